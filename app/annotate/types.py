@@ -1,0 +1,88 @@
+"""Annotation dataclasses: what the annotator produces from a text.
+
+Every offset is a character offset into the *original* text handed to ``annotate``
+(``text[start:end]`` is the surface form), so the stored text and the offsets agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+EntityKind = Literal["person", "organisation"]
+QuotationKind = Literal["direct", "indirect", "mixed"]
+SpeakerType = Literal["person", "organisation", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image named in scraped page text, with its caption when one follows it."""
+
+    file: str | None
+    caption: str | None
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    source: str | None = None
+    published: date | None = None
+    images: list[Image] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    number: int  # 1-based, body paragraphs only
+    start: int
+    end: int
+    text: str  # == original_text[start:end]
+
+
+@dataclass(slots=True)
+class Entity:
+    kind: EntityKind
+    name: str  # canonical display name (full name, titles stripped)
+    key: str  # normalised identity key: same key across articles = same entity
+    aliases: list[str] = field(default_factory=list)  # surface forms used, titles stripped
+    roles: list[str] = field(default_factory=list)  # titles / appositive roles seen
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    entity: int  # index into AnnotatedArticle.entities
+    paragraph: int  # paragraph number
+    start: int
+    end: int
+    text: str  # == original_text[start:end]
+
+
+@dataclass(slots=True)
+class Quotation:
+    paragraph: int  # paragraph number holding (most of) the quotation
+    spans: list[tuple[int, int]]  # content pieces; text == " ".join(original[s:e] for s, e in spans)
+    text: str
+    kind: QuotationKind
+    cue: str | None = None  # reporting expression, e.g. "said", "according to"
+    speaker_entity: int | None = None  # index into AnnotatedArticle.entities
+    speaker_label: str | None = None  # free label when not an entity ("analysts")
+    speaker_type: SpeakerType | None = None
+    speaker_text: str | None = None  # the surface mention ("she", "the ministry")
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+
+@dataclass(slots=True)
+class AnnotatedArticle:
+    metadata: Metadata
+    paragraphs: list[Paragraph]
+    entities: list[Entity]
+    mentions: list[Mention]
+    quotations: list[Quotation]
