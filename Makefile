@@ -1,0 +1,55 @@
+# Two commands do everything on a fresh clone: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check -q
+SHARED ?= ../shared
+EVAL_PORT ?= 8765
+
+.PHONY: run test lint format eval bench migrate clean help
+
+help:
+	@echo "make run    - install (if needed), migrate, load seeds, serve on :\$${PORT:-8000}"
+	@echo "make test   - install dev deps (if needed) and run the test suite"
+	@echo "make lint   - ruff check, ruff format --check, hadolint Dockerfile"
+	@echo "make eval   - score the annotator against ../shared/eval (and the GGT dev half)"
+	@echo "make bench  - benchmarks (see bench/README.md)"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Installs are stamped by the lock file they came from, so re-running is a no-op.
+$(VENV)/.runtime-installed: requirements.lock | $(PY)
+	$(PIP) install --require-hashes --no-deps -r requirements.lock
+	@touch $@
+
+$(VENV)/.dev-installed: requirements-dev.lock | $(PY)
+	$(PIP) install --require-hashes --no-deps -r requirements-dev.lock
+	@touch $@ $(VENV)/.runtime-installed
+
+run: $(VENV)/.runtime-installed
+	$(PY) -m app serve
+
+migrate: $(VENV)/.runtime-installed
+	$(PY) -m app migrate
+
+test: $(VENV)/.dev-installed
+	$(PY) -m pytest -q
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/hadolint Dockerfile
+
+format: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+eval: $(VENV)/.runtime-installed
+	@$(PY) scripts/eval.py --shared $(SHARED) --port $(EVAL_PORT)
+
+bench: $(VENV)/.dev-installed
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .ruff_cache

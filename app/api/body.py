@@ -1,0 +1,126 @@
+"""Reading an article from a request body: JSON or text/plain, size- and encoding-checked."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
+
+from app.api.problems import ProblemError, problem_type
+from app.schemas import ArticleIn
+
+MAX_JSON_DEPTH = 32
+
+
+def _depth(value: Any, limit: int) -> int:
+    stack = [(value, 1)]
+    deepest = 0
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            return deepest
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return deepest
+
+
+async def read_article_in(request: Request) -> ArticleIn:
+    settings = request.app.state.settings
+    limit = settings.max_article_bytes
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit + 64 * 1024:
+        raise ProblemError(
+            413,
+            f"The body is larger than the limit of {limit} bytes.",
+            type_=problem_type("too-large"),
+        )
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit + 64 * 1024:
+            raise ProblemError(
+                413,
+                f"The body is larger than the limit of {limit} bytes.",
+                type_=problem_type("too-large"),
+            )
+        chunks.append(chunk)
+    raw = b"".join(chunks)
+
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type not in ("application/json", "text/plain"):
+        raise ProblemError(
+            415,
+            'Send the article as application/json ({"text": ...}) or text/plain.',
+            type_=problem_type("unsupported-media-type"),
+        )
+    try:
+        decoded = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProblemError(
+            400,
+            f"The body is not valid UTF-8 (byte {exc.start}).",
+            type_=problem_type("bad-encoding"),
+        ) from exc
+
+    if media_type == "text/plain":
+        payload: Any = {"text": decoded}
+    else:
+        try:
+            payload = json.loads(decoded)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            raise ProblemError(
+                400, f"The body is not valid JSON: {exc}"[:300], type_=problem_type("bad-json")
+            ) from exc
+        if _depth(payload, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
+            raise ProblemError(
+                400, "The JSON body is nested too deeply.", type_=problem_type("bad-json")
+            )
+    try:
+        article = ArticleIn.model_validate(payload)
+    except ValidationError as exc:
+        raise RequestValidationError(
+            [
+                {**e, "loc": ("body", *e["loc"])}
+                for e in exc.errors(include_url=False, include_context=False)
+            ]
+        ) from exc
+
+    if len(article.text.encode("utf-8", "surrogatepass")) > limit:
+        raise ProblemError(
+            413,
+            f"The text is larger than the limit of {limit} bytes.",
+            type_=problem_type("too-large"),
+        )
+    if not article.text.strip():
+        raise ProblemError(422, "The text is empty.", type_=problem_type("empty-text"))
+    if not any(ch.isalpha() for ch in article.text):
+        raise ProblemError(
+            422, "The text has no letters; it is not an article.", type_=problem_type("no-letters")
+        )
+    return article
+
+
+ArticleInDep = Annotated[ArticleIn, Depends(read_article_in)]
+
+REQUEST_BODY_DOC: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {"$ref": "#/components/schemas/ArticleIn"},
+                "example": ArticleIn.model_config["json_schema_extra"]["examples"][0],  # type: ignore[index]
+            },
+            "text/plain": {
+                "schema": {"type": "string"},
+                "example": "Acme Corp said on Monday it would hire 200 people.",
+            },
+        },
+    }
+}

@@ -1,0 +1,26 @@
+"""Liveness and readiness."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from sqlalchemy import func, select
+
+from app import __version__
+from app.api.deps import SessionDep
+from app.api.examples import HEALTH, ok
+from app.models import Article
+from app.schemas import Health
+
+router = APIRouter(tags=["health"])
+
+
+@router.get(
+    "/health",
+    response_model=Health,
+    summary="Service health",
+    description="Checks that the database answers; used by the container HEALTHCHECK.",
+    responses=ok(HEALTH),
+)
+def health(session: SessionDep) -> Health:
+    count = session.execute(select(func.count()).select_from(Article)).scalar_one()
+    return Health(status="ok", database="ok", articles=count, version=__version__)

@@ -1,0 +1,43 @@
+"""Quotations across all articles."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from app.api import examples as ex
+from app.api.deps import Limit, Offset, QuotationId, SessionDep
+from app.api.problems import ProblemError
+from app.queries import quotations as q
+from app.schemas import Page, Problem, QuotationWithArticle
+
+router = APIRouter(prefix="/quotations", tags=["quotations"])
+
+
+@router.get(
+    "",
+    response_model=Page[QuotationWithArticle],
+    summary="List quotations",
+    description="Quotations from every article, each with its speaker and article.",
+    responses=ex.ok(ex.page(ex.QUOTATION_WITH_ARTICLE)),
+)
+def list_quotations(
+    session: SessionDep, limit: Limit = 20, offset: Offset = 0
+) -> Page[QuotationWithArticle]:
+    return q.list_quotations(session, limit=limit, offset=offset)
+
+
+@router.get(
+    "/{quotation_id}",
+    response_model=QuotationWithArticle,
+    summary="Get a quotation",
+    description="One quotation with its speaker, paragraph and article.",
+    responses={
+        **ex.ok(ex.QUOTATION_WITH_ARTICLE),
+        404: {"model": Problem, "description": "No such quotation"},
+    },
+)
+def get_quotation(quotation_id: QuotationId, session: SessionDep) -> QuotationWithArticle:
+    quotation = q.get_quotation(session, quotation_id=quotation_id)
+    if quotation is None:
+        raise ProblemError(404, f"No quotation with id {quotation_id}.")
+    return quotation

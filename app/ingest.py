@@ -1,0 +1,214 @@
+"""Store an annotated article: one short write transaction, idempotent by content hash.
+
+Annotation (slow, CPU-bound) happens before and outside the transaction; the write itself only
+inserts rows and bumps the maintained counters, so writers hold the database for milliseconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Engine, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from app.annotate import annotate
+from app.annotate.types import AnnotatedArticle
+from app.annotate.types import Entity as AnnotatedEntity
+from app.core.db import is_sqlite
+from app.models import Article, ArticleEntity, Entity, Mention, Paragraph, Quotation
+
+# SQLite allows one writer at a time; serialising writers inside the process avoids
+# "database is locked" storms (other processes still wait on busy_timeout).
+_sqlite_write_lock = threading.Lock()
+
+
+def content_hash(text: str) -> str:
+    """Identity of an article: SHA-256 of its exact text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFields:
+    """Caller-supplied metadata; each field, when given, overrides what the annotator found."""
+
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: date | None = None
+    authors: list[str] | None = None
+
+
+def find_article_id(session: Session, *, text_hash: str) -> int | None:
+    return session.execute(
+        select(Article.id).where(Article.content_hash == text_hash)
+    ).scalar_one_or_none()
+
+
+def ingest(
+    engine: Engine, *, text: str, fields: ArticleFields = ArticleFields()
+) -> tuple[int, bool]:
+    """Annotate and store `text` unless it is already stored; returns (article id, created)."""
+    with Session(engine) as session:
+        existing = find_article_id(session, text_hash=content_hash(text))
+    if existing is not None:
+        return existing, False
+    return store_article(engine, text=text, annotation=annotate(text), fields=fields)
+
+
+def store_article(
+    engine: Engine,
+    *,
+    text: str,
+    annotation: AnnotatedArticle,
+    fields: ArticleFields = ArticleFields(),
+) -> tuple[int, bool]:
+    """Write the article and its annotations; returns (article id, created).
+
+    When the same text is already stored (also when another writer wins a race), nothing is
+    written and the existing id is returned with created=False.
+    """
+    text_hash = content_hash(text)
+    lock = _sqlite_write_lock if is_sqlite(str(engine.url)) else None
+    if lock is not None:
+        lock.acquire()
+    try:
+        with Session(engine) as session:
+            existing = find_article_id(session, text_hash=text_hash)
+            if existing is not None:
+                return existing, False
+            try:
+                article_id = _write(session, text=text, text_hash=text_hash, a=annotation, f=fields)
+                session.commit()
+            except IntegrityError:
+                session.rollback()
+                existing = find_article_id(session, text_hash=text_hash)
+                if existing is None:
+                    raise
+                return existing, False
+            return article_id, True
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _write(
+    session: Session, *, text: str, text_hash: str, a: AnnotatedArticle, f: ArticleFields
+) -> int:
+    meta = a.metadata
+    article = Article(
+        title=f.title if f.title is not None else meta.title,
+        authors=f.authors if f.authors is not None else list(meta.authors),
+        source=f.source if f.source is not None else meta.source,
+        published=f.published if f.published is not None else meta.published,
+        url=f.url,
+        content_hash=text_hash,
+        text=text,
+        images=[{"file": i.file, "caption": i.caption} for i in meta.images],
+        paragraph_count=len(a.paragraphs),
+    )
+    session.add(article)
+    session.flush()
+    assert article.id is not None
+
+    paragraph_rows = [
+        Paragraph(
+            article_id=article.id,
+            number=p.number,
+            start_char=p.start,
+            end_char=p.end,
+            text=p.text,
+        )
+        for p in a.paragraphs
+    ]
+    session.add_all(paragraph_rows)
+    session.flush()
+    paragraph_ids = {row.number: row.id for row in paragraph_rows}
+
+    entity_ids = [_upsert_entity(session, e) for e in a.entities]
+
+    mention_counts = Counter(m.entity for m in a.mentions)
+    quotation_counts = Counter(
+        q.speaker_entity for q in a.quotations if q.speaker_entity is not None
+    )
+    for position, (index, entity) in enumerate(enumerate(a.entities)):
+        session.add(
+            ArticleEntity(
+                article_id=article.id,
+                entity_id=entity_ids[index],
+                position=position,
+                aliases=list(entity.aliases),
+                roles=list(entity.roles),
+                mention_count=mention_counts[index],
+                quotation_count=quotation_counts[index],
+            )
+        )
+        session.execute(
+            update(Entity)
+            .where(Entity.id == entity_ids[index])
+            .values(
+                mention_count=Entity.mention_count + mention_counts[index],
+                article_count=Entity.article_count + 1,
+                quotation_count=Entity.quotation_count + quotation_counts[index],
+            )
+        )
+
+    session.add_all(
+        Mention(
+            article_id=article.id,
+            paragraph_id=paragraph_ids[m.paragraph],
+            entity_id=entity_ids[m.entity],
+            start_char=m.start,
+            end_char=m.end,
+            text=m.text,
+        )
+        for m in a.mentions
+    )
+    session.add_all(
+        Quotation(
+            article_id=article.id,
+            paragraph_id=paragraph_ids[q.paragraph],
+            paragraph_number=q.paragraph,
+            start_char=q.start,
+            end_char=q.end,
+            spans=[list(span) for span in q.spans],
+            text=q.text,
+            kind=q.kind,
+            cue=q.cue,
+            speaker_id=entity_ids[q.speaker_entity] if q.speaker_entity is not None else None,
+            speaker_label=q.speaker_label,
+            speaker_type=q.speaker_type,
+        )
+        for q in a.quotations
+    )
+    session.flush()
+    return article.id
+
+
+def _upsert_entity(session: Session, e: AnnotatedEntity) -> int:
+    row = session.execute(
+        select(Entity).where(Entity.kind == e.kind, Entity.key == e.key)
+    ).scalar_one_or_none()
+    if row is None:
+        row = Entity(
+            kind=e.kind, name=e.name, key=e.key, aliases=list(e.aliases), roles=list(e.roles)
+        )
+        session.add(row)
+        session.flush()
+    else:
+        aliases = _merged(row.aliases, e.aliases)
+        roles = _merged(row.roles, e.roles)
+        if aliases != row.aliases:
+            row.aliases = aliases
+        if roles != row.roles:
+            row.roles = roles
+    assert row.id is not None
+    return row.id
+
+
+def _merged(old: list[str], new: list[str]) -> list[str]:
+    return list(dict.fromkeys([*old, *new]))

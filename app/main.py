@@ -1,0 +1,99 @@
+"""The FastAPI application: wiring of settings, database, routes, errors and docs."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
+from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
+
+from app import __version__
+from app.api.docs import install_docs
+from app.api.problems import install_problem_handlers
+from app.api.routes import articles, entities, health, quotations
+from app.core import migrate
+from app.core.config import Settings, get_settings
+from app.core.db import get_engine
+from app.schemas import ArticleIn
+from app.seeds import load_seeds
+
+log = logging.getLogger("app")
+
+TAGS = [
+    {"name": "articles", "description": "Ingest articles and read them with their annotations."},
+    {"name": "people", "description": "People named across all articles."},
+    {"name": "organisations", "description": "Organisations named across all articles."},
+    {"name": "quotations", "description": "Quotations and their speakers across all articles."},
+    {"name": "health", "description": "Service status."},
+]
+
+
+def _operation_id(route: APIRoute) -> str:
+    return route.name
+
+
+def startup(settings: Settings) -> None:
+    """Migrate the database and load the seeds (blocking; run before serving)."""
+    if settings.migrate_on_start:
+        migrate.upgrade(settings.database_url)
+    if settings.load_seeds:
+        load_seeds(get_engine(settings.database_url), settings.seed_dir)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await run_in_threadpool(startup, settings)
+        yield
+
+    app = FastAPI(
+        title="Annotated News API",
+        version=__version__,
+        summary="News articles with their people, organisations and attributed quotations.",
+        description=(
+            "Post plain-text news articles; get back their structure (title, authors, source,"
+            " date, paragraphs), the people and organisations they name, and every quotation"
+            " with its speaker. All errors are RFC 9457 `application/problem+json`."
+        ),
+        openapi_tags=TAGS,
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+        generate_unique_id_function=_operation_id,
+    )
+    app.state.settings = settings
+    app.state.engine = get_engine(settings.database_url)
+
+    install_problem_handlers(app)
+    install_docs(app)
+    app.include_router(articles.router)
+    app.include_router(entities.people)
+    app.include_router(entities.organisations)
+    app.include_router(quotations.router)
+    app.include_router(health.router)
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                summary=app.summary,
+                description=app.description,
+                routes=app.routes,
+                tags=app.openapi_tags,
+            )
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            components["ArticleIn"] = ArticleIn.model_json_schema(
+                ref_template="#/components/schemas/{model}"
+            )
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app

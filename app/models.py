@@ -1,0 +1,162 @@
+"""Database tables (SQLModel). The schema is created and changed only by Alembic migrations."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import JSON, Column, DateTime, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite stores them naive)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(UTC)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value
+
+
+class Article(SQLModel, table=True):
+    __tablename__ = "articles"
+    __table_args__ = (
+        Index("ix_articles_published_id", "published", "id"),
+        Index("ix_articles_ingested_id", "ingested_at", "id"),
+        Index("ix_articles_source", "source"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str | None = None
+    authors: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    source: str | None = None
+    published: date | None = None
+    url: str | None = None
+    content_hash: str = Field(max_length=64, unique=True)
+    text: str
+    images: list[dict] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    paragraph_count: int = 0
+    ingested_at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+
+
+class Paragraph(SQLModel, table=True):
+    __tablename__ = "paragraphs"
+    __table_args__ = (
+        UniqueConstraint("article_id", "number", name="uq_paragraphs_article_number"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False)
+    )
+    number: int
+    start_char: int
+    end_char: int
+    text: str
+
+
+class Entity(SQLModel, table=True):
+    __tablename__ = "entities"
+    __table_args__ = (
+        UniqueConstraint("kind", "key", name="uq_entities_kind_key"),
+        Index("ix_entities_kind_name", "kind", "name"),
+        Index("ix_entities_kind_mentions", "kind", "mention_count"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=16)  # person | organisation
+    name: str
+    key: str
+    aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    roles: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # Maintained on ingest and delete, so lists and sorts never count on the fly.
+    mention_count: int = 0
+    article_count: int = 0
+    quotation_count: int = 0
+
+
+class ArticleEntity(SQLModel, table=True):
+    """One row per entity named in an article, with what the article calls it."""
+
+    __tablename__ = "article_entities"
+    __table_args__ = (Index("ix_article_entities_entity", "entity_id", "article_id"),)
+
+    article_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    )
+    entity_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
+    )
+    position: int = 0  # order of first appearance in the article
+    aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    roles: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    mention_count: int = 0
+    quotation_count: int = 0
+
+
+class Mention(SQLModel, table=True):
+    __tablename__ = "mentions"
+    __table_args__ = (
+        Index("ix_mentions_entity", "entity_id", "article_id"),
+        Index("ix_mentions_article", "article_id", "start_char"),
+        Index("ix_mentions_paragraph", "paragraph_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False)
+    )
+    paragraph_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("paragraphs.id", ondelete="CASCADE"), nullable=False)
+    )
+    entity_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False)
+    )
+    start_char: int
+    end_char: int
+    text: str
+
+
+class Quotation(SQLModel, table=True):
+    __tablename__ = "quotations"
+    __table_args__ = (
+        Index("ix_quotations_article", "article_id", "start_char"),
+        Index("ix_quotations_paragraph", "paragraph_id"),
+        Index("ix_quotations_speaker", "speaker_id", "id"),
+        Index("ix_quotations_kind", "kind"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False)
+    )
+    paragraph_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("paragraphs.id", ondelete="CASCADE"), nullable=False)
+    )
+    paragraph_number: int
+    start_char: int
+    end_char: int
+    spans: list[list[int]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    text: str
+    kind: str = Field(max_length=16)  # direct | indirect | mixed
+    cue: str | None = None
+    speaker_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("entities.id", ondelete="SET NULL"), nullable=True),
+    )
+    speaker_label: str | None = None  # surface or free label ("analysts")
+    speaker_type: str | None = Field(default=None, max_length=16)  # person|organisation|other

@@ -1,0 +1,1 @@
+"""Read-only query functions: small, keyword-only, returning API models."""

@@ -1,0 +1,94 @@
+"""Queries over quotations."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from app.models import Article, Entity, Quotation
+from app.schemas import Page, QuotationOut, QuotationWithArticle, SpeakerOut
+
+
+def _speaker(q: Quotation, names: dict[int, tuple[str, str]]) -> SpeakerOut | None:
+    if q.speaker_id is not None and q.speaker_id in names:
+        name, kind = names[q.speaker_id]
+        return SpeakerOut(id=q.speaker_id, name=name, type=kind)  # type: ignore[arg-type]
+    if q.speaker_label:
+        return SpeakerOut(id=None, name=q.speaker_label, type=q.speaker_type or "other")  # type: ignore[arg-type]
+    return None
+
+
+def _speaker_names(session: Session, quotations: Sequence[Quotation]) -> dict[int, tuple[str, str]]:
+    ids = {q.speaker_id for q in quotations if q.speaker_id is not None}
+    if not ids:
+        return {}
+    rows = session.execute(select(Entity.id, Entity.name, Entity.kind).where(Entity.id.in_(ids)))
+    return {i: (name, kind) for i, name, kind in rows}
+
+
+def _fields(q: Quotation, names: dict[int, tuple[str, str]]) -> dict:
+    return {
+        "id": q.id,
+        "article_id": q.article_id,
+        "paragraph": q.paragraph_number,
+        "text": q.text,
+        "kind": q.kind,
+        "cue": q.cue,
+        "speaker": _speaker(q, names),
+        "start": q.start_char,
+        "end": q.end_char,
+        "spans": [tuple(s) for s in q.spans],
+    }
+
+
+def quotations_out(session: Session, quotations: Sequence[Quotation]) -> list[QuotationOut]:
+    """Serialise quotations with their speakers (one extra query for all speakers)."""
+    names = _speaker_names(session, quotations)
+    return [QuotationOut(**_fields(q, names)) for q in quotations]
+
+
+def list_article_quotations(
+    session: Session, *, article_id: int, limit: int, offset: int
+) -> Page[QuotationOut]:
+    where = Quotation.article_id == article_id
+    total = session.execute(select(func.count()).select_from(Quotation).where(where)).scalar_one()
+    rows = session.execute(
+        select(Quotation)
+        .where(where)
+        .order_by(Quotation.start_char, Quotation.id)
+        .limit(limit)
+        .offset(offset)
+    ).scalars()
+    return Page(items=quotations_out(session, list(rows)), total=total, limit=limit, offset=offset)
+
+
+def list_quotations(session: Session, *, limit: int, offset: int) -> Page[QuotationWithArticle]:
+    total = session.execute(select(func.count()).select_from(Quotation)).scalar_one()
+    rows = session.execute(
+        select(Quotation, Article.title, Article.published)
+        .join(Article, Article.id == Quotation.article_id)
+        .order_by(Quotation.id)
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    names = _speaker_names(session, [q for q, _, _ in rows])
+    items = [
+        QuotationWithArticle(**_fields(q, names), article_title=title, published=published)
+        for q, title, published in rows
+    ]
+    return Page(items=items, total=total, limit=limit, offset=offset)
+
+
+def get_quotation(session: Session, *, quotation_id: int) -> QuotationWithArticle | None:
+    row = session.execute(
+        select(Quotation, Article.title, Article.published)
+        .join(Article, Article.id == Quotation.article_id)
+        .where(Quotation.id == quotation_id)
+    ).first()
+    if row is None:
+        return None
+    q, title, published = row
+    names = _speaker_names(session, [q])
+    return QuotationWithArticle(**_fields(q, names), article_title=title, published=published)

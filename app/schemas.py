@@ -1,0 +1,165 @@
+"""API response and request models (the JSON contract, separate from the tables)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
+
+EntityKind = Literal["person", "organisation"]
+QuotationKind = Literal["direct", "indirect", "mixed"]
+SpeakerType = Literal["person", "organisation", "other"]
+
+
+class Page(BaseModel, Generic[T]):
+    """A page of a collection."""
+
+    items: list[T]
+    total: int = Field(description="Number of items matching, across all pages")
+    limit: int
+    offset: int
+
+
+class ImageOut(BaseModel):
+    file: str | None
+    caption: str | None
+
+
+class ArticleSummary(BaseModel):
+    id: int
+    title: str | None
+    authors: list[str]
+    source: str | None
+    published: date | None
+    url: str | None
+    paragraph_count: int
+    ingested_at: datetime
+
+
+class ArticleOut(ArticleSummary):
+    content_hash: str = Field(description="SHA-256 of the stored text; the article's identity")
+    images: list[ImageOut]
+    text: str = Field(description="The text exactly as received; all offsets index it")
+    people_count: int
+    organisation_count: int
+    quotation_count: int
+
+
+class ArticleIn(BaseModel):
+    """An article to annotate and store. Only `text` is required."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "Acme Corp said on Monday it would hire 200 people.\n\n"
+                    '"We are growing fast," said chief executive Jane Smith.',
+                    "source": "Example Gazette",
+                    "published": "2024-07-29",
+                }
+            ]
+        },
+    )
+
+    text: str = Field(description="Plain article text, as scraped")
+    title: str | None = Field(default=None, description="Overrides the title found in the text")
+    source: str | None = Field(default=None, description="Publication name")
+    url: str | None = Field(default=None, max_length=2048)
+    published: date | None = Field(default=None, description="Publication date (YYYY-MM-DD)")
+
+
+class SpeakerOut(BaseModel):
+    id: int | None = Field(description="Entity id when the speaker is a person or organisation")
+    name: str
+    type: SpeakerType
+
+
+class QuotationOut(BaseModel):
+    id: int
+    article_id: int
+    paragraph: int = Field(description="1-based number of the paragraph holding the quotation")
+    text: str
+    kind: QuotationKind
+    cue: str | None = Field(description="The reporting expression, e.g. 'said', 'according to'")
+    speaker: SpeakerOut | None
+    start: int = Field(description="Offset of the first character in the article text")
+    end: int = Field(description="Offset just past the last character in the article text")
+    spans: list[tuple[int, int]] = Field(
+        description="The quoted pieces as [start, end) offsets; text joins them with a space"
+    )
+
+
+class QuotationWithArticle(QuotationOut):
+    article_title: str | None
+    published: date | None
+
+
+class ParagraphOut(BaseModel):
+    number: int
+    text: str
+    start: int
+    end: int
+
+
+class MentionOut(BaseModel):
+    entity_id: int
+    name: str = Field(description="Canonical name of the entity mentioned")
+    kind: EntityKind
+    text: str = Field(description="Surface form in the text")
+    start: int
+    end: int
+
+
+class ParagraphDetail(ParagraphOut):
+    mentions: list[MentionOut]
+    quotations: list[QuotationOut]
+
+
+class ArticleEntityOut(BaseModel):
+    """A person or organisation as named in one article."""
+
+    id: int
+    name: str
+    kind: EntityKind
+    aliases: list[str]
+    roles: list[str]
+    mention_count: int
+    quotation_count: int
+
+
+class EntitySummary(BaseModel):
+    id: int
+    name: str
+    kind: EntityKind
+    aliases: list[str]
+    roles: list[str]
+    mention_count: int
+    article_count: int
+    quotation_count: int
+
+
+class EntityOut(EntitySummary):
+    first_seen: date | None = Field(description="Earliest publication (or ingest) date")
+    last_seen: date | None = Field(description="Latest publication (or ingest) date")
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    database: Literal["ok"]
+    articles: int
+    version: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str | None = None
+    instance: str | None = None
+    errors: list[dict] | None = None
