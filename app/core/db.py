@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
-from sqlmodel import Session, create_engine
+from sqlmodel import create_engine
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -54,6 +53,8 @@ def get_engine(url: str) -> Engine:
     return engine
 
 
-def session_scope(engine: Engine) -> Iterator[Session]:
-    with Session(engine) as session:
-        yield session
+def dispose_engine(url: str) -> None:
+    """Close and forget the engine for `url` (tests and shutdown)."""
+    engine = _engines.pop(url, None)
+    if engine is not None:
+        engine.dispose()
