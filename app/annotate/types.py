@@ -61,7 +61,9 @@ class Mention:
 @dataclass(slots=True)
 class Quotation:
     paragraph: int  # paragraph number holding (most of) the quotation
-    spans: list[tuple[int, int]]  # content pieces; text == " ".join(original[s:e] for s, e in spans)
+    spans: list[
+        tuple[int, int]
+    ]  # content pieces; text == " ".join(original[s:e] for s, e in spans)
     text: str
     kind: QuotationKind
     cue: str | None = None  # reporting expression, e.g. "said", "according to"
