@@ -38,6 +38,7 @@ PLACE_METONYMS = frozenset(
 ORG_DESCRIPTORS = frozenset(
     ["company", "companies", "firm", "firms", "contractor", "contractors", "maker", "makers", "manufacturer", "manufacturers", "giant", "giants", "group", "groups", "retailer", "retailers", "bank", "banks", "carrier", "carriers", "airline", "airlines", "broadcaster", "broadcasters", "publisher", "publishers", "insurer", "insurers", "brand", "brands", "startup", "start-up", "developer", "developers", "supplier", "suppliers", "operator", "operators", "agency", "agencies", "newspaper", "newspapers", "network", "networks", "chain", "chains", "club", "clubs", "team", "teams", "lender", "lenders", "automaker", "automakers", "outlet", "outlets", "organization", "organisation"]
 )
+HONORIFICS = frozenset("mr mrs ms miss mx mister dr sir dame madam".split())
 _CONNECT = frozenset({"of", "and", "for", "on", "the", "&", "de", "du", "des", "in"})
 
 
@@ -151,6 +152,8 @@ def _role_before(doc: Doc, start: int) -> str | None:
     lo, hi = words[-1], words[0] + 1
     if not any(norm_token(doc[k].text) in TITLE_WORDS for k in range(lo, hi)):
         return None
+    if all(norm_token(doc[k].text) in HONORIFICS for k in range(lo, hi)):
+        return None
     # begin at the first capitalised or role word
     text = doc[lo:hi].text
     return text if len(text) < 120 else None
@@ -193,9 +196,8 @@ def _is_product(doc: Doc, start: int, end: int) -> bool:
         return True
     head = doc[start:end].root
     for child in head.children:
-        if child.dep_ == "appos":
-            sub = list(child.subtree)
-            if any(t.lower_ in PRODUCT_NOUNS for t in sub[:6]):
+        if child.dep_ == "appos" and child.i >= end:
+            if child.lemma_.lower() in PRODUCT_NOUNS or child.lower_ in PRODUCT_NOUNS:
                 return True
     return False
 
@@ -257,8 +259,8 @@ def _is_place(text: str, places: set[str]) -> bool:
     key = norm_name(text)
     if key in PLACE_METONYMS or key in places:
         return True
-    parts = [p for p in re.split(r"[-–/]", key) if p]
-    return len(parts) > 1 and all(p.strip() in places or p.strip() in PLACE_METONYMS for p in parts)
+    parts = [norm_name(p) for p in re.split(r"[-–/]", text) if p.strip()]
+    return len(parts) > 1 and all(p in places or p in PLACE_METONYMS for p in parts)
 
 
 def find_entities(doc: Doc, char_ok: callable) -> EntityResult:
@@ -310,6 +312,8 @@ def find_entities(doc: Doc, char_ok: callable) -> EntityResult:
             continue
         kind = "person" if label == "PERSON" else "organisation"
         role = " ".join(titles) if titles else None
+        if role and all(norm_token(w) in HONORIFICS for w in titles):
+            role = None
         if kind == "person":
             role = _role_before(doc, s2) or role
             if len(name.split()) > 5 or any(c.isdigit() for c in name):
@@ -333,7 +337,7 @@ def find_entities(doc: Doc, char_ok: callable) -> EntityResult:
             found.append(Found("organisation", s2, e2, _span_text(doc, s2, e2)))
             taken.update(range(s2, e2))
     found.sort(key=lambda f: f.start)
-    return _resolve(doc, found, places)
+    return _resolve(doc, found, places, char_ok)
 
 
 def _split_possessive_org(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
@@ -348,7 +352,7 @@ def _split_possessive_org(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
     return [(s, e)]
 
 
-def _resolve(doc: Doc, found: list[Found], places: set[str]) -> EntityResult:
+def _resolve(doc: Doc, found: list[Found], places: set[str], char_ok) -> EntityResult:
     # --- type corrections ---
     person_tokens: dict[str, int] = {}
     for f in found:
@@ -356,8 +360,11 @@ def _resolve(doc: Doc, found: list[Found], places: set[str]) -> EntityResult:
             for w in f.name.split():
                 person_tokens.setdefault(norm_name(w), 0)
                 person_tokens[norm_name(w)] += 1
+    products = {norm_name(f.name) for f in found if _is_product(doc, f.start, f.end)}
     keep: list[Found] = []
     for f in found:
+        if norm_name(f.name) in products:
+            continue
         words = f.name.split()
         low = norm_name(f.name)
         if f.kind == "organisation":
@@ -366,8 +373,6 @@ def _resolve(doc: Doc, found: list[Found], places: set[str]) -> EntityResult:
             elif _is_place(f.name, places) or words[-1].lower() in NON_ORG_HEADS or _is_product(doc, f.start, f.end) or all(w.lower() in TITLE_WORDS or w.lower() in ROLE_MODIFIERS for w in words):
                 continue
         elif f.kind == "person":
-            if _is_product(doc, f.start, f.end):
-                continue
             if _looks_org_person(doc, f) or _org_like(words):
                 f.kind = "organisation"
             elif _is_place(f.name, places) and len(words) == 1:
@@ -458,6 +463,9 @@ def _resolve(doc: Doc, found: list[Found], places: set[str]) -> EntityResult:
         add_alias(idx, f.name)
         add_role(idx, f.role)
 
+    found.extend(_more_mentions(doc, found, entities, char_ok))
+    found.sort(key=lambda f: f.start)
+
     # single-word organisations that begin a longer organisation name are its aliases
     org_names = [
         (norm_name(e.name).split(), i) for i, e in enumerate(entities) if e.kind == "organisation"
@@ -538,3 +546,42 @@ def _looks_org_person(doc: Doc, f: Found) -> bool:
             return True
     head = root.head
     return bool(root.dep_ == "appos" and head.lower_ in ORG_DESCRIPTORS)
+
+
+def _more_mentions(doc: Doc, found: list[Found], entities: list[Entity], char_ok) -> list[Found]:
+    """Mentions the model missed: later uses of a known name or of a unique surname."""
+    covered = bytearray(len(doc.text) + 1)
+    for f in found:
+        span = doc[f.start : f.end]
+        covered[span.start_char : span.end_char] = b"\x01" * (span.end_char - span.start_char)
+    surnames: dict[str, list[int]] = {}
+    for i, e in enumerate(entities):
+        if e.kind == "person" and len(e.name.split()) > 1:
+            surnames.setdefault(e.name.split()[-1], []).append(i)
+    forms: list[tuple[str, int]] = []
+    for i, e in enumerate(entities):
+        for a in e.aliases:
+            if len(a) >= 3 and (len(a.split()) > 1 or e.kind == "organisation"):
+                forms.append((a, i))
+    for sn, idxs in surnames.items():
+        if len(idxs) == 1 and len(sn) >= 3 and sn[0].isupper():
+            forms.append((sn, idxs[0]))
+    if not forms:
+        return []
+    forms.sort(key=lambda x: -len(x[0]))
+    alt = "|".join(re.escape(f) for f, _ in forms)
+    lookup = {f: i for f, i in forms}
+    out: list[Found] = []
+    for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", doc.text):
+        s, e = m.start(), m.end()
+        if any(covered[s:e]) or not char_ok(s):
+            continue
+        span = doc.char_span(s, e, alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "ADJ"):
+            continue
+        out.append(Found(entities[lookup[m.group(0)]].kind, span.start, span.end, m.group(0),
+                         entity=lookup[m.group(0)]))
+        covered[s:e] = b"\x01" * (e - s)
+    return out

@@ -15,6 +15,7 @@ from app.annotate.types import Paragraph, Quotation
 
 _SUBJ = ("nsubj", "nsubjpass")
 _TRIM = " \t\n,;:.–—-"
+_OBJ_MORE = frozenset({"prep", "oprd", "xcomp", "ccomp", "acomp", "advcl_", "npadvmod_"})
 MIN_DIRECT_WORDS = 4
 
 
@@ -63,6 +64,10 @@ def _is_cue(tok: Token) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
     if tok.lemma_.lower() in ("add",) and tok.dep_ == "amod":
         return False
+    if tok.lemma_.lower() == "call" and tok.i > 0:
+        prev = tok.doc[tok.i - 1].lower_
+        if prev in ("so", "so-") or prev == "-" and tok.i > 1 and tok.doc[tok.i - 2].lower_ == "so":
+            return False
     return True
 
 
@@ -82,15 +87,26 @@ def _content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
     if lemma in CLAUSE_ONLY:
         return None
     parts: list[Token] = []
-    for c in tok.children:
-        if c.dep_ in ("dobj", "oprd", "attr") and c.i > tok.i:
-            parts.append(c)
-        elif c.dep_ == "prep" and c.lower_ in ("as", "of", "for") and c.i > tok.i:
-            if lemma in OBJECT_PREDICATE or c.lower_ == "as":
-                parts.append(c)
-        elif c.dep_ == "xcomp" and c.i > tok.i and lemma in ("accuse",):
-            parts.append(c)
-    if parts and (lemma in OBJECT_PREDICATE or any(p.dep_ == "prep" for p in parts)):
+    if lemma in OBJECT_PREDICATE:
+        started = False
+        for c in tok.rights:
+            if c.dep_ in ("dobj", "oprd", "attr", "dative") or (started and c.dep_ in _OBJ_MORE):
+                started = True
+                if c.dep_ == "prep" and c.lower_ == "as" and not parts:
+                    parts.extend(x for x in c.children if x.dep_ == "pobj")
+                else:
+                    parts.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "as" and not parts:
+                # "what the ministers described as ...": the predicate alone
+                parts.extend(x for x in c.children if x.dep_ == "pobj")
+                started = bool(parts)
+            elif started and c.dep_ == "punct" and c.text in ('"', "'"):
+                continue
+            elif started:
+                break
+    elif lemma in ("accuse",):
+        parts = [c for c in tok.rights if c.dep_ in ("dobj", "prep", "xcomp")]
+    if parts:
         lo = min(t.i for p in parts for t in p.subtree)
         hi = max(t.i for p in parts for t in p.subtree) + 1
         return lo, hi

@@ -78,7 +78,7 @@ def _entity_in(ctx: Context, lo: int, hi: int, head: Token) -> int | None:
     for child in head.children:
         if child.dep_ == "appos":
             for t in child.subtree:
-                if t.i in te and ctx.ents.entities[te[t.i]].kind == "person":
+                if t.i in te and (ctx.ents.entities[te[t.i]].kind == "person" or best is None):
                     return te[t.i]
     return best
 
@@ -136,6 +136,15 @@ def resolve_pronoun(ctx: Context, tok: Token, para: int) -> Speaker:
             return _speaker_for_entity(ctx, cands[0][1], tok.text)
         return Speaker(None, None, None, tok.text)
     if pron == "they":
+        # the speaker of a reporting act earlier in the same sentence, or the previous
+        # collective speaker
+        for i, spk, p in reversed(ctx.previous):
+            if i >= sent.start and (spk.label or spk.entity is not None):
+                if spk.type != "person":
+                    return Speaker(spk.entity, spk.label, spk.type, tok.text)
+            elif p >= para - 1 and spk.type in ("other", "organisation"):
+                return Speaker(spk.entity, spk.label, spk.type, tok.text)
+            break
         # a plural subject earlier in this sentence or paragraph
         lo = max(0, sent.start - 80)
         for i in range(tok.i - 1, lo - 1, -1):
@@ -183,6 +192,8 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
     lemma = head.lemma_.lower()
     words = {norm_token(t.text) for t in doc[lo:hi] if not t.is_punct} - {"the", "a", "an"}
     det = doc[lo].lower_
+    if head.tag_ in ("NNS", "NNPS"):
+        return None
     if det not in ("the", "this", "that") and not (
         head.i > lo and doc[lo].pos_ in ("ADJ", "PROPN", "NOUN")
     ):
