@@ -38,6 +38,37 @@ PLACE_METONYMS = frozenset(
 ORG_DESCRIPTORS = frozenset(
     ["company", "companies", "firm", "firms", "contractor", "contractors", "maker", "makers", "manufacturer", "manufacturers", "giant", "giants", "group", "groups", "retailer", "retailers", "bank", "banks", "carrier", "carriers", "airline", "airlines", "broadcaster", "broadcasters", "publisher", "publishers", "insurer", "insurers", "brand", "brands", "startup", "start-up", "developer", "developers", "supplier", "suppliers", "operator", "operators", "agency", "agencies", "newspaper", "newspapers", "network", "networks", "chain", "chains", "club", "clubs", "team", "teams", "lender", "lenders", "automaker", "automakers", "outlet", "outlets", "organization", "organisation"]
 )
+GIVEN_NAMES_M = frozenset(
+    """james john robert michael william david richard joseph thomas charles christopher daniel
+    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
+    ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
+    scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
+    tyler aaron jose adam nathan henry douglas doug zachary peter kyle ethan walter noah jeremy
+    christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse
+    jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy
+    vincent ralph eugene russell bobby mason philip phil louis bill jim tom mike dave steve
+    chris dan matt tony ben sam rob bob ted ian neil craig graham colin malcolm nigel trevor
+    stuart derek barry gordon murray hamish ross liam connor owen luke lucas leo max oliver
+    harry charlie jake alex justin pierre jean francois jacques michel andre luc marc
+    mohammed mohammad muhammad ahmed ali omar hassan hussein ibrahim yusuf abdul rahm
+    hiroshi takeshi kenji satoru akira xi li wang vladimir sergei dmitri ivan boris emmanuel
+    angela""".split()
+)
+GIVEN_NAMES_F = frozenset(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy
+    betty margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa
+    deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda
+    pamela emma nicole helen samantha katherine christine debra rachel carolyn janet
+    catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren
+    christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa
+    ann sara madison frances kathryn janice jean abigail alice judy sophia grace denise amber
+    doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie
+    kayla alexis lori jody jodie chrystia kathleen caroline claire fiona alison alyson
+    allison jane jenny kate katie kathy cathy sue liz beth meg molly nadia yuni yoko
+    theresa hillary melania nancy elena olga natasha tatiana svetlana anne sophie isabelle
+    chloe zoe lucy ellie mia ava leah erin cindy wendy tina tanya sheila moyra dorie
+    fouzia megan darian""".split()
+)
 HONORIFICS = frozenset("mr mrs ms miss mx mister dr sir dame madam".split())
 _CONNECT = frozenset({"of", "and", "for", "on", "the", "&", "de", "du", "des", "in"})
 
@@ -119,6 +150,63 @@ def _strip_span(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int,
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (".",):
         end -= 1
     return start, end, titles
+
+
+def _cut_span(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """Cut a span at a line break, a slash (photo credits) or an inner possessive."""
+    for i in range(s, e):
+        t = doc[i]
+        if "\n" in t.text or t.is_space or t.text in ("/", "|", "(", ")"):
+            return s, i
+        if i + 1 < e and ("\n" in t.whitespace_):
+            return s, i + 1
+        if t.tag_ == "POS" and i + 1 < e:
+            # "Vancouver's Bo Horvat": the name follows the possessive
+            return _cut_span(doc, i + 1, e)
+    return s, e
+
+
+_NOUN_INDEX: set[str] | None = None
+
+
+def _common_nouns(doc: Doc) -> set[str]:
+    global _NOUN_INDEX
+    if _NOUN_INDEX is None:
+        words: set[str] = set()
+        try:
+            from app.annotate.nlp import get_nlp
+
+            lem = get_nlp().get_pipe("lemmatizer")
+            idx = lem.lookups.get_table("lemma_index")
+            words = set(idx["noun"]) | set(idx.get("adj", []))
+        except Exception:  # pragma: no cover - model without lookups
+            words = set()
+        _NOUN_INDEX = words - GIVEN_NAMES_M - GIVEN_NAMES_F
+    return _NOUN_INDEX
+
+
+def _trim_person(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """Drop leading words that are not part of a name ("Organizer Dwayne Croteau")."""
+    nouns = _common_nouns(doc)
+    while e - s >= 2:
+        t = doc[s]
+        low = t.lower_
+        if t.tag_ not in ("NNP", "NNPS") and not t.text[:1].isupper():
+            s += 1
+        elif t.tag_ in ("VBG", "VBD", "VBN", "VBZ", "VB", "JJ", "RB") and e - s >= 2:
+            s += 1
+        elif e - s >= 3 and low in nouns and low not in GIVEN_NAMES_M | GIVEN_NAMES_F:
+            s += 1
+        else:
+            break
+    return s, e
+
+
+def _clean_person_name(name: str) -> str:
+    # nicknames in quotes: Riefian "Ifan" Fajarsyah
+    name = re.sub(r"\s*[\"“”‘’'][^\"“”‘’']{1,20}[\"“”‘’']\s*", " ", name).strip()
+    name = re.sub(r"[\"“”‘’]", "", name)
+    return " ".join(name.split())
 
 
 def _span_text(doc: Doc, start: int, end: int) -> str:
@@ -304,10 +392,15 @@ def find_entities(doc: Doc, char_ok: callable) -> EntityResult:
     for label, s, e in merged:
         if label == "PERSON":
             s, e = _extend_person(doc, s, e)
+        s, e = _cut_span(doc, s, e)
         s2, e2, titles = _strip_span(doc, s, e, person=label == "PERSON")
+        if label == "PERSON":
+            s2, e2 = _trim_person(doc, s2, e2)
         if s2 >= e2:
             continue
         name = _span_text(doc, s2, e2)
+        if label == "PERSON":
+            name = _clean_person_name(name)
         if not name or not any(c.isalpha() for c in name):
             continue
         kind = "person" if label == "PERSON" else "organisation"
@@ -455,6 +548,9 @@ def _resolve(doc: Doc, found: list[Found], places: set[str], char_ok) -> EntityR
             else:
                 key = person_key(f.name)
                 idx = by_key.get(key)
+                if idx is None and not _mononym_ok(doc, f, singles):
+                    f.entity = None
+                    continue
                 if idx is None:
                     idx = len(entities)
                     entities.append(Entity("person", f.name, key))
@@ -463,6 +559,7 @@ def _resolve(doc: Doc, found: list[Found], places: set[str], char_ok) -> EntityR
         add_alias(idx, f.name)
         add_role(idx, f.role)
 
+    found = [f for f in found if f.entity is not None]
     found.extend(_more_mentions(doc, found, entities, char_ok))
     found.sort(key=lambda f: f.start)
 
@@ -501,6 +598,14 @@ def _resolve(doc: Doc, found: list[Found], places: set[str], char_ok) -> EntityR
         else:
             role = _appositive_role(doc, f.start, f.end)
             add_role(idx, role)
+
+    for i, e in enumerate(entities):
+        if e.kind == "person" and i not in result.gender:
+            first = norm_token(e.name.split()[0])
+            if first in GIVEN_NAMES_M and first not in GIVEN_NAMES_F:
+                result.gender[i] = "m"
+            elif first in GIVEN_NAMES_F and first not in GIVEN_NAMES_M:
+                result.gender[i] = "f"
 
     # drop remapped entities and renumber
     final: list[Entity] = []
@@ -585,3 +690,26 @@ def _more_mentions(doc: Doc, found: list[Found], entities: list[Entity], char_ok
                          entity=lookup[m.group(0)]))
         covered[s:e] = b"\x01" * (e - s)
     return out
+
+
+_SPEECH_LEMMAS: frozenset[str] | None = None
+
+
+def _mononym_ok(doc: Doc, f: Found, singles: list[Found]) -> bool:
+    """Keep a one-word person only with an honorific or when it speaks."""
+    from app.annotate.cues import SPEECH_VERBS
+
+    if not f.name[:1].isupper() or f.name.isupper() and len(f.name) > 3:
+        return False
+    key = norm_name(f.name)
+    for g in singles:
+        if norm_name(g.name) != key:
+            continue
+        if g.start > 0 and norm_token(doc[g.start - 1].text) in HONORIFICS:
+            return True
+        tok = doc[g.start : g.end].root
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in SPEECH_VERBS:
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+            return True
+    return False
