@@ -195,7 +195,11 @@ def _trim_person(doc: Doc, s: int, e: int) -> tuple[int, int]:
             s += 1
         elif t.tag_ in ("VBG", "VBD", "VBN", "VBZ", "VB", "JJ", "RB") and e - s >= 2:
             s += 1
-        elif e - s >= 3 and low in nouns and low not in GIVEN_NAMES_M | GIVEN_NAMES_F:
+        elif (
+            len(doc[s:e].text.split()) >= 3
+            and low in nouns
+            and low not in GIVEN_NAMES_M | GIVEN_NAMES_F
+        ):
             s += 1
         else:
             break
