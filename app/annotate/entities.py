@@ -69,6 +69,10 @@ GIVEN_NAMES_F = frozenset(
     chloe zoe lucy ellie mia ava leah erin cindy wendy tina tanya sheila moyra dorie
     fouzia megan darian""".split()
 )
+PARTY_WORDS = frozenset(
+    """liberal liberals conservative conservatives tory tories democrat democrats democratic
+    republican republicans labour green greens ndp socialist independent""".split()
+)
 HONORIFICS = frozenset("mr mrs ms miss mx mister dr sir dame madam".split())
 _CONNECT = frozenset({"of", "and", "for", "on", "the", "&", "de", "du", "des", "in"})
 
@@ -470,6 +474,11 @@ def _resolve(doc: Doc, found: list[Found], places: set[str], char_ok) -> EntityR
             elif _is_place(f.name, places) or words[-1].lower() in NON_ORG_HEADS or _is_product(doc, f.start, f.end) or all(w.lower() in TITLE_WORDS or w.lower() in ROLE_MODIFIERS for w in words):
                 continue
         elif f.kind == "person":
+            if all(
+                norm_token(w) in TITLE_WORDS | ROLE_MODIFIERS | PARTY_WORDS or w.isupper() and len(w) <= 4
+                for w in words
+            ) or (words[-1].isupper() and len(words[-1]) <= 4 and len(words) <= 2):
+                continue
             if _looks_org_person(doc, f) or _org_like(words):
                 f.kind = "organisation"
             elif _is_place(f.name, places) and len(words) == 1:
@@ -672,14 +681,20 @@ def _more_mentions(doc: Doc, found: list[Found], entities: list[Entity], char_ok
         for a in e.aliases:
             if len(a) >= 3 and (len(a.split()) > 1 or e.kind == "organisation"):
                 forms.append((a, i))
+    ambiguous: dict[str, list[int]] = {}
     for sn, idxs in surnames.items():
-        if len(idxs) == 1 and len(sn) >= 3 and sn[0].isupper():
-            forms.append((sn, idxs[0]))
+        if len(sn) >= 3 and sn[0].isupper():
+            if len(idxs) == 1:
+                forms.append((sn, idxs[0]))
+            else:
+                ambiguous[sn] = idxs
+                forms.append((sn, idxs[0]))
     if not forms:
         return []
     forms.sort(key=lambda x: -len(x[0]))
     alt = "|".join(re.escape(f) for f, _ in forms)
     lookup = {f: i for f, i in forms}
+    firsts = sorted((f.start, f.entity) for f in found if f.entity is not None)
     out: list[Found] = []
     for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", doc.text):
         s, e = m.start(), m.end()
@@ -690,8 +705,20 @@ def _more_mentions(doc: Doc, found: list[Found], entities: list[Entity], char_ok
             continue
         if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "ADJ"):
             continue
-        out.append(Found(entities[lookup[m.group(0)]].kind, span.start, span.end, m.group(0),
-                         entity=lookup[m.group(0)]))
+        form = m.group(0)
+        idx = lookup[form]
+        if form in ambiguous:
+            # the bearer of this surname mentioned last
+            best = None
+            for pos, ent in firsts:
+                if pos >= span.start:
+                    break
+                if ent in ambiguous[form]:
+                    best = ent
+            if best is None:
+                continue
+            idx = best
+        out.append(Found(entities[idx].kind, span.start, span.end, form, entity=idx))
         covered[s:e] = b"\x01" * (e - s)
     return out
 

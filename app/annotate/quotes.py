@@ -17,6 +17,9 @@ _SUBJ = ("nsubj", "nsubjpass")
 _TRIM = " \t\n,;:.–—-"
 _OBJ_MORE = frozenset({"prep", "oprd", "xcomp", "ccomp", "acomp", "advcl_", "npadvmod_"})
 MIN_DIRECT_WORDS = 4
+# A direct quote interrupted by its attribution ("A," he said. "B.") is one quotation with two
+# spans (the contract); False emits the second part as its own quotation.
+JOIN_SPLIT_QUOTES = True
 
 
 @dataclass(slots=True)
@@ -45,7 +48,7 @@ def _subject_of(tok: Token) -> Token | None:
         for c in t.children:
             if c.dep_ in _SUBJ:
                 return c
-        if t.dep_ in ("conj", "advcl", "xcomp", "ccomp") and t.head is not t:
+        if t.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep") and t.head is not t:
             # "X said ..., adding that"; "X said and added"
             if t.dep_ == "ccomp":
                 return None
@@ -54,6 +57,27 @@ def _subject_of(tok: Token) -> Token | None:
             continue
         # passive "it was said" / agent
         break
+    return None
+
+
+def _nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
+    """When the parse gives the cue no subject: the name right before or after it."""
+    sent = tok.sent
+    i = tok.i - 1
+    while i >= sent.start and (
+        doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].ent_type_ in ("DATE", "TIME")
+    ):
+        i -= 1
+    if i >= sent.start and (i in te or doc[i].pos_ in ("PROPN", "NOUN")):
+        return doc[i]
+    j = tok.i + 1
+    while j < sent.end and doc[j].pos_ == "ADV":
+        j += 1
+    if j < sent.end and (j in te or doc[j].pos_ == "PROPN"):
+        t = doc[j]
+        while t.dep_ == "compound" and t.head.i > t.i:
+            t = t.head
+        return t
     return None
 
 
@@ -185,6 +209,8 @@ def extract(
         para = para_of(tok.idx)
         rng = _content_range(doc, tok)
         subj = _subject_of(tok)
+        if subj is None:
+            subj = _nearby_subject(doc, tok, ents.token_entity)
         quote_ids: set[int] = set()
         spans: list[tuple[int, int]] = []
         kind = "indirect"
@@ -417,7 +443,8 @@ def _attach_unattributed(text, doc, paragraphs, qspans, q_para, used, cands, par
                 c = prev[-1]
                 gap = text[c.spans[-1][1] : q.open]
                 if (
-                    c.kind == "direct"
+                    JOIN_SPLIT_QUOTES
+                    and c.kind == "direct"
                     and len(gap) < 80
                     and len(c.spans) == 1
                     and (c.spans[0][1] <= doc[c.cue_tok].idx)

@@ -198,6 +198,9 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
         head.i > lo and doc[lo].pos_ in ("ADJ", "PROPN", "NOUN")
     ):
         return None
+    specific = any(
+        t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE") for t in doc[lo:hi] if t.i != head.i
+    )
     best = None
     best_score = 0.0
     last_pos = {}
@@ -224,6 +227,8 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
                 for w in ("inc", "corp", "ltd", "co", "group", "industries", "technologies")
             ):
                 score = 0.5 + pos / 1e6
+            elif not specific:
+                score = 0.3 + pos / 1e6
             else:
                 continue
         if score > best_score:
@@ -263,6 +268,14 @@ def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
         desc = resolve_description(ctx, subj, lo, hi)
         if desc is not None:
             return desc
+        if _human_description(subj, lo):
+            for _i, spk, p in reversed(ctx.previous):
+                if spk.entity is not None and spk.type == "person" and p >= para - 2:
+                    return Speaker(spk.entity, spk.label, "person", text)
+                break
+            recent = _recent_mentions(ctx, subj.i, "person")
+            if recent and recent[0][0] >= subj.sent.start - 120:
+                return _speaker_for_entity(ctx, recent[0][1], text)
     if subj.pos_ == "PRON" or subj.lower_ in ("who", "which", "that"):
         if subj.lower_ in ("who", "which", "that") and subj.head.head is not None:
             h = subj.head.head
@@ -272,3 +285,29 @@ def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
     if not text or not any(c.isalpha() for c in text):
         return Speaker(None, None, None, None)
     return Speaker(None, text, "other", text)
+
+
+HUMAN_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person", "eer")
+HUMAN_NOUNS = frozenset(
+    """official chief head wing forward defenceman defenseman goalie captain veteran
+    republican democrat liberal conservative chair star rookie coach mayor premier
+    minister senator judge justice lawyer politician diplomat envoy professor
+    sergeant-at-arms author economist analyst researcher scientist""".split()
+)
+NOT_HUMAN = frozenset(
+    """father mother wife husband son daughter brother sister friend partner parent
+    statement report study paper letter number member order matter water center centre
+    government department agency company firm group power computer paper weather
+    winter summer quarter filter border chapter""".split()
+)
+
+
+def _human_description(tok: Token, lo: int) -> bool:
+    """A definite singular description of a person: "the 26-year-old right wing"."""
+    doc = tok.doc
+    if doc[lo].lower_ != "the" or tok.tag_ in ("NNS", "NNPS"):
+        return False
+    low = tok.lower_
+    if low in NOT_HUMAN or tok.lemma_.lower() in NOT_HUMAN:
+        return False
+    return low in HUMAN_NOUNS or low.endswith(HUMAN_SUFFIXES)
