@@ -249,12 +249,24 @@ def extract(
         else:
             # no complement: a quotation next to the cue in the same paragraph
             k = _adjacent_quote(text, doc, tok, subj, qspans, q_para, para)
-            if k is None:
-                continue
-            q = qspans[k]
-            kind = "direct"
-            spans = [_trim(text, q.start, q.end)]
-            quote_ids = {k}
+            if k is not None:
+                q = qspans[k]
+                kind = "direct"
+                spans = [_trim(text, q.start, q.end)]
+                quote_ids = {k}
+            else:
+                # inserted or trailing attribution: "Police, Sinclair says, have ...",
+                # "That is a problem, argued Palvetzian."
+                spans = _host_clause(text, doc, tok, cues)
+                if not spans:
+                    continue
+                ks = [
+                    k
+                    for k in range(len(qspans))
+                    if any(_overlaps(qspans[k], s0, e0) for s0, e0 in spans)
+                ]
+                kind = "mixed" if ks else "indirect"
+                quote_ids = set(ks)
         if not spans or spans[0][1] <= spans[0][0]:
             continue
         if subj is not None and in_quote(subj.idx) and kind != "direct":
@@ -306,6 +318,48 @@ def extract(
             )
         )
     return out
+
+
+def _host_clause(text: str, doc: Doc, tok: Token, cues: set[int]) -> list[tuple[int, int]]:
+    """The clause an attribution is inserted in or appended to, without the attribution."""
+    if tok.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or tok.head.i == tok.i:
+        return []
+    subj = [c for c in tok.children if c.dep_ in _SUBJ]
+    inverted = bool(subj) and subj[0].i > tok.i
+    bracketed = tok.i > 0 and doc[tok.left_edge.i - 1].text in (",", "—", "–") and (
+        tok.right_edge.i + 1 < len(doc) and doc[tok.right_edge.i + 1].text in (",", "—", "–")
+    )
+    if not (tok.dep_ == "parataxis" or inverted or bracketed):
+        return []
+    head = tok.head
+    if head.pos_ not in ("VERB", "AUX") or head.i in cues and head.dep_ != "ROOT":
+        return []
+    if head.i > tok.i:
+        return []  # the attribution must follow the start of what it reports
+    if any(c.dep_ == "mark" for c in tok.children):
+        return []  # "..., as she said" is an adjunct, not an attribution
+    sent = tok.sent
+    own = {t.i for t in tok.subtree}
+    toks = [t for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end]
+    if not toks:
+        return []
+    pieces: list[tuple[int, int]] = []
+    run: list[Token] = []
+    for t in toks:
+        if run and t.i != run[-1].i + 1:
+            pieces.append((run[0].i, run[-1].i + 1))
+            run = []
+        run.append(t)
+    if run:
+        pieces.append((run[0].i, run[-1].i + 1))
+    out = []
+    for lo, hi in pieces:
+        s, e = _trim(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+        if e > s and any(c.isalpha() for c in text[s:e]):
+            out.append((s, e))
+    if not out or sum(len(text[s:e].split()) for s, e in out) < 4:
+        return []
+    return out[:2]
 
 
 def _overlaps(q: QuoteSpan, s: int, e: int) -> bool:
