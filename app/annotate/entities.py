@@ -384,14 +384,12 @@ def find_entities(doc: Doc, char_ok: callable) -> EntityResult:
         if label not in ("PERSON", "ORG"):
             continue
         if (
-            (merged
+            merged
             and merged[-1][0] == "ORG" == label
-            and merged[-1][2] == e.start)
-            or (merged
-            and merged[-1][0] == "ORG" == label
-            and merged[-1][2] + 1 == e.start
-            and doc[e.start - 1].lower_ in ("and", "of")
-            and doc[merged[-1][2] - 1].lower_ not in ("and",))
+            and (
+                merged[-1][2] == e.start
+                or merged[-1][2] + 1 == e.start and doc[e.start - 1].lower_ == "of"
+            )
         ):
             merged[-1] = ("ORG", merged[-1][1], e.end)
             continue
@@ -719,6 +717,8 @@ def _more_mentions(doc: Doc, found: list[Found], entities: list[Entity], char_ok
                 continue
             idx = best
         out.append(Found(entities[idx].kind, span.start, span.end, form, entity=idx))
+        if form not in entities[idx].aliases:
+            entities[idx].aliases.append(form)
         covered[s:e] = b"\x01" * (e - s)
     return out
 

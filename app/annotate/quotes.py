@@ -33,6 +33,15 @@ class Cand:
     quote_ids: set[int] = field(default_factory=set)  # indices of quote spans used
 
 
+def _trim_direct(text: str, s: int, e: int) -> tuple[int, int]:
+    """Words inside the marks: no surrounding space, no trailing comma."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:–—-"):
+        e -= 1
+    return s, e
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and (text[s] in _TRIM or text[s].isspace()):
         s += 1
@@ -229,7 +238,7 @@ def extract(
                 if len(ks) == 1 and inside:
                     q = qspans[ks[0]]
                     kind = "direct"
-                    spans = [_trim(text, q.start, q.end)]
+                    spans = [_trim_direct(text, q.start, q.end)]
                     quote_ids = {ks[0]}
                 else:
                     kind = "mixed"
@@ -252,7 +261,7 @@ def extract(
             if k is not None:
                 q = qspans[k]
                 kind = "direct"
-                spans = [_trim(text, q.start, q.end)]
+                spans = [_trim_direct(text, q.start, q.end)]
                 quote_ids = {k}
             else:
                 # inserted or trailing attribution: "Police, Sinclair says, have ...",
@@ -491,7 +500,7 @@ def _attach_unattributed(text, doc, paragraphs, qspans, q_para, used, cands, par
             lead = before[last_stop + 1 :] if last_stop >= 0 else before
             if lead.strip() and not lead.strip().endswith((":", ".", "?", "!", ".”", '."')):
                 continue
-            s, e = _trim(text, q.start, q.end)
+            s, e = _trim_direct(text, q.start, q.end)
             prev = [c for c in pc if c.spans[-1][1] <= q.open]
             if prev:
                 c = prev[-1]
@@ -525,4 +534,30 @@ def _attach_unattributed(text, doc, paragraphs, qspans, q_para, used, cands, par
                 last_speaker = sp
                 last_para = p.number
         prev_unclosed = bool(ks) and qspans[ks[-1]].close is None
+    # a quotation left open at the end of a paragraph and re-opened in the next one belongs
+    # to the speaker named in the next paragraph
+    first_cand: dict[int, Cand] = {}
+    for c in sorted(out, key=lambda c: c.spans[0][0], reverse=True):
+        first_cand[c.para] = c
+    for p in reversed(paragraphs):
+        ks = [k for k, qp in enumerate(q_para) if qp == p.number]
+        if not ks:
+            continue
+        k = ks[-1]
+        q = qspans[k]
+        nxt = first_cand.get(p.number + 1)
+        if q.close is not None or k in used or nxt is None:
+            continue
+        if nxt.speaker.entity is None and not nxt.speaker.label:
+            continue
+        nstart = paragraphs[p.number].start if p.number < len(paragraphs) else None
+        if nstart is None or text[nstart] not in "“\"‘'«":
+            continue
+        if len(text[q.start : q.end].split()) < MIN_DIRECT_WORDS:
+            continue
+        s, e = _trim_direct(text, q.start, q.end)
+        n = Cand(nxt.cue_tok, [(s, e)], "direct", None, nxt.speaker, p.number, {k})
+        out.append(n)
+        used.add(k)
+        first_cand[p.number] = n
     return out
