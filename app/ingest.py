@@ -20,6 +20,7 @@ from app.annotate import annotate
 from app.annotate.types import AnnotatedArticle
 from app.annotate.types import Entity as AnnotatedEntity
 from app.core.db import is_sqlite
+from app.core.text import entity_search_text
 from app.models import Article, ArticleEntity, Entity, Mention, Paragraph, Quotation
 
 # SQLite allows one writer at a time; serialising writers inside the process avoids
@@ -195,7 +196,12 @@ def _upsert_entity(session: Session, e: AnnotatedEntity) -> int:
     ).scalar_one_or_none()
     if row is None:
         row = Entity(
-            kind=e.kind, name=e.name, key=e.key, aliases=list(e.aliases), roles=list(e.roles)
+            kind=e.kind,
+            name=e.name,
+            key=e.key,
+            aliases=list(e.aliases),
+            roles=list(e.roles),
+            search_text=entity_search_text(e.name, list(e.aliases)),
         )
         session.add(row)
         session.flush()
@@ -204,6 +210,7 @@ def _upsert_entity(session: Session, e: AnnotatedEntity) -> int:
         roles = _merged(row.roles, e.roles)
         if aliases != row.aliases:
             row.aliases = aliases
+            row.search_text = entity_search_text(row.name, aliases)
         if roles != row.roles:
             row.roles = roles
     assert row.id is not None
