@@ -14,7 +14,7 @@ from fastapi.routing import APIRoute
 from app import __version__
 from app.api.docs import install_docs
 from app.api.problems import install_problem_handlers
-from app.api.routes import articles, entities, health, quotations
+from app.api.routes import articles, entities, health, quotations, search
 from app.core import migrate
 from app.core.config import Settings, get_settings
 from app.core.db import get_engine
@@ -28,6 +28,7 @@ TAGS = [
     {"name": "people", "description": "People named across all articles."},
     {"name": "organisations", "description": "Organisations named across all articles."},
     {"name": "quotations", "description": "Quotations and their speakers across all articles."},
+    {"name": "search", "description": "Full-text search over paragraphs and quotations."},
     {"name": "health", "description": "Service status."},
 ]
 
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(entities.people)
     app.include_router(entities.organisations)
     app.include_router(quotations.router)
+    app.include_router(search.router)
     app.include_router(health.router)
 
     def openapi() -> dict:

@@ -86,6 +86,41 @@ PERSON = {
 }
 ORGANISATION = {**ARTICLE_ORGANISATION, "article_count": 1}
 ENTITY_DETAIL = {**PERSON, "first_seen": "2024-07-29", "last_seen": "2024-07-29"}
+ENTITY_ARTICLE = {
+    **ARTICLE_SUMMARY,
+    "aliases": ["Rahm Emanuel", "Emanuel"],
+    "roles": ["U.S. Ambassador to Japan"],
+    "mention_count": 5,
+    "quotation_count": 3,
+}
+ENTITY_MENTION = {
+    "id": 31,
+    "article_id": 1,
+    "article_title": ARTICLE_SUMMARY["title"],
+    "published": "2024-07-29",
+    "paragraph": 7,
+    "text": "Emanuel",
+    "start": 1571,
+    "end": 1578,
+    "paragraph_text": "U.S. Ambassador to Japan Rahm Emanuel said Japan was ...",
+    "paragraph_offset": 31,
+}
+CO_MENTION = {
+    "id": 4,
+    "name": "Yoko Kamikawa",
+    "kind": "person",
+    "shared_articles": 1,
+    "shared_mentions": 3,
+}
+SEARCH_HIT = {
+    "type": "quotation",
+    "article_id": 1,
+    "article_title": ARTICLE_SUMMARY["title"],
+    "published": "2024-07-29",
+    "paragraph": 7,
+    "quotation_id": 3,
+    "snippet": "the frontline of <mark>defense</mark> in East Asia",
+}
 HEALTH = {"status": "ok", "database": "ok", "articles": 2, "version": "0.1.0"}
 
 

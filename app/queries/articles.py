@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from app.models import Article, ArticleEntity, Entity, Mention, Paragraph, Quotation
+from app.queries.filters import ArticleFilters, ArticleSort, article_where
 from app.queries.quotations import quotations_out
 from app.schemas import (
     ArticleOut,
@@ -42,10 +43,29 @@ def _summary(row) -> ArticleSummary:  # type: ignore[no-untyped-def]
     )
 
 
-def list_articles(session: Session, *, limit: int, offset: int) -> Page[ArticleSummary]:
-    total = session.execute(select(func.count()).select_from(Article)).scalar_one()
+def _order(sort: ArticleSort | None) -> tuple:
+    if sort == "-published":
+        return (Article.published.is_(None), Article.published.desc(), Article.id.desc())
+    if sort == "published":
+        return (Article.published.is_(None), Article.published, Article.id)
+    if sort == "-ingested":
+        return (Article.ingested_at.desc(), Article.id.desc())
+    return (Article.id,)
+
+
+def list_articles(
+    session: Session,
+    *,
+    filters: ArticleFilters = ArticleFilters(),
+    sort: ArticleSort | None = None,
+    limit: int,
+    offset: int,
+) -> Page[ArticleSummary]:
+    """Articles matching every filter; stored order unless `sort` is given (no date last)."""
+    where = article_where(session, filters)
+    total = session.execute(select(func.count()).select_from(Article).where(*where)).scalar_one()
     rows = session.execute(
-        select(*SUMMARY_COLUMNS).order_by(Article.id).limit(limit).offset(offset)
+        select(*SUMMARY_COLUMNS).where(*where).order_by(*_order(sort)).limit(limit).offset(offset)
     ).all()
     return Page(items=[_summary(r) for r in rows], total=total, limit=limit, offset=offset)
 

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
 
 from app.api import examples as ex
 from app.api.body import REQUEST_BODY_DOC, ArticleInDep
 from app.api.deps import ArticleId, EngineDep, Limit, Offset, ParagraphNumber, SessionDep
+from app.api.filters import ArticleFiltersDep
+from app.api.paging import paged
 from app.api.problems import ProblemError
 from app.ingest import ArticleFields, ingest
 from app.queries import articles as q
 from app.queries import entities as entity_queries
 from app.queries import quotations as quotation_queries
+from app.queries.filters import ArticleSort
 from app.schemas import (
     ArticleEntityOut,
     ArticleOut,
@@ -25,6 +30,13 @@ from app.schemas import (
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
+SortParam = Annotated[
+    ArticleSort | None,
+    Query(
+        description="`-published` (newest first), `published` (oldest first; undated last)"
+        " or `-ingested` (latest stored first); stored order when absent"
+    ),
+]
 NOT_FOUND = {404: {"model": Problem, "description": "No article with this id"}}
 
 
@@ -37,13 +49,24 @@ def _require_article(session: SessionDep, article_id: int) -> None:
     "",
     response_model=Page[ArticleSummary],
     summary="List articles",
-    description="Articles in the order they were stored, one page at a time.",
+    description=(
+        "Articles in the order they were stored (or `sort`ed), one page at a time. Filters"
+        " combine: full text (`q`), people and organisations named (all of those given),"
+        " source and publication dates."
+    ),
     responses=ex.ok(ex.page(ex.ARTICLE_SUMMARY)),
 )
 def list_articles(
-    session: SessionDep, limit: Limit = 20, offset: Offset = 0
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    filters: ArticleFiltersDep,
+    sort: SortParam = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
 ) -> Page[ArticleSummary]:
-    return q.list_articles(session, limit=limit, offset=offset)
+    page = q.list_articles(session, filters=filters, sort=sort, limit=limit, offset=offset)
+    return paged(request, response, page)
 
 
 @router.post(
@@ -107,10 +130,16 @@ def get_article(article_id: ArticleId, session: SessionDep) -> ArticleOut:
     responses={**ex.ok(ex.page(ex.PARAGRAPH)), **NOT_FOUND},
 )
 def list_article_paragraphs(
-    article_id: ArticleId, session: SessionDep, limit: Limit = 100, offset: Offset = 0
+    article_id: ArticleId,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    limit: Limit = 100,
+    offset: Offset = 0,
 ) -> Page[ParagraphOut]:
     _require_article(session, article_id)
-    return q.list_paragraphs(session, article_id=article_id, limit=limit, offset=offset)
+    page = q.list_paragraphs(session, article_id=article_id, limit=limit, offset=offset)
+    return paged(request, response, page)
 
 
 @router.get(
@@ -141,12 +170,18 @@ def get_article_paragraph(
     responses={**ex.ok(ex.page(ex.ARTICLE_PERSON)), **NOT_FOUND},
 )
 def list_article_people(
-    article_id: ArticleId, session: SessionDep, limit: Limit = 100, offset: Offset = 0
+    article_id: ArticleId,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    limit: Limit = 100,
+    offset: Offset = 0,
 ) -> Page[ArticleEntityOut]:
     _require_article(session, article_id)
-    return entity_queries.list_article_entities(
+    page = entity_queries.list_article_entities(
         session, article_id=article_id, kind="person", limit=limit, offset=offset
     )
+    return paged(request, response, page)
 
 
 @router.get(
@@ -157,12 +192,18 @@ def list_article_people(
     responses={**ex.ok(ex.page(ex.ARTICLE_ORGANISATION)), **NOT_FOUND},
 )
 def list_article_organisations(
-    article_id: ArticleId, session: SessionDep, limit: Limit = 100, offset: Offset = 0
+    article_id: ArticleId,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    limit: Limit = 100,
+    offset: Offset = 0,
 ) -> Page[ArticleEntityOut]:
     _require_article(session, article_id)
-    return entity_queries.list_article_entities(
+    page = entity_queries.list_article_entities(
         session, article_id=article_id, kind="organisation", limit=limit, offset=offset
     )
+    return paged(request, response, page)
 
 
 @router.get(
@@ -173,9 +214,15 @@ def list_article_organisations(
     responses={**ex.ok(ex.page(ex.QUOTATION)), **NOT_FOUND},
 )
 def list_article_quotations(
-    article_id: ArticleId, session: SessionDep, limit: Limit = 100, offset: Offset = 0
+    article_id: ArticleId,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    limit: Limit = 100,
+    offset: Offset = 0,
 ) -> Page[QuotationOut]:
     _require_article(session, article_id)
-    return quotation_queries.list_article_quotations(
+    page = quotation_queries.list_article_quotations(
         session, article_id=article_id, limit=limit, offset=offset
     )
+    return paged(request, response, page)
