@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -219,3 +219,66 @@ def _upsert_entity(session: Session, e: AnnotatedEntity) -> int:
 
 def _merged(old: list[str], new: list[str]) -> list[str]:
     return list(dict.fromkeys([*old, *new]))
+
+
+def delete_article(engine: Engine, *, article_id: int) -> bool:
+    """Delete an article with its paragraphs, mentions, quotations and search rows, in one
+    transaction; decrement the surviving entities' counters and delete the entities no other
+    article names. Returns False when there is no such article."""
+    lock = _sqlite_write_lock if is_sqlite(str(engine.url)) else None
+    if lock is not None:
+        lock.acquire()
+    try:
+        with Session(engine) as session:
+            if session.get(Article, article_id) is None:
+                return False
+            _delete(session, article_id=article_id)
+            session.commit()
+            return True
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _delete(session: Session, *, article_id: int) -> None:
+    links = select(ArticleEntity.entity_id).where(ArticleEntity.article_id == article_id)
+    entity_ids = list(session.execute(links).scalars())
+
+    def own(column):  # type: ignore[no-untyped-def]
+        return (
+            select(column)
+            .where(ArticleEntity.article_id == article_id, ArticleEntity.entity_id == Entity.id)
+            .scalar_subquery()
+        )
+
+    if entity_ids:
+        session.execute(
+            update(Entity)
+            .where(Entity.id.in_(entity_ids))
+            .values(
+                mention_count=Entity.mention_count - own(ArticleEntity.mention_count),
+                article_count=Entity.article_count - 1,
+                quotation_count=Entity.quotation_count - own(ArticleEntity.quotation_count),
+            )
+            .execution_options(synchronize_session=False)
+        )
+    # Children first and explicitly (the FTS triggers fire on these deletes on SQLite).
+    for model in (Quotation, Mention, ArticleEntity, Paragraph):
+        session.execute(
+            delete(model)
+            .where(model.article_id == article_id)  # type: ignore[attr-defined]
+            .execution_options(synchronize_session=False)
+        )
+    session.execute(
+        delete(Article).where(Article.id == article_id).execution_options(synchronize_session=False)
+    )
+    if entity_ids:
+        session.execute(
+            delete(Entity)
+            .where(
+                Entity.id.in_(entity_ids),
+                ~exists().where(ArticleEntity.entity_id == Entity.id),
+                ~exists().where(Mention.entity_id == Entity.id),
+            )
+            .execution_options(synchronize_session=False)
+        )

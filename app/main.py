@@ -13,6 +13,7 @@ from fastapi.routing import APIRoute
 
 from app import __version__
 from app.api.docs import install_docs
+from app.api.etag import ETagMiddleware
 from app.api.problems import install_problem_handlers
 from app.api.routes import articles, entities, health, quotations, search
 from app.core import migrate
@@ -71,6 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = get_engine(settings.database_url)
 
+    app.add_middleware(ETagMiddleware)
     install_problem_handlers(app)
     install_docs(app)
     app.include_router(articles.router)

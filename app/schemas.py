@@ -131,6 +131,16 @@ class ArticleEntityOut(BaseModel):
     quotation_count: int
 
 
+class ArticleFull(ArticleOut):
+    """An article with everything found in it (the reader view and the JSONL export)."""
+
+    paragraphs: list[ParagraphOut]
+    people: list[ArticleEntityOut]
+    organisations: list[ArticleEntityOut]
+    mentions: list[MentionOut]
+    quotations: list[QuotationOut]
+
+
 class EntitySummary(BaseModel):
     id: int
     name: str

@@ -133,3 +133,36 @@ def ok(example: Any, status: int = 200, description: str = "Successful Response"
     return {
         status: {"description": description, "content": {"application/json": {"example": example}}}
     }
+
+
+def problem(status: int, detail: str, instance: str, description: str) -> dict:
+    """A `responses=` entry documenting a problem+json error with an example."""
+    from http import HTTPStatus
+
+    return {
+        status: {
+            "description": description,
+            "content": {
+                "application/problem+json": {
+                    "schema": {"$ref": "#/components/schemas/Problem"},
+                    "example": {
+                        "type": "about:blank",
+                        "title": HTTPStatus(status).phrase,
+                        "status": status,
+                        "detail": detail,
+                        "instance": instance,
+                    },
+                }
+            },
+        }
+    }
+
+
+READER_HTML = (
+    '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>US, Japan overhaul'
+    " security alliance</title>…</head><body><article><h1>…</h1><p>…"
+    '<a class="person" href="/people/7" title="person: Rahm Emanuel">Emanuel</a> said …'
+    '<span class="quote mixed" title="Speaker: Rahm Emanuel">the frontline of defense in East'
+    ' Asia</span><a class="speaker" href="/people/7" title="Speaker: Rahm Emanuel">Rahm'
+    " Emanuel</a>…</p></article></body></html>"
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import HTMLResponse
 
 from app.api import examples as ex
 from app.api.body import REQUEST_BODY_DOC, ArticleInDep
@@ -12,7 +13,8 @@ from app.api.deps import ArticleId, EngineDep, Limit, Offset, ParagraphNumber, S
 from app.api.filters import ArticleFiltersDep
 from app.api.paging import paged
 from app.api.problems import ProblemError
-from app.ingest import ArticleFields, ingest
+from app.api.reader import CONTENT_SECURITY_POLICY, render_article
+from app.ingest import ArticleFields, delete_article, ingest
 from app.queries import articles as q
 from app.queries import entities as entity_queries
 from app.queries import quotations as quotation_queries
@@ -120,6 +122,50 @@ def get_article(article_id: ArticleId, session: SessionDep) -> ArticleOut:
     if article is None:
         raise ProblemError(404, f"No article with id {article_id}.")
     return article
+
+
+@router.delete(
+    "/{article_id}",
+    status_code=204,
+    response_class=Response,
+    summary="Delete an article",
+    description=(
+        "Removes the article with its paragraphs, mentions, quotations and search index rows"
+        " in one transaction. People and organisations named elsewhere keep their other"
+        " mentions (their counts go down); those no other article names are removed."
+    ),
+    responses={
+        204: {"description": "Deleted"},
+        **ex.problem(404, "No article with id 999.", "/articles/999", "No article with this id"),
+    },
+)
+def delete_article_by_id(article_id: ArticleId, engine: EngineDep) -> Response:
+    if not delete_article(engine, article_id=article_id):
+        raise ProblemError(404, f"No article with id {article_id}.")
+    return Response(status_code=204)
+
+
+@router.get(
+    "/{article_id}/view",
+    response_class=HTMLResponse,
+    summary="Read an article with its annotations highlighted",
+    description=(
+        "A self-contained HTML page (no script, no external asset): people and organisations"
+        " link to their JSON, quotations are highlighted with their speaker on hover and a"
+        " link to the speaker. Sent with a strict Content-Security-Policy."
+    ),
+    responses={
+        200: {"description": "The page", "content": {"text/html": {"example": ex.READER_HTML}}},
+        **NOT_FOUND,
+    },
+)
+def view_article(article_id: ArticleId, session: SessionDep) -> HTMLResponse:
+    found = q.articles_full(session, article_ids=[article_id])
+    if not found:
+        raise ProblemError(404, f"No article with id {article_id}.")
+    return HTMLResponse(
+        render_article(found[0]), headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY}
+    )
 
 
 @router.get(
