@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 SPEAKER = {"id": 7, "name": "Rahm Emanuel", "type": "person"}
@@ -165,4 +166,25 @@ READER_HTML = (
     '<span class="quote mixed" title="Speaker: Rahm Emanuel">the frontline of defense in East'
     ' Asia</span><a class="speaker" href="/people/7" title="Speaker: Rahm Emanuel">Rahm'
     " Emanuel</a>…</p></article></body></html>"
+)
+
+QUOTATIONS_CSV = (
+    "id,article_id,article_title,published,paragraph,kind,cue,speaker_id,speaker_name,"
+    "speaker_type,start,end,text\r\n"
+    '3,1,"US, Japan overhaul security alliance amid China\'s strategic challenge",2024-07-29,'
+    "7,mixed,said,7,Rahm Emanuel,person,1602,1639,the frontline of defense in East Asia\r\n"
+)
+QUOTATIONS_JSONL = json.dumps(QUOTATION_WITH_ARTICLE) + "\n"
+ARTICLES_JSONL = (
+    json.dumps(
+        {
+            **ARTICLE,
+            "paragraphs": [PARAGRAPH],
+            "people": [ARTICLE_PERSON],
+            "organisations": [ARTICLE_ORGANISATION],
+            "mentions": [MENTION],
+            "quotations": [QUOTATION],
+        }
+    )
+    + "\n"
 )
