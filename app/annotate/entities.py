@@ -21,22 +21,333 @@ from app.annotate.types import Entity
 
 # Last words that make a capitalised phrase an organisation name.
 ORG_HEADS = frozenset(
-    ["agency", "ministry", "department", "university", "institute", "institution", "command", "council", "committee", "commission", "corporation", "corp", "company", "co", "inc", "ltd", "llc", "plc", "group", "bank", "association", "party", "court", "forum", "foundation", "authority", "office", "service", "services", "board", "academy", "college", "school", "hospital", "police", "force", "forces", "army", "navy", "bureau", "union", "federation", "organisation", "organization", "industries", "technologies", "systems", "airlines", "airways", "motors", "holdings", "partners", "society", "centre", "center", "league", "club", "network", "trust", "fund", "laboratory", "laboratories", "lab", "labs", "studios", "enterprises", "parliament", "congress", "senate", "assembly", "diet", "cabinet", "secretariat", "directorate", "administration", "commissariat", "tribunal", "inquiry", "coalition", "alliance", "movement", "front", "church", "mission", "clinic", "institutes", "universities", "ministries"]
+    [
+        "agency",
+        "ministry",
+        "department",
+        "university",
+        "institute",
+        "institution",
+        "command",
+        "council",
+        "committee",
+        "commission",
+        "corporation",
+        "corp",
+        "company",
+        "co",
+        "inc",
+        "ltd",
+        "llc",
+        "plc",
+        "group",
+        "bank",
+        "association",
+        "party",
+        "court",
+        "forum",
+        "foundation",
+        "authority",
+        "office",
+        "service",
+        "services",
+        "board",
+        "academy",
+        "college",
+        "school",
+        "hospital",
+        "police",
+        "force",
+        "forces",
+        "army",
+        "navy",
+        "bureau",
+        "union",
+        "federation",
+        "organisation",
+        "organization",
+        "industries",
+        "technologies",
+        "systems",
+        "airlines",
+        "airways",
+        "motors",
+        "holdings",
+        "partners",
+        "society",
+        "centre",
+        "center",
+        "league",
+        "club",
+        "network",
+        "trust",
+        "fund",
+        "laboratory",
+        "laboratories",
+        "lab",
+        "labs",
+        "studios",
+        "enterprises",
+        "parliament",
+        "congress",
+        "senate",
+        "assembly",
+        "diet",
+        "cabinet",
+        "secretariat",
+        "directorate",
+        "administration",
+        "commissariat",
+        "tribunal",
+        "inquiry",
+        "coalition",
+        "alliance",
+        "movement",
+        "front",
+        "church",
+        "mission",
+        "clinic",
+        "institutes",
+        "universities",
+        "ministries",
+    ]
 )
 # Phrases that look like organisations but name documents, events, products or places.
 NON_ORG_HEADS = frozenset(
-    ["strategy", "act", "law", "bill", "treaty", "agreement", "accord", "constitution", "charter", "declaration", "report", "plan", "doctrine", "protocol", "resolution", "code", "summit", "games", "olympics", "cup", "championship", "championships", "talks", "war", "election", "elections", "festival", "award", "awards", "prize", "missile", "missiles", "system", "region", "area", "island", "islands", "sea", "ocean", "river", "street", "road", "avenue", "square", "station", "airport", "bridge", "park", "day", "week", "month", "year", "budget", "index", "initiative", "program", "programme", "project", "scheme", "framework", "policy"]
+    [
+        "strategy",
+        "act",
+        "law",
+        "bill",
+        "treaty",
+        "agreement",
+        "accord",
+        "constitution",
+        "charter",
+        "declaration",
+        "report",
+        "plan",
+        "doctrine",
+        "protocol",
+        "resolution",
+        "code",
+        "summit",
+        "games",
+        "olympics",
+        "cup",
+        "championship",
+        "championships",
+        "talks",
+        "war",
+        "election",
+        "elections",
+        "festival",
+        "award",
+        "awards",
+        "prize",
+        "missile",
+        "missiles",
+        "system",
+        "region",
+        "area",
+        "island",
+        "islands",
+        "sea",
+        "ocean",
+        "river",
+        "street",
+        "road",
+        "avenue",
+        "square",
+        "station",
+        "airport",
+        "bridge",
+        "park",
+        "day",
+        "week",
+        "month",
+        "year",
+        "budget",
+        "index",
+        "initiative",
+        "program",
+        "programme",
+        "project",
+        "scheme",
+        "framework",
+        "policy",
+    ]
 )
 PRODUCT_NOUNS = frozenset(
-    ["missile", "missiles", "system", "systems", "rocket", "rockets", "jet", "jets", "fighter", "fighters", "aircraft", "plane", "planes", "helicopter", "helicopters", "tank", "tanks", "drone", "drones", "rifle", "rifles", "gun", "guns", "launcher", "launchers", "interceptor", "interceptors", "battery", "batteries", "vehicle", "vehicles", "car", "cars", "phone", "phones", "smartphone", "device", "devices", "app", "software", "console", "vaccine", "vaccines", "drug", "drugs", "pill", "tablet", "laptop", "chip", "chips", "engine", "engines"]
+    [
+        "missile",
+        "missiles",
+        "system",
+        "systems",
+        "rocket",
+        "rockets",
+        "jet",
+        "jets",
+        "fighter",
+        "fighters",
+        "aircraft",
+        "plane",
+        "planes",
+        "helicopter",
+        "helicopters",
+        "tank",
+        "tanks",
+        "drone",
+        "drones",
+        "rifle",
+        "rifles",
+        "gun",
+        "guns",
+        "launcher",
+        "launchers",
+        "interceptor",
+        "interceptors",
+        "battery",
+        "batteries",
+        "vehicle",
+        "vehicles",
+        "car",
+        "cars",
+        "phone",
+        "phones",
+        "smartphone",
+        "device",
+        "devices",
+        "app",
+        "software",
+        "console",
+        "vaccine",
+        "vaccines",
+        "drug",
+        "drugs",
+        "pill",
+        "tablet",
+        "laptop",
+        "chip",
+        "chips",
+        "engine",
+        "engines",
+    ]
 )
 # Place names used as metonyms for governments; never organisations.
 PLACE_METONYMS = frozenset(
-    ["washington", "tokyo", "beijing", "moscow", "london", "paris", "brussels", "pyongyang", "seoul", "taipei", "ottawa", "canberra", "delhi", "berlin", "kyiv", "kiev", "tehran", "jerusalem", "ankara", "manila", "rome", "madrid", "hanoi", "bangkok", "jakarta", "islamabad", "kabul", "baghdad", "damascus", "cairo", "riyadh", "doha", "beirut", "havana", "caracas", "brasilia", "nairobi", "pretoria", "prc", "dprk", "rok", "usa", "us", "uk", "eu", "west", "kremlin"]
+    [
+        "washington",
+        "tokyo",
+        "beijing",
+        "moscow",
+        "london",
+        "paris",
+        "brussels",
+        "pyongyang",
+        "seoul",
+        "taipei",
+        "ottawa",
+        "canberra",
+        "delhi",
+        "berlin",
+        "kyiv",
+        "kiev",
+        "tehran",
+        "jerusalem",
+        "ankara",
+        "manila",
+        "rome",
+        "madrid",
+        "hanoi",
+        "bangkok",
+        "jakarta",
+        "islamabad",
+        "kabul",
+        "baghdad",
+        "damascus",
+        "cairo",
+        "riyadh",
+        "doha",
+        "beirut",
+        "havana",
+        "caracas",
+        "brasilia",
+        "nairobi",
+        "pretoria",
+        "prc",
+        "dprk",
+        "rok",
+        "usa",
+        "us",
+        "uk",
+        "eu",
+        "west",
+        "kremlin",
+    ]
 )
 # Nouns naming a company/organisation in apposition ("contractors Lockheed Martin").
 ORG_DESCRIPTORS = frozenset(
-    ["company", "companies", "firm", "firms", "contractor", "contractors", "maker", "makers", "manufacturer", "manufacturers", "giant", "giants", "group", "groups", "retailer", "retailers", "bank", "banks", "carrier", "carriers", "airline", "airlines", "broadcaster", "broadcasters", "publisher", "publishers", "insurer", "insurers", "brand", "brands", "startup", "start-up", "developer", "developers", "supplier", "suppliers", "operator", "operators", "agency", "agencies", "newspaper", "newspapers", "network", "networks", "chain", "chains", "club", "clubs", "team", "teams", "lender", "lenders", "automaker", "automakers", "outlet", "outlets", "organization", "organisation"]
+    [
+        "company",
+        "companies",
+        "firm",
+        "firms",
+        "contractor",
+        "contractors",
+        "maker",
+        "makers",
+        "manufacturer",
+        "manufacturers",
+        "giant",
+        "giants",
+        "group",
+        "groups",
+        "retailer",
+        "retailers",
+        "bank",
+        "banks",
+        "carrier",
+        "carriers",
+        "airline",
+        "airlines",
+        "broadcaster",
+        "broadcasters",
+        "publisher",
+        "publishers",
+        "insurer",
+        "insurers",
+        "brand",
+        "brands",
+        "startup",
+        "start-up",
+        "developer",
+        "developers",
+        "supplier",
+        "suppliers",
+        "operator",
+        "operators",
+        "agency",
+        "agencies",
+        "newspaper",
+        "newspapers",
+        "network",
+        "networks",
+        "chain",
+        "chains",
+        "club",
+        "clubs",
+        "team",
+        "teams",
+        "lender",
+        "lenders",
+        "automaker",
+        "automakers",
+        "outlet",
+        "outlets",
+        "organization",
+        "organisation",
+    ]
 )
 _CONNECT = frozenset({"of", "and", "for", "on", "the", "&", "de", "du", "des", "in"})
 
@@ -109,10 +420,8 @@ def _strip_span(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int,
         if last_title >= 0:
             titles = [t.text for t in doc[start : last_title + 1]]
             start = last_title + 1
-    while (
-        (end > start
-        and doc[end - 1].tag_ == "POS")
-        or (end > start and doc[end - 1].text in ("'", "’", "'s", "’s"))
+    while (end > start and doc[end - 1].tag_ == "POS") or (
+        end > start and doc[end - 1].text in ("'", "’", "'s", "’s")
     ):
         end -= 1
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (".",):
@@ -236,8 +545,7 @@ def _recover_orgs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
                 k += 1
                 while k < n and (
                     _is_cap(doc[k])
-                    or (doc[k].lower_ == "and"
-                    and _is_cap(doc[k + 1] if k + 1 < n else doc[k]))
+                    or (doc[k].lower_ == "and" and _is_cap(doc[k + 1] if k + 1 < n else doc[k]))
                 ):
                     if doc[k].ent_type_ == "GPE" and k + 1 < n and not _is_cap(doc[k + 1]):
                         break
@@ -279,21 +587,20 @@ def find_entities(doc: Doc, char_ok: callable) -> EntityResult:
         label = e.label_
         if label in ("LAW", "FAC", "PRODUCT", "GPE", "LOC", "NORP", "EVENT", "WORK_OF_ART"):
             words = e.text.split()
-            if (_org_like(words) and label != "NORP") or (label == "FAC" and norm_name(e.text) in ("pentagon", "the pentagon")):
+            if (_org_like(words) and label != "NORP") or (
+                label == "FAC" and norm_name(e.text) in ("pentagon", "the pentagon")
+            ):
                 label = "ORG"
             else:
                 continue
         if label not in ("PERSON", "ORG"):
             continue
-        if (
-            (merged
-            and merged[-1][0] == "ORG" == label
-            and merged[-1][2] == e.start)
-            or (merged
+        if (merged and merged[-1][0] == "ORG" == label and merged[-1][2] == e.start) or (
+            merged
             and merged[-1][0] == "ORG" == label
             and merged[-1][2] + 1 == e.start
             and doc[e.start - 1].lower_ in ("and", "of")
-            and doc[merged[-1][2] - 1].lower_ not in ("and",))
+            and doc[merged[-1][2] - 1].lower_ not in ("and",)
         ):
             merged[-1] = ("ORG", merged[-1][1], e.end)
             continue
@@ -363,7 +670,12 @@ def _resolve(doc: Doc, found: list[Found], places: set[str]) -> EntityResult:
         if f.kind == "organisation":
             if low in person_tokens and len(words) == 1:
                 f.kind = "person"
-            elif _is_place(f.name, places) or words[-1].lower() in NON_ORG_HEADS or _is_product(doc, f.start, f.end) or all(w.lower() in TITLE_WORDS or w.lower() in ROLE_MODIFIERS for w in words):
+            elif (
+                _is_place(f.name, places)
+                or words[-1].lower() in NON_ORG_HEADS
+                or _is_product(doc, f.start, f.end)
+                or all(w.lower() in TITLE_WORDS or w.lower() in ROLE_MODIFIERS for w in words)
+            ):
                 continue
         elif f.kind == "person":
             if _is_product(doc, f.start, f.end):

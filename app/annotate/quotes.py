@@ -301,7 +301,9 @@ def _adjacent_quote(
         end = q.close if q.close is not None else q.end
         if end <= lo_char:
             gap = text[end + 1 : lo_char]
-            if (len(gap) < 40 and not any(c.isalpha() for c in gap.replace("according", ""))) or (sent.start_char <= q.open and len(gap) < 60 and gap.strip(" ,") == ""):
+            if (len(gap) < 40 and not any(c.isalpha() for c in gap.replace("according", ""))) or (
+                sent.start_char <= q.open and len(gap) < 60 and gap.strip(" ,") == ""
+            ):
                 best = k
         elif q.open >= hi_char:
             gap = text[hi_char : q.open]

@@ -11,10 +11,58 @@ from app.annotate.names import norm_token
 
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "him", "her", "them"])
 SPOKES = frozenset(
-    ["spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "spokeswomen", "representative", "representatives", "rep", "spokes"]
+    [
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "spokespeople",
+        "spokesmen",
+        "spokeswomen",
+        "representative",
+        "representatives",
+        "rep",
+        "spokes",
+    ]
 )
 ORG_DESCRIPTION_HEADS = frozenset(
-    ["company", "firm", "ministry", "agency", "department", "government", "university", "institute", "organisation", "organization", "group", "bank", "council", "committee", "commission", "board", "office", "police", "force", "service", "party", "union", "association", "court", "club", "network", "corporation", "authority", "newspaper", "paper", "broadcaster", "team", "league", "school", "college", "hospital"]
+    [
+        "company",
+        "firm",
+        "ministry",
+        "agency",
+        "department",
+        "government",
+        "university",
+        "institute",
+        "organisation",
+        "organization",
+        "group",
+        "bank",
+        "council",
+        "committee",
+        "commission",
+        "board",
+        "office",
+        "police",
+        "force",
+        "service",
+        "party",
+        "union",
+        "association",
+        "court",
+        "club",
+        "network",
+        "corporation",
+        "authority",
+        "newspaper",
+        "paper",
+        "broadcaster",
+        "team",
+        "league",
+        "school",
+        "college",
+        "hospital",
+    ]
 )
 _DROP_DEPS = frozenset({"relcl", "acl", "punct", "advmod", "cc", "prep", "appos"})
 
