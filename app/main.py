@@ -14,8 +14,10 @@ from fastapi.routing import APIRoute
 from app import __version__
 from app.api.docs import install_docs
 from app.api.etag import ETagMiddleware
+from app.api.openapi import harden_openapi
 from app.api.problems import install_problem_handlers
 from app.api.routes import articles, entities, export, health, quotations, search
+from app.api.security import install_security
 from app.core import migrate
 from app.core.config import Settings, get_settings
 from app.core.db import get_engine
@@ -75,6 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.add_middleware(ETagMiddleware)
     install_problem_handlers(app)
+    install_security(app, settings)
     install_docs(app)
     app.include_router(articles.router)
     app.include_router(entities.people)
@@ -98,7 +101,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             components["ArticleIn"] = ArticleIn.model_json_schema(
                 ref_template="#/components/schemas/{model}"
             )
-            app.openapi_schema = schema
+            app.openapi_schema = harden_openapi(schema)
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -222,4 +222,7 @@ class Problem(BaseModel):
     status: int
     detail: str | None = None
     instance: str | None = None
+    request_id: str | None = Field(
+        default=None, description="The request's X-Request-ID, to quote when reporting a problem"
+    )
     errors: list[dict] | None = None

@@ -161,104 +161,9 @@ _DATE_NOISE = re.compile(
     re.I | re.VERBOSE,
 )
 _PUB_WORDS = frozenset(
-    [
-        "times",
-        "post",
-        "news",
-        "herald",
-        "journal",
-        "daily",
-        "guardian",
-        "telegraph",
-        "tribune",
-        "gazette",
-        "press",
-        "mail",
-        "star",
-        "globe",
-        "chronicle",
-        "observer",
-        "independent",
-        "express",
-        "mirror",
-        "sun",
-        "standard",
-        "reuters",
-        "bloomberg",
-        "afp",
-        "ap",
-        "bbc",
-        "cnn",
-        "npr",
-        "cbc",
-        "ctv",
-        "abc",
-        "nbc",
-        "cbs",
-        "fox",
-        "sky",
-        "itv",
-        "agency",
-        "wire",
-        "today",
-        "weekly",
-        "magazine",
-        "review",
-        "record",
-        "courier",
-        "inquirer",
-        "shimbun",
-        "nikkei",
-        "xinhua",
-        "insider",
-        "monitor",
-        "economist",
-        "bulletin",
-        "sentinel",
-        "examiner",
-        "dispatch",
-        "register",
-        "advertiser",
-        "broadcasting",
-        "radio",
-        "tv",
-        "television",
-        "network",
-        "online",
-        "media",
-        "yomiuri",
-        "asahi",
-        "mainichi",
-        "kyodo",
-        "yonhap",
-        "tass",
-        "ria",
-        "nation",
-        "straits",
-        "telegram",
-    ]
+    ["times", "post", "news", "herald", "journal", "daily", "guardian", "telegraph", "tribune", "gazette", "press", "mail", "star", "globe", "chronicle", "observer", "independent", "express", "mirror", "sun", "standard", "reuters", "bloomberg", "afp", "ap", "bbc", "cnn", "npr", "cbc", "ctv", "abc", "nbc", "cbs", "fox", "sky", "itv", "agency", "wire", "today", "weekly", "magazine", "review", "record", "courier", "inquirer", "shimbun", "nikkei", "xinhua", "insider", "monitor", "economist", "bulletin", "sentinel", "examiner", "dispatch", "register", "advertiser", "broadcasting", "radio", "tv", "television", "network", "online", "media", "yomiuri", "asahi", "mainichi", "kyodo", "yonhap", "tass", "ria", "nation", "straits", "telegram"]
 )
-_NAME_PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "de",
-        "der",
-        "den",
-        "da",
-        "di",
-        "du",
-        "del",
-        "la",
-        "le",
-        "bin",
-        "binti",
-        "al",
-        "el",
-        "ibn",
-        "st",
-    ]
-)
+_NAME_PARTICLES = frozenset(["van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "binti", "al", "el", "ibn", "st"])
 _AUTHOR_JOBS = re.compile(
     r"\b(?:correspondent|reporter|editor|writer|columnist|staff|contributor|journalist|"
     r"bureau|chief|senior|political|business|sports?|news|desk)\b",
@@ -373,7 +278,6 @@ def _title_like(s: str) -> bool:
         and len(s.split()) <= 30
         and s[-1] not in ".:;,!?\"'”’…"
         and any(c.isalpha() for c in s)
-        and not s.lstrip().startswith(("“", '"', "‘", "'"))
     )
 
 
@@ -415,9 +319,7 @@ def clean(text: str) -> tuple[Metadata, list[Paragraph]]:
             if names:
                 u.kind, u.info["authors"], u.info["source"] = "byline", names, src
                 last_meta = i
-        elif (i > 0 and units[i - 1].kind == "image" and len(t) < 600) or (
-            _CREDIT_RE.search(t) and len(t) < 600
-        ):
+        elif (i > 0 and units[i - 1].kind == "image" and len(t) < 600) or (_CREDIT_RE.search(t) and len(t) < 600):
             u.kind = "caption"
             last_meta = i
         elif i > 0 and _is_name(t):
