@@ -13,9 +13,10 @@ from fastapi.routing import APIRoute
 
 from app import __version__
 from app.api.docs import install_docs
+from app.api.etag import ETagMiddleware
 from app.api.openapi import harden_openapi
 from app.api.problems import install_problem_handlers
-from app.api.routes import articles, entities, health, quotations
+from app.api.routes import articles, entities, export, health, quotations, search
 from app.api.security import install_security
 from app.core import migrate
 from app.core.config import Settings, get_settings
@@ -30,6 +31,8 @@ TAGS = [
     {"name": "people", "description": "People named across all articles."},
     {"name": "organisations", "description": "Organisations named across all articles."},
     {"name": "quotations", "description": "Quotations and their speakers across all articles."},
+    {"name": "search", "description": "Full-text search over paragraphs and quotations."},
+    {"name": "export", "description": "Streamed CSV and JSON Lines exports."},
     {"name": "health", "description": "Service status."},
 ]
 
@@ -72,6 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = get_engine(settings.database_url)
 
+    app.add_middleware(ETagMiddleware)
     install_problem_handlers(app)
     install_security(app, settings)
     install_docs(app)
@@ -79,6 +83,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(entities.people)
     app.include_router(entities.organisations)
     app.include_router(quotations.router)
+    app.include_router(search.router)
+    app.include_router(export.router)
     app.include_router(health.router)
 
     def openapi() -> dict:

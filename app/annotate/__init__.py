@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -32,6 +33,19 @@ _SAME_LENGTH = {
 }
 
 
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}(?:\s*\([^)]{1,40}\))?\s*[–—-]+\s+"
+)
+
+
+def _blank_dateline(par: str) -> str:
+    """Hide a leading dateline ("TOKYO –", "WASHINGTON (Reuters) -") from the parser."""
+    m = _DATELINE.match(par)
+    if not m or not m.group(0).split()[0].isupper():
+        return par
+    return " " * m.end() + par[m.end() :]
+
+
 def _analysis_text(text: str, paragraphs: list[Paragraph]) -> str:
     """The text the parser sees: body paragraphs only, same length as ``text``."""
     parts: list[str] = []
@@ -41,7 +55,7 @@ def _analysis_text(text: str, paragraphs: list[Paragraph]) -> str:
         parts.append("".join("\n" if c == "\n" else " " for c in gap) if gap else "")
         if parts[-1] and "\n" not in parts[-1]:
             parts[-1] = "\n" + parts[-1][1:]
-        parts.append(text[p.start : p.end].translate(_SAME_LENGTH))
+        parts.append(_blank_dateline(text[p.start : p.end].translate(_SAME_LENGTH)))
         pos = p.end
     tail = text[pos:]
     parts.append(" " * len(tail))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlmodel import Session
 
 from app.models import Article, Entity, Quotation
+from app.queries.filters import QuotationFilters, quotation_where
 from app.schemas import Page, QuotationOut, QuotationWithArticle, SpeakerOut
 
 
@@ -64,20 +66,39 @@ def list_article_quotations(
     return Page(items=quotations_out(session, list(rows)), total=total, limit=limit, offset=offset)
 
 
-def list_quotations(session: Session, *, limit: int, offset: int) -> Page[QuotationWithArticle]:
-    total = session.execute(select(func.count()).select_from(Quotation)).scalar_one()
+def with_articles(
+    session: Session, rows: Sequence[tuple[Quotation, str | None, date | None]]
+) -> list[QuotationWithArticle]:
+    """Serialise (quotation, article title, published) rows (one extra query for speakers)."""
+    names = _speaker_names(session, [q for q, _, _ in rows])
+    return [
+        QuotationWithArticle(**_fields(q, names), article_title=title, published=published)
+        for q, title, published in rows
+    ]
+
+
+def list_quotations(
+    session: Session,
+    *,
+    filters: QuotationFilters = QuotationFilters(),
+    limit: int,
+    offset: int,
+) -> Page[QuotationWithArticle]:
+    """Quotations matching every filter, in the order they were stored."""
+    where = quotation_where(session, filters)
+    count = select(func.count()).select_from(Quotation)
+    if filters.needs_article():
+        count = count.join(Article, Article.id == Quotation.article_id)
+    total = session.execute(count.where(*where)).scalar_one()
     rows = session.execute(
         select(Quotation, Article.title, Article.published)
         .join(Article, Article.id == Quotation.article_id)
+        .where(*where)
         .order_by(Quotation.id)
         .limit(limit)
         .offset(offset)
     ).all()
-    names = _speaker_names(session, [q for q, _, _ in rows])
-    items = [
-        QuotationWithArticle(**_fields(q, names), article_title=title, published=published)
-        for q, title, published in rows
-    ]
+    items = with_articles(session, [tuple(r) for r in rows])  # type: ignore[misc]
     return Page(items=items, total=total, limit=limit, offset=offset)
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request, Response
 
 from app.api import examples as ex
 from app.api.deps import Limit, Offset, QuotationId, SessionDep
+from app.api.filters import QuotationFiltersDep
+from app.api.paging import paged
 from app.api.problems import ProblemError
 from app.queries import quotations as q
 from app.schemas import Page, Problem, QuotationWithArticle
@@ -17,13 +19,23 @@ router = APIRouter(prefix="/quotations", tags=["quotations"])
     "",
     response_model=Page[QuotationWithArticle],
     summary="List quotations",
-    description="Quotations from every article, each with its speaker and article.",
+    description=(
+        "Quotations from every article in stored order, each with its speaker, article title"
+        " and paragraph number. Filters combine: speaker (id or name), article, kind, full"
+        " text (`q`) and the article's publication dates."
+    ),
     responses=ex.ok(ex.page(ex.QUOTATION_WITH_ARTICLE)),
 )
 def list_quotations(
-    session: SessionDep, limit: Limit = 20, offset: Offset = 0
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    filters: QuotationFiltersDep,
+    limit: Limit = 20,
+    offset: Offset = 0,
 ) -> Page[QuotationWithArticle]:
-    return q.list_quotations(session, limit=limit, offset=offset)
+    page = q.list_quotations(session, filters=filters, limit=limit, offset=offset)
+    return paged(request, response, page)
 
 
 @router.get(
