@@ -634,10 +634,10 @@ def _resolve(doc: Doc, found: list[Found], places: set[str], char_ok) -> EntityR
                 entities[tgt].aliases.append(a)
     result.entities = final
     result.gender = {new_index[k]: v for k, v in result.gender.items()}
+    text = doc.text  # O(len(doc)): build it once, not per mention
     for f in found:
         idx = new_index[f.entity]
         span = doc[f.start : f.end]
-        text = doc.text
         s_char = span.start_char
         e_char = s_char + len(f.name) if text.startswith(f.name, s_char) else span.end_char
         result.mentions.append((idx, s_char, e_char))
