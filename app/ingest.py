@@ -26,6 +26,7 @@ from app.models import Article, ArticleEntity, Entity, Mention, Paragraph, Quota
 # SQLite allows one writer at a time; serialising writers inside the process avoids
 # "database is locked" storms (other processes still wait on busy_timeout).
 _sqlite_write_lock = threading.Lock()
+WRITE_ATTEMPTS = 3
 
 
 def content_hash(text: str) -> str:
@@ -78,20 +79,28 @@ def store_article(
     if lock is not None:
         lock.acquire()
     try:
-        with Session(engine) as session:
-            existing = find_article_id(session, text_hash=text_hash)
-            if existing is not None:
-                return existing, False
-            try:
-                article_id = _write(session, text=text, text_hash=text_hash, a=annotation, f=fields)
-                session.commit()
-            except IntegrityError:
-                session.rollback()
+        for attempt in range(WRITE_ATTEMPTS):
+            with Session(engine) as session:
                 existing = find_article_id(session, text_hash=text_hash)
-                if existing is None:
-                    raise
-                return existing, False
-            return article_id, True
+                if existing is not None:
+                    return existing, False
+                try:
+                    article_id = _write(
+                        session, text=text, text_hash=text_hash, a=annotation, f=fields
+                    )
+                    session.commit()
+                except IntegrityError:
+                    session.rollback()
+                    existing = find_article_id(session, text_hash=text_hash)
+                    if existing is not None:
+                        return existing, False
+                    # Another writer created one of our entities first, or deleted one we
+                    # were linking to (DELETE /articles): write again from scratch.
+                    if attempt == WRITE_ATTEMPTS - 1:
+                        raise
+                    continue
+                return article_id, True
+        raise AssertionError("unreachable")
     finally:
         if lock is not None:
             lock.release()
@@ -251,6 +260,9 @@ def _delete(session: Session, *, article_id: int) -> None:
             .scalar_subquery()
         )
 
+    # The counter UPDATE comes first: it row-locks the entities, so a concurrent ingest that
+    # links one of them (and bumps its counters) either commits before the orphan check
+    # below (which then sees its links) or waits for this transaction and retries.
     if entity_ids:
         session.execute(
             update(Entity)
