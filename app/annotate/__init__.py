@@ -74,11 +74,16 @@ def _analysis_text(text: str, paragraphs: list[Paragraph]) -> str:
 def _prepare(text: str) -> tuple[Metadata, list[Paragraph], Doc]:
     meta, paragraphs = clean(text)
     nlp = get_nlp()
-    doc = nlp.make_doc(_analysis_text(text, paragraphs))
-    starts = {p.start for p in paragraphs}
-    for tok in doc:
-        if tok.i > 0 and (tok.idx in starts or "\n\n" in doc[tok.i - 1].text):
-            tok.is_sent_start = True
+    analysed = _analysis_text(text, paragraphs)
+    doc = nlp.make_doc(analysed)
+    if len(doc) < 2:
+        return meta, paragraphs, doc
+    idx = doc.to_array("IDX").tolist()
+    # every paragraph starts a sentence
+    for p in paragraphs:
+        i = bisect.bisect_left(idx, p.start)
+        if 0 < i < len(doc) and idx[i] == p.start:
+            doc[i].is_sent_start = True
     return meta, paragraphs, doc
 
 

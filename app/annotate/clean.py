@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.annotate.names import words
 from app.annotate.types import Image, Metadata, Paragraph
 
 # --- units: blank-line blocks, or lines ---------------------------------------------------
@@ -26,7 +27,7 @@ class Unit:
 
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
-_TERMINAL = ".?!:;,\"'”’»)…"
+_TERMINAL = ".?!:\"'”’»)…"
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -160,10 +161,15 @@ _DATE_NOISE = re.compile(
         |\d+|[^\w\s])""",
     re.I | re.VERBOSE,
 )
-_PUB_WORDS = frozenset(
-    ["times", "post", "news", "herald", "journal", "daily", "guardian", "telegraph", "tribune", "gazette", "press", "mail", "star", "globe", "chronicle", "observer", "independent", "express", "mirror", "sun", "standard", "reuters", "bloomberg", "afp", "ap", "bbc", "cnn", "npr", "cbc", "ctv", "abc", "nbc", "cbs", "fox", "sky", "itv", "agency", "wire", "today", "weekly", "magazine", "review", "record", "courier", "inquirer", "shimbun", "nikkei", "xinhua", "insider", "monitor", "economist", "bulletin", "sentinel", "examiner", "dispatch", "register", "advertiser", "broadcasting", "radio", "tv", "television", "network", "online", "media", "yomiuri", "asahi", "mainichi", "kyodo", "yonhap", "tass", "ria", "nation", "straits", "telegram"]
+_PUB_WORDS = words(
+    """times post news herald journal daily guardian telegraph tribune gazette press mail star
+    globe chronicle observer independent express mirror sun standard reuters bloomberg afp
+    ap bbc cnn npr cbc ctv abc nbc cbs fox sky itv agency wire today weekly magazine review
+    record courier inquirer shimbun nikkei xinhua insider monitor economist bulletin
+    sentinel examiner dispatch register advertiser broadcasting radio tv television network
+    online media yomiuri asahi mainichi kyodo yonhap tass ria nation straits telegram"""
 )
-_NAME_PARTICLES = frozenset(["van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "binti", "al", "el", "ibn", "st"])
+_NAME_PARTICLES = words("""van von de der den da di du del la le bin binti al el ibn st""")
 _AUTHOR_JOBS = re.compile(
     r"\b(?:correspondent|reporter|editor|writer|columnist|staff|contributor|journalist|"
     r"bureau|chief|senior|political|business|sports?|news|desk)\b",
@@ -209,9 +215,9 @@ def _date_line(s: str) -> tuple[date, str] | None:
 def _is_name(s: str) -> bool:
     """A person's name on its own: 2-5 capitalised words, no digits, no sentence punctuation."""
     s = s.strip().rstrip(",")
-    if not s or len(s) > 60 or any(c.isdigit() for c in s) or s[-1] in ".?!:;":
-        if not (s.endswith(".") and len(s.split()[-1]) <= 3):
-            return False
+    bad = not s or len(s) > 60 or any(c.isdigit() for c in s) or s[-1] in ".?!:;"
+    if bad and not (s.endswith(".") and len(s.split()[-1]) <= 3):
+        return False
     words = s.split()
     if not 2 <= len(words) <= 5:
         return False
@@ -319,7 +325,9 @@ def clean(text: str) -> tuple[Metadata, list[Paragraph]]:
             if names:
                 u.kind, u.info["authors"], u.info["source"] = "byline", names, src
                 last_meta = i
-        elif (i > 0 and units[i - 1].kind == "image" and len(t) < 600) or (_CREDIT_RE.search(t) and len(t) < 600):
+        elif (i > 0 and units[i - 1].kind == "image" and len(t) < 600) or (
+            _CREDIT_RE.search(t) and len(t) < 600
+        ):
             u.kind = "caption"
             last_meta = i
         elif i > 0 and _is_name(t):
@@ -343,9 +351,13 @@ def clean(text: str) -> tuple[Metadata, list[Paragraph]]:
     if len(body_before) > 3:
         header_end = -1
         for i in range(head_limit):
-            if units[i].kind in ("byline", "source") and units[i].info.get("authors") is not None:
-                if not _BY_RE.match(units[i].text):
-                    units[i].kind = "body"
+            u = units[i]
+            if (
+                u.kind in ("byline", "source")
+                and u.info.get("authors") is not None
+                and not _BY_RE.match(u.text)
+            ):
+                u.kind = "body"
             if units[i].kind == "source" and i > 1:
                 units[i].kind = "body"
 

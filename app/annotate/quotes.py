@@ -99,7 +99,9 @@ def _is_cue(tok: Token) -> bool:
         return False
     if tok.lemma_.lower() == "call" and tok.i > 0:
         prev = tok.doc[tok.i - 1].lower_
-        if prev in ("so", "so-") or prev == "-" and tok.i > 1 and tok.doc[tok.i - 2].lower_ == "so":
+        if prev in ("so", "so-") or (
+            prev == "-" and tok.i > 1 and tok.doc[tok.i - 2].lower_ == "so"
+        ):
             return False
     return True
 
@@ -200,7 +202,7 @@ def extract(
         return max(1, bisect.bisect_right(para_starts, ch))
 
     mention_tokens = []
-    tok_starts = [t.idx for t in doc]
+    tok_starts = doc.to_array("IDX").tolist() if len(doc) else []
     for ent, s, e in ents.mentions:
         ts = bisect.bisect_left(tok_starts, s)
         te = bisect.bisect_left(tok_starts, e)
@@ -247,14 +249,14 @@ def extract(
                 s, e = _trim(text, s_char, e_char)
                 # include closing quote marks of fragments at the end
                 spans = [(s, e)]
+            # "called X Y" without any quotation is description, not speech
             if (
                 kind == "indirect"
                 and tok.lemma_.lower() in OBJECT_PREDICATE
                 and "ccomp" not in {c.dep_ for c in tok.children}
+                and tok.lemma_.lower() not in ("accuse", "criticise", "criticize", "warn")
             ):
-                # "called X Y" without any quotation is description, not speech
-                if tok.lemma_.lower() not in ("accuse", "criticise", "criticize", "warn"):
-                    continue
+                continue
         else:
             # no complement: a quotation next to the cue in the same paragraph
             k = _adjacent_quote(text, doc, tok, subj, qspans, q_para, para)
@@ -335,13 +337,15 @@ def _host_clause(text: str, doc: Doc, tok: Token, cues: set[int]) -> list[tuple[
         return []
     subj = [c for c in tok.children if c.dep_ in _SUBJ]
     inverted = bool(subj) and subj[0].i > tok.i
-    bracketed = tok.i > 0 and doc[tok.left_edge.i - 1].text in (",", "—", "–") and (
-        tok.right_edge.i + 1 < len(doc) and doc[tok.right_edge.i + 1].text in (",", "—", "–")
+    bracketed = (
+        tok.i > 0
+        and doc[tok.left_edge.i - 1].text in (",", "—", "–")
+        and (tok.right_edge.i + 1 < len(doc) and doc[tok.right_edge.i + 1].text in (",", "—", "–"))
     )
     if not (tok.dep_ == "parataxis" or inverted or bracketed):
         return []
     head = tok.head
-    if head.pos_ not in ("VERB", "AUX") or head.i in cues and head.dep_ != "ROOT":
+    if head.pos_ not in ("VERB", "AUX") or (head.i in cues and head.dep_ != "ROOT"):
         return []
     if head.i > tok.i:
         return []  # the attribution must follow the start of what it reports
@@ -406,7 +410,9 @@ def _adjacent_quote(
         end = q.close if q.close is not None else q.end
         if end <= lo_char:
             gap = text[end + 1 : lo_char]
-            if (len(gap) < 40 and not any(c.isalpha() for c in gap.replace("according", ""))) or (sent.start_char <= q.open and len(gap) < 60 and gap.strip(" ,") == ""):
+            if (len(gap) < 40 and not any(c.isalpha() for c in gap.replace("according", ""))) or (
+                sent.start_char <= q.open and len(gap) < 60 and gap.strip(" ,") == ""
+            ):
                 best = k
         elif q.open >= hi_char:
             gap = text[hi_char : q.open]

@@ -7,14 +7,18 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from app.annotate.entities import EntityResult
-from app.annotate.names import norm_token
+from app.annotate.names import norm_token, words
 
-PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "him", "her", "them"])
-SPOKES = frozenset(
-    ["spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "spokeswomen", "representative", "representatives", "rep", "spokes"]
+PRONOUNS = words("""he she they it we i you him her them""")
+SPOKES = words(
+    """spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen representative
+    representatives rep spokes"""
 )
-ORG_DESCRIPTION_HEADS = frozenset(
-    ["company", "firm", "ministry", "agency", "department", "government", "university", "institute", "organisation", "organization", "group", "bank", "council", "committee", "commission", "board", "office", "police", "force", "service", "party", "union", "association", "court", "club", "network", "corporation", "authority", "newspaper", "paper", "broadcaster", "team", "league", "school", "college", "hospital"]
+ORG_DESCRIPTION_HEADS = words(
+    """company firm ministry agency department government university institute organisation
+    organization group bank council committee commission board office police force service
+    party union association court club network corporation authority newspaper paper
+    broadcaster team league school college hospital"""
 )
 _DROP_DEPS = frozenset({"relcl", "acl", "punct", "advmod", "cc", "prep", "appos"})
 
@@ -122,11 +126,14 @@ def resolve_pronoun(ctx: Context, tok: Token, para: int) -> Speaker:
                 return _speaker_for_entity(ctx, e, tok.text)
         # (b) the previous speaker, when a person in this or the previous paragraph
         for _i, spk, p in reversed(ctx.previous):
-            if spk.entity is not None and spk.type == "person" and p >= para - 1:
-                if _gender_ok(ctx, spk.entity, pron) and (
-                    not cands or _recent_rank(cands, spk.entity) <= 2
-                ):
-                    return Speaker(spk.entity, spk.label, "person", tok.text)
+            if (
+                spk.entity is not None
+                and spk.type == "person"
+                and p >= para - 1
+                and _gender_ok(ctx, spk.entity, pron)
+                and (not cands or _recent_rank(cands, spk.entity) <= 2)
+            ):
+                return Speaker(spk.entity, spk.label, "person", tok.text)
             break
         # (c) the most recent subject mention, (d) the most recent mention
         for s, e in cands[:6]:
@@ -258,10 +265,14 @@ def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
         return Speaker(None, text, "other", text)
     if ent is None:
         ent = _entity_in(ctx, full_lo, full_hi, subj)
-        if ent is not None and ctx.ents.entities[ent].kind != "person":
-            # "the head of X said": not X
-            if subj.pos_ == "NOUN" and subj.i not in ctx.ents.token_entity:
-                ent = None
+        # "the head of X said": not X
+        if (
+            ent is not None
+            and ctx.ents.entities[ent].kind != "person"
+            and subj.pos_ == "NOUN"
+            and subj.i not in ctx.ents.token_entity
+        ):
+            ent = None
     if ent is not None:
         return _speaker_for_entity(ctx, ent, text)
     if subj.pos_ in ("NOUN", "PROPN"):
@@ -288,17 +299,17 @@ def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
 
 
 HUMAN_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person", "eer")
-HUMAN_NOUNS = frozenset(
-    """official chief head wing forward defenceman defenseman goalie captain veteran
-    republican democrat liberal conservative chair star rookie coach mayor premier
-    minister senator judge justice lawyer politician diplomat envoy professor
-    sergeant-at-arms author economist analyst researcher scientist""".split()
+HUMAN_NOUNS = words(
+    """official chief head wing forward defenceman defenseman goalie captain veteran republican
+    democrat liberal conservative chair star rookie coach mayor premier minister senator
+    judge justice lawyer politician diplomat envoy professor sergeant-at-arms author
+    economist analyst researcher scientist"""
 )
-NOT_HUMAN = frozenset(
-    """father mother wife husband son daughter brother sister friend partner parent
-    statement report study paper letter number member order matter water center centre
-    government department agency company firm group power computer paper weather
-    winter summer quarter filter border chapter""".split()
+NOT_HUMAN = words(
+    """father mother wife husband son daughter brother sister friend partner parent statement
+    report study paper letter number member order matter water center centre government
+    department agency company firm group power computer paper weather winter summer quarter
+    filter border chapter"""
 )
 
 

@@ -21,7 +21,8 @@ An artist's impression of the planned terminal. PHOTO: CITY OF PORTSMOUTH
 
 March 4, 2023
 
-PORTSMOUTH – The city council on Monday approved a new ferry terminal for the east harbour, ending a decade of debate.
+PORTSMOUTH – The city council on Monday approved a new ferry terminal for the east harbour,
+ending a decade of debate.
 
 The terminal will open in 2026, the harbour master said.
 
