@@ -233,6 +233,8 @@ def extract(
             if lo >= hi:
                 continue
             s_char, e_char = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+            if not _reported_clause(doc, tok, lo, hi, s_char, e_char, qspans):
+                continue
             # quote spans touching the content
             ks = [k for k in range(len(qspans)) if _overlaps(qspans[k], s_char, e_char)]
             if ks:
@@ -373,6 +375,33 @@ def _host_clause(text: str, doc: Doc, tok: Token, cues: set[int]) -> list[tuple[
     if not out or sum(len(text[s:e].split()) for s, e in out) < 4:
         return []
     return out[:2]
+
+
+WH_WORDS = frozenset(("how", "what", "whether", "why", "when", "where", "who", "which", "if"))
+
+
+def _reported_clause(doc: Doc, cue: Token, lo: int, hi: int, s: int, e: int, qspans) -> bool:
+    """Is doc[lo:hi] a reported proposition (not a question, not a subjectless fragment)?"""
+    first = doc[lo]
+    root = doc[lo:hi].root
+    if (
+        first.lower_ in WH_WORDS
+        and cue.lemma_.lower() not in ("accuse",)
+        and (first.head.i == root.i or first.i == root.i or first.head.head.i == root.i)
+        and not (first.lower_ == "if" and first.head.i != root.i)
+    ):
+        return False
+    if any(_overlaps(q, s, e) for q in qspans):
+        return True
+    if cue.lemma_.lower() in OBJECT_PREDICATE:
+        return True
+    if root.pos_ in ("VERB", "AUX"):
+        has_subj = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children)
+        if not has_subj:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
+            return False  # "urged parties to be ambitious"
+    return hi - lo >= 3
 
 
 def _overlaps(q: QuoteSpan, s: int, e: int) -> bool:
