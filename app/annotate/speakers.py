@@ -115,32 +115,9 @@ def resolve_pronoun(ctx: Context, tok: Token, para: int) -> Speaker:
     doc = ctx.doc
     sent = tok.sent
     if pron in ("he", "she"):
-        cands = [
-            (s, e)
-            for s, e in _recent_mentions(ctx, tok.i, "person")
-            if _gender_ok(ctx, e, pron) and s >= sent.start - 400
-        ]
-        # (a) a subject earlier in the same sentence
-        for s, e in cands:
-            if s >= sent.start and doc[s].dep_ in ("nsubj", "nsubjpass", "compound"):
-                return _speaker_for_entity(ctx, e, tok.text)
-        # (b) the previous speaker, when a person in this or the previous paragraph
-        for _i, spk, p in reversed(ctx.previous):
-            if (
-                spk.entity is not None
-                and spk.type == "person"
-                and p >= para - 1
-                and _gender_ok(ctx, spk.entity, pron)
-                and (not cands or _recent_rank(cands, spk.entity) <= 2)
-            ):
-                return Speaker(spk.entity, spk.label, "person", tok.text)
-            break
-        # (c) the most recent subject mention, (d) the most recent mention
-        for s, e in cands[:6]:
-            if doc[s : s + 4].root.dep_ in ("nsubj", "nsubjpass"):
-                return _speaker_for_entity(ctx, e, tok.text)
-        if cands:
-            return _speaker_for_entity(ctx, cands[0][1], tok.text)
+        found = salient_person(ctx, tok, para, pron)
+        if found is not None:
+            return _speaker_for_entity(ctx, found, tok.text)
         return Speaker(None, None, None, tok.text)
     if pron == "they":
         # the speaker of a reporting act earlier in the same sentence, or the previous
@@ -181,6 +158,62 @@ def resolve_pronoun(ctx: Context, tok: Token, para: int) -> Speaker:
             return _speaker_for_entity(ctx, orgs[0][1], tok.text)
         return Speaker(None, None, None, tok.text)
     return Speaker(None, None, None, tok.text)
+
+
+def _subject_like(tok: Token) -> bool:
+    """The head of a mention that is (part of) a clause subject."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep_ in ("appos", "compound", "conj", "flat") and t.head is not t:
+            t = t.head
+            continue
+        return False
+    return False
+
+
+def salient_person(ctx: Context, tok: Token, para: int, pron: str | None = None) -> int | None:
+    """The person a pronoun or a definite description most likely refers to."""
+    doc = ctx.doc
+    sent = tok.sent
+    window = max(0, sent.start - 400)
+    cands: list[tuple[int, int, bool]] = []  # (token start, entity, subject-like), recent first
+    for s, e, ent in reversed(ctx.mention_tokens):
+        if s >= tok.i:
+            continue
+        if s < window:
+            break
+        if ctx.ents.entities[ent].kind != "person" or ctx.in_quote(doc[s].idx):
+            continue
+        if pron is not None and not _gender_ok(ctx, ent, pron):
+            continue
+        cands.append((s, ent, _subject_like(doc[s:e].root)))
+    if not cands:
+        return None
+    # (a) a subject earlier in the same sentence
+    for s, ent, subj in cands:
+        if s >= sent.start and subj:
+            return ent
+    # (b) the previous speaker, unless another person has since been a subject
+    prev = None
+    for _i, spk, p in reversed(ctx.previous):
+        if spk.entity is not None and spk.type == "person" and p >= para - 2:
+            prev = spk.entity
+        break
+    if prev is not None and (pron is None or _gender_ok(ctx, prev, pron)):
+        for _s, ent, subj in cands:
+            if ent == prev:
+                return prev
+            if subj:
+                break
+        else:
+            return prev
+    # (c) the most recent subject, (d) the most recent mention
+    for _s, ent, subj in cands[:8]:
+        if subj:
+            return ent
+    return cands[0][1]
 
 
 def _recent_rank(cands: list[tuple[int, int]], ent: int) -> int:
@@ -280,13 +313,9 @@ def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
         if desc is not None:
             return desc
         if _human_description(subj, lo):
-            for _i, spk, p in reversed(ctx.previous):
-                if spk.entity is not None and spk.type == "person" and p >= para - 2:
-                    return Speaker(spk.entity, spk.label, "person", text)
-                break
-            recent = _recent_mentions(ctx, subj.i, "person")
-            if recent and recent[0][0] >= subj.sent.start - 120:
-                return _speaker_for_entity(ctx, recent[0][1], text)
+            found = salient_person(ctx, subj, para)
+            if found is not None:
+                return _speaker_for_entity(ctx, found, text)
     if subj.pos_ == "PRON" or subj.lower_ in ("who", "which", "that"):
         if subj.lower_ in ("who", "which", "that") and subj.head.head is not None:
             h = subj.head.head
