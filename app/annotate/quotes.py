@@ -220,8 +220,12 @@ def extract(
         para = para_of(tok.idx)
         rng = _content_range(doc, tok)
         subj = _subject_of(tok)
+        if subj is not None and in_quote(subj.idx):
+            subj = None  # the subject of the quoted words, not of the attribution
         if subj is None:
             subj = _nearby_subject(doc, tok, ents.token_entity)
+            if subj is not None and in_quote(subj.idx):
+                subj = None
         quote_ids: set[int] = set()
         spans: list[tuple[int, int]] = []
         kind = "indirect"

@@ -250,6 +250,8 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
     for ent, pos in last_pos.items():
         e = ctx.ents.entities[ent]
         if e.kind == "person":
+            if lemma in ORG_DESCRIPTION_HEADS:
+                continue  # "the bank" is not the bank's president
             role_words = set()
             for r in e.roles:
                 role_words |= {norm_token(w) for w in r.split()}
