@@ -22,7 +22,8 @@ from app.annotate.types import Entity
 
 # Last words that make a capitalised phrase an organisation name.
 ORG_HEADS = words(
-    """agency ministry department university institute institution command council committee
+    """gmbh ag sa nv bv spa srl llp lp limited brewery winery
+    agency ministry department university institute institution command council committee
     commission corporation corp company co inc ltd llc plc group bank association party
     court forum foundation authority office service services board academy college school
     hospital police force forces army navy bureau union federation organisation organization
@@ -459,6 +460,11 @@ def find_entities(doc: Doc, char_ok: callable) -> EntityResult:
         found.append(Found(kind, s2, e2, name, role))
         taken.update(range(s2, e2))
 
+    for s, e in _recover_speaker_names(doc, taken):
+        if char_ok(doc[s].idx):
+            found.append(Found("person", s, e, _span_text(doc, s, e)))
+            taken.update(range(s, e))
+
     for s, e in _recover_orgs(doc, taken):
         if not char_ok(doc[s].idx):
             continue
@@ -468,6 +474,35 @@ def find_entities(doc: Doc, char_ok: callable) -> EntityResult:
             taken.update(range(s2, e2))
     found.sort(key=lambda f: f.start)
     return _resolve(doc, found, places, char_ok)
+
+
+def _recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Names the model missed that speak: "..., Guenther Schuh, e.GO's founder, said"."""
+    from app.annotate.cues import SPEECH_VERBS
+
+    out = []
+    for t in doc:
+        if t.dep_ not in ("nsubj",) or t.pos_ != "PROPN" or t.i in taken:
+            continue
+        if t.head.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        lo = t.i
+        while lo - 1 >= 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].head.i == t.i:
+            lo -= 1
+        toks = doc[lo : t.i + 1]
+        if not 2 <= len(toks) <= 3 or any(x.i in taken for x in toks):
+            continue
+        if all(
+            x.pos_ == "PROPN"
+            and x.text[:1].isupper()
+            and x.text[1:].islower()
+            and x.ent_type_ not in ("GPE", "NORP", "LOC", "ORG", "FAC")
+            and not is_title_word(x.text)
+            and x.lower_ not in ORG_HEADS
+            for x in toks
+        ):
+            out.append((lo, t.i + 1))
+    return out
 
 
 def _split_possessive_org(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
