@@ -73,11 +73,16 @@ def _nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
     """When the parse gives the cue no subject: the name right before or after it."""
     sent = tok.sent
     i = tok.i - 1
-    while i >= sent.start and (
+    while i >= 0 and (
         doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].ent_type_ in ("DATE", "TIME")
     ):
         i -= 1
-    if i >= sent.start and (i in te or doc[i].pos_ in ("PROPN", "NOUN")):
+    # (a wrong sentence split may separate "Vickers | said": no punctuation between is fine)
+    if (
+        i >= 0
+        and (i >= sent.start or not doc[i].is_punct and not doc[i].is_space)
+        and (i in te or doc[i].pos_ in ("PROPN", "NOUN"))
+    ):
         return doc[i]
     j = tok.i + 1
     while j < sent.end and doc[j].pos_ == "ADV":
