@@ -299,6 +299,7 @@ def extract(
         cand = Cand(ti, spans, kind, tok.text, speaker, para, quote_ids)
         cands.append(cand)
         ctx.previous.append((ti, speaker, para))
+        ctx.reported.extend(spans)
 
     # "according to X, ..."
     for t in doc:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -38,6 +38,10 @@ class Context:
     mention_tokens: list[tuple[int, int, int]]  # (token start, token end, entity) sorted
     in_quote: callable  # char index -> bool
     previous: list[tuple[int, Speaker, int]]  # (token index of cue, speaker, paragraph)
+    reported: list[tuple[int, int]] = field(default_factory=list)  # content spans so far
+
+    def in_reported(self, ch: int) -> bool:
+        return any(s <= ch < e for s, e in self.reported[-6:])
 
 
 def np_text(tok: Token) -> tuple[int, int]:
@@ -188,7 +192,8 @@ def salient_person(ctx: Context, tok: Token, para: int, pron: str | None = None)
             continue
         if pron is not None and not _gender_ok(ctx, ent, pron):
             continue
-        cands.append((s, ent, _subject_like(doc[s:e].root)))
+        talked_about = ctx.in_reported(doc[s].idx)
+        cands.append((s, ent, _subject_like(doc[s:e].root) and not talked_about))
     if not cands:
         return None
     # (a) a subject earlier in the same sentence
