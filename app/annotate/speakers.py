@@ -167,10 +167,10 @@ def resolve_pronoun(ctx: Context, tok: Token, para: int) -> Speaker:
 def _subject_like(tok: Token) -> bool:
     """The head of a mention that is (part of) a clause subject."""
     t = tok
-    for _ in range(3):
+    for _ in range(6):
         if t.dep_ in ("nsubj", "nsubjpass"):
             return True
-        if t.dep_ in ("appos", "compound", "conj", "flat") and t.head is not t:
+        if t.dep_ in ("appos", "compound", "conj", "flat", "pobj", "prep") and t.head is not t:
             t = t.head
             continue
         return False
