@@ -23,7 +23,7 @@ SPEECH_VERBS = words(
     attest certify verify corroborate acknowledge concur object protest oppose contest
     challenge doubt speculate theorize theorise hypothesize surmise guess imply insinuate
     hint remind reassure tell notify brief add continue conclude begin start open close
-    finish wrap single"""
+    finish wrap single chant sing quote"""
 )
 # Verbs whose complement is only speech when it is a clause ("told X that ...").
 CLAUSE_ONLY = words(

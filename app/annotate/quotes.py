@@ -84,6 +84,16 @@ def _nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
         and (i in te or doc[i].pos_ in ("PROPN", "NOUN"))
     ):
         return doc[i]
+    if i >= 0 and doc[i].text == "," and i >= sent.start:
+        # "..., Linda Lamoureux, executive chairwoman of the commission, said"
+        for k in range(i - 1, max(sent.start, i - 16) - 1, -1):
+            if k in te and doc[k].text[:1].isupper():
+                head = k
+                while head + 1 < tok.i and te.get(head + 1) == te[k]:
+                    head += 1
+                return doc[head]
+            if doc[k].text in ('"', "“", "”") or doc[k].lower_ in ("said", "says"):
+                break
     j = tok.i + 1
     while j < sent.end and doc[j].pos_ == "ADV":
         j += 1
@@ -532,7 +542,11 @@ def _attach_unattributed(text, doc, paragraphs, qspans, q_para, used, cands, par
             if k in used:
                 continue
             words = text[q.start : q.end].split()
-            sentence_like = len(words) >= MIN_DIRECT_WORDS and (
+            follows_direct = any(
+                c.kind == "direct" and c.spans[-1][1] <= q.open and c.para == p.number for c in pc
+            )
+            min_words = 2 if follows_direct else MIN_DIRECT_WORDS
+            sentence_like = len(words) >= min_words and (
                 text[q.start : q.end].rstrip()[-1:] in ".?!,…-–—"
                 or q.close is None
                 or len(words) >= 8
