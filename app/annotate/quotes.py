@@ -404,15 +404,14 @@ def _reported_clause(doc: Doc, cue: Token, lo: int, hi: int, s: int, e: int, qsp
     """Is doc[lo:hi] a reported proposition (not a question, not a subjectless fragment)?"""
     first = doc[lo]
     root = doc[lo:hi].root
+    if any(_overlaps(q, s, e) for q in qspans):
+        return True
     if (
         first.lower_ in WH_WORDS
         and cue.lemma_.lower() not in ("accuse",)
-        and (first.head.i == root.i or first.i == root.i or first.head.head.i == root.i)
-        and not (first.lower_ == "if" and first.head.i != root.i)
+        and (first.head.i == root.i or first.i == root.i)
     ):
         return False
-    if any(_overlaps(q, s, e) for q in qspans):
-        return True
     if cue.lemma_.lower() in OBJECT_PREDICATE:
         return True
     if root.pos_ in ("VERB", "AUX"):
