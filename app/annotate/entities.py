@@ -96,6 +96,11 @@ GIVEN_NAMES_F = words(
     lucy ellie mia ava leah erin cindy wendy tina tanya sheila moyra dorie fouzia megan
     darian"""
 )
+ROLE_AFTER_ORG = words(
+    """manager coach boss chief chairman chairwoman president ceo spokesman spokeswoman
+    spokesperson striker captain owner director executive head founder analyst economist
+    goalkeeper midfielder defender forward winger"""
+)
 PARTY_WORDS = words(
     """liberal liberals conservative conservatives tory tories democrat democrats democratic
     republican republicans labour green greens ndp socialist independent"""
@@ -148,6 +153,17 @@ def _extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if start - 1 < len(doc) and doc[start - 1].ent_iob_ == "B" and doc[start - 1].ent_type_:
             break
         start -= 1
+    # lowercase particles inside a name: "Erik ten Hag", "Ursula von der Leyen"
+    while (
+        end + 1 < len(doc)
+        and doc[end].lower_ in ("ten", "van", "von", "der", "de", "da", "di", "le", "la", "bin")
+        and doc[end].text.islower()
+        and _is_cap(doc[end + 1])
+        and doc[end + 1].pos_ == "PROPN"
+    ):
+        end += 2
+        while end < len(doc) and doc[end - 1].lower_ in ("der", "den") and _is_cap(doc[end]):
+            end += 1
     while end < len(doc) and _name_token(doc[end]) and doc[end - 1].whitespace_:
         if doc[end].ent_type_ and doc[end].ent_type_ != "PERSON":
             break
@@ -533,6 +549,8 @@ def _resolve(doc: Doc, found: list[Found], places: set[str], char_ok) -> EntityR
         words = f.name.split()
         low = norm_name(f.name)
         if f.kind == "organisation":
+            if len(words) == 1 and re.search(r"(?:man|woman|men|women)$", f.name):
+                continue  # "the Dutchman"
             if low in person_tokens and len(words) == 1:
                 f.kind = "person"
             elif (
@@ -543,7 +561,15 @@ def _resolve(doc: Doc, found: list[Found], places: set[str], char_ok) -> EntityR
             ):
                 continue
         elif f.kind == "person":
-            if all(
+            root = doc[f.start : f.end].root
+            if (
+                root.dep_ == "compound"
+                and root.head.lower_ in ROLE_AFTER_ORG
+                and root.head.i + 1 < len(doc)
+                and doc[root.head.i + 1].pos_ == "PROPN"
+            ):
+                f.kind = "organisation"  # "Manchester United manager Erik ten Hag"
+            elif all(
                 norm_token(w) in TITLE_WORDS | ROLE_MODIFIERS | PARTY_WORDS
                 or (w.isupper() and len(w) <= 4)
                 for w in words

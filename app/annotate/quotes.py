@@ -191,6 +191,7 @@ def extract(
     """All quotations of the article."""
     if not paragraphs:
         return []
+    atext = doc.text  # the analysed text: same offsets, datelines blanked
     para_starts = [p.start for p in paragraphs]
     # quote spans per paragraph (with multi-paragraph continuation)
     qspans: list[QuoteSpan] = []
@@ -267,7 +268,7 @@ def extract(
                     kind = "mixed"
                     quote_ids = set(ks)
             if not spans:
-                s, e = _trim(text, s_char, e_char)
+                s, e = _trim(atext, s_char, e_char)
                 # include closing quote marks of fragments at the end
                 spans = [(s, e)]
             # "called X Y" without any quotation is description, not speech
@@ -388,8 +389,9 @@ def _host_clause(text: str, doc: Doc, tok: Token, cues: set[int]) -> list[tuple[
     if run:
         pieces.append((run[0].i, run[-1].i + 1))
     out = []
+    atext = doc.text
     for lo, hi in pieces:
-        s, e = _trim(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+        s, e = _trim(atext, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
         if e > s and any(c.isalpha() for c in text[s:e]):
             out.append((s, e))
     if not out or sum(len(text[s:e].split()) for s, e in out) < 4:
@@ -513,7 +515,7 @@ def _according(text, doc, t, ctx, qspans, para_of) -> Cand | None:
             lo = a_hi
     elif a_lo <= lo:
         lo = max(lo, a_hi)
-    s, e = _trim(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+    s, e = _trim(doc.text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
     if e - s < 10:
         return None
     ks = [k for k, q in enumerate(qspans) if _overlaps(q, s, e)]
