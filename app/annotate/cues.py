@@ -22,8 +22,7 @@ SPEECH_VERBS = words(
     chide scold lambast decry deplore bemoan defend justify rationalize guarantee swear
     attest certify verify corroborate acknowledge concur object protest oppose contest
     challenge doubt speculate theorize theorise hypothesize surmise guess imply insinuate
-    hint remind reassure tell notify brief add continue conclude begin start open close
-    finish wrap single chant sing quote"""
+    hint remind reassure tell notify brief add continue conclude single chant sing quote"""
 )
 # Verbs whose complement is only speech when it is a clause ("told X that ...").
 CLAUSE_ONLY = words(

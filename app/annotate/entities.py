@@ -101,6 +101,7 @@ ROLE_AFTER_ORG = words(
     spokesperson striker captain owner director executive head founder analyst economist
     goalkeeper midfielder defender forward winger"""
 )
+ROLE_LIKE = words("press relations affairs media news staff")
 PARTY_WORDS = words(
     """liberal liberals conservative conservatives tory tories democrat democrats democratic
     republican republicans labour green greens ndp socialist independent"""
@@ -246,6 +247,11 @@ def _trim_person(doc: Doc, s: int, e: int) -> tuple[int, int]:
                 len(doc[s:e].text.split()) >= 3
                 and low in nouns
                 and low not in GIVEN_NAMES_M | GIVEN_NAMES_F
+                and not doc[s + 1].text.islower()
+                and (
+                    low in ROLE_LIKE
+                    or low.endswith(("er", "or", "ist", "yst", "ion", "ions", "ent", "ant"))
+                )
             )
         ):
             s += 1

@@ -80,7 +80,7 @@ def _nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
     # (a wrong sentence split may separate "Vickers | said": no punctuation between is fine)
     if (
         i >= 0
-        and (i >= sent.start or not doc[i].is_punct and not doc[i].is_space)
+        and (i >= sent.start or (not doc[i].is_punct and not doc[i].is_space))
         and (i in te or doc[i].pos_ in ("PROPN", "NOUN"))
     ):
         return doc[i]
@@ -471,7 +471,9 @@ def _adjacent_quote(
             break
     if best is not None:
         q = qspans[best]
-        if len(text[q.start : q.end].split()) < 2:
+        content = text[q.start : q.end].rstrip()
+        n = len(content.split())
+        if n < 2 or (n < 3 and content[-1:] not in ".!?,"):
             return None
     return best
 
