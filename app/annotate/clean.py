@@ -212,6 +212,20 @@ def _date_line(s: str) -> tuple[date, str] | None:
     return d, kind or "published"
 
 
+_DATE_WORD = r"(?:published|updated|posted|first\s+published|last\s+updated|modified)"
+
+
+def _split_byline_date(s: str) -> tuple[str | None, str | None]:
+    """("By X and Y", "Published ...") from one line that holds both, else (None, None)."""
+    m = re.match(rf"^(.*?)\s*(?:\||•|·|—|–|-|,)?\s*({_DATE_WORD}\b.*)$", s, re.I)
+    if m and m.group(1) and _BY_RE.match(m.group(1)) and parse_date(m.group(2)):
+        return m.group(1), m.group(2)
+    m = re.match(rf"^((?:{_DATE_WORD}\s*:?\s*)?(?:on\s+)?.*?)\s+by\s+(.+)$", s, re.I)
+    if m and parse_date(m.group(1)) and _date_line(m.group(1)):
+        return "By " + m.group(2), m.group(1)
+    return None, None
+
+
 def _is_name(s: str) -> bool:
     """A person's name on its own: 2-5 capitalised words, no digits, no sentence punctuation."""
     s = s.strip().rstrip(",")
@@ -315,15 +329,19 @@ def clean(text: str) -> tuple[Metadata, list[Paragraph]]:
                 last_meta = i
             continue
         t = u.text
-        dl = _date_line(t)
-        bm = _BY_RE.match(t) if len(t) < 150 else None
+        by_part, date_part = _split_byline_date(t) if len(t) < 200 else (None, None)
+        dl = _date_line(t) if by_part is None else None
+        bm = _BY_RE.match(by_part or t) if len(t) < 200 else None
         if dl:
             u.kind, u.info["date"], u.info["date_kind"] = "date", dl[0], dl[1]
             last_meta = i
-        elif bm:
-            names, src = _split_authors(bm.group(1))
-            if names:
+        elif bm or (by_part and date_part):
+            names, src = _split_authors(bm.group(1) if bm else by_part)
+            d = _date_line(date_part) if date_part else None
+            if names or d:
                 u.kind, u.info["authors"], u.info["source"] = "byline", names, src
+                if d:
+                    u.info["date"], u.info["date_kind"] = d
                 last_meta = i
         elif (i > 0 and units[i - 1].kind == "image" and len(t) < 600) or (
             _CREDIT_RE.search(t) and len(t) < 600
@@ -332,6 +350,16 @@ def clean(text: str) -> tuple[Metadata, list[Paragraph]]:
             last_meta = i
         elif i > 0 and _is_name(t):
             u.kind, u.info["authors"], u.info["source"] = "byline", [t.strip().rstrip(",")], None
+        elif (
+            i > 0
+            and "," in t
+            and len(t) < 80
+            and _is_name(t.split(",", 1)[0])
+            and _AUTHOR_JOBS.search(t.split(",", 1)[1])
+        ):
+            # "Walter Sim, Japan Correspondent"
+            u.kind, u.info["authors"], u.info["source"] = "byline", [t.split(",", 1)[0]], None
+            last_meta = i
         elif i > 0 and _looks_publication(t) and len(t) < 60:
             u.kind, u.info["source"] = "source", t.strip()
         elif i > 0 and re.match(r"^source\s*:\s*(.+)$", t, re.I) and len(t) < 80:
@@ -408,7 +436,12 @@ def clean(text: str) -> tuple[Metadata, list[Paragraph]]:
                 meta.source = u.info["source"]
         elif u.kind == "source" and meta.source is None:
             meta.source = u.info["source"]
-        elif u.kind == "date":
+        if u.kind == "byline" and "date" in u.info:
+            if u.info["date_kind"] == "published" and published is None:
+                published = u.info["date"]
+            elif updated is None:
+                updated = u.info["date"]
+        if u.kind == "date":
             if u.info["date_kind"] == "published" and published is None:
                 published = u.info["date"]
             elif updated is None:
