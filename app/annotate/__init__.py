@@ -13,9 +13,10 @@ from spacy.tokens import Doc
 
 from app.annotate.clean import clean
 from app.annotate.entities import find_entities
+from app.annotate.names import person_key
 from app.annotate.nlp import MAX_CHARS, get_nlp
 from app.annotate.quotes import extract
-from app.annotate.types import AnnotatedArticle, Mention, Metadata, Paragraph
+from app.annotate.types import AnnotatedArticle, Entity, Mention, Metadata, Paragraph
 
 __all__ = ["AnnotatedArticle", "annotate", "annotate_many", "get_nlp"]
 
@@ -105,7 +106,22 @@ def _finish(text: str, meta: Metadata, paragraphs: list[Paragraph], doc: Doc) ->
             continue
         mentions.append(Mention(ent, paragraphs[k].number, s, e, text[s:e]))
     quotations = extract(text, doc, paragraphs, ents)
+    _add_authors(meta, ents.entities)
     return AnnotatedArticle(meta, paragraphs, ents.entities, mentions, quotations)
+
+
+def _add_authors(meta: Metadata, entities: list[Entity]) -> None:
+    """Byline authors are people named in the text (appended after the body's entities)."""
+    keys = {e.key: e for e in entities}
+    for name in meta.authors:
+        key = person_key(name)
+        if key in keys:
+            if "author" not in keys[key].roles:
+                keys[key].roles.append("author")
+            continue
+        ent = Entity("person", name, key, aliases=[name], roles=["author"])
+        entities.append(ent)
+        keys[key] = ent
 
 
 def annotate(text: str) -> AnnotatedArticle:

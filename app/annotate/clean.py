@@ -110,7 +110,8 @@ _JUNK_RE = re.compile(
       | play\s+video | watch\s*:.* | video\s*:.* | listen\s*:.* | audio\s*:.*
       | join\s+(?:our|the)\s+\w+\s+channel.* | download\s+(?:our|the)\s+app.*
       | (?:previous|next)\s+(?:article|story|post) | about\s+the\s+author
-      | we\s+use\s+cookies.* | accept\s+(?:all\s+)?cookies | cookie\s+policy
+      | we\s+use\s+cookies.* | article\s+continue[sd]\s+below | story\s+continues\s+below.*
+      | continue\s+reading.* | open\s+this\s+photo\s+in\s+gallery.{0,400} | accept\s+(?:all\s+)?cookies | cookie\s+policy
     )[\s.!:]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -169,10 +170,15 @@ _PUB_WORDS = words(
     sentinel examiner dispatch register advertiser broadcasting radio tv television network
     online media yomiuri asahi mainichi kyodo yonhap tass ria nation straits telegram"""
 )
+_PLACE_WORDS = words(
+    """park street road stadium arena avenue square hall ground centre center bridge lane
+    field gardens court house station"""
+)
 _NAME_PARTICLES = words("""van von de der den da di du del la le bin binti al el ibn st""")
 _AUTHOR_JOBS = re.compile(
     r"\b(?:correspondent|reporter|editor|writer|columnist|staff|contributor|journalist|"
-    r"bureau|chief|senior|political|business|sports?|news|desk)\b",
+    r"bureau|chief|senior|political|business|sports?|news|desk|producer|anchor|host|"
+    r"photographer|videographer|analyst|intern)\b",
     re.I,
 )
 
@@ -233,7 +239,7 @@ def _is_name(s: str) -> bool:
     if bad and not (s.endswith(".") and len(s.split()[-1]) <= 3):
         return False
     words = s.split()
-    if not 2 <= len(words) <= 5:
+    if not 2 <= len(words) <= 5 or s.isupper():
         return False
     for w in words:
         if w.lower() in _NAME_PARTICLES:
@@ -348,17 +354,21 @@ def clean(text: str) -> tuple[Metadata, list[Paragraph]]:
         ):
             u.kind = "caption"
             last_meta = i
-        elif i > 0 and _is_name(t):
+        elif i > 0 and _is_name(t) and t.split()[-1].lower() not in _PLACE_WORDS:
             u.kind, u.info["authors"], u.info["source"] = "byline", [t.strip().rstrip(",")], None
         elif (
-            i > 0
-            and "," in t
+            "," in t
             and len(t) < 80
             and _is_name(t.split(",", 1)[0])
-            and _AUTHOR_JOBS.search(t.split(",", 1)[1])
+            and (
+                _AUTHOR_JOBS.search(t.split(",", 1)[1])
+                or _looks_publication(t.split(",", 1)[1].strip())
+            )
         ):
-            # "Walter Sim, Japan Correspondent"
-            u.kind, u.info["authors"], u.info["source"] = "byline", [t.split(",", 1)[0]], None
+            # "Walter Sim, Japan Correspondent", "Adam Stanley, The Canadian Press"
+            name, rest = (x.strip() for x in t.split(",", 1))
+            src = rest if _looks_publication(rest) and not _AUTHOR_JOBS.search(rest) else None
+            u.kind, u.info["authors"], u.info["source"] = "byline", [name], src
             last_meta = i
         elif i > 0 and _looks_publication(t) and len(t) < 60:
             u.kind, u.info["source"] = "source", t.strip()

@@ -101,6 +101,12 @@ ROLE_AFTER_ORG = words(
     spokesperson striker captain owner director executive head founder analyst economist
     goalkeeper midfielder defender forward winger"""
 )
+NOT_PERSON_LAST = words(
+    """square station bay street avenue road boulevard lane bridge harbour harbor island
+    islands mountain lake river valley county township district centre center mall arena
+    stadium field plaza hat falls heights invitational open classic championship tournament
+    trophy series marathon foto photo photos images pictures story"""
+)
 ROLE_LIKE = words("press relations affairs media news staff")
 PARTY_WORDS = words(
     """liberal liberals conservative conservatives tory tories democrat democrats democratic
@@ -207,6 +213,8 @@ def _cut_span(doc: Doc, s: int, e: int) -> tuple[int, int]:
         t = doc[i]
         if "\n" in t.text or t.is_space or t.text in ("/", "|", "(", ")"):
             return s, i
+        if "/" in t.text:
+            return s, i + (1 if t.text.split("/")[0] else 0)
         if i + 1 < e and ("\n" in t.whitespace_):
             return s, i + 1
         if t.tag_ == "POS" and i + 1 < e:
@@ -227,11 +235,27 @@ def _common_nouns(doc: Doc) -> set[str]:
 
             lem = get_nlp().get_pipe("lemmatizer")
             idx = lem.lookups.get_table("lemma_index")
-            words = set(idx["noun"]) | set(idx.get("adj", []))
+            words = set(idx["noun"])
         except Exception:  # pragma: no cover - model without lookups
             words = set()
         _NOUN_INDEX = words - GIVEN_NAMES_M - GIVEN_NAMES_F
     return _NOUN_INDEX
+
+
+_ADJ_INDEX: set[str] | None = None
+
+
+def _adjectives() -> set[str]:
+    global _ADJ_INDEX
+    if _ADJ_INDEX is None:
+        try:
+            from app.annotate.nlp import get_nlp
+
+            idx = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+            _ADJ_INDEX = set(idx["adj"]) - GIVEN_NAMES_M - GIVEN_NAMES_F
+        except Exception:  # pragma: no cover - model without lookups
+            _ADJ_INDEX = set()
+    return _ADJ_INDEX
 
 
 def _trim_person(doc: Doc, s: int, e: int) -> tuple[int, int]:
@@ -243,6 +267,12 @@ def _trim_person(doc: Doc, s: int, e: int) -> tuple[int, int]:
         if (
             (t.tag_ not in ("NNP", "NNPS") and not t.text[:1].isupper())
             or (t.tag_ in ("VBG", "VBD", "VBN", "VBZ", "VB", "JJ", "RB") and e - s >= 2)
+            or (
+                len(doc[s:e].text.split()) >= 3
+                and low not in GIVEN_NAMES_M | GIVEN_NAMES_F
+                and not doc[s + 1].text.islower()
+                and (low in _adjectives() or low.endswith(("er", "or", "ist", "yst")))
+            )
             or (
                 len(doc[s:e].text.split()) >= 3
                 and low in nouns
@@ -581,6 +611,14 @@ def _resolve(doc: Doc, found: list[Found], places: set[str], char_ok) -> EntityR
                 for w in words
             ) or (words[-1].isupper() and len(words[-1]) <= 4 and len(words) <= 2):
                 continue
+            last = norm_token(words[-1])
+            if len(words) > 1 and (
+                last in NOT_PERSON_LAST
+                or last in PARTY_WORDS
+                or last in NON_ORG_HEADS
+                or any(w in ("of", "for", "the") for w in words)
+            ):
+                continue  # "Medicine Hat", "Arnold Palmer Invitational", "Birth of Modern Canada"
             if _looks_org_person(doc, f) or _org_like(words):
                 f.kind = "organisation"
             elif _is_place(f.name, places) and len(words) == 1:
@@ -838,6 +876,8 @@ def _mononym_ok(doc: Doc, f: Found, singles: list[Found]) -> bool:
     if not f.name[:1].isupper() or (f.name.isupper() and len(f.name) > 3):
         return False
     key = norm_name(f.name)
+    if key in GIVEN_NAMES_M or key in GIVEN_NAMES_F:
+        return True  # a first name used alone ("Judy", "Joseph")
     for g in singles:
         if norm_name(g.name) != key:
             continue
