@@ -111,7 +111,8 @@ _JUNK_RE = re.compile(
       | join\s+(?:our|the)\s+\w+\s+channel.* | download\s+(?:our|the)\s+app.*
       | (?:previous|next)\s+(?:article|story|post) | about\s+the\s+author
       | we\s+use\s+cookies.* | article\s+continue[sd]\s+below | story\s+continues\s+below.*
-      | continue\s+reading.* | open\s+this\s+photo\s+in\s+gallery.{0,400} | accept\s+(?:all\s+)?cookies | cookie\s+policy
+      | continue\s+reading.* | open\s+this\s+photo\s+in\s+gallery.{0,400}
+      | accept\s+(?:all\s+)?cookies | cookie\s+policy
     )[\s.!:]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
