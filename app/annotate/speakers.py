@@ -75,9 +75,16 @@ def _entity_in(ctx: Context, lo: int, hi: int, head: Token) -> int | None:
     if head.i in te:
         return te[head.i]
     best = None
+    doc = ctx.doc
     for i in range(lo, hi):
         if i in te:
             e = te[i]
+            # a possessor is not the speaker: "McCallum's staff said"
+            k = i
+            while k + 1 < hi and te.get(k + 1) == e:
+                k += 1
+            if doc[k].dep_ == "poss" or (k + 1 < len(doc) and doc[k + 1].tag_ == "POS"):
+                continue
             if ctx.ents.entities[e].kind == "person":
                 return e
             if best is None:
@@ -89,6 +96,17 @@ def _entity_in(ctx: Context, lo: int, hi: int, head: Token) -> int | None:
                 if t.i in te and (ctx.ents.entities[te[t.i]].kind == "person" or best is None):
                     return te[t.i]
     return best
+
+
+def _appositive_entity(ctx: Context, head: Token) -> int | None:
+    """ "the Japanese newspaper Mainichi Shimbun": the appositive is the name itself."""
+    te = ctx.ents.token_entity
+    if head.i in te or head.pos_ != "NOUN":
+        return None
+    for child in head.children:
+        if child.dep_ == "appos" and child.i in te:
+            return te[child.i]
+    return None
 
 
 def _speaker_for_entity(ctx: Context, e: int, text: str) -> Speaker:
@@ -303,6 +321,16 @@ def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
         if e2 is not None:
             return _speaker_for_entity(ctx, e2, doc[full_lo:full_hi].text)
         return Speaker(None, text, "other", text)
+    appos = _appositive_entity(ctx, subj)
+    if appos is not None:
+        ent = appos  # "the Japanese newspaper Mainichi Shimbun"
+    elif (
+        ent is not None
+        and ctx.ents.entities[ent].kind == "organisation"
+        and subj.pos_ == "NOUN"
+        and subj.i not in ctx.ents.token_entity
+    ):
+        ent = None  # "A Superior Court judge said": an unnamed person, not the court
     if ent is None:
         ent = _entity_in(ctx, full_lo, full_hi, subj)
         # "the head of X said": not X
