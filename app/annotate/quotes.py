@@ -81,7 +81,11 @@ def _nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
     if (
         i >= 0
         and (i >= sent.start or (not doc[i].is_punct and not doc[i].is_space))
-        and (i in te or doc[i].pos_ in ("PROPN", "NOUN"))
+        and (
+            i in te
+            or doc[i].pos_ in ("PROPN", "NOUN")
+            or doc[i].lower_ in ("he", "she", "they", "it", "we", "i")
+        )
     ):
         return doc[i]
     if i >= 0 and doc[i].text == "," and i >= sent.start:
@@ -228,6 +232,7 @@ def extract(
 
     cues = {t.i for t in doc if _is_cue(t) and not in_quote(t.idx)}
     cands: list[Cand] = []
+    cue_speaker: dict[int, Speaker] = {}
 
     for ti in sorted(cues):
         tok = doc[ti]
@@ -305,6 +310,11 @@ def extract(
         if subj is not None and in_quote(subj.idx) and kind != "direct":
             continue
         speaker = resolve_subject(ctx, subj, para) if subj is not None else Speaker()
+        if speaker.entity is None and not speaker.label and tok.head.i in cue_speaker:
+            # "X said ..., noting that ...": the same speaker
+            if tok.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
+                speaker = cue_speaker[tok.head.i]
+        cue_speaker[ti] = speaker
         if tok.lemma_.lower() == "accord":
             pass
         cand = Cand(ti, spans, kind, tok.text, speaker, para, quote_ids)

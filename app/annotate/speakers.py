@@ -221,6 +221,8 @@ def salient_person(ctx: Context, tok: Token, para: int, pron: str | None = None)
     # (b) the previous speaker, unless another person has since been a subject
     prev = None
     for _i, spk, p in reversed(ctx.previous):
+        if spk.entity is None and not spk.label:
+            continue  # an unresolved speaker says nothing about salience
         if spk.entity is not None and spk.type == "person" and p >= para - 2:
             prev = spk.entity
         break
