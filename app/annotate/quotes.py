@@ -310,10 +310,14 @@ def extract(
         if subj is not None and in_quote(subj.idx) and kind != "direct":
             continue
         speaker = resolve_subject(ctx, subj, para) if subj is not None else Speaker()
-        if speaker.entity is None and not speaker.label and tok.head.i in cue_speaker:
-            # "X said ..., noting that ...": the same speaker
-            if tok.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
-                speaker = cue_speaker[tok.head.i]
+        # "X said ..., noting that ...": the same speaker
+        if (
+            speaker.entity is None
+            and not speaker.label
+            and tok.head.i in cue_speaker
+            and tok.dep_ in ("advcl", "conj", "xcomp", "pcomp")
+        ):
+            speaker = cue_speaker[tok.head.i]
         cue_speaker[ti] = speaker
         if tok.lemma_.lower() == "accord":
             pass
