@@ -14,6 +14,7 @@ from app.annotate.speakers import Context, Speaker, resolve_subject
 from app.annotate.types import Paragraph, Quotation
 
 _SUBJ = ("nsubj", "nsubjpass")
+_SHARED_SUBJECT = ("advcl", "conj", "xcomp", "pcomp")
 _TRIM = " \t\n,;:.–—-"
 _OBJ_MORE = frozenset({"prep", "oprd", "xcomp", "ccomp", "acomp", "advcl_", "npadvmod_"})
 MIN_DIRECT_WORDS = 4
@@ -54,6 +55,8 @@ def _subject_of(tok: Token) -> Token | None:
     seen = 0
     t = tok
     while t is not None and seen < 4:
+        if seen and t.dep_ == "ccomp" and _is_cue(t.head):
+            t = t.head  # "X said the plant would close, noting ...": X notes
         for c in t.children:
             if c.dep_ in _SUBJ:
                 return c
@@ -177,9 +180,9 @@ def _cut_nested(doc: Doc, lo: int, hi: int, cue: Token, cues: set[int]) -> tuple
     for i in range(lo, hi):
         if i in cues and i != cue.i:
             t = doc[i]
-            if t.dep_ in ("advcl", "conj", "parataxis") and any(
-                c.dep_ in _SUBJ for c in t.children
-            ):
+            own_subject = any(c.dep_ in _SUBJ for c in t.children)
+            participle = t.tag_ == "VBG" and i > 0 and doc[i - 1].text == ","
+            if t.dep_ in ("advcl", "conj", "parataxis") and (own_subject or participle):
                 cut = min(x.i for x in t.subtree)
                 if cut > lo:
                     return lo, cut
@@ -311,13 +314,14 @@ def extract(
             continue
         speaker = resolve_subject(ctx, subj, para) if subj is not None else Speaker()
         # "X said ..., noting that ...": the same speaker
-        if (
-            speaker.entity is None
-            and not speaker.label
-            and tok.head.i in cue_speaker
-            and tok.dep_ in ("advcl", "conj", "xcomp", "pcomp")
-        ):
-            speaker = cue_speaker[tok.head.i]
+        if speaker.entity is None and not speaker.label and tok.dep_ in _SHARED_SUBJECT:
+            gov = tok.head
+            for _ in range(4):
+                if gov.i in cue_speaker or gov.head.i == gov.i:
+                    break
+                gov = gov.head
+            if gov.i in cue_speaker:
+                speaker = cue_speaker[gov.i]
         cue_speaker[ti] = speaker
         if tok.lemma_.lower() == "accord":
             pass

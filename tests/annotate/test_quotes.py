@@ -168,3 +168,11 @@ def test_club_before_role_and_nationality_description() -> None:
     people = [e.name for e in art.entities if e.kind == "person"]
     assert people == ["Jan van Dijkstra"]
     assert [_speaker(art, q) for q in art.quotations] == ["Jan van Dijkstra", "Jan van Dijkstra"]
+
+
+def test_opinions_and_findings_are_not_reported_speech() -> None:
+    text = (
+        "Many residents think the tram is too slow. The survey found that fares had doubled. "
+        "Lena Voss believes the city will act."
+    )
+    assert annotate(text).quotations == []
