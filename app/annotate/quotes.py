@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from app.annotate.cues import CLAUSE_ONLY, NO_COMMENT, OBJECT_PREDICATE, SPEECH_VERBS
 from app.annotate.entities import EntityResult
 from app.annotate.quotemarks import QuoteSpan, find_quotes
-from app.annotate.speakers import Context, Speaker, resolve_subject
+from app.annotate.speakers import Context, Speaker, resolve_subject, salient_person
 from app.annotate.types import Paragraph, Quotation
 
 _SUBJ = ("nsubj", "nsubjpass")
@@ -344,7 +344,7 @@ def extract(
     used = set()
     for c in cands:
         used |= c.quote_ids
-    cands = _attach_unattributed(text, doc, paragraphs, qspans, q_para, used, cands, para_of)
+    cands = _attach_unattributed(text, doc, paragraphs, qspans, q_para, used, cands, para_of, ctx)
 
     out: list[Quotation] = []
     seen: set[tuple[int, int]] = set()
@@ -546,7 +546,20 @@ def _according(text, doc, t, ctx, qspans, para_of) -> Cand | None:
     return Cand(t.i, [(s, e)], kind, "according to", speaker, para, set(ks))
 
 
-def _attach_unattributed(text, doc, paragraphs, qspans, q_para, used, cands, para_of):
+def _token_at(doc: Doc, ch: int) -> Token | None:
+    span = doc.char_span(ch, ch + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _mentioned_in(ctx: Context, ent: int, paragraphs: list[Paragraph], number: int) -> bool:
+    if number < 1:
+        return False
+    p = paragraphs[number - 1]
+    doc = ctx.doc
+    return any(e == ent and p.start <= doc[s].idx < p.end for s, _e, e in ctx.mention_tokens)
+
+
+def _attach_unattributed(text, doc, paragraphs, qspans, q_para, used, cands, para_of, ctx):
     """Quotations without their own cue: split quotes, continuations, floating paragraphs."""
     by_para: dict[int, list[Cand]] = {}
     for c in cands:
@@ -601,10 +614,21 @@ def _attach_unattributed(text, doc, paragraphs, qspans, q_para, used, cands, par
                     pc.append(n)
                     used.add(k)
                     continue
+            cover = (q.end - q.start) / max(1, p.end - p.start)
             if not pc and last_speaker is not None and p.number - last_para <= 1:
-                cover = (q.end - q.start) / max(1, p.end - p.start)
                 if cover >= 0.5 or prev_unclosed:
                     n = Cand(-1, [(s, e)], "direct", None, last_speaker, p.number, {k})
+                    out.append(n)
+                    pc.append(n)
+                    used.add(k)
+            elif not pc and cover >= 0.8 and q.open == p.start and len(words) >= 6:
+                # a paragraph that is one quotation, after a paragraph about its speaker
+                tok = _token_at(doc, q.start)
+                ent = salient_person(ctx, tok, p.number) if tok is not None else None
+                if ent is not None and _mentioned_in(ctx, ent, paragraphs, p.number - 1):
+                    e_ = ctx.ents.entities[ent]
+                    sp = Speaker(ent, e_.name, e_.kind, None)
+                    n = Cand(-1, [(s, e)], "direct", None, sp, p.number, {k})
                     out.append(n)
                     pc.append(n)
                     used.add(k)

@@ -133,3 +133,14 @@ def test_unnamed_official_is_not_the_organisation() -> None:
     art = annotate(text)
     assert art.quotations[0].speaker_entity is None
     assert art.quotations[0].speaker_label == "A Harbour Authority engineer"
+
+
+def test_floating_quote_paragraph_after_speaker_introduction() -> None:
+    text = (
+        "Farmer Owen Pryce has worked the same fields for forty years.\n\n"
+        "“Every spring the river takes a little more of the land we depend on.”"
+    )
+    art = annotate(text)
+    assert len(art.quotations) == 1
+    assert art.quotations[0].kind == "direct"
+    assert _speakers(art) == ["Owen Pryce"]
