@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -140,7 +141,7 @@ def annotate_many(
 ) -> Iterator[AnnotatedArticle]:
     """Annotate many texts, batching the parser through ``nlp.pipe``."""
     nlp = get_nlp()
-    pending: list[tuple[str, Metadata, list[Paragraph]]] = []
+    pending: deque[tuple[str, Metadata, list[Paragraph]]] = deque()
 
     def docs() -> Iterator[Doc]:
         for text in texts:
@@ -149,5 +150,5 @@ def annotate_many(
             yield doc
 
     for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
-        text, meta, paragraphs = pending.pop(0)
+        text, meta, paragraphs = pending.popleft()
         yield _finish(text, meta, paragraphs, doc)
