@@ -101,6 +101,18 @@ def test_bad_input(database_url: str, client: TestClient, case: BadInput) -> Non
     elif case.method == "POST":
         article_id = response.json()["id"]
         assert_offsets_slice_stored_text(client, article_id, _sent_text(case))
+        assert_reader_view_is_inert(client, article_id)
+
+
+def assert_reader_view_is_inert(client: TestClient, article_id: int) -> None:
+    """The HTML reader view escapes the text: no markup from the article survives as markup."""
+    view = client.get(f"/articles/{article_id}/view")
+    assert view.status_code == 200
+    assert view.headers["content-type"].startswith("text/html")
+    assert "<script" not in view.text.lower() and "<b>" not in view.text
+    csp = view.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "'unsafe-eval'" not in csp
+    assert "script-src" not in csp or "script-src 'none'" in csp
 
 
 # --- hostile texts: offsets stay valid --------------------------------------------------
