@@ -80,7 +80,10 @@ def assert_offsets_slice_stored_text(client: TestClient, article_id: int, sent: 
     return checked
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, id=c.id, marks=[pytest.mark.slow] if c.slow else []) for c in CASES],
+)
 def test_bad_input(database_url: str, client: TestClient, case: BadInput) -> None:
     if case.slow and not database_url.startswith("sqlite"):
         pytest.skip("annotation cost is the same on every backend; run once, on SQLite")
