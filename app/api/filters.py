@@ -12,7 +12,7 @@ from app.api.deps import MAX_ID
 from app.api.problems import ProblemError, problem_type
 from app.queries import fts
 from app.queries.filters import ArticleFilters, EntityFilters, QuotationFilters
-from app.schemas import QuotationKind
+from app.schemas import Problem, QuotationKind
 
 MAX_QUERY_CHARS = 20_000  # longer strings are rejected (422); shorter ones are searched
 MAX_IDS = 20
@@ -23,6 +23,7 @@ SEARCH_DOC = (
     '"quoted phrases", a trailing `*` for a prefix, `OR` between alternatives. Other '
     "punctuation is ignored; a query with no words at all is a 400 problem."
 )
+BAD_SEARCH = {400: {"model": Problem, "description": "`q` has no words to search for"}}
 PublishedFrom = Annotated[
     date | None, Query(description="Only articles published on or after this date (YYYY-MM-DD)")
 ]

@@ -25,6 +25,8 @@ MAX_WORDS = 32
 MAX_WORD_LENGTH = 100  # longer "words" are noise (and PostgreSQL rejects them)
 PG_CONFIG = "english"  # must match migrations/versions/0002_search.py
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\ue000", "\ue001"  # private-use sentinels, escaped later
+# PostgreSQL's parser drops "<...>" as markup; it sees these stand-ins instead (restored after).
+PG_LT, PG_GT = "\ue002", "\ue003"
 
 _TOKEN = re.compile(r'"([^"]*)"(\*?)|(\S+)')
 _WORD = re.compile(r"[^\W_]+")
@@ -135,7 +137,7 @@ def snippets(
             rows.c.id,
             func.ts_headline(
                 literal_column(f"'{PG_CONFIG}'::regconfig"),
-                rows.c.text,
+                func.translate(rows.c.text, "<>", PG_LT + PG_GT),
                 _pg_tsquery(query),
                 options,
             ),
@@ -144,5 +146,5 @@ def snippets(
 
 
 def render_snippet(raw: str) -> str:
-    escaped = html.escape(raw, quote=False)
+    escaped = html.escape(raw.replace(PG_LT, "<").replace(PG_GT, ">"), quote=False)
     return escaped.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>")

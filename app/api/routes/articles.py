@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from app.api import examples as ex
 from app.api.body import REQUEST_BODY_DOC, ArticleInDep
 from app.api.deps import ArticleId, EngineDep, Limit, Offset, ParagraphNumber, SessionDep
-from app.api.filters import ArticleFiltersDep
+from app.api.filters import BAD_SEARCH, ArticleFiltersDep
 from app.api.paging import paged
 from app.api.problems import ProblemError
 from app.api.reader import CONTENT_SECURITY_POLICY, render_article
@@ -56,7 +56,7 @@ def _require_article(session: SessionDep, article_id: int) -> None:
         " combine: full text (`q`), people and organisations named (all of those given),"
         " source and publication dates."
     ),
-    responses=ex.ok(ex.page(ex.ARTICLE_SUMMARY)),
+    responses={**ex.ok(ex.page(ex.ARTICLE_SUMMARY)), **BAD_SEARCH},
 )
 def list_articles(
     request: Request,
@@ -156,7 +156,9 @@ def delete_article_by_id(article_id: ArticleId, engine: EngineDep) -> Response:
     ),
     responses={
         200: {"description": "The page", "content": {"text/html": {"example": ex.READER_HTML}}},
-        **NOT_FOUND,
+        **ex.problem(
+            404, "No article with id 999.", "/articles/999/view", "No article with this id"
+        ),
     },
 )
 def view_article(article_id: ArticleId, session: SessionDep) -> HTMLResponse:

@@ -8,14 +8,12 @@ from fastapi.responses import StreamingResponse
 from app.api import examples as ex
 from app.api import export
 from app.api.deps import EngineDep
-from app.api.filters import ArticleFiltersDep, QuotationFiltersDep
+from app.api.filters import BAD_SEARCH, ArticleFiltersDep, QuotationFiltersDep
 
 router = APIRouter(prefix="/export", tags=["export"])
 
 NDJSON = "application/x-ndjson"
-BAD_QUERY = ex.problem(
-    400, "The search query has no words to search for.", "/export/quotations.csv", "Bad `q`"
-)
+BAD_QUERY = BAD_SEARCH
 
 
 def _attachment(filename: str) -> dict[str, str]:

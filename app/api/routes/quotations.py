@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request, Response
 
 from app.api import examples as ex
 from app.api.deps import Limit, Offset, QuotationId, SessionDep
-from app.api.filters import QuotationFiltersDep
+from app.api.filters import BAD_SEARCH, QuotationFiltersDep
 from app.api.paging import paged
 from app.api.problems import ProblemError
 from app.queries import quotations as q
@@ -24,7 +24,7 @@ router = APIRouter(prefix="/quotations", tags=["quotations"])
         " and paragraph number. Filters combine: speaker (id or name), article, kind, full"
         " text (`q`) and the article's publication dates."
     ),
-    responses=ex.ok(ex.page(ex.QUOTATION_WITH_ARTICLE)),
+    responses={**ex.ok(ex.page(ex.QUOTATION_WITH_ARTICLE)), **BAD_SEARCH},
 )
 def list_quotations(
     request: Request,

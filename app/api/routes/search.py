@@ -8,10 +8,10 @@ from fastapi import APIRouter, Query, Request, Response
 
 from app.api import examples as ex
 from app.api.deps import Limit, Offset, SessionDep
-from app.api.filters import MAX_QUERY_CHARS, SEARCH_DOC, search_query
+from app.api.filters import BAD_SEARCH, MAX_QUERY_CHARS, SEARCH_DOC, search_query
 from app.api.paging import paged
 from app.queries import search as q
-from app.schemas import Page, Problem, SearchHit
+from app.schemas import Page, SearchHit
 
 router = APIRouter(tags=["search"])
 
@@ -26,7 +26,7 @@ router = APIRouter(tags=["search"])
     ),
     responses={
         **ex.ok(ex.page(ex.SEARCH_HIT)),
-        400: {"model": Problem, "description": "The query has no words to search for"},
+        **BAD_SEARCH,
     },
 )
 def search(
