@@ -10,7 +10,7 @@ import hashlib
 import logging
 import threading
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import Engine, delete, exists, select, update
@@ -79,6 +79,7 @@ def store_article(
     written and the existing id is returned with created=False.
     """
     text_hash = content_hash(text)
+    annotation = checked_annotation(text, annotation)
     lock = _sqlite_write_lock if is_sqlite(str(engine.url)) else None
     if lock is not None:
         lock.acquire()
@@ -112,6 +113,43 @@ def store_article(
     finally:
         if lock is not None:
             lock.release()
+
+
+def checked_annotation(text: str, a: AnnotatedArticle) -> AnnotatedArticle:
+    """Keep offsets valid by construction: every stored paragraph, mention and quotation
+    slices `text` to its own text. A paragraph that does not is an error (nothing is stored);
+    a mention or quotation that does not is dropped, with a warning."""
+    size = len(text)
+    numbers = set()
+    for p in a.paragraphs:
+        if not (0 <= p.start <= p.end <= size and text[p.start : p.end] == p.text):
+            raise ValueError(f"paragraph {p.number}: offsets do not slice the text")
+        numbers.add(p.number)
+    entities = range(len(a.entities))
+    mentions = [
+        m
+        for m in a.mentions
+        if m.paragraph in numbers
+        and m.entity in entities
+        and 0 <= m.start <= m.end <= size
+        and text[m.start : m.end] == m.text
+    ]
+    quotations = [
+        q
+        for q in a.quotations
+        if q.paragraph in numbers
+        and q.spans
+        and all(0 <= s <= e <= size for s, e in q.spans)
+        and " ".join(text[s:e] for s, e in q.spans) == q.text
+        and (q.speaker_entity is None or q.speaker_entity in entities)
+    ]
+    dropped = len(a.mentions) - len(mentions), len(a.quotations) - len(quotations)
+    if not any(dropped):
+        return a
+    log.warning(
+        "dropped %d mentions and %d quotations whose offsets do not slice the text", *dropped
+    )
+    return replace(a, mentions=mentions, quotations=quotations)
 
 
 def _write(

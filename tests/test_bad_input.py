@@ -188,3 +188,52 @@ def test_bad_input_script_writes_the_doc(tmp_path: Path) -> None:
         cwd=ROOT,
     )
     assert out.read_text(encoding="utf-8") == render_markdown()
+
+
+def test_annotations_that_do_not_slice_the_text_are_never_stored(database_url: str) -> None:
+    """A safety net under the annotator: offsets are valid by construction in the database."""
+    from dataclasses import replace
+
+    from app.annotate import annotate
+    from app.annotate.types import Mention, Paragraph, Quotation
+    from app.core.db import get_engine
+    from app.ingest import store_article
+    from tests.integrity import assert_consistent
+
+    text = BASE
+    good = annotate(text)
+    assert good.mentions and good.quotations
+    first = good.paragraphs[0]
+    bad = replace(
+        good,
+        mentions=[
+            *good.mentions,
+            Mention(0, first.number, first.start, first.start + 3, "XYZ"),  # wrong surface
+            Mention(0, 999, 0, 1, text[0]),  # no such paragraph
+            Mention(0, first.number, len(text), len(text) + 5, ""),  # out of range
+        ],
+        quotations=[
+            *good.quotations,
+            Quotation(first.number, [(0, 4), (10, 14)], "not this", "direct"),
+            Quotation(first.number, [], "", "direct"),
+        ],
+    )
+    engine = get_engine(database_url)
+    article_id, created = store_article(engine, text=text, annotation=bad)
+    assert created
+    from sqlalchemy import text as sql
+
+    with engine.connect() as conn:
+        mentions = conn.execute(
+            sql("SELECT count(*) FROM mentions WHERE article_id = :a"), {"a": article_id}
+        ).scalar_one()
+        quotations = conn.execute(
+            sql("SELECT count(*) FROM quotations WHERE article_id = :a"), {"a": article_id}
+        ).scalar_one()
+    assert (mentions, quotations) == (len(good.mentions), len(good.quotations))
+    assert_consistent(database_url)
+
+    broken = replace(good, paragraphs=[Paragraph(1, 0, 5, "nope!")])
+    with pytest.raises(ValueError):
+        store_article(engine, text=text + " (again)", annotation=broken)
+    assert assert_consistent(database_url).articles == 1  # nothing stored half-way

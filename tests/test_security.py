@@ -256,3 +256,15 @@ def test_validation_errors_do_not_echo_huge_input(client: TestClient) -> None:
     assert len(long_path.content) < 4_000
     missing = client.get("/nothing/" + "a" * 50_000)
     assert missing.status_code == 404 and len(missing.content) < 4_000
+
+
+def test_not_modified_is_declared_and_carries_the_headers(client: TestClient) -> None:
+    article_id = client.post("/articles", json={"text": TEXT}).json()["id"]
+    first = client.get(f"/articles/{article_id}")
+    again = client.get(f"/articles/{article_id}", headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304
+    assert again.headers["x-content-type-options"] == "nosniff"
+    assert again.headers["x-request-id"]
+    spec = client.get("/openapi.json").json()
+    assert "304" in spec["paths"]["/articles/{article_id}"]["get"]["responses"]
+    assert "304" not in spec["paths"]["/export/quotations.csv"]["get"]["responses"]

@@ -4,7 +4,7 @@ Routes may list their problem responses with `problem_responses(404, 422, ...)`;
 leave out, `harden_openapi` adds from what the operation looks like, so routes added later are
 documented too: 422 wherever there are parameters or a body, 404 wherever there is a path
 parameter, 400 wherever there is a full-text query `q`, 400/413/415 wherever there is a body,
-401/403 and the bearer scheme on every write.
+401/403 and the bearer scheme on every write, 304 on GETs answered with JSON or HTML (ETags).
 Problem responses are declared as `application/problem+json`, which is what is sent.
 """
 
@@ -101,6 +101,9 @@ def harden_openapi(schema: dict[str, Any]) -> dict[str, Any]:
             if is_write(method):
                 wanted += [401, 403]
                 op["security"] = [{"bearerAuth": []}, {}]
+            ok = responses.get("200", {}).get("content", {})
+            if method == "get" and ("application/json" in ok or "text/html" in ok):
+                responses.setdefault("304", {"description": DESCRIPTIONS[304]})  # ETagMiddleware
             for code in wanted:
                 existing = responses.get(str(code))
                 if existing is None or not _is_problem(existing):
