@@ -44,6 +44,8 @@ def test_with_api_keys_a_write_without_key_is_401(keyed: TestClient) -> None:
     assert response.headers["content-type"] == "application/problem+json"
     assert response.headers["www-authenticate"].startswith("Bearer")
     assert response.json()["type"].endswith("/unauthorized")
+    assert response.json()["request_id"] == response.headers["x-request-id"]
+    assert response.headers["x-content-type-options"] == "nosniff"
     assert keyed.get("/articles").json()["total"] == 0
 
 
@@ -89,6 +91,7 @@ def test_without_api_keys_remote_writes_are_403(sqlite_url: str) -> None:
         assert response.status_code == 403
         assert response.headers["content-type"] == "application/problem+json"
         assert response.json()["type"].endswith("/forbidden")
+        assert response.json()["request_id"] == response.headers["x-request-id"]
         assert remote.get("/articles").status_code == 200  # reads are public
         assert remote.get("/articles").json()["total"] == 0
 
