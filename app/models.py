@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import JSON, Column, DateTime, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    UniqueConstraint,
+)
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
@@ -160,3 +169,15 @@ class Quotation(SQLModel, table=True):
     )
     speaker_label: str | None = None  # surface or free label ("analysts")
     speaker_type: str | None = Field(default=None, max_length=16)  # person|organisation|other
+
+
+class Counter(SQLModel, table=True):
+    """Row counts kept by database triggers (migration 0002), so totals never scan a table.
+
+    Names: `articles`, `quotations`, `entities:person`, `entities:organisation`.
+    """
+
+    __tablename__ = "counters"
+
+    name: str = Field(primary_key=True, max_length=32)
+    value: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from app.core.counters import get_count
 from app.models import Article, ArticleEntity, Entity, Mention, Paragraph, Quotation
 from app.queries.quotations import quotations_out
 from app.schemas import (
@@ -43,7 +44,7 @@ def _summary(row) -> ArticleSummary:  # type: ignore[no-untyped-def]
 
 
 def list_articles(session: Session, *, limit: int, offset: int) -> Page[ArticleSummary]:
-    total = session.execute(select(func.count()).select_from(Article)).scalar_one()
+    total = get_count(session, "articles")
     rows = session.execute(
         select(*SUMMARY_COLUMNS).order_by(Article.id).limit(limit).offset(offset)
     ).all()

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from app.core.counters import get_count
 from app.models import Article, ArticleEntity, Entity
 from app.schemas import ArticleEntityOut, EntityKind, EntityOut, EntitySummary, Page
 
@@ -28,7 +29,7 @@ def list_entities(
     session: Session, *, kind: EntityKind, limit: int, offset: int
 ) -> Page[EntitySummary]:
     where = Entity.kind == kind
-    total = session.execute(select(func.count()).select_from(Entity).where(where)).scalar_one()
+    total = get_count(session, f"entities:{kind}")
     rows = session.execute(
         select(Entity).where(where).order_by(Entity.name, Entity.id).limit(limit).offset(offset)
     ).scalars()

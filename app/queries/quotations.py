@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from app.core.counters import get_count
 from app.models import Article, Entity, Quotation
 from app.schemas import Page, QuotationOut, QuotationWithArticle, SpeakerOut
 
@@ -65,7 +66,7 @@ def list_article_quotations(
 
 
 def list_quotations(session: Session, *, limit: int, offset: int) -> Page[QuotationWithArticle]:
-    total = session.execute(select(func.count()).select_from(Quotation)).scalar_one()
+    total = get_count(session, "quotations")
     rows = session.execute(
         select(Quotation, Article.title, Article.published)
         .join(Article, Article.id == Quotation.article_id)
