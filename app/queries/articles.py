@@ -43,12 +43,21 @@ def _summary(row) -> ArticleSummary:  # type: ignore[no-untyped-def]
     )
 
 
-def list_articles(session: Session, *, limit: int, offset: int) -> Page[ArticleSummary]:
+def list_articles(
+    session: Session, *, limit: int, offset: int, after: int | None = None
+) -> Page[ArticleSummary]:
     total = get_count(session, "articles")
-    rows = session.execute(
-        select(*SUMMARY_COLUMNS).order_by(Article.id).limit(limit).offset(offset)
-    ).all()
-    return Page(items=[_summary(r) for r in rows], total=total, limit=limit, offset=offset)
+    query = select(*SUMMARY_COLUMNS).order_by(Article.id).limit(limit + 1).offset(offset)
+    if after is not None:
+        query = query.where(Article.id > after)
+    rows = session.execute(query).all()
+    return Page(
+        items=[_summary(r) for r in rows[:limit]],
+        total=total,
+        limit=limit,
+        offset=offset,
+        next_cursor=str(rows[limit - 1].id) if len(rows) > limit else None,
+    )
 
 
 def article_exists(session: Session, *, article_id: int) -> bool:

@@ -65,21 +65,34 @@ def list_article_quotations(
     return Page(items=quotations_out(session, list(rows)), total=total, limit=limit, offset=offset)
 
 
-def list_quotations(session: Session, *, limit: int, offset: int) -> Page[QuotationWithArticle]:
+def list_quotations(
+    session: Session, *, limit: int, offset: int, after: int | None = None
+) -> Page[QuotationWithArticle]:
     total = get_count(session, "quotations")
-    rows = session.execute(
+    query = (
         select(Quotation, Article.title, Article.published)
         .join(Article, Article.id == Quotation.article_id)
         .order_by(Quotation.id)
-        .limit(limit)
+        .limit(limit + 1)
         .offset(offset)
-    ).all()
+    )
+    if after is not None:
+        query = query.where(Quotation.id > after)
+    rows = session.execute(query).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
     names = _speaker_names(session, [q for q, _, _ in rows])
     items = [
         QuotationWithArticle(**_fields(q, names), article_title=title, published=published)
         for q, title, published in rows
     ]
-    return Page(items=items, total=total, limit=limit, offset=offset)
+    return Page(
+        items=items,
+        total=total,
+        limit=limit,
+        offset=offset,
+        next_cursor=str(items[-1].id) if more else None,
+    )
 
 
 def get_quotation(session: Session, *, quotation_id: int) -> QuotationWithArticle | None:

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Response
 
 from app.api import examples as ex
 from app.api.body import REQUEST_BODY_DOC, ArticleInDep
-from app.api.deps import ArticleId, EngineDep, Limit, Offset, ParagraphNumber, SessionDep
+from app.api.deps import After, ArticleId, EngineDep, Limit, Offset, ParagraphNumber, SessionDep
 from app.api.problems import ProblemError
 from app.ingest import ArticleFields, ingest
 from app.queries import articles as q
@@ -37,13 +37,15 @@ def _require_article(session: SessionDep, article_id: int) -> None:
     "",
     response_model=Page[ArticleSummary],
     summary="List articles",
-    description="Articles in the order they were stored, one page at a time.",
+    description="Articles in the order they were stored, one page at a time. For deep paging"
+    " pass the previous page's `next_cursor` as `after` instead of a large `offset`.",
     responses=ex.ok(ex.page(ex.ARTICLE_SUMMARY)),
 )
 def list_articles(
-    session: SessionDep, limit: Limit = 20, offset: Offset = 0
+    session: SessionDep, limit: Limit = 20, offset: Offset = 0, after: After = None
 ) -> Page[ArticleSummary]:
-    return q.list_articles(session, limit=limit, offset=offset)
+    cursor = int(after) if after is not None else None
+    return q.list_articles(session, limit=limit, offset=offset, after=cursor)
 
 
 @router.post(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from app.api import examples as ex
-from app.api.deps import Limit, Offset, QuotationId, SessionDep
+from app.api.deps import After, Limit, Offset, QuotationId, SessionDep
 from app.api.problems import ProblemError
 from app.queries import quotations as q
 from app.schemas import Page, Problem, QuotationWithArticle
@@ -17,13 +17,15 @@ router = APIRouter(prefix="/quotations", tags=["quotations"])
     "",
     response_model=Page[QuotationWithArticle],
     summary="List quotations",
-    description="Quotations from every article, each with its speaker and article.",
+    description="Quotations from every article, each with its speaker and article. For deep"
+    " paging pass the previous page's `next_cursor` as `after` instead of a large `offset`.",
     responses=ex.ok(ex.page(ex.QUOTATION_WITH_ARTICLE)),
 )
 def list_quotations(
-    session: SessionDep, limit: Limit = 20, offset: Offset = 0
+    session: SessionDep, limit: Limit = 20, offset: Offset = 0, after: After = None
 ) -> Page[QuotationWithArticle]:
-    return q.list_quotations(session, limit=limit, offset=offset)
+    cursor = int(after) if after is not None else None
+    return q.list_quotations(session, limit=limit, offset=offset, after=cursor)
 
 
 @router.get(
