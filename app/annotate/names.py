@@ -1,0 +1,65 @@
+"""Name normalisation: titles, possessives, identity keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Honorifics and offices that precede a person's name (lower case, without dots).
+TITLE_WORDS = frozenset(
+    ["mr", "mrs", "ms", "miss", "mx", "mister", "madam", "madame", "dr", "doctor", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend", "fr", "father", "pastor", "rabbi", "imam", "bishop", "archbishop", "cardinal", "pope", "sister", "brother", "president", "vice", "prime", "minister", "ambassador", "secretary", "chancellor", "premier", "governor", "gov", "mayor", "senator", "sen", "rep", "representative", "congressman", "congresswoman", "commissioner", "deputy", "director", "chief", "general", "gen", "lt", "lieutenant", "col", "colonel", "maj", "major", "capt", "captain", "admiral", "adm", "cmdr", "commander", "sgt", "sergeant", "cpl", "corporal", "pte", "private", "const", "constable", "det", "detective", "insp", "inspector", "supt", "superintendent", "officer", "judge", "justice", "chair", "chairman", "chairwoman", "chairperson", "councillor", "councilor", "coun", "cllr", "alderman", "king", "queen", "prince", "princess", "sheikh", "emir", "president-elect", "minister-designate", "mp", "mpp", "mla", "mep", "attorney", "solicitor", "speaker", "leader", "coach", "manager", "ceo", "cfo", "coo", "founder", "spokesman", "spokeswoman", "spokesperson", "former", "then", "late", "acting", "interim"]
+)
+# Words that may precede a title inside a role ("U.S. Defence Secretary", "Foreign Minister").
+ROLE_MODIFIERS = frozenset(
+    ["foreign", "defence", "defense", "finance", "trade", "health", "interior", "home", "justice", "state", "treasury", "economy", "education", "environment", "energy", "transport", "labour", "labor", "agriculture", "immigration", "public", "security", "national", "deputy", "vice", "assistant", "associate", "senior", "junior", "chief", "general", "executive", "managing", "federal", "provincial", "regional", "opposition", "party", "senate", "house", "state"]
+)
+NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+def strip_accents(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def norm_token(tok: str) -> str:
+    return _PUNCT.sub("", strip_accents(tok).casefold())
+
+
+def strip_possessive(s: str) -> str:
+    m = _POSSESSIVE.search(s)
+    if not m:
+        return s
+    if m.group(0)[0] == "s":  # "Jones'" style plural possessive: keep the s
+        return s[:-1]
+    return s[: m.start()]
+
+
+def norm_name(s: str) -> str:
+    """Casefolded, accent-free, punctuation-free form; ``U.S.`` becomes ``us``."""
+    s = strip_accents(unicodedata.normalize("NFKC", s)).casefold()
+    s = s.replace("’", "'")
+    s = re.sub(r"(?<=\w)\.(?=\w)", "", s)
+    s = _PUNCT.sub(" ", s.replace("'s ", " ").removesuffix("'s"))
+    return " ".join(s.split())
+
+
+def is_title_word(tok: str) -> bool:
+    return norm_token(tok) in TITLE_WORDS
+
+
+def person_key(name: str) -> str:
+    toks = norm_name(name).split()
+    while len(toks) > 1 and toks[0] in TITLE_WORDS:
+        toks = toks[1:]
+    if len(toks) == 1:
+        # A one-word name is kept apart from every full name.
+        return "person:" + toks[0] + ":mononym"
+    return "person:" + " ".join(toks)
+
+
+def org_key(name: str) -> str:
+    toks = norm_name(name).split()
+    if toks and toks[0] == "the" and len(toks) > 1:
+        toks = toks[1:]
+    return "organisation:" + " ".join(toks)

@@ -1,0 +1,128 @@
+"""Quotation-mark pairing by character: curly and straight, doubles and singles.
+
+Apostrophes (``don't``, ``Kihara’s``, ``U.S.'``) are told apart from single quotes, odd counts
+are tolerated (an unclosed quote runs to the end of its paragraph), and singles nested inside
+doubles are part of the double quote.  Runs in linear time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“„‟«〝"
+DOUBLE_CLOSE = "”»〞"
+DOUBLE_ANY = DOUBLE_OPEN + DOUBLE_CLOSE + '"'
+SINGLE_OPEN = "‘‚‛‹"
+SINGLE_CLOSE = "’›"
+SINGLE_ANY = SINGLE_OPEN + SINGLE_CLOSE + "'"
+_OPEN_CONTEXT = "([{—–-/:;"
+_CLOSE_FOLLOW = ".,;:!?)]}—–-…"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    open: int  # index of the opening mark (or the paragraph start when it has none)
+    close: int | None  # index of the closing mark; None when unclosed
+    start: int  # content start
+    end: int  # content end (exclusive)
+    double: bool
+    has_open: bool = True
+
+
+def _space(c: str) -> bool:
+    return c.isspace() or c == ""
+
+
+def _orientation(text: str, i: int, lo: int, hi: int) -> str:
+    """'open', 'close' or '?' for the mark at ``i`` judged by its neighbours."""
+    prev = text[i - 1] if i > lo else ""
+    nxt = text[i + 1] if i + 1 < hi else ""
+    left_ok = _space(prev) or prev in _OPEN_CONTEXT or prev in DOUBLE_ANY + SINGLE_ANY
+    right_ok = _space(nxt) or nxt in _CLOSE_FOLLOW or nxt in DOUBLE_ANY + SINGLE_ANY
+    if left_ok and not _space(nxt) and not right_ok:
+        return "open"
+    if right_ok and not _space(prev) and not left_ok:
+        return "close"
+    if left_ok and not _space(nxt):
+        return "open"
+    if right_ok and not _space(prev):
+        return "close"
+    return "?"
+
+
+def find_quotes(text: str, lo: int, hi: int) -> list[QuoteSpan]:
+    """Top-level quotations in ``text[lo:hi]`` (one paragraph)."""
+    out: list[QuoteSpan] = []
+    # stack entries: (index, double?)
+    stack: list[tuple[int, bool]] = []
+
+    def emit(open_i: int, close_i: int | None, double: bool) -> None:
+        s = open_i + 1
+        e = close_i if close_i is not None else hi
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append(QuoteSpan(open_i, close_i, s, e, double))
+
+    for i in range(lo, hi):
+        c = text[i]
+        if c in DOUBLE_ANY:
+            o = _orientation(text, i, lo, hi)
+            if o == "?":
+                if c in DOUBLE_OPEN:
+                    o = "open"
+                elif c in DOUBLE_CLOSE:
+                    o = "close"
+                else:
+                    o = "close" if any(d for _, d in stack) else "open"
+            if o == "open" and c in DOUBLE_CLOSE and any(d for _, d in stack):
+                o = "close"
+            if o == "close":
+                # close the innermost double
+                while stack and not stack[-1][1]:
+                    stack.pop()
+                if stack:
+                    oi, _ = stack.pop()
+                    if not stack:
+                        emit(oi, i, True)
+                continue
+            # opening
+            if stack and stack[0][1] and all(d for _, d in stack):
+                # a double already open: the earlier one was never closed
+                oi, _ = stack[0]
+                stack.clear()
+                emit(oi, i, True)
+            elif stack and not stack[-1][1]:
+                # a double inside a single quote (UK style): nested
+                stack.append((i, True))
+                continue
+            stack.append((i, True))
+        elif c in SINGLE_ANY:
+            prev = text[i - 1] if i > lo else ""
+            nxt = text[i + 1] if i + 1 < hi else ""
+            if prev.isalnum() and nxt.isalnum():
+                continue  # don't, Kihara’s
+            single_open = bool(stack) and not stack[-1][1]
+            if prev.isalnum() or prev in ".,!?)":
+                # closing a single, or a possessive/elision apostrophe (U.S.', students')
+                if single_open and (_space(nxt) or nxt in _CLOSE_FOLLOW or nxt in DOUBLE_ANY):
+                    oi, _ = stack.pop()
+                    if not stack:
+                        emit(oi, i, False)
+                continue
+            if _space(prev) or prev in _OPEN_CONTEXT or prev in DOUBLE_ANY:
+                if nxt.isdigit() or _space(nxt):
+                    continue  # '90s, or a stray mark
+                if nxt.isalpha() and text[i + 1 : i + 4].lower() in ("em ", "tis", "twa", "n' "):
+                    continue
+                if c == "’" and not nxt.isalpha():
+                    continue
+                stack.append((i, False))
+    # unclosed marks: a double runs to the end of the paragraph
+    if stack:
+        oi, double = stack[0]
+        if double:
+            emit(oi, None, True)
+    return out

@@ -1,0 +1,431 @@
+"""Quotation extraction: direct, indirect and mixed reported speech with their cues."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from app.annotate.cues import CLAUSE_ONLY, NO_COMMENT, OBJECT_PREDICATE, SPEECH_VERBS
+from app.annotate.entities import EntityResult
+from app.annotate.quotemarks import QuoteSpan, find_quotes
+from app.annotate.speakers import Context, Speaker, resolve_subject
+from app.annotate.types import Paragraph, Quotation
+
+_SUBJ = ("nsubj", "nsubjpass")
+_TRIM = " \t\n,;:.–—-"
+MIN_DIRECT_WORDS = 4
+
+
+@dataclass(slots=True)
+class Cand:
+    cue_tok: int
+    spans: list[tuple[int, int]]
+    kind: str
+    cue: str
+    speaker: Speaker
+    para: int
+    quote_ids: set[int] = field(default_factory=set)  # indices of quote spans used
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s] in _TRIM or text[s].isspace()):
+        s += 1
+    while e > s and (text[e - 1] in _TRIM or text[e - 1].isspace()):
+        e -= 1
+    return s, e
+
+
+def _subject_of(tok: Token) -> Token | None:
+    seen = 0
+    t = tok
+    while t is not None and seen < 4:
+        for c in t.children:
+            if c.dep_ in _SUBJ:
+                return c
+        if t.dep_ in ("conj", "advcl", "xcomp", "ccomp") and t.head is not t:
+            # "X said ..., adding that"; "X said and added"
+            if t.dep_ == "ccomp":
+                return None
+            t = t.head
+            seen += 1
+            continue
+        # passive "it was said" / agent
+        break
+    return None
+
+
+def _is_cue(tok: Token) -> bool:
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    if tok.lemma_.lower() == "single":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
+    if tok.lemma_.lower() in ("add",) and tok.dep_ == "amod":
+        return False
+    return True
+
+
+def _no_comment(doc: Doc, tok: Token) -> bool:
+    window = doc[max(0, tok.i - 3) : tok.i + 4].text.lower()
+    return any(p in window for p in NO_COMMENT)
+
+
+def _content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """Token range of what the cue verb reports (its complement)."""
+    lemma = tok.lemma_.lower()
+    comp = [c for c in tok.children if c.dep_ == "ccomp"]
+    if comp:
+        c = comp[-1] if len(comp) > 1 and comp[-1].i > tok.i else comp[0]
+        toks = list(c.subtree)
+        return toks[0].i, toks[-1].i + 1
+    if lemma in CLAUSE_ONLY:
+        return None
+    parts: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "oprd", "attr") and c.i > tok.i:
+            parts.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("as", "of", "for") and c.i > tok.i:
+            if lemma in OBJECT_PREDICATE or c.lower_ == "as":
+                parts.append(c)
+        elif c.dep_ == "xcomp" and c.i > tok.i and lemma in ("accuse",):
+            parts.append(c)
+    if parts and (lemma in OBJECT_PREDICATE or any(p.dep_ == "prep" for p in parts)):
+        lo = min(t.i for p in parts for t in p.subtree)
+        hi = max(t.i for p in parts for t in p.subtree) + 1
+        return lo, hi
+    # "said: ..." or "wrote that" with a dobj clause
+    if lemma in ("say", "tell", "write", "add") and parts:
+        p = parts[0]
+        if p.pos_ in ("NOUN", "PRON") and p.lower_ not in ("this", "that", "it", "so", "what"):
+            return None
+    return None
+
+
+def _cut_nested(doc: Doc, lo: int, hi: int, cue: Token, cues: set[int]) -> tuple[int, int]:
+    """End the content before another reporting act inside it ("..., as they criticised")."""
+    for i in range(lo, hi):
+        if i in cues and i != cue.i:
+            t = doc[i]
+            if t.dep_ in ("advcl", "conj", "parataxis") and any(
+                c.dep_ in _SUBJ for c in t.children
+            ):
+                cut = min(x.i for x in t.subtree)
+                if cut > lo:
+                    return lo, cut
+    return lo, hi
+
+
+def extract(
+    text: str,
+    doc: Doc,
+    paragraphs: list[Paragraph],
+    ents: EntityResult,
+) -> list[Quotation]:
+    """All quotations of the article."""
+    if not paragraphs:
+        return []
+    para_starts = [p.start for p in paragraphs]
+    # quote spans per paragraph (with multi-paragraph continuation)
+    qspans: list[QuoteSpan] = []
+    q_para: list[int] = []
+    for p in paragraphs:
+        for q in find_quotes(text, p.start, p.end):
+            qspans.append(q)
+            q_para.append(p.number)
+    q_starts = [q.open for q in qspans]
+
+    def quote_at(ch: int) -> int | None:
+        k = bisect.bisect_right(q_starts, ch) - 1
+        if k >= 0:
+            q = qspans[k]
+            end = q.close if q.close is not None else paragraphs[q_para[k] - 1].end
+            if q.open <= ch <= end:
+                return k
+        return None
+
+    def in_quote(ch: int) -> bool:
+        return quote_at(ch) is not None
+
+    def para_of(ch: int) -> int:
+        return max(1, bisect.bisect_right(para_starts, ch))
+
+    mention_tokens = []
+    tok_starts = [t.idx for t in doc]
+    for ent, s, e in ents.mentions:
+        ts = bisect.bisect_left(tok_starts, s)
+        te = bisect.bisect_left(tok_starts, e)
+        mention_tokens.append((ts, max(te, ts + 1), ent))
+    mention_tokens.sort()
+    ctx = Context(doc, ents, mention_tokens, in_quote, [])
+
+    cues = {t.i for t in doc if _is_cue(t) and not in_quote(t.idx)}
+    cands: list[Cand] = []
+
+    for ti in sorted(cues):
+        tok = doc[ti]
+        if _no_comment(doc, tok):
+            continue
+        para = para_of(tok.idx)
+        rng = _content_range(doc, tok)
+        subj = _subject_of(tok)
+        quote_ids: set[int] = set()
+        spans: list[tuple[int, int]] = []
+        kind = "indirect"
+        if rng is not None:
+            lo, hi = _cut_nested(doc, rng[0], rng[1], tok, cues)
+            # drop a leading complementiser
+            while lo < hi and (doc[lo].dep_ == "mark" and doc[lo].lower_ == "that"):
+                lo += 1
+            if lo >= hi:
+                continue
+            s_char, e_char = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+            # quote spans touching the content
+            ks = [k for k in range(len(qspans)) if _overlaps(qspans[k], s_char, e_char)]
+            if ks:
+                inside = [k for k in ks if _within(qspans[k], s_char, e_char, text)]
+                if len(ks) == 1 and inside:
+                    q = qspans[ks[0]]
+                    kind = "direct"
+                    spans = [_trim(text, q.start, q.end)]
+                    quote_ids = {ks[0]}
+                else:
+                    kind = "mixed"
+                    quote_ids = set(ks)
+            if not spans:
+                s, e = _trim(text, s_char, e_char)
+                # include closing quote marks of fragments at the end
+                spans = [(s, e)]
+            if (
+                kind == "indirect"
+                and tok.lemma_.lower() in OBJECT_PREDICATE
+                and "ccomp" not in {c.dep_ for c in tok.children}
+            ):
+                # "called X Y" without any quotation is description, not speech
+                if tok.lemma_.lower() not in ("accuse", "criticise", "criticize", "warn"):
+                    continue
+        else:
+            # no complement: a quotation next to the cue in the same paragraph
+            k = _adjacent_quote(text, doc, tok, subj, qspans, q_para, para)
+            if k is None:
+                continue
+            q = qspans[k]
+            kind = "direct"
+            spans = [_trim(text, q.start, q.end)]
+            quote_ids = {k}
+        if not spans or spans[0][1] <= spans[0][0]:
+            continue
+        if subj is not None and in_quote(subj.idx) and kind != "direct":
+            continue
+        speaker = resolve_subject(ctx, subj, para) if subj is not None else Speaker()
+        if tok.lemma_.lower() == "accord":
+            pass
+        cand = Cand(ti, spans, kind, tok.text, speaker, para, quote_ids)
+        cands.append(cand)
+        ctx.previous.append((ti, speaker, para))
+
+    # "according to X, ..."
+    for t in doc:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            if in_quote(t.idx):
+                continue
+            c = _according(text, doc, t, ctx, qspans, para_of)
+            if c:
+                cands.append(c)
+    cands.sort(key=lambda c: c.spans[0][0])
+
+    # direct quotes with a cue in the middle: "A," he said. "B."  -> second span
+    used = set()
+    for c in cands:
+        used |= c.quote_ids
+    cands = _attach_unattributed(text, doc, paragraphs, qspans, q_para, used, cands, para_of)
+
+    out: list[Quotation] = []
+    seen: set[tuple[int, int]] = set()
+    for c in sorted(cands, key=lambda c: c.spans[0][0]):
+        key = c.spans[0]
+        if key in seen:
+            continue
+        seen.add(key)
+        body = " ".join(text[s:e] for s, e in c.spans)
+        sp = c.speaker
+        speaker_type = sp.type if (sp.entity is not None or sp.label) else None
+        out.append(
+            Quotation(
+                paragraph=para_of(c.spans[0][0]),
+                spans=c.spans,
+                text=body,
+                kind=c.kind,
+                cue=c.cue,
+                speaker_entity=sp.entity,
+                speaker_label=sp.label,
+                speaker_type=speaker_type,
+                speaker_text=sp.text,
+            )
+        )
+    return out
+
+
+def _overlaps(q: QuoteSpan, s: int, e: int) -> bool:
+    return q.start < e and s < q.end
+
+
+def _within(q: QuoteSpan, s: int, e: int, text: str) -> bool:
+    """The content [s, e) lies inside the quotation marks (give or take punctuation)."""
+    lo = q.open
+    hi = (q.close + 1) if q.close is not None else q.end
+    if s >= lo and e <= hi + 1:
+        return True
+    before = text[s : q.open] if s < q.open else ""
+    after = text[hi:e] if e > hi else ""
+    return not before.strip(_TRIM + "\"'“”‘’") and not after.strip(_TRIM + "\"'“”‘’")
+
+
+def _adjacent_quote(
+    text: str,
+    doc: Doc,
+    tok: Token,
+    subj: Token | None,
+    qspans: list[QuoteSpan],
+    q_para: list[int],
+    para: int,
+) -> int | None:
+    """Index of a long quotation right before or after the cue clause."""
+    sent = tok.sent
+    lo_char = min([tok.idx] + ([subj.idx] if subj is not None else []))
+    hi_char = tok.idx + len(tok)
+    best = None
+    for k, q in enumerate(qspans):
+        if q_para[k] != para:
+            continue
+        end = q.close if q.close is not None else q.end
+        if end <= lo_char:
+            gap = text[end + 1 : lo_char]
+            if (len(gap) < 40 and not any(c.isalpha() for c in gap.replace("according", ""))) or (sent.start_char <= q.open and len(gap) < 60 and gap.strip(" ,") == ""):
+                best = k
+        elif q.open >= hi_char:
+            gap = text[hi_char : q.open]
+            if len(gap.strip()) <= 2 and gap.strip() in ("", ":", ",", ":,") and best is None:
+                return k
+            break
+    if best is not None:
+        q = qspans[best]
+        if len(text[q.start : q.end].split()) < 2:
+            return None
+    return best
+
+
+def _according(text, doc, t, ctx, qspans, para_of) -> Cand | None:
+    to = doc[t.i + 1]
+    src = None
+    for c in to.children:
+        if c.dep_ == "pobj":
+            src = c
+    if src is None:
+        for c in t.children:
+            if c.dep_ == "pobj":
+                src = c
+        if src is None and t.i + 2 < len(doc):
+            src = doc[t.i + 2]
+            while src.dep_ == "compound" and src.head.i > src.i:
+                src = src.head
+    if src is None:
+        return None
+    head = t.head
+    while head.dep_ == "prep" and head.head is not head:
+        head = head.head
+    sent = t.sent
+    if head.i == t.i or head.dep_ in ("pobj",):
+        head = sent.root
+    # the clause: the head's subtree without the "according to X" phrase
+    src_tokens = set(x.i for x in t.subtree) | {t.i, to.i} | {x.i for x in src.subtree}
+    toks = [x for x in head.subtree if x.i not in src_tokens]
+    if not toks:
+        return None
+    lo = toks[0].i
+    hi = toks[-1].i + 1
+    a_lo = min(src_tokens)
+    a_hi = max(src_tokens) + 1
+    if a_lo > lo and a_hi < hi:
+        # attribution in the middle: keep the longer side
+        if a_lo - lo >= hi - a_hi:
+            hi = a_lo
+        else:
+            lo = a_hi
+    elif a_lo <= lo:
+        lo = max(lo, a_hi)
+    s, e = _trim(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+    if e - s < 10:
+        return None
+    ks = [k for k, q in enumerate(qspans) if _overlaps(q, s, e)]
+    kind = "mixed" if ks else "indirect"
+    para = para_of(s)
+    speaker = resolve_subject(ctx, src, para)
+    # "according to Emanuel, the U.S. ambassador" -> the appositive is part of the source
+    return Cand(t.i, [(s, e)], kind, "according to", speaker, para, set(ks))
+
+
+def _attach_unattributed(text, doc, paragraphs, qspans, q_para, used, cands, para_of):
+    """Quotations without their own cue: split quotes, continuations, floating paragraphs."""
+    by_para: dict[int, list[Cand]] = {}
+    for c in cands:
+        by_para.setdefault(c.para, []).append(c)
+    last_speaker: Speaker | None = None
+    last_para = -10
+    out = list(cands)
+    prev_unclosed = False
+    for p in paragraphs:
+        pc = sorted(by_para.get(p.number, []), key=lambda c: c.spans[0][0])
+        ks = [k for k, qp in enumerate(q_para) if qp == p.number]
+        for k in ks:
+            q = qspans[k]
+            if k in used:
+                continue
+            words = text[q.start : q.end].split()
+            sentence_like = len(words) >= MIN_DIRECT_WORDS and (
+                text[q.start : q.end].rstrip()[-1:] in ".?!,…-–—"
+                or q.close is None
+                or len(words) >= 8
+            )
+            if not sentence_like:
+                continue
+            # the quote must stand as its own sentence: nothing but space before its mark
+            before = text[p.start : q.open]
+            last_stop = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+            lead = before[last_stop + 1 :] if last_stop >= 0 else before
+            if lead.strip() and not lead.strip().endswith((":", ".", "?", "!", ".”", '."')):
+                continue
+            s, e = _trim(text, q.start, q.end)
+            prev = [c for c in pc if c.spans[-1][1] <= q.open]
+            if prev:
+                c = prev[-1]
+                gap = text[c.spans[-1][1] : q.open]
+                if (
+                    c.kind == "direct"
+                    and len(gap) < 80
+                    and len(c.spans) == 1
+                    and (c.spans[0][1] <= doc[c.cue_tok].idx)
+                ):
+                    c.spans.append((s, e))
+                    used.add(k)
+                    continue
+                if c.speaker.entity is not None or c.speaker.label:
+                    n = Cand(c.cue_tok, [(s, e)], "direct", None, c.speaker, p.number, {k})
+                    out.append(n)
+                    pc.append(n)
+                    used.add(k)
+                    continue
+            if not pc and last_speaker is not None and p.number - last_para <= 1:
+                cover = (q.end - q.start) / max(1, p.end - p.start)
+                if cover >= 0.5 or prev_unclosed:
+                    n = Cand(-1, [(s, e)], "direct", None, last_speaker, p.number, {k})
+                    out.append(n)
+                    pc.append(n)
+                    used.add(k)
+        if pc:
+            sp = pc[-1].speaker
+            if sp.entity is not None or sp.label:
+                last_speaker = sp
+                last_para = p.number
+        prev_unclosed = bool(ks) and qspans[ks[-1]].close is None
+    return out

@@ -1,0 +1,263 @@
+"""Speaker resolution: entity mentions, pronouns, descriptions, spokespeople and groups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from app.annotate.entities import EntityResult
+from app.annotate.names import norm_token
+
+PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "him", "her", "them"])
+SPOKES = frozenset(
+    ["spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "spokeswomen", "representative", "representatives", "rep", "spokes"]
+)
+ORG_DESCRIPTION_HEADS = frozenset(
+    ["company", "firm", "ministry", "agency", "department", "government", "university", "institute", "organisation", "organization", "group", "bank", "council", "committee", "commission", "board", "office", "police", "force", "service", "party", "union", "association", "court", "club", "network", "corporation", "authority", "newspaper", "paper", "broadcaster", "team", "league", "school", "college", "hospital"]
+)
+_DROP_DEPS = frozenset({"relcl", "acl", "punct", "advmod", "cc", "prep", "appos"})
+
+
+@dataclass(slots=True)
+class Speaker:
+    entity: int | None = None
+    label: str | None = None
+    type: str | None = None  # person / organisation / other
+    text: str | None = None
+
+
+@dataclass(slots=True)
+class Context:
+    doc: Doc
+    ents: EntityResult
+    mention_tokens: list[tuple[int, int, int]]  # (token start, token end, entity) sorted
+    in_quote: callable  # char index -> bool
+    previous: list[tuple[int, Speaker, int]]  # (token index of cue, speaker, paragraph)
+
+
+def np_text(tok: Token) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``tok`` without clauses or appositives."""
+    lo = tok.i
+    hi = tok.i + 1
+    for child in tok.lefts:
+        if child.dep_ in _DROP_DEPS:
+            continue
+        lo = min(lo, child.left_edge.i)
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advmod"):
+            break
+        if child.dep_ == "prep" and child.lower_ not in ("of", "for", "from", "at", "with"):
+            break
+        hi = max(hi, child.right_edge.i + 1)
+    # coordinated subjects: "Japan and the United States"
+    for child in tok.rights:
+        if child.dep_ == "conj":
+            hi = max(hi, child.right_edge.i + 1)
+    doc = tok.doc
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    return lo, hi
+
+
+def _entity_in(ctx: Context, lo: int, hi: int, head: Token) -> int | None:
+    te = ctx.ents.token_entity
+    if head.i in te:
+        return te[head.i]
+    best = None
+    for i in range(lo, hi):
+        if i in te:
+            e = te[i]
+            if ctx.ents.entities[e].kind == "person":
+                return e
+            if best is None:
+                best = e
+    # appositive names: "the ambassador, Rahm Emanuel"
+    for child in head.children:
+        if child.dep_ == "appos":
+            for t in child.subtree:
+                if t.i in te and ctx.ents.entities[te[t.i]].kind == "person":
+                    return te[t.i]
+    return best
+
+
+def _speaker_for_entity(ctx: Context, e: int, text: str) -> Speaker:
+    return Speaker(e, ctx.ents.entities[e].name, ctx.ents.entities[e].kind, text)
+
+
+def _recent_mentions(ctx: Context, before_tok: int, kind: str) -> list[tuple[int, int]]:
+    """(token start, entity) of mentions of ``kind`` before a token, most recent first."""
+    out = []
+    for s, _e, ent in ctx.mention_tokens:
+        if s >= before_tok:
+            break
+        if ctx.ents.entities[ent].kind == kind and not ctx.in_quote(ctx.doc[s].idx):
+            out.append((s, ent))
+    out.reverse()
+    return out
+
+
+def _gender_ok(ctx: Context, ent: int, pron: str) -> bool:
+    g = ctx.ents.gender.get(ent)
+    if g is None:
+        return True
+    return (pron in ("he", "him") and g == "m") or (pron in ("she", "her") and g == "f")
+
+
+def resolve_pronoun(ctx: Context, tok: Token, para: int) -> Speaker:
+    pron = tok.lower_
+    doc = ctx.doc
+    sent = tok.sent
+    if pron in ("he", "she"):
+        cands = [
+            (s, e)
+            for s, e in _recent_mentions(ctx, tok.i, "person")
+            if _gender_ok(ctx, e, pron) and s >= sent.start - 400
+        ]
+        # (a) a subject earlier in the same sentence
+        for s, e in cands:
+            if s >= sent.start and doc[s].dep_ in ("nsubj", "nsubjpass", "compound"):
+                return _speaker_for_entity(ctx, e, tok.text)
+        # (b) the previous speaker, when a person in this or the previous paragraph
+        for _i, spk, p in reversed(ctx.previous):
+            if spk.entity is not None and spk.type == "person" and p >= para - 1:
+                if _gender_ok(ctx, spk.entity, pron) and (
+                    not cands or _recent_rank(cands, spk.entity) <= 2
+                ):
+                    return Speaker(spk.entity, spk.label, "person", tok.text)
+            break
+        # (c) the most recent subject mention, (d) the most recent mention
+        for s, e in cands[:6]:
+            if doc[s : s + 4].root.dep_ in ("nsubj", "nsubjpass"):
+                return _speaker_for_entity(ctx, e, tok.text)
+        if cands:
+            return _speaker_for_entity(ctx, cands[0][1], tok.text)
+        return Speaker(None, None, None, tok.text)
+    if pron == "they":
+        # a plural subject earlier in this sentence or paragraph
+        lo = max(0, sent.start - 80)
+        for i in range(tok.i - 1, lo - 1, -1):
+            t = doc[i]
+            if t.dep_ in ("nsubj", "nsubjpass") and (
+                t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
+            ):
+                if ctx.in_quote(t.idx):
+                    continue
+                s, e = np_text(t)
+                ent = ctx.ents.token_entity.get(t.i)
+                if ent is not None and ctx.ents.entities[ent].kind == "organisation":
+                    return _speaker_for_entity(ctx, ent, tok.text)
+                return Speaker(None, doc[s:e].text, "other", tok.text)
+        for _i, spk, p in reversed(ctx.previous):
+            if p >= para - 1 and spk.type in ("other", "organisation"):
+                return Speaker(spk.entity, spk.label, spk.type, tok.text)
+            break
+        return Speaker(None, None, None, tok.text)
+    if pron == "it":
+        for _i, spk, p in reversed(ctx.previous):
+            if p >= para - 1 and spk.type in ("other", "organisation"):
+                return Speaker(spk.entity, spk.label, spk.type, tok.text)
+            break
+        orgs = _recent_mentions(ctx, tok.i, "organisation")
+        if orgs and orgs[0][0] >= sent.start - 150:
+            return _speaker_for_entity(ctx, orgs[0][1], tok.text)
+        return Speaker(None, None, None, tok.text)
+    return Speaker(None, None, None, tok.text)
+
+
+def _recent_rank(cands: list[tuple[int, int]], ent: int) -> int:
+    seen: list[int] = []
+    for _s, e in cands:
+        if e not in seen:
+            seen.append(e)
+        if e == ent:
+            return len(seen) - 1
+    return 99
+
+
+def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker | None:
+    """ "the ambassador", "the former Yokohama professor", "the company"."""
+    doc = ctx.doc
+    lemma = head.lemma_.lower()
+    words = {norm_token(t.text) for t in doc[lo:hi] if not t.is_punct} - {"the", "a", "an"}
+    det = doc[lo].lower_
+    if det not in ("the", "this", "that") and not (
+        head.i > lo and doc[lo].pos_ in ("ADJ", "PROPN", "NOUN")
+    ):
+        return None
+    best = None
+    best_score = 0.0
+    last_pos = {}
+    for s, _e, ent in ctx.mention_tokens:
+        if s < head.i:
+            last_pos[ent] = s
+    for ent, pos in last_pos.items():
+        e = ctx.ents.entities[ent]
+        if e.kind == "person":
+            role_words = set()
+            for r in e.roles:
+                role_words |= {norm_token(w) for w in r.split()}
+            if lemma not in role_words and norm_token(head.text) not in role_words:
+                continue
+            score = 1 + len(words & role_words) * 0.5 + pos / 1e6
+        else:
+            name_words = {norm_token(w) for w in e.name.split()}
+            if lemma not in ORG_DESCRIPTION_HEADS:
+                continue
+            if lemma in name_words or norm_token(head.text) in name_words:
+                score = 1 + len(words & name_words) * 0.5 + pos / 1e6
+            elif lemma in ("company", "firm", "group", "corporation") and any(
+                w in name_words
+                for w in ("inc", "corp", "ltd", "co", "group", "industries", "technologies")
+            ):
+                score = 0.5 + pos / 1e6
+            else:
+                continue
+        if score > best_score:
+            best, best_score = ent, score
+    if best is None:
+        return None
+    return _speaker_for_entity(ctx, best, doc[lo:hi].text)
+
+
+def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
+    doc = ctx.doc
+    if subj.lower_ in PRONOUNS and subj.pos_ == "PRON":
+        return resolve_pronoun(ctx, subj, para)
+    lo, hi = np_text(subj)
+    full_lo = min(t.i for t in subj.subtree)
+    full_hi = max(t.i for t in subj.subtree) + 1
+    text = doc[lo:hi].text
+    lemma = subj.lemma_.lower()
+    ent = _entity_in(ctx, lo, hi, subj)
+    if lemma in SPOKES or subj.lower_ in SPOKES:
+        # "a spokeswoman for the ministry", "a Google spokesman"
+        e2 = _entity_in(ctx, full_lo, full_hi, subj)
+        if e2 is not None and ctx.ents.entities[e2].kind == "organisation":
+            return _speaker_for_entity(ctx, e2, doc[full_lo:full_hi].text)
+        if e2 is not None:
+            return _speaker_for_entity(ctx, e2, doc[full_lo:full_hi].text)
+        return Speaker(None, text, "other", text)
+    if ent is None:
+        ent = _entity_in(ctx, full_lo, full_hi, subj)
+        if ent is not None and ctx.ents.entities[ent].kind != "person":
+            # "the head of X said": not X
+            if subj.pos_ == "NOUN" and subj.i not in ctx.ents.token_entity:
+                ent = None
+    if ent is not None:
+        return _speaker_for_entity(ctx, ent, text)
+    if subj.pos_ in ("NOUN", "PROPN"):
+        desc = resolve_description(ctx, subj, lo, hi)
+        if desc is not None:
+            return desc
+    if subj.pos_ == "PRON" or subj.lower_ in ("who", "which", "that"):
+        if subj.lower_ in ("who", "which", "that") and subj.head.head is not None:
+            h = subj.head.head
+            if h.pos_ in ("NOUN", "PROPN"):
+                return resolve_subject(ctx, h, para)
+        return Speaker(None, None, None, text)
+    if not text or not any(c.isalpha() for c in text):
+        return Speaker(None, None, None, None)
+    return Speaker(None, text, "other", text)
