@@ -18,9 +18,11 @@ WARMUP = 8
 
 
 def _raw(texts: list[str], n_process: int) -> float:
-    from app.annotate import get_nlp
+    import spacy
 
-    nlp = get_nlp()  # the same pipeline object the annotator uses: same model, same exclude
+    from app.annotate.nlp import EXCLUDE, MODEL_NAME
+
+    nlp = spacy.load(MODEL_NAME, exclude=EXCLUDE)  # as app.annotate.get_nlp loads it
     for _ in nlp.pipe(texts[:WARMUP]):
         pass
     started = time.perf_counter()
