@@ -45,6 +45,7 @@ class Article(SQLModel, table=True):
         Index("ix_articles_published_id", "published", "id"),
         Index("ix_articles_ingested_id", "ingested_at", "id"),
         Index("ix_articles_source", "source"),
+        Index("ix_articles_id", "id"),  # thin: deep OFFSETs skip ids, not rows (0003)
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -147,6 +148,7 @@ class Quotation(SQLModel, table=True):
         Index("ix_quotations_paragraph", "paragraph_id"),
         Index("ix_quotations_speaker", "speaker_id", "id"),
         Index("ix_quotations_kind", "kind"),
+        Index("ix_quotations_id", "id"),  # thin: deep OFFSETs skip ids, not rows (0003)
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -96,6 +96,7 @@ def prepare(db: Path) -> None:
             conn.execute(
                 "INSERT INTO bench_paragraphs_fts(bench_paragraphs_fts) VALUES ('rebuild')"
             )
+        conn.commit()
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
 

@@ -32,6 +32,11 @@ def test_cursor_paging_matches_offset_paging(client: TestClient) -> None:
     after = client.get(f"/articles?limit=2&after={every[1]}").json()
     offset = client.get("/articles?limit=2&offset=2").json()
     assert after["items"] == offset["items"]
+    both = client.get(f"/articles?limit=2&offset=1&after={every[0]}").json()
+    assert [a["id"] for a in both["items"]] == every[2:4]
+    for offset in range(7):
+        page = client.get(f"/articles?limit=2&offset={offset}").json()
+        assert [a["id"] for a in page["items"]] == every[offset : offset + 2]
     quotations = [q["id"] for q in client.get("/quotations?limit=100").json()["items"]]
     assert _walk(client, "/quotations", 2) == quotations
 

@@ -7,6 +7,7 @@ from sqlmodel import Session
 
 from app.core.counters import get_count
 from app.models import Article, ArticleEntity, Entity, Mention, Paragraph, Quotation
+from app.queries.paging import id_window
 from app.queries.quotations import quotations_out
 from app.schemas import (
     ArticleOut,
@@ -47,9 +48,8 @@ def list_articles(
     session: Session, *, limit: int, offset: int, after: int | None = None
 ) -> Page[ArticleSummary]:
     total = get_count(session, "articles")
-    query = select(*SUMMARY_COLUMNS).order_by(Article.id).limit(limit + 1).offset(offset)
-    if after is not None:
-        query = query.where(Article.id > after)
+    query = select(*SUMMARY_COLUMNS).order_by(Article.id).limit(limit + 1)
+    query = query.where(id_window(Article.id, offset=offset, after=after))
     rows = session.execute(query).all()
     return Page(
         items=[_summary(r) for r in rows[:limit]],

@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from app.core.counters import get_count
 from app.models import Article, Entity, Quotation
+from app.queries.paging import id_window
 from app.schemas import Page, QuotationOut, QuotationWithArticle, SpeakerOut
 
 
@@ -74,10 +75,8 @@ def list_quotations(
         .join(Article, Article.id == Quotation.article_id)
         .order_by(Quotation.id)
         .limit(limit + 1)
-        .offset(offset)
+        .where(id_window(Quotation.id, offset=offset, after=after))
     )
-    if after is not None:
-        query = query.where(Quotation.id > after)
     rows = session.execute(query).all()
     more = len(rows) > limit
     rows = rows[:limit]
