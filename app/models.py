@@ -45,7 +45,7 @@ class Article(SQLModel, table=True):
         Index("ix_articles_published_id", "published", "id"),
         Index("ix_articles_ingested_id", "ingested_at", "id"),
         Index("ix_articles_source", "source"),
-        Index("ix_articles_id", "id"),  # thin: deep OFFSETs skip ids, not rows (0003)
+        Index("ix_articles_id", "id"),  # thin: deep OFFSETs skip ids, not rows (0102)
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -148,7 +148,7 @@ class Quotation(SQLModel, table=True):
         Index("ix_quotations_paragraph", "paragraph_id"),
         Index("ix_quotations_speaker", "speaker_id", "id"),
         Index("ix_quotations_kind", "kind"),
-        Index("ix_quotations_id", "id"),  # thin: deep OFFSETs skip ids, not rows (0003)
+        Index("ix_quotations_id", "id"),  # thin: deep OFFSETs skip ids, not rows (0102)
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -174,7 +174,7 @@ class Quotation(SQLModel, table=True):
 
 
 class Counter(SQLModel, table=True):
-    """Row counts kept by database triggers (migration 0002), so totals never scan a table.
+    """Row counts kept by database triggers (migration 0101), so totals never scan a table.
 
     Names: `articles`, `quotations`, `entities:person`, `entities:organisation`.
     """

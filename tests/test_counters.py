@@ -1,4 +1,4 @@
-"""Maintained counters (migration 0002) always equal the COUNT(*) they replace."""
+"""Maintained counters (migration 0101) always equal the COUNT(*) they replace."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Maintained row counts: the `counters` table, kept exact by triggers (see migration 0002).
+"""Maintained row counts: the `counters` table, kept exact by triggers (see migration 0101).
 
 Every INSERT and DELETE on articles, quotations and entities (also cascaded deletes, bulk
 inserts and, on PostgreSQL, TRUNCATE) adjusts the matching row in the same transaction, so a

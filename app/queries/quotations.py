@@ -75,9 +75,9 @@ def list_quotations(
         .join(Article, Article.id == Quotation.article_id)
         .order_by(Quotation.id)
         .limit(limit + 1)
-        .where(id_window(Quotation.id, offset=offset, after=after))
+        .where(id_window(Quotation.id, offset=bool(offset), after=after is not None))
     )
-    rows = session.execute(query).all()
+    rows = session.execute(query, {"offset": offset, "after": after}).all()
     more = len(rows) > limit
     rows = rows[:limit]
     names = _speaker_names(session, [q for q, _, _ in rows])

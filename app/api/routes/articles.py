@@ -8,6 +8,7 @@ from app.api import examples as ex
 from app.api.body import REQUEST_BODY_DOC, ArticleInDep
 from app.api.deps import After, ArticleId, EngineDep, Limit, Offset, ParagraphNumber, SessionDep
 from app.api.problems import ProblemError
+from app.api.routing import ThreadPoolRoute
 from app.ingest import ArticleFields, ingest
 from app.queries import articles as q
 from app.queries import entities as entity_queries
@@ -23,7 +24,7 @@ from app.schemas import (
     QuotationOut,
 )
 
-router = APIRouter(prefix="/articles", tags=["articles"])
+router = APIRouter(prefix="/articles", tags=["articles"], route_class=ThreadPoolRoute)
 
 NOT_FOUND = {404: {"model": Problem, "description": "No article with this id"}}
 
@@ -111,8 +112,10 @@ def get_article(article_id: ArticleId, session: SessionDep) -> ArticleOut:
 def list_article_paragraphs(
     article_id: ArticleId, session: SessionDep, limit: Limit = 100, offset: Offset = 0
 ) -> Page[ParagraphOut]:
-    _require_article(session, article_id)
-    return q.list_paragraphs(session, article_id=article_id, limit=limit, offset=offset)
+    page = q.list_paragraphs(session, article_id=article_id, limit=limit, offset=offset)
+    if page is None:
+        raise ProblemError(404, f"No article with id {article_id}.")
+    return page
 
 
 @router.get(

@@ -1,7 +1,7 @@
 """paging indexes: thin id-only indexes so deep OFFSETs skip index entries, not table rows
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0102
+Revises: 0101
 Create Date: 2026-11-23 14:00:00
 
 On SQLite the rows of a rowid table live in the primary-key B-tree with the article text, so
@@ -17,8 +17,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0003"
-down_revision: str | None = "0002"
+revision: str = "0102"
+down_revision: str | None = "0101"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,6 +1,6 @@
 """counters: row counts maintained by triggers
 
-Revision ID: 0002
+Revision ID: 0101
 Revises: 0001
 Create Date: 2026-11-23 13:50:00
 """
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0002"
+revision: str = "0101"
 down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
