@@ -8,7 +8,7 @@ from app.api import examples as ex
 from app.api.body import REQUEST_BODY_DOC, ArticleInDep
 from app.api.deps import After, ArticleId, EngineDep, Limit, Offset, ParagraphNumber, SessionDep
 from app.api.problems import ProblemError
-from app.api.routing import ThreadPoolRoute
+from app.api.routing import LeanRoute
 from app.ingest import ArticleFields, ingest
 from app.queries import articles as q
 from app.queries import entities as entity_queries
@@ -24,7 +24,7 @@ from app.schemas import (
     QuotationOut,
 )
 
-router = APIRouter(prefix="/articles", tags=["articles"], route_class=ThreadPoolRoute)
+router = APIRouter(prefix="/articles", tags=["articles"], route_class=LeanRoute)
 
 NOT_FOUND = {404: {"model": Problem, "description": "No article with this id"}}
 

@@ -7,14 +7,12 @@ from fastapi import APIRouter
 from app.api import examples as ex
 from app.api.deps import EntityId, Limit, Offset, SessionDep
 from app.api.problems import ProblemError
-from app.api.routing import ThreadPoolRoute
+from app.api.routing import LeanRoute
 from app.queries import entities as q
 from app.schemas import EntityKind, EntityOut, EntitySummary, Page, Problem
 
-people = APIRouter(prefix="/people", tags=["people"], route_class=ThreadPoolRoute)
-organisations = APIRouter(
-    prefix="/organisations", tags=["organisations"], route_class=ThreadPoolRoute
-)
+people = APIRouter(prefix="/people", tags=["people"], route_class=LeanRoute)
+organisations = APIRouter(prefix="/organisations", tags=["organisations"], route_class=LeanRoute)
 
 
 def _get(session: SessionDep, kind: EntityKind, entity_id: int) -> EntityOut:

@@ -7,11 +7,11 @@ from fastapi import APIRouter
 from app import __version__
 from app.api.deps import SessionDep
 from app.api.examples import HEALTH, ok
-from app.api.routing import ThreadPoolRoute
+from app.api.routing import LeanRoute
 from app.core.counters import get_count
 from app.schemas import Health
 
-router = APIRouter(tags=["health"], route_class=ThreadPoolRoute)
+router = APIRouter(tags=["health"], route_class=LeanRoute)
 
 
 @router.get(

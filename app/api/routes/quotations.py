@@ -7,11 +7,11 @@ from fastapi import APIRouter
 from app.api import examples as ex
 from app.api.deps import After, Limit, Offset, QuotationId, SessionDep
 from app.api.problems import ProblemError
-from app.api.routing import ThreadPoolRoute
+from app.api.routing import LeanRoute
 from app.queries import quotations as q
 from app.schemas import Page, Problem, QuotationWithArticle
 
-router = APIRouter(prefix="/quotations", tags=["quotations"], route_class=ThreadPoolRoute)
+router = APIRouter(prefix="/quotations", tags=["quotations"], route_class=LeanRoute)
 
 
 @router.get(
