@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+from pathlib import Path
 
 from app.core.config import get_settings
 
@@ -17,6 +18,20 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--workers", type=int, default=1)
     sub.add_parser("migrate", help="upgrade the database to the latest schema")
     sub.add_parser("seed", help="ingest the seed articles not yet stored")
+    bulk = sub.add_parser(
+        "ingest",
+        help="annotate and store .txt files, directories of them and .jsonl files",
+        description=(
+            "Ingest .txt files, directories (searched recursively for .txt) and .jsonl files"
+            ' (one {"text", "title"?, "source"?, "url"?, "published"?} per line). Texts'
+            " already stored are skipped before annotating; failures are reported and do"
+            " not stop the run."
+        ),
+    )
+    bulk.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+    bulk.add_argument("--workers", type=int, default=1, help="annotator processes (default 1)")
+    bulk.add_argument("--batch-size", type=int, default=16, help="texts per annotator batch")
+    bulk.add_argument("--no-progress", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
 
     settings = get_settings()
@@ -39,6 +54,22 @@ def main(argv: list[str] | None = None) -> int:
         ):
             print(f"{name}: article {article_id} ({'new' if created else 'already stored'})")
         return 0
+    if args.command == "ingest":
+        from app.bulk import format_summary, ingest_paths
+        from app.core import migrate
+        from app.core.db import get_engine
+
+        migrate.upgrade(settings.database_url)
+        summary = ingest_paths(
+            get_engine(settings.database_url),
+            args.paths,
+            workers=max(1, args.workers),
+            batch_size=max(1, args.batch_size),
+            max_bytes=settings.max_article_bytes,
+            progress=not args.no_progress,
+        )
+        print(format_summary(summary))
+        return 1 if summary.failed else 0
     if args.command == "serve":
         import uvicorn
 

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -20,6 +20,7 @@ from app.annotate import annotate
 from app.annotate.types import AnnotatedArticle
 from app.annotate.types import Entity as AnnotatedEntity
 from app.core.db import is_sqlite
+from app.core.text import entity_search_text
 from app.models import Article, ArticleEntity, Entity, Mention, Paragraph, Quotation
 
 # SQLite allows one writer at a time; serialising writers inside the process avoids
@@ -195,7 +196,12 @@ def _upsert_entity(session: Session, e: AnnotatedEntity) -> int:
     ).scalar_one_or_none()
     if row is None:
         row = Entity(
-            kind=e.kind, name=e.name, key=e.key, aliases=list(e.aliases), roles=list(e.roles)
+            kind=e.kind,
+            name=e.name,
+            key=e.key,
+            aliases=list(e.aliases),
+            roles=list(e.roles),
+            search_text=entity_search_text(e.name, list(e.aliases)),
         )
         session.add(row)
         session.flush()
@@ -204,6 +210,7 @@ def _upsert_entity(session: Session, e: AnnotatedEntity) -> int:
         roles = _merged(row.roles, e.roles)
         if aliases != row.aliases:
             row.aliases = aliases
+            row.search_text = entity_search_text(row.name, aliases)
         if roles != row.roles:
             row.roles = roles
     assert row.id is not None
@@ -212,3 +219,66 @@ def _upsert_entity(session: Session, e: AnnotatedEntity) -> int:
 
 def _merged(old: list[str], new: list[str]) -> list[str]:
     return list(dict.fromkeys([*old, *new]))
+
+
+def delete_article(engine: Engine, *, article_id: int) -> bool:
+    """Delete an article with its paragraphs, mentions, quotations and search rows, in one
+    transaction; decrement the surviving entities' counters and delete the entities no other
+    article names. Returns False when there is no such article."""
+    lock = _sqlite_write_lock if is_sqlite(str(engine.url)) else None
+    if lock is not None:
+        lock.acquire()
+    try:
+        with Session(engine) as session:
+            if session.get(Article, article_id) is None:
+                return False
+            _delete(session, article_id=article_id)
+            session.commit()
+            return True
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _delete(session: Session, *, article_id: int) -> None:
+    links = select(ArticleEntity.entity_id).where(ArticleEntity.article_id == article_id)
+    entity_ids = list(session.execute(links).scalars())
+
+    def own(column):  # type: ignore[no-untyped-def]
+        return (
+            select(column)
+            .where(ArticleEntity.article_id == article_id, ArticleEntity.entity_id == Entity.id)
+            .scalar_subquery()
+        )
+
+    if entity_ids:
+        session.execute(
+            update(Entity)
+            .where(Entity.id.in_(entity_ids))
+            .values(
+                mention_count=Entity.mention_count - own(ArticleEntity.mention_count),
+                article_count=Entity.article_count - 1,
+                quotation_count=Entity.quotation_count - own(ArticleEntity.quotation_count),
+            )
+            .execution_options(synchronize_session=False)
+        )
+    # Children first and explicitly (the FTS triggers fire on these deletes on SQLite).
+    for model in (Quotation, Mention, ArticleEntity, Paragraph):
+        session.execute(
+            delete(model)
+            .where(model.article_id == article_id)  # type: ignore[attr-defined]
+            .execution_options(synchronize_session=False)
+        )
+    session.execute(
+        delete(Article).where(Article.id == article_id).execution_options(synchronize_session=False)
+    )
+    if entity_ids:
+        session.execute(
+            delete(Entity)
+            .where(
+                Entity.id.in_(entity_ids),
+                ~exists().where(ArticleEntity.entity_id == Entity.id),
+                ~exists().where(Mention.entity_id == Entity.id),
+            )
+            .execution_options(synchronize_session=False)
+        )

@@ -13,8 +13,11 @@ from fastapi.routing import APIRoute
 
 from app import __version__
 from app.api.docs import install_docs
+from app.api.etag import ETagMiddleware
+from app.api.openapi import harden_openapi
 from app.api.problems import install_problem_handlers
-from app.api.routes import articles, entities, health, quotations
+from app.api.routes import articles, entities, export, health, quotations, search
+from app.api.security import install_security
 from app.core import migrate
 from app.core.config import Settings, get_settings
 from app.core.db import get_engine
@@ -28,6 +31,8 @@ TAGS = [
     {"name": "people", "description": "People named across all articles."},
     {"name": "organisations", "description": "Organisations named across all articles."},
     {"name": "quotations", "description": "Quotations and their speakers across all articles."},
+    {"name": "search", "description": "Full-text search over paragraphs and quotations."},
+    {"name": "export", "description": "Streamed CSV and JSON Lines exports."},
     {"name": "health", "description": "Service status."},
 ]
 
@@ -70,12 +75,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = get_engine(settings.database_url)
 
+    app.add_middleware(ETagMiddleware)
     install_problem_handlers(app)
+    install_security(app, settings)
     install_docs(app)
     app.include_router(articles.router)
     app.include_router(entities.people)
     app.include_router(entities.organisations)
     app.include_router(quotations.router)
+    app.include_router(search.router)
+    app.include_router(export.router)
     app.include_router(health.router)
 
     def openapi() -> dict:
@@ -92,7 +101,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             components["ArticleIn"] = ArticleIn.model_json_schema(
                 ref_template="#/components/schemas/{model}"
             )
-            app.openapi_schema = schema
+            app.openapi_schema = harden_openapi(schema)
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

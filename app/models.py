@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    Text,
     UniqueConstraint,
 )
 from sqlalchemy.types import TypeDecorator
@@ -93,6 +94,9 @@ class Entity(SQLModel, table=True):
     key: str
     aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     roles: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # Folded (casefolded, accent-stripped) name and aliases, one per line, maintained on ingest:
+    # `q` filters match it with LIKE on every backend.
+    search_text: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     # Maintained on ingest and delete, so lists and sorts never count on the fly.
     mention_count: int = 0
     article_count: int = 0

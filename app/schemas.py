@@ -136,6 +136,16 @@ class ArticleEntityOut(BaseModel):
     quotation_count: int
 
 
+class ArticleFull(ArticleOut):
+    """An article with everything found in it (the reader view and the JSONL export)."""
+
+    paragraphs: list[ParagraphOut]
+    people: list[ArticleEntityOut]
+    organisations: list[ArticleEntityOut]
+    mentions: list[MentionOut]
+    quotations: list[QuotationOut]
+
+
 class EntitySummary(BaseModel):
     id: int
     name: str
@@ -150,6 +160,56 @@ class EntitySummary(BaseModel):
 class EntityOut(EntitySummary):
     first_seen: date | None = Field(description="Earliest publication (or ingest) date")
     last_seen: date | None = Field(description="Latest publication (or ingest) date")
+
+
+class EntityArticleOut(ArticleSummary):
+    """An article naming the entity, with how this article names it."""
+
+    aliases: list[str] = Field(description="Surface forms this article uses")
+    roles: list[str] = Field(description="Roles this article gives")
+    mention_count: int = Field(description="Mentions in this article")
+    quotation_count: int = Field(description="Quotations attributed to the entity in this article")
+
+
+class EntityMentionOut(BaseModel):
+    """One mention of the entity, with the paragraph around it."""
+
+    id: int
+    article_id: int
+    article_title: str | None
+    published: date | None
+    paragraph: int = Field(description="1-based number of the paragraph holding the mention")
+    text: str = Field(description="Surface form in the text")
+    start: int = Field(description="Offset in the article text")
+    end: int
+    paragraph_text: str = Field(description="The whole paragraph holding the mention")
+    paragraph_offset: int = Field(
+        description="Where the mention starts inside paragraph_text (0-based)"
+    )
+
+
+class CoMentionOut(BaseModel):
+    """A person or organisation named in some of the same articles."""
+
+    id: int
+    name: str
+    kind: EntityKind
+    shared_articles: int = Field(description="Articles naming both entities")
+    shared_mentions: int = Field(description="Mentions of this entity in those articles")
+
+
+class SearchHit(BaseModel):
+    """A paragraph or quotation matching a full-text query."""
+
+    type: Literal["paragraph", "quotation"]
+    article_id: int
+    article_title: str | None
+    published: date | None
+    paragraph: int = Field(description="1-based paragraph number (of the quotation, for quotes)")
+    quotation_id: int | None = Field(description="Set for quotation hits")
+    snippet: str = Field(
+        description="HTML-escaped excerpt with the matching words wrapped in <mark>…</mark>"
+    )
 
 
 class Health(BaseModel):
@@ -167,4 +227,7 @@ class Problem(BaseModel):
     status: int
     detail: str | None = None
     instance: str | None = None
+    request_id: str | None = Field(
+        default=None, description="The request's X-Request-ID, to quote when reporting a problem"
+    )
     errors: list[dict] | None = None

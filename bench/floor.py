@@ -1,7 +1,8 @@
 """The framework floor: the article page from a minimal FastAPI app with one hand-written query.
 
 Run as `uvicorn bench.floor:app` with BENCH_DB=path/to.db. Same JSON shape as GET /articles
-(items with the summary fields, total, limit, offset); the total comes from the same query.
+(items with the summary fields, total, limit, offset); the total comes from the same query,
+which uses the same plan as the API's (maintained counter, thin id index for the offset).
 """
 
 from __future__ import annotations
@@ -16,10 +17,13 @@ from fastapi import FastAPI, Query
 app = FastAPI()
 _local = threading.local()
 
+# The same plan as the API's query (first id of the page from the thin id index).
 SQL = """
 SELECT id, title, authors, source, published, url, paragraph_count, ingested_at,
-       (SELECT count(*) FROM articles) AS total
-FROM articles ORDER BY id LIMIT ? OFFSET ?
+       (SELECT value FROM counters WHERE name = 'articles') AS total
+FROM articles
+WHERE id >= (SELECT id FROM articles ORDER BY id LIMIT 1 OFFSET ?)
+ORDER BY id LIMIT ?
 """
 
 
@@ -32,7 +36,7 @@ def _conn() -> sqlite3.Connection:
 
 @app.get("/articles")
 def articles(limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0)) -> dict:
-    rows = _conn().execute(SQL, (limit, offset)).fetchall()
+    rows = _conn().execute(SQL, (offset, limit)).fetchall()
     items = [
         {
             "id": r[0],

@@ -10,6 +10,7 @@ from sqlmodel import SQLModel
 import app.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from app.core.config import get_settings
 from app.core.db import make_engine
+from app.core.migrate import include_object
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logging", True):
@@ -32,6 +33,7 @@ def run_migrations_offline() -> None:
         target_metadata=target_metadata,
         literal_binds=True,
         render_as_batch=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -41,7 +43,10 @@ def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is not None:
         context.configure(
-            connection=connection, target_metadata=target_metadata, render_as_batch=True
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=True,
+            include_object=include_object,
         )
         with context.begin_transaction():
             context.run_migrations()
@@ -50,7 +55,10 @@ def run_migrations_online() -> None:
     try:
         with engine.connect() as connection:
             context.configure(
-                connection=connection, target_metadata=target_metadata, render_as_batch=True
+                connection=connection,
+                target_metadata=target_metadata,
+                render_as_batch=True,
+                include_object=include_object,
             )
             with context.begin_transaction():
                 context.run_migrations()

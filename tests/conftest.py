@@ -107,3 +107,22 @@ def seeded_client(database_url: str) -> Iterator[TestClient]:
 @pytest.fixture(scope="session")
 def seed_texts() -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEED_DIR.glob("*.txt"))}
+
+
+@pytest.fixture
+def corpus(client: TestClient) -> dict[str, int]:
+    """The hand-annotated corpus of tests/corpus.py stored through `client`'s app: ids of the
+    articles (a1, a2, a3) and of the entities (lopez, smith, acme, globex)."""
+    from tests.corpus import load
+
+    ids = load(client.app.state.engine)  # type: ignore[attr-defined]
+    for plural in ("people", "organisations"):
+        for item in client.get(f"/{plural}", params={"limit": 100}).json()["items"]:
+            key = {
+                "Maria López": "lopez",
+                "John Smith": "smith",
+                "Acme Widgets": "acme",
+                "Globex Corp": "globex",
+            }[item["name"]]
+            ids[key] = item["id"]
+    return ids

@@ -29,7 +29,10 @@ def test_upgrade_downgrade_upgrade(tmp_path: Path) -> None:
 def test_models_match_migrations(database_url: str) -> None:
     engine = create_engine(database_url)
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"include_object": migrate.include_object}),
+            SQLModel.metadata,
+        )
     engine.dispose()
     assert diff == []
 
@@ -44,3 +47,30 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     engine.dispose()
+
+
+def test_search_migrations_down_and_up_keep_data(database_url: str) -> None:
+    """0003 -> 0001 -> head with articles stored: rows survive, search columns are rebuilt."""
+    from fastapi.testclient import TestClient
+    from sqlalchemy import text
+
+    from app.core.db import dispose_engine, get_engine
+    from app.main import create_app
+    from tests.conftest import make_settings
+    from tests.corpus import load
+
+    load(get_engine(database_url))
+    migrate.downgrade(database_url, "0001")
+    engine = create_engine(database_url)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM entities")).scalar_one() == 4
+        assert conn.execute(text("SELECT count(*) FROM mentions")).scalar_one() > 0
+        columns = {c["name"] for c in inspect(conn).get_columns("entities")}
+        assert "search_text" not in columns
+        assert not any("_fts" in name for name in inspect(conn).get_table_names())
+    engine.dispose()
+    dispose_engine(database_url)
+    migrate.upgrade(database_url)
+    with TestClient(create_app(make_settings(database_url))) as client:
+        assert client.get("/people", params={"q": "lopez"}).json()["total"] == 1
+        assert client.get("/search", params={"q": "partnership"}).json()["total"] == 2

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -32,6 +33,24 @@ _SAME_LENGTH = {
 }
 
 
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}(?:\s*\([^)]{1,40}\))?\s*[–—-]+\s+"
+)
+
+
+# Long runs of symbols without letters (10,000 quote marks, ASCII art) are hidden from the
+# parser: they carry no language and make it slow.
+_JUNK_RUN = re.compile(r"[^\w\s]{12,}(?:\s+[^\w\s]+)*")
+
+
+def _blank_dateline(par: str) -> str:
+    """Hide a leading dateline ("TOKYO –", "WASHINGTON (Reuters) -") from the parser."""
+    m = _DATELINE.match(par)
+    if not m or not m.group(0).split()[0].isupper():
+        return par
+    return " " * m.end() + par[m.end() :]
+
+
 def _analysis_text(text: str, paragraphs: list[Paragraph]) -> str:
     """The text the parser sees: body paragraphs only, same length as ``text``."""
     parts: list[str] = []
@@ -41,7 +60,8 @@ def _analysis_text(text: str, paragraphs: list[Paragraph]) -> str:
         parts.append("".join("\n" if c == "\n" else " " for c in gap) if gap else "")
         if parts[-1] and "\n" not in parts[-1]:
             parts[-1] = "\n" + parts[-1][1:]
-        parts.append(text[p.start : p.end].translate(_SAME_LENGTH))
+        par = _blank_dateline(text[p.start : p.end].translate(_SAME_LENGTH))
+        parts.append(_JUNK_RUN.sub(lambda m: " " * len(m.group(0)), par))
         pos = p.end
     tail = text[pos:]
     parts.append(" " * len(tail))
@@ -56,13 +76,9 @@ def _prepare(text: str) -> tuple[Metadata, list[Paragraph], Doc]:
     nlp = get_nlp()
     doc = nlp.make_doc(_analysis_text(text, paragraphs))
     starts = {p.start for p in paragraphs}
-    prev_space = True
     for tok in doc:
-        if tok.idx in starts or (prev_space and tok.i > 0 and "\n" in doc[tok.i - 1].text):
+        if tok.i > 0 and (tok.idx in starts or "\n\n" in doc[tok.i - 1].text):
             tok.is_sent_start = True
-        elif tok.i > 0:
-            tok.is_sent_start = None
-        prev_space = tok.is_space
     return meta, paragraphs, doc
 
 

@@ -278,7 +278,6 @@ def _title_like(s: str) -> bool:
         and len(s.split()) <= 30
         and s[-1] not in ".:;,!?\"'”’…"
         and any(c.isalpha() for c in s)
-        and not s.lstrip().startswith(("“", '"', "‘", "'"))
     )
 
 

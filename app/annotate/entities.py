@@ -38,6 +38,42 @@ PLACE_METONYMS = frozenset(
 ORG_DESCRIPTORS = frozenset(
     ["company", "companies", "firm", "firms", "contractor", "contractors", "maker", "makers", "manufacturer", "manufacturers", "giant", "giants", "group", "groups", "retailer", "retailers", "bank", "banks", "carrier", "carriers", "airline", "airlines", "broadcaster", "broadcasters", "publisher", "publishers", "insurer", "insurers", "brand", "brands", "startup", "start-up", "developer", "developers", "supplier", "suppliers", "operator", "operators", "agency", "agencies", "newspaper", "newspapers", "network", "networks", "chain", "chains", "club", "clubs", "team", "teams", "lender", "lenders", "automaker", "automakers", "outlet", "outlets", "organization", "organisation"]
 )
+GIVEN_NAMES_M = frozenset(
+    """james john robert michael william david richard joseph thomas charles christopher daniel
+    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
+    ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
+    scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
+    tyler aaron jose adam nathan henry douglas doug zachary peter kyle ethan walter noah jeremy
+    christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse
+    jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy
+    vincent ralph eugene russell bobby mason philip phil louis bill jim tom mike dave steve
+    chris dan matt tony ben sam rob bob ted ian neil craig graham colin malcolm nigel trevor
+    stuart derek barry gordon murray hamish ross liam connor owen luke lucas leo max oliver
+    harry charlie jake alex justin pierre jean francois jacques michel andre luc marc
+    mohammed mohammad muhammad ahmed ali omar hassan hussein ibrahim yusuf abdul rahm
+    hiroshi takeshi kenji satoru akira xi li wang vladimir sergei dmitri ivan boris emmanuel
+    angela""".split()
+)
+GIVEN_NAMES_F = frozenset(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy
+    betty margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa
+    deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda
+    pamela emma nicole helen samantha katherine christine debra rachel carolyn janet
+    catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren
+    christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa
+    ann sara madison frances kathryn janice jean abigail alice judy sophia grace denise amber
+    doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie
+    kayla alexis lori jody jodie chrystia kathleen caroline claire fiona alison alyson
+    allison jane jenny kate katie kathy cathy sue liz beth meg molly nadia yuni yoko
+    theresa hillary melania nancy elena olga natasha tatiana svetlana anne sophie isabelle
+    chloe zoe lucy ellie mia ava leah erin cindy wendy tina tanya sheila moyra dorie
+    fouzia megan darian""".split()
+)
+PARTY_WORDS = frozenset(
+    """liberal liberals conservative conservatives tory tories democrat democrats democratic
+    republican republicans labour green greens ndp socialist independent""".split()
+)
+HONORIFICS = frozenset("mr mrs ms miss mx mister dr sir dame madam".split())
 _CONNECT = frozenset({"of", "and", "for", "on", "the", "&", "de", "du", "des", "in"})
 
 
@@ -120,6 +156,67 @@ def _strip_span(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int,
     return start, end, titles
 
 
+def _cut_span(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """Cut a span at a line break, a slash (photo credits) or an inner possessive."""
+    for i in range(s, e):
+        t = doc[i]
+        if "\n" in t.text or t.is_space or t.text in ("/", "|", "(", ")"):
+            return s, i
+        if i + 1 < e and ("\n" in t.whitespace_):
+            return s, i + 1
+        if t.tag_ == "POS" and i + 1 < e:
+            # "Vancouver's Bo Horvat": the name follows the possessive
+            return _cut_span(doc, i + 1, e)
+    return s, e
+
+
+_NOUN_INDEX: set[str] | None = None
+
+
+def _common_nouns(doc: Doc) -> set[str]:
+    global _NOUN_INDEX
+    if _NOUN_INDEX is None:
+        words: set[str] = set()
+        try:
+            from app.annotate.nlp import get_nlp
+
+            lem = get_nlp().get_pipe("lemmatizer")
+            idx = lem.lookups.get_table("lemma_index")
+            words = set(idx["noun"]) | set(idx.get("adj", []))
+        except Exception:  # pragma: no cover - model without lookups
+            words = set()
+        _NOUN_INDEX = words - GIVEN_NAMES_M - GIVEN_NAMES_F
+    return _NOUN_INDEX
+
+
+def _trim_person(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """Drop leading words that are not part of a name ("Organizer Dwayne Croteau")."""
+    nouns = _common_nouns(doc)
+    while e - s >= 2:
+        t = doc[s]
+        low = t.lower_
+        if t.tag_ not in ("NNP", "NNPS") and not t.text[:1].isupper():
+            s += 1
+        elif t.tag_ in ("VBG", "VBD", "VBN", "VBZ", "VB", "JJ", "RB") and e - s >= 2:
+            s += 1
+        elif (
+            len(doc[s:e].text.split()) >= 3
+            and low in nouns
+            and low not in GIVEN_NAMES_M | GIVEN_NAMES_F
+        ):
+            s += 1
+        else:
+            break
+    return s, e
+
+
+def _clean_person_name(name: str) -> str:
+    # nicknames in quotes: Riefian "Ifan" Fajarsyah
+    name = re.sub(r"\s*[\"“”‘’'][^\"“”‘’']{1,20}[\"“”‘’']\s*", " ", name).strip()
+    name = re.sub(r"[\"“”‘’]", "", name)
+    return " ".join(name.split())
+
+
 def _span_text(doc: Doc, start: int, end: int) -> str:
     if start >= end:
         return ""
@@ -150,6 +247,8 @@ def _role_before(doc: Doc, start: int) -> str | None:
         return None
     lo, hi = words[-1], words[0] + 1
     if not any(norm_token(doc[k].text) in TITLE_WORDS for k in range(lo, hi)):
+        return None
+    if all(norm_token(doc[k].text) in HONORIFICS for k in range(lo, hi)):
         return None
     # begin at the first capitalised or role word
     text = doc[lo:hi].text
@@ -193,9 +292,8 @@ def _is_product(doc: Doc, start: int, end: int) -> bool:
         return True
     head = doc[start:end].root
     for child in head.children:
-        if child.dep_ == "appos":
-            sub = list(child.subtree)
-            if any(t.lower_ in PRODUCT_NOUNS for t in sub[:6]):
+        if child.dep_ == "appos" and child.i >= end:
+            if child.lemma_.lower() in PRODUCT_NOUNS or child.lower_ in PRODUCT_NOUNS:
                 return True
     return False
 
@@ -257,8 +355,8 @@ def _is_place(text: str, places: set[str]) -> bool:
     key = norm_name(text)
     if key in PLACE_METONYMS or key in places:
         return True
-    parts = [p for p in re.split(r"[-–/]", key) if p]
-    return len(parts) > 1 and all(p.strip() in places or p.strip() in PLACE_METONYMS for p in parts)
+    parts = [norm_name(p) for p in re.split(r"[-–/]", text) if p.strip()]
+    return len(parts) > 1 and all(p in places or p in PLACE_METONYMS for p in parts)
 
 
 def find_entities(doc: Doc, char_ok: callable) -> EntityResult:
@@ -286,14 +384,12 @@ def find_entities(doc: Doc, char_ok: callable) -> EntityResult:
         if label not in ("PERSON", "ORG"):
             continue
         if (
-            (merged
+            merged
             and merged[-1][0] == "ORG" == label
-            and merged[-1][2] == e.start)
-            or (merged
-            and merged[-1][0] == "ORG" == label
-            and merged[-1][2] + 1 == e.start
-            and doc[e.start - 1].lower_ in ("and", "of")
-            and doc[merged[-1][2] - 1].lower_ not in ("and",))
+            and (
+                merged[-1][2] == e.start
+                or merged[-1][2] + 1 == e.start and doc[e.start - 1].lower_ == "of"
+            )
         ):
             merged[-1] = ("ORG", merged[-1][1], e.end)
             continue
@@ -302,14 +398,21 @@ def find_entities(doc: Doc, char_ok: callable) -> EntityResult:
     for label, s, e in merged:
         if label == "PERSON":
             s, e = _extend_person(doc, s, e)
+        s, e = _cut_span(doc, s, e)
         s2, e2, titles = _strip_span(doc, s, e, person=label == "PERSON")
+        if label == "PERSON":
+            s2, e2 = _trim_person(doc, s2, e2)
         if s2 >= e2:
             continue
         name = _span_text(doc, s2, e2)
+        if label == "PERSON":
+            name = _clean_person_name(name)
         if not name or not any(c.isalpha() for c in name):
             continue
         kind = "person" if label == "PERSON" else "organisation"
         role = " ".join(titles) if titles else None
+        if role and all(norm_token(w) in HONORIFICS for w in titles):
+            role = None
         if kind == "person":
             role = _role_before(doc, s2) or role
             if len(name.split()) > 5 or any(c.isdigit() for c in name):
@@ -333,7 +436,7 @@ def find_entities(doc: Doc, char_ok: callable) -> EntityResult:
             found.append(Found("organisation", s2, e2, _span_text(doc, s2, e2)))
             taken.update(range(s2, e2))
     found.sort(key=lambda f: f.start)
-    return _resolve(doc, found, places)
+    return _resolve(doc, found, places, char_ok)
 
 
 def _split_possessive_org(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
@@ -348,7 +451,7 @@ def _split_possessive_org(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
     return [(s, e)]
 
 
-def _resolve(doc: Doc, found: list[Found], places: set[str]) -> EntityResult:
+def _resolve(doc: Doc, found: list[Found], places: set[str], char_ok) -> EntityResult:
     # --- type corrections ---
     person_tokens: dict[str, int] = {}
     for f in found:
@@ -356,8 +459,11 @@ def _resolve(doc: Doc, found: list[Found], places: set[str]) -> EntityResult:
             for w in f.name.split():
                 person_tokens.setdefault(norm_name(w), 0)
                 person_tokens[norm_name(w)] += 1
+    products = {norm_name(f.name) for f in found if _is_product(doc, f.start, f.end)}
     keep: list[Found] = []
     for f in found:
+        if norm_name(f.name) in products:
+            continue
         words = f.name.split()
         low = norm_name(f.name)
         if f.kind == "organisation":
@@ -366,7 +472,10 @@ def _resolve(doc: Doc, found: list[Found], places: set[str]) -> EntityResult:
             elif _is_place(f.name, places) or words[-1].lower() in NON_ORG_HEADS or _is_product(doc, f.start, f.end) or all(w.lower() in TITLE_WORDS or w.lower() in ROLE_MODIFIERS for w in words):
                 continue
         elif f.kind == "person":
-            if _is_product(doc, f.start, f.end):
+            if all(
+                norm_token(w) in TITLE_WORDS | ROLE_MODIFIERS | PARTY_WORDS or w.isupper() and len(w) <= 4
+                for w in words
+            ) or (words[-1].isupper() and len(words[-1]) <= 4 and len(words) <= 2):
                 continue
             if _looks_org_person(doc, f) or _org_like(words):
                 f.kind = "organisation"
@@ -450,6 +559,9 @@ def _resolve(doc: Doc, found: list[Found], places: set[str]) -> EntityResult:
             else:
                 key = person_key(f.name)
                 idx = by_key.get(key)
+                if idx is None and not _mononym_ok(doc, f, singles):
+                    f.entity = None
+                    continue
                 if idx is None:
                     idx = len(entities)
                     entities.append(Entity("person", f.name, key))
@@ -457,6 +569,10 @@ def _resolve(doc: Doc, found: list[Found], places: set[str]) -> EntityResult:
         f.entity = idx
         add_alias(idx, f.name)
         add_role(idx, f.role)
+
+    found = [f for f in found if f.entity is not None]
+    found.extend(_more_mentions(doc, found, entities, char_ok))
+    found.sort(key=lambda f: f.start)
 
     # single-word organisations that begin a longer organisation name are its aliases
     org_names = [
@@ -493,6 +609,14 @@ def _resolve(doc: Doc, found: list[Found], places: set[str]) -> EntityResult:
         else:
             role = _appositive_role(doc, f.start, f.end)
             add_role(idx, role)
+
+    for i, e in enumerate(entities):
+        if e.kind == "person" and i not in result.gender:
+            first = norm_token(e.name.split()[0])
+            if first in GIVEN_NAMES_M and first not in GIVEN_NAMES_F:
+                result.gender[i] = "m"
+            elif first in GIVEN_NAMES_F and first not in GIVEN_NAMES_M:
+                result.gender[i] = "f"
 
     # drop remapped entities and renumber
     final: list[Entity] = []
@@ -538,3 +662,85 @@ def _looks_org_person(doc: Doc, f: Found) -> bool:
             return True
     head = root.head
     return bool(root.dep_ == "appos" and head.lower_ in ORG_DESCRIPTORS)
+
+
+def _more_mentions(doc: Doc, found: list[Found], entities: list[Entity], char_ok) -> list[Found]:
+    """Mentions the model missed: later uses of a known name or of a unique surname."""
+    covered = bytearray(len(doc.text) + 1)
+    for f in found:
+        span = doc[f.start : f.end]
+        covered[span.start_char : span.end_char] = b"\x01" * (span.end_char - span.start_char)
+    surnames: dict[str, list[int]] = {}
+    for i, e in enumerate(entities):
+        if e.kind == "person" and len(e.name.split()) > 1:
+            surnames.setdefault(e.name.split()[-1], []).append(i)
+    forms: list[tuple[str, int]] = []
+    for i, e in enumerate(entities):
+        for a in e.aliases:
+            if len(a) >= 3 and (len(a.split()) > 1 or e.kind == "organisation"):
+                forms.append((a, i))
+    ambiguous: dict[str, list[int]] = {}
+    for sn, idxs in surnames.items():
+        if len(sn) >= 3 and sn[0].isupper():
+            if len(idxs) == 1:
+                forms.append((sn, idxs[0]))
+            else:
+                ambiguous[sn] = idxs
+                forms.append((sn, idxs[0]))
+    if not forms:
+        return []
+    forms.sort(key=lambda x: -len(x[0]))
+    alt = "|".join(re.escape(f) for f, _ in forms)
+    lookup = {f: i for f, i in forms}
+    firsts = sorted((f.start, f.entity) for f in found if f.entity is not None)
+    out: list[Found] = []
+    for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", doc.text):
+        s, e = m.start(), m.end()
+        if any(covered[s:e]) or not char_ok(s):
+            continue
+        span = doc.char_span(s, e, alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "ADJ"):
+            continue
+        form = m.group(0)
+        idx = lookup[form]
+        if form in ambiguous:
+            # the bearer of this surname mentioned last
+            best = None
+            for pos, ent in firsts:
+                if pos >= span.start:
+                    break
+                if ent in ambiguous[form]:
+                    best = ent
+            if best is None:
+                continue
+            idx = best
+        out.append(Found(entities[idx].kind, span.start, span.end, form, entity=idx))
+        if form not in entities[idx].aliases:
+            entities[idx].aliases.append(form)
+        covered[s:e] = b"\x01" * (e - s)
+    return out
+
+
+_SPEECH_LEMMAS: frozenset[str] | None = None
+
+
+def _mononym_ok(doc: Doc, f: Found, singles: list[Found]) -> bool:
+    """Keep a one-word person only with an honorific or when it speaks."""
+    from app.annotate.cues import SPEECH_VERBS
+
+    if not f.name[:1].isupper() or f.name.isupper() and len(f.name) > 3:
+        return False
+    key = norm_name(f.name)
+    for g in singles:
+        if norm_name(g.name) != key:
+            continue
+        if g.start > 0 and norm_token(doc[g.start - 1].text) in HONORIFICS:
+            return True
+        tok = doc[g.start : g.end].root
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in SPEECH_VERBS:
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+            return True
+    return False

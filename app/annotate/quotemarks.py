@@ -105,7 +105,7 @@ def find_quotes(text: str, lo: int, hi: int) -> list[QuoteSpan]:
             if prev.isalnum() and nxt.isalnum():
                 continue  # don't, Kihara’s
             single_open = bool(stack) and not stack[-1][1]
-            if prev.isalnum() or prev in ".,!?)":
+            if prev and (prev.isalnum() or prev in ".,!?)"):
                 # closing a single, or a possessive/elision apostrophe (U.S.', students')
                 if single_open and (_space(nxt) or nxt in _CLOSE_FOLLOW or nxt in DOUBLE_ANY):
                     oi, _ = stack.pop()

@@ -15,7 +15,11 @@ from app.annotate.types import Paragraph, Quotation
 
 _SUBJ = ("nsubj", "nsubjpass")
 _TRIM = " \t\n,;:.–—-"
+_OBJ_MORE = frozenset({"prep", "oprd", "xcomp", "ccomp", "acomp", "advcl_", "npadvmod_"})
 MIN_DIRECT_WORDS = 4
+# A direct quote interrupted by its attribution ("A," he said. "B.") is one quotation with two
+# spans (the contract); False emits the second part as its own quotation.
+JOIN_SPLIT_QUOTES = True
 
 
 @dataclass(slots=True)
@@ -27,6 +31,15 @@ class Cand:
     speaker: Speaker
     para: int
     quote_ids: set[int] = field(default_factory=set)  # indices of quote spans used
+
+
+def _trim_direct(text: str, s: int, e: int) -> tuple[int, int]:
+    """Words inside the marks: no surrounding space, no trailing comma."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:–—-"):
+        e -= 1
+    return s, e
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -44,7 +57,7 @@ def _subject_of(tok: Token) -> Token | None:
         for c in t.children:
             if c.dep_ in _SUBJ:
                 return c
-        if t.dep_ in ("conj", "advcl", "xcomp", "ccomp") and t.head is not t:
+        if t.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep") and t.head is not t:
             # "X said ..., adding that"; "X said and added"
             if t.dep_ == "ccomp":
                 return None
@@ -56,6 +69,27 @@ def _subject_of(tok: Token) -> Token | None:
     return None
 
 
+def _nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
+    """When the parse gives the cue no subject: the name right before or after it."""
+    sent = tok.sent
+    i = tok.i - 1
+    while i >= sent.start and (
+        doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].ent_type_ in ("DATE", "TIME")
+    ):
+        i -= 1
+    if i >= sent.start and (i in te or doc[i].pos_ in ("PROPN", "NOUN")):
+        return doc[i]
+    j = tok.i + 1
+    while j < sent.end and doc[j].pos_ == "ADV":
+        j += 1
+    if j < sent.end and (j in te or doc[j].pos_ == "PROPN"):
+        t = doc[j]
+        while t.dep_ == "compound" and t.head.i > t.i:
+            t = t.head
+        return t
+    return None
+
+
 def _is_cue(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
         return False
@@ -63,6 +97,10 @@ def _is_cue(tok: Token) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
     if tok.lemma_.lower() in ("add",) and tok.dep_ == "amod":
         return False
+    if tok.lemma_.lower() == "call" and tok.i > 0:
+        prev = tok.doc[tok.i - 1].lower_
+        if prev in ("so", "so-") or prev == "-" and tok.i > 1 and tok.doc[tok.i - 2].lower_ == "so":
+            return False
     return True
 
 
@@ -82,15 +120,26 @@ def _content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
     if lemma in CLAUSE_ONLY:
         return None
     parts: list[Token] = []
-    for c in tok.children:
-        if c.dep_ in ("dobj", "oprd", "attr") and c.i > tok.i:
-            parts.append(c)
-        elif c.dep_ == "prep" and c.lower_ in ("as", "of", "for") and c.i > tok.i:
-            if lemma in OBJECT_PREDICATE or c.lower_ == "as":
-                parts.append(c)
-        elif c.dep_ == "xcomp" and c.i > tok.i and lemma in ("accuse",):
-            parts.append(c)
-    if parts and (lemma in OBJECT_PREDICATE or any(p.dep_ == "prep" for p in parts)):
+    if lemma in OBJECT_PREDICATE:
+        started = False
+        for c in tok.rights:
+            if c.dep_ in ("dobj", "oprd", "attr", "dative") or (started and c.dep_ in _OBJ_MORE):
+                started = True
+                if c.dep_ == "prep" and c.lower_ == "as" and not parts:
+                    parts.extend(x for x in c.children if x.dep_ == "pobj")
+                else:
+                    parts.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "as" and not parts:
+                # "what the ministers described as ...": the predicate alone
+                parts.extend(x for x in c.children if x.dep_ == "pobj")
+                started = bool(parts)
+            elif started and c.dep_ == "punct" and c.text in ('"', "'"):
+                continue
+            elif started:
+                break
+    elif lemma in ("accuse",):
+        parts = [c for c in tok.rights if c.dep_ in ("dobj", "prep", "xcomp")]
+    if parts:
         lo = min(t.i for p in parts for t in p.subtree)
         hi = max(t.i for p in parts for t in p.subtree) + 1
         return lo, hi
@@ -169,6 +218,8 @@ def extract(
         para = para_of(tok.idx)
         rng = _content_range(doc, tok)
         subj = _subject_of(tok)
+        if subj is None:
+            subj = _nearby_subject(doc, tok, ents.token_entity)
         quote_ids: set[int] = set()
         spans: list[tuple[int, int]] = []
         kind = "indirect"
@@ -187,7 +238,7 @@ def extract(
                 if len(ks) == 1 and inside:
                     q = qspans[ks[0]]
                     kind = "direct"
-                    spans = [_trim(text, q.start, q.end)]
+                    spans = [_trim_direct(text, q.start, q.end)]
                     quote_ids = {ks[0]}
                 else:
                     kind = "mixed"
@@ -207,12 +258,24 @@ def extract(
         else:
             # no complement: a quotation next to the cue in the same paragraph
             k = _adjacent_quote(text, doc, tok, subj, qspans, q_para, para)
-            if k is None:
-                continue
-            q = qspans[k]
-            kind = "direct"
-            spans = [_trim(text, q.start, q.end)]
-            quote_ids = {k}
+            if k is not None:
+                q = qspans[k]
+                kind = "direct"
+                spans = [_trim_direct(text, q.start, q.end)]
+                quote_ids = {k}
+            else:
+                # inserted or trailing attribution: "Police, Sinclair says, have ...",
+                # "That is a problem, argued Palvetzian."
+                spans = _host_clause(text, doc, tok, cues)
+                if not spans:
+                    continue
+                ks = [
+                    k
+                    for k in range(len(qspans))
+                    if any(_overlaps(qspans[k], s0, e0) for s0, e0 in spans)
+                ]
+                kind = "mixed" if ks else "indirect"
+                quote_ids = set(ks)
         if not spans or spans[0][1] <= spans[0][0]:
             continue
         if subj is not None and in_quote(subj.idx) and kind != "direct":
@@ -264,6 +327,48 @@ def extract(
             )
         )
     return out
+
+
+def _host_clause(text: str, doc: Doc, tok: Token, cues: set[int]) -> list[tuple[int, int]]:
+    """The clause an attribution is inserted in or appended to, without the attribution."""
+    if tok.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or tok.head.i == tok.i:
+        return []
+    subj = [c for c in tok.children if c.dep_ in _SUBJ]
+    inverted = bool(subj) and subj[0].i > tok.i
+    bracketed = tok.i > 0 and doc[tok.left_edge.i - 1].text in (",", "—", "–") and (
+        tok.right_edge.i + 1 < len(doc) and doc[tok.right_edge.i + 1].text in (",", "—", "–")
+    )
+    if not (tok.dep_ == "parataxis" or inverted or bracketed):
+        return []
+    head = tok.head
+    if head.pos_ not in ("VERB", "AUX") or head.i in cues and head.dep_ != "ROOT":
+        return []
+    if head.i > tok.i:
+        return []  # the attribution must follow the start of what it reports
+    if any(c.dep_ == "mark" for c in tok.children):
+        return []  # "..., as she said" is an adjunct, not an attribution
+    sent = tok.sent
+    own = {t.i for t in tok.subtree}
+    toks = [t for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end]
+    if not toks:
+        return []
+    pieces: list[tuple[int, int]] = []
+    run: list[Token] = []
+    for t in toks:
+        if run and t.i != run[-1].i + 1:
+            pieces.append((run[0].i, run[-1].i + 1))
+            run = []
+        run.append(t)
+    if run:
+        pieces.append((run[0].i, run[-1].i + 1))
+    out = []
+    for lo, hi in pieces:
+        s, e = _trim(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+        if e > s and any(c.isalpha() for c in text[s:e]):
+            out.append((s, e))
+    if not out or sum(len(text[s:e].split()) for s, e in out) < 4:
+        return []
+    return out[:2]
 
 
 def _overlaps(q: QuoteSpan, s: int, e: int) -> bool:
@@ -395,13 +500,14 @@ def _attach_unattributed(text, doc, paragraphs, qspans, q_para, used, cands, par
             lead = before[last_stop + 1 :] if last_stop >= 0 else before
             if lead.strip() and not lead.strip().endswith((":", ".", "?", "!", ".”", '."')):
                 continue
-            s, e = _trim(text, q.start, q.end)
+            s, e = _trim_direct(text, q.start, q.end)
             prev = [c for c in pc if c.spans[-1][1] <= q.open]
             if prev:
                 c = prev[-1]
                 gap = text[c.spans[-1][1] : q.open]
                 if (
-                    c.kind == "direct"
+                    JOIN_SPLIT_QUOTES
+                    and c.kind == "direct"
                     and len(gap) < 80
                     and len(c.spans) == 1
                     and (c.spans[0][1] <= doc[c.cue_tok].idx)
@@ -428,4 +534,30 @@ def _attach_unattributed(text, doc, paragraphs, qspans, q_para, used, cands, par
                 last_speaker = sp
                 last_para = p.number
         prev_unclosed = bool(ks) and qspans[ks[-1]].close is None
+    # a quotation left open at the end of a paragraph and re-opened in the next one belongs
+    # to the speaker named in the next paragraph
+    first_cand: dict[int, Cand] = {}
+    for c in sorted(out, key=lambda c: c.spans[0][0], reverse=True):
+        first_cand[c.para] = c
+    for p in reversed(paragraphs):
+        ks = [k for k, qp in enumerate(q_para) if qp == p.number]
+        if not ks:
+            continue
+        k = ks[-1]
+        q = qspans[k]
+        nxt = first_cand.get(p.number + 1)
+        if q.close is not None or k in used or nxt is None:
+            continue
+        if nxt.speaker.entity is None and not nxt.speaker.label:
+            continue
+        nstart = paragraphs[p.number].start if p.number < len(paragraphs) else None
+        if nstart is None or text[nstart] not in "“\"‘'«":
+            continue
+        if len(text[q.start : q.end].split()) < MIN_DIRECT_WORDS:
+            continue
+        s, e = _trim_direct(text, q.start, q.end)
+        n = Cand(nxt.cue_tok, [(s, e)], "direct", None, nxt.speaker, p.number, {k})
+        out.append(n)
+        used.add(k)
+        first_cand[p.number] = n
     return out

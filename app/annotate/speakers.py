@@ -78,7 +78,7 @@ def _entity_in(ctx: Context, lo: int, hi: int, head: Token) -> int | None:
     for child in head.children:
         if child.dep_ == "appos":
             for t in child.subtree:
-                if t.i in te and ctx.ents.entities[te[t.i]].kind == "person":
+                if t.i in te and (ctx.ents.entities[te[t.i]].kind == "person" or best is None):
                     return te[t.i]
     return best
 
@@ -136,6 +136,15 @@ def resolve_pronoun(ctx: Context, tok: Token, para: int) -> Speaker:
             return _speaker_for_entity(ctx, cands[0][1], tok.text)
         return Speaker(None, None, None, tok.text)
     if pron == "they":
+        # the speaker of a reporting act earlier in the same sentence, or the previous
+        # collective speaker
+        for i, spk, p in reversed(ctx.previous):
+            if i >= sent.start and (spk.label or spk.entity is not None):
+                if spk.type != "person":
+                    return Speaker(spk.entity, spk.label, spk.type, tok.text)
+            elif p >= para - 1 and spk.type in ("other", "organisation"):
+                return Speaker(spk.entity, spk.label, spk.type, tok.text)
+            break
         # a plural subject earlier in this sentence or paragraph
         lo = max(0, sent.start - 80)
         for i in range(tok.i - 1, lo - 1, -1):
@@ -183,10 +192,15 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
     lemma = head.lemma_.lower()
     words = {norm_token(t.text) for t in doc[lo:hi] if not t.is_punct} - {"the", "a", "an"}
     det = doc[lo].lower_
+    if head.tag_ in ("NNS", "NNPS"):
+        return None
     if det not in ("the", "this", "that") and not (
         head.i > lo and doc[lo].pos_ in ("ADJ", "PROPN", "NOUN")
     ):
         return None
+    specific = any(
+        t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE") for t in doc[lo:hi] if t.i != head.i
+    )
     best = None
     best_score = 0.0
     last_pos = {}
@@ -213,6 +227,8 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
                 for w in ("inc", "corp", "ltd", "co", "group", "industries", "technologies")
             ):
                 score = 0.5 + pos / 1e6
+            elif not specific:
+                score = 0.3 + pos / 1e6
             else:
                 continue
         if score > best_score:
@@ -252,6 +268,14 @@ def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
         desc = resolve_description(ctx, subj, lo, hi)
         if desc is not None:
             return desc
+        if _human_description(subj, lo):
+            for _i, spk, p in reversed(ctx.previous):
+                if spk.entity is not None and spk.type == "person" and p >= para - 2:
+                    return Speaker(spk.entity, spk.label, "person", text)
+                break
+            recent = _recent_mentions(ctx, subj.i, "person")
+            if recent and recent[0][0] >= subj.sent.start - 120:
+                return _speaker_for_entity(ctx, recent[0][1], text)
     if subj.pos_ == "PRON" or subj.lower_ in ("who", "which", "that"):
         if subj.lower_ in ("who", "which", "that") and subj.head.head is not None:
             h = subj.head.head
@@ -261,3 +285,29 @@ def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
     if not text or not any(c.isalpha() for c in text):
         return Speaker(None, None, None, None)
     return Speaker(None, text, "other", text)
+
+
+HUMAN_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person", "eer")
+HUMAN_NOUNS = frozenset(
+    """official chief head wing forward defenceman defenseman goalie captain veteran
+    republican democrat liberal conservative chair star rookie coach mayor premier
+    minister senator judge justice lawyer politician diplomat envoy professor
+    sergeant-at-arms author economist analyst researcher scientist""".split()
+)
+NOT_HUMAN = frozenset(
+    """father mother wife husband son daughter brother sister friend partner parent
+    statement report study paper letter number member order matter water center centre
+    government department agency company firm group power computer paper weather
+    winter summer quarter filter border chapter""".split()
+)
+
+
+def _human_description(tok: Token, lo: int) -> bool:
+    """A definite singular description of a person: "the 26-year-old right wing"."""
+    doc = tok.doc
+    if doc[lo].lower_ != "the" or tok.tag_ in ("NNS", "NNPS"):
+        return False
+    low = tok.lower_
+    if low in NOT_HUMAN or tok.lemma_.lower() in NOT_HUMAN:
+        return False
+    return low in HUMAN_NOUNS or low.endswith(HUMAN_SUFFIXES)

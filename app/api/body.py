@@ -30,6 +30,29 @@ def _depth(value: Any, limit: int) -> int:
     return deepest
 
 
+def _check_characters(article: ArticleIn) -> None:
+    """Refuse what no database can store faithfully: NUL and unpaired surrogates (from JSON
+    escapes such as \\ud800). Everything else, control characters included, is kept as sent."""
+    for name, value in article.model_dump(include={"text", "title", "source", "url"}).items():
+        if not isinstance(value, str):
+            continue
+        if "\x00" in value:
+            raise ProblemError(
+                422,
+                f"The {name} contains a NUL character (U+0000), which cannot be stored.",
+                type_=problem_type("invalid-characters"),
+            )
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ProblemError(
+                422,
+                f"The {name} contains an unpaired surrogate (character {exc.start});"
+                " it is not valid Unicode.",
+                type_=problem_type("invalid-characters"),
+            ) from exc
+
+
 async def read_article_in(request: Request) -> ArticleIn:
     settings = request.app.state.settings
     limit = settings.max_article_bytes
@@ -92,7 +115,8 @@ async def read_article_in(request: Request) -> ArticleIn:
             ]
         ) from exc
 
-    if len(article.text.encode("utf-8", "surrogatepass")) > limit:
+    _check_characters(article)
+    if len(article.text.encode("utf-8")) > limit:
         raise ProblemError(
             413,
             f"The text is larger than the limit of {limit} bytes.",

@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from app.core.config import Settings
 
-MAX_ID = 2**53  # larger ids cannot exist; rejecting them keeps the database driver happy
+MAX_ID = 2**31 - 1  # ids are 32-bit integers (PostgreSQL INTEGER); larger ones cannot exist
 MAX_OFFSET = 1_000_000_000
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 SPEAKER = {"id": 7, "name": "Rahm Emanuel", "type": "person"}
@@ -86,6 +87,41 @@ PERSON = {
 }
 ORGANISATION = {**ARTICLE_ORGANISATION, "article_count": 1}
 ENTITY_DETAIL = {**PERSON, "first_seen": "2024-07-29", "last_seen": "2024-07-29"}
+ENTITY_ARTICLE = {
+    **ARTICLE_SUMMARY,
+    "aliases": ["Rahm Emanuel", "Emanuel"],
+    "roles": ["U.S. Ambassador to Japan"],
+    "mention_count": 5,
+    "quotation_count": 3,
+}
+ENTITY_MENTION = {
+    "id": 31,
+    "article_id": 1,
+    "article_title": ARTICLE_SUMMARY["title"],
+    "published": "2024-07-29",
+    "paragraph": 7,
+    "text": "Emanuel",
+    "start": 1571,
+    "end": 1578,
+    "paragraph_text": "U.S. Ambassador to Japan Rahm Emanuel said Japan was ...",
+    "paragraph_offset": 31,
+}
+CO_MENTION = {
+    "id": 4,
+    "name": "Yoko Kamikawa",
+    "kind": "person",
+    "shared_articles": 1,
+    "shared_mentions": 3,
+}
+SEARCH_HIT = {
+    "type": "quotation",
+    "article_id": 1,
+    "article_title": ARTICLE_SUMMARY["title"],
+    "published": "2024-07-29",
+    "paragraph": 7,
+    "quotation_id": 3,
+    "snippet": "the frontline of <mark>defense</mark> in East Asia",
+}
 HEALTH = {"status": "ok", "database": "ok", "articles": 2, "version": "0.1.0"}
 
 
@@ -98,3 +134,57 @@ def ok(example: Any, status: int = 200, description: str = "Successful Response"
     return {
         status: {"description": description, "content": {"application/json": {"example": example}}}
     }
+
+
+def problem(status: int, detail: str, instance: str, description: str) -> dict:
+    """A `responses=` entry documenting a problem+json error with an example."""
+    from http import HTTPStatus
+
+    return {
+        status: {
+            "description": description,
+            "content": {
+                "application/problem+json": {
+                    "schema": {"$ref": "#/components/schemas/Problem"},
+                    "example": {
+                        "type": "about:blank",
+                        "title": HTTPStatus(status).phrase,
+                        "status": status,
+                        "detail": detail,
+                        "instance": instance,
+                    },
+                }
+            },
+        }
+    }
+
+
+READER_HTML = (
+    '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>US, Japan overhaul'
+    " security alliance</title>…</head><body><article><h1>…</h1><p>…"
+    '<a class="person" href="/people/7" title="person: Rahm Emanuel">Emanuel</a> said …'
+    '<span class="quote mixed" title="Speaker: Rahm Emanuel">the frontline of defense in East'
+    ' Asia</span><a class="speaker" href="/people/7" title="Speaker: Rahm Emanuel">Rahm'
+    " Emanuel</a>…</p></article></body></html>"
+)
+
+QUOTATIONS_CSV = (
+    "id,article_id,article_title,published,paragraph,kind,cue,speaker_id,speaker_name,"
+    "speaker_type,start,end,text\r\n"
+    '3,1,"US, Japan overhaul security alliance amid China\'s strategic challenge",2024-07-29,'
+    "7,mixed,said,7,Rahm Emanuel,person,1602,1639,the frontline of defense in East Asia\r\n"
+)
+QUOTATIONS_JSONL = json.dumps(QUOTATION_WITH_ARTICLE) + "\n"
+ARTICLES_JSONL = (
+    json.dumps(
+        {
+            **ARTICLE,
+            "paragraphs": [PARAGRAPH],
+            "people": [ARTICLE_PERSON],
+            "organisations": [ARTICLE_ORGANISATION],
+            "mentions": [MENTION],
+            "quotations": [QUOTATION],
+        }
+    )
+    + "\n"
+)

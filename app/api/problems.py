@@ -51,6 +51,49 @@ def _slug(status: int) -> str:
         return "error"
 
 
+MAX_DETAIL_CHARS = 500
+MAX_INSTANCE_CHARS = 300
+MAX_ERRORS = 20
+MAX_LOC_PART_CHARS = 64
+MAX_MSG_CHARS = 200
+
+
+def truncate(value: str, limit: int) -> str:
+    """Cut `value` to at most `limit` characters so errors never echo huge inputs."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def problem_body(
+    status: int,
+    detail: str | None,
+    *,
+    type_: str | None = None,
+    title: str | None = None,
+    instance: str | None = None,
+    request_id: str | None = None,
+    errors: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The JSON body of a problem response (also used by the ASGI middleware)."""
+    try:
+        phrase = HTTPStatus(status).phrase
+    except ValueError:
+        phrase = "Error"
+    body = Problem(
+        type=type_ or problem_type(_slug(status)),
+        title=title or phrase,
+        status=status,
+        detail=truncate(detail, MAX_DETAIL_CHARS) if detail is not None else None,
+        instance=truncate(instance, MAX_INSTANCE_CHARS) if instance is not None else None,
+        request_id=request_id,
+        errors=errors,
+    )
+    return jsonable_encoder(body, exclude_none=True)
+
+
+def request_id_of(request: Request) -> str | None:
+    return getattr(request.state, "request_id", None)
+
+
 def problem_response(
     request: Request,
     status: int,
@@ -61,20 +104,16 @@ def problem_response(
     errors: list[dict[str, Any]] | None = None,
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
-    try:
-        phrase = HTTPStatus(status).phrase
-    except ValueError:
-        phrase = "Error"
-    body = Problem(
-        type=type_ or problem_type(_slug(status)),
-        title=title or phrase,
-        status=status,
-        detail=detail,
-        instance=request.url.path,
-        errors=errors,
-    )
     return JSONResponse(
-        jsonable_encoder(body, exclude_none=True),
+        problem_body(
+            status,
+            detail,
+            type_=type_,
+            title=title,
+            instance=request.url.path,
+            request_id=request_id_of(request),
+            errors=errors,
+        ),
         status_code=status,
         media_type=PROBLEM_MEDIA_TYPE,
         headers=headers,
@@ -82,13 +121,14 @@ def problem_response(
 
 
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+    # Only location, message and type: never the offending input, which may be huge or secret.
     out = []
-    for error in exc.errors():
+    for error in exc.errors()[:MAX_ERRORS]:
         out.append(
             {
-                "loc": [str(part) for part in error.get("loc", ())],
-                "msg": str(error.get("msg", "")),
-                "type": str(error.get("type", "")),
+                "loc": [truncate(str(part), MAX_LOC_PART_CHARS) for part in error.get("loc", ())],
+                "msg": truncate(str(error.get("msg", "")), MAX_MSG_CHARS),
+                "type": truncate(str(error.get("type", "")), MAX_LOC_PART_CHARS),
             }
         )
     return out
@@ -128,5 +168,10 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        log.exception(
+            "unhandled error on %s %s (request %s)",
+            request.method,
+            truncate(request.url.path, MAX_INSTANCE_CHARS),
+            request_id_of(request),
+        )
         return problem_response(request, 500, "An unexpected error occurred; it has been logged.")

@@ -25,6 +25,25 @@ class Settings(BaseSettings):
     migrate_on_start: bool = True
     max_article_bytes: int = Field(default=2_000_000, gt=0)
     log_level: str = "info"
+    api_keys: str = Field(
+        default="",
+        repr=False,
+        description="Comma-separated bearer keys; when set, every write needs one of them."
+        " When empty, writes are accepted only from loopback clients.",
+    )
+    cors_origins: str = Field(
+        default="",
+        description="Comma-separated origins allowed by CORS ('*' for any); empty disables CORS.",
+    )
+    access_log: bool = Field(default=True, description="One log line per request, with its id")
+
+    @property
+    def api_key_list(self) -> list[str]:
+        return [key.strip() for key in self.api_keys.split(",") if key.strip()]
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
 
 
 @lru_cache

@@ -22,3 +22,17 @@ def upgrade(database_url: str, revision: str = "head") -> None:
 
 def downgrade(database_url: str, revision: str) -> None:
     command.downgrade(alembic_config(database_url), revision)
+
+
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """Autogenerate/compare filter: skip the full-text objects that live outside the models
+    (SQLite FTS5 tables and their shadow tables, PostgreSQL tsvector columns and GIN indexes)."""
+    if name is None:
+        return True
+    if type_ == "table" and "_fts" in name:
+        return False
+    if type_ == "column" and name == "search_vector":
+        return False
+    return not (type_ == "index" and name.endswith("_search"))

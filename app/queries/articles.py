@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import lru_cache
 
 from sqlalchemy import bindparam, func, select
@@ -9,9 +10,12 @@ from sqlmodel import Session
 
 from app.core.counters import get_count
 from app.models import Article, ArticleEntity, Entity, Mention, Paragraph, Quotation
+from app.queries.filters import ArticleFilters, ArticleSort, article_where
 from app.queries.paging import Prepared, counter_column, fetch, id_window
 from app.queries.quotations import quotations_out
 from app.schemas import (
+    ArticleEntityOut,
+    ArticleFull,
     ArticleOut,
     ArticleSummary,
     ImageOut,
@@ -19,6 +23,7 @@ from app.schemas import (
     Page,
     ParagraphDetail,
     ParagraphOut,
+    QuotationOut,
 )
 
 SUMMARY_COLUMNS = (
@@ -46,6 +51,16 @@ def _summary(row) -> ArticleSummary:  # type: ignore[no-untyped-def]
     )
 
 
+def _order(sort: ArticleSort | None) -> tuple:
+    if sort == "-published":
+        return (Article.published.is_(None), Article.published.desc(), Article.id.desc())
+    if sort == "published":
+        return (Article.published.is_(None), Article.published, Article.id)
+    if sort == "-ingested":
+        return (Article.ingested_at.desc(), Article.id.desc())
+    return (Article.id,)
+
+
 @lru_cache
 def _articles_page(offset: bool, after: bool) -> Prepared:
     return Prepared(
@@ -57,8 +72,44 @@ def _articles_page(offset: bool, after: bool) -> Prepared:
 
 
 def list_articles(
-    session: Session, *, limit: int, offset: int, after: int | None = None
+    session: Session,
+    *,
+    filters: ArticleFilters = ArticleFilters(),
+    sort: ArticleSort | None = None,
+    limit: int,
+    offset: int,
+    after: int | None = None,
 ) -> Page[ArticleSummary]:
+    """Articles matching every filter; stored order unless `sort` is given (no date last).
+
+    `after` (an article id, the previous page's `next_cursor`) pages in stored order.
+    """
+    if filters == ArticleFilters() and sort is None:
+        return _stored_order_page(session, limit=limit, offset=offset, after=after)
+    where = article_where(session, filters)
+    if after is not None:
+        where.append(Article.id > after)
+    total = session.execute(select(func.count()).select_from(Article).where(*where)).scalar_one()
+    rows = session.execute(
+        select(*SUMMARY_COLUMNS)
+        .where(*where)
+        .order_by(*_order(sort))
+        .limit(limit + 1)
+        .offset(offset)
+    ).all()
+    return Page(
+        items=[_summary(r) for r in rows[:limit]],
+        total=total,
+        limit=limit,
+        offset=offset,
+        next_cursor=str(rows[limit - 1].id) if len(rows) > limit and sort is None else None,
+    )
+
+
+def _stored_order_page(
+    session: Session, *, limit: int, offset: int, after: int | None
+) -> Page[ArticleSummary]:
+    """The unfiltered list: one prepared statement, total from the maintained counter."""
     query = _articles_page(bool(offset), after is not None)
     rows = query.rows(session, {"limit": limit + 1, "offset": offset, "after": after})
     total = rows[0].pop("total") if rows else get_count(session, "articles")
@@ -184,3 +235,93 @@ def get_paragraph(session: Session, *, article_id: int, number: int) -> Paragrap
         ],
         quotations=quotations_out(session, list(quotations)),
     )
+
+
+def articles_full(session: Session, *, article_ids: list[int]) -> list[ArticleFull]:
+    """The articles with paragraphs, entities, mentions and quotations, in `article_ids`
+    order (missing ids skipped); six queries whatever the number of articles."""
+    if not article_ids:
+        return []
+    articles = {
+        a.id: a
+        for a in session.execute(select(Article).where(Article.id.in_(article_ids))).scalars()
+    }
+    paragraphs: dict[int, list[ParagraphOut]] = defaultdict(list)
+    for p in session.execute(
+        select(Paragraph)
+        .where(Paragraph.article_id.in_(article_ids))
+        .order_by(Paragraph.article_id, Paragraph.number)
+    ).scalars():
+        paragraphs[p.article_id].append(
+            ParagraphOut(number=p.number, text=p.text, start=p.start_char, end=p.end_char)
+        )
+    entities: dict[tuple[int, str], list[ArticleEntityOut]] = defaultdict(list)
+    for ae, e in session.execute(
+        select(ArticleEntity, Entity)
+        .join(Entity, Entity.id == ArticleEntity.entity_id)
+        .where(ArticleEntity.article_id.in_(article_ids))
+        .order_by(ArticleEntity.article_id, ArticleEntity.position)
+    ).all():
+        entities[ae.article_id, e.kind].append(
+            ArticleEntityOut(
+                id=e.id,  # type: ignore[arg-type]
+                name=e.name,
+                kind=e.kind,  # type: ignore[arg-type]
+                aliases=ae.aliases,
+                roles=ae.roles,
+                mention_count=ae.mention_count,
+                quotation_count=ae.quotation_count,
+            )
+        )
+    mentions: dict[int, list[MentionOut]] = defaultdict(list)
+    for m, name, kind in session.execute(
+        select(Mention, Entity.name, Entity.kind)
+        .join(Entity, Entity.id == Mention.entity_id)
+        .where(Mention.article_id.in_(article_ids))
+        .order_by(Mention.article_id, Mention.start_char, Mention.id)
+    ).all():
+        mentions[m.article_id].append(
+            MentionOut(
+                entity_id=m.entity_id,
+                name=name,
+                kind=kind,
+                text=m.text,
+                start=m.start_char,
+                end=m.end_char,
+            )
+        )
+    rows = list(
+        session.execute(
+            select(Quotation)
+            .where(Quotation.article_id.in_(article_ids))
+            .order_by(Quotation.article_id, Quotation.start_char, Quotation.id)
+        ).scalars()
+    )
+    quotations: dict[int, list[QuotationOut]] = defaultdict(list)
+    for quotation in quotations_out(session, rows):
+        quotations[quotation.article_id].append(quotation)
+
+    out = []
+    for article_id in article_ids:
+        a = articles.get(article_id)
+        if a is None:
+            continue
+        people = entities[article_id, "person"]
+        organisations = entities[article_id, "organisation"]
+        out.append(
+            ArticleFull(
+                **_summary(a).model_dump(),
+                content_hash=a.content_hash,
+                images=[ImageOut(**i) for i in a.images],
+                text=a.text,
+                people_count=len(people),
+                organisation_count=len(organisations),
+                quotation_count=len(quotations[article_id]),
+                paragraphs=paragraphs[article_id],
+                people=people,
+                organisations=organisations,
+                mentions=mentions[article_id],
+                quotations=quotations[article_id],
+            )
+        )
+    return out

@@ -5,11 +5,29 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from app.core.counters import get_count
-from app.models import Article, ArticleEntity, Entity
-from app.schemas import ArticleEntityOut, EntityKind, EntityOut, EntitySummary, Page
+from app.models import Article, ArticleEntity, Entity, Mention, Paragraph
+from app.queries.filters import EntityFilters, EntitySort, entity_where
+from app.schemas import (
+    ArticleEntityOut,
+    CoMentionOut,
+    EntityArticleOut,
+    EntityKind,
+    EntityMentionOut,
+    EntityOut,
+    EntitySummary,
+    Page,
+)
+
+ENTITY_ORDER = {
+    "name": (Entity.name, Entity.id),
+    "-mentions": (Entity.mention_count.desc(), Entity.id),
+    "-articles": (Entity.article_count.desc(), Entity.id),
+    "-quotations": (Entity.quotation_count.desc(), Entity.id),
+}
 
 
 def _summary(e: Entity) -> EntitySummary:
@@ -26,14 +44,30 @@ def _summary(e: Entity) -> EntitySummary:
 
 
 def list_entities(
-    session: Session, *, kind: EntityKind, limit: int, offset: int
+    session: Session,
+    *,
+    kind: EntityKind,
+    filters: EntityFilters = EntityFilters(),
+    sort: EntitySort = "name",
+    limit: int,
+    offset: int,
 ) -> Page[EntitySummary]:
-    where = Entity.kind == kind
-    total = get_count(session, f"entities:{kind}")
+    where = entity_where(kind, filters)
+    if filters == EntityFilters():
+        total = get_count(session, f"entities:{kind}")
+    else:
+        total = session.execute(select(func.count()).select_from(Entity).where(*where)).scalar_one()
     rows = session.execute(
-        select(Entity).where(where).order_by(Entity.name, Entity.id).limit(limit).offset(offset)
+        select(Entity).where(*where).order_by(*ENTITY_ORDER[sort]).limit(limit).offset(offset)
     ).scalars()
     return Page(items=[_summary(e) for e in rows], total=total, limit=limit, offset=offset)
+
+
+def entity_exists(session: Session, *, kind: EntityKind, entity_id: int) -> bool:
+    found = session.execute(
+        select(Entity.id).where(Entity.id == entity_id, Entity.kind == kind)
+    ).first()
+    return found is not None
 
 
 def get_entity(session: Session, *, kind: EntityKind, entity_id: int) -> EntityOut | None:
@@ -56,6 +90,114 @@ def _as_date(value: object) -> date | None:
     if value is None or isinstance(value, date):
         return value  # type: ignore[return-value]
     return date.fromisoformat(str(value)[:10])
+
+
+def list_entity_articles(
+    session: Session, *, entity_id: int, limit: int, offset: int
+) -> Page[EntityArticleOut]:
+    """Articles naming the entity, newest publication first (undated last)."""
+    where = ArticleEntity.entity_id == entity_id
+    total = session.execute(
+        select(func.count()).select_from(ArticleEntity).where(where)
+    ).scalar_one()
+    rows = session.execute(
+        select(Article, ArticleEntity)
+        .join(ArticleEntity, ArticleEntity.article_id == Article.id)
+        .where(where)
+        .order_by(Article.published.is_(None), Article.published.desc(), Article.id.desc())
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    items = [
+        EntityArticleOut(
+            id=a.id,  # type: ignore[arg-type]
+            title=a.title,
+            authors=a.authors,
+            source=a.source,
+            published=a.published,
+            url=a.url,
+            paragraph_count=a.paragraph_count,
+            ingested_at=a.ingested_at,
+            aliases=ae.aliases,
+            roles=ae.roles,
+            mention_count=ae.mention_count,
+            quotation_count=ae.quotation_count,
+        )
+        for a, ae in rows
+    ]
+    return Page(items=items, total=total, limit=limit, offset=offset)
+
+
+def list_entity_mentions(
+    session: Session, *, entity_id: int, limit: int, offset: int
+) -> Page[EntityMentionOut]:
+    """Every mention of the entity in article and text order, with its paragraph."""
+    where = Mention.entity_id == entity_id
+    total = session.execute(select(func.count()).select_from(Mention).where(where)).scalar_one()
+    rows = session.execute(
+        select(Mention, Paragraph, Article.title, Article.published)
+        .join(Paragraph, Paragraph.id == Mention.paragraph_id)
+        .join(Article, Article.id == Mention.article_id)
+        .where(where)
+        .order_by(Mention.article_id, Mention.start_char, Mention.id)
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    items = [
+        EntityMentionOut(
+            id=m.id,  # type: ignore[arg-type]
+            article_id=m.article_id,
+            article_title=title,
+            published=published,
+            paragraph=p.number,
+            text=m.text,
+            start=m.start_char,
+            end=m.end_char,
+            paragraph_text=p.text,
+            paragraph_offset=m.start_char - p.start_char,
+        )
+        for m, p, title, published in rows
+    ]
+    return Page(items=items, total=total, limit=limit, offset=offset)
+
+
+def list_co_mentions(
+    session: Session, *, entity_id: int, kind: EntityKind | None, limit: int, offset: int
+) -> Page[CoMentionOut]:
+    """Entities named in the same articles, most shared articles first."""
+    mine = aliased(ArticleEntity)
+    other = aliased(ArticleEntity)
+    where = [mine.entity_id == entity_id, other.entity_id != entity_id]
+    if kind is not None:
+        where.append(Entity.kind == kind)
+    shared = (
+        select(
+            other.entity_id.label("entity_id"),
+            func.count().label("shared_articles"),
+            func.sum(other.mention_count).label("shared_mentions"),
+        )
+        .select_from(mine)
+        .join(other, other.article_id == mine.article_id)
+        .join(Entity, Entity.id == other.entity_id)
+        .where(*where)
+        .group_by(other.entity_id)
+        .subquery()
+    )
+    total = session.execute(select(func.count()).select_from(shared)).scalar_one()
+    rows = session.execute(
+        select(
+            Entity.id, Entity.name, Entity.kind, shared.c.shared_articles, shared.c.shared_mentions
+        )
+        .join(shared, shared.c.entity_id == Entity.id)
+        .order_by(shared.c.shared_articles.desc(), shared.c.shared_mentions.desc(), Entity.id)
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    items = [
+        CoMentionOut(id=i, name=name, kind=k, shared_articles=n, shared_mentions=int(m or 0))
+        for i, name, k, n, m in rows
+    ]
+    return Page(items=items, total=total, limit=limit, offset=offset)
 
 
 def list_article_entities(

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlmodel import Session
 
 from app.core.counters import get_count
 from app.models import Article, Entity, Quotation
+from app.queries.filters import QuotationFilters, quotation_where
 from app.queries.paging import id_window
 from app.schemas import Page, QuotationOut, QuotationWithArticle, SpeakerOut
 
@@ -66,31 +68,58 @@ def list_article_quotations(
     return Page(items=quotations_out(session, list(rows)), total=total, limit=limit, offset=offset)
 
 
-def list_quotations(
-    session: Session, *, limit: int, offset: int, after: int | None = None
-) -> Page[QuotationWithArticle]:
-    total = get_count(session, "quotations")
-    query = (
-        select(Quotation, Article.title, Article.published)
-        .join(Article, Article.id == Quotation.article_id)
-        .order_by(Quotation.id)
-        .limit(limit + 1)
-        .where(id_window(Quotation.id, offset=bool(offset), after=after is not None))
-    )
-    rows = session.execute(query, {"offset": offset, "after": after}).all()
-    more = len(rows) > limit
-    rows = rows[:limit]
+def with_articles(
+    session: Session, rows: Sequence[tuple[Quotation, str | None, date | None]]
+) -> list[QuotationWithArticle]:
+    """Serialise (quotation, article title, published) rows (one extra query for speakers)."""
     names = _speaker_names(session, [q for q, _, _ in rows])
-    items = [
+    return [
         QuotationWithArticle(**_fields(q, names), article_title=title, published=published)
         for q, title, published in rows
     ]
+
+
+def list_quotations(
+    session: Session,
+    *,
+    filters: QuotationFilters = QuotationFilters(),
+    limit: int,
+    offset: int,
+    after: int | None = None,
+) -> Page[QuotationWithArticle]:
+    """Quotations matching every filter, in the order they were stored.
+
+    Unfiltered, the total is the maintained counter and `offset` skips ids in the thin id
+    index (constant cost at any depth); `after` (a quotation id) starts after a cursor.
+    """
+    where = quotation_where(session, filters)
+    params = {"offset": offset, "after": after}
+    query = (
+        select(Quotation, Article.title, Article.published)
+        .join(Article, Article.id == Quotation.article_id)
+        .where(*where)
+        .order_by(Quotation.id)
+        .limit(limit + 1)
+    )
+    if filters == QuotationFilters():
+        total = get_count(session, "quotations")
+        query = query.where(id_window(Quotation.id, offset=bool(offset), after=after is not None))
+    else:
+        count = select(func.count()).select_from(Quotation)
+        if filters.needs_article():
+            count = count.join(Article, Article.id == Quotation.article_id)
+        total = session.execute(count.where(*where)).scalar_one()
+        query = query.offset(offset)
+        if after is not None:
+            query = query.where(Quotation.id > after)
+    rows = session.execute(query, params).all()
+    items = with_articles(session, [tuple(r) for r in rows[:limit]])  # type: ignore[misc]
     return Page(
         items=items,
         total=total,
         limit=limit,
         offset=offset,
-        next_cursor=str(items[-1].id) if more else None,
+        next_cursor=str(items[-1].id) if len(rows) > limit else None,
     )
 
 

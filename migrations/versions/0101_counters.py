@@ -1,7 +1,7 @@
 """counters: row counts maintained by triggers
 
 Revision ID: 0101
-Revises: 0001
+Revises: 0003
 Create Date: 2026-11-23 13:50:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0101"
-down_revision: str | None = "0001"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

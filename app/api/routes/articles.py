@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import HTMLResponse
 
 from app.api import examples as ex
 from app.api.body import REQUEST_BODY_DOC, ArticleInDep
 from app.api.deps import After, ArticleId, EngineDep, Limit, Offset, ParagraphNumber, SessionDep
+from app.api.filters import BAD_SEARCH, ArticleFiltersDep
+from app.api.paging import paged
 from app.api.problems import ProblemError
+from app.api.reader import CONTENT_SECURITY_POLICY, render_article
 from app.api.routing import LeanRoute
-from app.ingest import ArticleFields, ingest
+from app.ingest import ArticleFields, delete_article, ingest
 from app.queries import articles as q
 from app.queries import entities as entity_queries
 from app.queries import quotations as quotation_queries
+from app.queries.filters import ArticleSort
 from app.schemas import (
     ArticleEntityOut,
     ArticleOut,
@@ -26,6 +33,13 @@ from app.schemas import (
 
 router = APIRouter(prefix="/articles", tags=["articles"], route_class=LeanRoute)
 
+SortParam = Annotated[
+    ArticleSort | None,
+    Query(
+        description="`-published` (newest first), `published` (oldest first; undated last)"
+        " or `-ingested` (latest stored first); stored order when absent"
+    ),
+]
 NOT_FOUND = {404: {"model": Problem, "description": "No article with this id"}}
 
 
@@ -38,15 +52,31 @@ def _require_article(session: SessionDep, article_id: int) -> None:
     "",
     response_model=Page[ArticleSummary],
     summary="List articles",
-    description="Articles in the order they were stored, one page at a time. For deep paging"
-    " pass the previous page's `next_cursor` as `after` instead of a large `offset`.",
-    responses=ex.ok(ex.page(ex.ARTICLE_SUMMARY)),
+    description=(
+        "Articles in the order they were stored (or `sort`ed), one page at a time. Filters"
+        " combine: full text (`q`), people and organisations named (all of those given),"
+        " source and publication dates. For deep paging in stored order pass the previous"
+        " page's `next_cursor` as `after` instead of a large `offset`."
+    ),
+    responses={**ex.ok(ex.page(ex.ARTICLE_SUMMARY)), **BAD_SEARCH},
 )
 def list_articles(
-    session: SessionDep, limit: Limit = 20, offset: Offset = 0, after: After = None
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    filters: ArticleFiltersDep,
+    sort: SortParam = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+    after: After = None,
 ) -> Page[ArticleSummary]:
+    if after is not None and sort is not None:
+        raise ProblemError(400, "`after` pages in stored order only; use offset with sort.")
     cursor = int(after) if after is not None else None
-    return q.list_articles(session, limit=limit, offset=offset, after=cursor)
+    page = q.list_articles(
+        session, filters=filters, sort=sort, limit=limit, offset=offset, after=cursor
+    )
+    return paged(request, response, page)
 
 
 @router.post(
@@ -102,6 +132,52 @@ def get_article(article_id: ArticleId, session: SessionDep) -> ArticleOut:
     return article
 
 
+@router.delete(
+    "/{article_id}",
+    status_code=204,
+    response_class=Response,
+    summary="Delete an article",
+    description=(
+        "Removes the article with its paragraphs, mentions, quotations and search index rows"
+        " in one transaction. People and organisations named elsewhere keep their other"
+        " mentions (their counts go down); those no other article names are removed."
+    ),
+    responses={
+        204: {"description": "Deleted"},
+        **ex.problem(404, "No article with id 999.", "/articles/999", "No article with this id"),
+    },
+)
+def delete_article_by_id(article_id: ArticleId, engine: EngineDep) -> Response:
+    if not delete_article(engine, article_id=article_id):
+        raise ProblemError(404, f"No article with id {article_id}.")
+    return Response(status_code=204)
+
+
+@router.get(
+    "/{article_id}/view",
+    response_class=HTMLResponse,
+    summary="Read an article with its annotations highlighted",
+    description=(
+        "A self-contained HTML page (no script, no external asset): people and organisations"
+        " link to their JSON, quotations are highlighted with their speaker on hover and a"
+        " link to the speaker. Sent with a strict Content-Security-Policy."
+    ),
+    responses={
+        200: {"description": "The page", "content": {"text/html": {"example": ex.READER_HTML}}},
+        **ex.problem(
+            404, "No article with id 999.", "/articles/999/view", "No article with this id"
+        ),
+    },
+)
+def view_article(article_id: ArticleId, session: SessionDep) -> HTMLResponse:
+    found = q.articles_full(session, article_ids=[article_id])
+    if not found:
+        raise ProblemError(404, f"No article with id {article_id}.")
+    return HTMLResponse(
+        render_article(found[0]), headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY}
+    )
+
+
 @router.get(
     "/{article_id}/paragraphs",
     response_model=Page[ParagraphOut],
@@ -110,12 +186,17 @@ def get_article(article_id: ArticleId, session: SessionDep) -> ArticleOut:
     responses={**ex.ok(ex.page(ex.PARAGRAPH)), **NOT_FOUND},
 )
 def list_article_paragraphs(
-    article_id: ArticleId, session: SessionDep, limit: Limit = 100, offset: Offset = 0
+    article_id: ArticleId,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    limit: Limit = 100,
+    offset: Offset = 0,
 ) -> Page[ParagraphOut]:
     page = q.list_paragraphs(session, article_id=article_id, limit=limit, offset=offset)
     if page is None:
         raise ProblemError(404, f"No article with id {article_id}.")
-    return page
+    return paged(request, response, page)
 
 
 @router.get(
@@ -146,12 +227,18 @@ def get_article_paragraph(
     responses={**ex.ok(ex.page(ex.ARTICLE_PERSON)), **NOT_FOUND},
 )
 def list_article_people(
-    article_id: ArticleId, session: SessionDep, limit: Limit = 100, offset: Offset = 0
+    article_id: ArticleId,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    limit: Limit = 100,
+    offset: Offset = 0,
 ) -> Page[ArticleEntityOut]:
     _require_article(session, article_id)
-    return entity_queries.list_article_entities(
+    page = entity_queries.list_article_entities(
         session, article_id=article_id, kind="person", limit=limit, offset=offset
     )
+    return paged(request, response, page)
 
 
 @router.get(
@@ -162,12 +249,18 @@ def list_article_people(
     responses={**ex.ok(ex.page(ex.ARTICLE_ORGANISATION)), **NOT_FOUND},
 )
 def list_article_organisations(
-    article_id: ArticleId, session: SessionDep, limit: Limit = 100, offset: Offset = 0
+    article_id: ArticleId,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    limit: Limit = 100,
+    offset: Offset = 0,
 ) -> Page[ArticleEntityOut]:
     _require_article(session, article_id)
-    return entity_queries.list_article_entities(
+    page = entity_queries.list_article_entities(
         session, article_id=article_id, kind="organisation", limit=limit, offset=offset
     )
+    return paged(request, response, page)
 
 
 @router.get(
@@ -178,9 +271,15 @@ def list_article_organisations(
     responses={**ex.ok(ex.page(ex.QUOTATION)), **NOT_FOUND},
 )
 def list_article_quotations(
-    article_id: ArticleId, session: SessionDep, limit: Limit = 100, offset: Offset = 0
+    article_id: ArticleId,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    limit: Limit = 100,
+    offset: Offset = 0,
 ) -> Page[QuotationOut]:
     _require_article(session, article_id)
-    return quotation_queries.list_article_quotations(
+    page = quotation_queries.list_article_quotations(
         session, article_id=article_id, limit=limit, offset=offset
     )
+    return paged(request, response, page)

@@ -1,71 +1,196 @@
-"""People and organisations across all articles."""
+"""People and organisations across all articles (the same operations for each kind)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
 
 from app.api import examples as ex
 from app.api.deps import EntityId, Limit, Offset, SessionDep
+from app.api.filters import EntityFiltersDep
+from app.api.paging import paged
 from app.api.problems import ProblemError
 from app.api.routing import LeanRoute
 from app.queries import entities as q
-from app.schemas import EntityKind, EntityOut, EntitySummary, Page, Problem
+from app.queries import quotations as quotation_queries
+from app.queries.filters import EntitySort, QuotationFilters
+from app.schemas import (
+    CoMentionOut,
+    EntityArticleOut,
+    EntityKind,
+    EntityMentionOut,
+    EntityOut,
+    EntitySummary,
+    Page,
+    Problem,
+    QuotationWithArticle,
+)
 
 people = APIRouter(prefix="/people", tags=["people"], route_class=LeanRoute)
 organisations = APIRouter(prefix="/organisations", tags=["organisations"], route_class=LeanRoute)
 
-
-def _get(session: SessionDep, kind: EntityKind, entity_id: int) -> EntityOut:
-    entity = q.get_entity(session, kind=kind, entity_id=entity_id)
-    if entity is None:
-        raise ProblemError(404, f"No {kind} with id {entity_id}.")
-    return entity
-
-
-@people.get(
-    "",
-    response_model=Page[EntitySummary],
-    summary="List people",
-    description="Every person named in any article, with mention, article and quotation counts.",
-    responses=ex.ok(ex.page(ex.PERSON)),
-)
-def list_people(session: SessionDep, limit: Limit = 20, offset: Offset = 0) -> Page[EntitySummary]:
-    return q.list_entities(session, kind="person", limit=limit, offset=offset)
+SortParam = Annotated[
+    EntitySort,
+    Query(
+        description="`name` (A-Z), or most `-mentions`, `-articles` or `-quotations` first",
+    ),
+]
+CoKind = Annotated[
+    EntityKind | None, Query(alias="kind", description="Only people or only organisations")
+]
 
 
-@people.get(
-    "/{entity_id}",
-    response_model=EntityOut,
-    summary="Get a person",
-    description="Aliases, roles, counts and the first and last dates the person was seen.",
-    responses={**ex.ok(ex.ENTITY_DETAIL), 404: {"model": Problem, "description": "No such person"}},
-)
-def get_person(entity_id: EntityId, session: SessionDep) -> EntityOut:
-    return _get(session, "person", entity_id)
+def _install(router: APIRouter, kind: EntityKind, plural: str, example: dict) -> None:
+    """Register the list, detail and sub-collection operations for one entity kind."""
+    noun = "person" if kind == "person" else "organisation"
+    not_found = {404: {"model": Problem, "description": f"No such {noun}"}}
+
+    def require(session: SessionDep, entity_id: int) -> None:
+        if not q.entity_exists(session, kind=kind, entity_id=entity_id):
+            raise ProblemError(404, f"No {noun} with id {entity_id}.")
+
+    def list_entities(
+        request: Request,
+        response: Response,
+        session: SessionDep,
+        filters: EntityFiltersDep,
+        sort: SortParam = "name",
+        limit: Limit = 20,
+        offset: Offset = 0,
+    ) -> Page[EntitySummary]:
+        page = q.list_entities(
+            session, kind=kind, filters=filters, sort=sort, limit=limit, offset=offset
+        )
+        return paged(request, response, page)
+
+    def get_entity(entity_id: EntityId, session: SessionDep) -> EntityOut:
+        entity = q.get_entity(session, kind=kind, entity_id=entity_id)
+        if entity is None:
+            raise ProblemError(404, f"No {noun} with id {entity_id}.")
+        return entity
+
+    def list_articles(
+        entity_id: EntityId,
+        request: Request,
+        response: Response,
+        session: SessionDep,
+        limit: Limit = 20,
+        offset: Offset = 0,
+    ) -> Page[EntityArticleOut]:
+        require(session, entity_id)
+        page = q.list_entity_articles(session, entity_id=entity_id, limit=limit, offset=offset)
+        return paged(request, response, page)
+
+    def list_quotations(
+        entity_id: EntityId,
+        request: Request,
+        response: Response,
+        session: SessionDep,
+        limit: Limit = 20,
+        offset: Offset = 0,
+    ) -> Page[QuotationWithArticle]:
+        require(session, entity_id)
+        page = quotation_queries.list_quotations(
+            session, filters=QuotationFilters(speaker=entity_id), limit=limit, offset=offset
+        )
+        return paged(request, response, page)
+
+    def list_mentions(
+        entity_id: EntityId,
+        request: Request,
+        response: Response,
+        session: SessionDep,
+        limit: Limit = 20,
+        offset: Offset = 0,
+    ) -> Page[EntityMentionOut]:
+        require(session, entity_id)
+        page = q.list_entity_mentions(session, entity_id=entity_id, limit=limit, offset=offset)
+        return paged(request, response, page)
+
+    def list_co_mentions(
+        entity_id: EntityId,
+        request: Request,
+        response: Response,
+        session: SessionDep,
+        kind_filter: CoKind = None,
+        limit: Limit = 20,
+        offset: Offset = 0,
+    ) -> Page[CoMentionOut]:
+        require(session, entity_id)
+        page = q.list_co_mentions(
+            session, entity_id=entity_id, kind=kind_filter, limit=limit, offset=offset
+        )
+        return paged(request, response, page)
+
+    detail = {**ex.ENTITY_DETAIL, **example}
+    router.add_api_route(
+        "",
+        list_entities,
+        methods=["GET"],
+        name=f"list_{plural}",
+        response_model=Page[EntitySummary],
+        summary=f"List {plural}",
+        description=(
+            f"Every {noun} named in any article, with mention, article and quotation counts."
+            " Filter by name (`q`) or article; sort by name or by a count."
+        ),
+        responses=ex.ok(ex.page(example)),
+    )
+    router.add_api_route(
+        "/{entity_id}",
+        get_entity,
+        methods=["GET"],
+        name=f"get_{noun}",
+        response_model=EntityOut,
+        summary=f"Get a {noun}",
+        description=f"Aliases, roles, counts and the first and last dates the {noun} was seen.",
+        responses={**ex.ok(detail), **not_found},
+    )
+    router.add_api_route(
+        "/{entity_id}/articles",
+        list_articles,
+        methods=["GET"],
+        name=f"list_{noun}_articles",
+        response_model=Page[EntityArticleOut],
+        summary=f"List the articles naming a {noun}",
+        description="Newest first, each with how that article names the entity and its counts.",
+        responses={**ex.ok(ex.page(ex.ENTITY_ARTICLE)), **not_found},
+    )
+    router.add_api_route(
+        "/{entity_id}/quotations",
+        list_quotations,
+        methods=["GET"],
+        name=f"list_{noun}_quotations",
+        response_model=Page[QuotationWithArticle],
+        summary=f"List the quotations attributed to a {noun}",
+        description="Quotations whose speaker is this entity, with their articles.",
+        responses={**ex.ok(ex.page(ex.QUOTATION_WITH_ARTICLE)), **not_found},
+    )
+    router.add_api_route(
+        "/{entity_id}/mentions",
+        list_mentions,
+        methods=["GET"],
+        name=f"list_{noun}_mentions",
+        response_model=Page[EntityMentionOut],
+        summary=f"List the mentions of a {noun}",
+        description="Every mention in article and text order, with the paragraph around it.",
+        responses={**ex.ok(ex.page(ex.ENTITY_MENTION)), **not_found},
+    )
+    router.add_api_route(
+        "/{entity_id}/co-mentions",
+        list_co_mentions,
+        methods=["GET"],
+        name=f"list_{noun}_co_mentions",
+        response_model=Page[CoMentionOut],
+        summary=f"List who appears in the same articles as a {noun}",
+        description=(
+            "People and organisations named in the same articles, most shared articles first,"
+            " with how many articles they share and their mentions in them."
+        ),
+        responses={**ex.ok(ex.page(ex.CO_MENTION)), **not_found},
+    )
 
 
-@organisations.get(
-    "",
-    response_model=Page[EntitySummary],
-    summary="List organisations",
-    description="Every organisation named in any article, with counts.",
-    responses=ex.ok(ex.page(ex.ORGANISATION)),
-)
-def list_organisations(
-    session: SessionDep, limit: Limit = 20, offset: Offset = 0
-) -> Page[EntitySummary]:
-    return q.list_entities(session, kind="organisation", limit=limit, offset=offset)
-
-
-@organisations.get(
-    "/{entity_id}",
-    response_model=EntityOut,
-    summary="Get an organisation",
-    description="Aliases, counts and the first and last dates the organisation was seen.",
-    responses={
-        **ex.ok({**ex.ENTITY_DETAIL, **ex.ORGANISATION}),
-        404: {"model": Problem, "description": "No such organisation"},
-    },
-)
-def get_organisation(entity_id: EntityId, session: SessionDep) -> EntityOut:
-    return _get(session, "organisation", entity_id)
+_install(people, "person", "people", ex.PERSON)
+_install(organisations, "organisation", "organisations", ex.ORGANISATION)

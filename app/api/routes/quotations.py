@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request, Response
 
 from app.api import examples as ex
 from app.api.deps import After, Limit, Offset, QuotationId, SessionDep
+from app.api.filters import BAD_SEARCH, QuotationFiltersDep
+from app.api.paging import paged
 from app.api.problems import ProblemError
 from app.api.routing import LeanRoute
 from app.queries import quotations as q
@@ -18,15 +20,26 @@ router = APIRouter(prefix="/quotations", tags=["quotations"], route_class=LeanRo
     "",
     response_model=Page[QuotationWithArticle],
     summary="List quotations",
-    description="Quotations from every article, each with its speaker and article. For deep"
-    " paging pass the previous page's `next_cursor` as `after` instead of a large `offset`.",
-    responses=ex.ok(ex.page(ex.QUOTATION_WITH_ARTICLE)),
+    description=(
+        "Quotations from every article in stored order, each with its speaker, article title"
+        " and paragraph number. Filters combine: speaker (id or name), article, kind, full"
+        " text (`q`) and the article's publication dates. For deep paging pass the previous"
+        " page's `next_cursor` as `after` instead of a large `offset`."
+    ),
+    responses={**ex.ok(ex.page(ex.QUOTATION_WITH_ARTICLE)), **BAD_SEARCH},
 )
 def list_quotations(
-    session: SessionDep, limit: Limit = 20, offset: Offset = 0, after: After = None
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    filters: QuotationFiltersDep,
+    limit: Limit = 20,
+    offset: Offset = 0,
+    after: After = None,
 ) -> Page[QuotationWithArticle]:
     cursor = int(after) if after is not None else None
-    return q.list_quotations(session, limit=limit, offset=offset, after=cursor)
+    page = q.list_quotations(session, filters=filters, limit=limit, offset=offset, after=cursor)
+    return paged(request, response, page)
 
 
 @router.get(

@@ -1,0 +1,123 @@
+"""Query parameters of the list and export endpoints, read into the query-layer filters."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import Depends, Query
+from pydantic import Field
+
+from app.api.deps import MAX_ID
+from app.api.problems import ProblemError, problem_type
+from app.queries import fts
+from app.queries.filters import ArticleFilters, EntityFilters, QuotationFilters
+from app.schemas import Problem, QuotationKind
+
+MAX_QUERY_CHARS = 20_000  # longer strings are rejected (422); shorter ones are searched
+MAX_IDS = 20
+
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+SEARCH_DOC = (
+    "Full-text query: words (all must match; English stemming, case-insensitive), "
+    '"quoted phrases", a trailing `*` for a prefix, `OR` between alternatives. Other '
+    "punctuation is ignored; a query with no words at all is a 400 problem."
+)
+BAD_SEARCH = {400: {"model": Problem, "description": "`q` has no words to search for"}}
+PublishedFrom = Annotated[
+    date | None, Query(description="Only articles published on or after this date (YYYY-MM-DD)")
+]
+PublishedTo = Annotated[
+    date | None, Query(description="Only articles published on or before this date (YYYY-MM-DD)")
+]
+
+
+def search_query(q: str | None) -> fts.SearchQuery | None:
+    """Parse a user query, answering 400 when it holds nothing to search for."""
+    if q is None:
+        return None
+    try:
+        return fts.parse(q)
+    except fts.SearchSyntaxError as exc:
+        raise ProblemError(400, str(exc), type_=problem_type("bad-search")) from exc
+
+
+def article_filters(
+    q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, description=SEARCH_DOC)] = None,
+    person: Annotated[
+        list[Id],
+        Query(
+            max_length=MAX_IDS,
+            description="Person id; repeat to require several (articles naming all of them)",
+        ),
+    ] = [],  # noqa: B006 (FastAPI copies defaults)
+    organisation: Annotated[
+        list[Id],
+        Query(
+            max_length=MAX_IDS,
+            description="Organisation id; repeat to require several (all of them)",
+        ),
+    ] = [],  # noqa: B006
+    source: Annotated[
+        str | None, Query(max_length=500, description="Exact publication name")
+    ] = None,
+    published_from: PublishedFrom = None,
+    published_to: PublishedTo = None,
+) -> ArticleFilters:
+    return ArticleFilters(
+        q=search_query(q),
+        people=tuple(person),
+        organisations=tuple(organisation),
+        source=source,
+        published_from=published_from,
+        published_to=published_to,
+    )
+
+
+def quotation_filters(
+    speaker: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Speaker's person or organisation id")
+    ] = None,
+    speaker_name: Annotated[
+        str | None,
+        Query(
+            max_length=500,
+            description="Part of the speaker's name or alias, or of a free speaker label"
+            " ('analysts'); case- and accent-insensitive",
+        ),
+    ] = None,
+    article: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Article id")] = None,
+    kind: Annotated[QuotationKind | None, Query(description="Kind of quotation")] = None,
+    q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, description=SEARCH_DOC)] = None,
+    published_from: PublishedFrom = None,
+    published_to: PublishedTo = None,
+) -> QuotationFilters:
+    return QuotationFilters(
+        speaker=speaker,
+        speaker_name=speaker_name,
+        article=article,
+        kind=kind,
+        q=search_query(q),
+        published_from=published_from,
+        published_to=published_to,
+    )
+
+
+def entity_filters(
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=500,
+            description="Part of the name or of an alias; case- and accent-insensitive",
+        ),
+    ] = None,
+    article: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Only those named in this article")
+    ] = None,
+) -> EntityFilters:
+    return EntityFilters(q=q, article=article)
+
+
+ArticleFiltersDep = Annotated[ArticleFilters, Depends(article_filters)]
+QuotationFiltersDep = Annotated[QuotationFilters, Depends(quotation_filters)]
+EntityFiltersDep = Annotated[EntityFilters, Depends(entity_filters)]

@@ -1,0 +1,29 @@
+"""RFC 8288 `Link` headers (rel="next"/"prev") for paged collections."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from fastapi import Request, Response
+
+from app.schemas import Page
+
+T = TypeVar("T")
+
+
+def _link(request: Request, *, offset: int, limit: int, rel: str) -> str:
+    url = request.url.include_query_params(offset=offset, limit=limit)
+    return f'<{url.path}?{url.query}>; rel="{rel}"'
+
+
+def paged(request: Request, response: Response, page: Page[T]) -> Page[T]:
+    """Add the Link header for `page` (other query parameters kept) and return the page."""
+    links = []
+    if page.offset + page.limit < page.total:
+        links.append(_link(request, offset=page.offset + page.limit, limit=page.limit, rel="next"))
+    if page.offset > 0:
+        prev = max(0, min(page.offset - page.limit, max(page.total - page.limit, 0)))
+        links.append(_link(request, offset=prev, limit=page.limit, rel="prev"))
+    if links:
+        response.headers["Link"] = ", ".join(links)
+    return page

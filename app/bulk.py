@@ -1,0 +1,266 @@
+"""Bulk ingest: `python -m app ingest PATH...` over .txt files, directories and .jsonl files.
+
+Texts already stored (by content hash) and repeats within the run are skipped *before*
+annotating; the rest go through `annotate_many` (spaCy `nlp.pipe` batching, optional worker
+processes) and are stored one transaction each with `store_article`. A bad input (unreadable
+file, invalid UTF-8 or JSON, empty text, annotator or database error) is recorded with its
+reason and the run goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import islice
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlmodel import Session
+from tqdm import tqdm
+
+from app import annotate as annotator
+from app.ingest import ArticleFields, content_hash, store_article
+from app.models import Article
+
+CHECK_BATCH = 256  # inputs hashed and looked up in the database at a time
+TEXT_FIELDS = ("title", "source", "url")
+
+
+@dataclass(slots=True)
+class Item:
+    label: str  # file path, or path:line for JSON Lines
+    text: str | None = None
+    fields: ArticleFields = field(default_factory=ArticleFields)
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class Summary:
+    new: int = 0
+    already_stored: int = 0
+    duplicates: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def inputs(self) -> int:
+        return self.new + self.already_stored + self.duplicates + len(self.failed)
+
+
+def _files(paths: Iterable[Path]) -> Iterator[Path]:
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
+        else:
+            yield path
+
+
+def _read_text(path: Path) -> Item:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Item(str(path), error=f"cannot read: {exc.strerror or exc}")
+    try:
+        return Item(str(path), text=raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return Item(str(path), error=f"not valid UTF-8 (byte {exc.start})")
+
+
+def _jsonl_item(label: str, line: str) -> Item:
+    try:
+        record = json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        return Item(label, error=f"invalid JSON: {exc}"[:200])
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        return Item(label, error='expected an object with a "text" string')
+    values: dict[str, object] = {}
+    for name in TEXT_FIELDS:
+        value = record.get(name)
+        if value is not None and not isinstance(value, str):
+            return Item(label, error=f'"{name}" must be a string')
+        values[name] = value
+    published = record.get("published")
+    if published is not None:
+        try:
+            values["published"] = date.fromisoformat(str(published)[:10])
+        except ValueError:
+            return Item(label, error=f'"published" is not a date: {published!r}'[:200])
+    return Item(label, text=record["text"], fields=ArticleFields(**values))  # type: ignore[arg-type]
+
+
+def _read_jsonl(path: Path) -> Iterator[Item]:
+    try:
+        with path.open("rb") as handle:
+            for number, raw in enumerate(handle, 1):
+                if not raw.strip():
+                    continue
+                label = f"{path}:{number}"
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    yield Item(label, error=f"not valid UTF-8 (byte {exc.start})")
+                    continue
+                yield _jsonl_item(label, line)
+    except OSError as exc:
+        yield Item(str(path), error=f"cannot read: {exc.strerror or exc}")
+
+
+def discover(paths: Iterable[Path]) -> Iterator[Item]:
+    """Every input named by `paths`, read lazily, in a stable order."""
+    for path in _files(paths):
+        if not path.exists():
+            yield Item(str(path), error="no such file or directory")
+        elif path.suffix == ".jsonl":
+            yield from _read_jsonl(path)
+        else:
+            yield _read_text(path)
+
+
+def count_inputs(paths: Iterable[Path]) -> int:
+    total = 0
+    for path in _files(paths):
+        if path.suffix == ".jsonl" and path.is_file():
+            try:
+                with path.open("rb") as handle:
+                    total += sum(1 for raw in handle if raw.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+def _problem(text: str, max_bytes: int) -> str | None:
+    if not text.strip():
+        return "empty text"
+    if not any(ch.isalpha() for ch in text):
+        return "no letters; not an article"
+    if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
+        return f"larger than {max_bytes} bytes"
+    return None
+
+
+def stored_hashes(engine: Engine, hashes: list[str]) -> set[str]:
+    if not hashes:
+        return set()
+    with Session(engine) as session:
+        rows = session.execute(select(Article.content_hash).where(Article.content_hash.in_(hashes)))
+        return set(rows.scalars())
+
+
+def ingest_paths(
+    engine: Engine,
+    paths: Iterable[Path],
+    *,
+    workers: int = 1,
+    batch_size: int = 16,
+    max_bytes: int = 2_000_000,
+    progress: bool = True,
+) -> Summary:
+    """Ingest every input under `paths`; idempotent. Returns what happened to each input."""
+    paths = list(paths)
+    summary = Summary()
+    started = time.perf_counter()
+    bar = tqdm(
+        total=count_inputs(paths), unit=" articles", disable=not progress, dynamic_ncols=True
+    )
+    seen: set[str] = set()
+    pending: deque[Item] = deque()
+
+    def done() -> None:
+        bar.update(1)
+        bar.set_postfix(
+            new=summary.new,
+            stored=summary.already_stored,
+            dup=summary.duplicates,
+            failed=len(summary.failed),
+            refresh=False,
+        )
+
+    def fail(item: Item, reason: str) -> None:
+        summary.failed.append((item.label, reason))
+        done()
+
+    def to_annotate() -> Iterator[str]:
+        """New texts only; their items wait in `pending` in the same order."""
+        inputs = discover(paths)
+        while chunk := list(islice(inputs, CHECK_BATCH)):
+            for item in chunk:
+                if item.error is None:
+                    item.error = _problem(item.text or "", max_bytes)
+            hashes = {id(i): content_hash(i.text) for i in chunk if i.error is None and i.text}
+            stored = stored_hashes(engine, list(set(hashes.values())))
+            for item in chunk:
+                if item.error is not None:
+                    fail(item, item.error)
+                    continue
+                text_hash = hashes[id(item)]
+                if text_hash in seen:
+                    summary.duplicates += 1
+                    done()
+                    continue
+                seen.add(text_hash)
+                if text_hash in stored:
+                    summary.already_stored += 1
+                    done()
+                    continue
+                pending.append(item)
+                yield item.text  # type: ignore[misc]
+
+    def store(item: Item, annotation: annotator.AnnotatedArticle) -> None:
+        try:
+            _, created = store_article(
+                engine, text=item.text or "", annotation=annotation, fields=item.fields
+            )
+        except Exception as exc:
+            fail(item, f"storing failed: {exc.__class__.__name__}: {exc}"[:300])
+            return
+        if created:
+            summary.new += 1
+        else:
+            summary.already_stored += 1
+        done()
+
+    texts = to_annotate()
+    try:
+        while True:
+            try:
+                for annotation in annotator.annotate_many(
+                    texts, batch_size=batch_size, n_process=workers
+                ):
+                    store(pending.popleft(), annotation)
+                break
+            except Exception:
+                if not pending:  # not an annotation failure (reading, database): give up
+                    raise
+                # Somewhere in the texts handed over but not yet returned: redo them one by
+                # one to find the culprit, then carry on with a fresh batch pipeline.
+                while pending:
+                    item = pending.popleft()
+                    try:
+                        annotation = annotator.annotate(item.text or "")
+                    except Exception as exc:
+                        fail(item, f"annotation failed: {exc.__class__.__name__}: {exc}"[:300])
+                        continue
+                    store(item, annotation)
+    finally:
+        bar.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def format_summary(summary: Summary) -> str:
+    rate = summary.new / summary.seconds if summary.seconds else 0.0
+    lines = [
+        f"{summary.inputs} inputs in {summary.seconds:.1f} s ({rate:.1f} new articles/s)",
+        f"  new:                {summary.new}",
+        f"  already stored:     {summary.already_stored}",
+        f"  duplicate in run:   {summary.duplicates}",
+        f"  failed:             {len(summary.failed)}",
+    ]
+    lines += [f"    {label}: {reason}" for label, reason in summary.failed]
+    return "\n".join(lines)

@@ -1,0 +1,150 @@
+"""Full-text search over paragraphs and quotations on SQLite (FTS5) and PostgreSQL (tsvector).
+
+User input never reaches either engine's query syntax: `parse` reads a small, forgiving
+language (words, "quoted phrases", a trailing * for prefixes, OR between alternatives) and
+keeps only word characters, then each backend gets a query built from those words alone.
+Anything else (stray quotes, parentheses, NEAR(, emoji, control characters) is ignored; a query
+left with no words raises `SearchSyntaxError`, which the API answers with a 400 problem.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import ColumnElement, Select, column, func, literal_column, select, table
+from sqlmodel import Session
+
+from app.core.text import strip_control
+
+Target = Literal["paragraphs", "quotations"]
+
+MAX_WORDS = 32
+MAX_WORD_LENGTH = 100  # longer "words" are noise (and PostgreSQL rejects them)
+PG_CONFIG = "english"  # must match migrations/versions/0002_search.py
+HIGHLIGHT_START, HIGHLIGHT_STOP = "\ue000", "\ue001"  # private-use sentinels, escaped later
+# PostgreSQL's parser drops "<...>" as markup; it sees these stand-ins instead (restored after).
+PG_LT, PG_GT = "\ue002", "\ue003"
+
+_TOKEN = re.compile(r'"([^"]*)"(\*?)|(\S+)')
+_WORD = re.compile(r"[^\W_]+")
+
+
+class SearchSyntaxError(ValueError):
+    """The query has nothing to search for."""
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    words: tuple[str, ...]  # one word, or several for a phrase
+    prefix: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SearchQuery:
+    groups: tuple[tuple[Term, ...], ...]  # alternatives (OR) of terms that must all match
+
+    def sqlite(self) -> str:
+        def term(t: Term) -> str:
+            return '"' + " ".join(t.words) + '"' + ("*" if t.prefix else "")
+
+        return " OR ".join("(" + " ".join(term(t) for t in g) + ")" for g in self.groups)
+
+    def postgresql(self) -> str:
+        def term(t: Term) -> str:
+            body = " <-> ".join(t.words) + (":*" if t.prefix else "")
+            return f"({body})" if len(t.words) > 1 else body
+
+        return " | ".join("(" + " & ".join(term(t) for t in g) + ")" for g in self.groups)
+
+
+def parse(raw: str) -> SearchQuery:
+    """Read a user query; raises SearchSyntaxError when it holds no word to search for."""
+    groups: list[tuple[Term, ...]] = []
+    current: list[Term] = []
+    budget = MAX_WORDS
+    for m in _TOKEN.finditer(strip_control(raw)):
+        phrase, phrase_star, bare = m.groups()
+        if bare in ("OR", "|"):
+            if current:
+                groups.append(tuple(current))
+                current = []
+            continue
+        if bare == "AND":
+            continue
+        source = phrase if phrase is not None else bare
+        words = tuple(w.lower() for w in _WORD.findall(source) if len(w) <= MAX_WORD_LENGTH)[
+            :budget
+        ]
+        if not words:
+            continue
+        prefix = bool(phrase_star) if phrase is not None else bare.endswith("*")
+        current.append(Term(words, prefix and len(words) == len(_WORD.findall(source))))
+        budget -= len(words)
+        if budget <= 0:
+            break
+    if current:
+        groups.append(tuple(current))
+    if not groups:
+        raise SearchSyntaxError("The search query has no words to search for.")
+    return SearchQuery(tuple(groups))
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def _pg_tsquery(query: SearchQuery) -> ColumnElement:
+    return func.to_tsquery(literal_column(f"'{PG_CONFIG}'::regconfig"), query.postgresql())
+
+
+def matches(session: Session, *, target: Target, query: SearchQuery) -> Select:
+    """SELECT id, rank of the rows of `target` matching `query` (lower rank = better)."""
+    if _dialect(session) == "sqlite":
+        fts = table(f"{target}_fts", column("rowid"), column("rank"))
+        return select(fts.c.rowid.label("id"), fts.c.rank.label("rank")).where(
+            literal_column(f"{target}_fts").op("MATCH")(query.sqlite())
+        )
+    rows = table(target, column("id"), column("search_vector"))
+    tsquery = _pg_tsquery(query)
+    return select(
+        rows.c.id.label("id"), (-func.ts_rank(rows.c.search_vector, tsquery)).label("rank")
+    ).where(rows.c.search_vector.op("@@")(tsquery))
+
+
+def snippets(
+    session: Session, *, target: Target, query: SearchQuery, ids: list[int]
+) -> dict[int, str]:
+    """Highlighted, HTML-escaped snippets (matches in <mark>) for the given matching rows."""
+    if not ids:
+        return {}
+    if _dialect(session) == "sqlite":
+        name = f"{target}_fts"
+        fts = table(name, column("rowid"))
+        stmt = select(
+            fts.c.rowid,
+            func.snippet(literal_column(name), 0, HIGHLIGHT_START, HIGHLIGHT_STOP, "…", 32),
+        ).where(literal_column(name).op("MATCH")(query.sqlite()), fts.c.rowid.in_(ids))
+    else:
+        rows = table(target, column("id"), column("text"))
+        options = (
+            f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_STOP}, MaxWords=32, MinWords=12,"
+            ' MaxFragments=2, FragmentDelimiter=" … "'
+        )
+        stmt = select(
+            rows.c.id,
+            func.ts_headline(
+                literal_column(f"'{PG_CONFIG}'::regconfig"),
+                func.translate(rows.c.text, "<>", PG_LT + PG_GT),
+                _pg_tsquery(query),
+                options,
+            ),
+        ).where(rows.c.id.in_(ids))
+    return {row_id: render_snippet(raw) for row_id, raw in session.execute(stmt).all()}
+
+
+def render_snippet(raw: str) -> str:
+    escaped = html.escape(raw.replace(PG_LT, "<").replace(PG_GT, ">"), quote=False)
+    return escaped.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>")

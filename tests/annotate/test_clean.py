@@ -1,0 +1,115 @@
+"""Cleaning: metadata, page furniture and paragraphs (texts written for these tests)."""
+
+from datetime import date
+
+from app.annotate import annotate
+from app.annotate.clean import clean, parse_date
+
+SCRAPED = """Harbour council approves new ferry terminal
+
+The city council on Monday approved a new ferry terminal for the east harbour.
+
+Jane Okafor
+
+Jane Okafor
+
+The Coastal Herald
+
+terminal_plan.jpg
+
+An artist's impression of the planned terminal. PHOTO: CITY OF PORTSMOUTH
+
+March 4, 2023
+
+PORTSMOUTH – The city council on Monday approved a new ferry terminal for the east harbour, ending a decade of debate.
+
+The terminal will open in 2026, the harbour master said.
+
+Share this article
+
+Advertisement
+
+scroll to top
+"""
+
+
+def test_scraped_page_metadata() -> None:
+    meta, paras = clean(SCRAPED)
+    assert meta.title == "Harbour council approves new ferry terminal"
+    assert meta.authors == ["Jane Okafor"]
+    assert meta.source == "The Coastal Herald"
+    assert meta.published == date(2023, 3, 4)
+    assert [i.file for i in meta.images] == ["terminal_plan.jpg"]
+    assert meta.images[0].caption.startswith("An artist's impression")
+    assert [p.text[:20] for p in paras] == ["PORTSMOUTH – The cit", "The terminal will op"]
+
+
+def test_paragraph_offsets_index_the_original() -> None:
+    _, paras = clean(SCRAPED)
+    for n, p in enumerate(paras, start=1):
+        assert p.number == n
+        assert SCRAPED[p.start : p.end] == p.text
+
+
+def test_no_metadata_one_paragraph_per_line() -> None:
+    text = (
+        "The river rose by two metres overnight, officials said.\n"
+        "Residents were told to move to higher ground.\n"
+        "Schools in the valley will stay closed on Friday.\n"
+    )
+    meta, paras = clean(text)
+    assert meta.title is None
+    assert meta.authors == []
+    assert meta.source is None
+    assert meta.published is None
+    assert len(paras) == 3
+    assert paras[1].text == "Residents were told to move to higher ground."
+
+
+def test_byline_with_two_authors_and_published_line() -> None:
+    text = (
+        "Rail strike called off after late deal\n\n"
+        "By Tom Reyes and Ana Lind\n\n"
+        "Published: 12 June 2021 10:45 BST\n\n"
+        "Updated: 13 June 2021\n\n"
+        "A planned rail strike was called off late on Friday.\n\n"
+        "READ MORE: Unions warn of further action\n\n"
+        "The deal covers pay for the next two years.\n"
+    )
+    meta, paras = clean(text)
+    assert meta.title == "Rail strike called off after late deal"
+    assert meta.authors == ["Tom Reyes", "Ana Lind"]
+    assert meta.published == date(2021, 6, 12)
+    assert [p.text for p in paras] == [
+        "A planned rail strike was called off late on Friday.",
+        "The deal covers pay for the next two years.",
+    ]
+
+
+def test_duplicated_standfirst_is_dropped() -> None:
+    text = (
+        "Storm cuts power to thousands\n\n"
+        "A winter storm cut power to thousands of homes in the north on Sunday.\n\n"
+        "By Mia Grant\n\n"
+        "2022-01-16\n\n"
+        "OSLO – A winter storm cut power to thousands of homes in the north of the country "
+        "on Sunday.\n\n"
+        "Crews worked through the night.\n"
+    )
+    meta, paras = clean(text)
+    assert meta.published == date(2022, 1, 16)
+    assert len(paras) == 2
+    assert paras[0].text.startswith("OSLO – A winter storm")
+
+
+def test_dates() -> None:
+    assert parse_date("July 29, 2024") == date(2024, 7, 29)
+    assert parse_date("29 July 2024") == date(2024, 7, 29)
+    assert parse_date("2024-07-29T08:00:00Z") == date(2024, 7, 29)
+    assert parse_date("Sept 3 2020") == date(2020, 9, 3)
+    assert parse_date("no date here") is None
+
+
+def test_dateline_stays_in_first_paragraph() -> None:
+    art = annotate("Headline about a port\n\nTOKYO – The port reopened on Monday.\n")
+    assert art.paragraphs[0].text == "TOKYO – The port reopened on Monday."

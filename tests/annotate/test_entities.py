@@ -1,0 +1,96 @@
+"""People and organisations (sentences written for these tests)."""
+
+from app.annotate import annotate
+from app.annotate.names import norm_name, person_key, strip_possessive
+
+
+def _people(art):
+    return {e.name: e for e in art.entities if e.kind == "person"}
+
+
+def _orgs(art):
+    return {e.name: e for e in art.entities if e.kind == "organisation"}
+
+
+def test_titles_stripped_and_surname_linked() -> None:
+    art = annotate(
+        "Foreign Minister Helena Marsh met President Daniel Okoro in Lagos on Monday.\n\n"
+        "Ms Marsh said the talks were useful. Okoro did not speak to reporters."
+    )
+    people = _people(art)
+    assert set(people) == {"Helena Marsh", "Daniel Okoro"}
+    assert people["Helena Marsh"].aliases == ["Helena Marsh", "Marsh"]
+    assert "Foreign Minister" in people["Helena Marsh"].roles
+    assert "Okoro" in people["Daniel Okoro"].aliases
+
+
+def test_possessive_and_leading_the() -> None:
+    art = annotate(
+        "Analyst Peter Vance said the Federal Reserve's decision was expected. "
+        "Vance's view is shared by the International Monetary Fund."
+    )
+    assert "Peter Vance" in _people(art)
+    orgs = _orgs(art)
+    assert "Federal Reserve" in orgs
+    assert "International Monetary Fund" in orgs
+    assert all(not a.endswith("'s") for e in art.entities for a in e.aliases)
+
+
+def test_mentions_index_original_text() -> None:
+    text = "Dr Amara Singh leads the Royal Botanic Institute. Singh joined in 2010."
+    art = annotate(text)
+    assert art.mentions
+    for m in art.mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_places_products_and_documents_are_not_organisations() -> None:
+    art = annotate(
+        "Washington and Beijing traded accusations on Tuesday. The army will buy more "
+        "Patriot missiles, the defence ministry said, under the National Defence Strategy. "
+        "The Patriot, a guided missile system, is made by Northbridge Dynamics Corporation."
+    )
+    orgs = _orgs(art)
+    assert "Washington" not in orgs and "Beijing" not in orgs
+    assert "Patriot" not in orgs and "Patriot" not in _people(art)
+    assert "National Defence Strategy" not in orgs
+
+
+def test_org_surname_confusion_becomes_person() -> None:
+    art = annotate(
+        "Hiroshi Tanabe, a professor at Kobe University, said exports would fall. "
+        "Tanabe added that the yen was weak."
+    )
+    people = _people(art)
+    assert "Hiroshi Tanabe" in people
+    assert "Tanabe" not in _orgs(art)
+    assert "Kobe University" in _orgs(art)
+
+
+def test_multiword_organisations_recovered() -> None:
+    art = annotate(
+        "The deal was signed by Westfield Heavy Industries and the Office of Naval "
+        "Research, and it will be reviewed by the Transport Safety Agency."
+    )
+    orgs = _orgs(art)
+    assert "Westfield Heavy Industries" in orgs
+    assert "Transport Safety Agency" in orgs
+
+
+def test_keys_do_not_merge_different_people() -> None:
+    assert person_key("Mr John Smith") == person_key("John Smith")
+    assert person_key("Smith") != person_key("John Smith")
+    assert person_key("Smith") != person_key("Anna Smith")
+    assert norm_name("U.S. President José Núñez") == "us president jose nunez"
+    assert strip_possessive("Kihara’s") == "Kihara"
+
+
+def test_two_people_sharing_a_surname_stay_apart() -> None:
+    art = annotate(
+        "Mark Fielding and Sarah Fielding run the farm together. "
+        "Sarah Fielding said the harvest was late."
+    )
+    people = _people(art)
+    assert {"Mark Fielding", "Sarah Fielding"} <= set(people)
+    keys = {e.key for e in art.entities if e.kind == "person"}
+    assert len(keys) == len([e for e in art.entities if e.kind == "person"])

@@ -1,0 +1,108 @@
+"""Speaker resolution: pronouns, descriptions, spokespeople, groups, continuation."""
+
+from app.annotate import annotate
+
+
+def _speakers(art) -> list[str | None]:
+    out = []
+    for q in art.quotations:
+        if q.speaker_entity is not None:
+            out.append(art.entities[q.speaker_entity].name)
+        else:
+            out.append(q.speaker_label)
+    return out
+
+
+def test_pronoun_resolved_by_gender() -> None:
+    text = (
+        "Mr Felix Grant met Ms Irene Walsh at the embassy.\n\n"
+        "She said the talks had gone well.\n\n"
+        "He said that nothing had been agreed."
+    )
+    art = annotate(text)
+    assert _speakers(art) == ["Irene Walsh", "Felix Grant"]
+    assert art.quotations[0].speaker_text == "She"
+    assert art.quotations[0].speaker_type == "person"
+
+
+def test_pronoun_refers_to_previous_speaker() -> None:
+    text = (
+        "Professor Alan Whitby said the glacier was shrinking fast.\n\n"
+        "It would disappear within 50 years, he said."
+    )
+    art = annotate(text)
+    assert _speakers(art) == ["Alan Whitby", "Alan Whitby"]
+
+
+def test_unresolvable_pronoun_is_left_empty() -> None:
+    art = annotate("He said the road would stay closed.")
+    q = art.quotations[0]
+    assert q.speaker_entity is None
+    assert q.speaker_label is None
+    assert q.speaker_type is None
+
+
+def test_description_matched_to_role() -> None:
+    text = (
+        "The British Ambassador to Chile, Rosa Kent, opened the exhibition. "
+        "The ambassador said the paintings would stay until June."
+    )
+    art = annotate(text)
+    assert _speakers(art) == ["Rosa Kent"]
+
+
+def test_appositive_description() -> None:
+    text = (
+        "Tariq Aziz, a former engineer at Delta Aerospace, spoke first.\n\n"
+        "Aziz, the former engineer, said the design was flawed."
+    )
+    art = annotate(text)
+    assert _speakers(art) == ["Tariq Aziz"]
+    people = [e for e in art.entities if e.name == "Tariq Aziz"]
+    assert any("engineer" in r for r in people[0].roles)
+
+
+def test_spokesperson_attributed_to_organisation() -> None:
+    text = "A spokeswoman for Norland Rail said the line would reopen on Monday."
+    art = annotate(text)
+    assert _speakers(art) == ["Norland Rail"]
+    assert art.quotations[0].speaker_type == "organisation"
+
+
+def test_company_description() -> None:
+    text = (
+        "Brightwell Foods Inc. reported a loss on Tuesday.\n\n"
+        "The company said sales would recover in the spring."
+    )
+    art = annotate(text)
+    assert _speakers(art) == ["Brightwell Foods Inc."]
+
+
+def test_groups_are_other_labels() -> None:
+    text = (
+        "Japanese analysts said the yen would weaken further.\n\n"
+        "The joint statement said both sides would cut tariffs."
+    )
+    art = annotate(text)
+    assert _speakers(art) == ["Japanese analysts", "The joint statement"]
+    assert {q.speaker_type for q in art.quotations} == {"other"}
+
+
+def test_they_refers_to_group() -> None:
+    text = (
+        "Local fishermen protested outside the ministry on Friday.\n\n"
+        "“We cannot feed our families,” they said."
+    )
+    art = annotate(text)
+    assert _speakers(art) == ["Local fishermen"]
+
+
+def test_continuation_in_same_paragraph() -> None:
+    text = (
+        "Clara Nunez said that the museum would close for repairs. “It is the only way "
+        "to protect the collection for the next generation.”"
+    )
+    art = annotate(text)
+    kinds = [q.kind for q in art.quotations]
+    assert kinds == ["indirect", "direct"]
+    assert _speakers(art) == ["Clara Nunez", "Clara Nunez"]

@@ -1,0 +1,208 @@
+"""THE table of hostile inputs: what is sent, what must come back.
+
+`tests/test_bad_input.py` runs every row against a real database (SQLite and PostgreSQL);
+`scripts/bad_input_table.py` renders the same rows into `docs/bad-input.md`, and a test fails
+when that file is stale. Add a row here, run the script, commit both.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+MAX_ARTICLE_BYTES = 2_000_000  # the default setting, which the table is run against
+
+SAMPLE = "Acme Widgets said on Monday that it would hire 200 people in Leeds."
+
+
+@dataclass(frozen=True)
+class BadInput:
+    method: str
+    path: str
+    description: str  # what is sent, for the docs table
+    status: int  # the expected status
+    problem: str | None = None  # the expected problem type slug (None: a 2xx/3xx answer)
+    body: bytes | None = None
+    content_type: str | None = None
+    note: str = ""
+    shown_path: str | None = None  # for the docs, when the path itself is unreadable
+    slow: bool = False  # costly to annotate: run on one backend only
+
+    @property
+    def endpoint(self) -> str:
+        return f"{self.method} {self.shown_path or self.path}"
+
+    @property
+    def id(self) -> str:
+        return f"{self.method} {self.path[:40]} {self.description[:40]}"
+
+
+def _json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+
+def post(description: str, status: int, problem: str | None, body: bytes, ctype: str | None,
+         note: str = "", slow: bool = False) -> BadInput:  # fmt: skip
+    return BadInput("POST", "/articles", description, status, problem, body, ctype, note,
+                    slow=slow)  # fmt: skip
+
+
+def get(path: str, description: str, status: int, problem: str | None, note: str = "",
+        shown_path: str | None = None) -> BadInput:  # fmt: skip
+    return BadInput("GET", path, description, status, problem, note=note, shown_path=shown_path)
+
+
+JSON = "application/json"
+TEXT = "text/plain"
+
+CASES: list[BadInput] = [
+    # --- text content ------------------------------------------------------------------
+    post("empty text `\"\"`", 422, "empty-text", _json({"text": ""}), JSON),
+    post("whitespace-only text (spaces, tabs, newlines, nbsp)", 422, "empty-text",
+         _json({"text": " \t\n\r\n\u00a0 "}), JSON),
+    post("empty text/plain body", 422, "empty-text", b"", TEXT),
+    post("text with no letters (`1234 !!! 5678`)", 422, "no-letters",
+         _json({"text": "1234 !!! 5678 -- ..."}), JSON),
+    post("10,000 quotation marks and nothing else", 422, "no-letters", b'"' * 10_000, TEXT),
+    post("only combining marks (no base letters)", 422, "no-letters",
+         _json({"text": "\u0301\u0308\u0327 \u0301"}), JSON),
+    post("NUL character (U+0000) in the text", 422, "invalid-characters",
+         _json({"text": "Acme said\u0000 hello."}), JSON,
+         "PostgreSQL cannot store NUL; refused on every backend"),
+    post("unpaired surrogate escape `\\ud800` in the text", 422, "invalid-characters",
+         b'{"text": "Acme said \\ud800 hello."}', JSON),
+    post("NUL character in the title", 422, "invalid-characters",
+         _json({"text": SAMPLE, "title": "A\u0000B"}), JSON),
+    # --- size ----------------------------------------------------------------------------
+    post("text one byte over MAX_ARTICLE_BYTES (2,000,000)", 413, "too-large",
+         _json({"text": "a" * (MAX_ARTICLE_BYTES + 1)}), JSON),
+    post("3 MB body (refused from Content-Length, before reading)", 413, "too-large",
+         b"word " * 600_000, TEXT),
+    # --- encoding and media type -------------------------------------------------------
+    post("invalid UTF-8 (`\\xff\\xfe`)", 400, "bad-encoding", b"Acme \xff\xfe said", TEXT),
+    post("binary body (PNG header) sent as text/plain", 400, "bad-encoding",
+         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xd8", TEXT),
+    post("Latin-1 bytes labelled `charset=latin-1`", 400, "bad-encoding",
+         "Caf\u00e9 owner said hello.".encode("latin-1"), "text/plain; charset=latin-1",
+         "only UTF-8 is accepted"),
+    post("no Content-Type", 415, "unsupported-media-type", _json({"text": SAMPLE}), None),
+    post("application/xml", 415, "unsupported-media-type", b"<text>Acme</text>",
+         "application/xml"),
+    post("application/octet-stream", 415, "unsupported-media-type", b"\x00\x01\x02",
+         "application/octet-stream"),
+    post("multipart/form-data", 415, "unsupported-media-type", b"--x\r\n\r\n--x--",
+         "multipart/form-data; boundary=x"),
+    post("text/html", 415, "unsupported-media-type", b"<p>Acme said hi</p>", "text/html"),
+    # --- JSON shape ----------------------------------------------------------------------
+    post("malformed JSON (`{\"text\": `)", 400, "bad-json", b'{"text": ', JSON),
+    post("JSON with a trailing comma", 400, "bad-json", b'{"text": "Acme said hi",}', JSON),
+    post("JSON with a UTF-8 byte-order mark", 400, "bad-json",
+         b"\xef\xbb\xbf" + _json({"text": SAMPLE}), JSON),
+    post("JSON nested 5,000 deep", 400, "bad-json", b"[" * 5000 + b"]" * 5000, JSON),
+    post("JSON nested 100 deep inside an extra field", 400, "bad-json",
+         b'{"text": "Acme said hi", "x": ' + b'{"a": ' * 100 + b"1" + b"}" * 100 + b"}", JSON),
+    post("JSON array instead of an object", 422, "validation-error", b'["Acme said hi"]', JSON),
+    post("JSON string instead of an object", 422, "validation-error", b'"Acme said hi"', JSON),
+    post("JSON `null`", 422, "validation-error", b"null", JSON),
+    post("missing `text`", 422, "validation-error", _json({"title": "No text"}), JSON),
+    post("unknown field", 422, "validation-error", _json({"text": SAMPLE, "colour": "red"}),
+         JSON),
+    post("unknown field with a 100 kB name", 422, "validation-error",
+         _json({"text": SAMPLE, "k" * 100_000: 1}), JSON, "the error echoes 64 characters"),
+    post("`text` is a number", 422, "validation-error", _json({"text": 5}), JSON),
+    post("`text` is a list", 422, "validation-error", _json({"text": ["Acme", "said"]}), JSON),
+    post("`text` is null", 422, "validation-error", _json({"text": None}), JSON),
+    post("`published` is not a date", 422, "validation-error",
+         _json({"text": SAMPLE, "published": "yesterday"}), JSON),
+    post("`published` is 2024-02-30", 422, "validation-error",
+         _json({"text": SAMPLE, "published": "2024-02-30"}), JSON),
+    post("`url` longer than 2,048 characters", 422, "validation-error",
+         _json({"text": SAMPLE, "url": "https://example.org/" + "a" * 2100}), JSON),
+    post("`title` is an object", 422, "validation-error",
+         _json({"text": SAMPLE, "title": {"x": 1}}), JSON),
+    # --- valid but odd: stored exactly as sent -----------------------------------------
+    post("one paragraph of 100 kB", 201, None,
+         _json({"text": "Acme Widgets said it would grow. " * 3100}), JSON, slow=True),
+    post("10,000 quotation marks inside a sentence", 201, None,
+         _json({"text": "Maria Lopez said " + '"' * 10_000 + " and left."}), JSON, slow=True),
+    post("control characters (BEL, ESC, DEL, zero-width space)", 201, None,
+         _json({"text": "Acme\u0007 Widgets said\u001b[31m hello\u007f to\u200b Leeds."}), JSON),
+    post("right-to-left text and bidi overrides", 201, None,
+         _json({"text": "\u05e9\u05dc\u05d5\u05dd said \u202eMaria Lopez\u202c of Acme."}),
+         JSON),
+    post("combining characters (NFD)", 201, None,
+         _json({"text": "Jose\u0301 Mari\u0301a said the cafe\u0301 would open."}), JSON),
+    post("HTML and script in the text", 201, None,
+         _json({"text": '<script>alert("x")</script> Acme said <b>hello</b> & bye.'}), JSON,
+         "stored as sent; escaped wherever it is rendered as HTML"),
+    post("CRLF line endings, tabs and nbsp, as text/plain", 201, None,
+         b"Acme said hi.\r\n\r\n\tMaria\xc2\xa0Lopez said bye.\r\n", TEXT),
+    # --- parameters --------------------------------------------------------------------
+    get("/articles?limit=0", "`limit=0`", 422, "validation-error"),
+    get("/articles?limit=-5", "negative `limit`", 422, "validation-error"),
+    get("/articles?limit=101", "`limit` over 100", 422, "validation-error"),
+    get("/articles?limit=99999999999999999999999", "huge `limit`", 422, "validation-error"),
+    get("/articles?limit=ten", "`limit` not an integer", 422, "validation-error"),
+    get("/articles?limit=1.5", "`limit` a decimal", 422, "validation-error"),
+    get("/articles?offset=-1", "negative `offset`", 422, "validation-error"),
+    get("/articles?offset=10000000000", "`offset` over 1,000,000,000", 422, "validation-error"),
+    get("/articles?offset=1000000000", "`offset` past the end", 200, None, "an empty page"),
+    get("/articles?colour=red", "unknown query parameter", 200, None, "ignored"),
+    get("/articles/0", "id 0", 422, "validation-error"),
+    get("/articles/-1", "negative id", 422, "validation-error"),
+    get("/articles/abc", "id not an integer", 422, "validation-error"),
+    get("/articles/1e3", "id in exponent notation", 422, "validation-error"),
+    get("/articles/2147483648", "id beyond 32 bits", 422, "validation-error"),
+    get("/articles/%00", "id is a NUL byte", 422, "validation-error"),
+    get("/articles/" + "9" * 5000, "id of 5,000 digits", 422, "validation-error",
+        shown_path="/articles/999…9"),
+    get("/articles/999", "unknown article id", 404, "not-found"),
+    get("/articles/999/paragraphs", "paragraphs of an unknown article", 404, "not-found"),
+    get("/articles/999/paragraphs/1", "paragraph of an unknown article", 404, "not-found"),
+    get("/articles/1/paragraphs/0", "paragraph number 0", 422, "validation-error"),
+    get("/articles/999/people", "people of an unknown article", 404, "not-found"),
+    get("/articles/999/quotations", "quotations of an unknown article", 404, "not-found"),
+    get("/people/999", "unknown person", 404, "not-found"),
+    get("/people/x", "person id not an integer", 422, "validation-error"),
+    get("/organisations/999", "unknown organisation", 404, "not-found"),
+    get("/quotations/999", "unknown quotation", 404, "not-found"),
+    get("/quotations/-3", "negative quotation id", 422, "validation-error"),
+    get("/no/such/path", "unknown path", 404, "not-found"),
+    get("/%3Cscript%3E", "unknown path with markup", 404, "not-found"),
+    BadInput("PUT", "/articles", "method not allowed", 405, "method-not-allowed",
+             _json({"text": SAMPLE}), JSON),
+    BadInput("DELETE", "/health", "method not allowed", 405, "method-not-allowed"),
+]  # fmt: skip
+
+
+def _cell(value: str) -> str:
+    return value.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown() -> str:
+    """The bad-input table as Markdown (docs/bad-input.md)."""
+    lines = [
+        "# Bad input",
+        "",
+        "<!-- Generated by scripts/bad_input_table.py from tests/bad_input.py;"
+        " do not edit by hand. -->",
+        "",
+        "What the API answers to hostile or odd input. Every row is a test"
+        " (`tests/test_bad_input.py`, on SQLite and PostgreSQL). Every 4xx is an RFC 9457"
+        " `application/problem+json` body whose `type` is"
+        " `https://annotated-news.example/problems/<type>`, with `status`, `title`, `detail`,"
+        " `instance` and `request_id`; a rejected write stores nothing. Accepted text is"
+        " stored exactly as sent and every offset indexes it.",
+        "",
+        f"Size limit: `MAX_ARTICLE_BYTES` (default {MAX_ARTICLE_BYTES:,} bytes of UTF-8 text).",
+        "",
+        "| Endpoint | Input | Status | Problem type | Note |",
+        "|---|---|---|---|---|",
+    ]
+    for case in CASES:
+        problem = f"`{case.problem}`" if case.problem else "—"
+        lines.append(
+            f"| `{_cell(case.endpoint)}` | {_cell(case.description)} | {case.status}"
+            f" | {problem} | {_cell(case.note)} |"
+        )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,175 @@
+"""Hostile input on every endpoint, from ONE table (tests/bad_input.py), and offset integrity.
+
+Each row gets its documented status and problem type; a refused write leaves every table
+empty; an accepted odd text is stored exactly as sent and every paragraph, mention and
+quotation offset slices the stored text to the surface form the API serves.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+
+from app.models import Article, ArticleEntity, Mention, Paragraph, Quotation
+from tests.bad_input import CASES, BadInput, render_markdown
+
+ROOT = Path(__file__).resolve().parents[1]
+DOC = ROOT / "docs" / "bad-input.md"
+PROBLEM_BASE = "https://annotated-news.example/problems/"
+
+
+def _row_counts(client: TestClient) -> dict[str, int]:
+    engine = client.app.state.engine  # type: ignore[attr-defined]
+    with engine.connect() as conn:
+        return {
+            model.__tablename__: conn.execute(select(func.count()).select_from(model)).scalar_one()
+            for model in (Article, Paragraph, ArticleEntity, Mention, Quotation)
+        }
+
+
+def _sent_text(case: BadInput) -> str:
+    assert case.body is not None
+    if case.content_type == "application/json":
+        return json.loads(case.body)["text"]
+    return case.body.decode("utf-8")
+
+
+def _all(client: TestClient, path: str) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    while True:
+        page = client.get(path, params={"limit": 100, "offset": len(items)})
+        assert page.status_code == 200, page.text
+        body = page.json()
+        items += body["items"]
+        if not body["items"] or len(items) >= body["total"]:
+            return items
+
+
+def assert_offsets_slice_stored_text(client: TestClient, article_id: int, sent: str) -> int:
+    """Every offset the API serves slices the stored text to the served surface form.
+
+    Returns the number of offsets checked.
+    """
+    article = client.get(f"/articles/{article_id}").json()
+    text = article["text"]
+    assert text == sent, "the text must be stored exactly as received"
+    checked = 0
+    paragraphs = _all(client, f"/articles/{article_id}/paragraphs")
+    assert len(paragraphs) == article["paragraph_count"]
+    for paragraph in paragraphs:
+        assert text[paragraph["start"] : paragraph["end"]] == paragraph["text"]
+        detail = client.get(f"/articles/{article_id}/paragraphs/{paragraph['number']}").json()
+        for mention in detail["mentions"]:
+            assert text[mention["start"] : mention["end"]] == mention["text"], mention
+            assert paragraph["start"] <= mention["start"] <= mention["end"] <= paragraph["end"]
+            checked += 1
+        checked += 1
+    for quotation in _all(client, f"/articles/{article_id}/quotations"):
+        spans = quotation["spans"]
+        assert spans and quotation["start"] == spans[0][0] and quotation["end"] == spans[-1][1]
+        assert " ".join(text[s:e] for s, e in spans) == quotation["text"], quotation
+        checked += 1
+    return checked
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_bad_input(database_url: str, client: TestClient, case: BadInput) -> None:
+    if case.slow and not database_url.startswith("sqlite"):
+        pytest.skip("annotation cost is the same on every backend; run once, on SQLite")
+    headers = {"content-type": case.content_type} if case.content_type else {}
+    response = client.request(case.method, case.path, content=case.body, headers=headers)
+    assert response.status_code == case.status, response.text[:500]
+    if case.problem is not None:
+        assert response.headers["content-type"] == "application/problem+json"
+        problem = response.json()
+        assert problem["type"] == PROBLEM_BASE + case.problem
+        assert problem["status"] == case.status
+        assert problem["title"] and problem["detail"]
+        assert problem["request_id"] == response.headers["x-request-id"]
+        assert len(response.content) < 5_000, "errors must not echo huge input"
+        assert "Traceback" not in response.text and "/work/" not in response.text
+    if case.method == "POST" and case.status >= 400:
+        assert set(_row_counts(client).values()) == {0}, "nothing may be stored half-way"
+    elif case.method == "POST":
+        article_id = response.json()["id"]
+        assert_offsets_slice_stored_text(client, article_id, _sent_text(case))
+
+
+# --- hostile texts: offsets stay valid --------------------------------------------------
+
+BASE = (
+    "Café owners back new Leeds market\n\n"
+    "By José Núñez\n\n"
+    "The Leeds Traders Association said on Monday that it backed the new market.\n\n"
+    '"We have waited ten years for this," said Zoë Brontë, the chair of the association.\n\n'
+    "Brontë added that Acme Widgets would run the market, according to the council.\n\n"
+    "“It is a good day,” said Amélie Côté, a café owner.\n"
+)
+
+
+def _hostile_texts() -> dict[str, str]:
+    rtl = BASE.replace("new market", "new market (\u05e9\u05d5\u05e7 \u0633\u0648\u0642)")
+    return {
+        "nfd": unicodedata.normalize("NFD", BASE),
+        "rtl": rtl.replace("Zoë", "\u200fZoë\u200e").replace("said", "\u202bsaid\u202c", 1),
+        "emoji": BASE.replace("market", "market 🛒🏪👩🏽‍🌾").replace("chair", "chair 🪑"),
+        "control": BASE.replace(" ", "\u0007 ", 3).replace("Monday", "Mon\u001bday\u007f"),
+        "crlf": BASE.replace("\n", "\r\n"),
+        "tabs": BASE.replace("\n\n", "\n\t\n").replace(" the ", "\tthe\t"),
+        "nbsp": BASE.replace(" ", "\u00a0", 12).replace("Zoë Brontë", "Zoë\u00a0Brontë"),
+        "zero-width": BASE.replace("Leeds", "Le\u200beds").replace("Acme", "\ufeffAcme"),
+        "mixed": unicodedata.normalize("NFD", BASE).replace("\n", "\r\n").replace("a", "a\u0301", 5)
+        + "\r\n\t🙂 \u202eend\u202c\r\n",
+    }
+
+
+HOSTILE = _hostile_texts()
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_text_offsets_slice_the_stored_text(client: TestClient, name: str) -> None:
+    text = HOSTILE[name]
+    response = client.post("/articles", json={"text": text})
+    assert response.status_code == 201, response.text
+    assert assert_offsets_slice_stored_text(client, response.json()["id"], text) > 0
+    plain = client.post(
+        "/articles",
+        content=text.encode("utf-8"),
+        headers={"content-type": "text/plain; charset=utf-8"},
+    )
+    assert plain.status_code == 200 and plain.json()["id"] == response.json()["id"]
+
+
+def test_hostile_base_text_yields_annotations(client: TestClient) -> None:
+    """The base of the hostile texts has people and quotations, so the checks above bite."""
+    response = client.post("/articles", json={"text": BASE})
+    article = response.json()
+    assert article["people_count"] >= 1 and article["quotation_count"] >= 1, article
+
+
+# --- the docs table ------------------------------------------------------------------
+
+
+def test_bad_input_doc_is_up_to_date() -> None:
+    assert DOC.exists(), "run: python scripts/bad_input_table.py"
+    assert DOC.read_text(encoding="utf-8") == render_markdown(), (
+        "docs/bad-input.md is stale; run: python scripts/bad_input_table.py"
+    )
+
+
+def test_bad_input_script_writes_the_doc(tmp_path: Path) -> None:
+    out = tmp_path / "bad-input.md"
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bad_input_table.py"), "--output", str(out)],
+        check=True,
+        cwd=ROOT,
+    )
+    assert out.read_text(encoding="utf-8") == render_markdown()
