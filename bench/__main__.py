@@ -101,6 +101,19 @@ def prepare(db: Path) -> None:
     conn.close()
 
 
+def datasette_metadata(db: Path) -> Path:
+    """Tell Datasette which FTS table indexes paragraphs (`?_search=` on /paragraphs.json)."""
+    import json
+
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        fts = _paragraph_fts(conn)
+    conn.close()
+    path = OUT / "datasette-metadata.json"
+    tables = {"paragraphs": {"fts_table": fts, "fts_pk": "id"}} if fts else {}
+    path.write_text(json.dumps({"databases": {db.stem: {"tables": tables}}}, indent=2))
+    return path
+
+
 def _paragraph_fts(conn: sqlite3.Connection) -> str | None:
     row = conn.execute(
         "SELECT name FROM sqlite_master WHERE sql LIKE '%VIRTUAL TABLE%USING fts%'"
@@ -225,7 +238,10 @@ def section_reads_and_floor(db: Path, cfg: Config, sections: set[str], peaks: di
         ours = our_paths(features, s, offset)
         if "reads" in sections:
             with load.serve(
-                "datasette", load.datasette_argv(db), env=env_for(""), ready=f"/{name}.json"
+                "datasette",
+                load.datasette_argv(db, datasette_metadata(db)),
+                env=env_for(""),
+                ready=f"/{name}.json",
             ) as ds:
                 theirs = datasette_paths(name, s, offset)
                 say(

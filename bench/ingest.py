@@ -1,5 +1,8 @@
 """Ingest throughput (annotate + store) against plain spaCy `nlp.pipe` on the same texts.
 
+"Ingest" is the bulk path behind `python -m app ingest DIR --workers N` (app.bulk): read the
+files, skip stored texts, annotate_many (nlp.pipe with N processes), store each article.
+
 Each measurement runs in a fresh process: `python -m bench.ingest raw|app N PROCESSES` prints
 one JSON line. The model is loaded (and warmed on a few texts) before the clock starts.
 """
@@ -11,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 from bench.common import PY, ROOT, corpus_texts, env_for, words
 
@@ -32,20 +36,28 @@ def _raw(texts: list[str], n_process: int) -> float:
 
 
 def _app(texts: list[str], n_process: int) -> float:
+    """The bulk ingest path (`python -m app ingest DIR --workers N`) into a fresh SQLite file."""
     from app.annotate import annotate_many, get_nlp
+    from app.bulk import ingest_paths
     from app.core import migrate
-    from bench.build import ingest_texts
+    from app.core.db import dispose_engine, get_engine
 
     get_nlp()
     for _ in annotate_many(texts[:WARMUP]):
         pass
     with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "articles"
+        folder.mkdir()
+        for i, text in enumerate(texts):
+            (folder / f"{i:05d}.txt").write_text(text, encoding="utf-8")
         url = f"sqlite:///{tmp}/ingest.db"
         migrate.upgrade(url)
+        engine = get_engine(url)
         started = time.perf_counter()
-        stored = ingest_texts(url, texts, n_process=n_process)
+        summary = ingest_paths(engine, [folder], workers=n_process, progress=False)
         elapsed = time.perf_counter() - started
-    assert stored == len(texts), (stored, len(texts))
+        dispose_engine(url)
+    assert summary.new == len(texts) and not summary.failed, summary
     return elapsed
 
 

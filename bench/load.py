@@ -131,13 +131,15 @@ def uvicorn_argv(app: str, *, factory: bool = False) -> list[str]:
     return [*argv, "--factory"] if factory else argv
 
 
-def datasette_argv(db: Path) -> list[str]:
+def datasette_argv(db: Path, metadata: Path | None = None) -> list[str]:
+    extra = ["--metadata", str(metadata)] if metadata is not None else []
     return [
         PY,
         "-m",
         "datasette",
         "serve",
         str(db),
+        *extra,
         "--host",
         "127.0.0.1",
         "--port",

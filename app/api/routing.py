@@ -44,8 +44,20 @@ def wrap_endpoint(endpoint: Callable[..., Any], *, read_only: bool) -> Callable[
 
 
 class LeanRoute(APIRoute):
+    """Bounded reads inline on SQLite, everything else in the thread pool (one hop)."""
+
+    inline_reads = True
+
     def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
         if not inspect.iscoroutinefunction(endpoint):
             methods = {m.upper() for m in kwargs.get("methods") or ("GET",)}
-            endpoint = wrap_endpoint(endpoint, read_only=methods <= READ_METHODS)
+            inline = self.inline_reads and methods <= READ_METHODS
+            endpoint = wrap_endpoint(endpoint, read_only=inline)
         super().__init__(path, endpoint, **kwargs)
+
+
+class OffloadRoute(LeanRoute):
+    """Always in the thread pool (one hop): for reads whose cost grows with the data, such as
+    full-text search, which must not hold up the event loop."""
+
+    inline_reads = False

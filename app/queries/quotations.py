@@ -105,10 +105,15 @@ def list_quotations(
         total = get_count(session, "quotations")
         query = query.where(id_window(Quotation.id, offset=bool(offset), after=after is not None))
     else:
-        count = select(func.count()).select_from(Quotation)
-        if filters.needs_article():
-            count = count.join(Article, Article.id == Quotation.article_id)
-        total = session.execute(count.where(*where)).scalar_one()
+        if filters.speaker is not None and filters == QuotationFilters(speaker=filters.speaker):
+            # one speaker's quotations: the entity's maintained count
+            count = select(Entity.quotation_count).where(Entity.id == filters.speaker)
+            total = session.execute(count).scalar_one_or_none() or 0
+        else:
+            count = select(func.count()).select_from(Quotation)
+            if filters.needs_article():
+                count = count.join(Article, Article.id == Quotation.article_id)
+            total = session.execute(count.where(*where)).scalar_one()
         query = query.offset(offset)
         if after is not None:
             query = query.where(Quotation.id > after)
