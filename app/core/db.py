@@ -31,8 +31,11 @@ def make_engine(url: str) -> Engine:
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         # LIFO: reads mostly need one connection at a time; reusing the most recent one keeps
         # its page cache warm and stops every pooled connection growing its own cache/mmap.
+        on_disk = bool(database) and database != ":memory:"
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 30}, pool_use_lifo=True
+            url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            **({"pool_use_lifo": True} if on_disk else {}),  # in-memory: one-connection pool
         )
 
         @event.listens_for(engine, "connect")
