@@ -13,7 +13,7 @@ help:
 	@echo "make test   - install dev deps (if needed) and run the test suite"
 	@echo "make lint   - ruff check, ruff format --check, hadolint Dockerfile"
 	@echo "make eval   - score the annotator against ../shared/eval (and the GGT dev half)"
-	@echo "make bench  - benchmarks (see bench/README.md)"
+	@echo "make bench  - benchmarks (see bench/README.md; BENCH_ARGS=--quick for a short run)"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -49,7 +49,7 @@ eval: $(VENV)/.runtime-installed
 	@$(PY) scripts/eval.py --shared $(SHARED) --port $(EVAL_PORT)
 
 bench: $(VENV)/.dev-installed
-	$(PY) -m bench
+	$(PY) -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache

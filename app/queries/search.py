@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
-from sqlalchemy import String, func, literal, select, union_all
+from sqlalchemy import String, literal, select, union_all
 from sqlmodel import Session
 
 from app.models import Article, Paragraph, Quotation
 from app.queries import fts
 from app.schemas import Page, SearchHit
 
+RANKED = 250
+
 
 def search(session: Session, *, query: fts.SearchQuery, limit: int, offset: int) -> Page[SearchHit]:
-    """Paragraph and quotation hits ranked together (bm25 on SQLite, ts_rank on PostgreSQL);
-    six statements whatever the page size."""
-    paragraphs = fts.matches(session, target="paragraphs", query=query).subquery()
-    quotations = fts.matches(session, target="quotations", query=query).subquery()
+    """Paragraph and quotation hits ranked together (bm25 on SQLite, ts_rank on PostgreSQL)."""
+    # Relevance is computed over the RANKED most recent matches of each kind (further for
+    # deep pages), so a common word in a large archive costs the same as a rare one; the
+    # total still counts every match.
+    window = max(RANKED, offset + limit)
+    paragraphs = fts.newest_matches(
+        session, target="paragraphs", query=query, window=window
+    ).subquery()
+    quotations = fts.newest_matches(
+        session, target="quotations", query=query, window=window
+    ).subquery()
     hits = union_all(
         select(literal("paragraph", String).label("type"), paragraphs.c.id, paragraphs.c.rank),
         select(literal("quotation", String).label("type"), quotations.c.id, quotations.c.rank),
     ).subquery()
-    total = session.execute(select(func.count()).select_from(hits)).scalar_one()
+    total = fts.count_matches(session, target="paragraphs", query=query) + fts.count_matches(
+        session, target="quotations", query=query
+    )
     page = session.execute(
         select(hits.c.type, hits.c.id)
         .order_by(hits.c.rank, hits.c.type, hits.c.id)
