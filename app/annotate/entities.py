@@ -54,7 +54,7 @@ PLACE_METONYMS = words(
     """washington tokyo beijing moscow london paris brussels pyongyang seoul taipei ottawa
     canberra delhi berlin kyiv kiev tehran jerusalem ankara manila rome madrid hanoi bangkok
     jakarta islamabad kabul baghdad damascus cairo riyadh doha beirut havana caracas
-    brasilia nairobi pretoria prc dprk rok usa us uk eu west kremlin"""
+    brasilia nairobi pretoria prc dprk rok usa us uk west"""
 )
 # Nouns naming a company/organisation in apposition ("contractors Lockheed Martin").
 ORG_DESCRIPTORS = words(
