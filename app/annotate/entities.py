@@ -576,9 +576,12 @@ def _cut_org(doc: Doc, s: int, e: int) -> tuple[int, int]:
                 k += 1
             return s, k
     for i in range(s + 1, e - 1):
-        if norm_token(doc[i].text) in TITLE_WORDS and doc[i].text[:1].isupper():
-            if doc[i + 1].ent_type_ == "PERSON" or doc[i + 1].pos_ == "PROPN":
-                return s, i
+        if (
+            norm_token(doc[i].text) in TITLE_WORDS
+            and doc[i].text[:1].isupper()
+            and (doc[i + 1].ent_type_ == "PERSON" or doc[i + 1].pos_ == "PROPN")
+        ):
+            return s, i
     return s, e
 
 
