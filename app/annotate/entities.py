@@ -562,6 +562,10 @@ def _recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+_INNER_TITLES = words(
+    "ceo cfo coo cto chairman chairwoman founder president minister secretary spokesman "
+    "spokeswoman spokesperson"
+)
 _AGENCIES = ("Canadian Press", "Associated Press", "Getty Images", "Press Association")
 
 
@@ -577,9 +581,11 @@ def _cut_org(doc: Doc, s: int, e: int) -> tuple[int, int]:
             return s, k
     for i in range(s + 1, e - 1):
         if (
-            norm_token(doc[i].text) in TITLE_WORDS
+            norm_token(doc[i].text) in _INNER_TITLES
             and doc[i].text[:1].isupper()
-            and (doc[i + 1].ent_type_ == "PERSON" or doc[i + 1].pos_ == "PROPN")
+            and doc[i + 1].ent_type_ in ("PERSON", "ORG")
+            and doc[i + 1].pos_ == "PROPN"
+            and doc[i + 1].lower_ not in ORG_HEADS
         ):
             return s, i
     return s, e
