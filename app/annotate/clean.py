@@ -403,11 +403,10 @@ def clean(text: str) -> tuple[Metadata, list[Paragraph]]:
     # 3. Title: first line when it reads as a headline.
     first = units[0]
     if first.kind == "body" and len(units) > 1 and _title_like(first.text):
-        nxt = units[1]
-        if header_end >= 1 or nxt.kind != "body" or not _title_like(nxt.text):
+        # not when the text is a list of short lines (three headline-like lines in a row)
+        following = [u for u in units[1:3] if u.kind == "body"]
+        if header_end >= 1 or not following or not all(_title_like(u.text) for u in following):
             first.kind = "title"
-    elif first.kind == "date" or first.kind == "byline":
-        pass
 
     # 4. Standfirst: a header line repeated (nearly) by a body paragraph.
     body_idx = [i for i, u in enumerate(units) if u.kind == "body"]
