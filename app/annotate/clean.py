@@ -300,10 +300,14 @@ def _similar(a: str, b: str) -> float:
 
 
 def _title_like(s: str) -> bool:
+    core = s.rstrip("\"'”’»")
+    if core != s and not any(c in s[: len(core)] for c in "\"'“‘«"):
+        return False  # a closing mark without an opening one
     return (
         0 < len(s) <= 250
         and len(s.split()) <= 30
-        and s[-1] not in ".:;,!?\"'”’…"
+        and bool(core)
+        and core[-1] not in ".:;,!?…"
         and any(c.isalpha() for c in s)
     )
 
@@ -402,12 +406,20 @@ def clean(text: str) -> tuple[Metadata, list[Paragraph]]:
 
     # 3. Title: first line when it reads as a headline.
     first = units[0]
-    if first.kind == "body" and len(units) > 1 and _title_like(first.text):
-        nxt = units[1]
-        if header_end >= 1 or nxt.kind != "body" or not _title_like(nxt.text):
+    if (
+        first.kind == "body"
+        and len(units) > 1
+        and first.text.rstrip("\"'”’").endswith(("?", "!"))
+        and len(first.text.split()) <= 12
+        and units[1].kind == "body"
+        and len(units[1].text) > 2 * len(first.text)
+    ):
+        first.kind = "title"  # "Could Yukos be a blessing in disguise?"
+    elif first.kind == "body" and len(units) > 1 and _title_like(first.text):
+        # not when the text is a list of short lines (three headline-like lines in a row)
+        following = [u for u in units[1:3] if u.kind == "body"]
+        if header_end >= 1 or not following or not all(_title_like(u.text) for u in following):
             first.kind = "title"
-    elif first.kind == "date" or first.kind == "byline":
-        pass
 
     # 4. Standfirst: a header line repeated (nearly) by a body paragraph.
     body_idx = [i for i, u in enumerate(units) if u.kind == "body"]

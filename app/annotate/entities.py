@@ -54,7 +54,7 @@ PLACE_METONYMS = words(
     """washington tokyo beijing moscow london paris brussels pyongyang seoul taipei ottawa
     canberra delhi berlin kyiv kiev tehran jerusalem ankara manila rome madrid hanoi bangkok
     jakarta islamabad kabul baghdad damascus cairo riyadh doha beirut havana caracas
-    brasilia nairobi pretoria prc dprk rok usa us uk eu west kremlin"""
+    brasilia nairobi pretoria prc dprk rok usa us uk west"""
 )
 # Nouns naming a company/organisation in apposition ("contractors Lockheed Martin").
 ORG_DESCRIPTORS = words(
@@ -107,6 +107,7 @@ NOT_PERSON_LAST = words(
     stadium field plaza hat falls heights invitational open classic championship tournament
     trophy series marathon foto photo photos images pictures story"""
 )
+LEGISLATURES = words("diet parliament congress senate assembly cabinet knesset duma bundestag")
 ROLE_LIKE = words("press relations affairs media news staff")
 PARTY_WORDS = words(
     """liberal liberals conservative conservatives tory tories democrat democrats democratic
@@ -502,6 +503,10 @@ def find_entities(doc: Doc, char_ok: callable) -> EntityResult:
             if len(name.split()) > 5 or any(c.isdigit() for c in name):
                 continue
         else:
+            s2, e2 = _cut_org(doc, s2, e2)
+            if s2 >= e2:
+                continue
+            name = _span_text(doc, s2, e2)
             # split "X University's Institute of Y" in two organisations
             parts = _split_possessive_org(doc, s2, e2)
             if len(parts) > 1:
@@ -557,6 +562,35 @@ def _recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+_INNER_TITLES = words(
+    "ceo cfo coo cto chairman chairwoman founder president minister secretary spokesman "
+    "spokeswoman spokesperson"
+)
+_AGENCIES = ("Canadian Press", "Associated Press", "Getty Images", "Press Association")
+
+
+def _cut_org(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """Cut credits glued to a name ("Canadian Press Thunder Bay Police") and trailing people
+    ("Huawei CFO Meng")."""
+    text = doc[s:e].text
+    for agency in _AGENCIES:
+        if text.startswith(agency) and len(text) > len(agency) + 1:
+            k = s
+            while k < e and doc[k].idx < doc[s].idx + len(agency):
+                k += 1
+            return s, k
+    for i in range(s + 1, e - 1):
+        if (
+            norm_token(doc[i].text) in _INNER_TITLES
+            and doc[i].text[:1].isupper()
+            and doc[i + 1].ent_type_ in ("PERSON", "ORG")
+            and doc[i + 1].pos_ == "PROPN"
+            and doc[i + 1].lower_ not in ORG_HEADS
+        ):
+            return s, i
+    return s, e
+
+
 def _split_possessive_org(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
     for i in range(s + 1, e - 1):
         if doc[i].tag_ == "POS" and doc[i - 1].lower_ in ORG_HEADS:
@@ -589,6 +623,17 @@ def _resolve(doc: Doc, found: list[Found], places: set[str], char_ok) -> EntityR
                 continue  # "the Dutchman"
             if low in person_tokens and len(words) == 1:
                 f.kind = "person"
+            elif len(words) == 1 and (
+                (low in ORG_HEADS and low not in LEGISLATURES) or f.name.islower()
+            ):
+                continue  # "Council", "tsunamis": a common noun, not a name
+            elif (
+                len(words) == 2
+                and norm_token(words[0]) in GIVEN_NAMES_M | GIVEN_NAMES_F
+                and words[1][:1].isupper()
+                and norm_token(words[1]) not in ORG_HEADS
+            ):
+                f.kind = "person"  # "Muriel Draaisma" mislabelled as an organisation
             elif (
                 _is_place(f.name, places)
                 or words[-1].lower() in NON_ORG_HEADS

@@ -147,3 +147,22 @@ def test_posted_by_line_and_author_with_job_title() -> None:
     assert meta.authors == ["Ruth Park"]
     assert meta.published == date(2024, 7, 29)
     assert len(paras) == 2
+
+
+def test_headline_with_quotes_or_question_mark() -> None:
+    meta, paras = clean(
+        "Rail fares 'to rise again'\n\nCommuters face another rise in fares next year, "
+        "the operators said on Monday.\n"
+    )
+    assert meta.title == "Rail fares 'to rise again'"
+    assert len(paras) == 1
+    meta, _ = clean(
+        "Is the high street finished?\n\nShop closures hit a record last year as more "
+        "people bought online, figures showed.\n"
+    )
+    assert meta.title == "Is the high street finished?"
+    meta, _ = clean(
+        "What do you think of the new bridge, and should the city pay for it?\n\n"
+        "Residents were asked.\n"
+    )
+    assert meta.title is None

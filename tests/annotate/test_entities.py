@@ -94,3 +94,15 @@ def test_two_people_sharing_a_surname_stay_apart() -> None:
     assert {"Mark Fielding", "Sarah Fielding"} <= set(people)
     keys = {e.key for e in art.entities if e.kind == "person"}
     assert len(keys) == len([e for e in art.entities if e.kind == "person"])
+
+
+def test_generic_heads_dropped_legislatures_and_blocs_kept() -> None:
+    art = annotate(
+        "The bill will be debated in the next Diet session. The EU said it would respond. "
+        "The Council met on Friday, and the Ministry of State Security said nothing."
+    )
+    orgs = _orgs(art)
+    assert "Diet" in orgs
+    assert "EU" in orgs
+    assert "Council" not in orgs
+    assert "Ministry of State Security" in orgs
