@@ -327,6 +327,9 @@ def _delete(session: Session, *, article_id: int) -> None:
             .scalar_subquery()
         )
 
+    # The counter UPDATE comes first: it row-locks the entities, so a concurrent ingest that
+    # links one of them (and bumps its counters) either commits before the orphan check
+    # below (which then sees its links) or waits for this transaction and retries.
     if entity_ids:
         session.execute(
             update(Entity)

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     DateTime,
     ForeignKey,
@@ -45,6 +46,7 @@ class Article(SQLModel, table=True):
         Index("ix_articles_published_id", "published", "id"),
         Index("ix_articles_ingested_id", "ingested_at", "id"),
         Index("ix_articles_source", "source"),
+        Index("ix_articles_id", "id"),  # thin: deep OFFSETs skip ids, not rows (0102)
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -150,6 +152,7 @@ class Quotation(SQLModel, table=True):
         Index("ix_quotations_paragraph", "paragraph_id"),
         Index("ix_quotations_speaker", "speaker_id", "id"),
         Index("ix_quotations_kind", "kind"),
+        Index("ix_quotations_id", "id"),  # thin: deep OFFSETs skip ids, not rows (0102)
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -172,3 +175,15 @@ class Quotation(SQLModel, table=True):
     )
     speaker_label: str | None = None  # surface or free label ("analysts")
     speaker_type: str | None = Field(default=None, max_length=16)  # person|organisation|other
+
+
+class Counter(SQLModel, table=True):
+    """Row counts kept by database triggers (migration 0101), so totals never scan a table.
+
+    Names: `articles`, `quotations`, `entities:person`, `entities:organisation`.
+    """
+
+    __tablename__ = "counters"
+
+    name: str = Field(primary_key=True, max_length=32)
+    value: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))

@@ -21,6 +21,11 @@ class Page(BaseModel, Generic[T]):
     total: int = Field(description="Number of items matching, across all pages")
     limit: int
     offset: int
+    next_cursor: str | None = Field(
+        default=None,
+        description="On lists that support keyset paging: pass it as `after` to get the next"
+        " page (constant time at any depth, unlike `offset`); null on the last page",
+    )
 
 
 class ImageOut(BaseModel):

@@ -126,7 +126,7 @@ HEALTH = {"status": "ok", "database": "ok", "articles": 2, "version": "0.1.0"}
 
 
 def page(item: dict[str, Any]) -> dict[str, Any]:
-    return {"items": [item], "total": 1, "limit": 20, "offset": 0}
+    return {"items": [item], "total": 1, "limit": 20, "offset": 0, "next_cursor": None}
 
 
 def ok(example: Any, status: int = 200, description: str = "Successful Response") -> dict:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlmodel import Session
 
+from app.core.counters import get_count
 from app.models import Article, ArticleEntity, Entity, Mention, Paragraph, Quotation
 from app.queries.filters import ArticleFilters, ArticleSort, article_where
+from app.queries.paging import Prepared, counter_column, fetch, id_window
 from app.queries.quotations import quotations_out
 from app.schemas import (
     ArticleEntityOut,
@@ -58,6 +61,16 @@ def _order(sort: ArticleSort | None) -> tuple:
     return (Article.id,)
 
 
+@lru_cache
+def _articles_page(offset: bool, after: bool) -> Prepared:
+    return Prepared(
+        select(*SUMMARY_COLUMNS, counter_column("articles"))
+        .where(id_window(Article.id, offset=offset, after=after))
+        .order_by(Article.id)
+        .limit(bindparam("limit"))
+    )
+
+
 def list_articles(
     session: Session,
     *,
@@ -65,18 +78,59 @@ def list_articles(
     sort: ArticleSort | None = None,
     limit: int,
     offset: int,
+    after: int | None = None,
 ) -> Page[ArticleSummary]:
-    """Articles matching every filter; stored order unless `sort` is given (no date last)."""
+    """Articles matching every filter; stored order unless `sort` is given (no date last).
+
+    `after` (an article id, the previous page's `next_cursor`) pages in stored order.
+    """
+    if filters == ArticleFilters() and sort is None:
+        return _stored_order_page(session, limit=limit, offset=offset, after=after)
     where = article_where(session, filters)
+    if after is not None:
+        where.append(Article.id > after)
     total = session.execute(select(func.count()).select_from(Article).where(*where)).scalar_one()
     rows = session.execute(
-        select(*SUMMARY_COLUMNS).where(*where).order_by(*_order(sort)).limit(limit).offset(offset)
+        select(*SUMMARY_COLUMNS)
+        .where(*where)
+        .order_by(*_order(sort))
+        .limit(limit + 1)
+        .offset(offset)
     ).all()
-    return Page(items=[_summary(r) for r in rows], total=total, limit=limit, offset=offset)
+    return Page(
+        items=[_summary(r) for r in rows[:limit]],
+        total=total,
+        limit=limit,
+        offset=offset,
+        next_cursor=str(rows[limit - 1].id) if len(rows) > limit and sort is None else None,
+    )
+
+
+def _stored_order_page(
+    session: Session, *, limit: int, offset: int, after: int | None
+) -> Page[ArticleSummary]:
+    """The unfiltered list: one prepared statement, total from the maintained counter."""
+    query = _articles_page(bool(offset), after is not None)
+    rows = query.rows(session, {"limit": limit + 1, "offset": offset, "after": after})
+    total = rows[0].pop("total") if rows else get_count(session, "articles")
+    for row in rows[1:]:
+        del row["total"]
+    return Page[ArticleSummary].model_validate(
+        {
+            "items": rows[:limit],
+            "total": total,
+            "limit": limit,
+            "offset": offset,
+            "next_cursor": str(rows[limit - 1]["id"]) if len(rows) > limit else None,
+        }
+    )
 
 
 def article_exists(session: Session, *, article_id: int) -> bool:
-    return session.get(Article, article_id) is not None
+    return fetch(session, _ARTICLE_EXISTS, {"id": article_id}) != []
+
+
+_ARTICLE_EXISTS = select(Article.id).where(Article.id == bindparam("id"))
 
 
 def get_article(session: Session, *, article_id: int) -> ArticleOut | None:
@@ -106,21 +160,44 @@ def get_article(session: Session, *, article_id: int) -> ArticleOut | None:
     )
 
 
+_PARAGRAPHS = (
+    select(
+        Article.paragraph_count.label("total"),
+        Paragraph.number,
+        Paragraph.text,
+        Paragraph.start_char.label("start"),
+        Paragraph.end_char.label("end"),
+    )
+    .select_from(Article)
+    .outerjoin(Paragraph, Paragraph.article_id == Article.id)
+    .where(Article.id == bindparam("id"))
+    .order_by(Paragraph.number)
+    .limit(bindparam("limit"))
+    .offset(bindparam("offset"))
+)
+_PARAGRAPH_TOTAL = select(Article.paragraph_count).where(Article.id == bindparam("id"))
+
+
 def list_paragraphs(
     session: Session, *, article_id: int, limit: int, offset: int
-) -> Page[ParagraphOut]:
-    total = session.execute(
-        select(Article.paragraph_count).where(Article.id == article_id)
-    ).scalar_one()
-    rows = session.execute(
-        select(Paragraph.number, Paragraph.text, Paragraph.start_char, Paragraph.end_char)
-        .where(Paragraph.article_id == article_id)
-        .order_by(Paragraph.number)
-        .limit(limit)
-        .offset(offset)
-    ).all()
-    items = [ParagraphOut(number=n, text=t, start=s, end=e) for n, t, s, e in rows]
-    return Page(items=items, total=total, limit=limit, offset=offset)
+) -> Page[ParagraphOut] | None:
+    """One query: the article's paragraph count with the page (None: no such article)."""
+    params = {"id": article_id, "limit": limit, "offset": offset}
+    rows = fetch(session, _PARAGRAPHS, params)
+    if rows:
+        total = rows[0].total
+    else:  # past the last page, or no such article
+        total = session.execute(_PARAGRAPH_TOTAL, {"id": article_id}).scalar_one_or_none()
+        if total is None:
+            return None
+    items = [
+        {"number": r.number, "text": r.text, "start": r.start, "end": r.end}
+        for r in rows
+        if r.number is not None
+    ]
+    return Page[ParagraphOut].model_validate(
+        {"items": items, "total": total, "limit": limit, "offset": offset}
+    )
 
 
 def get_paragraph(session: Session, *, article_id: int, number: int) -> ParagraphDetail | None:

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
+from app.core.counters import get_count
 from app.models import Article, ArticleEntity, Entity, Mention, Paragraph
 from app.queries.filters import EntityFilters, EntitySort, entity_where
 from app.schemas import (
@@ -52,7 +53,10 @@ def list_entities(
     offset: int,
 ) -> Page[EntitySummary]:
     where = entity_where(kind, filters)
-    total = session.execute(select(func.count()).select_from(Entity).where(*where)).scalar_one()
+    if filters == EntityFilters():
+        total = get_count(session, f"entities:{kind}")
+    else:
+        total = session.execute(select(func.count()).select_from(Entity).where(*where)).scalar_one()
     rows = session.execute(
         select(Entity).where(*where).order_by(*ENTITY_ORDER[sort]).limit(limit).offset(offset)
     ).scalars()

@@ -100,18 +100,52 @@ def _pg_tsquery(query: SearchQuery) -> ColumnElement:
     return func.to_tsquery(literal_column(f"'{PG_CONFIG}'::regconfig"), query.postgresql())
 
 
-def matches(session: Session, *, target: Target, query: SearchQuery) -> Select:
-    """SELECT id, rank of the rows of `target` matching `query` (lower rank = better)."""
+def count_matches(session: Session, *, target: Target, query: SearchQuery) -> int:
+    """How many rows of `target` match (no ranking computed: an index-only count)."""
+    if _dialect(session) == "sqlite":
+        name = f"{target}_fts"
+        stmt = (
+            select(func.count())
+            .select_from(table(name))
+            .where(literal_column(name).op("MATCH")(query.sqlite()))
+        )
+    else:
+        rows = table(target, column("search_vector"))
+        stmt = (
+            select(func.count())
+            .select_from(rows)
+            .where(rows.c.search_vector.op("@@")(_pg_tsquery(query)))
+        )
+    return session.execute(stmt).scalar_one()
+
+
+def newest_matches(session: Session, *, target: Target, query: SearchQuery, window: int) -> Select:
+    """Like `matches`, but only the `window` most recently stored matching rows.
+
+    Ranking (bm25 / ts_rank) costs microseconds per matching row; a common word matches tens
+    of thousands of rows in a large archive. Ranking a bounded window keeps search time flat.
+    """
+    rows = matches(session, target=target, query=query)
+    id_column = rows.selected_columns[0]
+    if _dialect(session) == "sqlite":
+        # ORDER BY rowid DESC walks the FTS index newest first and stops after `window`
+        # rows; rank is computed only for the rows it returns.
+        id_column = literal_column(f"{target}_fts.rowid")
+    return rows.order_by(id_column.desc()).limit(window)
+
+
+def matches(session: Session, *, target: Target, query: SearchQuery, ranked: bool = True) -> Select:
+    """SELECT id, rank of the rows of `target` matching `query` (lower rank = better); only
+    SELECT id when not `ranked` (filters need no rank)."""
     if _dialect(session) == "sqlite":
         fts = table(f"{target}_fts", column("rowid"), column("rank"))
-        return select(fts.c.rowid.label("id"), fts.c.rank.label("rank")).where(
-            literal_column(f"{target}_fts").op("MATCH")(query.sqlite())
-        )
+        columns = [fts.c.rowid.label("id")] + ([fts.c.rank.label("rank")] if ranked else [])
+        return select(*columns).where(literal_column(f"{target}_fts").op("MATCH")(query.sqlite()))
     rows = table(target, column("id"), column("search_vector"))
     tsquery = _pg_tsquery(query)
-    return select(
-        rows.c.id.label("id"), (-func.ts_rank(rows.c.search_vector, tsquery)).label("rank")
-    ).where(rows.c.search_vector.op("@@")(tsquery))
+    rank = (-func.ts_rank(rows.c.search_vector, tsquery)).label("rank")
+    columns = [rows.c.id.label("id")] + ([rank] if ranked else [])
+    return select(*columns).where(rows.c.search_vector.op("@@")(tsquery))
 
 
 def snippets(

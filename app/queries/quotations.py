@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlmodel import Session
 
+from app.core.counters import get_count
 from app.models import Article, Entity, Quotation
 from app.queries.filters import QuotationFilters, quotation_where
+from app.queries.paging import Prepared, id_window
 from app.schemas import Page, QuotationOut, QuotationWithArticle, SpeakerOut
 
 
@@ -83,23 +85,47 @@ def list_quotations(
     filters: QuotationFilters = QuotationFilters(),
     limit: int,
     offset: int,
+    after: int | None = None,
 ) -> Page[QuotationWithArticle]:
-    """Quotations matching every filter, in the order they were stored."""
+    """Quotations matching every filter, in the order they were stored.
+
+    Unfiltered, the total is the maintained counter and `offset` skips ids in the thin id
+    index (constant cost at any depth); `after` (a quotation id) starts after a cursor.
+    """
     where = quotation_where(session, filters)
-    count = select(func.count()).select_from(Quotation)
-    if filters.needs_article():
-        count = count.join(Article, Article.id == Quotation.article_id)
-    total = session.execute(count.where(*where)).scalar_one()
-    rows = session.execute(
+    params = {"offset": offset, "after": after}
+    query = (
         select(Quotation, Article.title, Article.published)
         .join(Article, Article.id == Quotation.article_id)
         .where(*where)
         .order_by(Quotation.id)
-        .limit(limit)
-        .offset(offset)
-    ).all()
-    items = with_articles(session, [tuple(r) for r in rows])  # type: ignore[misc]
-    return Page(items=items, total=total, limit=limit, offset=offset)
+        .limit(limit + 1)
+    )
+    if filters == QuotationFilters():
+        total = get_count(session, "quotations")
+        query = query.where(id_window(Quotation.id, offset=bool(offset), after=after is not None))
+    else:
+        if filters.speaker is not None and filters == QuotationFilters(speaker=filters.speaker):
+            # one speaker's quotations: the entity's maintained count
+            count = select(Entity.quotation_count).where(Entity.id == filters.speaker)
+            total = session.execute(count).scalar_one_or_none() or 0
+        else:
+            count = select(func.count()).select_from(Quotation)
+            if filters.needs_article():
+                count = count.join(Article, Article.id == Quotation.article_id)
+            total = session.execute(count.where(*where)).scalar_one()
+        query = query.offset(offset)
+        if after is not None:
+            query = query.where(Quotation.id > after)
+    rows = session.execute(query, params).all()
+    items = with_articles(session, [tuple(r) for r in rows[:limit]])  # type: ignore[misc]
+    return Page(
+        items=items,
+        total=total,
+        limit=limit,
+        offset=offset,
+        next_cursor=str(items[-1].id) if len(rows) > limit else None,
+    )
 
 
 def get_quotation(session: Session, *, quotation_id: int) -> QuotationWithArticle | None:
@@ -113,3 +139,70 @@ def get_quotation(session: Session, *, quotation_id: int) -> QuotationWithArticl
     q, title, published = row
     names = _speaker_names(session, [q])
     return QuotationWithArticle(**_fields(q, names), article_title=title, published=published)
+
+
+_SPEAKER_PAGE = Prepared(
+    select(
+        Entity.quotation_count.label("total"),
+        Entity.name.label("speaker_name"),
+        Entity.kind.label("speaker_kind"),
+        Quotation.id,
+        Quotation.article_id,
+        Quotation.paragraph_number,
+        Quotation.text,
+        Quotation.kind,
+        Quotation.cue,
+        Quotation.start_char,
+        Quotation.end_char,
+        Quotation.spans,
+        Article.title,
+        Article.published,
+    )
+    .select_from(Entity)
+    .outerjoin(Quotation, Quotation.speaker_id == Entity.id)
+    .outerjoin(Article, Article.id == Quotation.article_id)
+    .where(Entity.id == bindparam("speaker"), Entity.kind == bindparam("kind"))
+    .order_by(Quotation.id)
+    .limit(bindparam("limit"))
+    .offset(bindparam("offset"))
+)
+
+
+def list_speaker_quotations(
+    session: Session, *, entity_id: int, kind: str, limit: int, offset: int
+) -> Page[QuotationWithArticle] | None:
+    """One person's (or organisation's) quotations in stored order; None: no such entity.
+
+    One prepared statement: the entity row (its maintained quotation count is the total, its
+    name the speaker of every row) joined to its quotations on (speaker_id, id).
+    """
+    params = {"speaker": entity_id, "kind": kind, "limit": limit, "offset": offset}
+    rows = _SPEAKER_PAGE.rows(session, params)
+    if not rows:  # past the end: only the count is needed (and whether the entity exists)
+        rows = _SPEAKER_PAGE.rows(session, {**params, "limit": 1, "offset": 0})
+        if not rows:
+            return None
+        return Page[QuotationWithArticle].model_validate(
+            {"items": [], "total": rows[0]["total"], "limit": limit, "offset": offset}
+        )
+    items = [
+        {
+            "id": r["id"],
+            "article_id": r["article_id"],
+            "paragraph": r["paragraph_number"],
+            "text": r["text"],
+            "kind": r["kind"],
+            "cue": r["cue"],
+            "speaker": {"id": entity_id, "name": r["speaker_name"], "type": r["speaker_kind"]},
+            "start": r["start_char"],
+            "end": r["end_char"],
+            "spans": r["spans"],
+            "article_title": r["title"],
+            "published": r["published"],
+        }
+        for r in rows
+        if r["id"] is not None
+    ]
+    return Page[QuotationWithArticle].model_validate(
+        {"items": items, "total": rows[0]["total"], "limit": limit, "offset": offset}
+    )

@@ -9,12 +9,14 @@ from fastapi.responses import HTMLResponse
 
 from app.api import examples as ex
 from app.api.body import REQUEST_BODY_DOC, ArticleInDep
-from app.api.deps import ArticleId, EngineDep, Limit, Offset, ParagraphNumber, SessionDep
+from app.api.deps import After, ArticleId, EngineDep, Limit, Offset, ParagraphNumber, SessionDep
 from app.api.filters import BAD_SEARCH, ArticleFiltersDep
 from app.api.paging import paged
 from app.api.problems import ProblemError
 from app.api.reader import CONTENT_SECURITY_POLICY, render_article
-from app.ingest import ArticleFields, delete_article, ingest
+from app.api.routing import LeanRoute
+from app.ingest import ArticleFields, ingest
+from app.ingest import delete_article as delete_stored_article
 from app.queries import articles as q
 from app.queries import entities as entity_queries
 from app.queries import quotations as quotation_queries
@@ -30,7 +32,7 @@ from app.schemas import (
     QuotationOut,
 )
 
-router = APIRouter(prefix="/articles", tags=["articles"])
+router = APIRouter(prefix="/articles", tags=["articles"], route_class=LeanRoute)
 
 SortParam = Annotated[
     ArticleSort | None,
@@ -54,7 +56,8 @@ def _require_article(session: SessionDep, article_id: int) -> None:
     description=(
         "Articles in the order they were stored (or `sort`ed), one page at a time. Filters"
         " combine: full text (`q`), people and organisations named (all of those given),"
-        " source and publication dates."
+        " source and publication dates. For deep paging in stored order pass the previous"
+        " page's `next_cursor` as `after` instead of a large `offset`."
     ),
     responses={**ex.ok(ex.page(ex.ARTICLE_SUMMARY)), **BAD_SEARCH},
 )
@@ -66,8 +69,14 @@ def list_articles(
     sort: SortParam = None,
     limit: Limit = 20,
     offset: Offset = 0,
+    after: After = None,
 ) -> Page[ArticleSummary]:
-    page = q.list_articles(session, filters=filters, sort=sort, limit=limit, offset=offset)
+    if after is not None and sort is not None:
+        raise ProblemError(400, "`after` pages in stored order only; use offset with sort.")
+    cursor = int(after) if after is not None else None
+    page = q.list_articles(
+        session, filters=filters, sort=sort, limit=limit, offset=offset, after=cursor
+    )
     return paged(request, response, page)
 
 
@@ -139,8 +148,8 @@ def get_article(article_id: ArticleId, session: SessionDep) -> ArticleOut:
         **ex.problem(404, "No article with id 999.", "/articles/999", "No article with this id"),
     },
 )
-def delete_article_by_id(article_id: ArticleId, engine: EngineDep) -> Response:
-    if not delete_article(engine, article_id=article_id):
+def delete_article(article_id: ArticleId, engine: EngineDep) -> Response:
+    if not delete_stored_article(engine, article_id=article_id):
         raise ProblemError(404, f"No article with id {article_id}.")
     return Response(status_code=204)
 
@@ -185,8 +194,9 @@ def list_article_paragraphs(
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Page[ParagraphOut]:
-    _require_article(session, article_id)
     page = q.list_paragraphs(session, article_id=article_id, limit=limit, offset=offset)
+    if page is None:
+        raise ProblemError(404, f"No article with id {article_id}.")
     return paged(request, response, page)
 
 

@@ -11,9 +11,10 @@ from app.api.deps import EntityId, Limit, Offset, SessionDep
 from app.api.filters import EntityFiltersDep
 from app.api.paging import paged
 from app.api.problems import ProblemError
+from app.api.routing import LeanRoute
 from app.queries import entities as q
 from app.queries import quotations as quotation_queries
-from app.queries.filters import EntitySort, QuotationFilters
+from app.queries.filters import EntitySort
 from app.schemas import (
     CoMentionOut,
     EntityArticleOut,
@@ -26,8 +27,8 @@ from app.schemas import (
     QuotationWithArticle,
 )
 
-people = APIRouter(prefix="/people", tags=["people"])
-organisations = APIRouter(prefix="/organisations", tags=["organisations"])
+people = APIRouter(prefix="/people", tags=["people"], route_class=LeanRoute)
+organisations = APIRouter(prefix="/organisations", tags=["organisations"], route_class=LeanRoute)
 
 SortParam = Annotated[
     EntitySort,
@@ -89,10 +90,11 @@ def _install(router: APIRouter, kind: EntityKind, plural: str, example: dict) ->
         limit: Limit = 20,
         offset: Offset = 0,
     ) -> Page[QuotationWithArticle]:
-        require(session, entity_id)
-        page = quotation_queries.list_quotations(
-            session, filters=QuotationFilters(speaker=entity_id), limit=limit, offset=offset
+        page = quotation_queries.list_speaker_quotations(
+            session, entity_id=entity_id, kind=kind, limit=limit, offset=offset
         )
+        if page is None:
+            raise ProblemError(404, f"No {noun} with id {entity_id}.")
         return paged(request, response, page)
 
     def list_mentions(

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from sqlalchemy import func, select
 
 from app import __version__
 from app.api.deps import SessionDep
 from app.api.examples import HEALTH, ok
-from app.models import Article
+from app.api.routing import LeanRoute
+from app.core.counters import get_count
 from app.schemas import Health
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], route_class=LeanRoute)
 
 
 @router.get(
@@ -22,5 +22,5 @@ router = APIRouter(tags=["health"])
     responses=ok(HEALTH),
 )
 def health(session: SessionDep) -> Health:
-    count = session.execute(select(func.count()).select_from(Article)).scalar_one()
+    count = get_count(session, "articles")
     return Health(status="ok", database="ok", articles=count, version=__version__)

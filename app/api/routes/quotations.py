@@ -5,14 +5,15 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from app.api import examples as ex
-from app.api.deps import Limit, Offset, QuotationId, SessionDep
+from app.api.deps import After, Limit, Offset, QuotationId, SessionDep
 from app.api.filters import BAD_SEARCH, QuotationFiltersDep
 from app.api.paging import paged
 from app.api.problems import ProblemError
+from app.api.routing import LeanRoute
 from app.queries import quotations as q
 from app.schemas import Page, Problem, QuotationWithArticle
 
-router = APIRouter(prefix="/quotations", tags=["quotations"])
+router = APIRouter(prefix="/quotations", tags=["quotations"], route_class=LeanRoute)
 
 
 @router.get(
@@ -22,7 +23,8 @@ router = APIRouter(prefix="/quotations", tags=["quotations"])
     description=(
         "Quotations from every article in stored order, each with its speaker, article title"
         " and paragraph number. Filters combine: speaker (id or name), article, kind, full"
-        " text (`q`) and the article's publication dates."
+        " text (`q`) and the article's publication dates. For deep paging pass the previous"
+        " page's `next_cursor` as `after` instead of a large `offset`."
     ),
     responses={**ex.ok(ex.page(ex.QUOTATION_WITH_ARTICLE)), **BAD_SEARCH},
 )
@@ -33,8 +35,10 @@ def list_quotations(
     filters: QuotationFiltersDep,
     limit: Limit = 20,
     offset: Offset = 0,
+    after: After = None,
 ) -> Page[QuotationWithArticle]:
-    page = q.list_quotations(session, filters=filters, limit=limit, offset=offset)
+    cursor = int(after) if after is not None else None
+    page = q.list_quotations(session, filters=filters, limit=limit, offset=offset, after=cursor)
     return paged(request, response, page)
 
 

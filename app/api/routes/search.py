@@ -10,10 +10,11 @@ from app.api import examples as ex
 from app.api.deps import Limit, Offset, SessionDep
 from app.api.filters import BAD_SEARCH, MAX_QUERY_CHARS, SEARCH_DOC, search_query
 from app.api.paging import paged
+from app.api.routing import OffloadRoute
 from app.queries import search as q
 from app.schemas import Page, SearchHit
 
-router = APIRouter(tags=["search"])
+router = APIRouter(tags=["search"], route_class=OffloadRoute)
 
 
 @router.get(

@@ -1,0 +1,164 @@
+"""Grow the annotated-corpus database to N articles by replicating its rows with bulk SQL.
+
+Not new annotations: copy k of article i gets a fresh id, content hash and publication date,
+and copies of i's paragraphs, entity links, mentions and quotations (with shifted ids). People
+and organisations stay shared, so popular people get many articles, as in a real archive.
+Afterwards every maintained number is recomputed from the rows (entity mention/article/
+quotation counts, the `counters` table when present) and external-content FTS indexes are
+rebuilt, so the database is exactly what ingesting those articles would have produced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+import time
+from pathlib import Path
+
+from bench.common import OUT, code_hash
+
+# (table, id column or None, {column: SQL expression for the copy}); k = copy number.
+COPIES = (
+    (
+        "articles",
+        "id",
+        {
+            "id": "id + :k * :articles",
+            "content_hash": "sha256(content_hash || ':' || :k)",
+            "published": "date('2000-01-01', '+' || ((id + :k * :articles) * 7919 % 9131)"
+            " || ' days')",
+            "ingested_at": "datetime(ingested_at, '+' || :k || ' hours')",
+        },
+    ),
+    (
+        "paragraphs",
+        "id",
+        {"id": "id + :k * :paragraphs", "article_id": "article_id + :k * :articles"},
+    ),
+    ("article_entities", None, {"article_id": "article_id + :k * :articles"}),
+    (
+        "mentions",
+        "id",
+        {
+            "id": "id + :k * :mentions",
+            "article_id": "article_id + :k * :articles",
+            "paragraph_id": "paragraph_id + :k * :paragraphs",
+        },
+    ),
+    (
+        "quotations",
+        "id",
+        {
+            "id": "id + :k * :quotations",
+            "article_id": "article_id + :k * :articles",
+            "paragraph_id": "paragraph_id + :k * :paragraphs",
+        },
+    ),
+)
+
+
+def _sha256(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def _fts_tables(conn: sqlite3.Connection) -> list[str]:
+    return [
+        name
+        for name, sql in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type='table' AND sql LIKE '%USING fts5%'"
+        )
+        if "content=" in sql.replace(" ", "").lower()
+        and "content=''" not in sql.replace(" ", "").lower()
+    ]
+
+
+def grow(conn: sqlite3.Connection, target: int, log=print) -> None:  # type: ignore[no-untyped-def]
+    conn.create_function("sha256", 1, _sha256, deterministic=True)
+    maxes = {
+        "articles": conn.execute("SELECT max(id) FROM articles").fetchone()[0],
+        "paragraphs": conn.execute("SELECT coalesce(max(id), 0) FROM paragraphs").fetchone()[0],
+        "mentions": conn.execute("SELECT coalesce(max(id), 0) FROM mentions").fetchone()[0],
+        "quotations": conn.execute("SELECT coalesce(max(id), 0) FROM quotations").fetchone()[0],
+    }
+    base = maxes["articles"]
+    copies = -(-target // base) - 1
+    big = [t for t, _, _ in COPIES]
+    indexes = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL"
+        f" AND tbl_name IN ({','.join('?' * len(big))})",
+        big,
+    ).fetchall()
+    triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type='trigger'").fetchall()
+    for name, _ in indexes:
+        conn.execute(f'DROP INDEX "{name}"')
+    for name, _ in triggers:
+        conn.execute(f'DROP TRIGGER "{name}"')
+    started = time.perf_counter()
+    for k in range(1, copies + 1):
+        for table, _, changes in COPIES:
+            cols = _columns(conn, table)
+            names = ", ".join(f'"{c}"' for c in cols)
+            values = ", ".join(changes.get(c, f'"{c}"') for c in cols)
+            ref = "id" if table == "articles" else "article_id"
+            conn.execute(
+                f"INSERT INTO {table} ({names}) SELECT {values} FROM {table}"
+                f" WHERE {ref} <= :base AND {ref} + :k * :articles <= :target",
+                {**maxes, "k": k, "base": base, "target": target},
+            )
+        conn.commit()
+    log(f"scale db: {copies} copies inserted in {time.perf_counter() - started:.0f} s")
+    for _, sql in indexes:
+        conn.execute(sql)
+    for _, sql in triggers:
+        conn.execute(sql)
+    _recount(conn)
+    for fts in _fts_tables(conn):
+        conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+    conn.commit()
+    conn.execute("ANALYZE")
+    log(f"scale db: indexes, counts and search rebuilt at {time.perf_counter() - started:.0f} s")
+
+
+def _recount(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """
+        UPDATE entities SET
+          mention_count = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id),
+          article_count = (SELECT count(*) FROM article_entities a WHERE a.entity_id = entities.id),
+          quotation_count = (SELECT count(*) FROM quotations q WHERE q.speaker_id = entities.id)
+        """
+    )
+    has_counters = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='counters'"
+    ).fetchone()
+    if has_counters:
+        from app.core.counters import recount_sql
+
+        for sql in recount_sql():
+            conn.execute(sql)
+
+
+def build_scale_db(corpus_db: Path, target: int, *, log=print) -> Path:  # type: ignore[no-untyped-def]
+    key = code_hash(Path(__file__))
+    path = OUT / f"scale-{target}-{corpus_db.stem.removeprefix('bbc-')}-{key[:8]}.db"
+    if path.exists():
+        log(f"scale db: {path.name} (cached)")
+        return path
+    for stale in OUT.glob("scale-*.db"):
+        stale.unlink()
+    tmp = path.with_suffix(".tmp")
+    shutil.copyfile(corpus_db, tmp)
+    conn = sqlite3.connect(tmp)
+    conn.execute("PRAGMA journal_mode=DELETE")
+    conn.execute("PRAGMA synchronous=OFF")
+    conn.execute("PRAGMA cache_size=-262144")
+    grow(conn, target, log=log)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.close()
+    tmp.rename(path)
+    return path
