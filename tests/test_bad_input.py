@@ -19,10 +19,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from app.models import Article, ArticleEntity, Mention, Paragraph, Quotation
+from scripts.bad_input_table import BEGIN, END, spliced
 from tests.bad_input import CASES, BadInput, render_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
-DOC = ROOT / "docs" / "bad-input.md"
+README = ROOT / "README.md"
 PROBLEM_BASE = "https://annotated-news.example/problems/"
 
 
@@ -173,21 +174,22 @@ def test_hostile_base_text_yields_annotations(client: TestClient) -> None:
 # --- the docs table ------------------------------------------------------------------
 
 
-def test_bad_input_doc_is_up_to_date() -> None:
-    assert DOC.exists(), "run: python scripts/bad_input_table.py"
-    assert DOC.read_text(encoding="utf-8") == render_markdown(), (
-        "docs/bad-input.md is stale; run: python scripts/bad_input_table.py"
+def test_readme_bad_input_table_is_up_to_date() -> None:
+    readme = README.read_text(encoding="utf-8")
+    assert spliced(readme) == readme, (
+        "the README's bad-input table is stale; run: python scripts/bad_input_table.py"
     )
 
 
-def test_bad_input_script_writes_the_doc(tmp_path: Path) -> None:
-    out = tmp_path / "bad-input.md"
+def test_bad_input_script_updates_only_the_table(tmp_path: Path) -> None:
+    doc = tmp_path / "doc.md"
+    doc.write_text(f"intro\n{BEGIN}\nold rows\n{END}\noutro\n", encoding="utf-8")
     subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "bad_input_table.py"), "--output", str(out)],
+        [sys.executable, str(ROOT / "scripts" / "bad_input_table.py"), "--file", str(doc)],
         check=True,
         cwd=ROOT,
     )
-    assert out.read_text(encoding="utf-8") == render_markdown()
+    assert doc.read_text(encoding="utf-8") == f"intro\n{BEGIN}\n{render_markdown()}{END}\noutro\n"
 
 
 def test_annotations_that_do_not_slice_the_text_are_never_stored(database_url: str) -> None:
