@@ -26,7 +26,7 @@ class BadInput:
     content_type: str | None = None
     note: str = ""
     shown_path: str | None = None  # for the docs, when the path itself is unreadable
-    slow: bool = False  # costly to annotate: run on one backend only
+    costly: bool = False  # seconds to annotate: run on one backend only
 
     @property
     def endpoint(self) -> str:
@@ -42,9 +42,9 @@ def _json(value: object) -> bytes:
 
 
 def post(description: str, status: int, problem: str | None, body: bytes, ctype: str | None,
-         note: str = "", slow: bool = False) -> BadInput:  # fmt: skip
+         note: str = "", costly: bool = False) -> BadInput:  # fmt: skip
     return BadInput("POST", "/articles", description, status, problem, body, ctype, note,
-                    slow=slow)  # fmt: skip
+                    costly=costly)  # fmt: skip
 
 
 def get(path: str, description: str, status: int, problem: str | None, note: str = "",
@@ -122,10 +122,10 @@ CASES: list[BadInput] = [
          _json({"text": SAMPLE, "title": {"x": 1}}), JSON),
     # --- valid but odd: stored exactly as sent -----------------------------------------
     post("one paragraph of 100 kB", 201, None,
-         _json({"text": "The market grew again and the town was busy. " * 2200}), JSON,
-         slow=True),
+         _json({"text": "Acme Widgets said it would grow. " * 3100}), JSON,
+         "3,100 mentions of one organisation", costly=True),
     post("10,000 quotation marks inside a sentence", 201, None,
-         _json({"text": "Maria Lopez said " + '"' * 10_000 + " and left."}), JSON, slow=True),
+         _json({"text": "Maria Lopez said " + '"' * 10_000 + " and left."}), JSON),
     post("control characters (BEL, ESC, DEL, zero-width space)", 201, None,
          _json({"text": "Acme\u0007 Widgets said\u001b[31m hello\u007f to\u200b Leeds."}), JSON),
     post("right-to-left text and bidi overrides", 201, None,

@@ -83,10 +83,10 @@ def assert_offsets_slice_stored_text(client: TestClient, article_id: int, sent: 
 
 @pytest.mark.parametrize(
     "case",
-    [pytest.param(c, id=c.id, marks=[pytest.mark.slow] if c.slow else []) for c in CASES],
+    [pytest.param(c, id=c.id) for c in CASES],
 )
 def test_bad_input(database_url: str, client: TestClient, case: BadInput) -> None:
-    if case.slow and not database_url.startswith("sqlite"):
+    if case.costly and not database_url.startswith("sqlite"):
         pytest.skip("annotation cost is the same on every backend; run once, on SQLite")
     headers = {"content-type": case.content_type} if case.content_type else {}
     response = client.request(case.method, case.path, content=case.body, headers=headers)

@@ -20,8 +20,8 @@ from app.core.config import PROJECT_ROOT
 from tests.integrity import assert_consistent, check_database
 from tests.live_server import start_server
 
-STREAM = 40  # articles in the stream
-KILL_AFTER = 6  # stored articles seen before the kill
+STREAM = 24  # articles in the stream
+KILL_AFTER = 5  # stored articles seen before the kill
 
 
 def _text(i: int) -> str:

@@ -32,7 +32,7 @@ from app.core.db import dispose_engine
 from app.main import create_app
 from tests.conftest import make_settings
 
-MAX_EXAMPLES = int(os.environ.get("FUZZ_MAX_EXAMPLES", "30"))
+MAX_EXAMPLES = int(os.environ.get("FUZZ_MAX_EXAMPLES", "25"))
 MAX_BODY_EXAMPLES = 4 * MAX_EXAMPLES  # writes are where hostile input does damage
 CHECKS = [
     not_a_server_error,
