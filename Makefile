@@ -6,11 +6,12 @@ PIP    := $(PY) -m pip --disable-pip-version-check -q
 SHARED ?= ../shared
 EVAL_PORT ?= 0
 
-.PHONY: run test lint format eval bench migrate clean help
+.PHONY: run test test-slow lint format eval bench migrate clean help
 
 help:
 	@echo "make run    - install (if needed), migrate, load seeds, serve on :\$${PORT:-8000}"
 	@echo "make test   - install dev deps (if needed) and run the test suite"
+	@echo "make test-slow - whole-corpus annotation check (needs ../shared)"
 	@echo "make lint   - ruff check, ruff format --check, hadolint Dockerfile"
 	@echo "make eval   - score the annotator against ../shared/eval (and the GGT dev half)"
 	@echo "make bench  - benchmarks (see bench/README.md; BENCH_ARGS=--quick for a short run)"
@@ -34,7 +35,11 @@ migrate: $(VENV)/.runtime-installed
 	$(PY) -m app migrate
 
 test: $(VENV)/.dev-installed
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -m "not slow"
+
+# Whole-corpus checks (minutes): annotating all 2,225 BBC articles from ../shared.
+test-slow: $(VENV)/.dev-installed
+	$(PY) -m pytest -q -m slow
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .

@@ -87,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
             loop="uvloop",
             http="httptools",
             log_level=settings.log_level,
+            access_log=False,  # the app logs each request itself, with its request id
         )
         return 0
     return 2

@@ -7,25 +7,30 @@ inserts rows and bumps the maintained counters, so writers hold the database for
 from __future__ import annotations
 
 import hashlib
+import logging
 import threading
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import Engine, delete, exists, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session
 
 from app.annotate import annotate
 from app.annotate.types import AnnotatedArticle
 from app.annotate.types import Entity as AnnotatedEntity
-from app.core.db import is_sqlite
+from app.core.db import begin_write, is_sqlite, is_transient
 from app.core.text import entity_search_text
 from app.models import Article, ArticleEntity, Entity, Mention, Paragraph, Quotation
 
 # SQLite allows one writer at a time; serialising writers inside the process avoids
 # "database is locked" storms (other processes still wait on busy_timeout).
 _sqlite_write_lock = threading.Lock()
+WRITE_ATTEMPTS = 3  # a deadlock or serialization failure is retried, in a fresh transaction
+log = logging.getLogger("app.ingest")
 
 
 def content_hash(text: str) -> str:
@@ -74,27 +79,77 @@ def store_article(
     written and the existing id is returned with created=False.
     """
     text_hash = content_hash(text)
+    annotation = checked_annotation(text, annotation)
     lock = _sqlite_write_lock if is_sqlite(str(engine.url)) else None
     if lock is not None:
         lock.acquire()
     try:
-        with Session(engine) as session:
-            existing = find_article_id(session, text_hash=text_hash)
-            if existing is not None:
-                return existing, False
-            try:
-                article_id = _write(session, text=text, text_hash=text_hash, a=annotation, f=fields)
-                session.commit()
-            except IntegrityError:
-                session.rollback()
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            with Session(engine) as session:
+                begin_write(session)
                 existing = find_article_id(session, text_hash=text_hash)
-                if existing is None:
-                    raise
-                return existing, False
-            return article_id, True
+                if existing is not None:
+                    return existing, False
+                try:
+                    article_id = _write(
+                        session, text=text, text_hash=text_hash, a=annotation, f=fields
+                    )
+                    session.commit()
+                except IntegrityError:
+                    session.rollback()
+                    existing = find_article_id(session, text_hash=text_hash)
+                    if existing is not None:  # another writer stored the same text first
+                        return existing, False
+                    if attempt == WRITE_ATTEMPTS:
+                        raise
+                except DBAPIError as exc:
+                    session.rollback()
+                    if not is_transient(exc) or attempt == WRITE_ATTEMPTS:
+                        raise
+                else:
+                    return article_id, True
+            log.info("retrying the write of article %s (attempt %d)", text_hash[:12], attempt + 1)
+        raise AssertionError("unreachable")
     finally:
         if lock is not None:
             lock.release()
+
+
+def checked_annotation(text: str, a: AnnotatedArticle) -> AnnotatedArticle:
+    """Keep offsets valid by construction: every stored paragraph, mention and quotation
+    slices `text` to its own text. A paragraph that does not is an error (nothing is stored);
+    a mention or quotation that does not is dropped, with a warning."""
+    size = len(text)
+    numbers = set()
+    for p in a.paragraphs:
+        if not (0 <= p.start <= p.end <= size and text[p.start : p.end] == p.text):
+            raise ValueError(f"paragraph {p.number}: offsets do not slice the text")
+        numbers.add(p.number)
+    entities = range(len(a.entities))
+    mentions = [
+        m
+        for m in a.mentions
+        if m.paragraph in numbers
+        and m.entity in entities
+        and 0 <= m.start <= m.end <= size
+        and text[m.start : m.end] == m.text
+    ]
+    quotations = [
+        q
+        for q in a.quotations
+        if q.paragraph in numbers
+        and q.spans
+        and all(0 <= s <= e <= size for s, e in q.spans)
+        and " ".join(text[s:e] for s, e in q.spans) == q.text
+        and (q.speaker_entity is None or q.speaker_entity in entities)
+    ]
+    dropped = len(a.mentions) - len(mentions), len(a.quotations) - len(quotations)
+    if not any(dropped):
+        return a
+    log.warning(
+        "dropped %d mentions and %d quotations whose offsets do not slice the text", *dropped
+    )
+    return replace(a, mentions=mentions, quotations=quotations)
 
 
 def _write(
@@ -130,12 +185,22 @@ def _write(
     session.flush()
     paragraph_ids = {row.number: row.id for row in paragraph_rows}
 
-    entity_ids = [_upsert_entity(session, e) for e in a.entities]
-
     mention_counts = Counter(m.entity for m in a.mentions)
     quotation_counts = Counter(
         q.speaker_entity for q in a.quotations if q.speaker_entity is not None
     )
+    # Entities are inserted or updated once each, in (kind, key) order: concurrent writers
+    # lock shared entity rows in the same order and cannot deadlock one another.
+    entity_ids = [0] * len(a.entities)
+    for index in sorted(
+        range(len(a.entities)), key=lambda i: (a.entities[i].kind, a.entities[i].key)
+    ):
+        entity_ids[index] = _upsert_entity(
+            session,
+            a.entities[index],
+            mentions=mention_counts[index],
+            quotations=quotation_counts[index],
+        )
     for position, (index, entity) in enumerate(enumerate(a.entities)):
         session.add(
             ArticleEntity(
@@ -146,15 +211,6 @@ def _write(
                 roles=list(entity.roles),
                 mention_count=mention_counts[index],
                 quotation_count=quotation_counts[index],
-            )
-        )
-        session.execute(
-            update(Entity)
-            .where(Entity.id == entity_ids[index])
-            .values(
-                mention_count=Entity.mention_count + mention_counts[index],
-                article_count=Entity.article_count + 1,
-                quotation_count=Entity.quotation_count + quotation_counts[index],
             )
         )
 
@@ -190,30 +246,50 @@ def _write(
     return article.id
 
 
-def _upsert_entity(session: Session, e: AnnotatedEntity) -> int:
-    row = session.execute(
-        select(Entity).where(Entity.kind == e.kind, Entity.key == e.key)
-    ).scalar_one_or_none()
-    if row is None:
-        row = Entity(
+def _upsert_entity(session: Session, e: AnnotatedEntity, *, mentions: int, quotations: int) -> int:
+    """Insert the entity with this article's counts, or add them to the stored one.
+
+    INSERT ... ON CONFLICT DO NOTHING, then a locked read and an UPDATE: safe when another
+    writer inserts the same entity at the same moment (no unique violation, no lost update).
+    """
+    table = Entity.__table__
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    new_id = session.execute(
+        insert(table)
+        .values(
             kind=e.kind,
             name=e.name,
             key=e.key,
             aliases=list(e.aliases),
             roles=list(e.roles),
             search_text=entity_search_text(e.name, list(e.aliases)),
+            mention_count=mentions,
+            article_count=1,
+            quotation_count=quotations,
         )
-        session.add(row)
-        session.flush()
-    else:
-        aliases = _merged(row.aliases, e.aliases)
-        roles = _merged(row.roles, e.roles)
-        if aliases != row.aliases:
-            row.aliases = aliases
-            row.search_text = entity_search_text(row.name, aliases)
-        if roles != row.roles:
-            row.roles = roles
-    assert row.id is not None
+        .on_conflict_do_nothing(index_elements=["kind", "key"])
+        .returning(table.c.id)
+    ).scalar_one_or_none()
+    if new_id is not None:
+        return new_id
+    row = session.execute(
+        select(table.c.id, table.c.name, table.c.aliases, table.c.roles)
+        .where(table.c.kind == e.kind, table.c.key == e.key)
+        .with_for_update()
+    ).one()
+    values: dict[str, object] = {
+        "mention_count": table.c.mention_count + mentions,
+        "article_count": table.c.article_count + 1,
+        "quotation_count": table.c.quotation_count + quotations,
+    }
+    aliases = _merged(row.aliases, e.aliases)
+    if aliases != row.aliases:
+        values["aliases"] = aliases
+        values["search_text"] = entity_search_text(row.name, aliases)
+    roles = _merged(row.roles, e.roles)
+    if roles != row.roles:
+        values["roles"] = roles
+    session.execute(update(table).where(table.c.id == row.id).values(**values))
     return row.id
 
 
@@ -251,6 +327,9 @@ def _delete(session: Session, *, article_id: int) -> None:
             .scalar_subquery()
         )
 
+    # The counter UPDATE comes first: it row-locks the entities, so a concurrent ingest that
+    # links one of them (and bumps its counters) either commits before the orphan check
+    # below (which then sees its links) or waits for this transaction and retries.
     if entity_ids:
         session.execute(
             update(Entity)

@@ -19,10 +19,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from app.models import Article, ArticleEntity, Mention, Paragraph, Quotation
+from scripts.bad_input_table import BEGIN, END, spliced
 from tests.bad_input import CASES, BadInput, render_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
-DOC = ROOT / "docs" / "bad-input.md"
+README = ROOT / "README.md"
 PROBLEM_BASE = "https://annotated-news.example/problems/"
 
 
@@ -80,7 +81,10 @@ def assert_offsets_slice_stored_text(client: TestClient, article_id: int, sent: 
     return checked
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, id=c.id, marks=[pytest.mark.slow] if c.slow else []) for c in CASES],
+)
 def test_bad_input(database_url: str, client: TestClient, case: BadInput) -> None:
     if case.slow and not database_url.startswith("sqlite"):
         pytest.skip("annotation cost is the same on every backend; run once, on SQLite")
@@ -101,6 +105,18 @@ def test_bad_input(database_url: str, client: TestClient, case: BadInput) -> Non
     elif case.method == "POST":
         article_id = response.json()["id"]
         assert_offsets_slice_stored_text(client, article_id, _sent_text(case))
+        assert_reader_view_is_inert(client, article_id)
+
+
+def assert_reader_view_is_inert(client: TestClient, article_id: int) -> None:
+    """The HTML reader view escapes the text: no markup from the article survives as markup."""
+    view = client.get(f"/articles/{article_id}/view")
+    assert view.status_code == 200
+    assert view.headers["content-type"].startswith("text/html")
+    assert "<script" not in view.text.lower() and "<b>" not in view.text
+    csp = view.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "'unsafe-eval'" not in csp
+    assert "script-src" not in csp or "script-src 'none'" in csp
 
 
 # --- hostile texts: offsets stay valid --------------------------------------------------
@@ -158,18 +174,68 @@ def test_hostile_base_text_yields_annotations(client: TestClient) -> None:
 # --- the docs table ------------------------------------------------------------------
 
 
-def test_bad_input_doc_is_up_to_date() -> None:
-    assert DOC.exists(), "run: python scripts/bad_input_table.py"
-    assert DOC.read_text(encoding="utf-8") == render_markdown(), (
-        "docs/bad-input.md is stale; run: python scripts/bad_input_table.py"
+def test_readme_bad_input_table_is_up_to_date() -> None:
+    readme = README.read_text(encoding="utf-8")
+    assert spliced(readme) == readme, (
+        "the README's bad-input table is stale; run: python scripts/bad_input_table.py"
     )
 
 
-def test_bad_input_script_writes_the_doc(tmp_path: Path) -> None:
-    out = tmp_path / "bad-input.md"
+def test_bad_input_script_updates_only_the_table(tmp_path: Path) -> None:
+    doc = tmp_path / "doc.md"
+    doc.write_text(f"intro\n{BEGIN}\nold rows\n{END}\noutro\n", encoding="utf-8")
     subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "bad_input_table.py"), "--output", str(out)],
+        [sys.executable, str(ROOT / "scripts" / "bad_input_table.py"), "--file", str(doc)],
         check=True,
         cwd=ROOT,
     )
-    assert out.read_text(encoding="utf-8") == render_markdown()
+    assert doc.read_text(encoding="utf-8") == f"intro\n{BEGIN}\n{render_markdown()}{END}\noutro\n"
+
+
+def test_annotations_that_do_not_slice_the_text_are_never_stored(database_url: str) -> None:
+    """A safety net under the annotator: offsets are valid by construction in the database."""
+    from dataclasses import replace
+
+    from app.annotate import annotate
+    from app.annotate.types import Mention, Paragraph, Quotation
+    from app.core.db import get_engine
+    from app.ingest import store_article
+    from tests.integrity import assert_consistent
+
+    text = BASE
+    good = annotate(text)
+    assert good.mentions and good.quotations
+    first = good.paragraphs[0]
+    bad = replace(
+        good,
+        mentions=[
+            *good.mentions,
+            Mention(0, first.number, first.start, first.start + 3, "XYZ"),  # wrong surface
+            Mention(0, 999, 0, 1, text[0]),  # no such paragraph
+            Mention(0, first.number, len(text), len(text) + 5, ""),  # out of range
+        ],
+        quotations=[
+            *good.quotations,
+            Quotation(first.number, [(0, 4), (10, 14)], "not this", "direct"),
+            Quotation(first.number, [], "", "direct"),
+        ],
+    )
+    engine = get_engine(database_url)
+    article_id, created = store_article(engine, text=text, annotation=bad)
+    assert created
+    from sqlalchemy import text as sql
+
+    with engine.connect() as conn:
+        mentions = conn.execute(
+            sql("SELECT count(*) FROM mentions WHERE article_id = :a"), {"a": article_id}
+        ).scalar_one()
+        quotations = conn.execute(
+            sql("SELECT count(*) FROM quotations WHERE article_id = :a"), {"a": article_id}
+        ).scalar_one()
+    assert (mentions, quotations) == (len(good.mentions), len(good.quotations))
+    assert_consistent(database_url)
+
+    broken = replace(good, paragraphs=[Paragraph(1, 0, 5, "nope!")])
+    with pytest.raises(ValueError):
+        store_article(engine, text=text + " (again)", annotation=broken)
+    assert assert_consistent(database_url).articles == 1  # nothing stored half-way

@@ -97,3 +97,37 @@ def test_delete_annotated_seed_keeps_counts_true(seeded_client: TestClient) -> N
 def test_delete_unknown_or_invalid_id(client: TestClient) -> None:
     assert client.delete("/articles/999").status_code == 404
     assert client.delete("/articles/0").status_code == 422
+
+
+def test_concurrent_ingest_and_delete_keep_counts_true(client: TestClient) -> None:
+    """Writers racing on the same new entities, and deletes racing with them, all succeed
+    (a write that loses a race is retried) and leave true counters."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from app.ingest import delete_article, store_article
+    from tests.corpus import Doc, Quote, build
+
+    engine = client.app.state.engine  # type: ignore[attr-defined]
+
+    def doc(i: int) -> Doc:
+        return Doc(
+            f"c{i}",
+            f"Story {i}",
+            "Wire",
+            None,
+            [f"Acme Widgets and Globex Corp met John Smith on day {i}.", '"Fine," said Smith.'],
+            [Quote(2, "Fine", "smith")],
+        )
+
+    def store(i: int) -> int:
+        text, annotation = build(doc(i))
+        return store_article(engine, text=text, annotation=annotation)[0]
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        ids = list(pool.map(store, range(12)))
+        list(pool.map(lambda a: delete_article(engine, article_id=a), ids[:6]))
+        more = list(pool.map(store, range(12, 18)))
+    assert len(set(ids + more)) == 18
+    assert_consistent(engine)
+    smith = client.get("/people", params={"q": "smith"}).json()["items"][0]
+    assert (smith["article_count"], smith["quotation_count"]) == (12, 12)

@@ -58,7 +58,8 @@ def _cases() -> list[tuple[str, str, GenerationMode]]:
             cases.append((method.upper(), path, GenerationMode.POSITIVE))
             if op.get("parameters") or op.get("requestBody"):
                 cases.append((method.upper(), path, GenerationMode.NEGATIVE))
-    return cases
+    # Writes last: a fuzzed DELETE may remove the seeded article the reads are pointed at.
+    return sorted(cases, key=lambda case: case[0] != "GET")
 
 
 CASES = _cases()
@@ -128,7 +129,7 @@ def test_operation_conforms_to_its_schema(
     operation = fuzzed.schema[path][method]
     strategy = operation.as_strategy(generation_mode=mode)
     fixed = _fixed_path_parameters(fuzzed, path)
-    if fixed and mode is GenerationMode.POSITIVE:
+    if fixed and mode is GenerationMode.POSITIVE and method == "GET":
         strategy = st.one_of(
             strategy, operation.as_strategy(generation_mode=mode, path_parameters=fixed)
         )

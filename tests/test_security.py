@@ -44,6 +44,8 @@ def test_with_api_keys_a_write_without_key_is_401(keyed: TestClient) -> None:
     assert response.headers["content-type"] == "application/problem+json"
     assert response.headers["www-authenticate"].startswith("Bearer")
     assert response.json()["type"].endswith("/unauthorized")
+    assert response.json()["request_id"] == response.headers["x-request-id"]
+    assert response.headers["x-content-type-options"] == "nosniff"
     assert keyed.get("/articles").json()["total"] == 0
 
 
@@ -89,6 +91,7 @@ def test_without_api_keys_remote_writes_are_403(sqlite_url: str) -> None:
         assert response.status_code == 403
         assert response.headers["content-type"] == "application/problem+json"
         assert response.json()["type"].endswith("/forbidden")
+        assert response.json()["request_id"] == response.headers["x-request-id"]
         assert remote.get("/articles").status_code == 200  # reads are public
         assert remote.get("/articles").json()["total"] == 0
 
@@ -256,3 +259,15 @@ def test_validation_errors_do_not_echo_huge_input(client: TestClient) -> None:
     assert len(long_path.content) < 4_000
     missing = client.get("/nothing/" + "a" * 50_000)
     assert missing.status_code == 404 and len(missing.content) < 4_000
+
+
+def test_not_modified_is_declared_and_carries_the_headers(client: TestClient) -> None:
+    article_id = client.post("/articles", json={"text": TEXT}).json()["id"]
+    first = client.get(f"/articles/{article_id}")
+    again = client.get(f"/articles/{article_id}", headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304
+    assert again.headers["x-content-type-options"] == "nosniff"
+    assert again.headers["x-request-id"]
+    spec = client.get("/openapi.json").json()
+    assert "304" in spec["paths"]["/articles/{article_id}"]["get"]["responses"]
+    assert "304" not in spec["paths"]["/export/quotations.csv"]["get"]["responses"]

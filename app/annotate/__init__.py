@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
 from app.annotate.clean import clean
 from app.annotate.entities import find_entities
+from app.annotate.names import person_key
 from app.annotate.nlp import MAX_CHARS, get_nlp
 from app.annotate.quotes import extract
-from app.annotate.types import AnnotatedArticle, Mention, Metadata, Paragraph
+from app.annotate.types import AnnotatedArticle, Entity, Mention, Metadata, Paragraph
 
 __all__ = ["AnnotatedArticle", "annotate", "annotate_many", "get_nlp"]
 
@@ -74,11 +76,16 @@ def _analysis_text(text: str, paragraphs: list[Paragraph]) -> str:
 def _prepare(text: str) -> tuple[Metadata, list[Paragraph], Doc]:
     meta, paragraphs = clean(text)
     nlp = get_nlp()
-    doc = nlp.make_doc(_analysis_text(text, paragraphs))
-    starts = {p.start for p in paragraphs}
-    for tok in doc:
-        if tok.i > 0 and (tok.idx in starts or "\n\n" in doc[tok.i - 1].text):
-            tok.is_sent_start = True
+    analysed = _analysis_text(text, paragraphs)
+    doc = nlp.make_doc(analysed)
+    if len(doc) < 2:
+        return meta, paragraphs, doc
+    idx = doc.to_array("IDX").tolist()
+    # every paragraph starts a sentence
+    for p in paragraphs:
+        i = bisect.bisect_left(idx, p.start)
+        if 0 < i < len(doc) and idx[i] == p.start:
+            doc[i].is_sent_start = True
     return meta, paragraphs, doc
 
 
@@ -100,7 +107,22 @@ def _finish(text: str, meta: Metadata, paragraphs: list[Paragraph], doc: Doc) ->
             continue
         mentions.append(Mention(ent, paragraphs[k].number, s, e, text[s:e]))
     quotations = extract(text, doc, paragraphs, ents)
+    _add_authors(meta, ents.entities)
     return AnnotatedArticle(meta, paragraphs, ents.entities, mentions, quotations)
+
+
+def _add_authors(meta: Metadata, entities: list[Entity]) -> None:
+    """Byline authors are people named in the text (appended after the body's entities)."""
+    keys = {e.key: e for e in entities}
+    for name in meta.authors:
+        key = person_key(name)
+        if key in keys:
+            if "author" not in keys[key].roles:
+                keys[key].roles.append("author")
+            continue
+        ent = Entity("person", name, key, aliases=[name], roles=["author"])
+        entities.append(ent)
+        keys[key] = ent
 
 
 def annotate(text: str) -> AnnotatedArticle:
@@ -119,7 +141,7 @@ def annotate_many(
 ) -> Iterator[AnnotatedArticle]:
     """Annotate many texts, batching the parser through ``nlp.pipe``."""
     nlp = get_nlp()
-    pending: list[tuple[str, Metadata, list[Paragraph]]] = []
+    pending: deque[tuple[str, Metadata, list[Paragraph]]] = deque()
 
     def docs() -> Iterator[Doc]:
         for text in texts:
@@ -128,5 +150,5 @@ def annotate_many(
             yield doc
 
     for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
-        text, meta, paragraphs = pending.pop(0)
+        text, meta, paragraphs = pending.popleft()
         yield _finish(text, meta, paragraphs, doc)

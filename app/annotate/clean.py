@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.annotate.names import words
 from app.annotate.types import Image, Metadata, Paragraph
 
 # --- units: blank-line blocks, or lines ---------------------------------------------------
@@ -26,7 +27,7 @@ class Unit:
 
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
-_TERMINAL = ".?!:;,\"'”’»)…"
+_TERMINAL = ".?!:\"'”’»)…"
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -109,7 +110,9 @@ _JUNK_RE = re.compile(
       | play\s+video | watch\s*:.* | video\s*:.* | listen\s*:.* | audio\s*:.*
       | join\s+(?:our|the)\s+\w+\s+channel.* | download\s+(?:our|the)\s+app.*
       | (?:previous|next)\s+(?:article|story|post) | about\s+the\s+author
-      | we\s+use\s+cookies.* | accept\s+(?:all\s+)?cookies | cookie\s+policy
+      | we\s+use\s+cookies.* | article\s+continue[sd]\s+below | story\s+continues\s+below.*
+      | continue\s+reading.* | open\s+this\s+photo\s+in\s+gallery.{0,400}
+      | accept\s+(?:all\s+)?cookies | cookie\s+policy
     )[\s.!:]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -160,13 +163,23 @@ _DATE_NOISE = re.compile(
         |\d+|[^\w\s])""",
     re.I | re.VERBOSE,
 )
-_PUB_WORDS = frozenset(
-    ["times", "post", "news", "herald", "journal", "daily", "guardian", "telegraph", "tribune", "gazette", "press", "mail", "star", "globe", "chronicle", "observer", "independent", "express", "mirror", "sun", "standard", "reuters", "bloomberg", "afp", "ap", "bbc", "cnn", "npr", "cbc", "ctv", "abc", "nbc", "cbs", "fox", "sky", "itv", "agency", "wire", "today", "weekly", "magazine", "review", "record", "courier", "inquirer", "shimbun", "nikkei", "xinhua", "insider", "monitor", "economist", "bulletin", "sentinel", "examiner", "dispatch", "register", "advertiser", "broadcasting", "radio", "tv", "television", "network", "online", "media", "yomiuri", "asahi", "mainichi", "kyodo", "yonhap", "tass", "ria", "nation", "straits", "telegram"]
+_PUB_WORDS = words(
+    """times post news herald journal daily guardian telegraph tribune gazette press mail star
+    globe chronicle observer independent express mirror sun standard reuters bloomberg afp
+    ap bbc cnn npr cbc ctv abc nbc cbs fox sky itv agency wire today weekly magazine review
+    record courier inquirer shimbun nikkei xinhua insider monitor economist bulletin
+    sentinel examiner dispatch register advertiser broadcasting radio tv television network
+    online media yomiuri asahi mainichi kyodo yonhap tass ria nation straits telegram"""
 )
-_NAME_PARTICLES = frozenset(["van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "binti", "al", "el", "ibn", "st"])
+_PLACE_WORDS = words(
+    """park street road stadium arena avenue square hall ground centre center bridge lane
+    field gardens court house station"""
+)
+_NAME_PARTICLES = words("""van von de der den da di du del la le bin binti al el ibn st""")
 _AUTHOR_JOBS = re.compile(
     r"\b(?:correspondent|reporter|editor|writer|columnist|staff|contributor|journalist|"
-    r"bureau|chief|senior|political|business|sports?|news|desk)\b",
+    r"bureau|chief|senior|political|business|sports?|news|desk|producer|anchor|host|"
+    r"photographer|videographer|analyst|intern)\b",
     re.I,
 )
 
@@ -206,14 +219,28 @@ def _date_line(s: str) -> tuple[date, str] | None:
     return d, kind or "published"
 
 
+_DATE_WORD = r"(?:published|updated|posted|first\s+published|last\s+updated|modified)"
+
+
+def _split_byline_date(s: str) -> tuple[str | None, str | None]:
+    """("By X and Y", "Published ...") from one line that holds both, else (None, None)."""
+    m = re.match(rf"^(.*?)\s*(?:\||•|·|—|–|-|,)?\s*({_DATE_WORD}\b.*)$", s, re.I)
+    if m and m.group(1) and _BY_RE.match(m.group(1)) and parse_date(m.group(2)):
+        return m.group(1), m.group(2)
+    m = re.match(rf"^((?:{_DATE_WORD}\s*:?\s*)?(?:on\s+)?.*?)\s+by\s+(.+)$", s, re.I)
+    if m and parse_date(m.group(1)) and _date_line(m.group(1)):
+        return "By " + m.group(2), m.group(1)
+    return None, None
+
+
 def _is_name(s: str) -> bool:
     """A person's name on its own: 2-5 capitalised words, no digits, no sentence punctuation."""
     s = s.strip().rstrip(",")
-    if not s or len(s) > 60 or any(c.isdigit() for c in s) or s[-1] in ".?!:;":
-        if not (s.endswith(".") and len(s.split()[-1]) <= 3):
-            return False
+    bad = not s or len(s) > 60 or any(c.isdigit() for c in s) or s[-1] in ".?!:;"
+    if bad and not (s.endswith(".") and len(s.split()[-1]) <= 3):
+        return False
     words = s.split()
-    if not 2 <= len(words) <= 5:
+    if not 2 <= len(words) <= 5 or s.isupper():
         return False
     for w in words:
         if w.lower() in _NAME_PARTICLES:
@@ -309,21 +336,41 @@ def clean(text: str) -> tuple[Metadata, list[Paragraph]]:
                 last_meta = i
             continue
         t = u.text
-        dl = _date_line(t)
-        bm = _BY_RE.match(t) if len(t) < 150 else None
+        by_part, date_part = _split_byline_date(t) if len(t) < 200 else (None, None)
+        dl = _date_line(t) if by_part is None else None
+        bm = _BY_RE.match(by_part or t) if len(t) < 200 else None
         if dl:
             u.kind, u.info["date"], u.info["date_kind"] = "date", dl[0], dl[1]
             last_meta = i
-        elif bm:
-            names, src = _split_authors(bm.group(1))
-            if names:
+        elif bm or (by_part and date_part):
+            names, src = _split_authors(bm.group(1) if bm else by_part)
+            d = _date_line(date_part) if date_part else None
+            if names or d:
                 u.kind, u.info["authors"], u.info["source"] = "byline", names, src
+                if d:
+                    u.info["date"], u.info["date_kind"] = d
                 last_meta = i
-        elif (i > 0 and units[i - 1].kind == "image" and len(t) < 600) or (_CREDIT_RE.search(t) and len(t) < 600):
+        elif (i > 0 and units[i - 1].kind == "image" and len(t) < 600) or (
+            _CREDIT_RE.search(t) and len(t) < 600
+        ):
             u.kind = "caption"
             last_meta = i
-        elif i > 0 and _is_name(t):
+        elif i > 0 and _is_name(t) and t.split()[-1].lower() not in _PLACE_WORDS:
             u.kind, u.info["authors"], u.info["source"] = "byline", [t.strip().rstrip(",")], None
+        elif (
+            "," in t
+            and len(t) < 80
+            and _is_name(t.split(",", 1)[0])
+            and (
+                _AUTHOR_JOBS.search(t.split(",", 1)[1])
+                or _looks_publication(t.split(",", 1)[1].strip())
+            )
+        ):
+            # "Walter Sim, Japan Correspondent", "Adam Stanley, The Canadian Press"
+            name, rest = (x.strip() for x in t.split(",", 1))
+            src = rest if _looks_publication(rest) and not _AUTHOR_JOBS.search(rest) else None
+            u.kind, u.info["authors"], u.info["source"] = "byline", [name], src
+            last_meta = i
         elif i > 0 and _looks_publication(t) and len(t) < 60:
             u.kind, u.info["source"] = "source", t.strip()
         elif i > 0 and re.match(r"^source\s*:\s*(.+)$", t, re.I) and len(t) < 80:
@@ -343,9 +390,13 @@ def clean(text: str) -> tuple[Metadata, list[Paragraph]]:
     if len(body_before) > 3:
         header_end = -1
         for i in range(head_limit):
-            if units[i].kind in ("byline", "source") and units[i].info.get("authors") is not None:
-                if not _BY_RE.match(units[i].text):
-                    units[i].kind = "body"
+            u = units[i]
+            if (
+                u.kind in ("byline", "source")
+                and u.info.get("authors") is not None
+                and not _BY_RE.match(u.text)
+            ):
+                u.kind = "body"
             if units[i].kind == "source" and i > 1:
                 units[i].kind = "body"
 
@@ -396,7 +447,12 @@ def clean(text: str) -> tuple[Metadata, list[Paragraph]]:
                 meta.source = u.info["source"]
         elif u.kind == "source" and meta.source is None:
             meta.source = u.info["source"]
-        elif u.kind == "date":
+        if u.kind == "byline" and "date" in u.info:
+            if u.info["date_kind"] == "published" and published is None:
+                published = u.info["date"]
+            elif updated is None:
+                updated = u.info["date"]
+        if u.kind == "date":
             if u.info["date_kind"] == "published" and published is None:
                 published = u.info["date"]
             elif updated is None:

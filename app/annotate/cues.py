@@ -2,21 +2,43 @@
 
 from __future__ import annotations
 
+from app.annotate.names import words
+
 # Lemmas of verbs that report speech or a stated position.
-SPEECH_VERBS = frozenset(
-    ["say", "tell", "add", "note", "warn", "argue", "insist", "emphasize", "emphasise", "stress", "call", "confirm", "accuse", "criticise", "criticize", "describe", "recognise", "recognize", "state", "explain", "claim", "assert", "declare", "announce", "suggest", "report", "reveal", "write", "tweet", "post", "admit", "acknowledge", "concede", "agree", "deny", "reject", "dispute", "maintain", "contend", "predict", "estimate", "forecast", "believe", "think", "feel", "reckon", "hope", "expect", "fear", "worry", "complain", "lament", "point", "observe", "remark", "comment", "reply", "respond", "answer", "retort", "counter", "caution", "urge", "demand", "ask", "question", "wonder", "recall", "recount", "describe", "mention", "indicate", "signal", "allege", "charge", "testify", "tell", "inform", "assure", "promise", "pledge", "vow", "vowed", "threaten", "boast", "brag", "joke", "quip", "muse", "concede", "conclude", "find", "show", "highlight", "underline", "underscore", "reiterate", "repeat", "echo", "affirm", "reaffirm", "acknowledge", "advise", "recommend", "propose", "request", "plead", "appeal", "announce", "proclaim", "declare", "disclose", "divulge", "release", "publish", "blog", "text", "email", "message", "shout", "yell", "scream", "whisper", "mutter", "cry", "exclaim", "sigh", "laugh", "smile", "explain", "clarify", "elaborate", "specify", "detail", "outline", "summarize", "summarise", "characterize", "characterise", "label", "brand", "dub", "praise", "hail", "applaud", "welcome", "condemn", "denounce", "slam", "blast", "attack", "rebuke", "chide", "scold", "lambast", "decry", "deplore", "bemoan", "defend", "justify", "rationalize", "guarantee", "swear", "attest", "certify", "verify", "corroborate", "acknowledge", "concur", "object", "protest", "oppose", "contest", "challenge", "doubt", "speculate", "theorize", "theorise", "hypothesize", "surmise", "guess", "imply", "insinuate", "hint", "remind", "reassure", "tell", "notify", "brief", "add", "continue", "conclude", "begin", "start", "open", "close", "finish", "wrap", "single"]
+SPEECH_VERBS = words(
+    """say tell add note warn argue insist emphasize emphasise stress call confirm accuse
+    criticise criticize describe recognise recognize state explain claim assert declare
+    announce suggest report reveal write tweet post admit acknowledge concede agree deny
+    reject dispute maintain contend predict complain lament point observe remark comment
+    reply respond answer retort counter caution urge demand ask question wonder recall
+    recount mention indicate signal allege charge testify inform assure promise pledge vow
+    vowed threaten boast brag joke quip muse highlight underline underscore reiterate repeat
+    echo affirm reaffirm advise recommend propose request plead appeal proclaim disclose
+    divulge release publish blog text email message shout yell scream whisper mutter cry
+    exclaim sigh laugh smile clarify elaborate specify detail outline summarize summarise
+    characterize characterise label brand dub praise hail applaud welcome condemn denounce
+    slam blast attack rebuke chide scold lambast decry deplore bemoan defend justify
+    rationalize guarantee swear attest certify verify corroborate concur object protest
+    oppose contest challenge doubt speculate theorize theorise hypothesize surmise guess
+    imply insinuate hint remind reassure notify brief continue single chant sing quote"""
 )
 # Verbs whose complement is only speech when it is a clause ("told X that ...").
-CLAUSE_ONLY = frozenset(
-    ["think", "believe", "feel", "hope", "expect", "fear", "worry", "find", "show", "agree", "recall", "remind", "mention", "begin", "start", "open", "close", "finish", "continue", "wrap", "guess", "doubt", "laugh", "smile", "sigh", "cry", "know", "learn", "understand", "see", "realize", "realise"]
+CLAUSE_ONLY = words(
+    """think believe feel hope expect fear worry find show agree recall remind mention begin
+    start open close finish continue wrap guess doubt laugh smile sigh cry know learn
+    understand see realize realise"""
 )
 # Verbs that take an object plus a predicate: "called X Y", "described X as Y".
-OBJECT_PREDICATE = frozenset(
-    ["call", "describe", "characterize", "characterise", "label", "brand", "dub", "accuse", "criticise", "criticize", "praise", "hail", "condemn", "denounce", "slam", "blast", "recognise", "recognize", "single", "attack", "rebuke"]
+OBJECT_PREDICATE = words(
+    """call describe characterize characterise label brand dub accuse criticise criticize
+    praise hail condemn denounce slam blast recognise recognize single attack rebuke"""
 )
 # Nouns that report speech: "in a statement", "according to".
-SPEECH_NOUNS = frozenset(
-    ["statement", "statements", "release", "report", "reports", "announcement", "announcements", "letter", "letters", "email", "emails", "tweet", "tweets", "post", "posts", "interview", "interviews", "memo", "document", "documents", "filing", "filings", "complaint", "complaints", "lawsuit", "suit", "ruling", "decision", "judgment", "judgement", "survey", "poll", "study", "analysis"]
+SPEECH_NOUNS = words(
+    """statement statements release report reports announcement announcements letter letters
+    email emails tweet tweets post posts interview interviews memo document documents filing
+    filings complaint complaints lawsuit suit ruling decision judgment judgement survey poll
+    study analysis"""
 )
 # Phrases that look like speech acts but report none.
 NO_COMMENT = (

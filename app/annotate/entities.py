@@ -16,64 +16,103 @@ from app.annotate.names import (
     org_key,
     person_key,
     strip_possessive,
+    words,
 )
 from app.annotate.types import Entity
 
 # Last words that make a capitalised phrase an organisation name.
-ORG_HEADS = frozenset(
-    ["agency", "ministry", "department", "university", "institute", "institution", "command", "council", "committee", "commission", "corporation", "corp", "company", "co", "inc", "ltd", "llc", "plc", "group", "bank", "association", "party", "court", "forum", "foundation", "authority", "office", "service", "services", "board", "academy", "college", "school", "hospital", "police", "force", "forces", "army", "navy", "bureau", "union", "federation", "organisation", "organization", "industries", "technologies", "systems", "airlines", "airways", "motors", "holdings", "partners", "society", "centre", "center", "league", "club", "network", "trust", "fund", "laboratory", "laboratories", "lab", "labs", "studios", "enterprises", "parliament", "congress", "senate", "assembly", "diet", "cabinet", "secretariat", "directorate", "administration", "commissariat", "tribunal", "inquiry", "coalition", "alliance", "movement", "front", "church", "mission", "clinic", "institutes", "universities", "ministries"]
+ORG_HEADS = words(
+    """gmbh ag sa nv bv spa srl llp lp limited brewery winery
+    agency ministry department university institute institution command council committee
+    commission corporation corp company co inc ltd llc plc group bank association party
+    court forum foundation authority office service services board academy college school
+    hospital police force forces army navy bureau union federation organisation organization
+    industries technologies systems airlines airways motors holdings partners society centre
+    center league club network trust fund laboratory laboratories lab labs studios
+    enterprises parliament congress senate assembly diet cabinet secretariat directorate
+    administration commissariat tribunal inquiry coalition alliance movement front church
+    mission clinic institutes universities ministries"""
 )
 # Phrases that look like organisations but name documents, events, products or places.
-NON_ORG_HEADS = frozenset(
-    ["strategy", "act", "law", "bill", "treaty", "agreement", "accord", "constitution", "charter", "declaration", "report", "plan", "doctrine", "protocol", "resolution", "code", "summit", "games", "olympics", "cup", "championship", "championships", "talks", "war", "election", "elections", "festival", "award", "awards", "prize", "missile", "missiles", "system", "region", "area", "island", "islands", "sea", "ocean", "river", "street", "road", "avenue", "square", "station", "airport", "bridge", "park", "day", "week", "month", "year", "budget", "index", "initiative", "program", "programme", "project", "scheme", "framework", "policy"]
+NON_ORG_HEADS = words(
+    """strategy act law bill treaty agreement accord constitution charter declaration report
+    plan doctrine protocol resolution code summit games olympics cup championship
+    championships talks war election elections festival award awards prize missile missiles
+    system region area island islands sea ocean river street road avenue square station
+    airport bridge park day week month year budget index initiative program programme
+    project scheme framework policy"""
 )
-PRODUCT_NOUNS = frozenset(
-    ["missile", "missiles", "system", "systems", "rocket", "rockets", "jet", "jets", "fighter", "fighters", "aircraft", "plane", "planes", "helicopter", "helicopters", "tank", "tanks", "drone", "drones", "rifle", "rifles", "gun", "guns", "launcher", "launchers", "interceptor", "interceptors", "battery", "batteries", "vehicle", "vehicles", "car", "cars", "phone", "phones", "smartphone", "device", "devices", "app", "software", "console", "vaccine", "vaccines", "drug", "drugs", "pill", "tablet", "laptop", "chip", "chips", "engine", "engines"]
+PRODUCT_NOUNS = words(
+    """missile missiles system systems rocket rockets jet jets fighter fighters aircraft plane
+    planes helicopter helicopters tank tanks drone drones rifle rifles gun guns launcher
+    launchers interceptor interceptors battery batteries vehicle vehicles car cars phone
+    phones smartphone device devices app software console vaccine vaccines drug drugs pill
+    tablet laptop chip chips engine engines"""
 )
 # Place names used as metonyms for governments; never organisations.
-PLACE_METONYMS = frozenset(
-    ["washington", "tokyo", "beijing", "moscow", "london", "paris", "brussels", "pyongyang", "seoul", "taipei", "ottawa", "canberra", "delhi", "berlin", "kyiv", "kiev", "tehran", "jerusalem", "ankara", "manila", "rome", "madrid", "hanoi", "bangkok", "jakarta", "islamabad", "kabul", "baghdad", "damascus", "cairo", "riyadh", "doha", "beirut", "havana", "caracas", "brasilia", "nairobi", "pretoria", "prc", "dprk", "rok", "usa", "us", "uk", "eu", "west", "kremlin"]
+PLACE_METONYMS = words(
+    """washington tokyo beijing moscow london paris brussels pyongyang seoul taipei ottawa
+    canberra delhi berlin kyiv kiev tehran jerusalem ankara manila rome madrid hanoi bangkok
+    jakarta islamabad kabul baghdad damascus cairo riyadh doha beirut havana caracas
+    brasilia nairobi pretoria prc dprk rok usa us uk eu west kremlin"""
 )
 # Nouns naming a company/organisation in apposition ("contractors Lockheed Martin").
-ORG_DESCRIPTORS = frozenset(
-    ["company", "companies", "firm", "firms", "contractor", "contractors", "maker", "makers", "manufacturer", "manufacturers", "giant", "giants", "group", "groups", "retailer", "retailers", "bank", "banks", "carrier", "carriers", "airline", "airlines", "broadcaster", "broadcasters", "publisher", "publishers", "insurer", "insurers", "brand", "brands", "startup", "start-up", "developer", "developers", "supplier", "suppliers", "operator", "operators", "agency", "agencies", "newspaper", "newspapers", "network", "networks", "chain", "chains", "club", "clubs", "team", "teams", "lender", "lenders", "automaker", "automakers", "outlet", "outlets", "organization", "organisation"]
+ORG_DESCRIPTORS = words(
+    """company companies firm firms contractor contractors maker makers manufacturer
+    manufacturers giant giants group groups retailer retailers bank banks carrier carriers
+    airline airlines broadcaster broadcasters publisher publishers insurer insurers brand
+    brands startup start-up developer developers supplier suppliers operator operators
+    agency agencies newspaper newspapers network networks chain chains club clubs team teams
+    lender lenders automaker automakers outlet outlets organization organisation"""
 )
-GIVEN_NAMES_M = frozenset(
+GIVEN_NAMES_M = words(
     """james john robert michael william david richard joseph thomas charles christopher daniel
     matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
     ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
     scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
-    tyler aaron jose adam nathan henry douglas doug zachary peter kyle ethan walter noah jeremy
-    christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse
-    jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy
-    vincent ralph eugene russell bobby mason philip phil louis bill jim tom mike dave steve
-    chris dan matt tony ben sam rob bob ted ian neil craig graham colin malcolm nigel trevor
-    stuart derek barry gordon murray hamish ross liam connor owen luke lucas leo max oliver
-    harry charlie jake alex justin pierre jean francois jacques michel andre luc marc
-    mohammed mohammad muhammad ahmed ali omar hassan hussein ibrahim yusuf abdul rahm
-    hiroshi takeshi kenji satoru akira xi li wang vladimir sergei dmitri ivan boris emmanuel
-    angela""".split()
+    tyler aaron jose adam nathan henry douglas doug zachary peter kyle ethan walter noah
+    jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan
+    jesse jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah
+    randy roy vincent ralph eugene russell bobby mason philip phil louis bill jim tom mike
+    dave steve chris dan matt tony ben sam rob bob ted ian neil craig graham colin malcolm
+    nigel trevor stuart derek barry gordon murray hamish ross liam connor owen luke lucas
+    leo max oliver harry charlie jake alex justin pierre jean francois jacques michel andre
+    luc marc mohammed mohammad muhammad ahmed ali omar hassan hussein ibrahim yusuf abdul
+    rahm hiroshi takeshi kenji satoru akira xi li wang vladimir sergei dmitri ivan boris
+    emmanuel angela"""
 )
-GIVEN_NAMES_F = frozenset(
+GIVEN_NAMES_F = words(
     """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy
     betty margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa
     deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda
     pamela emma nicole helen samantha katherine christine debra rachel carolyn janet
     catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren
     christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa
-    ann sara madison frances kathryn janice jean abigail alice judy sophia grace denise amber
-    doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie
-    kayla alexis lori jody jodie chrystia kathleen caroline claire fiona alison alyson
-    allison jane jenny kate katie kathy cathy sue liz beth meg molly nadia yuni yoko
-    theresa hillary melania nancy elena olga natasha tatiana svetlana anne sophie isabelle
-    chloe zoe lucy ellie mia ava leah erin cindy wendy tina tanya sheila moyra dorie
-    fouzia megan darian""".split()
+    ann sara madison frances kathryn janice jean abigail alice judy sophia grace denise
+    amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte
+    marie kayla alexis lori jody jodie chrystia kathleen caroline claire fiona alison alyson
+    allison jane jenny kate katie kathy cathy sue liz beth meg molly nadia yuni yoko theresa
+    hillary melania nancy elena olga natasha tatiana svetlana anne sophie isabelle chloe zoe
+    lucy ellie mia ava leah erin cindy wendy tina tanya sheila moyra dorie fouzia megan
+    darian"""
 )
-PARTY_WORDS = frozenset(
+ROLE_AFTER_ORG = words(
+    """manager coach boss chief chairman chairwoman president ceo spokesman spokeswoman
+    spokesperson striker captain owner director executive head founder analyst economist
+    goalkeeper midfielder defender forward winger"""
+)
+NOT_PERSON_LAST = words(
+    """square station bay street avenue road boulevard lane bridge harbour harbor island
+    islands mountain lake river valley county township district centre center mall arena
+    stadium field plaza hat falls heights invitational open classic championship tournament
+    trophy series marathon foto photo photos images pictures story"""
+)
+ROLE_LIKE = words("press relations affairs media news staff")
+PARTY_WORDS = words(
     """liberal liberals conservative conservatives tory tories democrat democrats democratic
-    republican republicans labour green greens ndp socialist independent""".split()
+    republican republicans labour green greens ndp socialist independent"""
 )
-HONORIFICS = frozenset("mr mrs ms miss mx mister dr sir dame madam".split())
+HONORIFICS = words("""mr mrs ms miss mx mister dr sir dame madam""")
 _CONNECT = frozenset({"of", "and", "for", "on", "the", "&", "de", "du", "des", "in"})
 
 
@@ -121,6 +160,17 @@ def _extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if start - 1 < len(doc) and doc[start - 1].ent_iob_ == "B" and doc[start - 1].ent_type_:
             break
         start -= 1
+    # lowercase particles inside a name: "Erik ten Hag", "Ursula von der Leyen"
+    while (
+        end + 1 < len(doc)
+        and doc[end].lower_ in ("ten", "van", "von", "der", "de", "da", "di", "le", "la", "bin")
+        and doc[end].text.islower()
+        and _is_cap(doc[end + 1])
+        and doc[end + 1].pos_ == "PROPN"
+    ):
+        end += 2
+        while end < len(doc) and doc[end - 1].lower_ in ("der", "den") and _is_cap(doc[end]):
+            end += 1
     while end < len(doc) and _name_token(doc[end]) and doc[end - 1].whitespace_:
         if doc[end].ent_type_ and doc[end].ent_type_ != "PERSON":
             break
@@ -139,16 +189,17 @@ def _strip_span(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int,
             low = norm_token(doc[i].text)
             if low in TITLE_WORDS:
                 last_title = i
-            elif low not in ROLE_MODIFIERS and doc[i].ent_type_ not in ("GPE", "NORP"):
-                if last_title >= 0 or i > start:
-                    break
+            elif (
+                low not in ROLE_MODIFIERS
+                and doc[i].ent_type_ not in ("GPE", "NORP")
+                and (last_title >= 0 or i > start)
+            ):
+                break
         if last_title >= 0:
             titles = [t.text for t in doc[start : last_title + 1]]
             start = last_title + 1
-    while (
-        (end > start
-        and doc[end - 1].tag_ == "POS")
-        or (end > start and doc[end - 1].text in ("'", "’", "'s", "’s"))
+    while (end > start and doc[end - 1].tag_ == "POS") or (
+        end > start and doc[end - 1].text in ("'", "’", "'s", "’s")
     ):
         end -= 1
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (".",):
@@ -162,6 +213,8 @@ def _cut_span(doc: Doc, s: int, e: int) -> tuple[int, int]:
         t = doc[i]
         if "\n" in t.text or t.is_space or t.text in ("/", "|", "(", ")"):
             return s, i
+        if "/" in t.text:
+            return s, i + (1 if t.text.split("/")[0] else 0)
         if i + 1 < e and ("\n" in t.whitespace_):
             return s, i + 1
         if t.tag_ == "POS" and i + 1 < e:
@@ -182,11 +235,27 @@ def _common_nouns(doc: Doc) -> set[str]:
 
             lem = get_nlp().get_pipe("lemmatizer")
             idx = lem.lookups.get_table("lemma_index")
-            words = set(idx["noun"]) | set(idx.get("adj", []))
+            words = set(idx["noun"])
         except Exception:  # pragma: no cover - model without lookups
             words = set()
         _NOUN_INDEX = words - GIVEN_NAMES_M - GIVEN_NAMES_F
     return _NOUN_INDEX
+
+
+_ADJ_INDEX: set[str] | None = None
+
+
+def _adjectives() -> set[str]:
+    global _ADJ_INDEX
+    if _ADJ_INDEX is None:
+        try:
+            from app.annotate.nlp import get_nlp
+
+            idx = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+            _ADJ_INDEX = set(idx["adj"]) - GIVEN_NAMES_M - GIVEN_NAMES_F
+        except Exception:  # pragma: no cover - model without lookups
+            _ADJ_INDEX = set()
+    return _ADJ_INDEX
 
 
 def _trim_person(doc: Doc, s: int, e: int) -> tuple[int, int]:
@@ -195,14 +264,25 @@ def _trim_person(doc: Doc, s: int, e: int) -> tuple[int, int]:
     while e - s >= 2:
         t = doc[s]
         low = t.lower_
-        if t.tag_ not in ("NNP", "NNPS") and not t.text[:1].isupper():
-            s += 1
-        elif t.tag_ in ("VBG", "VBD", "VBN", "VBZ", "VB", "JJ", "RB") and e - s >= 2:
-            s += 1
-        elif (
-            len(doc[s:e].text.split()) >= 3
-            and low in nouns
-            and low not in GIVEN_NAMES_M | GIVEN_NAMES_F
+        if (
+            (t.tag_ not in ("NNP", "NNPS") and not t.text[:1].isupper())
+            or (t.tag_ in ("VBG", "VBD", "VBN", "VBZ", "VB", "JJ", "RB") and e - s >= 2)
+            or (
+                len(doc[s:e].text.split()) >= 3
+                and low not in GIVEN_NAMES_M | GIVEN_NAMES_F
+                and not doc[s + 1].text.islower()
+                and (low in _adjectives() or low.endswith(("er", "or", "ist", "yst")))
+            )
+            or (
+                len(doc[s:e].text.split()) >= 3
+                and low in nouns
+                and low not in GIVEN_NAMES_M | GIVEN_NAMES_F
+                and not doc[s + 1].text.islower()
+                and (
+                    low in ROLE_LIKE
+                    or low.endswith(("er", "or", "ist", "yst", "ion", "ions", "ent", "ant"))
+                )
+            )
         ):
             s += 1
         else:
@@ -292,9 +372,12 @@ def _is_product(doc: Doc, start: int, end: int) -> bool:
         return True
     head = doc[start:end].root
     for child in head.children:
-        if child.dep_ == "appos" and child.i >= end:
-            if child.lemma_.lower() in PRODUCT_NOUNS or child.lower_ in PRODUCT_NOUNS:
-                return True
+        if (
+            child.dep_ == "appos"
+            and child.i >= end
+            and (child.lemma_.lower() in PRODUCT_NOUNS or child.lower_ in PRODUCT_NOUNS)
+        ):
+            return True
     return False
 
 
@@ -334,17 +417,16 @@ def _recover_orgs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
                 k += 1
                 while k < n and (
                     _is_cap(doc[k])
-                    or (doc[k].lower_ == "and"
-                    and _is_cap(doc[k + 1] if k + 1 < n else doc[k]))
+                    or (doc[k].lower_ == "and" and _is_cap(doc[k + 1] if k + 1 < n else doc[k]))
                 ):
                     if doc[k].ent_type_ == "GPE" and k + 1 < n and not _is_cap(doc[k + 1]):
                         break
                     k += 1
             else:
                 k = i + 1
-            if i > j or (doc[i].text[0].isupper() and i == j and k > i + 1):
-                if all(x not in taken for x in range(j, k)):
-                    out.append((j, k))
+            multi = i > j or (doc[i].text[0].isupper() and i == j and k > i + 1)
+            if multi and all(x not in taken for x in range(j, k)):
+                out.append((j, k))
             i = k
             continue
         i += 1
@@ -377,7 +459,9 @@ def find_entities(doc: Doc, char_ok: callable) -> EntityResult:
         label = e.label_
         if label in ("LAW", "FAC", "PRODUCT", "GPE", "LOC", "NORP", "EVENT", "WORK_OF_ART"):
             words = e.text.split()
-            if (_org_like(words) and label != "NORP") or (label == "FAC" and norm_name(e.text) in ("pentagon", "the pentagon")):
+            if (_org_like(words) and label != "NORP") or (
+                label == "FAC" and norm_name(e.text) in ("pentagon", "the pentagon")
+            ):
                 label = "ORG"
             else:
                 continue
@@ -388,7 +472,7 @@ def find_entities(doc: Doc, char_ok: callable) -> EntityResult:
             and merged[-1][0] == "ORG" == label
             and (
                 merged[-1][2] == e.start
-                or merged[-1][2] + 1 == e.start and doc[e.start - 1].lower_ == "of"
+                or (merged[-1][2] + 1 == e.start and doc[e.start - 1].lower_ == "of")
             )
         ):
             merged[-1] = ("ORG", merged[-1][1], e.end)
@@ -428,6 +512,11 @@ def find_entities(doc: Doc, char_ok: callable) -> EntityResult:
         found.append(Found(kind, s2, e2, name, role))
         taken.update(range(s2, e2))
 
+    for s, e in _recover_speaker_names(doc, taken):
+        if char_ok(doc[s].idx):
+            found.append(Found("person", s, e, _span_text(doc, s, e)))
+            taken.update(range(s, e))
+
     for s, e in _recover_orgs(doc, taken):
         if not char_ok(doc[s].idx):
             continue
@@ -437,6 +526,35 @@ def find_entities(doc: Doc, char_ok: callable) -> EntityResult:
             taken.update(range(s2, e2))
     found.sort(key=lambda f: f.start)
     return _resolve(doc, found, places, char_ok)
+
+
+def _recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Names the model missed that speak: "..., Guenther Schuh, e.GO's founder, said"."""
+    from app.annotate.cues import SPEECH_VERBS
+
+    out = []
+    for t in doc:
+        if t.dep_ not in ("nsubj",) or t.pos_ != "PROPN" or t.i in taken:
+            continue
+        if t.head.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        lo = t.i
+        while lo - 1 >= 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].head.i == t.i:
+            lo -= 1
+        toks = doc[lo : t.i + 1]
+        if not 2 <= len(toks) <= 3 or any(x.i in taken for x in toks):
+            continue
+        if all(
+            x.pos_ == "PROPN"
+            and x.text[:1].isupper()
+            and x.text[1:].islower()
+            and x.ent_type_ not in ("GPE", "NORP", "LOC", "ORG", "FAC")
+            and not is_title_word(x.text)
+            and x.lower_ not in ORG_HEADS
+            for x in toks
+        ):
+            out.append((lo, t.i + 1))
+    return out
 
 
 def _split_possessive_org(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
@@ -467,16 +585,40 @@ def _resolve(doc: Doc, found: list[Found], places: set[str], char_ok) -> EntityR
         words = f.name.split()
         low = norm_name(f.name)
         if f.kind == "organisation":
+            if len(words) == 1 and re.search(r"(?:man|woman|men|women)$", f.name):
+                continue  # "the Dutchman"
             if low in person_tokens and len(words) == 1:
                 f.kind = "person"
-            elif _is_place(f.name, places) or words[-1].lower() in NON_ORG_HEADS or _is_product(doc, f.start, f.end) or all(w.lower() in TITLE_WORDS or w.lower() in ROLE_MODIFIERS for w in words):
+            elif (
+                _is_place(f.name, places)
+                or words[-1].lower() in NON_ORG_HEADS
+                or _is_product(doc, f.start, f.end)
+                or all(w.lower() in TITLE_WORDS or w.lower() in ROLE_MODIFIERS for w in words)
+            ):
                 continue
         elif f.kind == "person":
-            if all(
-                norm_token(w) in TITLE_WORDS | ROLE_MODIFIERS | PARTY_WORDS or w.isupper() and len(w) <= 4
+            root = doc[f.start : f.end].root
+            if (
+                root.dep_ == "compound"
+                and root.head.lower_ in ROLE_AFTER_ORG
+                and root.head.i + 1 < len(doc)
+                and doc[root.head.i + 1].pos_ == "PROPN"
+            ):
+                f.kind = "organisation"  # "Manchester United manager Erik ten Hag"
+            elif all(
+                norm_token(w) in TITLE_WORDS | ROLE_MODIFIERS | PARTY_WORDS
+                or (w.isupper() and len(w) <= 4)
                 for w in words
             ) or (words[-1].isupper() and len(words[-1]) <= 4 and len(words) <= 2):
                 continue
+            last = norm_token(words[-1])
+            if len(words) > 1 and (
+                last in NOT_PERSON_LAST
+                or last in PARTY_WORDS
+                or last in NON_ORG_HEADS
+                or any(w in ("of", "for", "the") for w in words)
+            ):
+                continue  # "Medicine Hat", "Arnold Palmer Invitational", "Birth of Modern Canada"
             if _looks_org_person(doc, f) or _org_like(words):
                 f.kind = "organisation"
             elif _is_place(f.name, places) and len(words) == 1:
@@ -509,7 +651,7 @@ def _resolve(doc: Doc, found: list[Found], places: set[str], char_ok) -> EntityR
             toks = key.split(":", 1)[1].split()
             idx = by_key.get(key)
             if idx is None:
-                # a shorter full name contained in a longer one ("Justin Trudeau" / "Justin P. Trudeau")
+                # a shorter full name inside a longer one ("Ann Lee" / "Ann B. Lee")
                 for ftoks, fidx in fulls:
                     if toks[-1] == ftoks[-1] and set(toks) <= set(ftoks):
                         idx = fidx
@@ -634,10 +776,10 @@ def _resolve(doc: Doc, found: list[Found], places: set[str], char_ok) -> EntityR
                 entities[tgt].aliases.append(a)
     result.entities = final
     result.gender = {new_index[k]: v for k, v in result.gender.items()}
+    text = doc.text
     for f in found:
         idx = new_index[f.entity]
         span = doc[f.start : f.end]
-        text = doc.text
         s_char = span.start_char
         e_char = s_char + len(f.name) if text.startswith(f.name, s_char) else span.end_char
         result.mentions.append((idx, s_char, e_char))
@@ -666,7 +808,8 @@ def _looks_org_person(doc: Doc, f: Found) -> bool:
 
 def _more_mentions(doc: Doc, found: list[Found], entities: list[Entity], char_ok) -> list[Found]:
     """Mentions the model missed: later uses of a known name or of a unique surname."""
-    covered = bytearray(len(doc.text) + 1)
+    text = doc.text
+    covered = bytearray(len(text) + 1)
     for f in found:
         span = doc[f.start : f.end]
         covered[span.start_char : span.end_char] = b"\x01" * (span.end_char - span.start_char)
@@ -694,7 +837,7 @@ def _more_mentions(doc: Doc, found: list[Found], entities: list[Entity], char_ok
     lookup = {f: i for f, i in forms}
     firsts = sorted((f.start, f.entity) for f in found if f.entity is not None)
     out: list[Found] = []
-    for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", doc.text):
+    for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", text):
         s, e = m.start(), m.end()
         if any(covered[s:e]) or not char_ok(s):
             continue
@@ -730,9 +873,11 @@ def _mononym_ok(doc: Doc, f: Found, singles: list[Found]) -> bool:
     """Keep a one-word person only with an honorific or when it speaks."""
     from app.annotate.cues import SPEECH_VERBS
 
-    if not f.name[:1].isupper() or f.name.isupper() and len(f.name) > 3:
+    if not f.name[:1].isupper() or (f.name.isupper() and len(f.name) > 3):
         return False
     key = norm_name(f.name)
+    if key in GIVEN_NAMES_M or key in GIVEN_NAMES_F:
+        return True  # a first name used alone ("Judy", "Joseph")
     for g in singles:
         if norm_name(g.name) != key:
             continue

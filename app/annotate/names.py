@@ -5,15 +5,34 @@ from __future__ import annotations
 import re
 import unicodedata
 
+
+def words(s: str) -> frozenset[str]:
+    """A word list written as one whitespace-separated string."""
+    return frozenset(s.split())
+
+
 # Honorifics and offices that precede a person's name (lower case, without dots).
-TITLE_WORDS = frozenset(
-    ["mr", "mrs", "ms", "miss", "mx", "mister", "madam", "madame", "dr", "doctor", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend", "fr", "father", "pastor", "rabbi", "imam", "bishop", "archbishop", "cardinal", "pope", "sister", "brother", "president", "vice", "prime", "minister", "ambassador", "secretary", "chancellor", "premier", "governor", "gov", "mayor", "senator", "sen", "rep", "representative", "congressman", "congresswoman", "commissioner", "deputy", "director", "chief", "general", "gen", "lt", "lieutenant", "col", "colonel", "maj", "major", "capt", "captain", "admiral", "adm", "cmdr", "commander", "sgt", "sergeant", "cpl", "corporal", "pte", "private", "const", "constable", "det", "detective", "insp", "inspector", "supt", "superintendent", "officer", "judge", "justice", "chair", "chairman", "chairwoman", "chairperson", "councillor", "councilor", "coun", "cllr", "alderman", "king", "queen", "prince", "princess", "sheikh", "emir", "president-elect", "minister-designate", "mp", "mpp", "mla", "mep", "attorney", "solicitor", "speaker", "leader", "coach", "manager", "ceo", "cfo", "coo", "founder", "spokesman", "spokeswoman", "spokesperson", "former", "then", "late", "acting", "interim"]
+TITLE_WORDS = words(
+    """mr mrs ms miss mx mister madam madame dr doctor prof professor sir dame lord lady rev
+    reverend fr father pastor rabbi imam bishop archbishop cardinal pope sister brother
+    president vice prime minister ambassador secretary chancellor premier governor gov mayor
+    senator sen rep representative congressman congresswoman commissioner deputy director
+    chief general gen lt lieutenant col colonel maj major capt captain admiral adm cmdr
+    commander sgt sergeant cpl corporal pte private const constable det detective insp
+    inspector supt superintendent officer judge justice chair chairman chairwoman
+    chairperson councillor councilor coun cllr alderman king queen prince princess sheikh
+    emir president-elect minister-designate mp mpp mla mep attorney solicitor speaker leader
+    coach manager ceo cfo coo founder spokesman spokeswoman spokesperson former then late
+    acting interim"""
 )
 # Words that may precede a title inside a role ("U.S. Defence Secretary", "Foreign Minister").
-ROLE_MODIFIERS = frozenset(
-    ["foreign", "defence", "defense", "finance", "trade", "health", "interior", "home", "justice", "state", "treasury", "economy", "education", "environment", "energy", "transport", "labour", "labor", "agriculture", "immigration", "public", "security", "national", "deputy", "vice", "assistant", "associate", "senior", "junior", "chief", "general", "executive", "managing", "federal", "provincial", "regional", "opposition", "party", "senate", "house", "state"]
+ROLE_MODIFIERS = words(
+    """foreign defence defense finance trade health interior home justice state treasury
+    economy education environment energy transport labour labor agriculture immigration
+    public security national deputy vice assistant associate senior junior chief general
+    executive managing federal provincial regional opposition party senate house state"""
 )
-NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+NAME_SUFFIXES = words("""jr sr ii iii iv""")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _PUNCT = re.compile(r"[^\w\s]")
 

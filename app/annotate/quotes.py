@@ -10,10 +10,11 @@ from spacy.tokens import Doc, Token
 from app.annotate.cues import CLAUSE_ONLY, NO_COMMENT, OBJECT_PREDICATE, SPEECH_VERBS
 from app.annotate.entities import EntityResult
 from app.annotate.quotemarks import QuoteSpan, find_quotes
-from app.annotate.speakers import Context, Speaker, resolve_subject
+from app.annotate.speakers import Context, Speaker, resolve_subject, salient_person
 from app.annotate.types import Paragraph, Quotation
 
 _SUBJ = ("nsubj", "nsubjpass")
+_SHARED_SUBJECT = ("advcl", "conj", "xcomp", "pcomp")
 _TRIM = " \t\n,;:.–—-"
 _OBJ_MORE = frozenset({"prep", "oprd", "xcomp", "ccomp", "acomp", "advcl_", "npadvmod_"})
 MIN_DIRECT_WORDS = 4
@@ -54,6 +55,8 @@ def _subject_of(tok: Token) -> Token | None:
     seen = 0
     t = tok
     while t is not None and seen < 4:
+        if seen and t.dep_ == "ccomp" and _is_cue(t.head):
+            t = t.head  # "X said the plant would close, noting ...": X notes
         for c in t.children:
             if c.dep_ in _SUBJ:
                 return c
@@ -73,12 +76,31 @@ def _nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
     """When the parse gives the cue no subject: the name right before or after it."""
     sent = tok.sent
     i = tok.i - 1
-    while i >= sent.start and (
+    while i >= 0 and (
         doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].ent_type_ in ("DATE", "TIME")
     ):
         i -= 1
-    if i >= sent.start and (i in te or doc[i].pos_ in ("PROPN", "NOUN")):
+    # (a wrong sentence split may separate "Vickers | said": no punctuation between is fine)
+    if (
+        i >= 0
+        and (i >= sent.start or (not doc[i].is_punct and not doc[i].is_space))
+        and (
+            i in te
+            or doc[i].pos_ in ("PROPN", "NOUN")
+            or doc[i].lower_ in ("he", "she", "they", "it", "we", "i")
+        )
+    ):
         return doc[i]
+    if i >= 0 and doc[i].text == "," and i >= sent.start:
+        # "..., Linda Lamoureux, executive chairwoman of the commission, said"
+        for k in range(i - 1, max(sent.start, i - 16) - 1, -1):
+            if k in te and doc[k].text[:1].isupper():
+                head = k
+                while head + 1 < tok.i and te.get(head + 1) == te[k]:
+                    head += 1
+                return doc[head]
+            if doc[k].text in ('"', "“", "”") or doc[k].lower_ in ("said", "says"):
+                break
     j = tok.i + 1
     while j < sent.end and doc[j].pos_ == "ADV":
         j += 1
@@ -99,7 +121,9 @@ def _is_cue(tok: Token) -> bool:
         return False
     if tok.lemma_.lower() == "call" and tok.i > 0:
         prev = tok.doc[tok.i - 1].lower_
-        if prev in ("so", "so-") or prev == "-" and tok.i > 1 and tok.doc[tok.i - 2].lower_ == "so":
+        if prev in ("so", "so-") or (
+            prev == "-" and tok.i > 1 and tok.doc[tok.i - 2].lower_ == "so"
+        ):
             return False
     return True
 
@@ -156,9 +180,9 @@ def _cut_nested(doc: Doc, lo: int, hi: int, cue: Token, cues: set[int]) -> tuple
     for i in range(lo, hi):
         if i in cues and i != cue.i:
             t = doc[i]
-            if t.dep_ in ("advcl", "conj", "parataxis") and any(
-                c.dep_ in _SUBJ for c in t.children
-            ):
+            own_subject = any(c.dep_ in _SUBJ for c in t.children)
+            participle = t.tag_ == "VBG" and i > 0 and doc[i - 1].text == ","
+            if t.dep_ in ("advcl", "conj", "parataxis") and (own_subject or participle):
                 cut = min(x.i for x in t.subtree)
                 if cut > lo:
                     return lo, cut
@@ -174,6 +198,7 @@ def extract(
     """All quotations of the article."""
     if not paragraphs:
         return []
+    atext = doc.text  # the analysed text: same offsets, datelines blanked
     para_starts = [p.start for p in paragraphs]
     # quote spans per paragraph (with multi-paragraph continuation)
     qspans: list[QuoteSpan] = []
@@ -200,7 +225,7 @@ def extract(
         return max(1, bisect.bisect_right(para_starts, ch))
 
     mention_tokens = []
-    tok_starts = [t.idx for t in doc]
+    tok_starts = doc.to_array("IDX").tolist() if len(doc) else []
     for ent, s, e in ents.mentions:
         ts = bisect.bisect_left(tok_starts, s)
         te = bisect.bisect_left(tok_starts, e)
@@ -210,6 +235,7 @@ def extract(
 
     cues = {t.i for t in doc if _is_cue(t) and not in_quote(t.idx)}
     cands: list[Cand] = []
+    cue_speaker: dict[int, Speaker] = {}
 
     for ti in sorted(cues):
         tok = doc[ti]
@@ -218,8 +244,12 @@ def extract(
         para = para_of(tok.idx)
         rng = _content_range(doc, tok)
         subj = _subject_of(tok)
+        if subj is not None and in_quote(subj.idx):
+            subj = None  # the subject of the quoted words, not of the attribution
         if subj is None:
             subj = _nearby_subject(doc, tok, ents.token_entity)
+            if subj is not None and in_quote(subj.idx):
+                subj = None
         quote_ids: set[int] = set()
         spans: list[tuple[int, int]] = []
         kind = "indirect"
@@ -231,6 +261,8 @@ def extract(
             if lo >= hi:
                 continue
             s_char, e_char = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+            if not _reported_clause(doc, tok, lo, hi, s_char, e_char, qspans):
+                continue
             # quote spans touching the content
             ks = [k for k in range(len(qspans)) if _overlaps(qspans[k], s_char, e_char)]
             if ks:
@@ -244,17 +276,17 @@ def extract(
                     kind = "mixed"
                     quote_ids = set(ks)
             if not spans:
-                s, e = _trim(text, s_char, e_char)
+                s, e = _trim(atext, s_char, e_char)
                 # include closing quote marks of fragments at the end
                 spans = [(s, e)]
+            # "called X Y" without any quotation is description, not speech
             if (
                 kind == "indirect"
                 and tok.lemma_.lower() in OBJECT_PREDICATE
                 and "ccomp" not in {c.dep_ for c in tok.children}
+                and tok.lemma_.lower() not in ("accuse", "criticise", "criticize", "warn")
             ):
-                # "called X Y" without any quotation is description, not speech
-                if tok.lemma_.lower() not in ("accuse", "criticise", "criticize", "warn"):
-                    continue
+                continue
         else:
             # no complement: a quotation next to the cue in the same paragraph
             k = _adjacent_quote(text, doc, tok, subj, qspans, q_para, para)
@@ -281,11 +313,22 @@ def extract(
         if subj is not None and in_quote(subj.idx) and kind != "direct":
             continue
         speaker = resolve_subject(ctx, subj, para) if subj is not None else Speaker()
+        # "X said ..., noting that ...": the same speaker
+        if speaker.entity is None and not speaker.label and tok.dep_ in _SHARED_SUBJECT:
+            gov = tok.head
+            for _ in range(4):
+                if gov.i in cue_speaker or gov.head.i == gov.i:
+                    break
+                gov = gov.head
+            if gov.i in cue_speaker:
+                speaker = cue_speaker[gov.i]
+        cue_speaker[ti] = speaker
         if tok.lemma_.lower() == "accord":
             pass
         cand = Cand(ti, spans, kind, tok.text, speaker, para, quote_ids)
         cands.append(cand)
         ctx.previous.append((ti, speaker, para))
+        ctx.reported.extend(spans)
 
     # "according to X, ..."
     for t in doc:
@@ -301,7 +344,7 @@ def extract(
     used = set()
     for c in cands:
         used |= c.quote_ids
-    cands = _attach_unattributed(text, doc, paragraphs, qspans, q_para, used, cands, para_of)
+    cands = _attach_unattributed(text, doc, paragraphs, qspans, q_para, used, cands, para_of, ctx)
 
     out: list[Quotation] = []
     seen: set[tuple[int, int]] = set()
@@ -335,13 +378,15 @@ def _host_clause(text: str, doc: Doc, tok: Token, cues: set[int]) -> list[tuple[
         return []
     subj = [c for c in tok.children if c.dep_ in _SUBJ]
     inverted = bool(subj) and subj[0].i > tok.i
-    bracketed = tok.i > 0 and doc[tok.left_edge.i - 1].text in (",", "—", "–") and (
-        tok.right_edge.i + 1 < len(doc) and doc[tok.right_edge.i + 1].text in (",", "—", "–")
+    bracketed = (
+        tok.i > 0
+        and doc[tok.left_edge.i - 1].text in (",", "—", "–")
+        and (tok.right_edge.i + 1 < len(doc) and doc[tok.right_edge.i + 1].text in (",", "—", "–"))
     )
     if not (tok.dep_ == "parataxis" or inverted or bracketed):
         return []
     head = tok.head
-    if head.pos_ not in ("VERB", "AUX") or head.i in cues and head.dep_ != "ROOT":
+    if head.pos_ not in ("VERB", "AUX") or (head.i in cues and head.dep_ != "ROOT"):
         return []
     if head.i > tok.i:
         return []  # the attribution must follow the start of what it reports
@@ -362,13 +407,40 @@ def _host_clause(text: str, doc: Doc, tok: Token, cues: set[int]) -> list[tuple[
     if run:
         pieces.append((run[0].i, run[-1].i + 1))
     out = []
+    atext = doc.text
     for lo, hi in pieces:
-        s, e = _trim(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+        s, e = _trim(atext, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
         if e > s and any(c.isalpha() for c in text[s:e]):
             out.append((s, e))
     if not out or sum(len(text[s:e].split()) for s, e in out) < 4:
         return []
     return out[:2]
+
+
+WH_WORDS = frozenset(("how", "what", "whether", "why", "when", "where", "who", "which", "if"))
+
+
+def _reported_clause(doc: Doc, cue: Token, lo: int, hi: int, s: int, e: int, qspans) -> bool:
+    """Is doc[lo:hi] a reported proposition (not a question, not a subjectless fragment)?"""
+    first = doc[lo]
+    root = doc[lo:hi].root
+    if any(_overlaps(q, s, e) for q in qspans):
+        return True
+    if (
+        first.lower_ in WH_WORDS
+        and cue.lemma_.lower() not in ("accuse",)
+        and (first.head.i == root.i or first.i == root.i)
+    ):
+        return False
+    if cue.lemma_.lower() in OBJECT_PREDICATE:
+        return True
+    if root.pos_ in ("VERB", "AUX"):
+        has_subj = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children)
+        if not has_subj:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
+            return False  # "urged parties to be ambitious"
+    return hi - lo >= 3
 
 
 def _overlaps(q: QuoteSpan, s: int, e: int) -> bool:
@@ -406,7 +478,9 @@ def _adjacent_quote(
         end = q.close if q.close is not None else q.end
         if end <= lo_char:
             gap = text[end + 1 : lo_char]
-            if (len(gap) < 40 and not any(c.isalpha() for c in gap.replace("according", ""))) or (sent.start_char <= q.open and len(gap) < 60 and gap.strip(" ,") == ""):
+            if (len(gap) < 40 and not any(c.isalpha() for c in gap.replace("according", ""))) or (
+                sent.start_char <= q.open and len(gap) < 60 and gap.strip(" ,") == ""
+            ):
                 best = k
         elif q.open >= hi_char:
             gap = text[hi_char : q.open]
@@ -415,7 +489,9 @@ def _adjacent_quote(
             break
     if best is not None:
         q = qspans[best]
-        if len(text[q.start : q.end].split()) < 2:
+        content = text[q.start : q.end].rstrip()
+        n = len(content.split())
+        if n < 2 or (n < 3 and content[-1:] not in ".!?,"):
             return None
     return best
 
@@ -459,7 +535,7 @@ def _according(text, doc, t, ctx, qspans, para_of) -> Cand | None:
             lo = a_hi
     elif a_lo <= lo:
         lo = max(lo, a_hi)
-    s, e = _trim(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+    s, e = _trim(doc.text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
     if e - s < 10:
         return None
     ks = [k for k, q in enumerate(qspans) if _overlaps(q, s, e)]
@@ -470,7 +546,20 @@ def _according(text, doc, t, ctx, qspans, para_of) -> Cand | None:
     return Cand(t.i, [(s, e)], kind, "according to", speaker, para, set(ks))
 
 
-def _attach_unattributed(text, doc, paragraphs, qspans, q_para, used, cands, para_of):
+def _token_at(doc: Doc, ch: int) -> Token | None:
+    span = doc.char_span(ch, ch + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _mentioned_in(ctx: Context, ent: int, paragraphs: list[Paragraph], number: int) -> bool:
+    if number < 1:
+        return False
+    p = paragraphs[number - 1]
+    doc = ctx.doc
+    return any(e == ent and p.start <= doc[s].idx < p.end for s, _e, e in ctx.mention_tokens)
+
+
+def _attach_unattributed(text, doc, paragraphs, qspans, q_para, used, cands, para_of, ctx):
     """Quotations without their own cue: split quotes, continuations, floating paragraphs."""
     by_para: dict[int, list[Cand]] = {}
     for c in cands:
@@ -487,7 +576,11 @@ def _attach_unattributed(text, doc, paragraphs, qspans, q_para, used, cands, par
             if k in used:
                 continue
             words = text[q.start : q.end].split()
-            sentence_like = len(words) >= MIN_DIRECT_WORDS and (
+            follows_direct = any(
+                c.kind == "direct" and c.spans[-1][1] <= q.open and c.para == p.number for c in pc
+            )
+            min_words = 2 if follows_direct else MIN_DIRECT_WORDS
+            sentence_like = len(words) >= min_words and (
                 text[q.start : q.end].rstrip()[-1:] in ".?!,…-–—"
                 or q.close is None
                 or len(words) >= 8
@@ -521,10 +614,21 @@ def _attach_unattributed(text, doc, paragraphs, qspans, q_para, used, cands, par
                     pc.append(n)
                     used.add(k)
                     continue
+            cover = (q.end - q.start) / max(1, p.end - p.start)
             if not pc and last_speaker is not None and p.number - last_para <= 1:
-                cover = (q.end - q.start) / max(1, p.end - p.start)
                 if cover >= 0.5 or prev_unclosed:
                     n = Cand(-1, [(s, e)], "direct", None, last_speaker, p.number, {k})
+                    out.append(n)
+                    pc.append(n)
+                    used.add(k)
+            elif not pc and cover >= 0.8 and q.open == p.start and len(words) >= 6:
+                # a paragraph that is one quotation, after a paragraph about its speaker
+                tok = _token_at(doc, q.start)
+                ent = salient_person(ctx, tok, p.number) if tok is not None else None
+                if ent is not None and _mentioned_in(ctx, ent, paragraphs, p.number - 1):
+                    e_ = ctx.ents.entities[ent]
+                    sp = Speaker(ent, e_.name, e_.kind, None)
+                    n = Cand(-1, [(s, e)], "direct", None, sp, p.number, {k})
                     out.append(n)
                     pc.append(n)
                     used.add(k)

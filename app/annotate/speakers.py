@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from app.annotate.entities import EntityResult
-from app.annotate.names import norm_token
+from app.annotate.names import norm_token, words
 
-PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "him", "her", "them"])
-SPOKES = frozenset(
-    ["spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "spokeswomen", "representative", "representatives", "rep", "spokes"]
+PRONOUNS = words("""he she they it we i you him her them""")
+SPOKES = words(
+    """spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen representative
+    representatives rep spokes"""
 )
-ORG_DESCRIPTION_HEADS = frozenset(
-    ["company", "firm", "ministry", "agency", "department", "government", "university", "institute", "organisation", "organization", "group", "bank", "council", "committee", "commission", "board", "office", "police", "force", "service", "party", "union", "association", "court", "club", "network", "corporation", "authority", "newspaper", "paper", "broadcaster", "team", "league", "school", "college", "hospital"]
+ORG_DESCRIPTION_HEADS = words(
+    """company firm ministry agency department government university institute organisation
+    organization group bank council committee commission board office police force service
+    party union association court club network corporation authority newspaper paper
+    broadcaster team league school college hospital"""
 )
 _DROP_DEPS = frozenset({"relcl", "acl", "punct", "advmod", "cc", "prep", "appos"})
 
@@ -34,6 +38,10 @@ class Context:
     mention_tokens: list[tuple[int, int, int]]  # (token start, token end, entity) sorted
     in_quote: callable  # char index -> bool
     previous: list[tuple[int, Speaker, int]]  # (token index of cue, speaker, paragraph)
+    reported: list[tuple[int, int]] = field(default_factory=list)  # content spans so far
+
+    def in_reported(self, ch: int) -> bool:
+        return any(s <= ch < e for s, e in self.reported[-6:])
 
 
 def np_text(tok: Token) -> tuple[int, int]:
@@ -67,9 +75,16 @@ def _entity_in(ctx: Context, lo: int, hi: int, head: Token) -> int | None:
     if head.i in te:
         return te[head.i]
     best = None
+    doc = ctx.doc
     for i in range(lo, hi):
         if i in te:
             e = te[i]
+            # a possessor is not the speaker: "McCallum's staff said"
+            k = i
+            while k + 1 < hi and te.get(k + 1) == e:
+                k += 1
+            if doc[k].dep_ == "poss" or (k + 1 < len(doc) and doc[k + 1].tag_ == "POS"):
+                continue
             if ctx.ents.entities[e].kind == "person":
                 return e
             if best is None:
@@ -81,6 +96,17 @@ def _entity_in(ctx: Context, lo: int, hi: int, head: Token) -> int | None:
                 if t.i in te and (ctx.ents.entities[te[t.i]].kind == "person" or best is None):
                     return te[t.i]
     return best
+
+
+def _appositive_entity(ctx: Context, head: Token) -> int | None:
+    """ "the Japanese newspaper Mainichi Shimbun": the appositive is the name itself."""
+    te = ctx.ents.token_entity
+    if head.i in te or head.pos_ != "NOUN":
+        return None
+    for child in head.children:
+        if child.dep_ == "appos" and child.i in te:
+            return te[child.i]
+    return None
 
 
 def _speaker_for_entity(ctx: Context, e: int, text: str) -> Speaker:
@@ -111,29 +137,9 @@ def resolve_pronoun(ctx: Context, tok: Token, para: int) -> Speaker:
     doc = ctx.doc
     sent = tok.sent
     if pron in ("he", "she"):
-        cands = [
-            (s, e)
-            for s, e in _recent_mentions(ctx, tok.i, "person")
-            if _gender_ok(ctx, e, pron) and s >= sent.start - 400
-        ]
-        # (a) a subject earlier in the same sentence
-        for s, e in cands:
-            if s >= sent.start and doc[s].dep_ in ("nsubj", "nsubjpass", "compound"):
-                return _speaker_for_entity(ctx, e, tok.text)
-        # (b) the previous speaker, when a person in this or the previous paragraph
-        for _i, spk, p in reversed(ctx.previous):
-            if spk.entity is not None and spk.type == "person" and p >= para - 1:
-                if _gender_ok(ctx, spk.entity, pron) and (
-                    not cands or _recent_rank(cands, spk.entity) <= 2
-                ):
-                    return Speaker(spk.entity, spk.label, "person", tok.text)
-            break
-        # (c) the most recent subject mention, (d) the most recent mention
-        for s, e in cands[:6]:
-            if doc[s : s + 4].root.dep_ in ("nsubj", "nsubjpass"):
-                return _speaker_for_entity(ctx, e, tok.text)
-        if cands:
-            return _speaker_for_entity(ctx, cands[0][1], tok.text)
+        found = salient_person(ctx, tok, para, pron)
+        if found is not None:
+            return _speaker_for_entity(ctx, found, tok.text)
         return Speaker(None, None, None, tok.text)
     if pron == "they":
         # the speaker of a reporting act earlier in the same sentence, or the previous
@@ -176,6 +182,65 @@ def resolve_pronoun(ctx: Context, tok: Token, para: int) -> Speaker:
     return Speaker(None, None, None, tok.text)
 
 
+def _subject_like(tok: Token) -> bool:
+    """The head of a mention that is (part of) a clause subject."""
+    t = tok
+    for _ in range(6):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep_ in ("appos", "compound", "conj", "flat", "pobj", "prep") and t.head is not t:
+            t = t.head
+            continue
+        return False
+    return False
+
+
+def salient_person(ctx: Context, tok: Token, para: int, pron: str | None = None) -> int | None:
+    """The person a pronoun or a definite description most likely refers to."""
+    doc = ctx.doc
+    sent = tok.sent
+    window = max(0, sent.start - 400)
+    cands: list[tuple[int, int, bool]] = []  # (token start, entity, subject-like), recent first
+    for s, e, ent in reversed(ctx.mention_tokens):
+        if s >= tok.i:
+            continue
+        if s < window:
+            break
+        if ctx.ents.entities[ent].kind != "person" or ctx.in_quote(doc[s].idx):
+            continue
+        if pron is not None and not _gender_ok(ctx, ent, pron):
+            continue
+        talked_about = ctx.in_reported(doc[s].idx)
+        cands.append((s, ent, _subject_like(doc[s:e].root) and not talked_about))
+    if not cands:
+        return None
+    # (a) a subject earlier in the same sentence
+    for s, ent, subj in cands:
+        if s >= sent.start and subj:
+            return ent
+    # (b) the previous speaker, unless another person has since been a subject
+    prev = None
+    for _i, spk, p in reversed(ctx.previous):
+        if spk.entity is None and not spk.label:
+            continue  # an unresolved speaker says nothing about salience
+        if spk.entity is not None and spk.type == "person" and p >= para - 2:
+            prev = spk.entity
+        break
+    if prev is not None and (pron is None or _gender_ok(ctx, prev, pron)):
+        for _s, ent, subj in cands:
+            if ent == prev:
+                return prev
+            if subj:
+                break
+        else:
+            return prev
+    # (c) the most recent subject, (d) the most recent mention
+    for _s, ent, subj in cands[:8]:
+        if subj:
+            return ent
+    return cands[0][1]
+
+
 def _recent_rank(cands: list[tuple[int, int]], ent: int) -> int:
     seen: list[int] = []
     for _s, e in cands:
@@ -210,6 +275,8 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
     for ent, pos in last_pos.items():
         e = ctx.ents.entities[ent]
         if e.kind == "person":
+            if lemma in ORG_DESCRIPTION_HEADS:
+                continue  # "the bank" is not the bank's president
             role_words = set()
             for r in e.roles:
                 role_words |= {norm_token(w) for w in r.split()}
@@ -256,12 +323,26 @@ def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
         if e2 is not None:
             return _speaker_for_entity(ctx, e2, doc[full_lo:full_hi].text)
         return Speaker(None, text, "other", text)
+    appos = _appositive_entity(ctx, subj)
+    if appos is not None:
+        ent = appos  # "the Japanese newspaper Mainichi Shimbun"
+    elif (
+        ent is not None
+        and ctx.ents.entities[ent].kind == "organisation"
+        and subj.pos_ == "NOUN"
+        and subj.i not in ctx.ents.token_entity
+    ):
+        ent = None  # "A Superior Court judge said": an unnamed person, not the court
     if ent is None:
         ent = _entity_in(ctx, full_lo, full_hi, subj)
-        if ent is not None and ctx.ents.entities[ent].kind != "person":
-            # "the head of X said": not X
-            if subj.pos_ == "NOUN" and subj.i not in ctx.ents.token_entity:
-                ent = None
+        # "the head of X said": not X
+        if (
+            ent is not None
+            and ctx.ents.entities[ent].kind != "person"
+            and subj.pos_ == "NOUN"
+            and subj.i not in ctx.ents.token_entity
+        ):
+            ent = None
     if ent is not None:
         return _speaker_for_entity(ctx, ent, text)
     if subj.pos_ in ("NOUN", "PROPN"):
@@ -269,13 +350,9 @@ def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
         if desc is not None:
             return desc
         if _human_description(subj, lo):
-            for _i, spk, p in reversed(ctx.previous):
-                if spk.entity is not None and spk.type == "person" and p >= para - 2:
-                    return Speaker(spk.entity, spk.label, "person", text)
-                break
-            recent = _recent_mentions(ctx, subj.i, "person")
-            if recent and recent[0][0] >= subj.sent.start - 120:
-                return _speaker_for_entity(ctx, recent[0][1], text)
+            found = salient_person(ctx, subj, para)
+            if found is not None:
+                return _speaker_for_entity(ctx, found, text)
     if subj.pos_ == "PRON" or subj.lower_ in ("who", "which", "that"):
         if subj.lower_ in ("who", "which", "that") and subj.head.head is not None:
             h = subj.head.head
@@ -288,17 +365,17 @@ def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
 
 
 HUMAN_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person", "eer")
-HUMAN_NOUNS = frozenset(
-    """official chief head wing forward defenceman defenseman goalie captain veteran
-    republican democrat liberal conservative chair star rookie coach mayor premier
-    minister senator judge justice lawyer politician diplomat envoy professor
-    sergeant-at-arms author economist analyst researcher scientist""".split()
+HUMAN_NOUNS = words(
+    """official chief head wing forward defenceman defenseman goalie captain veteran republican
+    democrat liberal conservative chair star rookie coach mayor premier minister senator
+    judge justice lawyer politician diplomat envoy professor sergeant-at-arms author
+    economist analyst researcher scientist"""
 )
-NOT_HUMAN = frozenset(
-    """father mother wife husband son daughter brother sister friend partner parent
-    statement report study paper letter number member order matter water center centre
-    government department agency company firm group power computer paper weather
-    winter summer quarter filter border chapter""".split()
+NOT_HUMAN = words(
+    """father mother wife husband son daughter brother sister friend partner parent statement
+    report study paper letter number member order matter water center centre government
+    department agency company firm group power computer paper weather winter summer quarter
+    filter border chapter"""
 )
 
 

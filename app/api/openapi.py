@@ -3,7 +3,8 @@
 Routes may list their problem responses with `problem_responses(404, 422, ...)`; whatever they
 leave out, `harden_openapi` adds from what the operation looks like, so routes added later are
 documented too: 422 wherever there are parameters or a body, 404 wherever there is a path
-parameter, 400/413/415 wherever there is a body, 401/403 and the bearer scheme on every write.
+parameter, 400 wherever there is a full-text query `q`, 400/413/415 wherever there is a body,
+401/403 and the bearer scheme on every write, 304 on GETs answered with JSON or HTML (ETags).
 Problem responses are declared as `application/problem+json`, which is what is sent.
 """
 
@@ -20,7 +21,7 @@ HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "pa
 
 DESCRIPTIONS: dict[int, str] = {
     304: "Not modified: the representation matches If-None-Match",
-    400: "Body is not UTF-8 or not valid JSON",
+    400: "Body is not UTF-8 or not valid JSON; or a search query `q` with no words",
     401: "API_KEYS is set and the request has no valid 'Authorization: Bearer <key>'",
     403: "API_KEYS is not set and the client is not on this machine (loopback)",
     404: "No such resource",
@@ -60,10 +61,15 @@ def _is_problem(response: dict[str, Any]) -> bool:
 
 
 def _as_problem_media_type(response: dict[str, Any]) -> None:
+    """Declare a Problem-shaped response as application/problem+json, whatever media type
+    FastAPI guessed from the route's response class (application/json, text/html, text/csv)."""
     content = response.get("content", {})
-    json_media = content.get("application/json")
-    if json_media is not None and json_media.get("schema", {}).get("$ref") == PROBLEM_REF:
-        content[PROBLEM_MEDIA_TYPE] = content.pop("application/json")
+    for media_type in list(content):
+        if media_type == PROBLEM_MEDIA_TYPE:
+            continue
+        if content[media_type].get("schema", {}).get("$ref") == PROBLEM_REF:
+            media = content.pop(media_type)
+            content.setdefault(PROBLEM_MEDIA_TYPE, media)
 
 
 def harden_openapi(schema: dict[str, Any]) -> dict[str, Any]:
@@ -88,11 +94,16 @@ def harden_openapi(schema: dict[str, Any]) -> dict[str, Any]:
                 wanted.append(422)
             if any(p.get("in") == "path" for p in parameters):
                 wanted.append(404)
+            if any(p.get("in") == "query" and p.get("name") == "q" for p in parameters):
+                wanted.append(400)  # a full-text query with no words to search for
             if has_body:
                 wanted += [400, 413, 415]
             if is_write(method):
                 wanted += [401, 403]
                 op["security"] = [{"bearerAuth": []}, {}]
+            ok = responses.get("200", {}).get("content", {})
+            if method == "get" and ("application/json" in ok or "text/html" in ok):
+                responses.setdefault("304", {"description": DESCRIPTIONS[304]})  # ETagMiddleware
             for code in wanted:
                 existing = responses.get(str(code))
                 if existing is None or not _is_problem(existing):

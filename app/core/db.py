@@ -6,7 +6,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
-from sqlmodel import create_engine
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session, create_engine
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -17,6 +18,26 @@ SQLITE_PRAGMAS = (
     "PRAGMA mmap_size=268435456",
     "PRAGMA temp_store=MEMORY",
 )
+
+
+# PostgreSQL errors after which the whole transaction may simply be run again.
+TRANSIENT_SQLSTATES = frozenset({"40P01", "40001"})  # deadlock detected, serialization failure
+
+
+def is_transient(exc: DBAPIError) -> bool:
+    return getattr(exc.orig, "sqlstate", None) in TRANSIENT_SQLSTATES
+
+
+def begin_write(session: Session) -> None:
+    """Start a write transaction. On SQLite take the write lock up front (BEGIN IMMEDIATE,
+    which waits on busy_timeout): a transaction that reads first and upgrades to a write later
+    fails at once with "database is locked" when another process committed in between."""
+    connection = session.connection()
+    if (
+        connection.dialect.name == "sqlite"
+        and not connection.connection.dbapi_connection.in_transaction
+    ):  # type: ignore[union-attr]
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def is_sqlite(url: str) -> bool:

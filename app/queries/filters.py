@@ -74,7 +74,7 @@ def article_where(session: Session, f: ArticleFilters) -> list[ColumnElement[boo
     if f.source is not None:
         where.append(Article.source == strip_control(f.source))
     if f.q is not None:
-        hits = fts.matches(session, target="paragraphs", query=f.q).subquery()
+        hits = fts.matches(session, target="paragraphs", query=f.q, ranked=False).subquery()
         where.append(
             Article.id.in_(select(Paragraph.article_id).join(hits, hits.c.id == Paragraph.id))
         )
@@ -104,7 +104,7 @@ def quotation_where(session: Session, f: QuotationFilters) -> list[ColumnElement
                 )
             )
     if f.q is not None:
-        hits = fts.matches(session, target="quotations", query=f.q).subquery()
+        hits = fts.matches(session, target="quotations", query=f.q, ranked=False).subquery()
         where.append(Quotation.id.in_(select(hits.c.id)))
     return where
 

@@ -134,18 +134,18 @@ def newest_matches(session: Session, *, target: Target, query: SearchQuery, wind
     return rows.order_by(id_column.desc()).limit(window)
 
 
-def matches(session: Session, *, target: Target, query: SearchQuery) -> Select:
-    """SELECT id, rank of the rows of `target` matching `query` (lower rank = better)."""
+def matches(session: Session, *, target: Target, query: SearchQuery, ranked: bool = True) -> Select:
+    """SELECT id, rank of the rows of `target` matching `query` (lower rank = better); only
+    SELECT id when not `ranked` (filters need no rank)."""
     if _dialect(session) == "sqlite":
         fts = table(f"{target}_fts", column("rowid"), column("rank"))
-        return select(fts.c.rowid.label("id"), fts.c.rank.label("rank")).where(
-            literal_column(f"{target}_fts").op("MATCH")(query.sqlite())
-        )
+        columns = [fts.c.rowid.label("id")] + ([fts.c.rank.label("rank")] if ranked else [])
+        return select(*columns).where(literal_column(f"{target}_fts").op("MATCH")(query.sqlite()))
     rows = table(target, column("id"), column("search_vector"))
     tsquery = _pg_tsquery(query)
-    return select(
-        rows.c.id.label("id"), (-func.ts_rank(rows.c.search_vector, tsquery)).label("rank")
-    ).where(rows.c.search_vector.op("@@")(tsquery))
+    rank = (-func.ts_rank(rows.c.search_vector, tsquery)).label("rank")
+    columns = [rows.c.id.label("id")] + ([rank] if ranked else [])
+    return select(*columns).where(rows.c.search_vector.op("@@")(tsquery))
 
 
 def snippets(

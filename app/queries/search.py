@@ -37,51 +37,46 @@ def search(session: Session, *, query: fts.SearchQuery, limit: int, offset: int)
         .limit(limit)
         .offset(offset)
     ).all()
-    ids = {kind: [i for t, i in page if t == kind] for kind in ("paragraph", "quotation")}
-    found: dict[tuple[str, int], SearchHit] = {}
-    if ids["paragraph"]:
-        snippets = fts.snippets(session, target="paragraphs", query=query, ids=ids["paragraph"])
-        for pid, number, article_id, title, published in session.execute(
-            select(
-                Paragraph.id,
-                Paragraph.number,
-                Paragraph.article_id,
-                Article.title,
-                Article.published,
-            )
-            .join(Article, Article.id == Paragraph.article_id)
-            .where(Paragraph.id.in_(ids["paragraph"]))
-        ).all():
-            found["paragraph", pid] = SearchHit(
-                type="paragraph",
-                article_id=article_id,
-                article_title=title,
-                published=published,
-                paragraph=number,
-                quotation_id=None,
-                snippet=snippets.get(pid, ""),
-            )
-    if ids["quotation"]:
-        snippets = fts.snippets(session, target="quotations", query=query, ids=ids["quotation"])
-        for qid, number, article_id, title, published in session.execute(
-            select(
-                Quotation.id,
-                Quotation.paragraph_number,
-                Quotation.article_id,
-                Article.title,
-                Article.published,
-            )
-            .join(Article, Article.id == Quotation.article_id)
-            .where(Quotation.id.in_(ids["quotation"]))
-        ).all():
-            found["quotation", qid] = SearchHit(
-                type="quotation",
-                article_id=article_id,
-                article_title=title,
-                published=published,
-                paragraph=number,
-                quotation_id=qid,
-                snippet=snippets.get(qid, ""),
-            )
+    found = {
+        **_hits(
+            session, query=query, kind="paragraph", ids=[i for t, i in page if t == "paragraph"]
+        ),
+        **_hits(
+            session, query=query, kind="quotation", ids=[i for t, i in page if t == "quotation"]
+        ),
+    }
     items = [found[t, i] for t, i in page if (t, i) in found]
     return Page(items=items, total=total, limit=limit, offset=offset)
+
+
+def _hits(
+    session: Session, *, query: fts.SearchQuery, kind: str, ids: list[int]
+) -> dict[tuple[str, int], SearchHit]:
+    """The hits of one kind with their article and snippet (two statements)."""
+    if not ids:
+        return {}
+    table, number = (
+        (Paragraph, Paragraph.number)
+        if kind == "paragraph"
+        else (Quotation, Quotation.paragraph_number)
+    )
+    snippets = fts.snippets(
+        session, target="paragraphs" if kind == "paragraph" else "quotations", query=query, ids=ids
+    )
+    rows = session.execute(
+        select(table.id, number, table.article_id, Article.title, Article.published)
+        .join(Article, Article.id == table.article_id)
+        .where(table.id.in_(ids))
+    ).all()
+    return {
+        (kind, row_id): SearchHit(
+            type=kind,  # type: ignore[arg-type]
+            article_id=article_id,
+            article_title=title,
+            published=published,
+            paragraph=paragraph,
+            quotation_id=row_id if kind == "quotation" else None,
+            snippet=snippets.get(row_id, ""),
+        )
+        for row_id, paragraph, article_id, title, published in rows
+    }

@@ -13,6 +13,7 @@ SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 CORPUS = SHARED / "corpus" / "bbc-news-2225" / "articles"
 
 
+@pytest.mark.slow  # about 4.5 minutes for 2,225 articles
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/bbc-news-2225 not available")
 def test_bbc_corpus_annotates_cleanly() -> None:
     files = sorted(CORPUS.glob("**/*.txt"))

@@ -21,7 +21,8 @@ An artist's impression of the planned terminal. PHOTO: CITY OF PORTSMOUTH
 
 March 4, 2023
 
-PORTSMOUTH – The city council on Monday approved a new ferry terminal for the east harbour, ending a decade of debate.
+PORTSMOUTH – The city council on Monday approved a new ferry terminal for the east harbour,
+ending a decade of debate.
 
 The terminal will open in 2026, the harbour master said.
 
@@ -113,3 +114,36 @@ def test_dates() -> None:
 def test_dateline_stays_in_first_paragraph() -> None:
     art = annotate("Headline about a port\n\nTOKYO – The port reopened on Monday.\n")
     assert art.paragraphs[0].text == "TOKYO – The port reopened on Monday."
+
+
+def test_byline_and_date_on_one_line() -> None:
+    text = (
+        "Markets slide as rate fears return\n\n"
+        "By Jane Doe and John Roe | Published 3:45 PM ET, Mon July 29, 2024\n\n"
+        "Share this article\n\n"
+        "Stocks fell sharply on Monday as investors worried about rates.\n"
+    )
+    meta, paras = clean(text)
+    assert meta.authors == ["Jane Doe", "John Roe"]
+    assert meta.published == date(2024, 7, 29)
+    assert [p.text[:12] for p in paras] == ["Stocks fell "]
+
+
+def test_posted_by_line_and_author_with_job_title() -> None:
+    meta, _ = clean(
+        "Local council votes on budget\n\nPosted on 5 March 2023 by Tom Smith\n\n"
+        "The council approved its budget on Tuesday night.\n"
+    )
+    assert (meta.title, meta.authors, meta.published) == (
+        "Local council votes on budget",
+        ["Tom Smith"],
+        date(2023, 3, 5),
+    )
+    meta, paras = clean(
+        "Flood warning issued\nRuth Park, Asia Correspondent\n2024-07-29T08:00:00+08:00\n"
+        "Heavy rain is expected across the region on Tuesday.\n"
+        "Officials urged residents to stay indoors.\n"
+    )
+    assert meta.authors == ["Ruth Park"]
+    assert meta.published == date(2024, 7, 29)
+    assert len(paras) == 2

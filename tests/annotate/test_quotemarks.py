@@ -8,7 +8,7 @@ def _texts(text: str) -> list[str]:
 
 
 def test_curly_and_straight_doubles() -> None:
-    assert _texts("He said “we will win” and \"we will\" again.") == ["we will win", "we will"]
+    assert _texts('He said “we will win” and "we will" again.') == ["we will win", "we will"]
 
 
 def test_apostrophes_and_possessives_are_not_quotes() -> None:

@@ -143,3 +143,36 @@ def test_quotes_in_captions_and_headers_are_ignored() -> None:
     )
     art = annotate(text)
     assert art.quotations == []
+
+
+def test_wire_dateline_not_in_quote_and_uk_single_quotes() -> None:
+    text = (
+        "OSLO (Reuters) - Norway's central bank kept rates on hold, the bank said on Thursday."
+        "\n\n‘We are not in a hurry,’ said governor Ida Wolden. ‘Inflation is still high.’"
+    )
+    art = annotate(text)
+    _check_offsets(text, art)
+    assert art.quotations[0].text == "Norway's central bank kept rates on hold"
+    q = art.quotations[1]
+    assert q.kind == "direct" and len(q.spans) == 2
+    assert q.text == "We are not in a hurry Inflation is still high."
+    assert _speaker(art, q) == "Ida Wolden"
+
+
+def test_club_before_role_and_nationality_description() -> None:
+    text = (
+        "Rovers manager Jan van Dijkstra said his side were “unlucky”. "
+        "“We created chances,” the Dutchman said."
+    )
+    art = annotate(text)
+    people = [e.name for e in art.entities if e.kind == "person"]
+    assert people == ["Jan van Dijkstra"]
+    assert [_speaker(art, q) for q in art.quotations] == ["Jan van Dijkstra", "Jan van Dijkstra"]
+
+
+def test_opinions_and_findings_are_not_reported_speech() -> None:
+    text = (
+        "Many residents think the tram is too slow. The survey found that fares had doubled. "
+        "Lena Voss believes the city will act."
+    )
+    assert annotate(text).quotations == []

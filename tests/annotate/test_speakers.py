@@ -106,3 +106,41 @@ def test_continuation_in_same_paragraph() -> None:
     kinds = [q.kind for q in art.quotations]
     assert kinds == ["indirect", "direct"]
     assert _speakers(art) == ["Clara Nunez", "Clara Nunez"]
+
+
+def test_possessor_is_not_the_speaker() -> None:
+    text = (
+        "Mayor Doug Fenwick defended the budget.\n\n"
+        "Fenwick's staff said the figure included pension costs."
+    )
+    art = annotate(text)
+    assert _speakers(art) == ["Fenwick's staff"]
+    assert art.quotations[0].speaker_type == "other"
+
+
+def test_participial_cue_shares_the_speaker() -> None:
+    text = "Grace Obi said the plant would close, noting that 300 jobs were at risk."
+    art = annotate(text)
+    assert [q.text for q in art.quotations] == [
+        "the plant would close",
+        "300 jobs were at risk",
+    ]
+    assert _speakers(art) == ["Grace Obi", "Grace Obi"]
+
+
+def test_unnamed_official_is_not_the_organisation() -> None:
+    text = "A Harbour Authority engineer said the crane had failed twice."
+    art = annotate(text)
+    assert art.quotations[0].speaker_entity is None
+    assert art.quotations[0].speaker_label == "A Harbour Authority engineer"
+
+
+def test_floating_quote_paragraph_after_speaker_introduction() -> None:
+    text = (
+        "Farmer Owen Pryce has worked the same fields for forty years.\n\n"
+        "“Every spring the river takes a little more of the land we depend on.”"
+    )
+    art = annotate(text)
+    assert len(art.quotations) == 1
+    assert art.quotations[0].kind == "direct"
+    assert _speakers(art) == ["Owen Pryce"]

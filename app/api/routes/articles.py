@@ -15,7 +15,8 @@ from app.api.paging import paged
 from app.api.problems import ProblemError
 from app.api.reader import CONTENT_SECURITY_POLICY, render_article
 from app.api.routing import LeanRoute
-from app.ingest import ArticleFields, delete_article, ingest
+from app.ingest import ArticleFields, ingest
+from app.ingest import delete_article as delete_stored_article
 from app.queries import articles as q
 from app.queries import entities as entity_queries
 from app.queries import quotations as quotation_queries
@@ -147,8 +148,8 @@ def get_article(article_id: ArticleId, session: SessionDep) -> ArticleOut:
         **ex.problem(404, "No article with id 999.", "/articles/999", "No article with this id"),
     },
 )
-def delete_article_by_id(article_id: ArticleId, engine: EngineDep) -> Response:
-    if not delete_article(engine, article_id=article_id):
+def delete_article(article_id: ArticleId, engine: EngineDep) -> Response:
+    if not delete_stored_article(engine, article_id=article_id):
         raise ProblemError(404, f"No article with id {article_id}.")
     return Response(status_code=204)
 
