@@ -16,11 +16,11 @@ MAX_ID = 2**31 - 1  # ids are 32-bit integers (PostgreSQL INTEGER); larger ones 
 MAX_OFFSET = 1_000_000_000
 
 
-def get_engine(request: Request) -> Engine:
+async def get_engine(request: Request) -> Engine:
     return request.app.state.engine
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 

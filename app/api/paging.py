@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from typing import TypeVar
+from urllib.parse import urlencode
 
 from fastapi import Request, Response
 
 from app.schemas import Page
 
 T = TypeVar("T")
+_PAGING = frozenset({"offset", "limit"})
 
 
 def _link(request: Request, *, offset: int, limit: int, rel: str) -> str:
-    url = request.url.include_query_params(offset=offset, limit=limit)
-    return f'<{url.path}?{url.query}>; rel="{rel}"'
+    # Built from the parsed query string directly: `request.url.include_query_params` parses
+    # and re-encodes the whole URL, a noticeable cost on every page of every list.
+    params = [(k, v) for k, v in request.query_params.multi_items() if k not in _PAGING]
+    params += [("offset", str(offset)), ("limit", str(limit))]
+    return f'<{request.url.path}?{urlencode(params)}>; rel="{rel}"'
 
 
 def paged(request: Request, response: Response, page: Page[T]) -> Page[T]:
