@@ -1,0 +1,60 @@
+"""Refresh the outputs of the README's curl tour from a live server.
+
+Run a fresh, seeded server on :8000 first (`DATABASE_URL=sqlite:////tmp/tour.db make run`),
+then `python scripts/readme_tour.py`. Every `$ curl ...` line inside a ```console block is run
+in README order with bash, and the lines after it (up to the next `$ ` line or the end of the
+block) are replaced by what it printed, cut to MAX_CHARS per line. Commands that continue on
+the next line (`\\`) or that read a local file (`@file`) are left as they are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MAX_CHARS = 700
+
+
+def run(command: str) -> list[str]:
+    shell = command.replace(" :8000", " localhost:8000").replace("':8000", "'localhost:8000")
+    result = subprocess.run(["bash", "-c", shell], capture_output=True, timeout=60, cwd=ROOT)
+    # `head -c` may cut a character in two: drop the broken tail
+    lines = result.stdout.decode("utf-8", "ignore").rstrip("\n").splitlines()
+    return [line if len(line) <= MAX_CHARS else line[:MAX_CHARS] + "…" for line in lines]
+
+
+def refresh(text: str) -> str:
+    out: list[str] = []
+    lines = text.splitlines()
+    i, in_console = 0, False
+    while i < len(lines):
+        line = lines[i]
+        out.append(line)
+        i += 1
+        if line.startswith("```"):
+            in_console = line.strip() == "```console" and not in_console
+            continue
+        if not (in_console and line.startswith("$ curl")):
+            continue
+        if line.endswith("\\") or " @" in line:
+            continue
+        while i < len(lines) and not lines[i].startswith(("$ ", "```")):
+            i += 1  # drop the old output
+        command = line[2:].split("  #")[0]
+        out.extend(run(command))
+    return "\n".join(out) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--file", type=Path, default=ROOT / "README.md")
+    args = parser.parse_args()
+    args.file.write_text(refresh(args.file.read_text(encoding="utf-8")), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
