@@ -324,8 +324,17 @@ def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
             return _speaker_for_entity(ctx, e2, doc[full_lo:full_hi].text)
         return Speaker(None, text, "other", text)
     appos = _appositive_entity(ctx, subj)
+    conj_people = [c for c in subj.children if c.dep_ == "conj" and c.i in ctx.ents.token_entity]
+    if conj_people and subj.i in ctx.ents.token_entity:
+        return Speaker(None, text, "other", text)  # "Sandmann and Phillips said"
     if appos is not None:
         ent = appos  # "the Japanese newspaper Mainichi Shimbun"
+    elif (
+        ent is not None
+        and ctx.ents.entities[ent].kind == "organisation"
+        and lemma in DOCUMENT_NOUNS
+    ):
+        pass  # "the Civic Action study found": the organisation's document
     elif (
         ent is not None
         and ctx.ents.entities[ent].kind == "organisation"
@@ -364,11 +373,15 @@ def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
     return Speaker(None, text, "other", text)
 
 
+DOCUMENT_NOUNS = words(
+    """study report statement survey memo database data figures numbers analysis findings
+    release post tweet letter filing document documents website blog poll review audit"""
+)
 HUMAN_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person", "eer")
 HUMAN_NOUNS = words(
     """official chief head wing forward defenceman defenseman goalie captain veteran republican
     democrat liberal conservative chair star rookie coach mayor premier minister senator
-    judge justice lawyer politician diplomat envoy professor sergeant-at-arms author
+    judge justice lawyer politician diplomat envoy professor sergeant-at-arms sergeant author
     economist analyst researcher scientist"""
 )
 NOT_HUMAN = words(
