@@ -323,8 +323,6 @@ def extract(
             if gov.i in cue_speaker:
                 speaker = cue_speaker[gov.i]
         cue_speaker[ti] = speaker
-        if tok.lemma_.lower() == "accord":
-            pass
         cand = Cand(ti, spans, kind, tok.text, speaker, para, quote_ids)
         cands.append(cand)
         ctx.previous.append((ti, speaker, para))
