@@ -81,8 +81,9 @@ def _prepare(text: str) -> tuple[Metadata, list[Paragraph], Doc]:
     if len(doc) < 2:
         return meta, paragraphs, doc
     idx = doc.to_array("IDX").tolist()
-    # every paragraph starts a sentence
-    for p in paragraphs:
+    # every paragraph starts a sentence (each write rescans the doc, so only for normal
+    # articles; the parser splits at blank lines by itself)
+    for p in paragraphs[:300]:
         i = bisect.bisect_left(idx, p.start)
         if 0 < i < len(doc) and idx[i] == p.start:
             doc[i].is_sent_start = True

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from app.annotate.entities import EntityResult
 from app.annotate.names import norm_token, words
+from app.annotate.nlp import sentence_of
 
 PRONOUNS = words("""he she they it we i you him her them""")
 SPOKES = words(
@@ -135,7 +136,7 @@ def _gender_ok(ctx: Context, ent: int, pron: str) -> bool:
 def resolve_pronoun(ctx: Context, tok: Token, para: int) -> Speaker:
     pron = tok.lower_
     doc = ctx.doc
-    sent = tok.sent
+    sent = sentence_of(tok)
     if pron in ("he", "she"):
         found = salient_person(ctx, tok, para, pron)
         if found is not None:
@@ -198,7 +199,7 @@ def _subject_like(tok: Token) -> bool:
 def salient_person(ctx: Context, tok: Token, para: int, pron: str | None = None) -> int | None:
     """The person a pronoun or a definite description most likely refers to."""
     doc = ctx.doc
-    sent = tok.sent
+    sent = sentence_of(tok)
     window = max(0, sent.start - 400)
     cands: list[tuple[int, int, bool]] = []  # (token start, entity, subject-like), recent first
     for s, e, ent in reversed(ctx.mention_tokens):
