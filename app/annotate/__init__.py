@@ -1,6 +1,14 @@
 """Annotation engine: text in, metadata/paragraphs/entities/mentions/quotations out.
 
-``annotate`` is pure (no DB, HTTP or files).  All offsets index the original text.
+``annotate`` is pure (no DB, HTTP or files).  All offsets index the original text: the parser
+sees a same-length copy of it (page furniture blanked, curly quotes and odd spaces replaced one
+character for one, datelines hidden) instead of an NFC-normalised one, so no offset mapping is
+needed.  spaCy runs once per text.
+
+Modules: ``clean`` (metadata, furniture, paragraphs), ``nlp`` (model loading), ``names``
+(normalisation and keys), ``entities`` (people and organisations), ``quotemarks`` (quotation
+mark pairing), ``cues`` (reporting-verb lexicon), ``quotes`` (direct/indirect/mixed quotations),
+``speakers`` (speaker resolution).
 """
 
 from __future__ import annotations
