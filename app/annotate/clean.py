@@ -379,12 +379,6 @@ def clean(text: str) -> tuple[Metadata, list[Paragraph]]:
             u.kind, u.info["source"] = "source", t.strip()
         elif i > 0 and re.match(r"^source\s*:\s*(.+)$", t, re.I) and len(t) < 80:
             u.kind, u.info["source"] = "source", t.split(":", 1)[1].strip()
-    # weak lines (a name, a publication) count only next to strong metadata or right after
-    # the title
-    for i in range(head_limit):
-        u = units[i]
-        if u.kind in ("byline", "source") and "weak" not in u.info:
-            pass
     strong_or_weak = [
         i for i in range(head_limit) if units[i].kind in ("date", "byline", "source", "image")
     ]

@@ -18,6 +18,7 @@ from app.annotate.names import (
     strip_possessive,
     words,
 )
+from app.annotate.nlp import sentence_of
 from app.annotate.types import Entity
 
 # Last words that make a capitalised phrase an organisation name.
@@ -307,7 +308,7 @@ def _span_text(doc: Doc, start: int, end: int) -> str:
 def _role_before(doc: Doc, start: int) -> str | None:
     """Title phrase just before a name: "U.S. Ambassador to Japan" Rahm Emanuel."""
     i = start - 1
-    sent_start = doc[start].sent.start if start < len(doc) else 0
+    sent_start = sentence_of(doc[start]).start if start < len(doc) else 0
     words: list[int] = []
     while i >= sent_start:
         t = doc[i]

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from app.annotate.cues import CLAUSE_ONLY, NO_COMMENT, OBJECT_PREDICATE, SPEECH_VERBS
 from app.annotate.entities import EntityResult
+from app.annotate.nlp import sentence_of
 from app.annotate.quotemarks import QuoteSpan, find_quotes
 from app.annotate.speakers import Context, Speaker, resolve_subject, salient_person
 from app.annotate.types import Paragraph, Quotation
@@ -74,7 +75,7 @@ def _subject_of(tok: Token) -> Token | None:
 
 def _nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
     """When the parse gives the cue no subject: the name right before or after it."""
-    sent = tok.sent
+    sent = sentence_of(tok)
     i = tok.i - 1
     while i >= 0 and (
         doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].ent_type_ in ("DATE", "TIME")
@@ -208,6 +209,9 @@ def extract(
             qspans.append(q)
             q_para.append(p.number)
     q_starts = [q.open for q in qspans]
+    q_by_para: dict[int, list[int]] = {}
+    for k, pn in enumerate(q_para):
+        q_by_para.setdefault(pn, []).append(k)
 
     def quote_at(ch: int) -> int | None:
         k = bisect.bisect_right(q_starts, ch) - 1
@@ -223,6 +227,12 @@ def extract(
 
     def para_of(ch: int) -> int:
         return max(1, bisect.bisect_right(para_starts, ch))
+
+    def quotes_overlapping(s: int, e: int) -> list[int]:
+        out = []
+        for pn in range(para_of(s), para_of(max(s, e - 1)) + 1):
+            out.extend(k for k in q_by_para.get(pn, ()) if _overlaps(qspans[k], s, e))
+        return out
 
     mention_tokens = []
     tok_starts = doc.to_array("IDX").tolist() if len(doc) else []
@@ -261,10 +271,10 @@ def extract(
             if lo >= hi:
                 continue
             s_char, e_char = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-            if not _reported_clause(doc, tok, lo, hi, s_char, e_char, qspans):
+            ks = quotes_overlapping(s_char, e_char)
+            if not _reported_clause(doc, tok, lo, hi, bool(ks)):
                 continue
             # quote spans touching the content
-            ks = [k for k in range(len(qspans)) if _overlaps(qspans[k], s_char, e_char)]
             if ks:
                 inside = [k for k in ks if _within(qspans[k], s_char, e_char, text)]
                 if len(ks) == 1 and inside:
@@ -289,7 +299,7 @@ def extract(
                 continue
         else:
             # no complement: a quotation next to the cue in the same paragraph
-            k = _adjacent_quote(text, doc, tok, subj, qspans, q_para, para)
+            k = _adjacent_quote(text, doc, tok, subj, qspans, q_by_para.get(para, []))
             if k is not None:
                 q = qspans[k]
                 kind = "direct"
@@ -301,11 +311,7 @@ def extract(
                 spans = _host_clause(text, doc, tok, cues)
                 if not spans:
                     continue
-                ks = [
-                    k
-                    for k in range(len(qspans))
-                    if any(_overlaps(qspans[k], s0, e0) for s0, e0 in spans)
-                ]
+                ks = sorted({k for s0, e0 in spans for k in quotes_overlapping(s0, e0)})
                 kind = "mixed" if ks else "indirect"
                 quote_ids = set(ks)
         if not spans or spans[0][1] <= spans[0][0]:
@@ -323,8 +329,6 @@ def extract(
             if gov.i in cue_speaker:
                 speaker = cue_speaker[gov.i]
         cue_speaker[ti] = speaker
-        if tok.lemma_.lower() == "accord":
-            pass
         cand = Cand(ti, spans, kind, tok.text, speaker, para, quote_ids)
         cands.append(cand)
         ctx.previous.append((ti, speaker, para))
@@ -335,7 +339,7 @@ def extract(
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             if in_quote(t.idx):
                 continue
-            c = _according(text, doc, t, ctx, qspans, para_of)
+            c = _according(text, doc, t, ctx, quotes_overlapping, para_of)
             if c:
                 cands.append(c)
     cands.sort(key=lambda c: c.spans[0][0])
@@ -392,7 +396,7 @@ def _host_clause(text: str, doc: Doc, tok: Token, cues: set[int]) -> list[tuple[
         return []  # the attribution must follow the start of what it reports
     if any(c.dep_ == "mark" for c in tok.children):
         return []  # "..., as she said" is an adjunct, not an attribution
-    sent = tok.sent
+    sent = sentence_of(tok)
     own = {t.i for t in tok.subtree}
     toks = [t for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end]
     if not toks:
@@ -420,11 +424,11 @@ def _host_clause(text: str, doc: Doc, tok: Token, cues: set[int]) -> list[tuple[
 WH_WORDS = frozenset(("how", "what", "whether", "why", "when", "where", "who", "which", "if"))
 
 
-def _reported_clause(doc: Doc, cue: Token, lo: int, hi: int, s: int, e: int, qspans) -> bool:
+def _reported_clause(doc: Doc, cue: Token, lo: int, hi: int, quoted: bool) -> bool:
     """Is doc[lo:hi] a reported proposition (not a question, not a subjectless fragment)?"""
     first = doc[lo]
     root = doc[lo:hi].root
-    if any(_overlaps(q, s, e) for q in qspans):
+    if quoted:
         return True
     if (
         first.lower_ in WH_WORDS
@@ -464,17 +468,15 @@ def _adjacent_quote(
     tok: Token,
     subj: Token | None,
     qspans: list[QuoteSpan],
-    q_para: list[int],
-    para: int,
+    in_para: list[int],
 ) -> int | None:
-    """Index of a long quotation right before or after the cue clause."""
-    sent = tok.sent
+    """Index of a long quotation right before or after the cue clause (same paragraph)."""
+    sent = sentence_of(tok)
     lo_char = min([tok.idx] + ([subj.idx] if subj is not None else []))
     hi_char = tok.idx + len(tok)
     best = None
-    for k, q in enumerate(qspans):
-        if q_para[k] != para:
-            continue
+    for k in in_para:
+        q = qspans[k]
         end = q.close if q.close is not None else q.end
         if end <= lo_char:
             gap = text[end + 1 : lo_char]
@@ -496,7 +498,7 @@ def _adjacent_quote(
     return best
 
 
-def _according(text, doc, t, ctx, qspans, para_of) -> Cand | None:
+def _according(text, doc, t, ctx, quotes_overlapping, para_of) -> Cand | None:
     to = doc[t.i + 1]
     src = None
     for c in to.children:
@@ -515,9 +517,9 @@ def _according(text, doc, t, ctx, qspans, para_of) -> Cand | None:
     head = t.head
     while head.dep_ == "prep" and head.head is not head:
         head = head.head
-    sent = t.sent
+    sent = sentence_of(t)
     if head.i == t.i or head.dep_ in ("pobj",):
-        head = sent.root
+        head = doc[sent.start : sent.end].root
     # the clause: the head's subtree without the "according to X" phrase
     src_tokens = set(x.i for x in t.subtree) | {t.i, to.i} | {x.i for x in src.subtree}
     toks = [x for x in head.subtree if x.i not in src_tokens]
@@ -538,7 +540,7 @@ def _according(text, doc, t, ctx, qspans, para_of) -> Cand | None:
     s, e = _trim(doc.text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
     if e - s < 10:
         return None
-    ks = [k for k, q in enumerate(qspans) if _overlaps(q, s, e)]
+    ks = quotes_overlapping(s, e)
     kind = "mixed" if ks else "indirect"
     para = para_of(s)
     speaker = resolve_subject(ctx, src, para)
@@ -561,6 +563,9 @@ def _mentioned_in(ctx: Context, ent: int, paragraphs: list[Paragraph], number: i
 
 def _attach_unattributed(text, doc, paragraphs, qspans, q_para, used, cands, para_of, ctx):
     """Quotations without their own cue: split quotes, continuations, floating paragraphs."""
+    q_by_para: dict[int, list[int]] = {}
+    for k, pn in enumerate(q_para):
+        q_by_para.setdefault(pn, []).append(k)
     by_para: dict[int, list[Cand]] = {}
     for c in cands:
         by_para.setdefault(c.para, []).append(c)
@@ -570,7 +575,7 @@ def _attach_unattributed(text, doc, paragraphs, qspans, q_para, used, cands, par
     prev_unclosed = False
     for p in paragraphs:
         pc = sorted(by_para.get(p.number, []), key=lambda c: c.spans[0][0])
-        ks = [k for k, qp in enumerate(q_para) if qp == p.number]
+        ks = q_by_para.get(p.number, [])
         for k in ks:
             q = qspans[k]
             if k in used:
@@ -644,7 +649,7 @@ def _attach_unattributed(text, doc, paragraphs, qspans, q_para, used, cands, par
     for c in sorted(out, key=lambda c: c.spans[0][0], reverse=True):
         first_cand[c.para] = c
     for p in reversed(paragraphs):
-        ks = [k for k, qp in enumerate(q_para) if qp == p.number]
+        ks = q_by_para.get(p.number, [])
         if not ks:
             continue
         k = ks[-1]

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from app.annotate.entities import EntityResult
 from app.annotate.names import norm_token, words
+from app.annotate.nlp import sentence_of
 
 PRONOUNS = words("""he she they it we i you him her them""")
 SPOKES = words(
@@ -135,7 +136,7 @@ def _gender_ok(ctx: Context, ent: int, pron: str) -> bool:
 def resolve_pronoun(ctx: Context, tok: Token, para: int) -> Speaker:
     pron = tok.lower_
     doc = ctx.doc
-    sent = tok.sent
+    sent = sentence_of(tok)
     if pron in ("he", "she"):
         found = salient_person(ctx, tok, para, pron)
         if found is not None:
@@ -198,7 +199,7 @@ def _subject_like(tok: Token) -> bool:
 def salient_person(ctx: Context, tok: Token, para: int, pron: str | None = None) -> int | None:
     """The person a pronoun or a definite description most likely refers to."""
     doc = ctx.doc
-    sent = tok.sent
+    sent = sentence_of(tok)
     window = max(0, sent.start - 400)
     cands: list[tuple[int, int, bool]] = []  # (token start, entity, subject-like), recent first
     for s, e, ent in reversed(ctx.mention_tokens):
@@ -324,8 +325,17 @@ def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
             return _speaker_for_entity(ctx, e2, doc[full_lo:full_hi].text)
         return Speaker(None, text, "other", text)
     appos = _appositive_entity(ctx, subj)
+    conj_people = [c for c in subj.children if c.dep_ == "conj" and c.i in ctx.ents.token_entity]
+    if conj_people and subj.i in ctx.ents.token_entity:
+        return Speaker(None, text, "other", text)  # "Sandmann and Phillips said"
     if appos is not None:
         ent = appos  # "the Japanese newspaper Mainichi Shimbun"
+    elif (
+        ent is not None
+        and ctx.ents.entities[ent].kind == "organisation"
+        and lemma in DOCUMENT_NOUNS
+    ):
+        pass  # "the Civic Action study found": the organisation's document
     elif (
         ent is not None
         and ctx.ents.entities[ent].kind == "organisation"
@@ -364,11 +374,15 @@ def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
     return Speaker(None, text, "other", text)
 
 
+DOCUMENT_NOUNS = words(
+    """study report statement survey memo database data figures numbers analysis findings
+    release post tweet letter filing document documents website blog poll review audit"""
+)
 HUMAN_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person", "eer")
 HUMAN_NOUNS = words(
     """official chief head wing forward defenceman defenseman goalie captain veteran republican
     democrat liberal conservative chair star rookie coach mayor premier minister senator
-    judge justice lawyer politician diplomat envoy professor sergeant-at-arms author
+    judge justice lawyer politician diplomat envoy professor sergeant-at-arms sergeant author
     economist analyst researcher scientist"""
 )
 NOT_HUMAN = words(

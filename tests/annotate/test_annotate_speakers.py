@@ -144,3 +144,16 @@ def test_floating_quote_paragraph_after_speaker_introduction() -> None:
     assert len(art.quotations) == 1
     assert art.quotations[0].kind == "direct"
     assert _speakers(art) == ["Owen Pryce"]
+
+
+def test_document_of_an_organisation_and_coordinated_people() -> None:
+    text = (
+        "The Harbour Trust study found that rents had doubled. The Harbour Trust study said "
+        "that the waiting list was growing.\n\n"
+        "Mia Lund and Omar Reyes said they had both been evicted."
+    )
+    art = annotate(text)
+    speakers = _speakers(art)
+    assert speakers[0] == "Harbour Trust"
+    assert speakers[-1] == "Mia Lund and Omar Reyes"
+    assert art.quotations[-1].speaker_type == "other"

@@ -176,3 +176,11 @@ def test_opinions_and_findings_are_not_reported_speech() -> None:
         "Lena Voss believes the city will act."
     )
     assert annotate(text).quotations == []
+
+
+def test_according_to_after_a_comma_clause() -> None:
+    text = "The plant will close in May, according to a memo seen by staff."
+    art = annotate(text)
+    _check_offsets(text, art)
+    assert [q.cue for q in art.quotations] == ["according to"]
+    assert art.quotations[0].text == "The plant will close in May"
