@@ -314,6 +314,8 @@ def _role_before(doc: Doc, start: int) -> str | None:
         t = doc[i]
         if t.is_punct and t.text not in ("-", "."):
             break
+        if t.lower_ == "and" and i > sent_start and doc[i - 1].ent_type_ == "PERSON":
+            break  # "Minister Yoko Kamikawa and Defence Minister X": not one title
         if (
             _is_cap(t)
             or t.lower_ in ("to", "of", "for", "and", "'s", "’s", "-")

@@ -106,3 +106,13 @@ def test_generic_heads_dropped_legislatures_and_blocs_kept() -> None:
     assert "EU" in orgs
     assert "Council" not in orgs
     assert "Ministry of State Security" in orgs
+
+
+def test_roles_do_not_run_across_coordinated_names() -> None:
+    art = annotate(
+        "Trade Minister Jane Smith and Finance Minister John Brown met on Monday. "
+        "Ms Smith and Mr Brown said the deal was close."
+    )
+    people = _people(art)
+    assert people["Jane Smith"].roles == ["Trade Minister"]
+    assert people["John Brown"].roles == ["Finance Minister"]
