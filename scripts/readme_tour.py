@@ -19,8 +19,7 @@ MAX_CHARS = 700
 
 
 def run(command: str) -> list[str]:
-    shell = command.replace(" :8000", " localhost:8000").replace("':8000", "'localhost:8000")
-    result = subprocess.run(["bash", "-c", shell], capture_output=True, timeout=60, cwd=ROOT)
+    result = subprocess.run(["bash", "-c", command], capture_output=True, timeout=60, cwd=ROOT)
     # `head -c` may cut a character in two: drop the broken tail
     lines = result.stdout.decode("utf-8", "ignore").rstrip("\n").splitlines()
     return [line if len(line) <= MAX_CHARS else line[:MAX_CHARS] + "…" for line in lines]
