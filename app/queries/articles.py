@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from app.core.counters import get_count
 from app.models import Article, ArticleEntity, Entity, Mention, Paragraph, Quotation
+from app.queries.entities import article_entity_out
 from app.queries.filters import ArticleFilters, ArticleSort, article_where
 from app.queries.paging import Prepared, counter_column, fetch, id_window
 from app.queries.quotations import quotations_out
@@ -222,18 +223,19 @@ def get_paragraph(session: Session, *, article_id: int, number: int) -> Paragrap
         text=paragraph.text,
         start=paragraph.start_char,
         end=paragraph.end_char,
-        mentions=[
-            MentionOut(
-                entity_id=m.entity_id,
-                name=name,
-                kind=kind,
-                text=m.text,
-                start=m.start_char,
-                end=m.end_char,
-            )
-            for m, name, kind in mentions
-        ],
+        mentions=[_mention_out(m, name, kind) for m, name, kind in mentions],
         quotations=quotations_out(session, list(quotations)),
+    )
+
+
+def _mention_out(m: Mention, name: str, kind: str) -> MentionOut:
+    return MentionOut(
+        entity_id=m.entity_id,
+        name=name,
+        kind=kind,  # type: ignore[arg-type]
+        text=m.text,
+        start=m.start_char,
+        end=m.end_char,
     )
 
 
@@ -262,17 +264,7 @@ def articles_full(session: Session, *, article_ids: list[int]) -> list[ArticleFu
         .where(ArticleEntity.article_id.in_(article_ids))
         .order_by(ArticleEntity.article_id, ArticleEntity.position)
     ).all():
-        entities[ae.article_id, e.kind].append(
-            ArticleEntityOut(
-                id=e.id,  # type: ignore[arg-type]
-                name=e.name,
-                kind=e.kind,  # type: ignore[arg-type]
-                aliases=ae.aliases,
-                roles=ae.roles,
-                mention_count=ae.mention_count,
-                quotation_count=ae.quotation_count,
-            )
-        )
+        entities[ae.article_id, e.kind].append(article_entity_out(ae, e))
     mentions: dict[int, list[MentionOut]] = defaultdict(list)
     for m, name, kind in session.execute(
         select(Mention, Entity.name, Entity.kind)
@@ -280,16 +272,7 @@ def articles_full(session: Session, *, article_ids: list[int]) -> list[ArticleFu
         .where(Mention.article_id.in_(article_ids))
         .order_by(Mention.article_id, Mention.start_char, Mention.id)
     ).all():
-        mentions[m.article_id].append(
-            MentionOut(
-                entity_id=m.entity_id,
-                name=name,
-                kind=kind,
-                text=m.text,
-                start=m.start_char,
-                end=m.end_char,
-            )
-        )
+        mentions[m.article_id].append(_mention_out(m, name, kind))
     rows = list(
         session.execute(
             select(Quotation)

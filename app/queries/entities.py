@@ -214,16 +214,18 @@ def list_article_entities(
     rows = session.execute(
         base.where(where).order_by(ArticleEntity.position).limit(limit).offset(offset)
     ).all()
-    items = [
-        ArticleEntityOut(
-            id=e.id,  # type: ignore[arg-type]
-            name=e.name,
-            kind=e.kind,  # type: ignore[arg-type]
-            aliases=ae.aliases,
-            roles=ae.roles,
-            mention_count=ae.mention_count,
-            quotation_count=ae.quotation_count,
-        )
-        for ae, e in rows
-    ]
+    items = [article_entity_out(ae, e) for ae, e in rows]
     return Page(items=items, total=total, limit=limit, offset=offset)
+
+
+def article_entity_out(ae: ArticleEntity, e: Entity) -> ArticleEntityOut:
+    """An entity as one article names it."""
+    return ArticleEntityOut(
+        id=e.id,  # type: ignore[arg-type]
+        name=e.name,
+        kind=e.kind,  # type: ignore[arg-type]
+        aliases=ae.aliases,
+        roles=ae.roles,
+        mention_count=ae.mention_count,
+        quotation_count=ae.quotation_count,
+    )
