@@ -278,9 +278,13 @@ def extract(
             # when the parser cut the clause at a sentence boundary inside the quote
             for k in ks:
                 q = qspans[k]
-                if s_char <= q.open < e_char and q.close is not None and q.close >= e_char:
-                    if para_of(q.close) == para_of(s_char):
-                        e_char = q.close + 1
+                if (
+                    s_char <= q.open < e_char
+                    and q.close is not None
+                    and q.close >= e_char
+                    and para_of(q.close) == para_of(s_char)
+                ):
+                    e_char = q.close + 1
             # quote spans touching the content
             if ks:
                 inside = [k for k in ks if _within(qspans[k], s_char, e_char, text)]
