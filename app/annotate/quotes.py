@@ -274,6 +274,17 @@ def extract(
             ks = quotes_overlapping(s_char, e_char)
             if not _reported_clause(doc, tok, lo, hi, bool(ks)):
                 continue
+            # a quotation opened inside the reported clause ends with its closing mark, even
+            # when the parser cut the clause at a sentence boundary inside the quote
+            for k in ks:
+                q = qspans[k]
+                if (
+                    s_char <= q.open < e_char
+                    and q.close is not None
+                    and q.close >= e_char
+                    and para_of(q.close) == para_of(s_char)
+                ):
+                    e_char = q.close + 1
             # quote spans touching the content
             if ks:
                 inside = [k for k in ks if _within(qspans[k], s_char, e_char, text)]

@@ -184,3 +184,16 @@ def test_according_to_after_a_comma_clause() -> None:
     _check_offsets(text, art)
     assert [q.cue for q in art.quotations] == ["according to"]
     assert art.quotations[0].text == "The plant will close in May"
+
+
+def test_mixed_quote_runs_to_the_closing_mark() -> None:
+    text = (
+        "Ava Klein said the club was “delighted with the result. It gives every junior "
+        "player a place to train.”"
+    )
+    art = annotate(text)
+    _check_offsets(text, art)
+    assert len(art.quotations) == 1
+    q = art.quotations[0]
+    assert q.kind == "mixed"
+    assert q.text.endswith("a place to train.”")
