@@ -54,6 +54,8 @@ eval: $(VENV)/.runtime-installed
 	@$(PY) scripts/eval.py --shared $(SHARED) --port $(EVAL_PORT)
 
 bench: $(VENV)/.dev-installed
+	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || apt-get install -y -q wrk \
+		|| { apt-get update -q && apt-get install -y -q wrk; } || true
 	$(PY) -m bench $(BENCH_ARGS)
 
 clean:
