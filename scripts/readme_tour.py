@@ -44,6 +44,8 @@ def refresh(text: str) -> str:
             i += 1  # drop the old output
         command = line[2:].split("  #")[0]
         out.extend(run(command))
+        if i < len(lines) and lines[i].startswith("$ "):
+            out.append("")  # a blank line before the next command
     return "\n".join(out) + "\n"
 
 
