@@ -11,7 +11,7 @@ from app.api.deps import EntityId, Limit, Offset, SessionDep
 from app.api.filters import EntityFiltersDep
 from app.api.paging import paged
 from app.api.problems import ProblemError
-from app.api.routing import LeanRoute, OffloadRoute
+from app.api.routing import LeanRoute
 from app.queries import entities as q
 from app.queries import quotations as quotation_queries
 from app.queries.filters import EntitySort
@@ -143,7 +143,6 @@ def _install(router: APIRouter, kind: EntityKind, plural: str, example: dict) ->
         get_entity,
         methods=["GET"],
         name=f"get_{noun}",
-        route_class_override=OffloadRoute,  # first/last seen aggregate over its articles
         response_model=EntityOut,
         summary=f"Get a {noun}",
         description=f"Aliases, roles, counts and the first and last dates the {noun} was seen.",
@@ -184,7 +183,6 @@ def _install(router: APIRouter, kind: EntityKind, plural: str, example: dict) ->
         list_co_mentions,
         methods=["GET"],
         name=f"list_{noun}_co_mentions",
-        route_class_override=OffloadRoute,  # aggregates every article naming the entity
         response_model=Page[CoMentionOut],
         summary=f"List who appears in the same articles as a {noun}",
         description=(
