@@ -23,7 +23,7 @@ from sqlmodel import Session
 from tqdm import tqdm
 
 from app import annotate as annotator
-from app.ingest import ArticleFields, content_hash, store_article
+from app.ingest import ArticleFields, content_hash, store_article, text_problem
 from app.models import Article
 
 CHECK_BATCH = 256  # inputs hashed and looked up in the database at a time
@@ -134,16 +134,6 @@ def count_inputs(paths: Iterable[Path]) -> int:
     return total
 
 
-def _problem(text: str, max_bytes: int) -> str | None:
-    if not text.strip():
-        return "empty text"
-    if not any(ch.isalpha() for ch in text):
-        return "no letters; not an article"
-    if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
-        return f"larger than {max_bytes} bytes"
-    return None
-
-
 def stored_hashes(engine: Engine, hashes: list[str]) -> set[str]:
     if not hashes:
         return set()
@@ -191,7 +181,8 @@ def ingest_paths(
         while chunk := list(islice(inputs, CHECK_BATCH)):
             for item in chunk:
                 if item.error is None:
-                    item.error = _problem(item.text or "", max_bytes)
+                    problem = text_problem(item.text or "", max_bytes=max_bytes)
+                    item.error = problem.message if problem else None
             hashes = {id(i): content_hash(i.text) for i in chunk if i.error is None and i.text}
             stored = stored_hashes(engine, list(set(hashes.values())))
             for item in chunk:

@@ -49,6 +49,49 @@ class ArticleFields:
     authors: list[str] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class TextProblem:
+    """Why a text cannot be stored: an HTTP status, a problem-type slug and a message."""
+
+    status: int
+    slug: str
+    message: str
+
+
+def text_problem(text: str, *, max_bytes: int, field: str = "text") -> TextProblem | None:
+    """The one rule for what may be stored as an article text (API and bulk ingest alike).
+
+    NUL and unpaired surrogates cannot be stored faithfully on every backend; everything else,
+    control characters included, is kept exactly as sent.
+    """
+    if "\x00" in text:
+        return TextProblem(
+            422,
+            "invalid-characters",
+            f"The {field} contains a NUL character (U+0000), which cannot be stored.",
+        )
+    try:
+        size = len(text.encode("utf-8"))
+    except UnicodeEncodeError as exc:
+        return TextProblem(
+            422,
+            "invalid-characters",
+            f"The {field} contains an unpaired surrogate (character {exc.start});"
+            " it is not valid Unicode.",
+        )
+    if field != "text":
+        return None
+    if size > max_bytes:
+        return TextProblem(
+            413, "too-large", f"The text is larger than the limit of {max_bytes} bytes."
+        )
+    if not text.strip():
+        return TextProblem(422, "empty-text", "The text is empty.")
+    if not any(ch.isalpha() for ch in text):
+        return TextProblem(422, "no-letters", "The text has no letters; it is not an article.")
+    return None
+
+
 def find_article_id(session: Session, *, text_hash: str) -> int | None:
     return session.execute(
         select(Article.id).where(Article.content_hash == text_hash)

@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
 from app.api.problems import ProblemError, problem_type
+from app.ingest import text_problem
 from app.schemas import ArticleIn
 
 MAX_JSON_DEPTH = 32
@@ -30,27 +31,14 @@ def _depth(value: Any, limit: int) -> int:
     return deepest
 
 
-def _check_characters(article: ArticleIn) -> None:
-    """Refuse what no database can store faithfully: NUL and unpaired surrogates (from JSON
-    escapes such as \\ud800). Everything else, control characters included, is kept as sent."""
+def _check_text(article: ArticleIn, max_bytes: int) -> None:
+    """Apply the storage rule (`app.ingest.text_problem`) to the text and the string fields."""
     for name, value in article.model_dump(include={"text", "title", "source", "url"}).items():
         if not isinstance(value, str):
             continue
-        if "\x00" in value:
-            raise ProblemError(
-                422,
-                f"The {name} contains a NUL character (U+0000), which cannot be stored.",
-                type_=problem_type("invalid-characters"),
-            )
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            raise ProblemError(
-                422,
-                f"The {name} contains an unpaired surrogate (character {exc.start});"
-                " it is not valid Unicode.",
-                type_=problem_type("invalid-characters"),
-            ) from exc
+        problem = text_problem(value, max_bytes=max_bytes, field=name)
+        if problem is not None:
+            raise ProblemError(problem.status, problem.message, type_=problem_type(problem.slug))
 
 
 async def read_article_in(request: Request) -> ArticleIn:
@@ -115,19 +103,7 @@ async def read_article_in(request: Request) -> ArticleIn:
             ]
         ) from exc
 
-    _check_characters(article)
-    if len(article.text.encode("utf-8")) > limit:
-        raise ProblemError(
-            413,
-            f"The text is larger than the limit of {limit} bytes.",
-            type_=problem_type("too-large"),
-        )
-    if not article.text.strip():
-        raise ProblemError(422, "The text is empty.", type_=problem_type("empty-text"))
-    if not any(ch.isalpha() for ch in article.text):
-        raise ProblemError(
-            422, "The text has no letters; it is not an article.", type_=problem_type("no-letters")
-        )
+    _check_text(article, limit)
     return article
 
 
