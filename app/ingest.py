@@ -6,17 +6,34 @@ inserts rows and bumps the maintained counters, so writers hold the database for
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import threading
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime
 
-from sqlalchemy import Engine, delete, exists, select, update
+from sqlalchemy import (
+    Date,
+    Engine,
+    and_,
+    bindparam,
+    cast,
+    delete,
+    exists,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.sql.dml import Insert, Update
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
 
 from app.annotate import annotate
@@ -24,7 +41,16 @@ from app.annotate.types import AnnotatedArticle
 from app.annotate.types import Entity as AnnotatedEntity
 from app.core.db import begin_write, is_sqlite, is_transient
 from app.core.text import entity_search_text
-from app.models import Article, ArticleEntity, Entity, Mention, Paragraph, Quotation
+from app.models import (
+    Article,
+    ArticleEntity,
+    CoMention,
+    Entity,
+    Mention,
+    Paragraph,
+    Quotation,
+    utcnow,
+)
 
 # SQLite allows one writer at a time; serialising writers inside the process avoids
 # "database is locked" storms (other processes still wait on busy_timeout).
@@ -92,10 +118,30 @@ def text_problem(text: str, *, max_bytes: int, field: str = "text") -> TextProbl
     return None
 
 
+def seen_date(published: date | None, ingested_at: datetime) -> date:
+    """The date an article was "seen" (entities' first_seen/last_seen): its publication date,
+    else the UTC date it was stored."""
+    if published is not None:
+        return published
+    if ingested_at.tzinfo is not None:
+        ingested_at = ingested_at.astimezone(UTC)
+    return ingested_at.date()
+
+
+def seen_date_sql(dialect: str) -> ColumnElement[date]:
+    """`seen_date` of an `articles` row, in SQL (for recounts over stored rows)."""
+    if dialect == "postgresql":
+        ingested = cast(func.timezone("UTC", Article.ingested_at), Date)
+    else:
+        ingested = func.date(Article.ingested_at)
+    return func.coalesce(Article.published, ingested)
+
+
+_FIND_ARTICLE = select(Article.id).where(Article.content_hash == bindparam("text_hash"))
+
+
 def find_article_id(session: Session, *, text_hash: str) -> int | None:
-    return session.execute(
-        select(Article.id).where(Article.content_hash == text_hash)
-    ).scalar_one_or_none()
+    return session.execute(_FIND_ARTICLE, {"text_hash": text_hash}).scalar_one_or_none()
 
 
 def ingest(
@@ -195,38 +241,59 @@ def checked_annotation(text: str, a: AnnotatedArticle) -> AnnotatedArticle:
     return replace(a, mentions=mentions, quotations=quotations)
 
 
+_articles = Article.__table__  # type: ignore[attr-defined]
+_paragraphs = Paragraph.__table__  # type: ignore[attr-defined]
+# Core statements, built once (executing a prebuilt statement skips building and hashing its
+# cache key); the rows below are plain dicts, executed as one executemany / multi-row INSERT.
+# Column types (JSON, UTCDateTime) still process the values; defaults are filled in here.
+_INSERT_ARTICLE = insert(_articles).returning(_articles.c.id)
+_INSERT_PARAGRAPHS = insert(_paragraphs).returning(_paragraphs.c.id, _paragraphs.c.number)
+_INSERT_LINKS = insert(ArticleEntity.__table__)  # type: ignore[attr-defined]
+_INSERT_MENTIONS = insert(Mention.__table__)  # type: ignore[attr-defined]
+_INSERT_QUOTATIONS = insert(Quotation.__table__)  # type: ignore[attr-defined]
+
+
 def _write(
     session: Session, *, text: str, text_hash: str, a: AnnotatedArticle, f: ArticleFields
 ) -> int:
+    connection = session.connection()
     meta = a.metadata
-    article = Article(
-        title=f.title if f.title is not None else meta.title,
-        authors=f.authors if f.authors is not None else list(meta.authors),
-        source=f.source if f.source is not None else meta.source,
-        published=f.published if f.published is not None else meta.published,
-        url=f.url,
-        content_hash=text_hash,
-        text=text,
-        images=[{"file": i.file, "caption": i.caption} for i in meta.images],
-        paragraph_count=len(a.paragraphs),
-    )
-    session.add(article)
-    session.flush()
-    assert article.id is not None
+    published = f.published if f.published is not None else meta.published
+    ingested_at = utcnow()
+    article_id: int = connection.execute(
+        _INSERT_ARTICLE,
+        {
+            "title": f.title if f.title is not None else meta.title,
+            "authors": f.authors if f.authors is not None else list(meta.authors),
+            "source": f.source if f.source is not None else meta.source,
+            "published": published,
+            "url": f.url,
+            "content_hash": text_hash,
+            "text": text,
+            "images": [{"file": i.file, "caption": i.caption} for i in meta.images],
+            "paragraph_count": len(a.paragraphs),
+            "ingested_at": ingested_at,
+        },
+    ).scalar_one()
+    seen = seen_date(published, ingested_at)
 
-    paragraph_rows = [
-        Paragraph(
-            article_id=article.id,
-            number=p.number,
-            start_char=p.start,
-            end_char=p.end,
-            text=p.text,
+    paragraph_ids: dict[int, int] = {}
+    if a.paragraphs:
+        # RETURNING the number too: a multi-row INSERT does not promise to return rows in order.
+        returned = connection.execute(
+            _INSERT_PARAGRAPHS,
+            [
+                {
+                    "article_id": article_id,
+                    "number": p.number,
+                    "start_char": p.start,
+                    "end_char": p.end,
+                    "text": p.text,
+                }
+                for p in a.paragraphs
+            ],
         )
-        for p in a.paragraphs
-    ]
-    session.add_all(paragraph_rows)
-    session.flush()
-    paragraph_ids = {row.number: row.id for row in paragraph_rows}
+        paragraph_ids = {number: id_ for id_, number in returned}
 
     mention_counts = Counter(m.entity for m in a.mentions)
     quotation_counts = Counter(
@@ -243,97 +310,232 @@ def _write(
             a.entities[index],
             mentions=mention_counts[index],
             quotations=quotation_counts[index],
+            seen=seen,
         )
-    for position, (index, entity) in enumerate(enumerate(a.entities)):
-        session.add(
-            ArticleEntity(
-                article_id=article.id,
-                entity_id=entity_ids[index],
-                position=position,
-                aliases=list(entity.aliases),
-                roles=list(entity.roles),
-                mention_count=mention_counts[index],
-                quotation_count=quotation_counts[index],
-            )
+    if a.entities:
+        connection.execute(
+            _INSERT_LINKS,
+            [
+                {
+                    "article_id": article_id,
+                    "entity_id": entity_ids[index],
+                    "position": index,
+                    "aliases": list(entity.aliases),
+                    "roles": list(entity.roles),
+                    "mention_count": mention_counts[index],
+                    "quotation_count": quotation_counts[index],
+                }
+                for index, entity in enumerate(a.entities)
+            ],
         )
+    if a.mentions:
+        connection.execute(
+            _INSERT_MENTIONS,
+            [
+                {
+                    "article_id": article_id,
+                    "paragraph_id": paragraph_ids[m.paragraph],
+                    "entity_id": entity_ids[m.entity],
+                    "start_char": m.start,
+                    "end_char": m.end,
+                    "text": m.text,
+                }
+                for m in a.mentions
+            ],
+        )
+    if a.quotations:
+        connection.execute(
+            _INSERT_QUOTATIONS,
+            [
+                {
+                    "article_id": article_id,
+                    "paragraph_id": paragraph_ids[q.paragraph],
+                    "paragraph_number": q.paragraph,
+                    "start_char": q.start,
+                    "end_char": q.end,
+                    "spans": [list(span) for span in q.spans],
+                    "text": q.text,
+                    "kind": q.kind,
+                    "cue": q.cue,
+                    "speaker_id": (
+                        entity_ids[q.speaker_entity] if q.speaker_entity is not None else None
+                    ),
+                    "speaker_label": q.speaker_label,
+                    "speaker_type": q.speaker_type,
+                }
+                for q in a.quotations
+            ],
+        )
+    if len(set(entity_ids)) > 1:
+        _add_co_mentions(session, article_id=article_id)
+    return article_id
 
-    session.add_all(
-        Mention(
-            article_id=article.id,
-            paragraph_id=paragraph_ids[m.paragraph],
-            entity_id=entity_ids[m.entity],
-            start_char=m.start,
-            end_char=m.end,
-            text=m.text,
-        )
-        for m in a.mentions
+
+_entities = Entity.__table__  # type: ignore[attr-defined]
+_LOCK_ENTITY = (
+    select(
+        _entities.c.id,
+        _entities.c.name,
+        _entities.c.aliases,
+        _entities.c.roles,
+        _entities.c.first_seen,
+        _entities.c.last_seen,
     )
-    session.add_all(
-        Quotation(
-            article_id=article.id,
-            paragraph_id=paragraph_ids[q.paragraph],
-            paragraph_number=q.paragraph,
-            start_char=q.start,
-            end_char=q.end,
-            spans=[list(span) for span in q.spans],
-            text=q.text,
-            kind=q.kind,
-            cue=q.cue,
-            speaker_id=entity_ids[q.speaker_entity] if q.speaker_entity is not None else None,
-            speaker_label=q.speaker_label,
-            speaker_type=q.speaker_type,
-        )
-        for q in a.quotations
+    .where(_entities.c.kind == bindparam("kind"), _entities.c.key == bindparam("key"))
+    .with_for_update()
+)
+
+
+def _dialect_insert(dialect: str):  # type: ignore[no-untyped-def]
+    """`insert` with ON CONFLICT support for the dialect (PostgreSQL's or SQLite's)."""
+    return pg_insert if dialect == "postgresql" else sqlite_insert
+
+
+@functools.cache
+def _insert_entity(dialect: str) -> Insert:
+    """INSERT ... ON CONFLICT (kind, key) DO NOTHING RETURNING id, built once per dialect."""
+    insert = _dialect_insert(dialect)
+    return (
+        insert(_entities)
+        .on_conflict_do_nothing(index_elements=["kind", "key"])
+        .returning(_entities.c.id)
     )
-    session.flush()
-    return article.id
 
 
-def _upsert_entity(session: Session, e: AnnotatedEntity, *, mentions: int, quotations: int) -> int:
-    """Insert the entity with this article's counts, or add them to the stored one.
+@functools.cache
+def _update_entity(changed: frozenset[str]) -> Update:
+    """UPDATE of a locked entity: the counts are added to, the `changed` columns set (one
+    statement per combination of changed columns, built once)."""
+    values: dict[str, object] = {
+        "mention_count": _entities.c.mention_count + bindparam("add_mentions"),
+        "article_count": _entities.c.article_count + 1,
+        "quotation_count": _entities.c.quotation_count + bindparam("add_quotations"),
+    }
+    values.update({name: bindparam(f"new_{name}") for name in sorted(changed)})
+    return update(_entities).where(_entities.c.id == bindparam("entity_id")).values(values)
+
+
+def _upsert_entity(
+    session: Session, e: AnnotatedEntity, *, mentions: int, quotations: int, seen: date
+) -> int:
+    """Insert the entity with this article's counts and date, or add them to the stored one.
 
     INSERT ... ON CONFLICT DO NOTHING, then a locked read and an UPDATE: safe when another
     writer inserts the same entity at the same moment (no unique violation, no lost update).
     """
-    table = Entity.__table__
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    new_id = session.execute(
-        insert(table)
-        .values(
-            kind=e.kind,
-            name=e.name,
-            key=e.key,
-            aliases=list(e.aliases),
-            roles=list(e.roles),
-            search_text=entity_search_text(e.name, list(e.aliases)),
-            mention_count=mentions,
-            article_count=1,
-            quotation_count=quotations,
-        )
-        .on_conflict_do_nothing(index_elements=["kind", "key"])
-        .returning(table.c.id)
+    connection = session.connection()
+    new_id = connection.execute(
+        _insert_entity(connection.dialect.name),
+        {
+            "kind": e.kind,
+            "name": e.name,
+            "key": e.key,
+            "aliases": list(e.aliases),
+            "roles": list(e.roles),
+            "search_text": entity_search_text(e.name, list(e.aliases)),
+            "mention_count": mentions,
+            "article_count": 1,
+            "quotation_count": quotations,
+            "first_seen": seen,
+            "last_seen": seen,
+        },
     ).scalar_one_or_none()
     if new_id is not None:
         return new_id
-    row = session.execute(
-        select(table.c.id, table.c.name, table.c.aliases, table.c.roles)
-        .where(table.c.kind == e.kind, table.c.key == e.key)
-        .with_for_update()
-    ).one()
+    row = connection.execute(_LOCK_ENTITY, {"kind": e.kind, "key": e.key}).one()
     values: dict[str, object] = {
-        "mention_count": table.c.mention_count + mentions,
-        "article_count": table.c.article_count + 1,
-        "quotation_count": table.c.quotation_count + quotations,
+        "entity_id": row.id,
+        "add_mentions": mentions,
+        "add_quotations": quotations,
     }
+    # The row is locked (FOR UPDATE; SQLite's write lock): min/max in Python are safe.
+    if row.first_seen is None or seen < row.first_seen:
+        values["new_first_seen"] = seen
+    if row.last_seen is None or seen > row.last_seen:
+        values["new_last_seen"] = seen
     aliases = _merged(row.aliases, e.aliases)
     if aliases != row.aliases:
-        values["aliases"] = aliases
-        values["search_text"] = entity_search_text(row.name, aliases)
+        values["new_aliases"] = aliases
+        values["new_search_text"] = entity_search_text(row.name, aliases)
     roles = _merged(row.roles, e.roles)
     if roles != row.roles:
-        values["roles"] = roles
-    session.execute(update(table).where(table.c.id == row.id).values(**values))
+        values["new_roles"] = roles
+    changed = frozenset(key[4:] for key in values if key.startswith("new_"))
+    connection.execute(_update_entity(changed), values)
     return row.id
+
+
+def _add_co_mentions(session: Session, *, article_id: int) -> None:
+    """Count the article in `co_mentions` for every ordered pair of distinct entities it names
+    (+1 shared article, + the other entity's mentions here): one INSERT ... SELECT ... ON
+    CONFLICT DO UPDATE over the article's entity links, however many pairs there are.
+
+    Runs after the article's entities were upserted: their rows are locked until commit, so
+    two writers never update the same pair concurrently (no deadlock, no lost update).
+    """
+    session.connection().execute(
+        _co_mentions_upsert(session.get_bind().dialect.name), {"article_id": article_id}
+    )
+
+
+@functools.cache
+def _co_mentions_upsert(dialect: str) -> Insert:
+    """The statement of `_add_co_mentions`, built once per dialect (:article_id bound)."""
+    co = CoMention.__table__  # type: ignore[attr-defined]
+    links = ArticleEntity.__table__  # type: ignore[attr-defined]
+    mine, other = links.alias("mine"), links.alias("other")
+    entities = Entity.__table__
+    pairs = (
+        select(
+            mine.c.entity_id,
+            other.c.entity_id.label("other_id"),
+            entities.c.kind,
+            literal(1),
+            other.c.mention_count,
+        )
+        .select_from(mine)
+        .join(
+            other,
+            and_(other.c.article_id == mine.c.article_id, other.c.entity_id != mine.c.entity_id),
+        )
+        .join(entities, entities.c.id == other.c.entity_id)
+        .where(mine.c.article_id == bindparam("article_id"))
+        .order_by(mine.c.entity_id, other.c.entity_id)
+    )
+    insert = _dialect_insert(dialect)
+    statement = insert(co).from_select(
+        ["entity_id", "other_id", "other_kind", "shared_articles", "shared_mentions"], pairs
+    )
+    return statement.on_conflict_do_update(
+        index_elements=["entity_id", "other_id"],
+        set_={
+            "shared_articles": co.c.shared_articles + statement.excluded.shared_articles,
+            "shared_mentions": co.c.shared_mentions + statement.excluded.shared_mentions,
+        },
+    )
+
+
+def _remove_co_mentions(session: Session, *, article_id: int, entity_ids: list[int]) -> None:
+    """Take the article out of `co_mentions` (before its entity links are deleted): every
+    pair among its entities loses one shared article and the other entity's mentions here;
+    pairs no other article shares are deleted."""
+    co = CoMention.__table__  # type: ignore[attr-defined]
+    links = ArticleEntity.__table__  # type: ignore[attr-defined]
+    pairs = (co.c.entity_id.in_(entity_ids), co.c.other_id.in_(entity_ids))
+    others_mentions = (
+        select(links.c.mention_count)
+        .where(links.c.article_id == article_id, links.c.entity_id == co.c.other_id)
+        .scalar_subquery()
+    )
+    session.execute(
+        update(co)
+        .where(*pairs)
+        .values(
+            shared_articles=co.c.shared_articles - 1,
+            shared_mentions=co.c.shared_mentions - others_mentions,
+        )
+    )
+    session.execute(delete(co).where(*pairs, co.c.shared_articles <= 0))
 
 
 def _merged(old: list[str], new: list[str]) -> list[str]:
@@ -349,9 +551,12 @@ def delete_article(engine: Engine, *, article_id: int) -> bool:
         lock.acquire()
     try:
         with Session(engine) as session:
-            if session.get(Article, article_id) is None:
+            dates = session.execute(
+                select(Article.published, Article.ingested_at).where(Article.id == article_id)
+            ).first()
+            if dates is None:
                 return False
-            _delete(session, article_id=article_id)
+            _delete(session, article_id=article_id, seen=seen_date(*dates))
             session.commit()
             return True
     finally:
@@ -359,7 +564,8 @@ def delete_article(engine: Engine, *, article_id: int) -> bool:
             lock.release()
 
 
-def _delete(session: Session, *, article_id: int) -> None:
+def _delete(session: Session, *, article_id: int, seen: date) -> None:
+    """Delete the article; `seen` is its `seen_date` (entities' first/last seen to revisit)."""
     links = select(ArticleEntity.entity_id).where(ArticleEntity.article_id == article_id)
     entity_ids = list(session.execute(links).scalars())
 
@@ -384,6 +590,8 @@ def _delete(session: Session, *, article_id: int) -> None:
             )
             .execution_options(synchronize_session=False)
         )
+    if len(entity_ids) > 1:
+        _remove_co_mentions(session, article_id=article_id, entity_ids=entity_ids)
     # Children first and explicitly (the FTS triggers fire on these deletes on SQLite).
     for model in (Quotation, Mention, ArticleEntity, Paragraph):
         session.execute(
@@ -395,6 +603,36 @@ def _delete(session: Session, *, article_id: int) -> None:
         delete(Article).where(Article.id == article_id).execution_options(synchronize_session=False)
     )
     if entity_ids:
+        # first/last seen: recomputed from the remaining articles of the surviving entities
+        # whose first or last date was this article's (deletes are rare; one aggregate each).
+        seen_sql = seen_date_sql(session.get_bind().dialect.name)
+
+        def remaining(aggregate):  # type: ignore[no-untyped-def]
+            return (
+                select(aggregate(seen_sql))
+                .select_from(ArticleEntity)
+                .join(Article, Article.id == ArticleEntity.article_id)
+                .where(ArticleEntity.entity_id == Entity.id)
+                .scalar_subquery()
+            )
+
+        session.execute(
+            update(Entity)
+            .where(
+                Entity.id.in_(entity_ids),
+                Entity.article_count > 0,
+                or_(
+                    Entity.first_seen.is_(None),
+                    Entity.first_seen >= seen,
+                    Entity.last_seen <= seen,
+                ),
+            )
+            .values(
+                first_seen=remaining(func.min),
+                last_seen=remaining(func.max),
+            )
+            .execution_options(synchronize_session=False)
+        )
         session.execute(
             delete(Entity)
             .where(

@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from anyio import CapacityLimiter
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 from fastapi.openapi.utils import get_openapi
@@ -21,7 +22,8 @@ from app.api.security import install_security
 from app.core import migrate
 from app.core.config import Settings, get_settings
 from app.core.db import get_engine
-from app.schemas import ArticleIn
+from app.queries.cache import ResultCache
+from app.schemas import ArticleIn, Page, SearchHit
 from app.seeds import load_seeds
 
 log = logging.getLogger("app")
@@ -55,6 +57,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await run_in_threadpool(startup, settings)
+        # made here, in the event loop the app will run in
+        app.state.search_limiter = CapacityLimiter(settings.search_concurrency)
         yield
 
     app = FastAPI(
@@ -74,6 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = get_engine(settings.database_url)
+    app.state.search_cache = ResultCache[Page[SearchHit]](settings.search_cache_size)
 
     app.add_middleware(ETagMiddleware)
     install_problem_handlers(app)

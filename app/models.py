@@ -101,6 +101,10 @@ class Entity(SQLModel, table=True):
     mention_count: int = 0
     article_count: int = 0
     quotation_count: int = 0
+    # Earliest and latest date of the articles naming the entity ("seen" = the publication
+    # date, else the UTC date of ingest); maintained on ingest and delete like the counts.
+    first_seen: date | None = None
+    last_seen: date | None = None
 
 
 class ArticleEntity(SQLModel, table=True):
@@ -175,6 +179,46 @@ class Quotation(SQLModel, table=True):
     )
     speaker_label: str | None = None  # surface or free label ("analysts")
     speaker_type: str | None = Field(default=None, max_length=16)  # person|organisation|other
+
+
+class CoMention(SQLModel, table=True):
+    """Entities named in the same articles, one row per ordered pair (both directions stored),
+    maintained on ingest and delete (app.ingest) so a co-mentions page is an index walk.
+
+    shared_articles: articles naming both; shared_mentions: the *other* entity's mentions in
+    those articles. A row exists only while shared_articles > 0. No foreign keys: the rows of
+    an entity reach zero, and are deleted, before the entity itself is (orphans).
+    """
+
+    __tablename__ = "co_mentions"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    entity_id: int = Field(primary_key=True)
+    other_id: int = Field(primary_key=True)
+    other_kind: str = Field(max_length=16)
+    shared_articles: int
+    shared_mentions: int
+
+
+# The page order (most shared articles, then mentions, then id), with and without a kind
+# filter: SQLite walks these indexes instead of sorting (DESC columns: the tie-break on id is
+# ascending, so the order cannot be an ascending index walked backwards).
+_co = CoMention.__table__.c  # type: ignore[attr-defined]
+Index(
+    "ix_co_mentions_rank",
+    _co.entity_id,
+    _co.shared_articles.desc(),
+    _co.shared_mentions.desc(),
+    _co.other_id,
+)
+Index(
+    "ix_co_mentions_kind_rank",
+    _co.entity_id,
+    _co.other_kind,
+    _co.shared_articles.desc(),
+    _co.shared_mentions.desc(),
+    _co.other_id,
+)
 
 
 class Counter(SQLModel, table=True):

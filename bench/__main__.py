@@ -8,16 +8,22 @@ Every ratio compares two things measured side by side in the same run with the s
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sqlite3
 import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from bench import load
 from bench.common import OUT, ROOT, corpus_files, env_for, get_json
+
+T = TypeVar("T")
 
 SECTIONS = ("reads", "floor", "ingest", "scale")
 ARTICLE_COLUMNS = (
@@ -30,6 +36,9 @@ ARTICLE_COLUMNS = (
     "ingested_at",
 )
 SEARCH_WORDS = ("government", "film", "economy", "match", "music", "election", "phone", "growth")
+# "search (distinct words)" cycles over this many different indexed words, more than our search
+# result cache holds (SEARCH_CACHE_SIZE, 256 by default), so every request is a cache miss.
+DISTINCT_WORDS = 2048
 
 
 @dataclass
@@ -74,6 +83,19 @@ def fmt(r: load.Result | None) -> str:
 def best(results: list[load.Result]) -> load.Result:
     """The run with the highest throughput (least disturbed by other load on the machine)."""
     return max(results, key=lambda r: r.rps)
+
+
+def alternate(
+    repeats: int, first: Callable[[], T], second: Callable[[], T], *, best: Callable[[list[T]], T]
+) -> tuple[T, T]:
+    """Run `first` and `second` in turn `repeats` times (so a burst of outside load hits
+    both) and keep the best run of each."""
+    a: list[T] = []
+    b: list[T] = []
+    for _ in range(repeats):
+        a.append(first())
+        b.append(second())
+    return best(a), best(b)
 
 
 # --------------------------------------------------------------------------- database setup
@@ -129,6 +151,7 @@ class Samples:
     article_ids: list[int]
     people: list[int]
     talkers: list[int]
+    words: list[str]  # DISTINCT_WORDS indexed paragraph terms, each in 0.2-20% of paragraphs
 
 
 def samples(db: Path) -> Samples:
@@ -153,8 +176,26 @@ def samples(db: Path) -> Samples:
                 " ORDER BY quotation_count DESC, mention_count DESC LIMIT 64"
             )
         ]
+        words = _vocabulary(conn)
     conn.close()
-    return Samples(last_id, article_ids, people, talkers)
+    return Samples(last_id, article_ids, people, talkers, words)
+
+
+def _vocabulary(conn: sqlite3.Connection) -> list[str]:
+    """Common but not stop-word terms of the paragraph index, in a fixed shuffled order."""
+    conn.execute("CREATE VIRTUAL TABLE temp.bench_vocab USING fts5vocab(main, paragraphs_fts, row)")
+    paragraphs = conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
+    terms = [
+        r[0]
+        for r in conn.execute(
+            "SELECT term FROM temp.bench_vocab WHERE doc BETWEEN ? AND ?"
+            " AND term GLOB '[a-z][a-z][a-z]*' AND term NOT GLOB '*[^a-z]*'"
+            " ORDER BY doc DESC, term LIMIT ?",
+            (paragraphs // 500, paragraphs // 5, DISTINCT_WORDS),
+        )
+    ]
+    conn.execute("DROP TABLE temp.bench_vocab")
+    return sorted(terms, key=lambda t: hashlib.blake2b(t.encode(), digest_size=8).digest())
 
 
 # --------------------------------------------------------------------------- requests
@@ -172,6 +213,8 @@ def our_paths(api: set[str], s: Samples, offset: int) -> dict[str, list[str]]:
         paths["person quotations"] = [f"/people/{i}/quotations?limit=20" for i in s.talkers]
     if "/search" in api:
         paths["search"] = [f"/search?q={w}&limit=20" for w in SEARCH_WORDS]
+        paths["search (distinct words)"] = [f"/search?q={w}&limit=20" for w in s.words]
+        paths["search (same SQL)"] = paths["search (distinct words)"]
     return paths
 
 
@@ -191,7 +234,33 @@ def datasette_paths(db: str, s: Samples, offset: int) -> dict[str, list[str]]:
             f"/{db}/paragraphs.json?_search={w}&_size=20&_col=article_id&_col=number&_col=text"
             for w in SEARCH_WORDS
         ],
+        "search (distinct words)": [
+            f"/{db}/paragraphs.json?_search={w}&_size=20&_col=article_id&_col=number&_col=text"
+            for w in s.words
+        ],
+        "search (same SQL)": [_datasette_search_sql(db, w) for w in s.words],
     }
+
+
+def _datasette_search_sql(db: str, word: str) -> str:
+    """Datasette running the very statement our search runs on SQLite (ranking, both tables,
+    snippets, articles) through its read-only SQL API: the same work on both sides."""
+    from urllib.parse import urlencode
+
+    from app.queries import fts
+    from app.queries.search import RANKED, SQLITE_SEARCH
+
+    params = {
+        "sql": SQLITE_SEARCH,
+        "q": fts.parse(word).sqlite(),
+        "window": RANKED,
+        "limit": 20,
+        "offset": 0,
+        "start": fts.HIGHLIGHT_START,
+        "stop": fts.HIGHLIGHT_STOP,
+        "_shape": "array",
+    }
+    return f"/{db}.json?{urlencode(params)}"
 
 
 def api_features(base: str) -> set[str]:
@@ -232,6 +301,7 @@ def our_server(db: Path):  # type: ignore[no-untyped-def]
 def section_reads_and_floor(db: Path, cfg: Config, sections: set[str], peaks: dict) -> None:
     s = samples(db)
     offset = min(2000, s.last_id - 20)
+    c = cfg.connections
     name = db.stem
     with our_server(db) as api:
         features = api_features(api.base)
@@ -255,22 +325,14 @@ def section_reads_and_floor(db: Path, cfg: Config, sections: set[str], peaks: di
                 for label, paths in ours.items():
                     check(api.base, paths)
                     check(ds.base, theirs[label])
-                    a, b = [], []
-                    for _ in range(cfg.repeats):
-                        a.append(
-                            load.wrk(
-                                api.base, paths, seconds=cfg.seconds, connections=cfg.connections
-                            )
-                        )
-                        b.append(
-                            load.wrk(
-                                ds.base,
-                                theirs[label],
-                                seconds=cfg.seconds,
-                                connections=cfg.connections,
-                            )
-                        )
-                    ra, rb = best(a), best(b)
+                    ra, rb = alternate(
+                        cfg.repeats,
+                        partial(load.wrk, api.base, paths, seconds=cfg.seconds, connections=c),
+                        partial(
+                            load.wrk, ds.base, theirs[label], seconds=cfg.seconds, connections=c
+                        ),
+                        best=best,
+                    )
                     say(
                         f"{label:24} {fmt(ra)[:27]:>27} | {fmt(rb)[:27]:>27} |"
                         f" {ra.rps / rb.rps:6.2f}x"
@@ -294,19 +356,12 @@ def section_reads_and_floor(db: Path, cfg: Config, sections: set[str], peaks: di
                 if "after" in features:
                     variants["cursor"] = [f"/articles?limit=20&after={offset}"]
                 for variant, our_path in variants.items():
-                    a, b = [], []
-                    for _ in range(cfg.repeats):
-                        a.append(
-                            load.wrk(
-                                api.base, our_path, seconds=cfg.seconds, connections=cfg.connections
-                            )
-                        )
-                        b.append(
-                            load.wrk(
-                                floor.base, path, seconds=cfg.seconds, connections=cfg.connections
-                            )
-                        )
-                    ra, rb = best(a), best(b)
+                    ra, rb = alternate(
+                        cfg.repeats,
+                        partial(load.wrk, api.base, our_path, seconds=cfg.seconds, connections=c),
+                        partial(load.wrk, floor.base, path, seconds=cfg.seconds, connections=c),
+                        best=best,
+                    )
                     say(
                         f"ours ({variant:6}) {fmt(ra)} | floor {fmt(rb)} |"
                         f" ours/floor {ra.rps / rb.rps:5.2f}x"
@@ -327,15 +382,19 @@ def section_ingest(cfg: Config) -> None:
     n = cfg.ingest_articles
     say(
         f"\n## Ingest (annotate + store in SQLite) vs plain spaCy nlp.pipe, first {n} distinct"
-        " BBC articles, same model and exclude list"
+        f" BBC articles, same model and exclude list, best of {cfg.repeats}"
     )
     say(
         f"{'processes':>9} | {'ingest art/s':>12} {'words/s':>9} | {'spaCy art/s':>11}"
         f" {'words/s':>9} | ingest/spaCy"
     )
     for n_process in (1, 2):
-        raw = measure("raw", n, n_process)
-        ours = measure("app", n, n_process)
+        raw, ours = alternate(
+            cfg.repeats,
+            partial(measure, "raw", n, n_process),
+            partial(measure, "app", n, n_process),
+            best=lambda runs: min(runs, key=lambda m: m["seconds"]),
+        )
         ra, rr = ours["articles"] / ours["seconds"], raw["articles"] / raw["seconds"]
         say(
             f"{n_process:>9} | {ra:12.1f} {ours['words'] / ours['seconds']:9.0f} |"
@@ -353,6 +412,7 @@ def section_scale(db: Path, cfg: Config, peaks: dict) -> None:
     with our_server(big) as api:
         features = api_features(api.base)
         paths = our_paths(features, s, deep)
+        paths.pop("search (same SQL)", None)  # only a Datasette comparison
         paths["article detail"] = [f"/articles/{i}" for i in s.article_ids]
         paths["person"] = [f"/people/{i}" for i in s.people]
         if "people:sort" in features:

@@ -4,8 +4,9 @@ Not new annotations: copy k of article i gets a fresh id, content hash and publi
 and copies of i's paragraphs, entity links, mentions and quotations (with shifted ids). People
 and organisations stay shared, so popular people get many articles, as in a real archive.
 Afterwards every maintained number is recomputed from the rows (entity mention/article/
-quotation counts, the `counters` table when present) and external-content FTS indexes are
-rebuilt, so the database is exactly what ingesting those articles would have produced.
+quotation counts and first/last seen dates, the `co_mentions` pairs, the `counters` table)
+and external-content FTS indexes are rebuilt, so the database is exactly what ingesting those
+articles would have produced. The corpus database is first brought to the current schema.
 """
 
 from __future__ import annotations
@@ -116,7 +117,7 @@ def grow(conn: sqlite3.Connection, target: int, log=print) -> None:  # type: ign
         conn.execute(sql)
     for _, sql in triggers:
         conn.execute(sql)
-    _recount(conn)
+    _recount(conn, base=base, copies=copies, target=target)
     for fts in _fts_tables(conn):
         conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
     conn.commit()
@@ -124,7 +125,50 @@ def grow(conn: sqlite3.Connection, target: int, log=print) -> None:  # type: ign
     log(f"scale db: indexes, counts and search rebuilt at {time.perf_counter() - started:.0f} s")
 
 
-def _recount(conn: sqlite3.Connection) -> None:
+def _has(conn: sqlite3.Connection, table: str, column: str | None = None) -> bool:
+    if column is None:
+        found = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (table,)
+        ).fetchone()
+        return found is not None
+    return column in _columns(conn, table)
+
+
+# Entities' first/last seen dates from all their articles (as app.ingest.seen_date: the
+# publication date, else the UTC date of ingest); grouped in ix_article_entities_entity order.
+RECOUNT_SEEN = """
+UPDATE entities SET first_seen = s.first_seen, last_seen = s.last_seen
+FROM (
+  SELECT ae.entity_id,
+         min(coalesce(a.published, date(a.ingested_at))) AS first_seen,
+         max(coalesce(a.published, date(a.ingested_at))) AS last_seen
+  FROM article_entities ae JOIN articles a ON a.id = ae.article_id
+  GROUP BY ae.entity_id
+) AS s
+WHERE s.entity_id = entities.id
+"""
+
+# Co-mention pairs of the grown database without a self-join over every copy: a copy names
+# the same entities as its original with the same mention counts, so each original article
+# counts once per copy of it (itself included) -- copy k of article i exists when
+# i + k * base <= target, k = 1..copies (see grow). tests/test_co_mentions.py checks the result
+# against a plain recount.
+RECOUNT_CO_MENTIONS = """
+INSERT INTO co_mentions (entity_id, other_id, other_kind, shared_articles, shared_mentions)
+SELECT mine.entity_id, other.entity_id, e.kind, sum(w.n), sum(w.n * other.mention_count)
+FROM (
+  SELECT id, 1 + max(0, min(:copies, (:target - id) / :base)) AS n
+  FROM articles WHERE id <= :base
+) AS w
+JOIN article_entities mine ON mine.article_id = w.id
+JOIN article_entities other
+  ON other.article_id = w.id AND other.entity_id <> mine.entity_id
+JOIN entities e ON e.id = other.entity_id
+GROUP BY mine.entity_id, other.entity_id, e.kind
+"""
+
+
+def _recount(conn: sqlite3.Connection, *, base: int, copies: int, target: int) -> None:
     conn.execute(
         """
         UPDATE entities SET
@@ -133,14 +177,28 @@ def _recount(conn: sqlite3.Connection) -> None:
           quotation_count = (SELECT count(*) FROM quotations q WHERE q.speaker_id = entities.id)
         """
     )
-    has_counters = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='counters'"
-    ).fetchone()
-    if has_counters:
+    if _has(conn, "entities", "first_seen"):
+        conn.execute(RECOUNT_SEEN)
+    if _has(conn, "co_mentions"):
+        conn.execute("DELETE FROM co_mentions")
+        conn.execute(RECOUNT_CO_MENTIONS, {"base": base, "copies": copies, "target": target})
+    if _has(conn, "counters"):
         from app.core.counters import recount_sql
 
         for sql in recount_sql():
             conn.execute(sql)
+
+
+def _migrate(db: Path) -> None:
+    from app.core import migrate
+    from app.core.db import dispose_engine
+
+    url = f"sqlite:///{db}"
+    migrate.upgrade(url)
+    dispose_engine(url)
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
 
 
 def build_scale_db(corpus_db: Path, target: int, *, log=print) -> Path:  # type: ignore[no-untyped-def]
@@ -153,6 +211,7 @@ def build_scale_db(corpus_db: Path, target: int, *, log=print) -> Path:  # type:
         stale.unlink()
     tmp = path.with_suffix(".tmp")
     shutil.copyfile(corpus_db, tmp)
+    _migrate(tmp)  # grow and recount on the current schema (a backfill over 2,000 articles)
     conn = sqlite3.connect(tmp)
     conn.execute("PRAGMA journal_mode=DELETE")
     conn.execute("PRAGMA synchronous=OFF")

@@ -23,7 +23,15 @@ from app.main import create_app
 
 SHARED = PROJECT_ROOT.parent / "shared"
 SEED_DIR = PROJECT_ROOT / "seeds"
-TABLES = ("quotations", "mentions", "article_entities", "paragraphs", "entities", "articles")
+TABLES = (
+    "co_mentions",
+    "quotations",
+    "mentions",
+    "article_entities",
+    "paragraphs",
+    "entities",
+    "articles",
+)
 
 
 def _postgres_server_url() -> str | None:

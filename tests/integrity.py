@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
 
 CHECKS = {
@@ -40,6 +40,53 @@ CHECKS = {
     """,
 }
 
+# The date an article was "seen" (app.ingest.seen_date), per dialect.
+SEEN = {
+    "sqlite": "coalesce(a.published, date(a.ingested_at))",
+    "postgresql": "coalesce(a.published, (a.ingested_at AT TIME ZONE 'UTC')::date)",
+}
+# co_mentions from scratch: ordered pairs of distinct entities named in the same articles.
+CO_MENTIONS_RECOUNT = """
+    SELECT mine.entity_id, other.entity_id AS other_id, e.kind AS other_kind,
+           count(*) AS shared_articles, sum(other.mention_count) AS shared_mentions
+    FROM article_entities mine
+    JOIN article_entities other
+      ON other.article_id = mine.article_id AND other.entity_id <> mine.entity_id
+    JOIN entities e ON e.id = other.entity_id
+    GROUP BY mine.entity_id, other.entity_id, e.kind
+"""
+CO_MENTIONS_KEPT = """
+    SELECT entity_id, other_id, other_kind, shared_articles, shared_mentions FROM co_mentions
+"""
+# Maintained data derived from other rows (app.ingest keeps them on ingest and delete).
+MAINTAINED = {
+    "entities whose first_seen/last_seen differ from a recount": """
+        SELECT e.id FROM entities e
+        LEFT JOIN (SELECT ae.entity_id, min({seen}) AS first_seen, max({seen}) AS last_seen
+                   FROM article_entities ae JOIN articles a ON a.id = ae.article_id
+                   GROUP BY ae.entity_id) s ON s.entity_id = e.id
+        WHERE e.first_seen IS DISTINCT FROM s.first_seen
+           OR e.last_seen IS DISTINCT FROM s.last_seen
+    """,
+    "co_mentions rows that a recount does not give": (
+        f"SELECT entity_id FROM ({CO_MENTIONS_KEPT} EXCEPT {CO_MENTIONS_RECOUNT}) AS d"
+    ),
+    "co-mention pairs of a recount missing from co_mentions": (
+        f"SELECT entity_id FROM ({CO_MENTIONS_RECOUNT} EXCEPT {CO_MENTIONS_KEPT}) AS d"
+    ),
+}
+
+
+def maintained_problems(conn: Connection) -> dict[str, list[object]]:
+    """Entities' first/last seen and the co_mentions rows that differ from a recount."""
+    seen = SEEN[conn.dialect.name]
+    problems: dict[str, list[object]] = {}
+    for name, sql in MAINTAINED.items():
+        found = [r[0] for r in conn.execute(text(sql.replace("{seen}", seen)))]
+        if found:
+            problems[name] = found
+    return problems
+
 
 @dataclass
 class Report:
@@ -65,6 +112,7 @@ def check_database(url: str) -> Report:
                 found = [r[0] for r in conn.execute(text(sql))]
                 if found:
                     problems[name] = found
+            problems.update(maintained_problems(conn))
             articles = conn.execute(text("SELECT count(*) FROM articles")).scalar_one()
     finally:
         engine.dispose()

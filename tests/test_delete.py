@@ -5,6 +5,8 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 
+from tests.integrity import maintained_problems
+
 RECOUNT = """
 SELECT e.id, e.mention_count, e.article_count, e.quotation_count,
   (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id),
@@ -26,6 +28,9 @@ ORPHANS = {
     " OR entity_id NOT IN (SELECT id FROM entities)",
     "unnamed entities": "SELECT count(*) FROM entities e WHERE NOT EXISTS"
     " (SELECT 1 FROM article_entities ae WHERE ae.entity_id = e.id)",
+    "co_mentions": "SELECT count(*) FROM co_mentions"
+    " WHERE entity_id NOT IN (SELECT id FROM entities)"
+    " OR other_id NOT IN (SELECT id FROM entities)",
 }
 
 
@@ -34,6 +39,7 @@ def assert_consistent(engine: Engine) -> None:
         for row in conn.execute(text(RECOUNT)):
             entity_id, mentions, articles, quotes, *recount = row
             assert [mentions, articles, quotes] == recount, f"entity {entity_id}"
+        assert maintained_problems(conn) == {}
         for name, sql in ORPHANS.items():
             assert conn.execute(text(sql)).scalar_one() == 0, name
         if engine.dialect.name == "sqlite":

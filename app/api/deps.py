@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Annotated
 
+from anyio import CapacityLimiter
 from fastapi import Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.core.config import Settings
+from app.queries.cache import ResultCache
+from app.schemas import Page, SearchHit
 
 MAX_ID = 2**31 - 1  # ids are 32-bit integers (PostgreSQL INTEGER); larger ones cannot exist
 MAX_OFFSET = 1_000_000_000
@@ -43,7 +46,17 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
             await run_in_threadpool(session.close)
 
 
+async def get_search_cache(request: Request) -> ResultCache[Page[SearchHit]]:
+    return request.app.state.search_cache
+
+
+async def get_search_limiter(request: Request) -> CapacityLimiter:
+    return request.app.state.search_limiter
+
+
 SessionDep = Annotated[Session, Depends(get_session)]
+SearchLimiterDep = Annotated[CapacityLimiter, Depends(get_search_limiter)]
+SearchCacheDep = Annotated[ResultCache[Page[SearchHit]], Depends(get_search_cache)]
 EngineDep = Annotated[Engine, Depends(get_engine)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 

@@ -36,6 +36,16 @@ class Settings(BaseSettings):
         description="Comma-separated origins allowed by CORS ('*' for any); empty disables CORS.",
     )
     access_log: bool = Field(default=True, description="One log line per request, with its id")
+    search_cache_size: int = Field(
+        default=256,
+        ge=0,
+        description="Search result pages kept per process, dropped on any write; 0 disables",
+    )
+    search_concurrency: int = Field(
+        default=4,
+        ge=1,
+        description="Searches computed at once per process (cache misses); others wait their turn",
+    )
 
     @property
     def api_key_list(self) -> list[str]:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import func, select
-from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from app.core.counters import get_count
-from app.models import Article, ArticleEntity, Entity, Mention, Paragraph
+from app.models import Article, ArticleEntity, CoMention, Entity, Mention, Paragraph
 from app.queries.filters import EntityFilters, EntitySort, entity_where
 from app.schemas import (
     ArticleEntityOut,
@@ -71,25 +68,13 @@ def entity_exists(session: Session, *, kind: EntityKind, entity_id: int) -> bool
 
 
 def get_entity(session: Session, *, kind: EntityKind, entity_id: int) -> EntityOut | None:
+    """The entity with its first and last dates, both maintained on ingest (one row read)."""
     entity = session.get(Entity, entity_id)
     if entity is None or entity.kind != kind:
         return None
-    seen = func.coalesce(Article.published, func.date(Article.ingested_at))
-    first, last = session.execute(
-        select(func.min(seen), func.max(seen))
-        .select_from(ArticleEntity)
-        .join(Article, Article.id == ArticleEntity.article_id)
-        .where(ArticleEntity.entity_id == entity_id)
-    ).one()
     return EntityOut(
-        **_summary(entity).model_dump(), first_seen=_as_date(first), last_seen=_as_date(last)
+        **_summary(entity).model_dump(), first_seen=entity.first_seen, last_seen=entity.last_seen
     )
-
-
-def _as_date(value: object) -> date | None:
-    if value is None or isinstance(value, date):
-        return value  # type: ignore[return-value]
-    return date.fromisoformat(str(value)[:10])
 
 
 def list_entity_articles(
@@ -164,37 +149,36 @@ def list_entity_mentions(
 def list_co_mentions(
     session: Session, *, entity_id: int, kind: EntityKind | None, limit: int, offset: int
 ) -> Page[CoMentionOut]:
-    """Entities named in the same articles, most shared articles first."""
-    mine = aliased(ArticleEntity)
-    other = aliased(ArticleEntity)
-    where = [mine.entity_id == entity_id, other.entity_id != entity_id]
+    """Entities named in the same articles, most shared articles first.
+
+    Reads the maintained `co_mentions` rows in index order (ix_co_mentions_rank, or
+    ix_co_mentions_kind_rank with a kind): no aggregate over the entity's articles.
+    """
+    where = [CoMention.entity_id == entity_id]
     if kind is not None:
-        where.append(Entity.kind == kind)
-    shared = (
-        select(
-            other.entity_id.label("entity_id"),
-            func.count().label("shared_articles"),
-            func.sum(other.mention_count).label("shared_mentions"),
-        )
-        .select_from(mine)
-        .join(other, other.article_id == mine.article_id)
-        .join(Entity, Entity.id == other.entity_id)
-        .where(*where)
-        .group_by(other.entity_id)
-        .subquery()
-    )
-    total = session.execute(select(func.count()).select_from(shared)).scalar_one()
+        where.append(CoMention.other_kind == kind)
+    total = session.execute(select(func.count()).select_from(CoMention).where(*where)).scalar_one()
     rows = session.execute(
         select(
-            Entity.id, Entity.name, Entity.kind, shared.c.shared_articles, shared.c.shared_mentions
+            Entity.id,
+            Entity.name,
+            Entity.kind,
+            CoMention.shared_articles,
+            CoMention.shared_mentions,
         )
-        .join(shared, shared.c.entity_id == Entity.id)
-        .order_by(shared.c.shared_articles.desc(), shared.c.shared_mentions.desc(), Entity.id)
+        .select_from(CoMention)
+        .join(Entity, Entity.id == CoMention.other_id)
+        .where(*where)
+        .order_by(
+            CoMention.shared_articles.desc(),
+            CoMention.shared_mentions.desc(),
+            CoMention.other_id,
+        )
         .limit(limit)
         .offset(offset)
     ).all()
     items = [
-        CoMentionOut(id=i, name=name, kind=k, shared_articles=n, shared_mentions=int(m or 0))
+        CoMentionOut(id=i, name=name, kind=k, shared_articles=n, shared_mentions=m)
         for i, name, k, n, m in rows
     ]
     return Page(items=items, total=total, limit=limit, offset=offset)

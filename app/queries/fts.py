@@ -101,37 +101,25 @@ def _pg_tsquery(query: SearchQuery) -> ColumnElement:
 
 
 def count_matches(session: Session, *, target: Target, query: SearchQuery) -> int:
-    """How many rows of `target` match (no ranking computed: an index-only count)."""
-    if _dialect(session) == "sqlite":
-        name = f"{target}_fts"
-        stmt = (
-            select(func.count())
-            .select_from(table(name))
-            .where(literal_column(name).op("MATCH")(query.sqlite()))
-        )
-    else:
-        rows = table(target, column("search_vector"))
-        stmt = (
-            select(func.count())
-            .select_from(rows)
-            .where(rows.c.search_vector.op("@@")(_pg_tsquery(query)))
-        )
+    """How many rows of `target` match on PostgreSQL (no ranking: an index-only count).
+    SQLite search counts inside its one statement (app.queries.search)."""
+    rows = table(target, column("search_vector"))
+    stmt = (
+        select(func.count())
+        .select_from(rows)
+        .where(rows.c.search_vector.op("@@")(_pg_tsquery(query)))
+    )
     return session.execute(stmt).scalar_one()
 
 
 def newest_matches(session: Session, *, target: Target, query: SearchQuery, window: int) -> Select:
-    """Like `matches`, but only the `window` most recently stored matching rows.
+    """Like `matches`, but only the `window` most recently stored matching rows (PostgreSQL).
 
-    Ranking (bm25 / ts_rank) costs microseconds per matching row; a common word matches tens
-    of thousands of rows in a large archive. Ranking a bounded window keeps search time flat.
+    Ranking (ts_rank) costs microseconds per matching row; a common word matches tens of
+    thousands of rows in a large archive. Ranking a bounded window keeps search time flat.
     """
     rows = matches(session, target=target, query=query)
-    id_column = rows.selected_columns[0]
-    if _dialect(session) == "sqlite":
-        # ORDER BY rowid DESC walks the FTS index newest first and stops after `window`
-        # rows; rank is computed only for the rows it returns.
-        id_column = literal_column(f"{target}_fts.rowid")
-    return rows.order_by(id_column.desc()).limit(window)
+    return rows.order_by(rows.selected_columns[0].desc()).limit(window)
 
 
 def matches(session: Session, *, target: Target, query: SearchQuery, ranked: bool = True) -> Select:
@@ -151,31 +139,24 @@ def matches(session: Session, *, target: Target, query: SearchQuery, ranked: boo
 def snippets(
     session: Session, *, target: Target, query: SearchQuery, ids: list[int]
 ) -> dict[int, str]:
-    """Highlighted, HTML-escaped snippets (matches in <mark>) for the given matching rows."""
+    """Highlighted, HTML-escaped snippets (matches in <mark>) for the given matching rows on
+    PostgreSQL (ts_headline). SQLite makes them with FTS5's snippet() in its one statement."""
     if not ids:
         return {}
-    if _dialect(session) == "sqlite":
-        name = f"{target}_fts"
-        fts = table(name, column("rowid"))
-        stmt = select(
-            fts.c.rowid,
-            func.snippet(literal_column(name), 0, HIGHLIGHT_START, HIGHLIGHT_STOP, "…", 32),
-        ).where(literal_column(name).op("MATCH")(query.sqlite()), fts.c.rowid.in_(ids))
-    else:
-        rows = table(target, column("id"), column("text"))
-        options = (
-            f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_STOP}, MaxWords=32, MinWords=12,"
-            ' MaxFragments=2, FragmentDelimiter=" … "'
-        )
-        stmt = select(
-            rows.c.id,
-            func.ts_headline(
-                literal_column(f"'{PG_CONFIG}'::regconfig"),
-                func.translate(rows.c.text, "<>", PG_LT + PG_GT),
-                _pg_tsquery(query),
-                options,
-            ),
-        ).where(rows.c.id.in_(ids))
+    rows = table(target, column("id"), column("text"))
+    options = (
+        f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_STOP}, MaxWords=32, MinWords=12,"
+        ' MaxFragments=2, FragmentDelimiter=" … "'
+    )
+    stmt = select(
+        rows.c.id,
+        func.ts_headline(
+            literal_column(f"'{PG_CONFIG}'::regconfig"),
+            func.translate(rows.c.text, "<>", PG_LT + PG_GT),
+            _pg_tsquery(query),
+            options,
+        ),
+    ).where(rows.c.id.in_(ids))
     return {row_id: render_snippet(raw) for row_id, raw in session.execute(stmt).all()}
 
 

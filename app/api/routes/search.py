@@ -7,14 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from app.api import examples as ex
-from app.api.deps import Limit, Offset, SessionDep
+from app.api.deps import Limit, Offset, SearchCacheDep, SearchLimiterDep, SessionDep
 from app.api.filters import BAD_SEARCH, MAX_QUERY_CHARS, SEARCH_DOC, search_query
 from app.api.paging import paged
-from app.api.routing import OffloadRoute
+from app.api.routing import cached_read
 from app.queries import search as q
 from app.schemas import Page, SearchHit
 
-router = APIRouter(tags=["search"], route_class=OffloadRoute)
+router = APIRouter(tags=["search"])
 
 
 @router.get(
@@ -30,10 +30,12 @@ router = APIRouter(tags=["search"], route_class=OffloadRoute)
         **BAD_SEARCH,
     },
 )
-def search(
+async def search(
     request: Request,
     response: Response,
     session: SessionDep,
+    cache: SearchCacheDep,
+    limiter: SearchLimiterDep,
     q_: Annotated[
         str, Query(alias="q", min_length=1, max_length=MAX_QUERY_CHARS, description=SEARCH_DOC)
     ],
@@ -42,4 +44,11 @@ def search(
 ) -> Page[SearchHit]:
     query = search_query(q_)
     assert query is not None
-    return paged(request, response, q.search(session, query=query, limit=limit, offset=offset))
+    page = await cached_read(
+        session,
+        cache,
+        ("search", query, limit, offset),
+        lambda: q.search(session, query=query, limit=limit, offset=offset),
+        limiter=limiter,
+    )
+    return paged(request, response, page)
