@@ -40,6 +40,11 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value
 
 
+# Public ids (articles, people and organisations, quotations) are never reused after a delete:
+# AUTOINCREMENT on SQLite (migration 0105), as PostgreSQL's sequences already do.
+STABLE_IDS = {"sqlite_autoincrement": True}
+
+
 class Article(SQLModel, table=True):
     __tablename__ = "articles"
     __table_args__ = (
@@ -47,6 +52,7 @@ class Article(SQLModel, table=True):
         Index("ix_articles_ingested_id", "ingested_at", "id"),
         Index("ix_articles_source", "source"),
         Index("ix_articles_id", "id"),  # thin: deep OFFSETs skip ids, not rows (0102)
+        STABLE_IDS,
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -86,6 +92,7 @@ class Entity(SQLModel, table=True):
         UniqueConstraint("kind", "key", name="uq_entities_kind_key"),
         Index("ix_entities_kind_name", "kind", "name"),
         Index("ix_entities_kind_mentions", "kind", "mention_count"),
+        STABLE_IDS,
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -157,6 +164,7 @@ class Quotation(SQLModel, table=True):
         Index("ix_quotations_speaker", "speaker_id", "id"),
         Index("ix_quotations_kind", "kind"),
         Index("ix_quotations_id", "id"),  # thin: deep OFFSETs skip ids, not rows (0102)
+        STABLE_IDS,
     )
 
     id: int | None = Field(default=None, primary_key=True)

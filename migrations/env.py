@@ -5,6 +5,7 @@ from __future__ import annotations
 from logging.config import fileConfig
 
 from alembic import context
+from sqlalchemy import Connection
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers the tables on SQLModel.metadata)
@@ -39,29 +40,39 @@ def run_migrations_offline() -> None:
         context.run_migrations()
 
 
+def run_on(connection: Connection) -> None:
+    """Run the migrations on `connection`. On SQLite foreign keys are off for the run, as
+    SQLite's table-rebuild procedure requires (dropping a parent table with them on deletes its
+    children), and every reference is checked before they go back on."""
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # only works outside a transaction
+        connection.commit()
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        include_object=include_object,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+    if sqlite:
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+        if broken:
+            raise RuntimeError(f"foreign keys broken after migrating: {broken[:5]}")
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        connection.commit()
+
+
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is not None:
-        context.configure(
-            connection=connection,
-            target_metadata=target_metadata,
-            render_as_batch=True,
-            include_object=include_object,
-        )
-        with context.begin_transaction():
-            context.run_migrations()
+        run_on(connection)
         return
     engine = make_engine(database_url())
     try:
         with engine.connect() as connection:
-            context.configure(
-                connection=connection,
-                target_metadata=target_metadata,
-                render_as_batch=True,
-                include_object=include_object,
-            )
-            with context.begin_transaction():
-                context.run_migrations()
+            run_on(connection)
     finally:
         engine.dispose()
 

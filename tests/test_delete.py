@@ -105,6 +105,37 @@ def test_delete_unknown_or_invalid_id(client: TestClient) -> None:
     assert client.delete("/articles/0").status_code == 422
 
 
+def test_ids_of_deleted_rows_are_never_reused(client: TestClient) -> None:
+    """Deleting the newest article (and with it the only article naming an entity and its
+    quotation) must not hand its ids to the next article: clients keep links by id."""
+    from app.ingest import store_article
+    from tests.corpus import Doc, Quote, build
+
+    engine = client.app.state.engine  # type: ignore[attr-defined]
+
+    def store(i: int, name: str, key: str) -> tuple[int, int, int]:
+        doc = Doc(
+            f"r{i}",
+            f"Story {i}",
+            "Wire",
+            None,
+            [f"{name} spoke on day {i}.", f'"Fine {i}," said {name}.'],
+            [Quote(2, f"Fine {i}", key)],
+        )
+        text, annotation = build(doc)
+        article_id = store_article(engine, text=text, annotation=annotation)[0]
+        quotation = client.get("/quotations", params={"article": article_id}).json()["items"]
+        return article_id, quotation[0]["speaker"]["id"], quotation[0]["id"]
+
+    first = store(1, "John Smith", "smith")
+    assert client.delete(f"/articles/{first[0]}").status_code == 204
+    assert client.get(f"/people/{first[1]}").status_code == 404
+    second = store(2, "Maria López", "lopez")
+    assert all(new > old for new, old in zip(second, first, strict=True)), (first, second)
+    assert client.get(f"/articles/{first[0]}").status_code == 404
+    assert client.get(f"/quotations/{first[2]}").status_code == 404
+
+
 def test_concurrent_ingest_and_delete_keep_counts_true(client: TestClient) -> None:
     """Writers racing on the same new entities, and deletes racing with them, all succeed
     (a write that loses a race is retried) and leave true counters."""

@@ -74,3 +74,39 @@ def test_search_migrations_down_and_up_keep_data(database_url: str) -> None:
     with TestClient(create_app(make_settings(database_url))) as client:
         assert client.get("/people", params={"q": "lopez"}).json()["total"] == 1
         assert client.get("/search", params={"q": "partnership"}).json()["total"] == 2
+
+
+def test_stable_ids_migration_keeps_every_row(database_url: str) -> None:
+    """0104 -> head rebuilds articles, entities and quotations on SQLite (AUTOINCREMENT): every
+    row of every table survives with its id, references hold and search still finds them."""
+    from fastapi.testclient import TestClient
+    from sqlalchemy import text
+
+    from app.core.db import dispose_engine, get_engine
+    from app.main import create_app
+    from tests.conftest import make_settings
+    from tests.corpus import load
+
+    tables = ("articles", "paragraphs", "entities", "article_entities", "mentions", "quotations")
+
+    def snapshot() -> dict[str, list[tuple[object, ...]]]:
+        engine = create_engine(database_url)
+        with engine.connect() as conn:
+            rows = {t: list(conn.execute(text(f"SELECT * FROM {t} ORDER BY 1, 2"))) for t in tables}
+            if conn.dialect.name == "sqlite":
+                assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+                assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        engine.dispose()
+        return rows
+
+    load(get_engine(database_url))
+    dispose_engine(database_url)
+    migrate.downgrade(database_url, "0104")
+    before = snapshot()
+    assert all(before.values())
+    migrate.upgrade(database_url)
+    assert snapshot() == before
+    with TestClient(create_app(make_settings(database_url))) as client:
+        assert client.get("/search", params={"q": "partnership"}).json()["total"] == 2
+        quotation = client.get("/quotations").json()["items"][0]
+        assert client.get(f"/quotations/{quotation['id']}").json() == quotation
