@@ -212,9 +212,15 @@ def our_paths(api: set[str], s: Samples, offset: int) -> dict[str, list[str]]:
     if "/people/{entity_id}/quotations" in api:
         paths["person quotations"] = [f"/people/{i}/quotations?limit=20" for i in s.talkers]
     if "/search" in api:
-        paths["search"] = [f"/search?q={w}&limit=20" for w in SEARCH_WORDS]
-        paths["search (distinct words)"] = [f"/search?q={w}&limit=20" for w in s.words]
-        paths["search (same SQL)"] = paths["search (distinct words)"]
+        # Datasette's `_search` equivalent: paragraphs only, in stored order (newest first
+        # here, oldest first there: the same walk of the index), no ranking.
+        stored = "&type=paragraph&sort=-ingested" if "search:sort" in api else ""
+        paths["search"] = [f"/search?q={w}&limit=20{stored}" for w in SEARCH_WORDS]
+        paths["search (distinct words)"] = [f"/search?q={w}&limit=20{stored}" for w in s.words]
+        # Our default search: both tables, ranked; more work than Datasette's `_search`.
+        ranked = [f"/search?q={w}&limit=20" for w in s.words]
+        paths["search ranked (distinct)"] = ranked
+        paths["search (same SQL)"] = ranked
     return paths
 
 
@@ -235,6 +241,10 @@ def datasette_paths(db: str, s: Samples, offset: int) -> dict[str, list[str]]:
             for w in SEARCH_WORDS
         ],
         "search (distinct words)": [
+            f"/{db}/paragraphs.json?_search={w}&_size=20&_col=article_id&_col=number&_col=text"
+            for w in s.words
+        ],
+        "search ranked (distinct)": [
             f"/{db}/paragraphs.json?_search={w}&_size=20&_col=article_id&_col=number&_col=text"
             for w in s.words
         ],
@@ -273,6 +283,8 @@ def api_features(base: str) -> set[str]:
                 found.add(p["name"])
             if path == "/people":
                 found.add("people:" + p["name"])
+            if path == "/search":
+                found.add("search:" + p["name"])
     return found
 
 

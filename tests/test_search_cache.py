@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 from sqlmodel import Session
 
-from app.api.routing import cached_read
+from app.api.routing import Offload, cached_read
 from app.core import migrate
 from app.core.db import dispose_engine
 from app.main import create_app
@@ -120,13 +120,14 @@ def test_cached_reads_never_wait_for_the_pool_on_the_event_loop(tmp_path: Path) 
     async def read(i: int) -> int:
         session = Session(engine)
 
-        def compute() -> int:
+        def compute(session: Session) -> int:
             session.execute(text("SELECT count(*) FROM articles")).scalar_one()
             time.sleep(0.1)  # a slow search, holding the session's connection
             return i
 
         try:
-            return await cached_read(session, cache, i, compute, limiter=CapacityLimiter(4))
+            offload = Offload(CapacityLimiter(4))  # no inline attempt: every miss offloaded
+            return await cached_read(session, cache, i, compute, offload=offload)
         finally:
             session.close()
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from anyio import CapacityLimiter
 from fastapi import Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from app.api.routing import Offload
 from app.core.config import Settings
 from app.queries.cache import ResultCache
 from app.schemas import Page, SearchHit
@@ -50,12 +50,12 @@ async def get_search_cache(request: Request) -> ResultCache[Page[SearchHit]]:
     return request.app.state.search_cache
 
 
-async def get_search_limiter(request: Request) -> CapacityLimiter:
-    return request.app.state.search_limiter
+async def get_search_offload(request: Request) -> Offload:
+    return request.app.state.search_offload
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
-SearchLimiterDep = Annotated[CapacityLimiter, Depends(get_search_limiter)]
+SearchOffloadDep = Annotated[Offload, Depends(get_search_offload)]
 SearchCacheDep = Annotated[ResultCache[Page[SearchHit]], Depends(get_search_cache)]
 EngineDep = Annotated[Engine, Depends(get_engine)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]

@@ -46,6 +46,12 @@ class Settings(BaseSettings):
         ge=1,
         description="Searches computed at once per process (cache misses); others wait their turn",
     )
+    search_inline_ms: float = Field(
+        default=3.0,
+        ge=0,
+        description="A search that misses the cache first runs on the event loop for at most"
+        " this long (SQLite); if unfinished it runs again in the thread pool. 0: always there",
+    )
 
     @property
     def api_key_list(self) -> list[str]:

@@ -18,12 +18,15 @@ from __future__ import annotations
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from typing import Generic, TypeVar
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
+from app.core.db import sqlite_pragmas
 from app.models import Counter
 from app.queries.paging import Prepared
 
@@ -59,6 +62,44 @@ class GenerationProbe:
 
 _probes: weakref.WeakKeyDictionary[Engine, GenerationProbe] = weakref.WeakKeyDictionary()
 _probes_lock = threading.Lock()
+
+
+class LoopReader:
+    """A SQLite engine of one connection (outside the app engine's pool) for short reads run
+    on the event loop, which must never wait for a pooled connection. At most one user at a
+    time: `try_session` gives None when it is busy (another app's loop in tests)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = create_engine(
+            engine.url,
+            poolclass=StaticPool,
+            connect_args={"check_same_thread": False, "timeout": 30},
+        )
+        event.listen(self.engine, "connect", sqlite_pragmas)
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def try_session(self) -> Iterator[Session | None]:
+        if not self._lock.acquire(blocking=False):
+            yield None
+            return
+        try:
+            with Session(self.engine) as session:
+                yield session
+        finally:
+            self._lock.release()
+
+
+_readers: weakref.WeakKeyDictionary[Engine, LoopReader] = weakref.WeakKeyDictionary()
+
+
+def loop_reader(engine: Engine) -> LoopReader:
+    """The LoopReader of a SQLite engine (one per engine per process)."""
+    with _probes_lock:
+        reader = _readers.get(engine)
+        if reader is None:
+            reader = _readers[engine] = LoopReader(engine)
+    return reader
 
 
 def loop_generation(engine: Engine) -> int:
@@ -101,13 +142,13 @@ class ResultCache(Generic[T]):
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
 
-    def get_or_compute(self, session: Session, key: Hashable, compute: Callable[[], T]) -> T:
+    def get_or_compute(self, session: Session, key: Hashable, compute: Callable[[Session], T]) -> T:
         if self.size <= 0:
-            return compute()
+            return compute(session)
         generation = data_generation(session)
         found = self.get(generation, key)
         if found is not None:
             return found
-        value = compute()
+        value = compute(session)
         self.store(generation, key, value)
         return value

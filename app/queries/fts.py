@@ -122,6 +122,21 @@ def newest_matches(session: Session, *, target: Target, query: SearchQuery, wind
     return rows.order_by(rows.selected_columns[0].desc()).limit(window)
 
 
+def latest_matches(session: Session, *, target: Target, query: SearchQuery, window: int) -> Select:
+    """SELECT id, article_id, number of the `window` matching rows of `target` in reverse
+    stored order (the last article's last paragraph first), on PostgreSQL."""
+    number = "number" if target == "paragraphs" else "paragraph_number"
+    rows = table(
+        target, column("id"), column("article_id"), column(number), column("search_vector")
+    )
+    return (
+        select(rows.c.id, rows.c.article_id, rows.c[number].label("number"))
+        .where(rows.c.search_vector.op("@@")(_pg_tsquery(query)))
+        .order_by(rows.c.article_id.desc(), rows.c[number].desc(), rows.c.id.desc())
+        .limit(window)
+    )
+
+
 def matches(session: Session, *, target: Target, query: SearchQuery, ranked: bool = True) -> Select:
     """SELECT id, rank of the rows of `target` matching `query` (lower rank = better); only
     SELECT id when not `ranked` (filters need no rank)."""
@@ -158,6 +173,47 @@ def snippets(
         ),
     ).where(rows.c.id.in_(ids))
     return {row_id: render_snippet(raw) for row_id, raw in session.execute(stmt).all()}
+
+
+SNIPPET_CHARS = 200  # an excerpt's length before widening to whole words and marks
+SNIPPET_LEAD = 60  # how much text an excerpt shows before its first match
+
+
+def excerpt(marked: str, *, chars: int = SNIPPET_CHARS, lead: int = SNIPPET_LEAD) -> str:
+    """The part of a whole highlighted text (matches between HIGHLIGHT_START/STOP) worth
+    showing: about `chars` characters in whole words, starting about `lead` before the match
+    whose neighbourhood holds the most matches, with "…" where text was cut off.
+
+    SQLite's snippet() does the same job in C but tokenizes and scores the text once more per
+    row; this costs a few string searches, and highlight() (which it trims) half of snippet().
+    """
+    if len(marked) <= chars + lead:
+        return marked
+    starts = []
+    at = marked.find(HIGHLIGHT_START)
+    while at != -1 and len(starts) < MAX_WORDS:
+        starts.append(at)
+        at = marked.find(HIGHLIGHT_START, at + 1)
+    if not starts:
+        return marked[:chars].rsplit(" ", 1)[0] + " …"
+    best = starts[0]
+    if len(starts) > 1:
+        reach = chars - lead
+        best = max(starts, key=lambda s: sum(s <= t < s + reach for t in starts))
+    begin = max(0, best - lead)
+    if begin:
+        space = marked.find(" ", begin, best)
+        begin = space + 1 if space != -1 else best
+    end = begin + chars
+    if end >= len(marked):
+        end = len(marked)
+    else:
+        opened = marked.rfind(HIGHLIGHT_START, begin, end)
+        if opened > marked.rfind(HIGHLIGHT_STOP, begin, end):  # never cut inside a match
+            end = marked.find(HIGHLIGHT_STOP, end) + 1
+        space = marked.find(" ", end)
+        end = len(marked) if space == -1 else space
+    return ("… " if begin else "") + marked[begin:end] + (" …" if end < len(marked) else "")
 
 
 def render_snippet(raw: str) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+from typing import Any, Literal
 
 from sqlalchemy import String, literal, select, union_all
 from sqlmodel import Session
@@ -12,66 +13,129 @@ from app.queries import fts
 from app.schemas import Page, SearchHit
 
 RANKED = 250
+HitType = Literal["paragraph", "quotation"]
+SearchSort = Literal["relevance", "-ingested"]
+TYPES: tuple[HitType, ...] = ("paragraph", "quotation")
 
 
-def search(session: Session, *, query: fts.SearchQuery, limit: int, offset: int) -> Page[SearchHit]:
-    """Paragraph and quotation hits ranked together (bm25 on SQLite, ts_rank on PostgreSQL).
+def search(
+    session: Session,
+    *,
+    query: fts.SearchQuery,
+    limit: int,
+    offset: int,
+    sort: SearchSort = "relevance",
+    types: tuple[HitType, ...] = TYPES,
+) -> Page[SearchHit]:
+    """Paragraph and quotation hits (or only those of `types`) matching `query`.
 
-    Relevance is computed over the RANKED most recent matches of each kind (further for deep
-    pages), so a common word in a large archive costs the same as a rare one; the total still
-    counts every match.
+    `relevance`: best first (bm25 on SQLite, ts_rank on PostgreSQL), computed over the RANKED
+    most recent matches of each kind (further for deep pages), so a common word in a large
+    archive costs the same as a rare one. `-ingested`: the articles stored last first, and
+    within an article its last paragraph first (reverse stored order): no ranking at all, only
+    the page's rows are read. The total always counts every match.
     """
-    window = max(RANKED, offset + limit)
-    if session.get_bind().dialect.name == "sqlite":
-        return _search_sqlite(session, query=query, window=window, limit=limit, offset=offset)
-    return _search_postgresql(session, query=query, window=window, limit=limit, offset=offset)
+    window = max(RANKED, offset + limit) if sort == "relevance" else offset + limit
+    run = _search_sqlite if session.get_bind().dialect.name == "sqlite" else _search_postgresql
+    return run(
+        session, query=query, window=window, limit=limit, offset=offset, sort=sort, types=types
+    )
 
 
-# One statement: both totals, the ranked window of each table, the page, its snippets and
-# articles. `ORDER BY rowid DESC LIMIT :window` walks each FTS index newest first and ranks
-# only the rows it returns. Snippets are made for the page's rows alone by walking the same
-# index newest first again until all of them are found (they lie within the window); the
-# unary `+` stops FTS5 from turning `rowid IN (...)` into one doclist seek per row, which
-# costs far more in a large index. With an empty page the LEFT JOIN still yields the one row
-# holding the total.
-SQLITE_SEARCH = """
-WITH
-  p AS (SELECT rowid AS id, rank FROM paragraphs_fts WHERE paragraphs_fts MATCH :q
-        ORDER BY rowid DESC LIMIT :window),
-  qu AS (SELECT rowid AS id, rank FROM quotations_fts WHERE quotations_fts MATCH :q
-         ORDER BY rowid DESC LIMIT :window),
+# One statement per (sort, types): the total(s), the window of each table, the page, its
+# snippets and articles. `ORDER BY rowid DESC LIMIT :window` walks each FTS index newest first
+# and, for relevance, ranks only the rows it returns. Rows are stored in article order (one
+# writer at a time on SQLite), so the newest window by rowid is the newest by article too.
+# Snippets (whole highlighted texts, trimmed by fts.excerpt) are made for the page's rows
+# alone by walking the same index newest first again
+# until all of them are found (they lie within the window); the unary `+` stops FTS5 from
+# turning `rowid IN (...)` into one doclist seek per row, which costs far more in a large
+# index. With an empty page the LEFT JOIN still yields the one row holding the total.
+_WINDOW = {
+    "relevance": """
+  {alias} AS (SELECT rowid AS id, rank FROM {table}_fts WHERE {table}_fts MATCH :q
+        ORDER BY rowid DESC LIMIT :window)""",
+    "-ingested": """
+  {alias} AS (SELECT w.id, t.article_id, t.{number} AS number FROM
+        (SELECT rowid AS id FROM {table}_fts WHERE {table}_fts MATCH :q
+         ORDER BY rowid DESC LIMIT :window) AS w JOIN {table} AS t ON t.id = w.id)""",
+}
+_PAGE_COLUMNS = {"relevance": "rank", "-ingested": "article_id, number"}
+_PAGE_ORDER = {
+    "relevance": "rank, type, id",
+    "-ingested": "article_id DESC, number DESC, type, id DESC",
+}
+_SNIPPETS = """
+  {alias}_snippets AS (
+    SELECT rowid AS id, highlight({table}_fts, 0, :start, :stop) AS snippet
+    FROM {table}_fts
+    WHERE {table}_fts MATCH :q AND +rowid IN (SELECT id FROM page WHERE type = '{kind}')
+    ORDER BY rowid DESC LIMIT (SELECT count(*) FROM page WHERE type = '{kind}'))"""
+_TABLES = {  # kind: (alias, table, paragraph number column)
+    "paragraph": ("p", "paragraphs", "number"),
+    "quotation": ("qu", "quotations", "paragraph_number"),
+}
+
+
+@functools.cache
+def sqlite_statement(sort: SearchSort, types: tuple[HitType, ...]) -> str:
+    """The one SQLite statement that answers a search page (see above)."""
+    parts = [(kind, *_TABLES[kind]) for kind in types]
+    windows = [
+        _WINDOW[sort].format(alias=alias, table=table, number=number)
+        for _, alias, table, number in parts
+    ]
+    columns = _PAGE_COLUMNS[sort]
+    union = "\n    UNION ALL ".join(
+        f"SELECT '{kind}' AS type, id, {columns} FROM {alias}" for kind, alias, _, _ in parts
+    )
+    page = f"""
   page AS MATERIALIZED (
-    SELECT 'paragraph' AS type, id, rank FROM p
-    UNION ALL SELECT 'quotation', id, rank FROM qu
-    ORDER BY rank, type, id LIMIT :limit OFFSET :offset),
-  p_snippets AS (
-    SELECT rowid AS id, snippet(paragraphs_fts, 0, :start, :stop, '…', 32) AS snippet
-    FROM paragraphs_fts
-    WHERE paragraphs_fts MATCH :q AND +rowid IN (SELECT id FROM page WHERE type = 'paragraph')
-    ORDER BY rowid DESC LIMIT (SELECT count(*) FROM page WHERE type = 'paragraph')),
-  qu_snippets AS (
-    SELECT rowid AS id, snippet(quotations_fts, 0, :start, :stop, '…', 32) AS snippet
-    FROM quotations_fts
-    WHERE quotations_fts MATCH :q AND +rowid IN (SELECT id FROM page WHERE type = 'quotation')
-    ORDER BY rowid DESC LIMIT (SELECT count(*) FROM page WHERE type = 'quotation')),
-  total AS (SELECT (SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH :q)
-                 + (SELECT count(*) FROM quotations_fts WHERE quotations_fts MATCH :q) AS n)
-SELECT total.n, page.type, page.id, coalesce(p_snippets.snippet, qu_snippets.snippet),
-  coalesce(paragraphs.number, quotations.paragraph_number),
+    {union}
+    ORDER BY {_PAGE_ORDER[sort]} LIMIT :limit OFFSET :offset)"""
+    snippets = [
+        _SNIPPETS.format(alias=alias, table=table, kind=kind) for kind, alias, table, _ in parts
+    ]
+    counts = " + ".join(
+        f"(SELECT count(*) FROM {table}_fts WHERE {table}_fts MATCH :q)" for _, _, table, _ in parts
+    )
+    joins = "\n".join(
+        f"LEFT JOIN {alias}_snippets ON page.type = '{kind}' AND {alias}_snippets.id = page.id\n"
+        f"LEFT JOIN {table} ON page.type = '{kind}' AND {table}.id = page.id"
+        for kind, alias, table, _ in parts
+    )
+    pick = ", ".join(f"{alias}_snippets.snippet" for _, alias, _, _ in parts)
+    numbers = ", ".join(f"{table}.{number}" for _, _, table, number in parts)
+    article = ", ".join(f"{table}.article_id" for _, _, table, _ in parts)
+    if len(parts) > 1:
+        pick, numbers, article = (f"coalesce({x})" for x in (pick, numbers, article))
+    order = ", ".join(f"page.{c.strip()}" for c in _PAGE_ORDER[sort].split(","))
+    return f"""
+WITH{",".join(windows)},{page},{",".join(snippets)},
+  total AS (SELECT {counts} AS n)
+SELECT total.n, page.type, page.id, {pick}, {numbers},
   articles.id, articles.title, articles.published
 FROM total
 LEFT JOIN page ON 1
-LEFT JOIN p_snippets ON page.type = 'paragraph' AND p_snippets.id = page.id
-LEFT JOIN qu_snippets ON page.type = 'quotation' AND qu_snippets.id = page.id
-LEFT JOIN paragraphs ON page.type = 'paragraph' AND paragraphs.id = page.id
-LEFT JOIN quotations ON page.type = 'quotation' AND quotations.id = page.id
-LEFT JOIN articles ON articles.id = coalesce(paragraphs.article_id, quotations.article_id)
-ORDER BY page.rank, page.type, page.id
+{joins}
+LEFT JOIN articles ON articles.id = {article}
+ORDER BY {order}
 """
 
 
+# The relevance statement over both tables (the default search), as the bench runs it.
+SQLITE_SEARCH = sqlite_statement("relevance", TYPES)
+
+
 def _search_sqlite(
-    session: Session, *, query: fts.SearchQuery, window: int, limit: int, offset: int
+    session: Session,
+    *,
+    query: fts.SearchQuery,
+    window: int,
+    limit: int,
+    offset: int,
+    sort: SearchSort,
+    types: tuple[HitType, ...],
 ) -> Page[SearchHit]:
     params = {
         "q": query.sqlite(),
@@ -81,7 +145,7 @@ def _search_sqlite(
         "start": fts.HIGHLIGHT_START,
         "stop": fts.HIGHLIGHT_STOP,
     }
-    rows = session.connection().exec_driver_sql(SQLITE_SEARCH, params).fetchall()
+    rows = session.connection().exec_driver_sql(sqlite_statement(sort, types), params).fetchall()
     items: list[dict[str, Any]] = [
         {
             "type": kind,
@@ -90,7 +154,7 @@ def _search_sqlite(
             "published": published,
             "paragraph": paragraph,
             "quotation_id": row_id if kind == "quotation" else None,
-            "snippet": fts.render_snippet(snippet or ""),
+            "snippet": fts.render_snippet(fts.excerpt(snippet or "")),
         }
         for _, kind, row_id, snippet, paragraph, article_id, title, published in rows
         if kind is not None and article_id is not None
@@ -101,37 +165,46 @@ def _search_sqlite(
 
 
 def _search_postgresql(
-    session: Session, *, query: fts.SearchQuery, window: int, limit: int, offset: int
+    session: Session,
+    *,
+    query: fts.SearchQuery,
+    window: int,
+    limit: int,
+    offset: int,
+    sort: SearchSort,
+    types: tuple[HitType, ...],
 ) -> Page[SearchHit]:
-    paragraphs = fts.newest_matches(
-        session, target="paragraphs", query=query, window=window
-    ).subquery()
-    quotations = fts.newest_matches(
-        session, target="quotations", query=query, window=window
-    ).subquery()
-    hits = union_all(
-        select(literal("paragraph", String).label("type"), paragraphs.c.id, paragraphs.c.rank),
-        select(literal("quotation", String).label("type"), quotations.c.id, quotations.c.rank),
-    ).subquery()
-    total = fts.count_matches(session, target="paragraphs", query=query) + fts.count_matches(
-        session, target="quotations", query=query
+    windows = []
+    for kind in types:
+        target = _TARGETS[kind]
+        if sort == "relevance":
+            rows = fts.newest_matches(session, target=target, query=query, window=window)
+            rows = rows.subquery()
+            keys = [rows.c.rank]
+        else:
+            rows = fts.latest_matches(session, target=target, query=query, window=window)
+            rows = rows.subquery()
+            keys = [rows.c.article_id, rows.c.number]
+        windows.append(select(literal(kind, String).label("type"), rows.c.id, *keys))
+    hits = (union_all(*windows) if len(windows) > 1 else windows[0]).subquery()
+    order = (
+        [hits.c.rank, hits.c.type, hits.c.id]
+        if sort == "relevance"
+        else [hits.c.article_id.desc(), hits.c.number.desc(), hits.c.type, hits.c.id.desc()]
     )
+    total = sum(fts.count_matches(session, target=_TARGETS[k], query=query) for k in types)
     page = session.execute(
-        select(hits.c.type, hits.c.id)
-        .order_by(hits.c.rank, hits.c.type, hits.c.id)
-        .limit(limit)
-        .offset(offset)
+        select(hits.c.type, hits.c.id).order_by(*order).limit(limit).offset(offset)
     ).all()
-    found = {
-        **_hits(
-            session, query=query, kind="paragraph", ids=[i for t, i in page if t == "paragraph"]
-        ),
-        **_hits(
-            session, query=query, kind="quotation", ids=[i for t, i in page if t == "quotation"]
-        ),
-    }
+    found: dict[tuple[str, int], SearchHit] = {}
+    for kind in types:
+        ids = [i for t, i in page if t == kind]
+        found.update(_hits(session, query=query, kind=kind, ids=ids))
     items = [found[t, i] for t, i in page if (t, i) in found]
     return Page(items=items, total=total, limit=limit, offset=offset)
+
+
+_TARGETS: dict[str, fts.Target] = {"paragraph": "paragraphs", "quotation": "quotations"}
 
 
 def _hits(

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from app.api import examples as ex
-from app.api.deps import Limit, Offset, SearchCacheDep, SearchLimiterDep, SessionDep
+from app.api.deps import Limit, Offset, SearchCacheDep, SearchOffloadDep, SessionDep
 from app.api.filters import BAD_SEARCH, MAX_QUERY_CHARS, SEARCH_DOC, search_query
 from app.api.paging import paged
 from app.api.routing import cached_read
@@ -22,8 +22,9 @@ router = APIRouter(tags=["search"])
     response_model=Page[SearchHit],
     summary="Search paragraphs and quotations",
     description=(
-        "Full-text search over every paragraph and quotation, best matches first. Each hit"
-        " has its article, paragraph number and a highlighted snippet."
+        "Full-text search over every paragraph and quotation, best matches first (or, with"
+        " `sort=-ingested`, the articles stored last first). Each hit has its article,"
+        " paragraph number and a highlighted snippet. `type` keeps hits of one kind only."
     ),
     responses={
         **ex.ok(ex.page(ex.SEARCH_HIT)),
@@ -35,20 +36,33 @@ async def search(
     response: Response,
     session: SessionDep,
     cache: SearchCacheDep,
-    limiter: SearchLimiterDep,
+    offload: SearchOffloadDep,
     q_: Annotated[
         str, Query(alias="q", min_length=1, max_length=MAX_QUERY_CHARS, description=SEARCH_DOC)
     ],
+    sort: Annotated[
+        q.SearchSort,
+        Query(
+            description="`relevance` (best matches first: bm25 on SQLite, ts_rank on"
+            " PostgreSQL, over the 250 most recent matches of each kind) or `-ingested` (the"
+            " articles stored last first, each from its last paragraph up; no ranking)"
+        ),
+    ] = "relevance",
+    type_: Annotated[
+        q.HitType | None,
+        Query(alias="type", description="Only `paragraph` or only `quotation` hits"),
+    ] = None,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Page[SearchHit]:
     query = search_query(q_)
     assert query is not None
+    types = (type_,) if type_ is not None else q.TYPES
     page = await cached_read(
         session,
         cache,
-        ("search", query, limit, offset),
-        lambda: q.search(session, query=query, limit=limit, offset=offset),
-        limiter=limiter,
+        ("search", query, sort, types, limit, offset),
+        lambda s: q.search(s, query=query, limit=limit, offset=offset, sort=sort, types=types),
+        offload=offload,
     )
     return paged(request, response, page)

@@ -1,0 +1,158 @@
+"""/search `sort` and `type`, and how a search that misses the cache runs (loop or thread)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from anyio import CapacityLimiter
+from fastapi.testclient import TestClient
+from sqlalchemy import text
+from sqlmodel import Session
+
+from app.api.routing import UNFINISHED, Offload, cached_read, run_within
+from app.core import migrate
+from app.core.db import dispose_engine, get_engine
+from app.main import create_app
+from app.queries.cache import ResultCache
+from app.queries.fts import HIGHLIGHT_START, HIGHLIGHT_STOP, excerpt
+from tests.conftest import make_settings
+
+
+def _hits(client: TestClient, **params: object) -> list[tuple[str, int, int]]:
+    body = client.get("/search", params={"limit": 100, **params}).json()
+    assert body["total"] == len(body["items"])
+    return [(h["type"], h["article_id"], h["paragraph"]) for h in body["items"]]
+
+
+def test_sort_ingested_is_reverse_stored_order(client: TestClient, corpus: dict[str, int]) -> None:
+    """Newest article first, its last paragraph first; same hits as relevance order."""
+    ranked = _hits(client, q="said")
+    latest = _hits(client, q="said", sort="-ingested")
+    assert sorted(latest) == sorted(ranked) and len(latest) >= 4
+    keys = [(-article, -paragraph, kind) for kind, article, paragraph in latest]
+    assert keys == sorted(keys)
+    assert latest[0][1] == max(corpus[name] for name in ("a1", "a2", "a3"))
+
+
+def test_sort_ingested_pages_tile_the_whole_list(
+    client: TestClient, corpus: dict[str, int]
+) -> None:
+    whole = client.get("/search", params={"q": "said", "sort": "-ingested", "limit": 100}).json()
+    pages = []
+    for offset in range(0, whole["total"], 2):
+        page = client.get(
+            "/search", params={"q": "said", "sort": "-ingested", "limit": 2, "offset": offset}
+        ).json()
+        assert page["total"] == whole["total"]
+        pages += page["items"]
+    assert pages == whole["items"]
+
+
+def test_type_keeps_one_kind_of_hit(client: TestClient, corpus: dict[str, int]) -> None:
+    both = _hits(client, q="partnership")
+    for kind in ("paragraph", "quotation"):
+        for sort in ("relevance", "-ingested"):
+            only = _hits(client, q="partnership", type=kind, sort=sort)
+            assert only == [hit for hit in both if hit[0] == kind] != []
+
+
+def test_bad_sort_or_type_is_a_422_problem(client: TestClient) -> None:
+    for params in ({"sort": "newest"}, {"type": "article"}):
+        response = client.get("/search", params={"q": "x", **params})
+        assert response.status_code == 422
+        assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_searches_out_of_inline_time_finish_in_the_thread_pool(tmp_path: Path) -> None:
+    """With no time on the loop every miss is interrupted there and run again in the thread
+    pool: the pages are the same as when they all finish inline."""
+    url = f"sqlite:///{tmp_path / 'inline.db'}"
+    from tests.corpus import load
+
+    migrate.upgrade(url)
+    load(get_engine(url))
+    pages = {}
+    for inline_ms in (1000.0, 1e-6):
+        settings = make_settings(url, search_inline_ms=inline_ms, search_cache_size=0)
+        with TestClient(create_app(settings)) as client:
+            pages[inline_ms] = [
+                client.get("/search", params={"q": q, "sort": sort}).json()
+                for q in ("said", "partnership", "zebra OR acme")
+                for sort in ("relevance", "-ingested")
+            ]
+    assert pages[1000.0] == pages[1e-6]
+    assert all(page["total"] > 0 for page in pages[1e-6])
+    dispose_engine(url)
+
+
+SLOW = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT max(i) FROM n"
+
+
+def test_run_within_interrupts_at_the_deadline_and_leaves_the_connection_usable(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{tmp_path / 'deadline.db'}"
+    migrate.upgrade(url)
+    engine = get_engine(url)
+
+    def endless(session: Session) -> int:
+        return session.execute(text(SLOW)).scalar_one()
+
+    def quick(session: Session) -> int:
+        return session.execute(text("SELECT count(*) FROM articles")).scalar_one()
+
+    assert run_within(engine, endless, 0.01) is UNFINISHED
+    assert run_within(engine, quick, 0.5) == 0  # same connection, handler removed
+    assert run_within(engine, quick, 0) is UNFINISHED  # 0: never inline
+    dispose_engine(url)
+
+
+def test_a_miss_out_of_inline_time_is_cached_like_any_other(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'miss.db'}"
+    migrate.upgrade(url)
+    engine = get_engine(url)
+    cache: ResultCache[int] = ResultCache(4)
+    calls: list[str] = []
+
+    def compute(session: Session) -> int:
+        calls.append("run")
+        if len(calls) == 1:  # the inline attempt: runs out of time
+            session.execute(text(SLOW)).all()
+        return session.execute(text("SELECT 7")).scalar_one()
+
+    async def read() -> int:
+        with Session(engine) as session:
+            offload = Offload(CapacityLimiter(1), inline_seconds=0.01)
+            return await cached_read(session, cache, "k", compute, offload=offload)
+
+    assert asyncio.run(read()) == 7 and calls == ["run", "run"]
+    assert asyncio.run(read()) == 7 and calls == ["run", "run"]  # a hit
+    dispose_engine(url)
+
+
+def mark(word: str) -> str:
+    return HIGHLIGHT_START + word + HIGHLIGHT_STOP
+
+
+def test_excerpt_keeps_short_texts_whole() -> None:
+    text_ = f"Short text with a {mark('match')}."
+    assert excerpt(text_) == text_
+
+
+def test_excerpt_cuts_long_texts_around_the_densest_matches_in_whole_words() -> None:
+    words = " ".join(f"w{i}" for i in range(200))
+    text_ = f"{mark('alone')} {words} {mark('one')} and {mark('two')} {words}"
+    cut = excerpt(text_, chars=120, lead=30)
+    assert cut.startswith("… ") and cut.endswith(" …")
+    assert mark("one") in cut and mark("two") in cut and mark("alone") not in cut
+    body = cut.removeprefix("… ").removesuffix(" …")
+    assert body in text_
+    assert text_[text_.index(body) - 1] == " "  # starts at a word
+    assert len(body) <= 120 + 10
+
+
+def test_excerpt_never_cuts_inside_a_match() -> None:
+    text_ = "x " * 40 + mark("a" * 30) + " tail" * 40
+    cut = excerpt(text_, chars=100, lead=10)
+    assert cut.count(HIGHLIGHT_START) == cut.count(HIGHLIGHT_STOP) == 1
