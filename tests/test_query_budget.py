@@ -20,6 +20,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import event
 
+from app.queries.cache import loop_reader
+
 MAX_STATEMENTS = 6  # the HTML reader view loads everything about an article in 6
 BIG_TABLES = (
     "articles",
@@ -44,11 +46,17 @@ def recording(client: TestClient) -> Iterator[list[tuple[str, object]]]:
     def listener(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
         seen.append((statement, parameters))
 
-    event.listen(engine, "before_cursor_execute", listener)
+    # On SQLite, searches run on the event loop's own connection (app.queries.cache.LoopReader)
+    engines = [engine]
+    if engine.dialect.name == "sqlite":
+        engines.append(loop_reader(engine).engine)
+    for e in engines:
+        event.listen(e, "before_cursor_execute", listener)
     try:
         yield seen
     finally:
-        event.remove(engine, "before_cursor_execute", listener)
+        for e in engines:
+            event.remove(e, "before_cursor_execute", listener)
 
 
 def query_plans(client: TestClient, urls: list[str]) -> dict[str, list[str]]:
