@@ -41,33 +41,14 @@ def data_generation(session: Session) -> int:
     return rows[0]["value"] if rows else 0
 
 
-class GenerationProbe:
-    """Reads the generation of a SQLite database on a connection of its own, outside the
-    engine's pool, for callers on the event loop: a read there must never wait for a pooled
-    connection, since the requests holding them may need the loop to give them back."""
-
-    SQL = f"SELECT value FROM counters WHERE name = '{GENERATION}'"
-
-    def __init__(self, engine: Engine) -> None:
-        args, kwargs = engine.dialect.create_connect_args(engine.url)
-        kwargs["check_same_thread"] = False  # one lock below; test apps run in other threads
-        self._connection = engine.dialect.loaded_dbapi.connect(*args, **kwargs)
-        self._lock = threading.Lock()
-
-    def read(self) -> int:
-        with self._lock:
-            row = self._connection.execute(self.SQL).fetchone()
-        return row[0] if row else 0
-
-
-_probes: weakref.WeakKeyDictionary[Engine, GenerationProbe] = weakref.WeakKeyDictionary()
-_probes_lock = threading.Lock()
-
-
 class LoopReader:
-    """A SQLite engine of one connection (outside the app engine's pool) for short reads run
-    on the event loop, which must never wait for a pooled connection. At most one user at a
-    time: `try_session` gives None when it is busy (another app's loop in tests)."""
+    """A SQLite engine of one connection, outside the app engine's pool, for reads run on the
+    event loop: a read there must never wait for a pooled connection, since the requests
+    holding them may need the loop to give them back. It reads the write generation before
+    every search, and runs searches that may finish in time (`try_session`, None while
+    another user has it: other apps' loops in tests)."""
+
+    GENERATION_SQL = f"SELECT value FROM counters WHERE name = '{GENERATION}'"
 
     def __init__(self, engine: Engine) -> None:
         self.engine = create_engine(
@@ -76,7 +57,15 @@ class LoopReader:
             connect_args={"check_same_thread": False, "timeout": 30},
         )
         event.listen(self.engine, "connect", sqlite_pragmas)
+        # StaticPool: this is the very connection every session of `self.engine` uses
+        self._driver = self.engine.raw_connection().driver_connection
         self._lock = threading.Lock()
+
+    def generation(self) -> int:
+        """The write generation, on the raw driver connection (the cache-hit path)."""
+        with self._lock:
+            row = self._driver.execute(self.GENERATION_SQL).fetchone()  # type: ignore[union-attr]
+        return row[0] if row else 0
 
     @contextmanager
     def try_session(self) -> Iterator[Session | None]:
@@ -91,11 +80,12 @@ class LoopReader:
 
 
 _readers: weakref.WeakKeyDictionary[Engine, LoopReader] = weakref.WeakKeyDictionary()
+_readers_lock = threading.Lock()
 
 
 def loop_reader(engine: Engine) -> LoopReader:
     """The LoopReader of a SQLite engine (one per engine per process)."""
-    with _probes_lock:
+    with _readers_lock:
         reader = _readers.get(engine)
         if reader is None:
             reader = _readers[engine] = LoopReader(engine)
@@ -104,11 +94,7 @@ def loop_reader(engine: Engine) -> LoopReader:
 
 def loop_generation(engine: Engine) -> int:
     """The generation of a SQLite database, read without touching the engine's pool."""
-    with _probes_lock:
-        probe = _probes.get(engine)
-        if probe is None:
-            probe = _probes[engine] = GenerationProbe(engine)
-    return probe.read()
+    return loop_reader(engine).generation()
 
 
 class ResultCache(Generic[T]):

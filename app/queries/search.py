@@ -71,7 +71,7 @@ _SNIPPETS = """
     FROM {table}_fts
     WHERE {table}_fts MATCH :q AND +rowid IN (SELECT id FROM page WHERE type = '{kind}')
     ORDER BY rowid DESC LIMIT (SELECT count(*) FROM page WHERE type = '{kind}'))"""
-_TABLES = {  # kind: (alias, table, paragraph number column)
+_TABLES: dict[str, tuple[str, fts.Target, str]] = {  # kind: (alias, table, number column)
     "paragraph": ("p", "paragraphs", "number"),
     "quotation": ("qu", "quotations", "paragraph_number"),
 }
@@ -176,7 +176,7 @@ def _search_postgresql(
 ) -> Page[SearchHit]:
     windows = []
     for kind in types:
-        target = _TARGETS[kind]
+        target = _TABLES[kind][1]
         if sort == "relevance":
             rows = fts.newest_matches(session, target=target, query=query, window=window)
             rows = rows.subquery()
@@ -192,7 +192,7 @@ def _search_postgresql(
         if sort == "relevance"
         else [hits.c.article_id.desc(), hits.c.number.desc(), hits.c.type, hits.c.id.desc()]
     )
-    total = sum(fts.count_matches(session, target=_TARGETS[k], query=query) for k in types)
+    total = sum(fts.count_matches(session, target=_TABLES[k][1], query=query) for k in types)
     page = session.execute(
         select(hits.c.type, hits.c.id).order_by(*order).limit(limit).offset(offset)
     ).all()
@@ -202,9 +202,6 @@ def _search_postgresql(
         found.update(_hits(session, query=query, kind=kind, ids=ids))
     items = [found[t, i] for t, i in page if (t, i) in found]
     return Page(items=items, total=total, limit=limit, offset=offset)
-
-
-_TARGETS: dict[str, fts.Target] = {"paragraph": "paragraphs", "quotation": "quotations"}
 
 
 def _hits(
