@@ -39,6 +39,7 @@ from sqlmodel import Session
 from app.annotate import annotate
 from app.annotate.types import AnnotatedArticle
 from app.annotate.types import Entity as AnnotatedEntity
+from app.core import search_terms
 from app.core.db import begin_write, is_sqlite, is_transient
 from app.core.text import entity_search_text
 from app.models import (
@@ -368,6 +369,9 @@ def _write(
         )
     if len(set(entity_ids)) > 1:
         _add_co_mentions(session, article_id=article_id)
+    if connection.dialect.name == "sqlite":
+        search_terms.add(connection, kind="paragraph", texts=[p.text for p in a.paragraphs])
+        search_terms.add(connection, kind="quotation", texts=[q.text for q in a.quotations])
     return article_id
 
 
@@ -592,6 +596,12 @@ def _delete(session: Session, *, article_id: int, seen: date) -> None:
         )
     if len(entity_ids) > 1:
         _remove_co_mentions(session, article_id=article_id, entity_ids=entity_ids)
+    if session.get_bind().dialect.name == "sqlite":
+        for kind, model in (("paragraph", Paragraph), ("quotation", Quotation)):
+            texts = select(model.text).where(model.article_id == article_id)  # type: ignore[attr-defined]
+            search_terms.remove(
+                session.connection(), kind=kind, texts=session.execute(texts).scalars().all()
+            )
     # Children first and explicitly (the FTS triggers fire on these deletes on SQLite).
     for model in (Quotation, Mention, ArticleEntity, Paragraph):
         session.execute(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import command
 from alembic.config import Config
 
+from app.core import search_terms
 from app.core.config import PROJECT_ROOT
 
 
@@ -28,10 +29,11 @@ def include_object(
     obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
 ) -> bool:
     """Autogenerate/compare filter: skip the full-text objects that live outside the models
-    (SQLite FTS5 tables and their shadow tables, PostgreSQL tsvector columns and GIN indexes)."""
+    (SQLite FTS5 tables and their shadow tables, SQLite's `search_terms` counts, PostgreSQL
+    tsvector columns and GIN indexes)."""
     if name is None:
         return True
-    if type_ == "table" and "_fts" in name:
+    if type_ == "table" and ("_fts" in name or name == search_terms.TABLE):
         return False
     if type_ == "column" and name == "search_vector":
         return False

@@ -46,6 +46,14 @@ class Term:
 class SearchQuery:
     groups: tuple[tuple[Term, ...], ...]  # alternatives (OR) of terms that must all match
 
+    def single_word(self) -> str | None:
+        """The word, when the query is one word (no phrase, prefix or alternative)."""
+        if len(self.groups) == 1 and len(self.groups[0]) == 1:
+            only = self.groups[0][0]
+            if len(only.words) == 1 and not only.prefix:
+                return only.words[0]
+        return None
+
     def sqlite(self) -> str:
         def term(t: Term) -> str:
             return '"' + " ".join(t.words) + '"' + ("*" if t.prefix else "")

@@ -8,11 +8,12 @@ from typing import Any, Literal
 from sqlalchemy import String, literal, select, union_all
 from sqlmodel import Session
 
+from app.core import search_terms
 from app.models import Article, Paragraph, Quotation
 from app.queries import fts
 from app.schemas import Page, SearchHit
 
-RANKED = 250
+RANKED = 100  # matches of each kind ranked on a first page (see `search`)
 HitType = Literal["paragraph", "quotation"]
 SearchSort = Literal["relevance", "-ingested"]
 TYPES: tuple[HitType, ...] = ("paragraph", "quotation")
@@ -78,8 +79,12 @@ _TABLES: dict[str, tuple[str, fts.Target, str]] = {  # kind: (alias, table, numb
 
 
 @functools.cache
-def sqlite_statement(sort: SearchSort, types: tuple[HitType, ...]) -> str:
-    """The one SQLite statement that answers a search page (see above)."""
+def sqlite_statement(
+    sort: SearchSort, types: tuple[HitType, ...], *, term_counts: bool = False
+) -> str:
+    """The one SQLite statement that answers a search page (see above). With `term_counts`
+    (a one-word query; :term is its FTS5 term) each total is read from `search_terms`
+    instead of counted by walking the term's posting list (app/core/search_terms.py)."""
     parts = [(kind, *_TABLES[kind]) for kind in types]
     windows = [
         _WINDOW[sort].format(alias=alias, table=table, number=number)
@@ -97,7 +102,11 @@ def sqlite_statement(sort: SearchSort, types: tuple[HitType, ...]) -> str:
         _SNIPPETS.format(alias=alias, table=table, kind=kind) for kind, alias, table, _ in parts
     ]
     counts = " + ".join(
-        f"(SELECT count(*) FROM {table}_fts WHERE {table}_fts MATCH :q)" for _, _, table, _ in parts
+        f"coalesce((SELECT docs FROM {search_terms.TABLE} WHERE kind = '{kind}'"
+        " AND term = :term), 0)"
+        if term_counts
+        else f"(SELECT count(*) FROM {table}_fts WHERE {table}_fts MATCH :q)"
+        for kind, _, table, _ in parts
     )
     joins = "\n".join(
         f"LEFT JOIN {alias}_snippets ON page.type = '{kind}' AND {alias}_snippets.id = page.id\n"
@@ -137,15 +146,19 @@ def _search_sqlite(
     sort: SearchSort,
     types: tuple[HitType, ...],
 ) -> Page[SearchHit]:
+    word = query.single_word()
+    term = search_terms.term_of(word) if word is not None else None
     params = {
         "q": query.sqlite(),
+        "term": term,
         "window": window,
         "limit": limit,
         "offset": offset,
         "start": fts.HIGHLIGHT_START,
         "stop": fts.HIGHLIGHT_STOP,
     }
-    rows = session.connection().exec_driver_sql(sqlite_statement(sort, types), params).fetchall()
+    statement = sqlite_statement(sort, types, term_counts=term is not None)
+    rows = session.connection().exec_driver_sql(statement, params).fetchall()
     items: list[dict[str, Any]] = [
         {
             "type": kind,
