@@ -18,7 +18,7 @@ from app.api.etag import ETagMiddleware
 from app.api.openapi import harden_openapi
 from app.api.problems import install_problem_handlers
 from app.api.routes import articles, entities, export, health, quotations, search
-from app.api.routing import Offload
+from app.api.routing import InlineGate, Offload
 from app.api.security import install_security
 from app.core import migrate
 from app.core.config import Settings, get_settings
@@ -60,7 +60,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await run_in_threadpool(startup, settings)
         # made here, in the event loop the app will run in
         app.state.search_offload = Offload(
-            CapacityLimiter(settings.search_concurrency), settings.search_inline_ms / 1000
+            CapacityLimiter(settings.search_concurrency),
+            InlineGate(settings.search_inline_ms / 1000),
         )
         yield
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 
 from anyio import CapacityLimiter
@@ -10,7 +11,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 from sqlmodel import Session
 
-from app.api.routing import UNFINISHED, Offload, cached_read, run_within
+from app.api.routing import UNFINISHED, InlineGate, Offload, cached_read, run_within
 from app.core import migrate
 from app.core.db import dispose_engine, get_engine
 from app.main import create_app
@@ -123,12 +124,62 @@ def test_a_miss_out_of_inline_time_is_cached_like_any_other(tmp_path: Path) -> N
 
     async def read() -> int:
         with Session(engine) as session:
-            offload = Offload(CapacityLimiter(1), inline_seconds=0.01)
+            offload = Offload(CapacityLimiter(1), InlineGate(0.01))
             return await cached_read(session, cache, "k", compute, offload=offload)
 
     assert asyncio.run(read()) == 7 and calls == ["run", "run"]
     assert asyncio.run(read()) == 7 and calls == ["run", "run"]  # a hit
     dispose_engine(url)
+
+
+def test_a_search_that_overran_goes_straight_to_the_thread_pool_next_time(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'gate.db'}"
+    migrate.upgrade(url)
+    engine = get_engine(url)
+    loop_thread = threading.get_ident()
+    ran: list[tuple[str, str]] = []
+
+    def compute_for(key: str):  # type: ignore[no-untyped-def]
+        def compute(session: Session) -> int:
+            where = "loop" if threading.get_ident() == loop_thread else "pool"
+            ran.append((key, where))
+            if key == "slow" and where == "loop":
+                session.execute(text(SLOW)).all()
+            return session.execute(text("SELECT 7")).scalar_one()
+
+        return compute
+
+    async def read(offload: Offload, key: str) -> int:
+        with Session(engine) as session:
+            return await cached_read(
+                session, ResultCache(0), key, compute_for(key), offload=offload
+            )
+
+    async def scenario() -> None:
+        offload = Offload(CapacityLimiter(1), InlineGate(0.01))
+        assert await read(offload, "slow") == 7
+        assert await read(offload, "slow") == 7
+        assert await read(offload, "fast") == 7
+
+    asyncio.run(scenario())
+    assert ran == [("slow", "loop"), ("slow", "pool"), ("slow", "pool"), ("fast", "loop")]
+    dispose_engine(url)
+
+
+def test_the_inline_gate_bounds_the_loop_time_lost_to_overruns() -> None:
+    now = [0.0]
+    gate = InlineGate(0.01, share=0.1, burst=2, remember=2, clock=lambda: now[0])
+    assert gate.admits("a")
+    gate.overran("a")
+    assert not gate.admits("a") and gate.admits("b")  # "a" is known to be slow
+    gate.overran("b")
+    assert not gate.admits("c")  # two deadlines lost in a burst: nothing inline for now
+    now[0] += 0.1  # drains 0.1 * 0.1 = 0.01 s of debt
+    assert gate.admits("c")
+    gate.overran("c")  # remembers two keys: "a" is forgotten
+    now[0] += 1.0
+    assert gate.admits("a") and not gate.admits("b") and not gate.admits("c")
+    assert not InlineGate(0).admits("a")  # 0: never inline
 
 
 def mark(word: str) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import inspect
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -39,13 +40,60 @@ T = TypeVar("T")
 READ_METHODS = frozenset({"GET", "HEAD"})
 
 
+class InlineGate:
+    """Which cache misses may first run on the event loop, and for how long.
+
+    A miss runs inline for at most `seconds`; one that runs out of time has cost the loop
+    that long for nothing (it is run again in the thread pool), so the gate keeps two
+    memories, both touched only on the event loop: the keys that overran lately (up to
+    `remember`: asked again, they go straight to the thread pool) and a debt of wasted loop
+    time that drains at `share` of wall time (when a burst of distinct slow searches has
+    spent more than `burst` deadlines' worth, misses skip the loop until it drains). So
+    however many slow searches arrive, they take at most about `share` of the loop's time.
+    """
+
+    def __init__(
+        self,
+        seconds: float,
+        *,
+        share: float = 0.1,
+        burst: int = 4,
+        remember: int = 1024,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.seconds = seconds
+        self.share = share
+        self.burst = burst
+        self.remember = remember
+        self._slow: OrderedDict[Hashable, None] = OrderedDict()
+        self._clock = clock
+        self._debt = 0.0
+        self._at = clock()
+
+    def admits(self, key: Hashable) -> bool:
+        """Whether the miss of `key` may try the loop first."""
+        if self.seconds <= 0 or key in self._slow:
+            return False
+        now = self._clock()
+        self._debt = max(0.0, self._debt - (now - self._at) * self.share)
+        self._at = now
+        return self._debt < self.burst * self.seconds
+
+    def overran(self, key: Hashable) -> None:
+        """The inline attempt for `key` ran out of time."""
+        self._debt += self.seconds
+        self._slow[key] = None
+        if len(self._slow) > self.remember:
+            self._slow.popitem(last=False)
+
+
 @dataclass(frozen=True)
 class Offload:
-    """Where the misses of a cached read run: on SQLite first on the event loop, for at most
-    `inline_seconds` (0: never), then in the thread pool, at most `limiter`'s tokens at once."""
+    """Where the misses of a cached read run: on SQLite first on the event loop when `gate`
+    admits them (None: never), then in the thread pool, at most `limiter`'s tokens at once."""
 
     limiter: CapacityLimiter
-    inline_seconds: float = 0.0
+    gate: InlineGate | None = None
 
 
 async def cached_read(
@@ -61,10 +109,11 @@ async def cached_read(
     On SQLite the cache is consulted on the loop (one primary-key read of the generation, on
     a connection outside the pool, so the loop never waits for one): a hit costs no thread-pool
     hop. A miss is first tried on the loop too, on a connection of its own, with a deadline
-    (SQLite's progress handler interrupts it after `offload.inline_seconds`): most searches
-    finish in a millisecond or two, and on a two-core machine the hop and the GIL ping-pong
-    with a worker thread cost more than that (bench: 1.6x the throughput of always
-    offloading). Only a search that runs out of time is run again in the thread pool, at most
+    (SQLite's progress handler interrupts it after the gate's deadline): most searches finish
+    in a few milliseconds, and on a two-core machine the hop and the GIL ping-pong with a
+    worker thread cost more than that (bench: 1.3-1.6x the throughput of always offloading).
+    Only a search that runs out of time, or that `offload.gate` keeps off the loop (it overran
+    before, or overruns have lately cost too much), is run in the thread pool, at most
     `offload.limiter`'s tokens at a time: threads beyond the cores only fight over the GIL,
     and each holds a pooled connection (and grows its page cache). On PostgreSQL, where every
     query is a network round trip, lookup and compute both go to the thread pool.
@@ -79,7 +128,12 @@ async def cached_read(
         found = cache.get(generation, key)
         if found is not None:
             return found
-    value = run_within(engine, compute, offload.inline_seconds)  # type: ignore[arg-type]
+    gate = offload.gate
+    value = UNFINISHED
+    if gate is not None and gate.admits(key):
+        value = run_within(engine, compute, gate.seconds)  # type: ignore[arg-type]
+        if value is UNFINISHED:
+            gate.overran(key)
     if value is UNFINISHED:
         value = await to_thread.run_sync(compute, session, limiter=offload.limiter)
     if generation is not None:
