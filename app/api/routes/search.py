@@ -44,8 +44,9 @@ async def search(
         q.SearchSort,
         Query(
             description="`relevance` (best matches first: bm25 on SQLite, ts_rank on"
-            " PostgreSQL, over the 250 most recent matches of each kind) or `-ingested` (the"
-            " articles stored last first, each from its last paragraph up; no ranking)"
+            f" PostgreSQL, over the {q.RANKED} most recent matches of each kind) or"
+            " `-ingested` (the articles stored last first, each from its last paragraph up;"
+            " no ranking)"
         ),
     ] = "relevance",
     type_: Annotated[
