@@ -1,4 +1,4 @@
-"""Command line: `python -m app serve|migrate|seed|ingest`."""
+"""Command line: `python -m app serve|migrate|seed|ingest|optimize`."""
 
 from __future__ import annotations
 
@@ -18,6 +18,10 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--workers", type=int, default=1)
     sub.add_parser("migrate", help="upgrade the database to the latest schema")
     sub.add_parser("seed", help="ingest the seed articles not yet stored")
+    sub.add_parser(
+        "optimize",
+        help="merge the full-text indexes and refresh planner statistics (after bulk loads)",
+    )
     bulk = sub.add_parser(
         "ingest",
         help="annotate and store .txt files, directories of them and .jsonl files",
@@ -44,6 +48,16 @@ def main(argv: list[str] | None = None) -> int:
         from app.core import migrate
 
         migrate.upgrade(settings.database_url)
+        return 0
+    if args.command == "optimize":
+        import time
+
+        from app.core.db import get_engine
+        from app.core.maintenance import optimize
+
+        started = time.perf_counter()
+        optimize(get_engine(settings.database_url))
+        print(f"optimized in {time.perf_counter() - started:.1f} s")
         return 0
     if args.command == "seed":
         from app.core.db import get_engine

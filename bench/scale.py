@@ -120,6 +120,17 @@ def grow(conn: sqlite3.Connection, target: int, log=print) -> None:  # type: ign
     _recount(conn, base=base, copies=copies, target=target)
     for fts in _fts_tables(conn):
         conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+    if _has(conn, "search_terms"):  # the per-term counts of one-word search totals
+        from app.core import search_terms
+
+        for sql in search_terms.rebuild_sql():
+            conn.execute(sql)
+    conn.commit()
+    # as an operator would after a bulk load: `python -m app optimize` (one FTS5 segment)
+    from app.core.maintenance import SQLITE_OPTIMIZE
+
+    for sql in SQLITE_OPTIMIZE:
+        conn.execute(sql)
     conn.commit()
     conn.execute("ANALYZE")
     log(f"scale db: indexes, counts and search rebuilt at {time.perf_counter() - started:.0f} s")
