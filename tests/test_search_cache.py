@@ -118,18 +118,13 @@ def test_cached_reads_never_wait_for_the_pool_on_the_event_loop(tmp_path: Path) 
     cache: ResultCache[int] = ResultCache(8)
 
     async def read(i: int) -> int:
-        session = Session(engine)
-
         def compute(session: Session) -> int:
             session.execute(text("SELECT count(*) FROM articles")).scalar_one()
             time.sleep(0.1)  # a slow search, holding the session's connection
             return i
 
-        try:
-            offload = Offload(CapacityLimiter(4))  # no inline attempt: every miss offloaded
-            return await cached_read(session, cache, i, compute, offload=offload)
-        finally:
-            session.close()
+        offload = Offload(CapacityLimiter(4))  # no inline attempt: every miss offloaded
+        return await cached_read(engine, cache, i, compute, offload=offload)
 
     async def main() -> list[int]:
         return list(await asyncio.gather(*(read(i) for i in range(6))))

@@ -123,9 +123,8 @@ def test_a_miss_out_of_inline_time_is_cached_like_any_other(tmp_path: Path) -> N
         return session.execute(text("SELECT 7")).scalar_one()
 
     async def read() -> int:
-        with Session(engine) as session:
-            offload = Offload(CapacityLimiter(1), InlineGate(0.01))
-            return await cached_read(session, cache, "k", compute, offload=offload)
+        offload = Offload(CapacityLimiter(1), InlineGate(0.01))
+        return await cached_read(engine, cache, "k", compute, offload=offload)
 
     assert asyncio.run(read()) == 7 and calls == ["run", "run"]
     assert asyncio.run(read()) == 7 and calls == ["run", "run"]  # a hit
@@ -150,10 +149,7 @@ def test_a_search_that_overran_goes_straight_to_the_thread_pool_next_time(tmp_pa
         return compute
 
     async def read(offload: Offload, key: str) -> int:
-        with Session(engine) as session:
-            return await cached_read(
-                session, ResultCache(0), key, compute_for(key), offload=offload
-            )
+        return await cached_read(engine, ResultCache(0), key, compute_for(key), offload=offload)
 
     async def scenario() -> None:
         offload = Offload(CapacityLimiter(1), InlineGate(0.01))

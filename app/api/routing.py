@@ -97,7 +97,7 @@ class Offload:
 
 
 async def cached_read(
-    session: Session,
+    engine: Engine,
     cache: ResultCache[T],
     key: Hashable,
     compute: Callable[[Session], T],
@@ -105,6 +105,9 @@ async def cached_read(
     offload: Offload,
 ) -> T:
     """`compute(session)` through `cache`, for reads whose cost grows with the data.
+
+    Takes the engine, not a request's session: a cache hit or a miss finished on the loop
+    needs no Session at all (the thread pool opens and closes its own).
 
     On SQLite the cache is consulted on the loop (one primary-key read of the generation, on
     a connection outside the pool, so the loop never waits for one): a hit costs no thread-pool
@@ -118,12 +121,11 @@ async def cached_read(
     and each holds a pooled connection (and grows its page cache). On PostgreSQL, where every
     query is a network round trip, lookup and compute both go to the thread pool.
     """
-    if not _is_sqlite(session):
+    if engine.dialect.name != "sqlite":
         return await to_thread.run_sync(
-            cache.get_or_compute, session, key, compute, limiter=offload.limiter
+            _in_session, engine, cache.get_or_compute, key, compute, limiter=offload.limiter
         )
-    engine = session.get_bind()
-    generation = loop_generation(engine) if cache.size > 0 else None  # type: ignore[arg-type]
+    generation = loop_generation(engine) if cache.size > 0 else None
     if generation is not None:
         found = cache.get(generation, key)
         if found is not None:
@@ -131,14 +133,20 @@ async def cached_read(
     gate = offload.gate
     value = UNFINISHED
     if gate is not None and gate.admits(key):
-        value = run_within(engine, compute, gate.seconds)  # type: ignore[arg-type]
+        value = run_within(engine, compute, gate.seconds)
         if value is UNFINISHED:
             gate.overran(key)
     if value is UNFINISHED:
-        value = await to_thread.run_sync(compute, session, limiter=offload.limiter)
+        value = await to_thread.run_sync(_in_session, engine, compute, limiter=offload.limiter)
     if generation is not None:
         cache.store(generation, key, value)  # type: ignore[arg-type]
     return value  # type: ignore[return-value]
+
+
+def _in_session(engine: Engine, call: Callable[..., T], *args: Any) -> T:
+    """`call(session, *args)` in a session of its own (opened and closed in this thread)."""
+    with Session(engine) as session:
+        return call(session, *args)
 
 
 UNFINISHED: Any = object()

@@ -47,7 +47,7 @@ class Settings(BaseSettings):
         description="Searches computed at once per process (cache misses); others wait their turn",
     )
     search_inline_ms: float = Field(
-        default=3.0,
+        default=10.0,
         ge=0,
         description="A search that misses the cache first runs on the event loop for at most"
         " this long (SQLite); if unfinished it runs again in the thread pool. 0: always there",

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from app.api import examples as ex
-from app.api.deps import Limit, Offset, SearchCacheDep, SearchOffloadDep, SessionDep
+from app.api.deps import EngineDep, Limit, Offset, SearchCacheDep, SearchOffloadDep
 from app.api.filters import BAD_SEARCH, MAX_QUERY_CHARS, SEARCH_DOC, search_query
 from app.api.paging import paged
 from app.api.routing import cached_read
@@ -34,7 +34,7 @@ router = APIRouter(tags=["search"])
 async def search(
     request: Request,
     response: Response,
-    session: SessionDep,
+    engine: EngineDep,
     cache: SearchCacheDep,
     offload: SearchOffloadDep,
     q_: Annotated[
@@ -60,7 +60,7 @@ async def search(
     assert query is not None
     types = (type_,) if type_ is not None else q.TYPES
     page = await cached_read(
-        session,
+        engine,
         cache,
         ("search", query, sort, types, limit, offset),
         lambda s: q.search(s, query=query, limit=limit, offset=offset, sort=sort, types=types),
