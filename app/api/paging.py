@@ -14,11 +14,13 @@ _PAGING = frozenset({"offset", "limit"})
 
 
 def _link(request: Request, *, offset: int, limit: int, rel: str) -> str:
-    # Built from the parsed query string directly: `request.url.include_query_params` parses
-    # and re-encodes the whole URL, a noticeable cost on every page of every list.
+    # Built from the scope and the parsed query string directly: `request.url` (host header
+    # parsing, urlsplit) and `include_query_params` (re-encoding the whole URL) are a
+    # noticeable cost on every page of every list. `path` is `request.url.path`.
+    path = request.scope["path"].replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
     params = [(k, v) for k, v in request.query_params.multi_items() if k not in _PAGING]
     params += [("offset", str(offset)), ("limit", str(limit))]
-    return f'<{request.url.path}?{urlencode(params)}>; rel="{rel}"'
+    return f'<{path}?{urlencode(params)}>; rel="{rel}"'
 
 
 def paged(request: Request, response: Response, page: Page[T]) -> Page[T]:
