@@ -254,7 +254,8 @@ def datasette_paths(db: str, s: Samples, offset: int) -> dict[str, list[str]]:
 
 def _datasette_search_sql(db: str, word: str) -> str:
     """Datasette running the very statement our search runs on SQLite (ranking, both tables,
-    snippets, articles) through its read-only SQL API: the same work on both sides."""
+    texts, articles) through its read-only SQL API: the same SQL on both sides (we then
+    highlight and trim the texts in Python)."""
     from urllib.parse import urlencode
 
     from app.queries import fts
@@ -266,8 +267,6 @@ def _datasette_search_sql(db: str, word: str) -> str:
         "window": RANKED,
         "limit": 20,
         "offset": 0,
-        "start": fts.HIGHLIGHT_START,
-        "stop": fts.HIGHLIGHT_STOP,
         "_shape": "array",
     }
     return f"/{db}.json?{urlencode(params)}"

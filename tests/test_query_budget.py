@@ -46,17 +46,24 @@ def recording(client: TestClient) -> Iterator[list[tuple[str, object]]]:
     def listener(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
         seen.append((statement, parameters))
 
-    # On SQLite, searches run on the event loop's own connection (app.queries.cache.LoopReader)
-    engines = [engine]
-    if engine.dialect.name == "sqlite":
-        engines.append(loop_reader(engine).engine)
-    for e in engines:
-        event.listen(e, "before_cursor_execute", listener)
+    # On SQLite, searches run on the event loop's own driver connection, without SQLAlchemy
+    # (app.queries.cache.LoopReader): SQLite's trace callback sees those statements, with
+    # their parameters bound into the text, and also the ones FTS5 runs on its shadow tables
+    # (always named with their schema, 'main'.), which are left out.
+    def traced(sql: str) -> None:
+        if "'main'." not in sql:
+            seen.append((sql, ()))
+
+    loop = loop_reader(engine).driver if engine.dialect.name == "sqlite" else None
+    event.listen(engine, "before_cursor_execute", listener)
+    if loop is not None:
+        loop.set_trace_callback(traced)
     try:
         yield seen
     finally:
-        for e in engines:
-            event.remove(e, "before_cursor_execute", listener)
+        event.remove(engine, "before_cursor_execute", listener)
+        if loop is not None:
+            loop.set_trace_callback(None)
 
 
 def query_plans(client: TestClient, urls: list[str]) -> dict[str, list[str]]:

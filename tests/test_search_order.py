@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -97,11 +98,11 @@ def test_run_within_interrupts_at_the_deadline_and_leaves_the_connection_usable(
     migrate.upgrade(url)
     engine = get_engine(url)
 
-    def endless(session: Session) -> int:
-        return session.execute(text(SLOW)).scalar_one()
+    def endless(conn: sqlite3.Connection) -> int:
+        return conn.execute(SLOW).fetchone()[0]
 
-    def quick(session: Session) -> int:
-        return session.execute(text("SELECT count(*) FROM articles")).scalar_one()
+    def quick(conn: sqlite3.Connection) -> int:
+        return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
     assert run_within(engine, endless, 0.01) is UNFINISHED
     assert run_within(engine, quick, 0.5) == 0  # same connection, handler removed
@@ -116,18 +117,21 @@ def test_a_miss_out_of_inline_time_is_cached_like_any_other(tmp_path: Path) -> N
     cache: ResultCache[int] = ResultCache(4)
     calls: list[str] = []
 
+    def inline(conn: sqlite3.Connection) -> int:
+        calls.append("loop")
+        conn.execute(SLOW).fetchall()  # runs out of time
+        return 8
+
     def compute(session: Session) -> int:
-        calls.append("run")
-        if len(calls) == 1:  # the inline attempt: runs out of time
-            session.execute(text(SLOW)).all()
+        calls.append("pool")
         return session.execute(text("SELECT 7")).scalar_one()
 
     async def read() -> int:
         offload = Offload(CapacityLimiter(1), InlineGate(0.01))
-        return await cached_read(engine, cache, "k", compute, offload=offload)
+        return await cached_read(engine, cache, "k", compute, offload=offload, inline=inline)
 
-    assert asyncio.run(read()) == 7 and calls == ["run", "run"]
-    assert asyncio.run(read()) == 7 and calls == ["run", "run"]  # a hit
+    assert asyncio.run(read()) == 7 and calls == ["loop", "pool"]
+    assert asyncio.run(read()) == 7 and calls == ["loop", "pool"]  # a hit
     dispose_engine(url)
 
 
@@ -138,18 +142,33 @@ def test_a_search_that_overran_goes_straight_to_the_thread_pool_next_time(tmp_pa
     loop_thread = threading.get_ident()
     ran: list[tuple[str, str]] = []
 
+    def inline_for(key: str):  # type: ignore[no-untyped-def]
+        def inline(conn: sqlite3.Connection) -> int:
+            assert threading.get_ident() == loop_thread
+            ran.append((key, "loop"))
+            if key == "slow":
+                conn.execute(SLOW).fetchall()
+            return conn.execute("SELECT 7").fetchone()[0]
+
+        return inline
+
     def compute_for(key: str):  # type: ignore[no-untyped-def]
         def compute(session: Session) -> int:
-            where = "loop" if threading.get_ident() == loop_thread else "pool"
-            ran.append((key, where))
-            if key == "slow" and where == "loop":
-                session.execute(text(SLOW)).all()
+            assert threading.get_ident() != loop_thread
+            ran.append((key, "pool"))
             return session.execute(text("SELECT 7")).scalar_one()
 
         return compute
 
     async def read(offload: Offload, key: str) -> int:
-        return await cached_read(engine, ResultCache(0), key, compute_for(key), offload=offload)
+        return await cached_read(
+            engine,
+            ResultCache(0),
+            key,
+            compute_for(key),
+            offload=offload,
+            inline=inline_for(key),
+        )
 
     async def scenario() -> None:
         offload = Offload(CapacityLimiter(1), InlineGate(0.01))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import sqlite3
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -30,7 +31,6 @@ from anyio import CapacityLimiter, to_thread
 from fastapi.concurrency import run_in_threadpool
 from fastapi.routing import APIRoute
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from app.queries.cache import ResultCache, loop_generation, loop_reader
@@ -103,8 +103,11 @@ async def cached_read(
     compute: Callable[[Session], T],
     *,
     offload: Offload,
+    inline: Callable[[sqlite3.Connection], T] | None = None,
 ) -> T:
     """`compute(session)` through `cache`, for reads whose cost grows with the data.
+    `inline`, when given, is the same computation on a SQLite driver connection: the form a
+    miss takes on the event loop.
 
     Takes the engine, not a request's session: a cache hit or a miss finished on the loop
     needs no Session at all (the thread pool opens and closes its own).
@@ -132,8 +135,8 @@ async def cached_read(
             return found
     gate = offload.gate
     value = UNFINISHED
-    if gate is not None and gate.admits(key):
-        value = run_within(engine, compute, gate.seconds)
+    if inline is not None and gate is not None and gate.admits(key):
+        value = run_within(engine, inline, gate.seconds)
         if value is UNFINISHED:
             gate.overran(key)
     if value is UNFINISHED:
@@ -153,27 +156,26 @@ UNFINISHED: Any = object()
 PROGRESS_STEPS = 1000  # SQLite VM instructions between deadline checks (tens of microseconds)
 
 
-def run_within(engine: Engine, compute: Callable[[Session], T], seconds: float) -> T:
+def run_within(engine: Engine, compute: Callable[[sqlite3.Connection], T], seconds: float) -> T:
     """`compute` on the calling thread on the engine's LoopReader connection, interrupted by
     SQLite after `seconds`: its result, or UNFINISHED (also when `seconds` is 0 or the
     connection is busy). One FTS5 call (a term's document count for bm25) cannot be cut
     short, so a search may overrun by that much."""
     if seconds <= 0:
         return UNFINISHED
-    with loop_reader(engine).try_session() as session:
-        if session is None:
+    with loop_reader(engine).try_connection() as conn:
+        if conn is None:
             return UNFINISHED
-        dbapi = session.connection().connection.dbapi_connection
         deadline = time.perf_counter() + seconds
-        dbapi.set_progress_handler(lambda: time.perf_counter() > deadline, PROGRESS_STEPS)  # type: ignore[union-attr]
+        conn.set_progress_handler(lambda: time.perf_counter() > deadline, PROGRESS_STEPS)
         try:
-            return compute(session)
-        except OperationalError:
+            return compute(conn)
+        except sqlite3.OperationalError:
             if time.perf_counter() > deadline:  # interrupted: out of time
                 return UNFINISHED
             raise
         finally:
-            dbapi.set_progress_handler(None, 0)  # type: ignore[union-attr]
+            conn.set_progress_handler(None, 0)
 
 
 def _is_sqlite(session: Session) -> bool:

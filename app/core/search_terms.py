@@ -63,7 +63,7 @@ def doc_counts(texts: Iterable[str]) -> list[tuple[str, int]]:
     return _tokenizer.doc_counts(texts)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=65536)  # search words, and the words highlighting checks
 def term_of(word: str) -> str | None:
     """The one term FTS5 makes of `word`, or None when it makes none or several."""
     terms = doc_counts([word])

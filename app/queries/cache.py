@@ -15,6 +15,7 @@ the news) costs one primary-key read instead of ranking and highlighting again.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import weakref
 from collections import OrderedDict
@@ -42,11 +43,13 @@ def data_generation(session: Session) -> int:
 
 
 class LoopReader:
-    """A SQLite engine of one connection, outside the app engine's pool, for reads run on the
-    event loop: a read there must never wait for a pooled connection, since the requests
-    holding them may need the loop to give them back. It reads the write generation before
-    every search, and runs searches that may finish in time (`try_session`, None while
-    another user has it: other apps' loops in tests)."""
+    """A SQLite connection outside the app engine's pool, for reads run on the event loop: a
+    read there must never wait for a pooled connection, since the requests holding them may
+    need the loop to give them back. It reads the write generation before every search, and
+    runs searches that may finish in time (`try_connection`, None while another user has it:
+    other apps' loops in tests). Both use the driver connection itself, in autocommit (each
+    statement reads one snapshot): a Session, a pooled checkout and SQLAlchemy's result
+    wrappers would cost about a third of a short search."""
 
     GENERATION_SQL = f"SELECT value FROM counters WHERE name = '{GENERATION}'"
 
@@ -58,23 +61,27 @@ class LoopReader:
         )
         event.listen(self.engine, "connect", sqlite_pragmas)
         # StaticPool: this is the very connection every session of `self.engine` uses
-        self._driver = self.engine.raw_connection().driver_connection
+        self._driver: sqlite3.Connection = self.engine.raw_connection().driver_connection  # type: ignore[assignment]
         self._lock = threading.Lock()
+
+    @property
+    def driver(self) -> sqlite3.Connection:
+        """The connection itself (for tests that trace its statements)."""
+        return self._driver
 
     def generation(self) -> int:
         """The write generation, on the raw driver connection (the cache-hit path)."""
         with self._lock:
-            row = self._driver.execute(self.GENERATION_SQL).fetchone()  # type: ignore[union-attr]
+            row = self._driver.execute(self.GENERATION_SQL).fetchone()
         return row[0] if row else 0
 
     @contextmanager
-    def try_session(self) -> Iterator[Session | None]:
+    def try_connection(self) -> Iterator[sqlite3.Connection | None]:
         if not self._lock.acquire(blocking=False):
             yield None
             return
         try:
-            with Session(self.engine) as session:
-                yield session
+            yield self._driver
         finally:
             self._lock.release()
 

@@ -9,14 +9,17 @@ left with no words raises `SearchSyntaxError`, which the API answers with a 400 
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
 from sqlalchemy import ColumnElement, Select, column, func, literal_column, select, table
 from sqlmodel import Session
 
+from app.core.search_terms import term_of
 from app.core.text import strip_control
 
 Target = Literal["paragraphs", "quotations"]
@@ -181,6 +184,127 @@ def snippets(
         ),
     ).where(rows.c.id.in_(ids))
     return {row_id: render_snippet(raw) for row_id, raw in session.execute(stmt).all()}
+
+
+class Highlighter:
+    """Marks what FTS5 would mark in a matching text (as its highlight() does), in Python.
+
+    highlight() re-reads and re-tokenizes every text with the porter stemmer: about half of
+    a search's SQL time. Here each query word is turned into its FTS5 term once
+    (`term_of`, FTS5's own tokenizer), and a text is scanned only for the words that could
+    stem to it: porter keeps all of a word but its last few letters, so a word whose term is
+    T starts with T minus its last letter (after case folding and diacritic removal, which
+    unicode61 applies first). Each such candidate is confirmed with `term_of` (cached), so
+    marks are FTS5's own: the same words, a phrase as one span, a prefix term marking every
+    word whose term starts with it. A query word FTS5 splits into several terms marks nothing.
+    """
+
+    __slots__ = ("_phrases", "_starts")
+
+    def __init__(self, query: SearchQuery) -> None:
+        self._phrases: list[tuple[tuple[str, ...], bool]] = []
+        starts: set[str] = set()
+        for group in query.groups:
+            for t in group:
+                terms = tuple(term_of(w) for w in t.words)
+                if all(terms):
+                    self._phrases.append((terms, t.prefix))  # type: ignore[arg-type]
+                    starts.add(terms[0][: max(1, len(terms[0]) - 1)])  # type: ignore[index]
+        # no regular expression: compiling one per search (every query differs) costs more
+        # than all the str.find calls that replace it
+        self._starts = sorted(starts)
+
+    def mark(self, text: str) -> str:
+        """`text` with every match between HIGHLIGHT_START and HIGHLIGHT_STOP."""
+        if not self._starts:
+            return text
+        scan = _folded(text)
+        spans: list[tuple[int, int]] = []
+        for begin in self._starts:
+            start = scan.find(begin)
+            while start != -1:
+                word = _WORD.match(scan, start)
+                end = word.end() if word else start + len(begin)
+                if not (start and _WORD.match(scan, start - 1)):  # not inside a word
+                    spans += self._matches(text, start, end)
+                start = scan.find(begin, end)
+        if not spans:
+            return text
+        spans.sort()
+        merged = [spans[0]]
+        for start, end in spans[1:]:
+            if start <= merged[-1][1]:  # overlapping matches make one mark, as in FTS5
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        out = []
+        at = 0
+        for start, end in merged:
+            out += [text[at:start], HIGHLIGHT_START, text[start:end], HIGHLIGHT_STOP]
+            at = end
+        out.append(text[at:])
+        return "".join(out)
+
+    def _matches(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans of the phrases starting with the word text[start:end]."""
+        term = term_of(text[start:end])
+        if term is None:
+            return []
+        spans = []
+        for terms, prefix in self._phrases:
+            stop = self._phrase_end(text, terms, prefix, term, end)
+            if stop is not None:
+                spans.append((start, stop))
+        return spans
+
+    @staticmethod
+    def _phrase_end(
+        text: str, terms: tuple[str, ...], prefix: bool, first: str, end: int
+    ) -> int | None:
+        """Where the phrase `terms` ends when it starts with the word whose term is `first`
+        (ending at `end`), or None when it does not start there."""
+        last = len(terms) - 1
+        for k, want in enumerate(terms):
+            if k:
+                m = _WORD.search(text, end)
+                if m is None:
+                    return None
+                end = m.end()
+                got = term_of(m.group())
+            else:
+                got = first
+            if got is None or not (got == want or (prefix and k == last and got.startswith(want))):
+                return None
+        return end
+
+
+# Text outside ASCII needs folding only if it holds word characters beyond ASCII (the usual
+# non-ASCII in news, typographic quotes, dashes and currency signs, are not).
+_NON_ASCII_LETTER = re.compile(r"[^\W\x00-\x7f]")
+
+
+def _folded(text: str) -> str:
+    """`text` lower-cased with diacritics removed, character for character (same offsets)."""
+    lower = text.lower()
+    if text.isascii() or not _NON_ASCII_LETTER.search(text):
+        return lower if len(lower) == len(text) else text
+    folded = text.translate(_fold_table()).lower()
+    return folded if len(folded) == len(text) else text
+
+
+@functools.cache
+def _fold_table() -> dict[int, str]:
+    """Each accented Latin letter to its base letter, as unicode61's remove_diacritics folds
+    them; it leaves other scripts' accents alone. Folding a letter FTS5 does not fold only
+    costs a candidate check; missing one would lose marks (tests/test_highlighter.py)."""
+    table = {0x17F: "s", 0x1E9B: "s"}  # long s, which has no decomposition to s
+    for code in range(0xC0, 0x3000):
+        parts = unicodedata.normalize("NFD", chr(code))
+        base, marks = parts[0], parts[1:]
+        accents = [unicodedata.category(c) for c in marks]
+        if accents and base.isascii() and base.isalpha() and set(accents) == {"Mn"}:
+            table[code] = base
+    return table
 
 
 SNIPPET_CHARS = 200  # an excerpt's length before widening to whole words and marks

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sqlite3
 from typing import Any, Literal
 
 from sqlalchemy import String, literal, select, union_all
@@ -36,22 +37,39 @@ def search(
     within an article its last paragraph first (reverse stored order): no ranking at all, only
     the page's rows are read. The total always counts every match.
     """
-    window = max(RANKED, offset + limit) if sort == "relevance" else offset + limit
-    run = _search_sqlite if session.get_bind().dialect.name == "sqlite" else _search_postgresql
-    return run(
-        session, query=query, window=window, limit=limit, offset=offset, sort=sort, types=types
+    if session.get_bind().dialect.name == "sqlite":
+        conn = session.connection().connection.driver_connection
+        return search_sqlite(
+            conn,  # type: ignore[arg-type]
+            query=query,
+            limit=limit,
+            offset=offset,
+            sort=sort,
+            types=types,
+        )
+    return _search_postgresql(
+        session,
+        query=query,
+        window=_window(sort, limit=limit, offset=offset),
+        limit=limit,
+        offset=offset,
+        sort=sort,
+        types=types,
     )
 
 
+def _window(sort: SearchSort, *, limit: int, offset: int) -> int:
+    """How many of the newest matches of each kind a page is chosen from."""
+    return max(RANKED, offset + limit) if sort == "relevance" else offset + limit
+
+
 # One statement per (sort, types): the total(s), the window of each table, the page, its
-# snippets and articles. `ORDER BY rowid DESC LIMIT :window` walks each FTS index newest first
+# texts and articles. `ORDER BY rowid DESC LIMIT :window` walks each FTS index newest first
 # and, for relevance, ranks only the rows it returns. Rows are stored in article order (one
 # writer at a time on SQLite), so the newest window by rowid is the newest by article too.
-# Snippets (whole highlighted texts, trimmed by fts.excerpt) are made for the page's rows
-# alone by walking the same index newest first again
-# until all of them are found (they lie within the window); the unary `+` stops FTS5 from
-# turning `rowid IN (...)` into one doclist seek per row, which costs far more in a large
-# index. With an empty page the LEFT JOIN still yields the one row holding the total.
+# The page's texts are highlighted in Python (fts.Highlighter) and trimmed (fts.excerpt):
+# FTS5's highlight() would walk the index again to find them and re-tokenize each one, twice
+# the cost. With an empty page the LEFT JOIN still yields the one row holding the total.
 _WINDOW = {
     "relevance": """
   {alias} AS (SELECT rowid AS id, rank FROM {table}_fts WHERE {table}_fts MATCH :q
@@ -66,12 +84,6 @@ _PAGE_ORDER = {
     "relevance": "rank, type, id",
     "-ingested": "article_id DESC, number DESC, type, id DESC",
 }
-_SNIPPETS = """
-  {alias}_snippets AS (
-    SELECT rowid AS id, highlight({table}_fts, 0, :start, :stop) AS snippet
-    FROM {table}_fts
-    WHERE {table}_fts MATCH :q AND +rowid IN (SELECT id FROM page WHERE type = '{kind}')
-    ORDER BY rowid DESC LIMIT (SELECT count(*) FROM page WHERE type = '{kind}'))"""
 _TABLES: dict[str, tuple[str, fts.Target, str]] = {  # kind: (alias, table, number column)
     "paragraph": ("p", "paragraphs", "number"),
     "quotation": ("qu", "quotations", "paragraph_number"),
@@ -98,9 +110,6 @@ def sqlite_statement(
   page AS MATERIALIZED (
     {union}
     ORDER BY {_PAGE_ORDER[sort]} LIMIT :limit OFFSET :offset)"""
-    snippets = [
-        _SNIPPETS.format(alias=alias, table=table, kind=kind) for kind, alias, table, _ in parts
-    ]
     counts = " + ".join(
         f"coalesce((SELECT docs FROM {search_terms.TABLE} WHERE kind = '{kind}'"
         " AND term = :term), 0)"
@@ -109,18 +118,17 @@ def sqlite_statement(
         for kind, _, table, _ in parts
     )
     joins = "\n".join(
-        f"LEFT JOIN {alias}_snippets ON page.type = '{kind}' AND {alias}_snippets.id = page.id\n"
         f"LEFT JOIN {table} ON page.type = '{kind}' AND {table}.id = page.id"
-        for kind, alias, table, _ in parts
+        for kind, _, table, _ in parts
     )
-    pick = ", ".join(f"{alias}_snippets.snippet" for _, alias, _, _ in parts)
+    pick = ", ".join(f"{table}.text" for _, _, table, _ in parts)
     numbers = ", ".join(f"{table}.{number}" for _, _, table, number in parts)
     article = ", ".join(f"{table}.article_id" for _, _, table, _ in parts)
     if len(parts) > 1:
         pick, numbers, article = (f"coalesce({x})" for x in (pick, numbers, article))
     order = ", ".join(f"page.{c.strip()}" for c in _PAGE_ORDER[sort].split(","))
     return f"""
-WITH{",".join(windows)},{page},{",".join(snippets)},
+WITH{",".join(windows)},{page},
   total AS (SELECT {counts} AS n)
 SELECT total.n, page.type, page.id, {pick}, {numbers},
   articles.id, articles.title, articles.published
@@ -136,16 +144,18 @@ ORDER BY {order}
 SQLITE_SEARCH = sqlite_statement("relevance", TYPES)
 
 
-def _search_sqlite(
-    session: Session,
+def search_sqlite(
+    conn: sqlite3.Connection,
     *,
     query: fts.SearchQuery,
-    window: int,
     limit: int,
     offset: int,
-    sort: SearchSort,
-    types: tuple[HitType, ...],
+    sort: SearchSort = "relevance",
+    types: tuple[HitType, ...] = TYPES,
 ) -> Page[SearchHit]:
+    """`search` on SQLite, on a driver connection: one statement (`sqlite_statement`). The
+    event loop runs it on its own connection, without a Session (app.api.routing)."""
+    window = _window(sort, limit=limit, offset=offset)
     word = query.single_word()
     term = search_terms.term_of(word) if word is not None else None
     params = {
@@ -154,11 +164,10 @@ def _search_sqlite(
         "window": window,
         "limit": limit,
         "offset": offset,
-        "start": fts.HIGHLIGHT_START,
-        "stop": fts.HIGHLIGHT_STOP,
     }
     statement = sqlite_statement(sort, types, term_counts=term is not None)
-    rows = session.connection().exec_driver_sql(statement, params).fetchall()
+    rows = conn.execute(statement, params).fetchall()
+    highlighter = fts.Highlighter(query)
     items: list[dict[str, Any]] = [
         {
             "type": kind,
@@ -167,9 +176,9 @@ def _search_sqlite(
             "published": published,
             "paragraph": paragraph,
             "quotation_id": row_id if kind == "quotation" else None,
-            "snippet": fts.render_snippet(fts.excerpt(snippet or "")),
+            "snippet": fts.render_snippet(fts.excerpt(highlighter.mark(text or ""))),
         }
-        for _, kind, row_id, snippet, paragraph, article_id, title, published in rows
+        for _, kind, row_id, text, paragraph, article_id, title, published in rows
         if kind is not None and article_id is not None
     ]
     return Page[SearchHit].model_validate(

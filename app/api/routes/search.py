@@ -65,5 +65,8 @@ async def search(
         ("search", query, sort, types, limit, offset),
         lambda s: q.search(s, query=query, limit=limit, offset=offset, sort=sort, types=types),
         offload=offload,
+        inline=lambda c: q.search_sqlite(
+            c, query=query, limit=limit, offset=offset, sort=sort, types=types
+        ),
     )
     return paged(request, response, page)
