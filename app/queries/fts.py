@@ -199,17 +199,25 @@ class Highlighter:
     word whose term starts with it. A query word FTS5 splits into several terms marks nothing.
     """
 
-    __slots__ = ("_phrases", "_starts")
+    __slots__ = ("_phrases", "_prefixes", "_starts", "_words")
 
     def __init__(self, query: SearchQuery) -> None:
-        self._phrases: list[tuple[tuple[str, ...], bool]] = []
+        self._words: set[str] = set()  # one-word terms
+        prefixes: set[str] = set()  # one-word prefix terms
+        self._phrases: list[tuple[tuple[str, ...], bool]] = []  # the rest
         starts: set[str] = set()
         for group in query.groups:
             for t in group:
                 terms = tuple(term_of(w) for w in t.words)
-                if all(terms):
+                if not all(terms):
+                    continue
+                first: str = terms[0]  # type: ignore[assignment]
+                if len(terms) > 1:
                     self._phrases.append((terms, t.prefix))  # type: ignore[arg-type]
-                    starts.add(terms[0][: max(1, len(terms[0]) - 1)])  # type: ignore[index]
+                else:
+                    (prefixes if t.prefix else self._words).add(first)
+                starts.add(first[: max(1, len(first) - 1)])
+        self._prefixes = tuple(prefixes)
         # no regular expression: compiling one per search (every query differs) costs more
         # than all the str.find calls that replace it
         self._starts = sorted(starts)
@@ -225,37 +233,39 @@ class Highlighter:
             while start != -1:
                 word = _WORD.match(scan, start)
                 end = word.end() if word else start + len(begin)
-                if not (start and _WORD.match(scan, start - 1)):  # not inside a word
-                    spans += self._matches(text, start, end)
+                if not (start and scan[start - 1].isalnum()):  # not inside a word
+                    self._match(text, start, end, spans)
                 start = scan.find(begin, end)
         if not spans:
             return text
-        spans.sort()
-        merged = [spans[0]]
-        for start, end in spans[1:]:
-            if start <= merged[-1][1]:  # overlapping matches make one mark, as in FTS5
-                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-            else:
-                merged.append((start, end))
+        if len(spans) > 1:
+            spans.sort()
+            merged = [spans[0]]
+            for start, end in spans[1:]:
+                if start <= merged[-1][1]:  # overlapping matches make one mark, as in FTS5
+                    merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+                else:
+                    merged.append((start, end))
+            spans = merged
         out = []
         at = 0
-        for start, end in merged:
+        for start, end in spans:
             out += [text[at:start], HIGHLIGHT_START, text[start:end], HIGHLIGHT_STOP]
             at = end
         out.append(text[at:])
         return "".join(out)
 
-    def _matches(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        """The spans of the phrases starting with the word text[start:end]."""
+    def _match(self, text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+        """Add the spans of the matches that start with the word text[start:end]."""
         term = term_of(text[start:end])
         if term is None:
-            return []
-        spans = []
+            return
+        if term in self._words or (self._prefixes and term.startswith(self._prefixes)):
+            spans.append((start, end))
         for terms, prefix in self._phrases:
             stop = self._phrase_end(text, terms, prefix, term, end)
             if stop is not None:
                 spans.append((start, stop))
-        return spans
 
     @staticmethod
     def _phrase_end(

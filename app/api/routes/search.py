@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from app.api import examples as ex
-from app.api.deps import EngineDep, Limit, Offset, SearchCacheDep, SearchOffloadDep
+from app.api.deps import Limit, Offset, SearchBackendDep
 from app.api.filters import BAD_SEARCH, MAX_QUERY_CHARS, SEARCH_DOC, search_query
 from app.api.paging import paged
 from app.api.routing import cached_read
@@ -34,9 +34,7 @@ router = APIRouter(tags=["search"])
 async def search(
     request: Request,
     response: Response,
-    engine: EngineDep,
-    cache: SearchCacheDep,
-    offload: SearchOffloadDep,
+    backend: SearchBackendDep,
     q_: Annotated[
         str, Query(alias="q", min_length=1, max_length=MAX_QUERY_CHARS, description=SEARCH_DOC)
     ],
@@ -60,11 +58,11 @@ async def search(
     assert query is not None
     types = (type_,) if type_ is not None else q.TYPES
     page = await cached_read(
-        engine,
-        cache,
+        backend.engine,
+        backend.cache,
         ("search", query, sort, types, limit, offset),
         lambda s: q.search(s, query=query, limit=limit, offset=offset, sort=sort, types=types),
-        offload=offload,
+        offload=backend.offload,
         inline=lambda c: q.search_sqlite(
             c, query=query, limit=limit, offset=offset, sort=sort, types=types
         ),
