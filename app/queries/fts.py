@@ -166,7 +166,7 @@ def snippets(
     session: Session, *, target: Target, query: SearchQuery, ids: list[int]
 ) -> dict[int, str]:
     """Highlighted, HTML-escaped snippets (matches in <mark>) for the given matching rows on
-    PostgreSQL (ts_headline). SQLite makes them with FTS5's snippet() in its one statement."""
+    PostgreSQL (ts_headline). On SQLite `Highlighter` marks the page's texts in Python."""
     if not ids:
         return {}
     rows = table(target, column("id"), column("text"))
@@ -326,8 +326,8 @@ def excerpt(marked: str, *, chars: int = SNIPPET_CHARS, lead: int = SNIPPET_LEAD
     showing: about `chars` characters in whole words, starting about `lead` before the match
     whose neighbourhood holds the most matches, with "…" where text was cut off.
 
-    SQLite's snippet() does the same job in C but tokenizes and scores the text once more per
-    row; this costs a few string searches, and highlight() (which it trims) half of snippet().
+    FTS5's snippet() does the same job in C but tokenizes and scores the text once more per
+    row; this costs a few string searches on what `Highlighter` marked.
     """
     if len(marked) <= chars + lead:
         return marked
