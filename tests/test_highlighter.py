@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 from app.core.search_terms import TOKENIZER, term_of
-from app.queries.fts import HIGHLIGHT_START, HIGHLIGHT_STOP, Highlighter, _fold_table, parse
+from app.queries.fts import (
+    HIGHLIGHT_START,
+    HIGHLIGHT_STOP,
+    MAX_WORD_LENGTH,
+    Highlighter,
+    _fold_table,
+    parse,
+)
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 CRAFTED = [
@@ -21,6 +28,8 @@ CRAFTED = [
     "Prime Minister prime ministers; minister prime; PRIME MINISTER.",
     "Greek ά and Cyrillic ё, digits 2024 and x2024y, ﬁnance (ligature) and finance.",
     "Øslo and Oslo, Łódź and Lodz, straße and strasse, Æsir, ŞİŞLİ and Şişli, Ǆ.",
+    'İstanbul\'s mayor Said: "Istanbul" said it; SAID so.',
+    "A " + "said" * 60 + " token, and said again.",
 ]
 
 
@@ -35,7 +44,7 @@ def _queries(texts: list[str]) -> Iterator[str]:
     words = []
     for t in texts:
         words += re.findall(r"[^\W_]+", t)
-    seen = list(dict.fromkeys(w.lower() for w in words))
+    seen = list(dict.fromkeys(w.lower() for w in words if len(w) <= MAX_WORD_LENGTH))
     yield from seen[:400]  # single words
     yield from (f"{w[:4]}*" for w in seen[:120] if len(w) > 4)  # prefixes
     for t in texts[:40]:  # phrases of neighbouring words, and a phrase with a prefix
@@ -45,6 +54,7 @@ def _queries(texts: list[str]) -> Iterator[str]:
             yield f'"{ws[0]} {ws[1][:3]}"*'
     yield from ("minister OR prime", "prime minister", "elections OR café", "2024", "finance")
     yield from ("oslo", "lodz", "łódź", "strasse", "sisli", "şişli", "α", "е", "ά", "ё")
+    yield from ("istanbul said", "said*", '"mayor said"', "saidsaid*")
 
 
 @pytest.fixture(scope="module")

@@ -257,7 +257,7 @@ class Highlighter:
 
     def _match(self, text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         """Add the spans of the matches that start with the word text[start:end]."""
-        term = term_of(text[start:end])
+        term = _term(text[start:end])
         if term is None:
             return
         if term in self._words or (self._prefixes and term.startswith(self._prefixes)):
@@ -280,12 +280,17 @@ class Highlighter:
                 if m is None:
                     return None
                 end = m.end()
-                got = term_of(m.group())
+                got = _term(m.group())
             else:
                 got = first
             if got is None or not (got == want or (prefix and k == last and got.startswith(want))):
                 return None
         return end
+
+
+def _term(word: str) -> str | None:
+    """`term_of(word)`; a very long "word" (scraped junk) is not kept in its cache."""
+    return term_of(word) if len(word) <= 2 * MAX_WORD_LENGTH else term_of.__wrapped__(word)
 
 
 # Text outside ASCII needs folding only if it holds word characters beyond ASCII (the usual
