@@ -60,7 +60,8 @@ class LoopReader:
             connect_args={"check_same_thread": False, "timeout": 30},
         )
         event.listen(self.engine, "connect", sqlite_pragmas)
-        # StaticPool: this is the very connection every session of `self.engine` uses
+        # StaticPool: one connection, checked out here for the process's lifetime (the engine
+        # is kept only so that its pool, and so the connection, stays open)
         self._driver: sqlite3.Connection = self.engine.raw_connection().driver_connection  # type: ignore[assignment]
         self._lock = threading.Lock()
 
