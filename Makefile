@@ -4,7 +4,6 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 SHARED ?= ../shared
-EVAL_PORT ?= 0
 
 .PHONY: run test test-slow lint format eval bench migrate clean help
 
@@ -13,7 +12,7 @@ help:
 	@echo "make test   - install dev deps (if needed) and run the test suite"
 	@echo "make test-slow - whole-corpus annotation check (needs ../shared)"
 	@echo "make lint   - ruff check, ruff format --check, hadolint Dockerfile"
-	@echo "make eval   - score the annotator against ../shared/eval (and the GGT dev half)"
+	@echo "make eval   - score the annotator: seeds and both GGT folds (EVAL_ARGS=--quiet)"
 	@echo "make bench  - benchmarks (see bench/README.md; BENCH_ARGS=--quick for a short run)"
 
 $(PY):
@@ -51,7 +50,7 @@ format: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check --fix .
 
 eval: $(VENV)/.runtime-installed
-	@$(PY) scripts/eval.py --shared $(SHARED) --port $(EVAL_PORT)
+	@$(PY) scripts/eval.py --shared $(SHARED) $(EVAL_ARGS)
 
 bench: $(VENV)/.dev-installed
 	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || apt-get install -y -q wrk \

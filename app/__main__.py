@@ -1,4 +1,4 @@
-"""Command line: `python -m app serve|migrate|seed|ingest|optimize`."""
+"""Command line: `python -m app serve|migrate|seed|ingest|optimize|report`."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
         "optimize",
         help="merge the full-text indexes and refresh planner statistics (after bulk loads)",
     )
+    report = sub.add_parser("report", help="print the corpus view: top entities, shared surnames")
+    report.add_argument("--top", type=int, default=50, help="entities per list (default 50)")
     bulk = sub.add_parser(
         "ingest",
         help="annotate and store .txt files, directories of them and .jsonl files",
@@ -58,6 +60,12 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         optimize(get_engine(settings.database_url))
         print(f"optimized in {time.perf_counter() - started:.1f} s")
+        return 0
+    if args.command == "report":
+        from app.core.db import get_engine
+        from app.report import corpus_report
+
+        print(corpus_report(get_engine(settings.database_url), top=args.top))
         return 0
     if args.command == "seed":
         from app.core.db import get_engine
