@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from app.annotate.clean import clean
 from app.annotate.entities import find_entities
+from app.annotate.identity import identify
 from app.annotate.names import person_key
 from app.annotate.nlp import MAX_CHARS, get_nlp
 from app.annotate.quotes import extract
@@ -100,7 +101,7 @@ def _prepare(text: str) -> tuple[Metadata, list[Paragraph], Doc]:
 
 def _finish(text: str, meta: Metadata, paragraphs: list[Paragraph], doc: Doc) -> AnnotatedArticle:
     if not paragraphs or not len(doc):
-        return AnnotatedArticle(meta, paragraphs, [], [], [])
+        return identify(AnnotatedArticle(meta, paragraphs, [], [], []))
     para_starts = [p.start for p in paragraphs]
     body = [(p.start, p.end) for p in paragraphs]
 
@@ -117,7 +118,7 @@ def _finish(text: str, meta: Metadata, paragraphs: list[Paragraph], doc: Doc) ->
         mentions.append(Mention(ent, paragraphs[k].number, s, e, text[s:e]))
     quotations = extract(text, doc, paragraphs, ents)
     _add_authors(meta, ents.entities)
-    return AnnotatedArticle(meta, paragraphs, ents.entities, mentions, quotations)
+    return identify(AnnotatedArticle(meta, paragraphs, ents.entities, mentions, quotations))
 
 
 def _add_authors(meta: Metadata, entities: list[Entity]) -> None:

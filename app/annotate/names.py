@@ -77,6 +77,19 @@ def person_key(name: str) -> str:
     return "person:" + " ".join(toks)
 
 
+def identity_key(kind: str, name: str) -> str:
+    """The kind-free identity of an entity name: the same key in two articles is the same
+    entity, whichever kind each article gave it. Titles are dropped from people's names and a
+    leading "the" from organisations' ("Mr Blair" -> "blair", "The BBC" -> "bbc")."""
+    toks = norm_name(name).split()
+    if kind == "person":
+        while len(toks) > 1 and toks[0] in TITLE_WORDS:
+            toks = toks[1:]
+    elif len(toks) > 1 and toks[0] == "the":
+        toks = toks[1:]
+    return " ".join(toks)
+
+
 def org_key(name: str) -> str:
     toks = norm_name(name).split()
     if toks and toks[0] == "the" and len(toks) > 1:

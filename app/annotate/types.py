@@ -41,12 +41,29 @@ class Paragraph:
 
 
 @dataclass(slots=True)
+class KindVotes:
+    """Evidence for an entity's kind, from one article: whole votes, so that sums over a
+    corpus can be added and taken away exactly as articles arrive and leave."""
+
+    person: int = 0
+    organisation: int = 0
+
+    def winner(self, default: EntityKind) -> EntityKind:
+        if self.person == self.organisation:
+            return default
+        return "person" if self.person > self.organisation else "organisation"
+
+
+@dataclass(slots=True)
 class Entity:
-    kind: EntityKind
+    kind: EntityKind  # this article's decision; a corpus pools `votes` over its articles
     name: str  # canonical display name (full name, titles stripped)
-    key: str  # normalised identity key: same key across articles = same entity
+    # Identity key (names.identity_key): the same key across articles is the same entity,
+    # whatever kind each article decided; at most one entity per key in an article.
+    key: str
     aliases: list[str] = field(default_factory=list)  # surface forms used, titles stripped
     roles: list[str] = field(default_factory=list)  # titles / appositive roles seen
+    votes: KindVotes = field(default_factory=KindVotes)
 
 
 @dataclass(frozen=True, slots=True)
