@@ -88,6 +88,10 @@ class Quotation:
     speaker_label: str | None = None  # free label when not an entity ("analysts")
     speaker_type: SpeakerType | None = None
     speaker_text: str | None = None  # the surface mention ("she", "the ministry")
+    # False for an unnamed source ("officials", "a spokesman", "sources familiar with the
+    # matter"); True for a named person or organisation, a group of them or a document
+    # ("the statement"); None when there is no speaker.
+    speaker_named: bool | None = None
 
     @property
     def start(self) -> int:
