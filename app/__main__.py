@@ -1,4 +1,4 @@
-"""Command line: `python -m app serve|migrate|seed|ingest|optimize|report`."""
+"""Command line: `python -m app serve|migrate|seed|ingest|optimize|redecide|report`."""
 
 from __future__ import annotations
 
@@ -21,6 +21,10 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser(
         "optimize",
         help="merge the full-text indexes and refresh planner statistics (after bulk loads)",
+    )
+    sub.add_parser(
+        "redecide",
+        help="decide again which entity every name belongs to, from the stored evidence",
     )
     report = sub.add_parser("report", help="print the corpus view: top entities, shared surnames")
     report.add_argument("--top", type=int, default=50, help="entities per list (default 50)")
@@ -60,6 +64,13 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         optimize(get_engine(settings.database_url))
         print(f"optimized in {time.perf_counter() - started:.1f} s")
+        return 0
+    if args.command == "redecide":
+        from app.core.db import get_engine
+        from app.store.identity import redecide_all
+
+        moved = redecide_all(get_engine(settings.database_url))
+        print(f"{moved} names moved to another entity")
         return 0
     if args.command == "report":
         from app.core.db import get_engine

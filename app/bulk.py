@@ -23,7 +23,8 @@ from sqlmodel import Session
 from tqdm import tqdm
 
 from app import annotate as annotator
-from app.ingest import ArticleFields, content_hash, store_article, text_problem
+from app.core.text import text_problem
+from app.ingest import ArticleFields, content_hash, store_article
 from app.models import Article
 
 CHECK_BATCH = 256  # inputs hashed and looked up in the database at a time

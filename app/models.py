@@ -89,16 +89,18 @@ class Paragraph(SQLModel, table=True):
 class Entity(SQLModel, table=True):
     __tablename__ = "entities"
     __table_args__ = (
-        UniqueConstraint("kind", "key", name="uq_entities_kind_key"),
+        UniqueConstraint("key", name="uq_entities_key"),
         Index("ix_entities_kind_name", "kind", "name"),
         Index("ix_entities_kind_mentions", "kind", "mention_count"),
         STABLE_IDS,
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    kind: str = Field(max_length=16)  # person | organisation
-    name: str
-    key: str
+    # person | organisation: the winner of the kind votes of every article naming the entity
+    # (ties keep the current kind), maintained with the counts below.
+    kind: str = Field(max_length=16)
+    name: str  # the display form of its root name (the name whose key is `key`)
+    key: str  # the identity key of its root name (app.annotate.names.identity_key)
     aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     roles: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     # Folded (casefolded, accent-stripped) name and aliases, one per line, maintained on ingest:
@@ -112,6 +114,82 @@ class Entity(SQLModel, table=True):
     # date, else the UTC date of ingest); maintained on ingest and delete like the counts.
     first_seen: date | None = None
     last_seen: date | None = None
+    # Evidence for the kind: the votes of every article naming the entity, summed.
+    person_votes: int = Field(
+        default=0, sa_column=Column(Integer, nullable=False, server_default="0")
+    )
+    org_votes: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
+
+
+class EntityName(SQLModel, table=True):
+    """A name as the articles give it (one row per identity key), with the evidence pooled
+    over the articles that use it. Every name belongs to one entity: its own (the entity
+    whose key is this name's key), or another name's when the corpus says they are the same
+    (a surname-only name whose full-name bearer is unambiguous, a short form the articles use
+    as another name's alias); see app/store/identity.py. Re-deciding moves the name, with its
+    mentions and quotations, to another entity."""
+
+    __tablename__ = "entity_names"
+    __table_args__ = (
+        Index("ix_entity_names_entity", "entity_id"),
+        Index("ix_entity_names_surname", "surname"),
+        Index("ix_entity_names_given", "given"),
+        STABLE_IDS,
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True)
+    name: str  # display form, as the first article to use it wrote it
+    entity_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False)
+    )
+    link: str = Field(max_length=16)  # own | surname | alias: why it belongs to its entity
+    surname: str | None = None  # last word of a name of two or more words
+    given: str | None = None  # first word of a name of two or more words
+    person_votes: int = 0
+    org_votes: int = 0
+    article_count: int = 0
+
+
+class ArticleName(SQLModel, table=True):
+    """One row per name an article uses: what the annotator found for it in that article."""
+
+    __tablename__ = "article_names"
+    __table_args__ = (Index("ix_article_names_name", "name_id", "article_id"),)
+
+    article_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    )
+    name_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("entity_names.id", ondelete="CASCADE"), primary_key=True
+        )
+    )
+    position: int = 0  # order of first appearance in the article
+    name: str  # the article's display form
+    aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    alias_keys: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    roles: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    person_votes: int = 0
+    org_votes: int = 0
+    mention_count: int = 0
+    quotation_count: int = 0
+
+
+class NameAlias(SQLModel, table=True):
+    """Evidence that two names are one: in `articles` articles, the name `name_id` was also
+    written as a form whose identity key is `alias_key` ("Lib Dems" for "Liberal Democrats")."""
+
+    __tablename__ = "name_aliases"
+    __table_args__ = (Index("ix_name_aliases_name", "name_id"),)
+
+    alias_key: str = Field(primary_key=True)
+    name_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("entity_names.id", ondelete="CASCADE"), primary_key=True
+        )
+    )
+    articles: int = 0
 
 
 class ArticleEntity(SQLModel, table=True):
@@ -131,6 +209,10 @@ class ArticleEntity(SQLModel, table=True):
     roles: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     mention_count: int = 0
     quotation_count: int = 0
+    person_votes: int = Field(
+        default=0, sa_column=Column(Integer, nullable=False, server_default="0")
+    )
+    org_votes: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
 
 
 class Mention(SQLModel, table=True):
@@ -139,6 +221,7 @@ class Mention(SQLModel, table=True):
         Index("ix_mentions_entity", "entity_id", "article_id"),
         Index("ix_mentions_article", "article_id", "start_char"),
         Index("ix_mentions_paragraph", "paragraph_id"),
+        Index("ix_mentions_name", "name_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -151,6 +234,10 @@ class Mention(SQLModel, table=True):
     entity_id: int = Field(
         sa_column=Column(Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False)
     )
+    # The article's name for the entity (entity_id is that name's entity, copied here so
+    # that reads need no join; a re-decision updates both).
+    # (no foreign key: see migration 0107; a name outlives every mention of it)
+    name_id: int | None = None
     start_char: int
     end_char: int
     text: str
@@ -162,6 +249,7 @@ class Quotation(SQLModel, table=True):
         Index("ix_quotations_article", "article_id", "start_char"),
         Index("ix_quotations_paragraph", "paragraph_id"),
         Index("ix_quotations_speaker", "speaker_id", "id"),
+        Index("ix_quotations_speaker_name", "speaker_name_id"),
         Index("ix_quotations_kind", "kind"),
         Index("ix_quotations_id", "id"),  # thin: deep OFFSETs skip ids, not rows (0102)
         STABLE_IDS,
@@ -185,6 +273,7 @@ class Quotation(SQLModel, table=True):
         default=None,
         sa_column=Column(Integer, ForeignKey("entities.id", ondelete="SET NULL"), nullable=True),
     )
+    speaker_name_id: int | None = None  # the speaker's name (as Mention.name_id)
     speaker_label: str | None = None  # surface or free label ("analysts")
     speaker_type: str | None = Field(default=None, max_length=16)  # person|organisation|other
 

@@ -157,9 +157,32 @@ class EntitySummary(BaseModel):
     quotation_count: int
 
 
+class KindVotesOut(BaseModel):
+    """Evidence for an entity's kind, summed over the articles naming it (the kind is the
+    larger; see docs on identity)."""
+
+    person: int
+    organisation: int
+
+
 class EntityOut(EntitySummary):
     first_seen: date | None = Field(description="Earliest publication (or ingest) date")
     last_seen: date | None = Field(description="Latest publication (or ingest) date")
+    votes: KindVotesOut = Field(description="Evidence for the kind from all its articles")
+
+
+class EntityNameOut(BaseModel):
+    """A name the articles use for the entity: the evidence that it is this entity."""
+
+    id: int = Field(description="Name id; `/people/{id}/articles?name=` lists its articles")
+    name: str = Field(description="The name as the first article to use it wrote it")
+    key: str = Field(description="Identity key: the same key in any article is this name")
+    link: Literal["own", "surname", "alias"] = Field(
+        description="Why it belongs here: the entity's own name; a surname whose full-name"
+        " bearer is unambiguous in the corpus; a form the articles use as this entity's alias"
+    )
+    article_count: int = Field(description="Articles using this name")
+    votes: KindVotesOut = Field(description="Evidence for the kind from those articles")
 
 
 class EntityArticleOut(ArticleSummary):

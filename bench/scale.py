@@ -38,6 +38,7 @@ COPIES = (
         {"id": "id + :k * :paragraphs", "article_id": "article_id + :k * :articles"},
     ),
     ("article_entities", None, {"article_id": "article_id + :k * :articles"}),
+    ("article_names", None, {"article_id": "article_id + :k * :articles"}),
     (
         "mentions",
         "id",
@@ -179,6 +180,28 @@ GROUP BY mine.entity_id, other.entity_id, e.kind
 """
 
 
+# The pooled evidence (app/store/evidence.py): kind votes per entity and per name, article
+# counts per name, alias counts. Copies add evidence but, scaled alike for every name, change
+# no decision (a name's owner keeps the largest share; copies multiply every count).
+RECOUNT_EVIDENCE = (
+    """UPDATE entities SET
+         person_votes = (SELECT coalesce(sum(person_votes), 0) FROM article_entities a
+                         WHERE a.entity_id = entities.id),
+         org_votes = (SELECT coalesce(sum(org_votes), 0) FROM article_entities a
+                      WHERE a.entity_id = entities.id)""",
+    """UPDATE entity_names SET
+         article_count = (SELECT count(*) FROM article_names a WHERE a.name_id = entity_names.id),
+         person_votes = (SELECT coalesce(sum(person_votes), 0) FROM article_names a
+                         WHERE a.name_id = entity_names.id),
+         org_votes = (SELECT coalesce(sum(org_votes), 0) FROM article_names a
+                      WHERE a.name_id = entity_names.id)""",
+    "DELETE FROM name_aliases",
+    """INSERT INTO name_aliases (alias_key, name_id, articles)
+       SELECT k.value, a.name_id, count(*) FROM article_names a, json_each(a.alias_keys) k
+       GROUP BY k.value, a.name_id""",
+)
+
+
 def _recount(conn: sqlite3.Connection, *, base: int, copies: int, target: int) -> None:
     conn.execute(
         """
@@ -190,6 +213,9 @@ def _recount(conn: sqlite3.Connection, *, base: int, copies: int, target: int) -
     )
     if _has(conn, "entities", "first_seen"):
         conn.execute(RECOUNT_SEEN)
+    if _has(conn, "entity_names"):
+        for sql in RECOUNT_EVIDENCE:
+            conn.execute(sql)
     if _has(conn, "co_mentions"):
         conn.execute("DELETE FROM co_mentions")
         conn.execute(RECOUNT_CO_MENTIONS, {"base": base, "copies": copies, "target": target})

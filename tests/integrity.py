@@ -7,6 +7,19 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
 
+# article_entities from scratch: an article's names grouped by the entity each belongs to.
+LINKS_RECOUNT = """
+    SELECT an.article_id, n.entity_id, sum(an.mention_count) AS mentions,
+           sum(an.quotation_count) AS quotations, sum(an.person_votes) AS person_votes,
+           sum(an.org_votes) AS org_votes
+    FROM article_names an JOIN entity_names n ON n.id = an.name_id
+    GROUP BY an.article_id, n.entity_id
+"""
+LINKS_KEPT = """
+    SELECT article_id, entity_id, mention_count, quotation_count, person_votes, org_votes
+    FROM article_entities
+"""
+
 CHECKS = {
     "articles whose paragraph_count differs from their paragraph rows": """
         SELECT a.id FROM articles a
@@ -38,6 +51,55 @@ CHECKS = {
     "duplicate texts": """
         SELECT content_hash FROM articles GROUP BY content_hash HAVING count(*) > 1
     """,
+    "counters that differ from a recount": """
+        SELECT c.name FROM counters c WHERE c.value <> CASE c.name
+          WHEN 'articles' THEN (SELECT count(*) FROM articles)
+          WHEN 'quotations' THEN (SELECT count(*) FROM quotations)
+          WHEN 'entities:person' THEN (SELECT count(*) FROM entities WHERE kind = 'person')
+          WHEN 'entities:organisation'
+            THEN (SELECT count(*) FROM entities WHERE kind = 'organisation')
+          ELSE c.value END
+    """,
+    "entities without their root name (the name whose key is theirs)": """
+        SELECT e.id FROM entities e WHERE NOT EXISTS
+          (SELECT 1 FROM entity_names n WHERE n.entity_id = e.id AND n.key = e.key)
+    """,
+    "entities whose votes differ from a recount": """
+        SELECT e.id FROM entities e
+        WHERE e.person_votes <> (SELECT coalesce(sum(ae.person_votes), 0)
+                                 FROM article_entities ae WHERE ae.entity_id = e.id)
+           OR e.org_votes <> (SELECT coalesce(sum(ae.org_votes), 0)
+                              FROM article_entities ae WHERE ae.entity_id = e.id)
+    """,
+    "entities whose kind is not what their votes say": """
+        SELECT id FROM entities
+        WHERE (person_votes > org_votes AND kind <> 'person')
+           OR (org_votes > person_votes AND kind <> 'organisation')
+    """,
+    "names whose article count or votes differ from a recount": """
+        SELECT n.id FROM entity_names n
+        WHERE n.article_count <> (SELECT count(*) FROM article_names an WHERE an.name_id = n.id)
+           OR n.person_votes <> (SELECT coalesce(sum(an.person_votes), 0)
+                                 FROM article_names an WHERE an.name_id = n.id)
+           OR n.org_votes <> (SELECT coalesce(sum(an.org_votes), 0)
+                              FROM article_names an WHERE an.name_id = n.id)
+    """,
+    "names no article uses": "SELECT id FROM entity_names WHERE article_count <= 0",
+    "mentions not on their name's entity": """
+        SELECT m.id FROM mentions m LEFT JOIN entity_names n ON n.id = m.name_id
+        WHERE n.id IS NULL OR m.entity_id <> n.entity_id
+    """,
+    "quotations whose speaker is not their speaker name's entity": """
+        SELECT q.id FROM quotations q LEFT JOIN entity_names n ON n.id = q.speaker_name_id
+        WHERE (q.speaker_name_id IS NULL) <> (q.speaker_id IS NULL)
+           OR (q.speaker_name_id IS NOT NULL AND (n.id IS NULL OR q.speaker_id <> n.entity_id))
+    """,
+    "article_entities that the article's names do not give": (
+        f"SELECT article_id FROM ({LINKS_KEPT} EXCEPT {LINKS_RECOUNT}) AS d"
+    ),
+    "article_entities missing for the article's names": (
+        f"SELECT article_id FROM ({LINKS_RECOUNT} EXCEPT {LINKS_KEPT}) AS d"
+    ),
 }
 
 # The date an article was "seen" (app.ingest.seen_date), per dialect.
@@ -78,14 +140,58 @@ MAINTAINED = {
 
 
 def maintained_problems(conn: Connection) -> dict[str, list[object]]:
-    """Entities' first/last seen and the co_mentions rows that differ from a recount."""
+    """Entities' first/last seen, the co_mentions rows, the alias evidence and the identity
+    decisions that differ from a recount."""
     seen = SEEN[conn.dialect.name]
     problems: dict[str, list[object]] = {}
     for name, sql in MAINTAINED.items():
         found = [r[0] for r in conn.execute(text(sql.replace("{seen}", seen)))]
         if found:
             problems[name] = found
+    for name, found in (
+        ("name_aliases rows that differ from a recount", alias_problems(conn)),
+        ("names on another entity than a fresh decision gives", decision_problems(conn)),
+    ):
+        if found:
+            problems[name] = found
     return problems
+
+
+def alias_problems(conn: Connection) -> list[object]:
+    """name_aliases against a recount of the article names' alias keys."""
+    import json
+    from collections import Counter
+
+    counted: Counter[tuple[str, int]] = Counter()
+    for name_id, keys in conn.execute(text("SELECT name_id, alias_keys FROM article_names")):
+        for key in json.loads(keys) if isinstance(keys, str) else keys:
+            counted[key, name_id] += 1
+    kept = {
+        (key, name_id): n
+        for key, name_id, n in conn.execute(
+            text("SELECT alias_key, name_id, articles FROM name_aliases")
+        )
+    }
+    return sorted(set(kept.items()) ^ set(counted.items()))
+
+
+def decision_problems(conn: Connection) -> list[object]:
+    """Names whose entity is not the one deciding afresh from the stored evidence gives:
+    the incremental re-decisions left nothing stale."""
+    from app.store.evidence import load_name
+    from app.store.identity import decide
+
+    wrong: list[object] = []
+    for (key,) in conn.execute(text("SELECT key FROM entity_names ORDER BY key")).all():
+        name = load_name(conn, key)
+        assert name is not None
+        root = decide(conn, name).root
+        current = conn.execute(
+            text("SELECT key FROM entities WHERE id = :i"), {"i": name.entity_id}
+        ).scalar_one()
+        if root != current:
+            wrong.append((key, current, root))
+    return wrong
 
 
 @dataclass

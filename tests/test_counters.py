@@ -64,6 +64,16 @@ def test_counters_follow_inserts_and_cascaded_deletes(database_url: str) -> None
     assert counts["articles"] == 2
     assert counts["quotations"] == 2
     assert counts["entities:organisation"] == 0
+    people = counts["entities:person"]
+    with engine.begin() as conn:  # a re-decided kind moves the entity between counters
+        conn.execute(
+            text(
+                "UPDATE entities SET kind = 'organisation' WHERE id = (SELECT"
+                " min(id) FROM entities WHERE kind = 'person')"
+            )
+        )
+    counts = _check(database_url)
+    assert (counts["entities:person"], counts["entities:organisation"]) == (people - 1, 1)
     with engine.begin() as conn:
         for sql in recount_sql():
             conn.execute(text(sql))

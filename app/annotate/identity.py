@@ -42,10 +42,14 @@ def identify(article: AnnotatedArticle) -> AnnotatedArticle:
     kept: list[Entity] = []
     by_key: dict[str, int] = {}
     new_index: list[int] = []
+    merged_kinds: dict[str, bool] = {}  # key -> an organisation was among the merged
     for i, entity in enumerate(article.entities):
         entity.key = identity_key(entity.kind, entity.name)
         entity.votes = _default_votes(entity, counts[i])
         found = by_key.get(entity.key)
+        if entity.kind == "organisation":
+            merged_kinds[entity.key] = True
+        merged_kinds.setdefault(entity.key, False)
         if found is None:
             by_key[entity.key] = len(kept)
             new_index.append(len(kept))
@@ -56,6 +60,11 @@ def identify(article: AnnotatedArticle) -> AnnotatedArticle:
     if len(kept) == len(article.entities):
         return article
     for entity in kept:
+        # a tie between an article's two decisions goes to the organisation: the annotator
+        # calls a name an organisation for a reason (a head noun, a descriptor), while a
+        # person is the model's default for a capitalised name
+        tied = entity.votes.person == entity.votes.organisation
+        entity.kind = "organisation" if tied and merged_kinds[entity.key] else entity.kind
         entity.kind = entity.votes.winner(entity.kind)
     mentions = [replace(m, entity=new_index[m.entity]) for m in article.mentions]
     quotations = [

@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
 from app.api.problems import ProblemError, problem_type
-from app.ingest import text_problem
+from app.core.text import text_problem
 from app.schemas import ArticleIn
 
 MAX_JSON_DEPTH = 32
@@ -32,7 +32,7 @@ def _depth(value: Any, limit: int) -> int:
 
 
 def _check_text(article: ArticleIn, max_bytes: int) -> None:
-    """Apply the storage rule (`app.ingest.text_problem`) to the text and the string fields."""
+    """Apply the storage rule (`app.core.text.text_problem`) to the text and the string fields."""
     for name, value in article.model_dump(include={"text", "title", "source", "url"}).items():
         if not isinstance(value, str):
             continue

@@ -86,7 +86,20 @@ PERSON = {
     "quotation_count": 3,
 }
 ORGANISATION = {**ARTICLE_ORGANISATION, "article_count": 1}
-ENTITY_DETAIL = {**PERSON, "first_seen": "2024-07-29", "last_seen": "2024-07-29"}
+ENTITY_DETAIL = {
+    **PERSON,
+    "first_seen": "2024-07-29",
+    "last_seen": "2024-07-29",
+    "votes": {"person": 9, "organisation": 0},
+}
+ENTITY_NAME = {
+    "id": 12,
+    "name": "Emanuel",
+    "key": "emanuel",
+    "link": "surname",
+    "article_count": 3,
+    "votes": {"person": 4, "organisation": 0},
+}
 ENTITY_ARTICLE = {
     **ARTICLE_SUMMARY,
     "aliases": ["Rahm Emanuel", "Emanuel"],

@@ -6,7 +6,16 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from app.core.counters import get_count
-from app.models import Article, ArticleEntity, CoMention, Entity, Mention, Paragraph
+from app.models import (
+    Article,
+    ArticleEntity,
+    ArticleName,
+    CoMention,
+    Entity,
+    EntityName,
+    Mention,
+    Paragraph,
+)
 from app.queries.filters import EntityFilters, EntitySort, entity_where
 from app.schemas import (
     ArticleEntityOut,
@@ -14,8 +23,10 @@ from app.schemas import (
     EntityArticleOut,
     EntityKind,
     EntityMentionOut,
+    EntityNameOut,
     EntityOut,
     EntitySummary,
+    KindVotesOut,
     Page,
 )
 
@@ -73,15 +84,49 @@ def get_entity(session: Session, *, kind: EntityKind, entity_id: int) -> EntityO
     if entity is None or entity.kind != kind:
         return None
     return EntityOut(
-        **_summary(entity).model_dump(), first_seen=entity.first_seen, last_seen=entity.last_seen
+        **_summary(entity).model_dump(),
+        first_seen=entity.first_seen,
+        last_seen=entity.last_seen,
+        votes=KindVotesOut(person=entity.person_votes, organisation=entity.org_votes),
     )
 
 
-def list_entity_articles(
+def list_entity_names(
     session: Session, *, entity_id: int, limit: int, offset: int
+) -> Page[EntityNameOut]:
+    """The names that belong to the entity, most used first."""
+    where = EntityName.entity_id == entity_id
+    total = session.execute(select(func.count()).select_from(EntityName).where(where))
+    rows = session.execute(
+        select(EntityName)
+        .where(where)
+        .order_by(EntityName.article_count.desc(), EntityName.key)
+        .limit(limit)
+        .offset(offset)
+    ).scalars()
+    items = [
+        EntityNameOut(
+            id=n.id,  # type: ignore[arg-type]
+            name=n.name,
+            key=n.key,
+            link=n.link,  # type: ignore[arg-type]
+            article_count=n.article_count,
+            votes=KindVotesOut(person=n.person_votes, organisation=n.org_votes),
+        )
+        for n in rows
+    ]
+    return Page(items=items, total=total.scalar_one(), limit=limit, offset=offset)
+
+
+def list_entity_articles(
+    session: Session, *, entity_id: int, name_id: int | None = None, limit: int, offset: int
 ) -> Page[EntityArticleOut]:
-    """Articles naming the entity, newest publication first (undated last)."""
+    """Articles naming the entity (with `name_id`: by that name), newest publication first
+    (undated last)."""
     where = ArticleEntity.entity_id == entity_id
+    if name_id is not None:
+        uses = select(ArticleName.article_id).where(ArticleName.name_id == name_id)
+        where = where & ArticleEntity.article_id.in_(uses)  # type: ignore[attr-defined]
     total = session.execute(
         select(func.count()).select_from(ArticleEntity).where(where)
     ).scalar_one()

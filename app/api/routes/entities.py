@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from app.api import examples as ex
-from app.api.deps import EntityId, Limit, Offset, SessionDep
+from app.api.deps import MAX_ID, EntityId, Limit, Offset, SessionDep
 from app.api.filters import EntityFiltersDep
 from app.api.paging import paged
 from app.api.problems import ProblemError
@@ -20,6 +20,7 @@ from app.schemas import (
     EntityArticleOut,
     EntityKind,
     EntityMentionOut,
+    EntityNameOut,
     EntityOut,
     EntitySummary,
     Page,
@@ -35,6 +36,10 @@ SortParam = Annotated[
     Query(
         description="`name` (A-Z), or most `-mentions`, `-articles` or `-quotations` first",
     ),
+]
+NameParam = Annotated[
+    int | None,
+    Query(ge=1, le=MAX_ID, description="Only the articles using this name (an id from `/names`)"),
 ]
 CoKind = Annotated[
     EntityKind | None, Query(alias="kind", description="Only people or only organisations")
@@ -75,11 +80,26 @@ def _install(router: APIRouter, kind: EntityKind, plural: str, example: dict) ->
         request: Request,
         response: Response,
         session: SessionDep,
+        name: NameParam = None,
         limit: Limit = 20,
         offset: Offset = 0,
     ) -> Page[EntityArticleOut]:
         require(session, entity_id)
-        page = q.list_entity_articles(session, entity_id=entity_id, limit=limit, offset=offset)
+        page = q.list_entity_articles(
+            session, entity_id=entity_id, name_id=name, limit=limit, offset=offset
+        )
+        return paged(request, response, page)
+
+    def list_names(
+        entity_id: EntityId,
+        request: Request,
+        response: Response,
+        session: SessionDep,
+        limit: Limit = 20,
+        offset: Offset = 0,
+    ) -> Page[EntityNameOut]:
+        require(session, entity_id)
+        page = q.list_entity_names(session, entity_id=entity_id, limit=limit, offset=offset)
         return paged(request, response, page)
 
     def list_quotations(
@@ -157,6 +177,21 @@ def _install(router: APIRouter, kind: EntityKind, plural: str, example: dict) ->
         summary=f"List the articles naming a {noun}",
         description="Newest first, each with how that article names the entity and its counts.",
         responses={**ex.ok(ex.page(ex.ENTITY_ARTICLE)), **not_found},
+    )
+    router.add_api_route(
+        "/{entity_id}/names",
+        list_names,
+        methods=["GET"],
+        name=f"list_{noun}_names",
+        response_model=Page[EntityNameOut],
+        summary=f"List the names of a {noun}, with the evidence",
+        description=(
+            "The names articles use for the entity (its own, surnames, short forms and"
+            " acronyms), most used first, each with its article count, kind votes and why it"
+            " belongs to this entity. Identity and kind are decided from this evidence over"
+            " the whole corpus and re-decided as articles arrive and leave."
+        ),
+        responses={**ex.ok(ex.page(ex.ENTITY_NAME)), **not_found},
     )
     router.add_api_route(
         "/{entity_id}/quotations",
