@@ -1,0 +1,166 @@
+"""Layout: the raw text cut into units (candidate paragraphs), as offsets into it.
+
+Nothing is rewritten: a unit is a span ``(start, end)`` of the original text, trimmed of
+white space, and may hold line breaks.  The layout of the whole text decides where units end:
+
+- **hard-wrapped**: fixed-width lines (a width of 30-120 characters; most lines are followed
+  by another line of their paragraph, are full, and end mid-sentence).  Lines are re-joined
+  into paragraphs; a paragraph ends at a blank line, at an indented line, or after a line on
+  which the next line's first word would have fitted (the next line then starts a new
+  paragraph unless it starts in lower case);
+- **blank-line**: blank lines separate paragraphs (at least half the text sits in blocks of
+  one line).  A block of several lines is one unit (a list, an exchange of questions and
+  answers), except for lines that stand alone (a byline, a date line, page furniture:
+  the caller says which), which are cut off as units of their own;
+- **one paragraph per line**: anything else; every line is a unit, except that a list (a
+  block whose lines all start with a bullet) stays one unit when the text has blank lines.
+"""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+Span = tuple[int, int]
+SENTENCE_END = ".?!:\"'”’»)…"
+BULLETS = "-•*·–—"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int  # first visible character
+    end: int  # after the last visible character
+    block: int  # blank-line block number
+    indent: int  # white space before ``start`` on its line
+
+
+def _invisible(ch: str) -> bool:
+    return ch.isspace() or (unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\n\t")
+
+
+def trimmed(text: str, start: int, end: int) -> Span:
+    """``(start, end)`` without white space or invisible characters at either end."""
+    while start < end and _invisible(text[start]):
+        start += 1
+    while end > start and _invisible(text[end - 1]):
+        end -= 1
+    return start, end
+
+
+def text_lines(text: str) -> list[Line]:
+    """The non-blank lines of ``text``, with their blank-line block numbers."""
+    lines: list[Line] = []
+    block, pos, blank = 0, 0, False
+    while pos <= len(text):
+        nl = text.find("\n", pos)
+        stop = len(text) if nl < 0 else nl
+        s, e = trimmed(text, pos, stop)
+        if e > s:
+            if blank and lines:
+                block += 1
+            lines.append(Line(s, e, block, s - pos))
+            blank = False
+        else:
+            blank = True
+        if nl < 0:
+            break
+        pos = nl + 1
+    return lines
+
+
+def _first_word(text: str, line: Line) -> int:
+    sp = text.find(" ", line.start, line.end)
+    return (line.end if sp < 0 else sp) - line.start
+
+
+def _fits(text: str, line: Line, nxt: Line, width: int) -> bool:
+    """The next line's first word would have fitted at the end of ``line``."""
+    return (line.end - line.start) + 1 + _first_word(text, nxt) <= width
+
+
+def wrap_width(text: str, lines: list[Line]) -> int | None:
+    """The line width of a hard-wrapped text, or None when the text is not hard-wrapped."""
+    inner = [(a, b) for a, b in itertools.pairwise(lines) if a.block == b.block]
+    if len(inner) < 5 or len(inner) < 0.4 * len(lines):
+        return None  # a few lists or addresses in a text of one-line paragraphs
+    lengths = sorted(a.end - a.start for a, _ in inner)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not 30 <= width <= 120:
+        return None
+    full = sum(1 for a, b in inner if not _fits(text, a, b, width))
+    open_ended = sum(1 for a, _ in inner if text[a.end - 1] not in SENTENCE_END)
+    if full < 0.6 * len(inner) or open_ended < 0.4 * len(inner):
+        return None
+    return width
+
+
+def _rejoined(text: str, lines: list[Line], width: int) -> list[Span]:
+    """Hard-wrapped lines joined into paragraphs."""
+    base = Counter(line.indent for line in lines).most_common(1)[0][0]
+    spans: list[Span] = []
+    prev: Line | None = None
+    for line in lines:
+        if prev is not None and (
+            line.block == prev.block
+            and line.indent <= base
+            and (not _fits(text, prev, line, width) or text[line.start].islower())
+        ):
+            spans[-1] = (spans[-1][0], line.end)
+        else:
+            spans.append((line.start, line.end))
+        prev = line
+    return spans
+
+
+def _blank_line_layout(lines: list[Line]) -> bool:
+    """At least half the text sits in one-line blocks."""
+    size = Counter(line.block for line in lines)
+    single = sum(ln.end - ln.start for ln in lines if size[ln.block] == 1)
+    return single * 2 >= sum(ln.end - ln.start for ln in lines)
+
+
+def _blocks(text: str, lines: list[Line], alone: Callable[[str], bool]) -> list[Span]:
+    """One unit per block; lines that stand alone are cut off as units of their own."""
+    spans: list[Span] = []
+    prev: Line | None = None
+    prev_alone = True
+    for line in lines:
+        this_alone = alone(text[line.start : line.end])
+        if prev is None or line.block != prev.block or this_alone or prev_alone:
+            spans.append((line.start, line.end))
+        else:
+            spans[-1] = (spans[-1][0], line.end)
+        prev, prev_alone = line, this_alone
+    return spans
+
+
+def split_units(text: str, alone: Callable[[str], bool]) -> list[Span]:
+    """Units of ``text`` in order (see the module docstring for the three layouts);
+    ``alone(line)`` says that a line is a unit of its own in a blank-line layout."""
+    lines = text_lines(text)
+    if not lines:
+        return []
+    width = wrap_width(text, lines)
+    if width is not None:
+        return _rejoined(text, lines, width)
+    if _blank_line_layout(lines):
+        return _blocks(text, lines, alone)
+    return _one_per_line(text, lines)
+
+
+def _one_per_line(text: str, lines: list[Line]) -> list[Span]:
+    """A unit per line, except that a list (a block of lines that all start with a bullet)
+    stays one unit in a text that separates blocks with blank lines."""
+    blocks: dict[int, list[Line]] = {}
+    for line in lines:
+        blocks.setdefault(line.block, []).append(line)
+    spans: list[Span] = []
+    for block in blocks.values():
+        if len(blocks) >= 3 and len(block) > 1 and all(text[ln.start] in BULLETS for ln in block):
+            spans.append((block[0].start, block[-1].end))
+        else:
+            spans.extend((ln.start, ln.end) for ln in block)
+    return spans
