@@ -66,7 +66,7 @@ _SERVICE_INITIALS = words("""AP AFP UPI CP PA PTI""")
 _CONTACT = re.compile(r"\S+@\S+|https?://\S+|\bwww\.\S+")
 _SEPARATORS = re.compile(r"\s*(?:,|;|\||/|&|•|·|\band\b|\s[-–—]\s)\s*")
 _PLACE_TAIL = re.compile(r"\s+(?:in|at|from|reporting\s+from)\s+[A-Z].*$")
-_FOR_PUB = re.compile(r"^(.*?)\s+for\s+((?:the\s+)?[A-Z].*)$")
+_FOR_PUB = re.compile(r"^(.*?)\s+(?i:for)\s+((?:(?i:the)\s+)?[A-Z].*)$")
 _CAPS_THEN_REST = re.compile(r"^([A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)+)\s+([A-Z][a-z].*)$")
 
 
@@ -162,6 +162,12 @@ def _pieces(raw: str) -> list[str]:
     return [raw]
 
 
+def _is_place(s: str) -> bool:
+    """One to three capitalised words: a place after a publication ("Reuters, London")."""
+    parts = s.split()
+    return 1 <= len(parts) <= 3 and all(w[:1].isupper() and w.isalpha() for w in parts)
+
+
 def read_byline(s: str) -> Byline:
     """Authors and publication in a byline without its "By" ("Jane Roe and John Doe, Reuters")."""
     s = _CONTACT.sub(" ", s)
@@ -176,7 +182,7 @@ def read_byline(s: str) -> Byline:
                 authors.append(text)
             elif kind == "source":
                 source = source or text
-            elif kind == "" and text:
+            elif kind == "" and not (source and _is_place(text)):  # "BBC News, Cumbria"
                 unknown += 1
     return Byline(tuple(authors), source, unknown)
 

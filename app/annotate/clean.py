@@ -29,12 +29,14 @@ from datetime import date
 
 from app.annotate.bylines import (
     PLACE_WORDS,
+    PUB_WORDS,
     Byline,
     by_line,
     credit_line,
     is_job_title,
     is_name,
     looks_publication,
+    read_byline,
     trailer_authors,
 )
 from app.annotate.datelines import dateline_source, is_dateline_alone
@@ -42,6 +44,7 @@ from app.annotate.dates import DateKind, date_line, parse_date, split_byline_dat
 from app.annotate.furniture import (
     IMAGE_FILE,
     RELATED_HEADING,
+    copyright_holder,
     has_credit,
     is_credit_line,
     is_junk,
@@ -118,11 +121,14 @@ def _units(text: str) -> list[Unit]:
 
 
 def _link_like(s: str) -> bool:
-    """A line of a list of links: a short headline, maybe with a bullet."""
-    s = s.lstrip("•·*-–— ")
-    if not s or "\n" in s or len(s.split()) > 18:
-        return False
-    return s[-1] not in '.!"”' or s.endswith("...")
+    """Lines of a list of links: short headlines, maybe with bullets."""
+    for line in s.split("\n"):
+        line = line.strip().lstrip("•·*-–— ")
+        if not line or len(line.split()) > 18:
+            return False
+        if line[-1] in '.!"”' and not line.endswith("..."):
+            return False
+    return True
 
 
 def _mark_furniture(units: list[Unit]) -> None:
@@ -193,7 +199,8 @@ def _header_kind(units: list[Unit], i: int) -> None:
     elif is_job_title(t) and units[i - 1].kind == "byline":
         u.kind = "junk"  # "Staff Reporter" under a byline
     elif looks_publication(t) and len(t) < 60:
-        u.kind, u.source = "source", t.strip()
+        b = read_byline(t)  # "BBC News, Cumbria": the publication without its place
+        u.kind, u.source = "source", b.source if b.source and not b.unknown else t.strip()
     elif re.match(r"^source\s*:\s*\S", t, re.I) and len(t) < 80:
         u.kind, u.source = "source", t.split(":", 1)[1].strip()
 
@@ -250,17 +257,55 @@ def _mark_title(units: list[Unit]) -> None:
     body = [u for u in units if u.kind == "body"]
     if len(body) < 2 or units.index(body[0]) != _first_content(units):
         return
-    first, nxt = body[0], body[1]
+    if len(body) > 2 and _is_label(body[0], body[1]):
+        body[0].kind = "junk"  # "ANALYSIS", "World news" over the headline
+        body = body[1:]
+    elif len(body) > 2 and _is_site_name(body[0], body[1]):
+        body[0].kind, body[0].source = "source", body[0].text  # "The Northern Gazette"
+        body = body[1:]
+    first, i = body[0], units.index(body[0])
+    header_next = i + 1 < len(units) and units[i + 1].kind in ("byline", "date", "source")
     if (
-        len(first.text.split()) <= 2
-        and len(body) > 2
-        and _title_like(nxt.text)
-        and len(nxt.text.split()) >= 3
+        _title_like(first.text)
+        or _question_title(first, body[1])
+        or (header_next and _title_like(first.text.rstrip(".")))
     ):
-        first.kind = "junk"  # a label ("ANALYSIS", "World news") over the headline
-        first, nxt = nxt, body[2]
-    if _title_like(first.text) or _question_title(first, nxt):
         first.kind = "title"
+        _split_title(first)
+        for u in body[1:]:
+            if _tokens(u.text) in (_tokens(first.text), _tokens(_title_text(first))):
+                u.kind = "junk"  # the headline again (page title, then the article's)
+
+
+def _is_label(u: Unit, nxt: Unit) -> bool:
+    words = len(u.text.split())
+    return words <= 2 and _title_like(nxt.text) and len(nxt.text.split()) >= 3
+
+
+def _is_site_name(u: Unit, nxt: Unit) -> bool:
+    return (
+        len(u.text.split()) <= 4
+        and any(w.lower() in PUB_WORDS for w in u.text.split())
+        and looks_publication(u.text)
+        and _title_like(nxt.text)
+        and len(nxt.text.split()) > len(u.text.split())
+    )
+
+
+_TITLE_SUFFIX = re.compile(r"^(.{10,}?)\s+(?:\||-|–|—|::)\s+([^|–—]{2,60})$")
+
+
+def _split_title(u: Unit) -> None:
+    """ "Headline | The Northern Gazette": the publication is the source."""
+    m = _TITLE_SUFFIX.match(u.text)
+    if m and looks_publication(m.group(2)) and len(m.group(2).split()) <= 5:
+        u.source = m.group(2).strip()
+
+
+def _title_text(u: Unit) -> str:
+    if u.source and u.text.endswith(u.source):
+        return _TITLE_SUFFIX.sub(r"\1", u.text)
+    return u.text
 
 
 def _first_content(units: list[Unit]) -> int:
@@ -329,7 +374,7 @@ def _mark_repeats(units: list[Unit]) -> None:
 
 def _metadata(units: list[Unit]) -> Metadata:
     meta = Metadata()
-    titles = [u.text for u in units if u.kind == "title"]
+    titles = [_title_text(u) for u in units if u.kind == "title"]
     meta.title = titles[0] if titles else None
     for u in units:
         if u.kind == "byline":
@@ -345,15 +390,20 @@ def _metadata(units: list[Unit]) -> Metadata:
 
 
 def _source(units: list[Unit]) -> str | None:
-    """The publication named in the header, else the wire service of the dateline."""
+    """The publication named in the header, else the wire service of the dateline, else the
+    publication that holds the copyright."""
     for u in units:
-        if u.kind in ("byline", "source") and u.source:
+        if u.kind in ("byline", "source", "title") and u.source:
             return u.source
     body = [u for u in units if u.kind == "body"][:2]
     for u in body:
         service = dateline_source(u.text)
         if service:
             return service
+    for u in units:
+        holder = copyright_holder(u.text) if u.kind == "junk" else None
+        if holder and looks_publication(holder) and not is_name(holder):
+            return holder
     return None
 
 

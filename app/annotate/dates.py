@@ -51,6 +51,7 @@ _DAY_FIRST_ZONES = re.compile(r"\b(?:GMT|BST|CET|CEST|AEST|AEDT|IST|SGT)\b")
 _DATE_WORD = (
     r"(?:published|updated|posted|first\s+published|last\s+updated|modified|last\s+modified)"
 )
+_SEPARATOR = re.compile(r"\s*(?:\||•|·|—|–)\s*")
 _PUBLISHED_WORD = re.compile(r"\b(?:published|posted|first\s+published)\b", re.I)
 _UPDATED_WORD = re.compile(r"\b(?:updated|modified)\b", re.I)
 _NOISE = re.compile(
@@ -76,7 +77,7 @@ def _ymd(m: re.Match[str], order: str, s: str) -> date | None:
         first, second, y = int(a), int(b), int(c)
         month_first = bool(_MONTH_FIRST_ZONES.search(s)) and not _DAY_FIRST_ZONES.search(s)
         day_first = bool(_DAY_FIRST_ZONES.search(s)) and not month_first
-        if first > 12 or (day_first and second <= 12):
+        if first > 12 or first == second or (day_first and second <= 12):
             d, mo = first, second
         elif second > 12 or month_first:
             mo, d = first, second
@@ -121,8 +122,10 @@ def date_line(s: str) -> tuple[date, DateKind] | None:
     if published:
         after = [d for pos, d in dates if pos >= published.end()]
         return (after or [dates[0][1]])[0], "published"
-    kind: DateKind = "updated" if _UPDATED_WORD.search(s) else "published"
-    return dates[0][1], kind
+    updated = _UPDATED_WORD.search(s)
+    if updated and dates[0][0] < updated.start():
+        return dates[0][1], "published"  # "Mar 3, 2005 Updated Mar 4, 2005"
+    return dates[0][1], "updated" if updated else "published"
 
 
 def split_byline_date(s: str) -> tuple[str, str] | None:
@@ -133,9 +136,11 @@ def split_byline_date(s: str) -> tuple[str, str] | None:
     m = re.match(rf"^(.*?)\s*(?:\||•|·|—|–|-|,)?\s*({_DATE_WORD}\b.*)$", s, re.I)
     if m and m.group(1) and date_line(m.group(2)):
         return m.group(1), m.group(2)
-    m = re.match(r"^(.*?)\s*(?:\||•|·|—|–)\s*([^|•·—–]*)$", s)
-    if m and m.group(1) and date_line(m.group(2)):
-        return m.group(1), m.group(2)
+    cuts = [m.start() for m in _SEPARATOR.finditer(s)]
+    for cut in cuts:  # "By X | March 3, 2005 | 10:14 AM EST": the date from a separator on
+        rest = _SEPARATOR.sub(" ", s[cut:])
+        if date_line(rest):
+            return s[:cut], rest.strip()
     m = re.match(rf"^((?:{_DATE_WORD}\s*:?\s*)?(?:on\s+)?.*?)\s+by\s+(.+)$", s, re.I)
     if m and date_line(m.group(1)):
         return "By " + m.group(2), m.group(1)

@@ -30,10 +30,13 @@ JUNK = re.compile(
       | sign\s+in | log\s+in | register | menu | search | close | home
       | copy\s+link | link\s+copied | copied | print(?:\s+this(?:\s+article|\s+page)?)? | email
       | e-mail | facebook | twitter | x | whatsapp | linkedin | reddit | telegram | pinterest
-      | flipboard | messenger | comments? | \d+\s+comments? | view\s+comments | show\s+comments
+      | flipboard | messenger | comments?(?:\s*\(?\d+\)?)? | \d+\s+comments? | view\s+comments
+      | show\s+comments | (?:like|follow)\s+us\s+on\b.* | posted\s+in\s*:.* | filed\s+under\s*:?.*
       | skip\s+to\s+(?:main\s+)?content | skip\s+navigation | listen\s+to\s+(?:this\s+)?article.*
-      | topics?\s*:.* | tags?\s*:.* | image\s+source\b.* | image\s+caption\b.*
-      | image\s+copyright\b.* | getty\s+images | (?:photo|image|picture)\s*:.*
+      | topics?(?:\s*:.*)? | tags?\s*:.* | image\s+source\b.* | image\s+caption\b.*
+      | image\s+copyright\b.* | \(?getty\s+images\)? | (?:photo|image|picture)\s*:.*
+      | pictured\s*:.* | file\s+photo | click\s+to\s+(?:enlarge|expand|play|view)\b.*
+      | watch\s+(?:the\s+video\s+)?above.*
       | (?:photo|image|picture|video)\s+credit\s*:?.* | photograph\s*:.* | credit\s*:.*
       | (?:photo|photograph|picture)s?\s+by\s.* | caption\s*:.*
       | ©.* | \(c\)\s.* | copyright\b.* | all\s+rights\s+reserved\.? | loading\.*
@@ -43,7 +46,8 @@ JUNK = re.compile(
       | join\s+(?:our|the)\s+\w+\s+channel.* | download\s+(?:our|the)\s+app.*
       | (?:previous|next)\s+(?:article|story|post) | about\s+the\s+author
       | we\s+use\s+cookies.* | this\s+(?:web)?site\s+uses\s+cookies.*
-      | article\s+continue[sd]\s+below | story\s+continues\s+below.*
+      | (?:the\s+)?(?:article|story)\s+continue[sd]?\s+(?:below|after)\b.*
+      | .{0,80}\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox.*
       | continue\s+reading.* | open\s+this\s+photo\s+in\s+gallery.{0,400}
       | accept\s+(?:all\s+)?cookies | cookie\s+(?:policy|settings|preferences)
       | \d+\s+min(?:ute)?s?\s+read | (?:last\s+)?updated\s*:?\s*\d+\s+\w+\s+ago
@@ -114,8 +118,8 @@ def _is_crumbs(s: str) -> bool:
     parts = [p for p in _CRUMB_SEPARATORS.split(s) if p]
     if len(parts) >= 3 and all(len(p.split()) <= 4 and p[:1].isupper() for p in parts):
         return not re.match(r"^by\s", s, re.I)
-    toks = s.lower().replace(",", " ").split()
-    return len(toks) >= 3 and all(t in _NAV_WORDS for t in toks)
+    toks = _CRUMB_SEPARATORS.sub(" ", s.lower().replace(",", " ")).split()
+    return len(toks) >= 2 and all(t in _NAV_WORDS for t in toks)
 
 
 def _is_social(s: str) -> bool:
@@ -147,6 +151,19 @@ def is_credit_line(s: str) -> bool:
 def has_credit(s: str) -> bool:
     """A caption: text that ends with a photo credit."""
     return len(s) < 600 and bool(CREDIT.search(s))
+
+
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:provided\s+by\s+)?"
+    r"([^.©]{2,60}?)\s*(?:\.|,|$)",
+    re.IGNORECASE,
+)
+
+
+def copyright_holder(s: str) -> str | None:
+    """The holder in a copyright line ("© 2021 The Northern Gazette. All rights reserved")."""
+    m = _COPYRIGHT.match(s) if len(s) < 300 else None
+    return m.group(1).strip() if m else None
 
 
 def is_trailer(s: str) -> bool:
