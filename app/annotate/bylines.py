@@ -109,7 +109,17 @@ def looks_publication(s: str) -> bool:
     return any(w.lower().strip("'’") in PUB_WORDS for w in parts)
 
 
+def name_line(s: str) -> str | None:
+    """The name on a line holding only a name, maybe with a place ("Jack Moran at Riverside
+    Stadium"): not a place ("Ewood Park") or a job ("Staff Writer")."""
+    name = _PLACE_TAIL.sub("", s.strip().rstrip(",")).strip()
+    if not is_name(name) or JOBS.search(name) or name.split()[-1].lower() in PLACE_WORDS:
+        return None
+    return name
+
+
 def is_job_title(s: str) -> bool:
+    """A job title on its own: "Staff Reporter", "Political Editor"."""
     toks = s.lower().split()
     return bool(toks) and all(t in _JOB_WORDS for t in toks) and bool(JOBS.search(s))
 

@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.annotate.bylines import (
-    PLACE_WORDS,
     PUB_WORDS,
     Byline,
     by_line,
@@ -36,6 +35,7 @@ from app.annotate.bylines import (
     is_job_title,
     is_name,
     looks_publication,
+    name_line,
     read_byline,
     trailer_authors,
 )
@@ -194,10 +194,10 @@ def _header_kind(units: list[Unit], i: int) -> None:
     b = credit_line(t)
     if b is not None:
         _set_byline(u, b)
-    elif is_name(t) and t.split()[-1].lower() not in PLACE_WORDS:
-        _set_byline(u, Byline((t.strip().rstrip(","),), None))
     elif is_job_title(t) and units[i - 1].kind == "byline":
         u.kind = "junk"  # "Staff Reporter" under a byline
+    elif (name := name_line(t)) is not None:
+        _set_byline(u, Byline((name,), None))
     elif looks_publication(t) and len(t) < 60:
         b = read_byline(t)  # "BBC News, Cumbria": the publication without its place
         u.kind, u.source = "source", b.source if b.source and not b.unknown else t.strip()

@@ -16,7 +16,7 @@ from app.annotate.names import words
 JUNK = re.compile(
     r"""^(?:
         scroll\s+(?:to|back\s+to)\s+top | back\s+to\s+top | go\s+to\s+top | top\s+of\s+page
-      | share(?:\s+(?:this|the|on|via)\b.*)? | share\s*:.* | shares?
+      | share(?:\s+(?:this|the|on|via|or|with)\b.*)? | share\s*:.* | shares?
       | advertisement | advertisment | advert | ad | sponsored(?:\s+content)? | promoted
       | supported\s+by | paid\s+(?:post|content).*
       | read\s+more\b.* | read\s+next\b.* | read\s+also\b.* | also\s+read\b.* | see\s+also\b.*
@@ -154,7 +154,7 @@ def has_credit(s: str) -> bool:
 
 
 _COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:provided\s+by\s+)?"
+    r"^(?:©|\(c\)|copyright)\s*(?:(?:©|\(c\))\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:provided\s+by\s+)?"
     r"([^.©]{2,60}?)\s*(?:\.|,|$)",
     re.IGNORECASE,
 )

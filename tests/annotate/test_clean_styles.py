@@ -438,6 +438,59 @@ Last week, the health minister visited the site.
     ],
 )
 
+# Lines broken at no fixed width, blank lines between paragraphs, a trailer over two lines.
+LOOSE_WRAP = Case(
+    text="""UPDATE 2-Airline cuts summer capacity as engine checks ground jets
+
+By Karin Holt and Jorge Mendes
+
+4 min read
+
+STOCKHOLM, June 12 (Reuters) - A Nordic airline said on Wednesday it would cut summer
+capacity by 8% because engine inspections had grounded part of its fleet.
+
+The carrier said about a dozen jets would stay on the ground for several weeks while engines
+were checked.
+
+Shares fell 5% in Stockholm.
+
+(Reporting by Karin Holt in Stockholm and Jorge Mendes in Lisbon; Editing by Susan Park and
+Mark Potter)
+""",
+    title="UPDATE 2-Airline cuts summer capacity as engine checks ground jets",
+    authors=["Karin Holt", "Jorge Mendes"],
+    source="Reuters",
+    published=None,
+    paragraphs=[
+        "STOCKHOLM, June 12 (Reuters) - A Nordic airline said on Wednesday it would cut summer "
+        "capacity by 8% because engine inspections had grounded part of its fleet.",
+        "The carrier said about a dozen jets would stay on the ground for several weeks while "
+        "engines were checked.",
+        "Shares fell 5% in Stockholm.",
+    ],
+)
+
+# One paragraph per line, name and job on lines of their own, the site's name first.
+NAME_AND_JOB_LINES = Case(
+    text="""THE MILLBROOK COURIER
+Bridge closure to last three weeks
+Jane Roe
+Staff Writer
+Updated Jan 4, 2019
+The main bridge into town will close for three weeks from Monday while engineers repair its deck, the county said.
+Drivers will be diverted through the industrial estate.
+""",
+    title="Bridge closure to last three weeks",
+    authors=["Jane Roe"],
+    source="THE MILLBROOK COURIER",
+    published=date(2019, 1, 4),
+    paragraphs=[
+        "The main bridge into town will close for three weeks from Monday while engineers "
+        "repair its deck, the county said.",
+        "Drivers will be diverted through the industrial estate.",
+    ],
+)
+
 CASES = {
     "reuters": REUTERS,
     "ap": AP,
@@ -452,6 +505,8 @@ CASES = {
     "byline_date_one_line": BYLINE_DATE_ONE_LINE,
     "trailer_only": TRAILER_ONLY,
     "staff_reporter": STAFF_REPORTER,
+    "loose_wrap": LOOSE_WRAP,
+    "name_and_job_lines": NAME_AND_JOB_LINES,
 }
 
 
