@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 
 from app.annotate.layout import split_units, text_lines, wrap_width
 
@@ -11,7 +12,7 @@ def _never(_line: str) -> bool:
     return False
 
 
-def _texts(text: str, alone=_never) -> list[str]:  # noqa: ANN001
+def _texts(text: str, alone: Callable[[str], bool] = _never) -> list[str]:
     return [text[s:e] for s, e in split_units(text, alone)]
 
 
@@ -98,14 +99,17 @@ def test_indented_paragraphs_of_wrapped_text() -> None:
 
 def test_one_paragraph_per_line_is_not_mistaken_for_wrapping() -> None:
     text = "\n".join(
-        f"Sentence number {n} of the report says something about the county roads." for n in range(8)
+        f"Sentence number {n} of the report says something about the county roads."
+        for n in range(8)
     )
     assert wrap_width(text, text_lines(text)) is None
     assert len(_texts(text)) == 8
 
 
 def test_lines_that_stand_alone_are_cut_from_their_block() -> None:
-    text = "By Ann Lee\nPublished 3 March 2005\n\nThe lead paragraph of the story is here.\n\nMore.\n"
+    text = (
+        "By Ann Lee\nPublished 3 March 2005\n\nThe lead paragraph of the story is here.\n\nMore.\n"
+    )
     alone = {"By Ann Lee", "Published 3 March 2005"}.__contains__
     assert _texts(text, alone)[:2] == ["By Ann Lee", "Published 3 March 2005"]
     assert _texts(text)[0] == "By Ann Lee\nPublished 3 March 2005"

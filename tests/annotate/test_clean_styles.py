@@ -477,7 +477,8 @@ Bridge closure to last three weeks
 Jane Roe
 Staff Writer
 Updated Jan 4, 2019
-The main bridge into town will close for three weeks from Monday while engineers repair its deck, the county said.
+The main bridge into town will close for three weeks from Monday while engineers repair its \
+deck, the county said.
 Drivers will be diverted through the industrial estate.
 """,
     title="Bridge closure to last three weeks",
