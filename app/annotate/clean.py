@@ -272,8 +272,9 @@ def _mark_title(units: list[Unit]) -> None:
     ):
         first.kind = "title"
         _split_title(first)
+        again = (_tokens(first.text), _tokens(_title_text(first)))
         for u in body[1:]:
-            if _tokens(u.text) in (_tokens(first.text), _tokens(_title_text(first))):
+            if len(u.text) < 300 and _tokens(u.text) in again:
                 u.kind = "junk"  # the headline again (page title, then the article's)
 
 

@@ -44,6 +44,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b"), "ymd"),
     (re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b"), "num"),
 ]
+_YEAR = re.compile(r"\d{4}")
 # Time zones that say which way round "03/04/2005" is read.
 _MONTH_FIRST_ZONES = re.compile(r"\b(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CT)\b")
 _DAY_FIRST_ZONES = re.compile(r"\b(?:GMT|BST|CET|CEST|AEST|AEDT|IST|SGT)\b")
@@ -94,6 +95,8 @@ def _ymd(m: re.Match[str], order: str, s: str) -> date | None:
 def find_dates(s: str) -> list[tuple[int, date]]:
     """Every full date written in ``s`` (with a year), as (position, date), in text order."""
     found: dict[int, date] = {}
+    if not _YEAR.search(s):
+        return []
     for pat, order in _PATTERNS:
         for m in pat.finditer(s):
             d = _ymd(m, order, s)
@@ -131,7 +134,7 @@ def date_line(s: str) -> tuple[date, DateKind] | None:
 def split_byline_date(s: str) -> tuple[str, str] | None:
     """("By X and Y", "Published ...") from one line holding both ("By X | Published ...",
     "Posted on 5 March 2023 by X", "By X | March 3, 2005"), else None."""
-    if len(s) > 200:
+    if len(s) > 200 or not _YEAR.search(s):
         return None
     m = re.match(rf"^(.*?)\s*(?:\||•|·|—|–|-|,)?\s*({_DATE_WORD}\b.*)$", s, re.I)
     if m and m.group(1) and date_line(m.group(2)):

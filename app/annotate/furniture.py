@@ -115,6 +115,9 @@ def _is_crumbs(s: str) -> bool:
     """Navigation: "Home > News > UK", "News | Sport | Weather", "Home News Sport Weather"."""
     if len(s) > 150 or any(c.isdigit() for c in s):
         return False
+    if not _CRUMB_SEPARATORS.search(s):
+        toks = s.lower().replace(",", " ").split()
+        return len(toks) >= 2 and all(t in _NAV_WORDS for t in toks)
     parts = [p for p in _CRUMB_SEPARATORS.split(s) if p]
     if len(parts) >= 3 and all(len(p.split()) <= 4 and p[:1].isupper() for p in parts):
         return not re.match(r"^by\s", s, re.I)

@@ -163,14 +163,13 @@ def _blank_line_layout(lines: list[Line]) -> bool:
 def _broken_blocks(text: str, lines: list[Line], alone: Callable[[str], bool]) -> bool:
     """Blank lines between blocks whose lines mostly end mid-sentence: paragraphs broken
     into lines too few or too loose to measure a width."""
-    inner = [
-        a
-        for a, b in itertools.pairwise(lines)
-        if a.block == b.block and not alone(text[a.start : a.end])
-    ]
-    if lines[-1].block < 2 or not inner:
+    if lines[-1].block < 2:
         return False
-    return sum(1 for a in inner if text[a.end - 1] not in SENTENCE_END) * 2 > len(inner)
+    inner = [a for a, b in itertools.pairwise(lines) if a.block == b.block]
+    if sum(1 for a in inner if text[a.end - 1] not in SENTENCE_END) * 2 <= len(inner):
+        return False  # (lines that stand alone mostly end without a full stop)
+    inner = [a for a in inner if not alone(text[a.start : a.end])]
+    return sum(1 for a in inner if text[a.end - 1] not in SENTENCE_END) * 2 > len(inner) > 0
 
 
 def _by_block(lines: list[Line]) -> list[list[Line]]:
