@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from app.annotate.names import words
 
 BY = re.compile(
-    r"^(?:by|written\s+by|words\s+by|story\s+by|text\s+by|reporting\s+by)\s*[:\-]?\s+(.+)$", re.I
+    r"^(?:(?:by|written\s+by|words\s+by|story\s+by|text\s+by|reporting\s+by)\s*[:\-]?\s+"
+    r"|(?:authors?|reporters?|writers?|by)\s*:\s*)(.+)$",
+    re.I,
 )
 PUB_WORDS = words(
     """times post news herald journal daily guardian telegraph tribune gazette press mail star
@@ -28,7 +30,8 @@ PUB_WORDS = words(
     record courier inquirer shimbun nikkei xinhua insider monitor economist bulletin
     sentinel examiner dispatch register advertiser broadcasting radio tv television network
     online media yomiuri asahi mainichi kyodo yonhap tass ria nation straits telegram
-    mailonline upi pti ians"""
+    mailonline upi pti ians echo argus advocate clarion enquirer courant ledger mercury bugle
+    despatch gleaner recorder statesman spectator"""
 )
 PLACE_WORDS = words(
     """park street road stadium arena avenue square hall ground centre center bridge lane

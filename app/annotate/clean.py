@@ -9,7 +9,7 @@ The steps of ``clean``, in order:
 2. ``_mark_furniture``, anywhere: image file names, page junk, photo credits and captions,
    wire trailers, lists of links under "Related stories" (``furniture``).
 3. ``_mark_lines``, anywhere: lines that are only a date (``dates``), "By ..." bylines and
-   bylines with a date (``bylines``).
+   bylines with a date (``bylines``); ``_mark_sign_off``: "— Reuters" on the last lines.
 4. ``_mark_header``, near the top until the body has begun: names alone, "Name, Job",
    "Name | Publication", a publication's name, a job title, a caption after an image.
 5. ``_mark_title``: the first unit when it reads as a headline (a one- or two-word label
@@ -39,7 +39,12 @@ from app.annotate.bylines import (
     read_byline,
     trailer_authors,
 )
-from app.annotate.datelines import dateline_source, is_dateline_alone
+from app.annotate.datelines import (
+    KNOWN_SERVICES,
+    SERVICE_NAMES,
+    dateline_source,
+    is_dateline_alone,
+)
 from app.annotate.dates import DateKind, date_line, parse_date, split_byline_date
 from app.annotate.furniture import (
     IMAGE_FILE,
@@ -79,6 +84,7 @@ def clean(text: str) -> tuple[Metadata, list[Paragraph]]:
         return Metadata(), []
     _mark_furniture(units)
     _mark_lines(units)
+    _mark_sign_off(units)
     header_end = _mark_header(units)
     _mark_title(units)
     _mark_standfirst(units, header_end)
@@ -181,6 +187,19 @@ def _mark_lines(units: list[Unit]) -> None:
             u.kind, (u.date, u.date_kind) = "date", d
         elif b is not None and (i < HEAD_LIMIT or not b.unknown):
             _set_byline(u, b)
+
+
+_SIGN_OFF = re.compile(r"^[-–—(\s]*([A-Z][\w&.' -]{1,40}?)\s*\)?\.?$")
+
+
+def _mark_sign_off(units: list[Unit]) -> None:
+    """A wire service signing off on the last lines: "— Reuters", "(AP)", "AFP"."""
+    for u in units[-3:]:
+        m = _SIGN_OFF.match(u.text) if u.kind == "body" and len(u.text) < 50 else None
+        marked = u.text[0] in "-–—("  # "— The Star" is a sign-off, "News Letter" alone is not
+        if m and (m.group(1) in KNOWN_SERVICES or (marked and looks_publication(m.group(1)))):
+            service = m.group(1)
+            u.kind, u.source = "source", SERVICE_NAMES.get(service, service)
 
 
 # --- 4. header ---------------------------------------------------------------------------

@@ -166,3 +166,45 @@ def test_headline_with_quotes_or_question_mark() -> None:
         "Residents were asked.\n"
     )
     assert meta.title is None
+
+
+def test_wire_sign_off_names_the_source() -> None:
+    meta, paras = clean(
+        "Rates held steady\n\nThe central bank kept rates on hold on Thursday.\n\n"
+        "Most economists expected it.\n\n— Reuters\n"
+    )
+    assert meta.source == "Reuters"
+    assert [p.text for p in paras][-1] == "Most economists expected it."
+
+
+def test_page_title_with_the_site_name_and_the_headline_again() -> None:
+    meta, paras = clean(
+        "Ferry fares to rise in May | The Island Echo\n\nFerry fares to rise in May\n\n"
+        "Author: Mia Lund\n\nFares on the island ferry will rise by 5% in May, the operator "
+        "said on Friday.\n\nThe operator blamed fuel costs.\n"
+    )
+    assert (meta.title, meta.authors, meta.source) == (
+        "Ferry fares to rise in May",
+        ["Mia Lund"],
+        "The Island Echo",
+    )
+    assert len(paras) == 2
+
+
+def test_label_and_site_name_before_the_headline() -> None:
+    meta, _ = clean(
+        "ANALYSIS\n\nWhy the ferry fares keep rising\n\nFares rose again this spring, and the "
+        "operator says fuel is to blame.\n\nOthers disagree.\n"
+    )
+    assert meta.title == "Why the ferry fares keep rising"
+    meta, _ = clean(
+        "The Island Echo\n\nFerry fares to rise again in May\n\nFares rose again this "
+        "spring, and the operator says fuel is to blame.\n\nOthers disagree.\n"
+    )
+    assert (meta.title, meta.source) == ("Ferry fares to rise again in May", "The Island Echo")
+
+
+def test_more_date_formats() -> None:
+    assert parse_date("3-Mar-2005") == date(2005, 3, 3)
+    assert parse_date("2005.03.03") == date(2005, 3, 3)
+    assert parse_date("Thursday, 3rd of March 2005") == date(2005, 3, 3)
