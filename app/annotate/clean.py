@@ -217,9 +217,10 @@ def _header_kind(units: list[Unit], i: int) -> None:
         u.kind = "junk"  # "Staff Reporter" under a byline
     elif (name := name_line(t)) is not None:
         _set_byline(u, Byline((name,), None))
+    elif (b := read_byline(t)).source and not b.authors and not b.unknown:
+        u.kind, u.source = "source", b.source  # "BBC News, Cumbria", "Health reporter, BBC News"
     elif looks_publication(t) and len(t) < 60:
-        b = read_byline(t)  # "BBC News, Cumbria": the publication without its place
-        u.kind, u.source = "source", b.source if b.source and not b.unknown else t.strip()
+        u.kind, u.source = "source", t.strip()
     elif re.match(r"^source\s*:\s*\S", t, re.I) and len(t) < 80:
         u.kind, u.source = "source", t.split(":", 1)[1].strip()
 

@@ -28,7 +28,8 @@ JUNK = re.compile(
       | (?:get|receive)\s+(?:our|the)\b.{0,80}\bnewsletters?\b.* | newsletters?
       | enter\s+your\s+e-?mail.* | thank\s+you\s+for\s+(?:subscribing|signing\s+up).*
       | sign\s+in | log\s+in | register | menu | search | close | home
-      | copy\s+link | link\s+copied | copied | print(?:\s+this(?:\s+article|\s+page)?)? | email
+      | copy\s+(?:this\s+)?link | these\s+are\s+external\s+links\b.* | link\s+copied | copied
+      | print(?:\s+this(?:\s+article|\s+page)?)? | email
       | e-mail | facebook | twitter | x | whatsapp | linkedin | reddit | telegram | pinterest
       | flipboard | messenger | comments?(?:\s*\(?\d+\)?)? | \d+\s+comments? | view\s+comments
       | show\s+comments | (?:like|follow)\s+us\s+on\b.* | posted\s+in\s*:.* | filed\s+under\s*:?.*
@@ -60,7 +61,7 @@ JUNK = re.compile(
 # A heading over a list of links ("Related stories", "More on this story"): the short
 # headline-like lines after it are links too.
 RELATED_HEADING = re.compile(
-    r"^(?:related(?:\s+\w+)?|more\s+on\s+this\s+story|more\s+from\s+[\w ]{1,30}|read\s+more|"
+    r"^(?:related(?:\s+\w+){0,2}|more\s+on\s+this\s+story|more\s+from\s+[\w ]{1,30}|read\s+more|"
     r"you\s+(?:may|might)\s+also\s+like|most\s+(?:read|popular|viewed)|recommended(?:\s+for\s+you)?|"
     r"trending(?:\s+now)?|top\s+stories|latest\s+(?:news|stories)|see\s+also)\s*:?$",
     re.IGNORECASE,

@@ -118,7 +118,7 @@ def wrap_width(text: str, lines: list[Line]) -> int | None:
     inner = [(a, b) for a, b in pairs if not _list_item(text, a, b, width)]
     full = sum(1 for a, b in inner if not _fits(text, a, b, width - _SLACK))
     open_ended = sum(1 for a, _ in inner if text[a.end - 1] not in SENTENCE_END)
-    if full < 0.6 * len(inner) or open_ended < 0.4 * len(inner):
+    if full < 0.6 * len(inner) or open_ended < 0.6 * len(inner):
         return None
     return width
 

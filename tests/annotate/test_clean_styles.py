@@ -163,10 +163,16 @@ Topics
 )
 
 BBC_ONLINE_STYLE = Case(
-    text="""Village school saved after parents' campaign
+    text="""Share this with
+Email
+Facebook
+Copy this link
+These are external links and will open in a new window
+
+Village school saved after parents' campaign
 
 By Tom Achebe
-BBC News, Cumbria
+Education reporter, BBC News
 
 4 February 2019
 
@@ -492,6 +498,37 @@ Drivers will be diverted through the industrial estate.
     ],
 )
 
+# A page of blank-line blocks whose body is one block of one paragraph per line.
+SINGLE_NEWLINE_BODY = Case(
+    text="""Menu
+Sections
+
+City unveils plan for riverside park
+
+By Tom Hale
+Posted: March 3, 2005
+
+The city unveiled plans on Thursday for a park along the river, on land that once held \
+warehouses.
+The park would include a playground, a boat launch and a path linking two bridges.
+"This is land the public has not been able to reach for a century," the mayor said.
+Construction could start next year if the council approves the budget.
+
+Tags: parks, river, city council
+""",
+    title="City unveils plan for riverside park",
+    authors=["Tom Hale"],
+    source=None,
+    published=date(2005, 3, 3),
+    paragraphs=[
+        "The city unveiled plans on Thursday for a park along the river, on land that once "
+        "held warehouses.",
+        "The park would include a playground, a boat launch and a path linking two bridges.",
+        '"This is land the public has not been able to reach for a century," the mayor said.',
+        "Construction could start next year if the council approves the budget.",
+    ],
+)
+
 CASES = {
     "reuters": REUTERS,
     "ap": AP,
@@ -508,6 +545,7 @@ CASES = {
     "staff_reporter": STAFF_REPORTER,
     "loose_wrap": LOOSE_WRAP,
     "name_and_job_lines": NAME_AND_JOB_LINES,
+    "single_newline_body": SINGLE_NEWLINE_BODY,
 }
 
 
