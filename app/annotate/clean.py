@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from app.annotate.bylines import (
     PUB_WORDS,
@@ -64,13 +65,19 @@ __all__ = ["Unit", "clean", "parse_date"]
 HEAD_LIMIT = 20  # units looked at for the header
 
 
+UnitKind = Literal[
+    "body", "title", "junk", "image", "caption", "date", "byline", "source", "standfirst", "trailer"
+]
+
+
 @dataclass(slots=True)
 class Unit:
+    """A candidate paragraph and what the steps decided it is."""
+
     start: int
     end: int
     text: str
-    # body, title, junk, image, caption, date, byline, source, standfirst, trailer
-    kind: str = "body"
+    kind: UnitKind = "body"
     authors: tuple[str, ...] = ()
     source: str | None = None
     date: date | None = None
