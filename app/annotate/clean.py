@@ -156,9 +156,9 @@ def _mark_furniture(units: list[Unit]) -> None:
             u.kind = "junk"
         elif has_credit(t) or (i > 0 and units[i - 1].kind == "image" and len(t) < 600):
             u.kind = "caption"
-        elif in_links and _link_like(t):
-            u.kind = "junk"
         heading = len(t) < 60 and bool(RELATED_HEADING.match(t))
+        if u.kind == "body" and (heading or (in_links and _link_like(t))):
+            u.kind = "junk"
         in_links = heading or (in_links and u.kind == "junk")
 
 

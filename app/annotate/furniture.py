@@ -17,7 +17,10 @@ JUNK = re.compile(
     r"""^(?:
         scroll\s+(?:to|back\s+to)\s+top | back\s+to\s+top | go\s+to\s+top | top\s+of\s+page
       | share(?:\s+(?:this|the|on|via|or|with)\b.*)? | share\s*:.* | shares?
-      | advertisement | advertisment | advert | ad | sponsored(?:\s+content)? | promoted
+      | advertisement(?:\s*[-–—:|]\s*.{0,40})? | advertisment | advert | ad
+      | sponsored(?:\s+content)? | promoted | popular(?:\s+now)? | open\s+in\s+app
+      | .{0,40}\benable\s+javascript\b.* | your\s+browser\s+does\s+not\s+support\b.*
+      | listen(?:\s+now)? | gift\s+(?:this\s+)?article | have\s+your\s+say | follow\s+@\w+.*
       | supported\s+by | paid\s+(?:post|content).*
       | read\s+more\b.* | read\s+next\b.* | read\s+also\b.* | also\s+read\b.* | see\s+also\b.*
       | more\s+on\s+this\s+story.* | related(?:\s+(?:articles?|stories|topics|content|news|

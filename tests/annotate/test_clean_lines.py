@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from app.annotate.bylines import by_line, credit_line, name_line, trailer_authors
+from app.annotate.clean import clean
 from app.annotate.datelines import (
     blank_dateline,
     dateline_end,
@@ -56,6 +57,12 @@ JUNK = [
     "Contact Jane Roe at jroe@example.com or 555-0142.",
     "Media playback is unsupported on your device",
     "© 2021 The Northern Gazette. All rights reserved.",
+    "Advertisement - Scroll to continue",
+    "Please enable JavaScript to view the comments.",
+    "Your browser does not support the video tag.",
+    "Have your say",
+    "Copy this link",
+    "These are external links and will open in a new window",
 ]
 BODY = [
     "The council approved the plan on Monday.",
@@ -77,6 +84,15 @@ def test_junk(line: str) -> None:
 @pytest.mark.parametrize("line", BODY)
 def test_not_junk(line: str) -> None:
     assert not is_junk(line) and not is_credit_line(line) and not has_credit(line)
+
+
+def test_link_lists_under_a_heading() -> None:
+    meta, paras = clean(
+        "Ferry fares to rise in May\n\nFares on the island ferry will rise by 5% in May, the "
+        "operator said.\n\nTop stories\n\nHarbour wall repaired\n\nNew bakery opens on the "
+        "quay\n\nThe operator blamed fuel costs for the rise.\n"
+    )
+    assert [p.text[:12] for p in paras] == ["Fares on the", "The operator"]
 
 
 def test_credits_and_captions() -> None:
