@@ -87,7 +87,7 @@ def test_not_junk(line: str) -> None:
 
 
 def test_link_lists_under_a_heading() -> None:
-    meta, paras = clean(
+    _, paras = clean(
         "Ferry fares to rise in May\n\nFares on the island ferry will rise by 5% in May, the "
         "operator said.\n\nTop stories\n\nHarbour wall repaired\n\nNew bakery opens on the "
         "quay\n\nThe operator blamed fuel costs for the rise.\n"
