@@ -12,7 +12,8 @@ white space, and may hold line breaks.  The layout of the whole text decides whe
   one line, or the lines of the longer blocks mostly end mid-sentence).  A block of several
   lines is one unit (a list, an exchange of questions and answers, a paragraph broken by
   hand), except for lines that stand alone (a byline, a date line, page furniture: the
-  caller says which), which are cut off as units of their own;
+  caller says which) and a first line that does not end a sentence (a headline), which are
+  cut off as units of their own;
 - **one paragraph per line**: anything else; every line is a unit, except that a list (a
   block whose lines all start with a bullet) stays one unit when the text has blank lines.
 """
@@ -184,8 +185,13 @@ def _by_block(lines: list[Line]) -> list[list[Line]]:
 
 def _blocks(text: str, lines: list[Line], alone: Callable[[str], bool]) -> list[Span]:
     """One unit per block; lines that stand alone are cut off as units of their own (unless
-    the whole block stands alone: a trailer broken over two lines)."""
+    the whole block stands alone: a trailer broken over two lines), and so is the text's
+    first line when it does not end a sentence (a headline)."""
     spans: list[Span] = []
+    first = lines[0]
+    if text[first.end - 1] not in SENTENCE_END and first.end - first.start < 150:
+        spans.append((first.start, first.end))  # a headline over the lead in one block
+        lines = lines[1:]
     for block in _by_block(lines):
         whole = (block[0].start, block[-1].end)
         if len(block) == 1 or alone(text[whole[0] : whole[1]]):

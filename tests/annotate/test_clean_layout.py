@@ -108,11 +108,21 @@ def test_one_paragraph_per_line_is_not_mistaken_for_wrapping() -> None:
 
 def test_lines_that_stand_alone_are_cut_from_their_block() -> None:
     text = (
-        "By Ann Lee\nPublished 3 March 2005\n\nThe lead paragraph of the story is here.\n\nMore.\n"
+        "Road repairs\n\nBy Ann Lee\nPublished 3 March 2005\n\n"
+        "The lead paragraph of the story is here.\n\nMore.\n"
     )
     alone = {"By Ann Lee", "Published 3 March 2005"}.__contains__
-    assert _texts(text, alone)[:2] == ["By Ann Lee", "Published 3 March 2005"]
-    assert _texts(text)[0] == "By Ann Lee\nPublished 3 March 2005"
+    assert _texts(text, alone)[1:3] == ["By Ann Lee", "Published 3 March 2005"]
+    assert _texts(text)[1] == "By Ann Lee\nPublished 3 March 2005"
+
+
+def test_a_headline_over_the_lead_in_one_block() -> None:
+    text = "Harbour wall to be rebuilt\nThe wall will be rebuilt next year.\n\nWork starts soon.\n"
+    assert _texts(text) == [
+        "Harbour wall to be rebuilt",
+        "The wall will be rebuilt next year.",
+        "Work starts soon.",
+    ]
 
 
 def test_empty_and_blank_texts() -> None:
