@@ -68,7 +68,10 @@ _JOB_NOUNS = re.compile(
 _SERVICE_INITIALS = words("""AP AFP UPI CP PA PTI""")
 _CONTACT = re.compile(r"\S+@\S+|https?://\S+|\bwww\.\S+")
 _SEPARATORS = re.compile(r"\s*(?:,|;|\||/|&|•|·|\band\b|\s[-–—]\s)\s*")
-_PLACE_TAIL = re.compile(r"\s+(?:in|at|from|reporting\s+from)\s+[A-Z].*$")
+# " in Paris", " at Ewood Park", " in Nashville, Tennessee": capitalised words to the end
+_PLACE_TAIL = re.compile(
+    r"\s+(?:in|at|from|reporting\s+from)\s+[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|of|de|la))*$"
+)
 _FOR_PUB = re.compile(r"^(.*?)\s+(?i:for)\s+((?:(?i:the)\s+)?[A-Z].*)$")
 _CAPS_THEN_REST = re.compile(r"^([A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)+)\s+([A-Z][a-z].*)$")
 

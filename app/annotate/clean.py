@@ -242,8 +242,9 @@ def _mark_header(units: list[Unit]) -> int:
     for i, u in enumerate(units[:HEAD_LIMIT]):
         if u.kind == "body" and seen > 0:
             _header_kind(units, i)
-        elif u.kind == "body" and (b := credit_line(u.text)) is not None:
-            _set_byline(u, b)  # "Jane Roe, The Canadian Press" before the lead
+        elif u.kind == "body" and "|" not in u.text and (b := credit_line(u.text)):
+            _set_byline(u, b)  # "Jane Roe, The Canadian Press" before the lead (but a page
+            # title "Jane Roe | The Gazette" names its subject)
         if u.kind == "body":
             seen += 2 if len(u.text) >= 250 else 1
             if seen >= 4:
