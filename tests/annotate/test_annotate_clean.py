@@ -208,3 +208,31 @@ def test_more_date_formats() -> None:
     assert parse_date("3-Mar-2005") == date(2005, 3, 3)
     assert parse_date("2005.03.03") == date(2005, 3, 3)
     assert parse_date("Thursday, 3rd of March 2005") == date(2005, 3, 3)
+
+
+def test_repeats_and_pull_quotes() -> None:
+    caption = "Crowds gather on the quay for the regatta on Saturday afternoon in the sun."
+    text = (
+        "Regatta draws record crowds\n\n"
+        "More than 20,000 people watched the regatta on Saturday, the organisers said.\n\n"
+        f"{caption}\n\nThe race was won by a crew from the north shore.\n\n{caption}\n\n"
+        "Sponsors said they would return next year.\n\n"
+        f"{caption}\n\nFinal: North Shore v Harbour\n\nFinal: North Shore v Harbour\n"
+    )
+    _, paras = clean(text)
+    texts = [p.text for p in paras]
+    assert caption not in texts  # a gallery caption printed three times: furniture
+    assert texts.count("Final: North Shore v Harbour") == 2  # the article's own lines stay
+
+
+def test_pull_quote_near_the_top_is_not_a_paragraph() -> None:
+    quote = "We have never seen crowds like this on the quay before. Mia Lund"
+    text = (
+        f"Regatta draws record crowds\n\n{quote}\n\n"
+        "More than 20,000 people watched the regatta on Saturday, the organisers said.\n\n"
+        '"We have never seen crowds like this on the quay before," said Mia Lund, who chairs '
+        "the regatta committee.\n"
+    )
+    _, paras = clean(text)
+    assert quote not in [p.text for p in paras]
+    assert len(paras) == 2
