@@ -211,7 +211,12 @@ def by_line(s: str) -> Byline | None:
     if not m:
         return None
     b = read_byline(m.group(1))
-    return b if b.authors or b.source else None
+    if b.authors or b.source:
+        return b
+    rest = m.group(1).strip()
+    if is_name(rest) and rest.split()[0].lower() not in _JOB_WORDS:
+        return Byline((rest,), None)  # "By Jane Writer": a name after "By", not a job
+    return None
 
 
 def credit_line(s: str) -> Byline | None:

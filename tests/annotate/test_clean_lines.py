@@ -136,6 +136,12 @@ def test_by_lines(line: str) -> None:
     assert (list(b.authors), b.source) == BYLINES[line]
 
 
+def test_a_name_after_by_even_with_a_job_word_in_it() -> None:
+    b = by_line("By Jane Writer")
+    assert b is not None and b.authors == ("Jane Writer",)
+    assert by_line("By Staff Reporter") is None
+
+
 def test_sentences_starting_with_by_are_not_bylines() -> None:
     assert by_line("By the end of the year, the council said") is None
     assert by_line("By March, Smith and Jones had left") is None
