@@ -8,8 +8,9 @@ The steps of ``clean``, in order:
    opens (``datelines``).
 2. ``_mark_furniture``, anywhere: image file names, page junk, photo credits and captions,
    wire trailers, lists of links under "Related stories" (``furniture``).
-3. ``_mark_lines``, anywhere: lines that are only a date (``dates``), "By ..." bylines and
-   bylines with a date (``bylines``); ``_mark_sign_off``: "— Reuters" on the last lines.
+3. ``_mark_lines``: lines that are only a date (``dates``; near the top or the end, or
+   anywhere with "Published"/"Updated"), "By ..." bylines and bylines with a date
+   (``bylines``); ``_mark_sign_off``: "— Reuters" on the last lines.
 4. ``_mark_header``, near the top until the body has begun: names alone, "Name, Job",
    "Name | Publication", a publication's name, a job title, a caption after an image.
 5. ``_mark_title``: the first unit when it reads as a headline (a one- or two-word label
@@ -46,7 +47,7 @@ from app.annotate.datelines import (
     dateline_source,
     is_dateline_alone,
 )
-from app.annotate.dates import DateKind, date_line, parse_date, split_byline_date
+from app.annotate.dates import DATE_WORD, DateKind, date_line, parse_date, split_byline_date
 from app.annotate.furniture import (
     IMAGE_FILE,
     RELATED_HEADING,
@@ -180,7 +181,9 @@ def _set_byline(u: Unit, b: Byline) -> None:
 
 
 def _mark_lines(units: list[Unit]) -> None:
+    content = 0  # units so far that are not furniture
     for i, u in enumerate(units):
+        content += u.kind not in ("junk", "image")
         if u.kind != "body" or len(u.text) >= 200:
             continue
         both = _byline_and_date(u.text)
@@ -190,8 +193,8 @@ def _mark_lines(units: list[Unit]) -> None:
             continue
         d = date_line(u.text)
         b = by_line(u.text) if d is None else None
-        if d is not None:
-            u.kind, (u.date, u.date_kind) = "date", d
+        if d is not None and (content <= 8 or i >= len(units) - 3 or DATE_WORD.search(u.text)):
+            u.kind, (u.date, u.date_kind) = "date", d  # (a bare date mid-story is the story's)
         elif b is not None and (i < HEAD_LIMIT or not b.unknown):
             _set_byline(u, b)
 

@@ -54,6 +54,7 @@ _DATE_WORD = (
     r"(?:published|updated|posted|first\s+published|last\s+updated|modified|last\s+modified)"
 )
 _SEPARATOR = re.compile(r"\s*(?:\||•|·|—|–)\s*")
+DATE_WORD = re.compile(rf"\b{_DATE_WORD}\b", re.I)
 _PUBLISHED_WORD = re.compile(r"\b(?:published|posted|first\s+published)\b", re.I)
 _UPDATED_WORD = re.compile(r"\b(?:updated|modified)\b", re.I)
 _NOISE = re.compile(

@@ -236,3 +236,14 @@ def test_pull_quote_near_the_top_is_not_a_paragraph() -> None:
     _, paras = clean(text)
     assert quote not in [p.text for p in paras]
     assert len(paras) == 2
+
+
+def test_a_bare_date_inside_the_story_is_not_the_published_date() -> None:
+    text = "Cup fixtures announced\n\n" + "\n\n".join(
+        [f"Round {n} will be played over the weekend, the league said." for n in range(1, 9)]
+        + ["Saturday 3 March 2005", "Rovers v City, Town v United.", "The final is in May."]
+        + ["Managers welcomed the dates.", "Tickets go on sale next week.", "Prices are unchanged."]
+    )
+    meta, paras = clean(text)
+    assert meta.published is None
+    assert "Saturday 3 March 2005" in [p.text for p in paras]
