@@ -12,12 +12,22 @@ The steps of ``clean``, in order:
    anywhere with "Published"/"Updated"), "By ..." bylines and bylines with a date
    (``bylines``); ``_mark_sign_off``: "— Reuters" on the last lines.
 4. ``_mark_header``, near the top until the body has begun: names alone, "Name, Job",
-   "Name | Publication", a publication's name, a job title, a caption after an image.
-5. ``_mark_title``: the first unit when it reads as a headline (a one- or two-word label
-   before a headline is not the title).
-6. ``_mark_standfirst``: a header paragraph that a body paragraph repeats.
-7. ``_mark_repeats``: furniture that appears twice keeps its first copy.
-8. ``_metadata`` and the body units, numbered, as ``Paragraph``s.
+   "Name | Publication", a publication's name, a job title under a byline.
+5. ``_mark_title``: the first unit when it reads as a headline (a one- or two-word label or
+   the site's name before a headline is not the title; " | Site" after it is the source;
+   the headline printed again is not a paragraph).
+6. ``_mark_standfirst``: a paragraph near the top that a later one repeats (a standfirst, a
+   pull quote).
+7. ``_mark_repeats``: repeated furniture (a gallery caption printed three times, a short
+   line printed twice).
+8. ``_metadata`` (source: header, page title, dateline, sign-off, copyright line, in that
+   order) and the body units, numbered, as ``Paragraph``s.
+
+Decisions (the gold guideline leaves them open): a wire service known by its initials is
+named ("AP" -> "Associated Press", ``datelines.SERVICE_NAMES``); a trailer's reporters and
+writers are the authors when there is no byline, its editors never; a standfirst that does
+not repeat the lead stays a paragraph; "Associated Press writer X contributed to this
+report." is a paragraph of the story.
 """
 
 from __future__ import annotations
