@@ -25,10 +25,14 @@ class Image:
 
 @dataclass(slots=True)
 class Metadata:
-    title: str | None = None
-    authors: list[str] = field(default_factory=list)
+    """What the text itself states about the article (``clean``); nothing is inferred."""
+
+    title: str | None = None  # the headline (without a " | Site name" suffix)
+    authors: list[str] = field(default_factory=list)  # byline names, without jobs or places
+    # the publication or wire service named in the text (byline, a line of its own, the
+    # page title, the dateline's service, a sign-off, the copyright line)
     source: str | None = None
-    published: date | None = None
+    published: date | None = None  # from a date line only, never from the story
     images: list[Image] = field(default_factory=list)
 
 
@@ -37,7 +41,8 @@ class Paragraph:
     number: int  # 1-based, body paragraphs only
     start: int
     end: int
-    text: str  # == original_text[start:end]
+    # == original_text[start:end]; may hold line breaks (a hard-wrapped paragraph, a list)
+    text: str
 
 
 @dataclass(slots=True)

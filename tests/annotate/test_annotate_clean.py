@@ -166,3 +166,84 @@ def test_headline_with_quotes_or_question_mark() -> None:
         "Residents were asked.\n"
     )
     assert meta.title is None
+
+
+def test_wire_sign_off_names_the_source() -> None:
+    meta, paras = clean(
+        "Rates held steady\n\nThe central bank kept rates on hold on Thursday.\n\n"
+        "Most economists expected it.\n\n— Reuters\n"
+    )
+    assert meta.source == "Reuters"
+    assert [p.text for p in paras][-1] == "Most economists expected it."
+
+
+def test_page_title_with_the_site_name_and_the_headline_again() -> None:
+    meta, paras = clean(
+        "Ferry fares to rise in May | The Island Echo\n\nFerry fares to rise in May\n\n"
+        "Author: Mia Lund\n\nFares on the island ferry will rise by 5% in May, the operator "
+        "said on Friday.\n\nThe operator blamed fuel costs.\n"
+    )
+    assert (meta.title, meta.authors, meta.source) == (
+        "Ferry fares to rise in May",
+        ["Mia Lund"],
+        "The Island Echo",
+    )
+    assert len(paras) == 2
+
+
+def test_label_and_site_name_before_the_headline() -> None:
+    meta, _ = clean(
+        "ANALYSIS\n\nWhy the ferry fares keep rising\n\nFares rose again this spring, and the "
+        "operator says fuel is to blame.\n\nOthers disagree.\n"
+    )
+    assert meta.title == "Why the ferry fares keep rising"
+    meta, _ = clean(
+        "The Island Echo\n\nFerry fares to rise again in May\n\nFares rose again this "
+        "spring, and the operator says fuel is to blame.\n\nOthers disagree.\n"
+    )
+    assert (meta.title, meta.source) == ("Ferry fares to rise again in May", "The Island Echo")
+
+
+def test_more_date_formats() -> None:
+    assert parse_date("3-Mar-2005") == date(2005, 3, 3)
+    assert parse_date("2005.03.03") == date(2005, 3, 3)
+    assert parse_date("Thursday, 3rd of March 2005") == date(2005, 3, 3)
+
+
+def test_repeats_and_pull_quotes() -> None:
+    caption = "Crowds gather on the quay for the regatta on Saturday afternoon in the sun."
+    text = (
+        "Regatta draws record crowds\n\n"
+        "More than 20,000 people watched the regatta on Saturday, the organisers said.\n\n"
+        f"{caption}\n\nThe race was won by a crew from the north shore.\n\n{caption}\n\n"
+        "Sponsors said they would return next year.\n\n"
+        f"{caption}\n\nFinal: North Shore v Harbour\n\nFinal: North Shore v Harbour\n"
+    )
+    _, paras = clean(text)
+    texts = [p.text for p in paras]
+    assert caption not in texts  # a gallery caption printed three times: furniture
+    assert texts.count("Final: North Shore v Harbour") == 2  # the article's own lines stay
+
+
+def test_pull_quote_near_the_top_is_not_a_paragraph() -> None:
+    quote = "We have never seen crowds like this on the quay before. Mia Lund"
+    text = (
+        f"Regatta draws record crowds\n\n{quote}\n\n"
+        "More than 20,000 people watched the regatta on Saturday, the organisers said.\n\n"
+        '"We have never seen crowds like this on the quay before," said Mia Lund, who chairs '
+        "the regatta committee.\n"
+    )
+    _, paras = clean(text)
+    assert quote not in [p.text for p in paras]
+    assert len(paras) == 2
+
+
+def test_a_bare_date_inside_the_story_is_not_the_published_date() -> None:
+    text = "Cup fixtures announced\n\n" + "\n\n".join(
+        [f"Round {n} will be played over the weekend, the league said." for n in range(1, 9)]
+        + ["Saturday 3 March 2005", "Rovers v City, Town v United.", "The final is in May."]
+        + ["Managers welcomed the dates.", "Tickets go on sale next week.", "Prices are unchanged."]
+    )
+    meta, paras = clean(text)
+    assert meta.published is None
+    assert "Saturday 3 March 2005" in [p.text for p in paras]

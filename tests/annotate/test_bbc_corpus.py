@@ -1,13 +1,17 @@
-"""Annotate the whole BBC corpus from ../shared: no exception, valid offsets.
+"""The whole BBC corpus from ../shared: it annotates without an exception and with valid
+offsets, and it cleans into exactly its layout (the title on the first line, then one
+paragraph per blank-line block).
 
 Skipped when the shared folder is not beside the repository.
 """
 
+import re
 from pathlib import Path
 
 import pytest
 
 from app.annotate import annotate_many
+from app.annotate.clean import clean
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 CORPUS = SHARED / "corpus" / "bbc-news-2225" / "articles"
@@ -30,3 +34,18 @@ def test_bbc_corpus_annotates_cleanly() -> None:
             assert q.text
         n_quotes += len(art.quotations)
     assert n_quotes > 1000
+
+
+@pytest.mark.slow  # a few seconds: cleaning only, no parser
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/bbc-news-2225 not available")
+def test_bbc_corpus_cleans_into_title_and_blank_line_paragraphs() -> None:
+    files = sorted(CORPUS.glob("**/*.txt"))
+    assert files
+    wrong = []
+    for f in files:
+        text = f.read_text(encoding="utf-8", errors="replace")
+        blocks = [b.strip() for b in re.split(r"\n[^\S\n]*\n", text) if b.strip()]
+        meta, paragraphs = clean(text)
+        if meta.title != blocks[0] or [p.text for p in paragraphs] != blocks[1:]:
+            wrong.append(f.relative_to(CORPUS).as_posix())
+    assert not wrong, f"{len(wrong)} articles, e.g. {wrong[:5]}"

@@ -1,0 +1,85 @@
+"""The annotator's pipeline, step by step (texts written for these tests): clean -> analysis
+text -> parse -> entities -> quotations -> identity."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.annotate import annotate, annotate_many
+from app.annotate.analysis import analysis_text
+from app.annotate.clean import clean
+
+WRAPPED = """Acme Foods profit falls as grain and fuel costs rise
+By Laura Chen
+Published: 3 March 2005
+
+NEW YORK (Reuters) - Acme Foods Inc said on Thursday its quarterly
+profit fell 12 percent as higher costs for grain and fuel ate into
+margins, and it cut its forecast for the rest of the year.
+
+"We expect cost pressures to ease in the second half of the year,"
+Chief Executive Mark Delaney said in a statement.
+
+Share this article
+"""
+
+
+def test_analysis_text_keeps_length_and_shows_only_the_body() -> None:
+    _, paragraphs = clean(WRAPPED)
+    analysed = analysis_text(WRAPPED, paragraphs)
+    assert len(analysed) == len(WRAPPED)
+    assert "Acme Foods profit falls" not in analysed  # the title
+    assert "Laura Chen" not in analysed and "Share this" not in analysed
+    assert "NEW YORK" not in analysed  # the dateline is hidden from the parser
+    first = paragraphs[0]
+    assert analysed[first.start : first.end].lstrip().startswith("Acme Foods Inc said")
+    # a wrapped line break inside a sentence reads as a space, a break after one stays
+    assert "its quarterly profit fell" in analysed
+    assert "\n" in analysed[paragraphs[0].end : paragraphs[1].start]
+
+
+def test_analysis_text_replaces_quotes_one_for_one_and_keeps_list_lines() -> None:
+    text = (
+        "Headline here\n\nThe mayor said “yes” to it.\n- first item\n- second item\n\nEnd of it.\n"
+    )
+    _, paragraphs = clean(text)
+    analysed = analysis_text(text, paragraphs)
+    assert len(analysed) == len(text)
+    assert '"yes"' in analysed
+    assert "item\n- second" in analysed
+
+
+def test_pipeline_on_a_hard_wrapped_article() -> None:
+    art = annotate(WRAPPED)
+    meta = art.metadata
+    assert (meta.title, meta.authors, meta.source) == (
+        "Acme Foods profit falls as grain and fuel costs rise",
+        ["Laura Chen"],
+        "Reuters",
+    )
+    assert len(art.paragraphs) == 2
+    names = {e.name: e for e in art.entities}
+    assert "Mark Delaney" in names and "Acme Foods Inc" in names
+    assert "author" in names["Laura Chen"].roles  # step 6: the byline author is a person
+    direct = [q for q in art.quotations if q.kind == "direct"]
+    assert [q.text for q in direct] == [
+        "We expect cost pressures to ease in the second half of the year"
+    ]
+    assert direct[0].paragraph == 2
+    assert art.entities[direct[0].speaker_entity].name == "Mark Delaney"
+    for m in art.mentions:
+        assert WRAPPED[m.start : m.end] == m.text
+
+
+def test_annotate_many_runs_the_same_steps() -> None:
+    texts = [WRAPPED, "", "TOKYO – The port reopened on Monday, officials said."]
+    for text, art in zip(texts, annotate_many(texts, batch_size=2), strict=True):
+        single = annotate(text)
+        assert art.metadata == single.metadata
+        assert art.paragraphs == single.paragraphs
+        assert [q.text for q in art.quotations] == [q.text for q in single.quotations]
+
+
+def test_text_must_be_a_string() -> None:
+    with pytest.raises(TypeError):
+        annotate(b"bytes")  # type: ignore[arg-type]
