@@ -134,6 +134,7 @@ def _link(local: LocalName, name: NameRow) -> Link:
         quotation_count=local.quotations,
         person_votes=local.person_votes,
         org_votes=local.org_votes,
+        other_votes=local.other_votes,
     )
 
 

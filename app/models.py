@@ -96,8 +96,9 @@ class Entity(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    # person | organisation: the winner of the kind votes of every article naming the entity
-    # (ties keep the current kind), maintained with the counts below.
+    # person | organisation | other (neither: hidden from people and organisations): the winner
+    # of the kind votes of every article naming the entity (ties keep the current kind),
+    # maintained with the counts below.
     kind: str = Field(max_length=16)
     name: str  # the display form of its root name (the name whose key is `key`)
     key: str  # the identity key of its root name (app.annotate.names.identity_key)
@@ -119,6 +120,9 @@ class Entity(SQLModel, table=True):
         default=0, sa_column=Column(Integer, nullable=False, server_default="0")
     )
     org_votes: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
+    other_votes: int = Field(
+        default=0, sa_column=Column(Integer, nullable=False, server_default="0")
+    )
 
 
 class EntityName(SQLModel, table=True):
@@ -148,6 +152,7 @@ class EntityName(SQLModel, table=True):
     given: str | None = None  # first word of a name of two or more words
     person_votes: int = 0
     org_votes: int = 0
+    other_votes: int = 0
     article_count: int = 0
 
 
@@ -172,6 +177,7 @@ class ArticleName(SQLModel, table=True):
     roles: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     person_votes: int = 0
     org_votes: int = 0
+    other_votes: int = 0
     mention_count: int = 0
     quotation_count: int = 0
 
@@ -213,6 +219,9 @@ class ArticleEntity(SQLModel, table=True):
         default=0, sa_column=Column(Integer, nullable=False, server_default="0")
     )
     org_votes: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
+    other_votes: int = Field(
+        default=0, sa_column=Column(Integer, nullable=False, server_default="0")
+    )
 
 
 class Mention(SQLModel, table=True):

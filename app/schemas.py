@@ -163,6 +163,7 @@ class KindVotesOut(BaseModel):
 
     person: int
     organisation: int
+    other: int = Field(description="Neither: a place, a work, a product, a character...")
 
 
 class EntityOut(EntitySummary):

@@ -188,13 +188,17 @@ RECOUNT_EVIDENCE = (
          person_votes = (SELECT coalesce(sum(person_votes), 0) FROM article_entities a
                          WHERE a.entity_id = entities.id),
          org_votes = (SELECT coalesce(sum(org_votes), 0) FROM article_entities a
-                      WHERE a.entity_id = entities.id)""",
+                      WHERE a.entity_id = entities.id),
+         other_votes = (SELECT coalesce(sum(other_votes), 0) FROM article_entities a
+                        WHERE a.entity_id = entities.id)""",
     """UPDATE entity_names SET
          article_count = (SELECT count(*) FROM article_names a WHERE a.name_id = entity_names.id),
          person_votes = (SELECT coalesce(sum(person_votes), 0) FROM article_names a
                          WHERE a.name_id = entity_names.id),
          org_votes = (SELECT coalesce(sum(org_votes), 0) FROM article_names a
-                      WHERE a.name_id = entity_names.id)""",
+                      WHERE a.name_id = entity_names.id),
+         other_votes = (SELECT coalesce(sum(other_votes), 0) FROM article_names a
+                        WHERE a.name_id = entity_names.id)""",
     "DELETE FROM name_aliases",
     """INSERT INTO name_aliases (alias_key, name_id, articles)
        SELECT k.value, a.name_id, count(*) FROM article_names a, json_each(a.alias_keys) k

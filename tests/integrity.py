@@ -11,12 +11,13 @@ from sqlalchemy.engine import make_url
 LINKS_RECOUNT = """
     SELECT an.article_id, n.entity_id, sum(an.mention_count) AS mentions,
            sum(an.quotation_count) AS quotations, sum(an.person_votes) AS person_votes,
-           sum(an.org_votes) AS org_votes
+           sum(an.org_votes) AS org_votes, sum(an.other_votes) AS other_votes
     FROM article_names an JOIN entity_names n ON n.id = an.name_id
     GROUP BY an.article_id, n.entity_id
 """
 LINKS_KEPT = """
-    SELECT article_id, entity_id, mention_count, quotation_count, person_votes, org_votes
+    SELECT article_id, entity_id, mention_count, quotation_count, person_votes, org_votes,
+           other_votes
     FROM article_entities
 """
 
@@ -70,11 +71,15 @@ CHECKS = {
                                  FROM article_entities ae WHERE ae.entity_id = e.id)
            OR e.org_votes <> (SELECT coalesce(sum(ae.org_votes), 0)
                               FROM article_entities ae WHERE ae.entity_id = e.id)
+           OR e.other_votes <> (SELECT coalesce(sum(ae.other_votes), 0)
+                                FROM article_entities ae WHERE ae.entity_id = e.id)
     """,
     "entities whose kind is not what their votes say": """
         SELECT id FROM entities
-        WHERE (person_votes > org_votes AND kind <> 'person')
-           OR (org_votes > person_votes AND kind <> 'organisation')
+        WHERE (person_votes > org_votes AND person_votes > other_votes AND kind <> 'person')
+           OR (org_votes > person_votes AND org_votes > other_votes AND kind <> 'organisation')
+           OR (other_votes > person_votes AND other_votes > org_votes AND kind <> 'other')
+           OR kind NOT IN ('person', 'organisation', 'other')
     """,
     "names whose article count or votes differ from a recount": """
         SELECT n.id FROM entity_names n
@@ -83,6 +88,8 @@ CHECKS = {
                                  FROM article_names an WHERE an.name_id = n.id)
            OR n.org_votes <> (SELECT coalesce(sum(an.org_votes), 0)
                               FROM article_names an WHERE an.name_id = n.id)
+           OR n.other_votes <> (SELECT coalesce(sum(an.other_votes), 0)
+                                FROM article_names an WHERE an.name_id = n.id)
     """,
     "names no article uses": "SELECT id FROM entity_names WHERE article_count <= 0",
     "mentions not on their name's entity": """

@@ -32,8 +32,10 @@ from tests.integrity import assert_consistent
 _counter = itertools.count()
 
 
-def name(kind: str, display: str, *aliases: str, person: int = 0, org: int = 0) -> Entity:
-    votes = KindVotes(person, org) if person or org else KindVotes()
+def name(
+    kind: str, display: str, *aliases: str, person: int = 0, org: int = 0, other: int = 0
+) -> Entity:
+    votes = KindVotes(person, org, other)
     return Entity(kind, display, "", aliases=[display, *aliases], votes=votes)  # type: ignore[arg-type]
 
 
@@ -291,7 +293,7 @@ def test_the_evidence_is_served(database_url: str) -> None:
         tony = client.get("/people", params={"q": "tony"}).json()["items"][0]
         assert tony["aliases"] == ["Tony Blair", "Blair"]
         detail = client.get(f"/people/{tony['id']}").json()
-        assert detail["votes"] == {"person": 3, "organisation": 0}
+        assert detail["votes"] == {"person": 3, "organisation": 0, "other": 0}
         names = client.get(f"/people/{tony['id']}/names").json()
         assert [(n["key"], n["link"], n["article_count"]) for n in names["items"]] == [
             ("blair", "surname", 1),
@@ -303,3 +305,38 @@ def test_the_evidence_is_served(database_url: str) -> None:
         )
         assert [a["id"] for a in articles.json()["items"]] == [both]
         assert client.get(f"/organisations/{tony['id']}/names").status_code == 404
+
+
+def test_a_name_the_corpus_takes_for_neither_is_hidden(database_url: str) -> None:
+    """ "Harry Potter" read as a person in one article and as a work in three: the pooled
+    votes say neither, so the entity leaves /people, mentions and co-mentions."""
+    engine = get_engine(database_url)
+    first = store(
+        engine,
+        article(
+            "Harry Potter met Ann Lee.",
+            name("person", "Harry Potter"),
+            name("person", "Ann Lee"),
+            speaker=0,
+        ),
+    )
+    with TestClient(create_app(make_settings(database_url))) as client:
+        assert client.get("/people").json()["total"] == 2
+    for n in range(3):
+        store(
+            engine,
+            article(
+                f"The film Harry Potter opened, week {n}.", name("person", "Harry Potter", other=2)
+            ),
+        )
+    assert groups(database_url)["harry potter"] == ("harry potter", "other")
+    assert_consistent(database_url)
+    with TestClient(create_app(make_settings(database_url))) as client:
+        people = client.get("/people").json()
+        assert [p["name"] for p in people["items"]] == ["Ann Lee"] and people["total"] == 1
+        lee = people["items"][0]["id"]
+        assert client.get(f"/people/{lee}/co-mentions").json()["total"] == 0
+        detail = client.get(f"/articles/{first}/paragraphs/1").json()
+        assert [m["name"] for m in detail["mentions"]] == ["Ann Lee"]
+        quote = client.get(f"/articles/{first}/quotations").json()["items"][0]
+        assert quote["speaker"] == {"id": None, "name": "Harry Potter", "type": "other"}

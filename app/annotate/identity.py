@@ -17,7 +17,7 @@ from app.annotate.types import AnnotatedArticle, Entity, KindVotes
 
 def _default_votes(entity: Entity, mentions: int) -> KindVotes:
     votes = entity.votes
-    if votes.person or votes.organisation:
+    if votes.person or votes.organisation or votes.other:
         return votes
     weight = max(1, mentions)
     if entity.kind == "person":
@@ -29,6 +29,7 @@ def _absorb(target: Entity, other: Entity) -> None:
     target.votes = KindVotes(
         target.votes.person + other.votes.person,
         target.votes.organisation + other.votes.organisation,
+        target.votes.other + other.votes.other,
     )
     target.aliases.extend(a for a in other.aliases if a not in target.aliases)
     target.roles.extend(r for r in other.roles if r not in target.roles)

@@ -52,8 +52,10 @@ class KindVotes:
 
     person: int = 0
     organisation: int = 0
+    other: int = 0  # neither: a place, a work, a product, a fictional character...
 
     def winner(self, default: EntityKind) -> EntityKind:
+        """Person or organisation, whichever has more votes (a tie keeps `default`)."""
         if self.person == self.organisation:
             return default
         return "person" if self.person > self.organisation else "organisation"

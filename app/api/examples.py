@@ -90,7 +90,7 @@ ENTITY_DETAIL = {
     **PERSON,
     "first_seen": "2024-07-29",
     "last_seen": "2024-07-29",
-    "votes": {"person": 9, "organisation": 0},
+    "votes": {"person": 9, "organisation": 0, "other": 0},
 }
 ENTITY_NAME = {
     "id": 12,
@@ -98,7 +98,7 @@ ENTITY_NAME = {
     "key": "emanuel",
     "link": "surname",
     "article_count": 3,
-    "votes": {"person": 4, "organisation": 0},
+    "votes": {"person": 4, "organisation": 0, "other": 0},
 }
 ENTITY_ARTICLE = {
     **ARTICLE_SUMMARY,

@@ -210,7 +210,7 @@ def get_paragraph(session: Session, *, article_id: int, number: int) -> Paragrap
     mentions = session.execute(
         select(Mention, Entity.name, Entity.kind)
         .join(Entity, Entity.id == Mention.entity_id)
-        .where(Mention.paragraph_id == paragraph.id)
+        .where(Mention.paragraph_id == paragraph.id, Entity.kind != "other")
         .order_by(Mention.start_char)
     ).all()
     quotations = session.execute(
@@ -269,7 +269,7 @@ def articles_full(session: Session, *, article_ids: list[int]) -> list[ArticleFu
     for m, name, kind in session.execute(
         select(Mention, Entity.name, Entity.kind)
         .join(Entity, Entity.id == Mention.entity_id)
-        .where(Mention.article_id.in_(article_ids))
+        .where(Mention.article_id.in_(article_ids), Entity.kind != "other")
         .order_by(Mention.article_id, Mention.start_char, Mention.id)
     ).all():
         mentions[m.article_id].append(_mention_out(m, name, kind))

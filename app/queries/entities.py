@@ -30,6 +30,7 @@ from app.schemas import (
     Page,
 )
 
+SHOWN_KINDS = ("person", "organisation")  # "other": the corpus says neither; not shown
 ENTITY_ORDER = {
     "name": (Entity.name, Entity.id),
     "-mentions": (Entity.mention_count.desc(), Entity.id),
@@ -87,7 +88,11 @@ def get_entity(session: Session, *, kind: EntityKind, entity_id: int) -> EntityO
         **_summary(entity).model_dump(),
         first_seen=entity.first_seen,
         last_seen=entity.last_seen,
-        votes=KindVotesOut(person=entity.person_votes, organisation=entity.org_votes),
+        votes=KindVotesOut(
+            person=entity.person_votes,
+            organisation=entity.org_votes,
+            other=entity.other_votes,
+        ),
     )
 
 
@@ -111,7 +116,9 @@ def list_entity_names(
             key=n.key,
             link=n.link,  # type: ignore[arg-type]
             article_count=n.article_count,
-            votes=KindVotesOut(person=n.person_votes, organisation=n.org_votes),
+            votes=KindVotesOut(
+                person=n.person_votes, organisation=n.org_votes, other=n.other_votes
+            ),
         )
         for n in rows
     ]
@@ -202,6 +209,8 @@ def list_co_mentions(
     where = [CoMention.entity_id == entity_id]
     if kind is not None:
         where.append(CoMention.other_kind == kind)
+    else:  # not the entities the corpus took for neither
+        where.append(CoMention.other_kind.in_(SHOWN_KINDS))  # type: ignore[attr-defined]
     total = session.execute(select(func.count()).select_from(CoMention).where(*where)).scalar_one()
     rows = session.execute(
         select(

@@ -18,7 +18,8 @@ from app.schemas import Page, QuotationOut, QuotationWithArticle, SpeakerOut
 def _speaker(q: Quotation, names: dict[int, tuple[str, str]]) -> SpeakerOut | None:
     if q.speaker_id is not None and q.speaker_id in names:
         name, kind = names[q.speaker_id]
-        return SpeakerOut(id=q.speaker_id, name=name, type=kind)  # type: ignore[arg-type]
+        entity_id = q.speaker_id if kind != "other" else None  # no page for "neither"
+        return SpeakerOut(id=entity_id, name=name, type=kind)  # type: ignore[arg-type]
     if q.speaker_label:
         return SpeakerOut(id=None, name=q.speaker_label, type=q.speaker_type or "other")  # type: ignore[arg-type]
     return None

@@ -51,6 +51,7 @@ class Link:
     quotation_count: int
     person_votes: int
     org_votes: int
+    other_votes: int
 
     def absorb(self, other: Link) -> None:
         self.position = min(self.position, other.position)
@@ -60,6 +61,7 @@ class Link:
         self.quotation_count += other.quotation_count
         self.person_votes += other.person_votes
         self.org_votes += other.org_votes
+        self.other_votes += other.other_votes
 
 
 def group_links(links: list[Link]) -> list[Link]:
@@ -89,6 +91,7 @@ def _link_values(link: Link) -> dict[str, object]:
         "quotation_count": link.quotation_count,
         "person_votes": link.person_votes,
         "org_votes": link.org_votes,
+        "other_votes": link.other_votes,
     }
 
 
@@ -98,7 +101,8 @@ def rebuild_links(connection: Connection, article_id: int) -> list[Link]:
     names = EntityName.__table__  # type: ignore[attr-defined]
     rows = connection.execute(
         select(names.c.entity_id, an.c.position, an.c.aliases, an.c.roles)
-        .add_columns(an.c.mention_count, an.c.quotation_count, an.c.person_votes, an.c.org_votes)
+        .add_columns(an.c.mention_count, an.c.quotation_count, an.c.person_votes)
+        .add_columns(an.c.org_votes, an.c.other_votes)
         .join(names, names.c.id == an.c.name_id)
         .where(an.c.article_id == article_id)
         .order_by(an.c.position)
@@ -127,6 +131,7 @@ _LOCK_ENTITY = (
         _entities.c.last_seen,
         _entities.c.person_votes,
         _entities.c.org_votes,
+        _entities.c.other_votes,
     )
     .where(_entities.c.id == bindparam("entity_id"))
     .with_for_update()
@@ -143,16 +148,23 @@ def _update_entity(changed: frozenset[str]) -> Update:
         "quotation_count": _entities.c.quotation_count + bindparam("d_quotations"),
         "person_votes": _entities.c.person_votes + bindparam("d_person"),
         "org_votes": _entities.c.org_votes + bindparam("d_org"),
+        "other_votes": _entities.c.other_votes + bindparam("d_other"),
     }
     values.update({name: bindparam(f"new_{name}") for name in sorted(changed)})
     return update(_entities).where(_entities.c.id == bindparam("entity_id")).values(values)
 
 
-def winner(person: int, organisation: int, current: str) -> str:
-    """The kind the votes give; a tie keeps the current kind."""
-    if person == organisation:
+KINDS = ("person", "organisation", "other")
+
+
+def winner(person: int, organisation: int, other: int, current: str) -> str:
+    """The kind with the most votes ("other": neither a person nor an organisation); a tie
+    keeps the current kind when it is among the best, else the first of KINDS."""
+    votes = dict(zip(KINDS, (person, organisation, other), strict=True))
+    best = max(votes.values())
+    if votes.get(current) == best:
         return current
-    return "person" if person > organisation else "organisation"
+    return next(kind for kind in KINDS if votes[kind] == best)
 
 
 def _merged(old: list[str], new: list[str]) -> list[str]:
@@ -169,11 +181,15 @@ def _apply(connection: Connection, link: Link, sign: int, seen: date) -> None:
         "d_quotations": sign * link.quotation_count,
         "d_person": sign * link.person_votes,
         "d_org": sign * link.org_votes,
+        "d_other": sign * link.other_votes,
     }
     if sign > 0:
         values.update(_grown_labels(row, link, seen))
     kind = winner(
-        row.person_votes + sign * link.person_votes, row.org_votes + sign * link.org_votes, row.kind
+        row.person_votes + sign * link.person_votes,
+        row.org_votes + sign * link.org_votes,
+        row.other_votes + sign * link.other_votes,
+        row.kind,
     )
     if kind != row.kind:
         values["new_kind"] = kind

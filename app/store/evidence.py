@@ -49,6 +49,7 @@ class LocalName:
     kind: str  # the article's decision, the default when the votes tie
     person_votes: int
     org_votes: int
+    other_votes: int
     aliases: list[str]
     alias_keys: list[str]
     roles: list[str]
@@ -67,6 +68,7 @@ class NameRow:
     link: str
     person_votes: int
     org_votes: int
+    other_votes: int
     article_count: int
     surname: str | None = field(default=None)
     given: str | None = field(default=None)
@@ -74,12 +76,15 @@ class NameRow:
 
     @property
     def kind(self) -> str:
-        return "person" if self.person_votes > self.org_votes else "organisation"
+        """What the name's own votes say (a tie: organisation before other)."""
+        if self.person_votes > max(self.org_votes, self.other_votes):
+            return "person"
+        return "organisation" if self.org_votes >= self.other_votes else "other"
 
     @property
     def is_person_mononym(self) -> bool:
         """A one-word name the articles take for a person's: maybe a surname."""
-        return " " not in self.key and self.person_votes > self.org_votes
+        return " " not in self.key and self.kind == "person"
 
 
 def local_names(annotation: AnnotatedArticle) -> list[LocalName]:
@@ -99,6 +104,7 @@ def local_names(annotation: AnnotatedArticle) -> list[LocalName]:
                 kind=e.kind,
                 person_votes=e.votes.person,
                 org_votes=e.votes.organisation,
+                other_votes=e.votes.other,
                 aliases=list(e.aliases),
                 alias_keys=[k for k in keys if k and k != e.key],
                 roles=list(e.roles),
@@ -118,6 +124,7 @@ _NAME_COLUMNS = (
     _names.c.link,
     _names.c.person_votes,
     _names.c.org_votes,
+    _names.c.other_votes,
     _names.c.article_count,
     _names.c.surname,
     _names.c.given,
@@ -164,6 +171,7 @@ def insert_name(connection: Connection, name: NameRow) -> NameRow:
         "given": name.given,
         "person_votes": name.person_votes,
         "org_votes": name.org_votes,
+        "other_votes": name.other_votes,
         "article_count": name.article_count,
     }
     name.id = connection.execute(insert(_names).returning(_names.c.id), values).scalar_one()
@@ -177,6 +185,7 @@ _COUNT_NAME = (
         article_count=_names.c.article_count + bindparam("articles"),
         person_votes=_names.c.person_votes + bindparam("person"),
         org_votes=_names.c.org_votes + bindparam("organisation"),
+        other_votes=_names.c.other_votes + bindparam("other"),
     )
 )
 
@@ -191,6 +200,7 @@ def count_names(connection: Connection, names: list[tuple[LocalName, NameRow]], 
             "articles": sign,
             "person": sign * local.person_votes,
             "organisation": sign * local.org_votes,
+            "other": sign * local.other_votes,
         }
         for local, name in names
     ]
@@ -199,6 +209,7 @@ def count_names(connection: Connection, names: list[tuple[LocalName, NameRow]], 
         name.article_count += sign
         name.person_votes += sign * local.person_votes
         name.org_votes += sign * local.org_votes
+        name.other_votes += sign * local.other_votes
 
 
 @functools.cache
@@ -244,6 +255,7 @@ def _article_name_row(article_id: int, local: LocalName, name: NameRow) -> dict[
         "roles": local.roles,
         "person_votes": local.person_votes,
         "org_votes": local.org_votes,
+        "other_votes": local.other_votes,
         "mention_count": local.mentions,
         "quotation_count": local.quotations,
     }
@@ -267,6 +279,7 @@ def stored_local_names(connection: Connection, article_id: int) -> list[tuple[Lo
                 kind="person" if r["person_votes"] >= r["org_votes"] else "organisation",
                 person_votes=r["person_votes"],
                 org_votes=r["org_votes"],
+                other_votes=r["other_votes"],
                 aliases=list(r["aliases"]),
                 alias_keys=list(r["alias_keys"]),
                 roles=list(r["roles"]),

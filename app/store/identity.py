@@ -90,7 +90,11 @@ def decide_many(connection: Connection, names: list[NameRow]) -> dict[str, Decis
     return out
 
 
-_PERSON = (_names.c.person_votes > _names.c.org_votes, _entities.c.kind == "person")
+_PERSON = (
+    _names.c.person_votes > _names.c.org_votes,
+    _names.c.person_votes > _names.c.other_votes,
+    _entities.c.kind == "person",
+)
 _PEOPLE_BY_SURNAME = (
     select(_names.c.surname, _entities.c.key, func.sum(_names.c.article_count))
     .join(_entities, _entities.c.id == _names.c.entity_id)
@@ -176,6 +180,7 @@ def entity_for(connection: Connection, decision: Decision, name: NameRow, kind: 
         "quotation_count": 0,
         "person_votes": 0,
         "org_votes": 0,
+        "other_votes": 0,
     }
     return int(connection.execute(insert(_entities).returning(_entities.c.id), values).scalar_one())
 
@@ -190,7 +195,9 @@ def names_for(connection: Connection, locals_: list[LocalName]) -> list[NameRow]
     for local in locals_:
         if local.key in new:
             name, decision = new[local.key], decisions[local.key]
-            kind = contributions.winner(name.person_votes, name.org_votes, local.kind)
+            kind = contributions.winner(
+                name.person_votes, name.org_votes, name.other_votes, local.kind
+            )
             name.entity_id = entity_for(connection, decision, name, kind)
             name.link, name.entity_key = decision.link, decision.root
             insert_name(connection, name)
@@ -206,6 +213,7 @@ def _new_name(local: LocalName) -> NameRow:
         link="own",
         person_votes=local.person_votes,
         org_votes=local.org_votes,
+        other_votes=local.other_votes,
         article_count=1,
         surname=surname_of(local.key),
         given=given_of(local.key),

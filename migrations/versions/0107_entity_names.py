@@ -103,6 +103,7 @@ def _create_tables() -> None:
         sa.Column("given", sa.String(), nullable=True),
         sa.Column("person_votes", sa.Integer(), nullable=False),
         sa.Column("org_votes", sa.Integer(), nullable=False),
+        sa.Column("other_votes", sa.Integer(), nullable=False),
         sa.Column("article_count", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("key"),
@@ -122,6 +123,7 @@ def _create_tables() -> None:
         sa.Column("roles", sa.JSON(), nullable=False),
         sa.Column("person_votes", sa.Integer(), nullable=False),
         sa.Column("org_votes", sa.Integer(), nullable=False),
+        sa.Column("other_votes", sa.Integer(), nullable=False),
         sa.Column("mention_count", sa.Integer(), nullable=False),
         sa.Column("quotation_count", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE"),
@@ -143,8 +145,10 @@ def _create_tables() -> None:
 NEW_COLUMNS = (
     ("entities", "person_votes", "INTEGER DEFAULT 0 NOT NULL"),
     ("entities", "org_votes", "INTEGER DEFAULT 0 NOT NULL"),
+    ("entities", "other_votes", "INTEGER DEFAULT 0 NOT NULL"),
     ("article_entities", "person_votes", "INTEGER DEFAULT 0 NOT NULL"),
     ("article_entities", "org_votes", "INTEGER DEFAULT 0 NOT NULL"),
+    ("article_entities", "other_votes", "INTEGER DEFAULT 0 NOT NULL"),
     # No foreign keys: SQLite cannot drop a column that has one (downgrade), and a name is
     # deleted only once no article (so no mention or quotation) uses it.
     ("mentions", "name_id", "INTEGER"),
@@ -288,8 +292,8 @@ def _backfill_names(bind: Connection) -> None:
         bind.execute(
             sa.text(
                 "INSERT INTO entity_names (id, key, name, entity_id, link, surname, given,"
-                " person_votes, org_votes, article_count)"
-                " VALUES (:i, :k, :n, :i, 'own', :s, :g, :p, :o, :a)"
+                " person_votes, org_votes, other_votes, article_count)"
+                " VALUES (:i, :k, :n, :i, 'own', :s, :g, :p, :o, 0, :a)"
             ),
             {
                 "i": id_,
@@ -337,6 +341,7 @@ def _backfill_article_names(bind: Connection, kinds: dict[int, str]) -> None:
                 "roles",
                 "person_votes",
                 "org_votes",
+                "other_votes",
                 "mention_count",
                 "quotation_count",
             )
@@ -362,6 +367,7 @@ def _backfill_article_names(bind: Connection, kinds: dict[int, str]) -> None:
                 "roles": _json(roles),
                 "person_votes": person,
                 "org_votes": organisation,
+                "other_votes": 0,
                 "mention_count": mentions,
                 "quotation_count": quotes,
             }
