@@ -17,13 +17,13 @@ from app.api.docs import install_docs
 from app.api.etag import ETagMiddleware
 from app.api.openapi import harden_openapi
 from app.api.problems import install_problem_handlers
+from app.api.result_cache import ResultCache
 from app.api.routes import articles, entities, export, health, quotations, search
-from app.api.routing import InlineGate, Offload
+from app.api.search_execution import InlineGate, Offload
 from app.api.security import install_security
 from app.core import migrate
 from app.core.config import Settings, get_settings
 from app.core.db import get_engine
-from app.queries.cache import ResultCache
 from app.schemas import ArticleIn, Page, SearchHit
 from app.seeds import load_seeds
 

@@ -2,16 +2,40 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
-from typing import Generic, Literal, TypeVar
+from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 T = TypeVar("T")
 
 EntityKind = Literal["person", "organisation"]
 QuotationKind = Literal["direct", "indirect", "mixed"]
 SpeakerType = Literal["person", "organisation", "other"]
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_date(value: object) -> object:
+    """Only what the schema's `format: date` says: a YYYY-MM-DD string (pydantic alone would
+    also read 0 as 1970-01-01, or a date-time at midnight as its date)."""
+    if isinstance(value, date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return value
+    raise ValueError("expected a date as YYYY-MM-DD")
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+
+# What may be stored, said in the schema (ECMA-262 patterns): no NUL character anywhere, and an
+# article text holds at least one letter. The check itself is `app.ingest.text_problem`, which
+# answers with the precise problem type (empty-text, no-letters, invalid-characters).
+NO_NUL_PATTERN = r"^[^\x00]*$"
+ARTICLE_TEXT_PATTERN = r"^[^\x00]*\p{L}[^\x00]*$"
+ARTICLE_TEXT_DOC = (
+    "Plain article text, as scraped: at least one letter, no NUL character, at most"
+    " MAX_ARTICLE_BYTES bytes of UTF-8"
+)
 
 
 class Page(BaseModel, Generic[T]):
@@ -70,11 +94,22 @@ class ArticleIn(BaseModel):
         },
     )
 
-    text: str = Field(description="Plain article text, as scraped")
-    title: str | None = Field(default=None, description="Overrides the title found in the text")
-    source: str | None = Field(default=None, description="Publication name")
-    url: str | None = Field(default=None, max_length=2048)
-    published: date | None = Field(default=None, description="Publication date (YYYY-MM-DD)")
+    text: str = Field(
+        description=ARTICLE_TEXT_DOC,
+        json_schema_extra={"pattern": ARTICLE_TEXT_PATTERN, "minLength": 1},
+    )
+    title: str | None = Field(
+        default=None,
+        description="Overrides the title found in the text",
+        json_schema_extra={"pattern": NO_NUL_PATTERN},
+    )
+    source: str | None = Field(
+        default=None, description="Publication name", json_schema_extra={"pattern": NO_NUL_PATTERN}
+    )
+    url: str | None = Field(
+        default=None, max_length=2048, json_schema_extra={"pattern": NO_NUL_PATTERN}
+    )
+    published: IsoDate | None = Field(default=None, description="Publication date (YYYY-MM-DD)")
 
 
 class SpeakerOut(BaseModel):

@@ -119,9 +119,9 @@ def seed_texts() -> dict[str, str]:
 
 @pytest.fixture
 def corpus(client: TestClient) -> dict[str, int]:
-    """The hand-annotated corpus of tests/corpus.py stored through `client`'s app: ids of the
-    articles (a1, a2, a3) and of the entities (lopez, smith, acme, globex)."""
-    from tests.corpus import load
+    """The hand-annotated corpus of tests/support/corpus.py stored through `client`'s app: ids
+    of the articles (a1, a2, a3) and of the entities (lopez, smith, acme, globex)."""
+    from tests.support.corpus import load
 
     ids = load(client.app.state.engine)  # type: ignore[attr-defined]
     for plural in ("people", "organisations"):

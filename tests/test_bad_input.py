@@ -1,4 +1,4 @@
-"""Hostile input on every endpoint, from ONE table (tests/bad_input.py), and offset integrity.
+"""Hostile input on every endpoint, from ONE table (tests/support/bad_input.py), and offsets.
 
 Each row gets its documented status and problem type; a refused write leaves every table
 empty; an accepted odd text is stored exactly as sent and every paragraph, mention and
@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 
 from app.models import Article, ArticleEntity, Mention, Paragraph, Quotation
 from scripts.bad_input_table import BEGIN, END, spliced
-from tests.bad_input import CASES, BadInput, render_markdown
+from tests.support.bad_input import CASES, BadInput, render_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -200,7 +200,7 @@ def test_annotations_that_do_not_slice_the_text_are_never_stored(database_url: s
     from app.annotate.types import Mention, Paragraph, Quotation
     from app.core.db import get_engine
     from app.ingest import store_article
-    from tests.integrity import assert_consistent
+    from tests.support.integrity import assert_consistent
 
     text = BASE
     good = annotate(text)

@@ -20,8 +20,8 @@ from app.annotate.types import AnnotatedArticle, Entity, Mention, Metadata, Para
 from app.core import migrate
 from app.core.db import dispose_engine, get_engine
 from app.ingest import ArticleFields, delete_article, store_article
-from tests.corpus import load
-from tests.integrity import CO_MENTIONS_RECOUNT, assert_consistent, maintained_problems
+from tests.support.corpus import load
+from tests.support.integrity import CO_MENTIONS_RECOUNT, assert_consistent, maintained_problems
 from tests.test_query_budget import query_plans
 
 POOL = [("person", f"Person {n}") for n in range(8)] + [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 
-from tests.integrity import maintained_problems
+from tests.support.integrity import maintained_problems
 
 RECOUNT = """
 SELECT e.id, e.mention_count, e.article_count, e.quotation_count,
@@ -109,7 +109,7 @@ def test_ids_of_deleted_rows_are_never_reused(client: TestClient) -> None:
     """Deleting the newest article (and with it the only article naming an entity and its
     quotation) must not hand its ids to the next article: clients keep links by id."""
     from app.ingest import store_article
-    from tests.corpus import Doc, Quote, build
+    from tests.support.corpus import Doc, Quote, build
 
     engine = client.app.state.engine  # type: ignore[attr-defined]
 
@@ -142,7 +142,7 @@ def test_concurrent_ingest_and_delete_keep_counts_true(client: TestClient) -> No
     from concurrent.futures import ThreadPoolExecutor
 
     from app.ingest import delete_article, store_article
-    from tests.corpus import Doc, Quote, build
+    from tests.support.corpus import Doc, Quote, build
 
     engine = client.app.state.engine  # type: ignore[attr-defined]
 

@@ -57,7 +57,7 @@ def test_search_migrations_down_and_up_keep_data(database_url: str) -> None:
     from app.core.db import dispose_engine, get_engine
     from app.main import create_app
     from tests.conftest import make_settings
-    from tests.corpus import load
+    from tests.support.corpus import load
 
     load(get_engine(database_url))
     migrate.downgrade(database_url, "0001")
@@ -85,7 +85,7 @@ def test_stable_ids_migration_keeps_every_row(database_url: str) -> None:
     from app.core.db import dispose_engine, get_engine
     from app.main import create_app
     from tests.conftest import make_settings
-    from tests.corpus import load
+    from tests.support.corpus import load
 
     tables = ("articles", "paragraphs", "entities", "article_entities", "mentions", "quotations")
 

@@ -20,7 +20,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import event
 
-from app.queries.cache import loop_reader
+from app.api.search_execution import loop_reader
 
 MAX_STATEMENTS = 6  # the HTML reader view loads everything about an article in 6
 BIG_TABLES = (
@@ -47,7 +47,7 @@ def recording(client: TestClient) -> Iterator[list[tuple[str, object]]]:
         seen.append((statement, parameters))
 
     # On SQLite, searches run on the event loop's own driver connection, without SQLAlchemy
-    # (app.queries.cache.LoopReader): SQLite's trace callback sees those statements, with
+    # (app.api.search_execution.LoopReader): SQLite's trace callback sees those statements, with
     # their parameters bound into the text, and also the ones FTS5 runs on its shadow tables
     # (always named with their schema, 'main'.), which are left out.
     def traced(sql: str) -> None:

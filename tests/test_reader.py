@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 
 from app.main import create_app
 from tests.conftest import make_settings
-from tests.corpus import load
+from tests.support.corpus import load
 
 CHROMIUM_FLAGS = (
     "--headless",

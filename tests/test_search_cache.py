@@ -14,11 +14,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 from sqlmodel import Session
 
-from app.api.routing import Offload, cached_read
+from app.api.result_cache import ResultCache
+from app.api.search_execution import Offload, cached_read
 from app.core import migrate
 from app.core.db import dispose_engine
 from app.main import create_app
-from app.queries.cache import ResultCache
 from tests.conftest import make_settings
 
 PLAIN = {"content-type": "text/plain; charset=utf-8"}

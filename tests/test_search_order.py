@@ -12,11 +12,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 from sqlmodel import Session
 
-from app.api.routing import UNFINISHED, InlineGate, Offload, cached_read, run_within
+from app.api.result_cache import ResultCache
+from app.api.search_execution import UNFINISHED, InlineGate, Offload, cached_read, run_within
 from app.core import migrate
 from app.core.db import dispose_engine, get_engine
 from app.main import create_app
-from app.queries.cache import ResultCache
 from app.queries.fts import HIGHLIGHT_START, HIGHLIGHT_STOP, excerpt
 from tests.conftest import make_settings
 
@@ -70,7 +70,7 @@ def test_searches_out_of_inline_time_finish_in_the_thread_pool(tmp_path: Path) -
     """With no time on the loop every miss is interrupted there and run again in the thread
     pool: the pages are the same as when they all finish inline."""
     url = f"sqlite:///{tmp_path / 'inline.db'}"
-    from tests.corpus import load
+    from tests.support.corpus import load
 
     migrate.upgrade(url)
     load(get_engine(url))

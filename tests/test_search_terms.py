@@ -12,7 +12,7 @@ from app.core.db import dispose_engine, get_engine
 from app.ingest import delete_article
 from app.main import create_app
 from tests.conftest import make_settings
-from tests.corpus import load
+from tests.support.corpus import load
 
 KINDS = {"paragraph": "paragraphs", "quotation": "quotations"}
 

@@ -235,7 +235,7 @@ def test_unexpected_error_is_a_bare_500_problem(
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError(f"secret at {sqlite_url}")
 
-    monkeypatch.setattr(articles.q, "list_articles", boom)
+    monkeypatch.setattr(articles.article_queries, "list_articles", boom)
     with _client(sqlite_url) as c, caplog.at_level(logging.ERROR):
         response = c.get("/articles", headers={"X-Request-ID": "boom-1"})
     assert response.status_code == 500

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from app.api.problems import ProblemError, problem_type
 from app.ingest import text_problem
-from app.schemas import ArticleIn
+from app.schemas import ARTICLE_TEXT_DOC, ARTICLE_TEXT_PATTERN, ArticleIn
 
 MAX_JSON_DEPTH = 32
 
@@ -118,7 +118,12 @@ REQUEST_BODY_DOC: dict[str, Any] = {
                 "example": ArticleIn.model_config["json_schema_extra"]["examples"][0],  # type: ignore[index]
             },
             "text/plain": {
-                "schema": {"type": "string"},
+                "schema": {
+                    "type": "string",
+                    "minLength": 1,
+                    "pattern": ARTICLE_TEXT_PATTERN,
+                    "description": ARTICLE_TEXT_DOC,
+                },
                 "example": "Acme Corp said on Monday it would hire 200 people.",
             },
         },

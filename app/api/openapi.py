@@ -3,8 +3,9 @@
 Routes may list their problem responses with `problem_responses(404, 422, ...)`; whatever they
 leave out, `harden_openapi` adds from what the operation looks like, so routes added later are
 documented too: 422 wherever there are parameters or a body, 404 wherever there is a path
-parameter, 400 wherever there is a full-text query `q`, 400/413/415 wherever there is a body,
-401/403 and the bearer scheme on every write, 304 on GETs answered with JSON or HTML (ETags).
+parameter, 400/413/415 wherever there is a body, 401/403 and the bearer scheme on every write,
+304 on GETs answered with JSON or HTML (ETags), and 400 everywhere (a URL too long for the
+HTTP server, answered by app.api.http_protocol).
 Problem responses are declared as `application/problem+json`, which is what is sent.
 """
 
@@ -21,7 +22,7 @@ HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "pa
 
 DESCRIPTIONS: dict[int, str] = {
     304: "Not modified: the representation matches If-None-Match",
-    400: "Body is not UTF-8 or not valid JSON; or a search query `q` with no words",
+    400: "URL over 65,535 bytes (answered by the HTTP server before routing)",
     401: "API_KEYS is set and the request has no valid 'Authorization: Bearer <key>'",
     403: "API_KEYS is not set and the client is not on this machine (loopback)",
     404: "No such resource",
@@ -89,15 +90,13 @@ def harden_openapi(schema: dict[str, Any]) -> dict[str, Any]:
             responses: dict[str, Any] = op.setdefault("responses", {})
             parameters = op.get("parameters", [])
             has_body = "requestBody" in op
-            wanted: list[int] = []
+            wanted: list[int] = [400]
             if parameters or has_body:
                 wanted.append(422)
             if any(p.get("in") == "path" for p in parameters):
                 wanted.append(404)
-            if any(p.get("in") == "query" and p.get("name") == "q" for p in parameters):
-                wanted.append(400)  # a full-text query with no words to search for
             if has_body:
-                wanted += [400, 413, 415]
+                wanted += [413, 415]
             if is_write(method):
                 wanted += [401, 403]
                 op["security"] = [{"bearerAuth": []}, {}]

@@ -11,9 +11,9 @@ from sqlmodel import Session
 from app.core.counters import get_count
 from app.models import Article, ArticleEntity, Entity, Mention, Paragraph, Quotation
 from app.queries.entities import article_entity_out
-from app.queries.filters import ArticleFilters, ArticleSort, article_where
-from app.queries.paging import Prepared, counter_column, fetch, id_window
 from app.queries.quotations import quotations_out
+from app.queries.statements import Prepared, counter_column, fetch, id_window
+from app.queries.where_clauses import ArticleFilters, ArticleSort, article_where
 from app.schemas import (
     ArticleEntityOut,
     ArticleFull,

@@ -7,7 +7,7 @@ from sqlmodel import Session
 
 from app.core.counters import get_count
 from app.models import Article, ArticleEntity, CoMention, Entity, Mention, Paragraph
-from app.queries.filters import EntityFilters, EntitySort, entity_where
+from app.queries.where_clauses import EntityFilters, EntitySort, entity_where
 from app.schemas import (
     ArticleEntityOut,
     CoMentionOut,

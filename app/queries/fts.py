@@ -4,7 +4,8 @@ User input never reaches either engine's query syntax: `parse` reads a small, fo
 language (words, "quoted phrases", a trailing * for prefixes, OR between alternatives) and
 keeps only word characters, then each backend gets a query built from those words alone.
 Anything else (stray quotes, parentheses, NEAR(, emoji, control characters) is ignored; a query
-left with no words raises `SearchSyntaxError`, which the API answers with a 400 problem.
+left with no words matches nothing (an empty page), so every string a client may send is a
+valid query.
 """
 
 from __future__ import annotations
@@ -35,10 +36,6 @@ _TOKEN = re.compile(r'"([^"]*)"(\*?)|(\S+)')
 _WORD = re.compile(r"[^\W_]+")
 
 
-class SearchSyntaxError(ValueError):
-    """The query has nothing to search for."""
-
-
 @dataclass(frozen=True, slots=True)
 class Term:
     words: tuple[str, ...]  # one word, or several for a phrase
@@ -48,6 +45,11 @@ class Term:
 @dataclass(frozen=True, slots=True)
 class SearchQuery:
     groups: tuple[tuple[Term, ...], ...]  # alternatives (OR) of terms that must all match
+
+    @property
+    def matches_nothing(self) -> bool:
+        """No words at all (only punctuation, operators or over-long words): no match."""
+        return not self.groups
 
     def single_word(self) -> str | None:
         """The word, when the query is one word (no phrase, prefix or alternative)."""
@@ -72,7 +74,7 @@ class SearchQuery:
 
 
 def parse(raw: str) -> SearchQuery:
-    """Read a user query; raises SearchSyntaxError when it holds no word to search for."""
+    """Read a user query (one with no word to search for has no groups: it matches nothing)."""
     groups: list[tuple[Term, ...]] = []
     current: list[Term] = []
     budget = MAX_WORDS
@@ -98,8 +100,6 @@ def parse(raw: str) -> SearchQuery:
             break
     if current:
         groups.append(tuple(current))
-    if not groups:
-        raise SearchSyntaxError("The search query has no words to search for.")
     return SearchQuery(tuple(groups))
 
 

@@ -10,8 +10,8 @@ from sqlmodel import Session
 
 from app.core.counters import get_count
 from app.models import Article, Entity, Quotation
-from app.queries.filters import QuotationFilters, quotation_where
-from app.queries.paging import Prepared, id_window
+from app.queries.statements import Prepared, id_window
+from app.queries.where_clauses import QuotationFilters, quotation_where
 from app.schemas import Page, QuotationOut, QuotationWithArticle, SpeakerOut
 
 

@@ -37,6 +37,8 @@ def search(
     within an article its last paragraph first (reverse stored order): no ranking at all, only
     the page's rows are read. The total always counts every match.
     """
+    if query.matches_nothing:
+        return Page(items=[], total=0, limit=limit, offset=offset)
     if session.get_bind().dialect.name == "sqlite":
         conn = session.connection().connection.driver_connection
         return search_sqlite(
@@ -154,7 +156,9 @@ def search_sqlite(
     types: tuple[HitType, ...] = TYPES,
 ) -> Page[SearchHit]:
     """`search` on SQLite, on a driver connection: one statement (`sqlite_statement`). The
-    event loop runs it on its own connection, without a Session (app.api.routing)."""
+    event loop runs it on its own connection, without a Session (app.api.search_execution)."""
+    if query.matches_nothing:
+        return Page(items=[], total=0, limit=limit, offset=offset)
     window = _window(sort, limit=limit, offset=offset)
     word = query.single_word()
     term = search_terms.term_of(word) if word is not None else None

@@ -8,13 +8,13 @@ from fastapi import APIRouter, Query, Request, Response
 
 from app.api import examples as ex
 from app.api.deps import EntityId, Limit, Offset, SessionDep
-from app.api.filters import EntityFiltersDep
-from app.api.paging import paged
+from app.api.filter_params import EntityFiltersDep
+from app.api.lean_route import LeanRoute
+from app.api.link_header import paged
 from app.api.problems import ProblemError
-from app.api.routing import LeanRoute
-from app.queries import entities as q
+from app.queries import entities as entity_queries
 from app.queries import quotations as quotation_queries
-from app.queries.filters import EntitySort
+from app.queries.where_clauses import EntitySort
 from app.schemas import (
     CoMentionOut,
     EntityArticleOut,
@@ -47,7 +47,7 @@ def _install(router: APIRouter, kind: EntityKind, plural: str, example: dict) ->
     not_found = {404: {"model": Problem, "description": f"No such {noun}"}}
 
     def require(session: SessionDep, entity_id: int) -> None:
-        if not q.entity_exists(session, kind=kind, entity_id=entity_id):
+        if not entity_queries.entity_exists(session, kind=kind, entity_id=entity_id):
             raise ProblemError(404, f"No {noun} with id {entity_id}.")
 
     def list_entities(
@@ -59,13 +59,13 @@ def _install(router: APIRouter, kind: EntityKind, plural: str, example: dict) ->
         limit: Limit = 20,
         offset: Offset = 0,
     ) -> Page[EntitySummary]:
-        page = q.list_entities(
+        page = entity_queries.list_entities(
             session, kind=kind, filters=filters, sort=sort, limit=limit, offset=offset
         )
         return paged(request, response, page)
 
     def get_entity(entity_id: EntityId, session: SessionDep) -> EntityOut:
-        entity = q.get_entity(session, kind=kind, entity_id=entity_id)
+        entity = entity_queries.get_entity(session, kind=kind, entity_id=entity_id)
         if entity is None:
             raise ProblemError(404, f"No {noun} with id {entity_id}.")
         return entity
@@ -79,7 +79,9 @@ def _install(router: APIRouter, kind: EntityKind, plural: str, example: dict) ->
         offset: Offset = 0,
     ) -> Page[EntityArticleOut]:
         require(session, entity_id)
-        page = q.list_entity_articles(session, entity_id=entity_id, limit=limit, offset=offset)
+        page = entity_queries.list_entity_articles(
+            session, entity_id=entity_id, limit=limit, offset=offset
+        )
         return paged(request, response, page)
 
     def list_quotations(
@@ -106,7 +108,9 @@ def _install(router: APIRouter, kind: EntityKind, plural: str, example: dict) ->
         offset: Offset = 0,
     ) -> Page[EntityMentionOut]:
         require(session, entity_id)
-        page = q.list_entity_mentions(session, entity_id=entity_id, limit=limit, offset=offset)
+        page = entity_queries.list_entity_mentions(
+            session, entity_id=entity_id, limit=limit, offset=offset
+        )
         return paged(request, response, page)
 
     def list_co_mentions(
@@ -119,7 +123,7 @@ def _install(router: APIRouter, kind: EntityKind, plural: str, example: dict) ->
         offset: Offset = 0,
     ) -> Page[CoMentionOut]:
         require(session, entity_id)
-        page = q.list_co_mentions(
+        page = entity_queries.list_co_mentions(
             session, entity_id=entity_id, kind=kind_filter, limit=limit, offset=offset
         )
         return paged(request, response, page)

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Executable, Row, Select, bindparam, select, true
 from sqlmodel import Session
 
-from app.models import Counter
+from app.models import MaintainedCounter
 
 
 def id_window(id_column, *, offset: bool, after: bool):  # type: ignore[no-untyped-def]
@@ -34,16 +34,17 @@ def id_window(id_column, *, offset: bool, after: bool):  # type: ignore[no-untyp
 
 def counter_column(name: str):  # type: ignore[no-untyped-def]
     """The maintained count `name` as a column of the page query (saves a round trip)."""
-    return select(Counter.value).where(Counter.name == name).scalar_subquery().label("total")
+    return (
+        select(MaintainedCounter.value)
+        .where(MaintainedCounter.name == name)
+        .scalar_subquery()
+        .label("total")
+    )
 
 
 def fetch(session: Session, statement: Executable, params: Mapping[str, Any]) -> Sequence[Row]:
     """Run a Core statement on the session's connection."""
     return session.connection().execute(statement, dict(params)).all()
-
-
-def as_dicts(rows: Sequence[Row], keys: Sequence[str]) -> list[dict[str, Any]]:
-    return [dict(zip(keys, row, strict=False)) for row in rows]
 
 
 def _converter(column_type: Any):  # type: ignore[no-untyped-def]

@@ -9,8 +9,13 @@ from sqlmodel import Session
 
 from app.models import Article, Quotation
 from app.queries.articles import articles_full
-from app.queries.filters import ArticleFilters, QuotationFilters, article_where, quotation_where
 from app.queries.quotations import with_articles
+from app.queries.where_clauses import (
+    ArticleFilters,
+    QuotationFilters,
+    article_where,
+    quotation_where,
+)
 from app.schemas import ArticleFull, QuotationWithArticle
 
 

@@ -73,7 +73,9 @@ def article_where(session: Session, f: ArticleFilters) -> list[ColumnElement[boo
     where += [_names_entity(i, "organisation") for i in f.organisations]
     if f.source is not None:
         where.append(Article.source == strip_control(f.source))
-    if f.q is not None:
+    if f.q is not None and f.q.matches_nothing:
+        where.append(false())
+    elif f.q is not None:
         hits = fts.matches(session, target="paragraphs", query=f.q, ranked=False).subquery()
         where.append(
             Article.id.in_(select(Paragraph.article_id).join(hits, hits.c.id == Paragraph.id))
@@ -103,7 +105,9 @@ def quotation_where(session: Session, f: QuotationFilters) -> list[ColumnElement
                     func.lower(Quotation.speaker_label).like(pattern, escape="\\"),
                 )
             )
-    if f.q is not None:
+    if f.q is not None and f.q.matches_nothing:
+        where.append(false())
+    elif f.q is not None:
         hits = fts.matches(session, target="quotations", query=f.q, ranked=False).subquery()
         where.append(Quotation.id.in_(select(hits.c.id)))
     return where
