@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, JsonValue
 
 T = TypeVar("T")
 
@@ -77,21 +77,20 @@ class ArticleOut(ArticleSummary):
     quotation_count: int
 
 
+ARTICLE_IN_EXAMPLE: dict[str, JsonValue] = {
+    "text": "Acme Corp said on Monday it would hire 200 people.\n\n"
+    '"We are growing fast," said chief executive Jane Smith.',
+    "source": "Example Gazette",
+    "published": "2024-07-29",
+}
+
+
 class ArticleIn(BaseModel):
     """An article to annotate and store. Only `text` is required."""
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "text": "Acme Corp said on Monday it would hire 200 people.\n\n"
-                    '"We are growing fast," said chief executive Jane Smith.',
-                    "source": "Example Gazette",
-                    "published": "2024-07-29",
-                }
-            ]
-        },
+        json_schema_extra={"examples": [ARTICLE_IN_EXAMPLE]},
     )
 
     text: str = Field(

@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -275,8 +276,8 @@ def _datasette_search_sql(db: str, word: str) -> str:
 def api_features(base: str) -> set[str]:
     """Paths and query parameters our running server offers (from its OpenAPI document)."""
     spec = get_json(base + "/openapi.json")
-    found = set(spec["paths"])  # type: ignore[index]
-    for path, ops in spec["paths"].items():  # type: ignore[index]
+    found = set(spec["paths"])
+    for path, ops in spec["paths"].items():
         for p in ops.get("get", {}).get("parameters", []):
             if path == "/articles":
                 found.add(p["name"])
@@ -300,7 +301,7 @@ def check(base: str, paths: list[str]) -> None:
 # --------------------------------------------------------------------------- sections
 
 
-def our_server(db: Path):  # type: ignore[no-untyped-def]
+def our_server(db: Path) -> AbstractContextManager[load.Server]:
     return load.serve(
         "api",
         load.uvicorn_argv("app.main:create_app", factory=True),

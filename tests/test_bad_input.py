@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 
 from app.models import Article, ArticleEntity, Mention, Paragraph, Quotation
 from scripts.bad_input_table import BEGIN, END, spliced
+from tests.conftest import app_of
 from tests.support.bad_input import CASES, BadInput, render_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +29,7 @@ PROBLEM_BASE = "https://annotated-news.example/problems/"
 
 
 def _row_counts(client: TestClient) -> dict[str, int]:
-    engine = client.app.state.engine  # type: ignore[attr-defined]
+    engine = app_of(client).state.engine
     with engine.connect() as conn:
         return {
             model.__tablename__: conn.execute(select(func.count()).select_from(model)).scalar_one()

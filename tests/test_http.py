@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
+import httpx
 from fastapi.testclient import TestClient
 
 
-def links(response) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def links(response: httpx.Response) -> dict[str, str]:
     header = response.headers.get("link", "")
     return {rel: url for url, rel in re.findall(r'<([^>]*)>;\s*rel="([^"]+)"', header)}
 

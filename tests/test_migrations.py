@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import Row, create_engine, inspect
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401
@@ -89,7 +90,7 @@ def test_stable_ids_migration_keeps_every_row(database_url: str) -> None:
 
     tables = ("articles", "paragraphs", "entities", "article_entities", "mentions", "quotations")
 
-    def snapshot() -> dict[str, list[tuple[object, ...]]]:
+    def snapshot() -> dict[str, list[Row[Any]]]:
         engine = create_engine(database_url)
         with engine.connect() as conn:
             rows = {t: list(conn.execute(text(f"SELECT * FROM {t} ORDER BY 1, 2"))) for t in tables}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from anyio import CapacityLimiter
@@ -142,7 +143,7 @@ def test_a_search_that_overran_goes_straight_to_the_thread_pool_next_time(tmp_pa
     loop_thread = threading.get_ident()
     ran: list[tuple[str, str]] = []
 
-    def inline_for(key: str):  # type: ignore[no-untyped-def]
+    def inline_for(key: str) -> Callable[[sqlite3.Connection], int]:
         def inline(conn: sqlite3.Connection) -> int:
             assert threading.get_ident() == loop_thread
             ran.append((key, "loop"))
@@ -152,7 +153,7 @@ def test_a_search_that_overran_goes_straight_to_the_thread_pool_next_time(tmp_pa
 
         return inline
 
-    def compute_for(key: str):  # type: ignore[no-untyped-def]
+    def compute_for(key: str) -> Callable[[Session], int]:
         def compute(session: Session) -> int:
             assert threading.get_ident() != loop_thread
             ran.append((key, "pool"))

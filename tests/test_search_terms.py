@@ -34,7 +34,7 @@ def fts_counts(engine: Engine) -> set[tuple[str, str, int]]:
 def kept_counts(engine: Engine) -> set[tuple[str, str, int]]:
     with engine.connect() as conn:
         rows = conn.exec_driver_sql("SELECT kind, term, docs FROM search_terms").all()
-    return {tuple(row) for row in rows}  # type: ignore[misc]
+    return {tuple(row) for row in rows}
 
 
 def test_counts_agree_with_the_fts_indexes_after_ingest_delete_and_migration(

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from app.api.problems import ProblemError, problem_type
 from app.ingest import text_problem
-from app.schemas import ARTICLE_TEXT_DOC, ARTICLE_TEXT_PATTERN, ArticleIn
+from app.schemas import ARTICLE_IN_EXAMPLE, ARTICLE_TEXT_DOC, ARTICLE_TEXT_PATTERN, ArticleIn
 
 MAX_JSON_DEPTH = 32
 
@@ -115,7 +115,7 @@ REQUEST_BODY_DOC: dict[str, Any] = {
         "content": {
             "application/json": {
                 "schema": {"$ref": "#/components/schemas/ArticleIn"},
-                "example": ArticleIn.model_config["json_schema_extra"]["examples"][0],  # type: ignore[index]
+                "example": ARTICLE_IN_EXAMPLE,
             },
             "text/plain": {
                 "schema": {

@@ -38,7 +38,7 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     try:
         yield session
     finally:
-        if session.bind.dialect.name == "sqlite":  # type: ignore[union-attr]
+        if session.bind is not None and session.bind.dialect.name == "sqlite":
             session.close()
         else:
             await run_in_threadpool(session.close)

@@ -51,7 +51,7 @@ def problem_bytes(
 class ProblemHttpToolsProtocol(HttpToolsProtocol):
     """`HttpToolsProtocol` whose answer to a request it cannot parse is a 400 problem."""
 
-    def send_400_response(self, msg: str) -> None:
+    def send_400_response(self, _msg: str) -> None:  # uvicorn's text is replaced
         server_headers = list(self.server_state.default_headers)  # date, server
         if len(self.url) > MAX_URL_BYTES:
             detail, slug = URL_TOO_LONG, "uri-too-long"

@@ -52,7 +52,9 @@ class LoopReader:
         event.listen(self.engine, "connect", sqlite_pragmas)
         # StaticPool: one connection, checked out here for the process's lifetime (the engine
         # is kept only so that its pool, and so the connection, stays open)
-        self._driver: sqlite3.Connection = self.engine.raw_connection().driver_connection  # type: ignore[assignment]
+        driver = self.engine.raw_connection().driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        self._driver = driver
         self._lock = threading.Lock()
 
     @property
@@ -197,8 +199,8 @@ async def cached_read(
     if value is UNFINISHED:
         value = await to_thread.run_sync(_in_session, engine, compute, limiter=offload.limiter)
     if generation is not None:
-        cache.store(generation, key, value)  # type: ignore[arg-type]
-    return value  # type: ignore[return-value]
+        cache.store(generation, key, value)
+    return value
 
 
 def _in_session(engine: Engine, call: Callable[..., T], *args: Any) -> T:

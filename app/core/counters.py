@@ -8,7 +8,7 @@ page's `total` is one primary-key lookup instead of a COUNT(*) over a growing ta
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.models import MaintainedCounter
 
@@ -46,5 +46,5 @@ def get_generation(session: Session) -> int:
 
 
 def _read(session: Session, name: str) -> int | None:
-    statement = select(MaintainedCounter.value).where(MaintainedCounter.name == name)
+    statement = select(col(MaintainedCounter.value)).where(col(MaintainedCounter.name) == name)
     return session.execute(statement).scalar_one_or_none()

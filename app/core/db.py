@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, event
@@ -37,14 +38,14 @@ def begin_write(session: Session) -> None:
     which waits on busy_timeout): a transaction that reads first and upgrades to a write later
     fails at once with "database is locked" when another process committed in between."""
     connection = session.connection()
-    if (
-        connection.dialect.name == "sqlite"
-        and not connection.connection.dbapi_connection.in_transaction
-    ):  # type: ignore[union-attr]
+    if connection.dialect.name != "sqlite":
+        return
+    driver = connection.connection.dbapi_connection
+    if driver is not None and not driver.in_transaction:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     """`connect` event hook: set SQLITE_PRAGMAS on a new SQLite connection."""
     cursor = dbapi_connection.cursor()
     for pragma in SQLITE_PRAGMAS:

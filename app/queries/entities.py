@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.core.counters import get_count
 from app.models import Article, ArticleEntity, CoMention, Entity, Mention, Paragraph
@@ -20,24 +20,15 @@ from app.schemas import (
 )
 
 ENTITY_ORDER = {
-    "name": (Entity.name, Entity.id),
-    "-mentions": (Entity.mention_count.desc(), Entity.id),
-    "-articles": (Entity.article_count.desc(), Entity.id),
-    "-quotations": (Entity.quotation_count.desc(), Entity.id),
+    "name": (col(Entity.name), col(Entity.id)),
+    "-mentions": (col(Entity.mention_count).desc(), col(Entity.id)),
+    "-articles": (col(Entity.article_count).desc(), col(Entity.id)),
+    "-quotations": (col(Entity.quotation_count).desc(), col(Entity.id)),
 }
 
 
 def _summary(e: Entity) -> EntitySummary:
-    return EntitySummary(
-        id=e.id,  # type: ignore[arg-type]
-        name=e.name,
-        kind=e.kind,  # type: ignore[arg-type]
-        aliases=e.aliases,
-        roles=e.roles,
-        mention_count=e.mention_count,
-        article_count=e.article_count,
-        quotation_count=e.quotation_count,
-    )
+    return EntitySummary.model_validate(e, from_attributes=True)
 
 
 def list_entities(
@@ -62,7 +53,7 @@ def list_entities(
 
 def entity_exists(session: Session, *, kind: EntityKind, entity_id: int) -> bool:
     found = session.execute(
-        select(Entity.id).where(Entity.id == entity_id, Entity.kind == kind)
+        select(col(Entity.id)).where(col(Entity.id) == entity_id, col(Entity.kind) == kind)
     ).first()
     return found is not None
 
@@ -72,30 +63,30 @@ def get_entity(session: Session, *, kind: EntityKind, entity_id: int) -> EntityO
     entity = session.get(Entity, entity_id)
     if entity is None or entity.kind != kind:
         return None
-    return EntityOut(
-        **_summary(entity).model_dump(), first_seen=entity.first_seen, last_seen=entity.last_seen
-    )
+    return EntityOut.model_validate(entity, from_attributes=True)
 
 
 def list_entity_articles(
     session: Session, *, entity_id: int, limit: int, offset: int
 ) -> Page[EntityArticleOut]:
     """Articles naming the entity, newest publication first (undated last)."""
-    where = ArticleEntity.entity_id == entity_id
+    where = col(ArticleEntity.entity_id) == entity_id
     total = session.execute(
         select(func.count()).select_from(ArticleEntity).where(where)
     ).scalar_one()
     rows = session.execute(
         select(Article, ArticleEntity)
-        .join(ArticleEntity, ArticleEntity.article_id == Article.id)
+        .join(ArticleEntity, col(ArticleEntity.article_id) == Article.id)
         .where(where)
-        .order_by(Article.published.is_(None), Article.published.desc(), Article.id.desc())
+        .order_by(
+            col(Article.published).is_(None), col(Article.published).desc(), col(Article.id).desc()
+        )
         .limit(limit)
         .offset(offset)
     ).all()
     items = [
         EntityArticleOut(
-            id=a.id,  # type: ignore[arg-type]
+            id=a.id,
             title=a.title,
             authors=a.authors,
             source=a.source,
@@ -117,20 +108,20 @@ def list_entity_mentions(
     session: Session, *, entity_id: int, limit: int, offset: int
 ) -> Page[EntityMentionOut]:
     """Every mention of the entity in article and text order, with its paragraph."""
-    where = Mention.entity_id == entity_id
+    where = col(Mention.entity_id) == entity_id
     total = session.execute(select(func.count()).select_from(Mention).where(where)).scalar_one()
     rows = session.execute(
-        select(Mention, Paragraph, Article.title, Article.published)
-        .join(Paragraph, Paragraph.id == Mention.paragraph_id)
-        .join(Article, Article.id == Mention.article_id)
+        select(Mention, Paragraph, col(Article.title), col(Article.published))
+        .join(Paragraph, col(Paragraph.id) == Mention.paragraph_id)
+        .join(Article, col(Article.id) == Mention.article_id)
         .where(where)
-        .order_by(Mention.article_id, Mention.start_char, Mention.id)
+        .order_by(col(Mention.article_id), col(Mention.start_char), col(Mention.id))
         .limit(limit)
         .offset(offset)
     ).all()
     items = [
         EntityMentionOut(
-            id=m.id,  # type: ignore[arg-type]
+            id=m.id,
             article_id=m.article_id,
             article_title=title,
             published=published,
@@ -154,25 +145,25 @@ def list_co_mentions(
     Reads the maintained `co_mentions` rows in index order (ix_co_mentions_rank, or
     ix_co_mentions_kind_rank with a kind): no aggregate over the entity's articles.
     """
-    where = [CoMention.entity_id == entity_id]
+    where = [col(CoMention.entity_id) == entity_id]
     if kind is not None:
-        where.append(CoMention.other_kind == kind)
+        where.append(col(CoMention.other_kind) == kind)
     total = session.execute(select(func.count()).select_from(CoMention).where(*where)).scalar_one()
     rows = session.execute(
         select(
-            Entity.id,
-            Entity.name,
-            Entity.kind,
-            CoMention.shared_articles,
-            CoMention.shared_mentions,
+            col(Entity.id),
+            col(Entity.name),
+            col(Entity.kind),
+            col(CoMention.shared_articles),
+            col(CoMention.shared_mentions),
         )
         .select_from(CoMention)
-        .join(Entity, Entity.id == CoMention.other_id)
+        .join(Entity, col(Entity.id) == CoMention.other_id)
         .where(*where)
         .order_by(
-            CoMention.shared_articles.desc(),
-            CoMention.shared_mentions.desc(),
-            CoMention.other_id,
+            col(CoMention.shared_articles).desc(),
+            col(CoMention.shared_mentions).desc(),
+            col(CoMention.other_id),
         )
         .limit(limit)
         .offset(offset)
@@ -187,16 +178,16 @@ def list_co_mentions(
 def list_article_entities(
     session: Session, *, article_id: int, kind: EntityKind, limit: int, offset: int
 ) -> Page[ArticleEntityOut]:
-    where = (ArticleEntity.article_id == article_id) & (Entity.kind == kind)
-    base = select(ArticleEntity, Entity).join(Entity, Entity.id == ArticleEntity.entity_id)
+    where = (col(ArticleEntity.article_id) == article_id) & (col(Entity.kind) == kind)
+    base = select(ArticleEntity, Entity).join(Entity, col(Entity.id) == ArticleEntity.entity_id)
     total = session.execute(
         select(func.count())
         .select_from(ArticleEntity)
-        .join(Entity, Entity.id == ArticleEntity.entity_id)
+        .join(Entity, col(Entity.id) == ArticleEntity.entity_id)
         .where(where)
     ).scalar_one()
     rows = session.execute(
-        base.where(where).order_by(ArticleEntity.position).limit(limit).offset(offset)
+        base.where(where).order_by(col(ArticleEntity.position)).limit(limit).offset(offset)
     ).all()
     items = [article_entity_out(ae, e) for ae, e in rows]
     return Page(items=items, total=total, limit=limit, offset=offset)

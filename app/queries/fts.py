@@ -208,12 +208,12 @@ class Highlighter:
         starts: set[str] = set()
         for group in query.groups:
             for t in group:
-                terms = tuple(term_of(w) for w in t.words)
-                if not all(terms):
+                terms = tuple(term for w in t.words if (term := term_of(w)))
+                if len(terms) < len(t.words):  # a word with no FTS5 term of its own
                     continue
-                first: str = terms[0]  # type: ignore[assignment]
+                first = terms[0]
                 if len(terms) > 1:
-                    self._phrases.append((terms, t.prefix))  # type: ignore[arg-type]
+                    self._phrases.append((terms, t.prefix))
                 else:
                     (prefixes if t.prefix else self._words).add(first)
                 starts.add(first[: max(1, len(first) - 1)])
@@ -336,7 +336,7 @@ def excerpt(marked: str, *, chars: int = SNIPPET_CHARS, lead: int = SNIPPET_LEAD
     """
     if len(marked) <= chars + lead:
         return marked
-    starts = []
+    starts: list[int] = []
     at = marked.find(HIGHLIGHT_START)
     while at != -1 and len(starts) < MAX_WORDS:
         starts.append(at)

@@ -22,6 +22,7 @@ from app.api.deps import (
 from app.api.filter_params import ArticleFiltersDep
 from app.api.lean_route import LeanRoute
 from app.api.link_header import paged
+from app.api.openapi import problem_responses
 from app.api.problems import ProblemError
 from app.api.reader import CONTENT_SECURITY_POLICY, render_article
 from app.ingest import ArticleFields, ingest
@@ -37,7 +38,6 @@ from app.schemas import (
     Page,
     ParagraphDetail,
     ParagraphOut,
-    Problem,
     QuotationOut,
 )
 
@@ -50,7 +50,7 @@ SortParam = Annotated[
         " or `-ingested` (latest stored first); stored order when absent"
     ),
 ]
-NOT_FOUND = {404: {"model": Problem, "description": "No article with this id"}}
+NOT_FOUND = problem_responses(404, d404="No article with this id")
 
 
 def _require_article(session: SessionDep, article_id: int) -> None:
@@ -103,13 +103,15 @@ def list_articles(
     responses={
         **ex.ok(ex.ARTICLE, 201, "Stored: a new article"),
         **ex.ok(ex.ARTICLE, 200, "Already stored: the existing article"),
-        400: {
-            "model": Problem,
-            "description": "Body is not UTF-8 or not valid JSON; or a URL over 65,535 bytes",
-        },
-        413: {"model": Problem, "description": "Body over MAX_ARTICLE_BYTES"},
-        415: {"model": Problem, "description": "Neither application/json nor text/plain"},
-        422: {"model": Problem, "description": "Empty text, no letters, or invalid fields"},
+        **problem_responses(
+            400,
+            413,
+            415,
+            422,
+            d400="Body is not UTF-8 or not valid JSON; or a URL over 65,535 bytes",
+            d415="Neither application/json nor text/plain",
+            d422="Empty text, no letters, or invalid fields",
+        ),
     },
 )
 def create_article(
@@ -220,7 +222,7 @@ def list_article_paragraphs(
     description="The paragraph with the mentions and quotations inside it and their offsets.",
     responses={
         **ex.ok(ex.PARAGRAPH_DETAIL),
-        404: {"model": Problem, "description": "No such article or paragraph"},
+        **problem_responses(404, d404="No such article or paragraph"),
     },
 )
 def get_article_paragraph(

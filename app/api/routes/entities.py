@@ -11,6 +11,7 @@ from app.api.deps import EntityId, Limit, Offset, SessionDep
 from app.api.filter_params import EntityFiltersDep
 from app.api.lean_route import LeanRoute
 from app.api.link_header import paged
+from app.api.openapi import problem_responses
 from app.api.problems import ProblemError
 from app.queries import entities as entity_queries
 from app.queries import quotations as quotation_queries
@@ -23,7 +24,6 @@ from app.schemas import (
     EntityOut,
     EntitySummary,
     Page,
-    Problem,
     QuotationWithArticle,
 )
 
@@ -44,7 +44,7 @@ CoKind = Annotated[
 def _install(router: APIRouter, kind: EntityKind, plural: str, example: dict) -> None:
     """Register the list, detail and sub-collection operations for one entity kind."""
     noun = "person" if kind == "person" else "organisation"
-    not_found = {404: {"model": Problem, "description": f"No such {noun}"}}
+    not_found = problem_responses(404, d404=f"No such {noun}")
 
     def require(session: SessionDep, entity_id: int) -> None:
         if not entity_queries.entity_exists(session, kind=kind, entity_id=entity_id):

@@ -9,9 +9,10 @@ from app.api.deps import After, Limit, Offset, QuotationId, SessionDep, after_id
 from app.api.filter_params import QuotationFiltersDep
 from app.api.lean_route import LeanRoute
 from app.api.link_header import paged
+from app.api.openapi import problem_responses
 from app.api.problems import ProblemError
 from app.queries import quotations as quotation_queries
-from app.schemas import Page, Problem, QuotationWithArticle
+from app.schemas import Page, QuotationWithArticle
 
 router = APIRouter(prefix="/quotations", tags=["quotations"], route_class=LeanRoute)
 
@@ -51,7 +52,7 @@ def list_quotations(
     description="One quotation with its speaker, paragraph and article.",
     responses={
         **ex.ok(ex.QUOTATION_WITH_ARTICLE),
-        404: {"model": Problem, "description": "No such quotation"},
+        **problem_responses(404, d404="No such quotation"),
     },
 )
 def get_quotation(quotation_id: QuotationId, session: SessionDep) -> QuotationWithArticle:
