@@ -27,6 +27,7 @@ def test_every_operation_has_summary_tag_example_and_readable_id(client: TestCli
         for method, op in item.items():
             where = f"{method.upper()} {path}"
             assert op.get("summary"), where
+            assert not re.search(r"\ba [aeiou]", op["summary"], re.I), where  # "an organisation"
             assert op.get("tags"), where
             assert re.fullmatch(r"[a-z][a-z_]+", op["operationId"]), where
             operation_ids.add(op["operationId"])

@@ -169,16 +169,21 @@ class RequestContextMiddleware:
             )
         finally:
             if self.log_requests:
-                client = scope.get("client")
-                access_log.info(
-                    '%s - "%s %s" %d %.1fms request_id=%s',
-                    client[0] if client else "-",
-                    scope.get("method"),
-                    truncate(scope.get("path", ""), 300),
-                    status,
-                    (perf_counter() - started_at) * 1000,
-                    request_id,
-                )
+                _log_request(scope, status, started_at, request_id)
+
+
+def _log_request(scope: Scope, status: int, started_at: float, request_id: str) -> None:
+    """The access-log line of a request: client, method, path, status, time and id."""
+    client = scope.get("client")
+    access_log.info(
+        '%s - "%s %s" %d %.1fms request_id=%s',
+        client[0] if client else "-",
+        scope.get("method"),
+        truncate(scope.get("path", ""), 300),
+        status,
+        (perf_counter() - started_at) * 1000,
+        request_id,
+    )
 
 
 class WritePolicyMiddleware:

@@ -256,42 +256,10 @@ def articles_full(session: Session, *, article_ids: list[int]) -> list[ArticleFu
         a.id: a
         for a in session.execute(select(Article).where(col(Article.id).in_(article_ids))).scalars()
     }
-    paragraphs: dict[int, list[ParagraphOut]] = defaultdict(list)
-    for p in session.execute(
-        select(Paragraph)
-        .where(col(Paragraph.article_id).in_(article_ids))
-        .order_by(col(Paragraph.article_id), col(Paragraph.number))
-    ).scalars():
-        paragraphs[p.article_id].append(
-            ParagraphOut(number=p.number, text=p.text, start=p.start_char, end=p.end_char)
-        )
-    entities: dict[tuple[int, str], list[ArticleEntityOut]] = defaultdict(list)
-    for ae, e in session.execute(
-        select(ArticleEntity, Entity)
-        .join(Entity, col(Entity.id) == ArticleEntity.entity_id)
-        .where(col(ArticleEntity.article_id).in_(article_ids))
-        .order_by(col(ArticleEntity.article_id), col(ArticleEntity.position))
-    ).all():
-        entities[ae.article_id, e.kind].append(article_entity_out(ae, e))
-    mentions: dict[int, list[MentionOut]] = defaultdict(list)
-    for m, name, kind in session.execute(
-        select(Mention, col(Entity.name), col(Entity.kind))
-        .join(Entity, col(Entity.id) == Mention.entity_id)
-        .where(col(Mention.article_id).in_(article_ids))
-        .order_by(col(Mention.article_id), col(Mention.start_char), col(Mention.id))
-    ).all():
-        mentions[m.article_id].append(_mention_out(m, name, kind))
-    rows = list(
-        session.execute(
-            select(Quotation)
-            .where(col(Quotation.article_id).in_(article_ids))
-            .order_by(col(Quotation.article_id), col(Quotation.start_char), col(Quotation.id))
-        ).scalars()
-    )
-    quotations: dict[int, list[QuotationOut]] = defaultdict(list)
-    for quotation in quotations_out(session, rows):
-        quotations[quotation.article_id].append(quotation)
-
+    paragraphs = _paragraphs_of(session, article_ids)
+    entities = _entities_of(session, article_ids)
+    mentions = _mentions_of(session, article_ids)
+    quotations = _quotations_of(session, article_ids)
     out = []
     for article_id in article_ids:
         a = articles.get(article_id)
@@ -316,3 +284,55 @@ def articles_full(session: Session, *, article_ids: list[int]) -> list[ArticleFu
             )
         )
     return out
+
+
+def _paragraphs_of(session: Session, article_ids: list[int]) -> dict[int, list[ParagraphOut]]:
+    paragraphs: dict[int, list[ParagraphOut]] = defaultdict(list)
+    for p in session.execute(
+        select(Paragraph)
+        .where(col(Paragraph.article_id).in_(article_ids))
+        .order_by(col(Paragraph.article_id), col(Paragraph.number))
+    ).scalars():
+        paragraphs[p.article_id].append(
+            ParagraphOut(number=p.number, text=p.text, start=p.start_char, end=p.end_char)
+        )
+    return paragraphs
+
+
+def _entities_of(
+    session: Session, article_ids: list[int]
+) -> dict[tuple[int, str], list[ArticleEntityOut]]:
+    """The entities of each article, by (article id, kind), in order of first appearance."""
+    entities: dict[tuple[int, str], list[ArticleEntityOut]] = defaultdict(list)
+    for ae, e in session.execute(
+        select(ArticleEntity, Entity)
+        .join(Entity, col(Entity.id) == ArticleEntity.entity_id)
+        .where(col(ArticleEntity.article_id).in_(article_ids))
+        .order_by(col(ArticleEntity.article_id), col(ArticleEntity.position))
+    ).all():
+        entities[ae.article_id, e.kind].append(article_entity_out(ae, e))
+    return entities
+
+
+def _mentions_of(session: Session, article_ids: list[int]) -> dict[int, list[MentionOut]]:
+    mentions: dict[int, list[MentionOut]] = defaultdict(list)
+    for m, name, kind in session.execute(
+        select(Mention, col(Entity.name), col(Entity.kind))
+        .join(Entity, col(Entity.id) == Mention.entity_id)
+        .where(col(Mention.article_id).in_(article_ids))
+        .order_by(col(Mention.article_id), col(Mention.start_char), col(Mention.id))
+    ).all():
+        mentions[m.article_id].append(_mention_out(m, name, kind))
+    return mentions
+
+
+def _quotations_of(session: Session, article_ids: list[int]) -> dict[int, list[QuotationOut]]:
+    rows = session.execute(
+        select(Quotation)
+        .where(col(Quotation.article_id).in_(article_ids))
+        .order_by(col(Quotation.article_id), col(Quotation.start_char), col(Quotation.id))
+    ).scalars()
+    quotations: dict[int, list[QuotationOut]] = defaultdict(list)
+    for quotation in quotations_out(session, list(rows)):
+        quotations[quotation.article_id].append(quotation)
+    return quotations
