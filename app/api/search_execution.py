@@ -39,7 +39,7 @@ class LoopReader:
     runs searches that may finish in time (`try_connection`, None while another user has it:
     other apps' loops in tests). Both use the driver connection itself, in autocommit (each
     statement reads one snapshot): a Session, a pooled checkout and SQLAlchemy's result
-    wrappers would cost about a third of a short search."""
+    wrappers would cost a large part of a short search (bench/README.md)."""
 
     GENERATION_SQL = f"SELECT value FROM counters WHERE name = '{GENERATION}'"
 
@@ -173,8 +173,8 @@ async def cached_read(
     a connection outside the pool, so the loop never waits for one): a hit costs no thread-pool
     hop. A miss is first tried on the loop too, on a connection of its own, with a deadline
     (SQLite's progress handler interrupts it after the gate's deadline): most searches finish
-    in a few milliseconds, and on a two-core machine the hop and the GIL ping-pong with a
-    worker thread cost more than that (bench: 1.3-1.6x the throughput of always offloading).
+    sooner than a hop to a worker thread and the GIL ping-pong that follows would take on a
+    two-core machine (bench/README.md: "Measurements behind the design").
     Only a search that runs out of time, or that `offload.gate` keeps off the loop (it overran
     before, or overruns have lately cost too much), is run in the thread pool, at most
     `offload.limiter`'s tokens at a time: threads beyond the cores only fight over the GIL,

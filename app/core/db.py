@@ -11,9 +11,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, create_engine
 
 # Memory per pooled connection: a 16 MB page cache and a 64 MB memory map. Every connection
-# that reads grows its own (searches at 100,000 articles touch pages all over the file), so
-# larger values multiply: 64 MB + 256 MB let a worker reach ~800 MB RSS under mixed search
-# load; these keep it near 330 MB at the same speed (bench: scale section, peak RSS).
+# that reads grows its own (searches in a large archive touch pages all over the file), so a
+# worker's memory is these times its busy connections: larger values cost memory, not speed
+# (bench/README.md, peak RSS).
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA foreign_keys=ON",

@@ -189,8 +189,8 @@ def snippets(
 class Highlighter:
     """Marks what FTS5 would mark in a matching text (as its highlight() does), in Python.
 
-    highlight() re-reads and re-tokenizes every text with the porter stemmer: about half of
-    a search's SQL time. Here each query word is turned into its FTS5 term once
+    highlight() re-reads and re-tokenizes every text with the porter stemmer, a large part
+    of a search's SQL time. Here each query word is turned into its FTS5 term once
     (`term_of`, FTS5's own tokenizer), and a text is scanned only for the words that could
     stem to it: porter keeps all of a word but its last few letters, so a word whose term is
     T starts with T minus its last letter (after case folding and diacritic removal, which

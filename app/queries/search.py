@@ -71,8 +71,8 @@ def _window(sort: SearchSort, *, limit: int, offset: int) -> int:
 # and, for relevance, ranks only the rows it returns. Rows are stored in article order (one
 # writer at a time on SQLite), so the newest window by rowid is the newest by article too.
 # The page's texts are highlighted in Python (fts.Highlighter) and trimmed (fts.excerpt):
-# FTS5's highlight() would walk the index again to find them and re-tokenize each one, twice
-# the cost. With an empty page the LEFT JOIN still yields the one row holding the total.
+# FTS5's highlight() would walk the index again to find them and re-tokenize each one. With
+# an empty page the LEFT JOIN still yields the one row holding the total.
 _WINDOW = {
     "relevance": """
   {alias} AS (SELECT rowid AS id, rank FROM {table}_fts WHERE {table}_fts MATCH :q
