@@ -8,10 +8,7 @@ quotation offset slices the stored text to the surface form the API serves.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import unicodedata
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,12 +16,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from app.models import Article, ArticleEntity, Mention, Paragraph, Quotation
-from scripts.bad_input_table import BEGIN, END, spliced
 from tests.conftest import app_of
-from tests.support.bad_input import CASES, BadInput, render_markdown
+from tests.support.bad_input import CASES, BadInput
 
-ROOT = Path(__file__).resolve().parents[1]
-README = ROOT / "README.md"
 PROBLEM_BASE = "https://annotated-news.example/problems/"
 
 
@@ -170,27 +164,6 @@ def test_hostile_base_text_yields_annotations(client: TestClient) -> None:
     response = client.post("/articles", json={"text": BASE})
     article = response.json()
     assert article["people_count"] >= 1 and article["quotation_count"] >= 1, article
-
-
-# --- the docs table ------------------------------------------------------------------
-
-
-def test_readme_bad_input_table_is_up_to_date() -> None:
-    readme = README.read_text(encoding="utf-8")
-    assert spliced(readme) == readme, (
-        "the README's bad-input table is stale; run: python scripts/bad_input_table.py"
-    )
-
-
-def test_bad_input_script_updates_only_the_table(tmp_path: Path) -> None:
-    doc = tmp_path / "doc.md"
-    doc.write_text(f"intro\n{BEGIN}\nold rows\n{END}\noutro\n", encoding="utf-8")
-    subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "bad_input_table.py"), "--file", str(doc)],
-        check=True,
-        cwd=ROOT,
-    )
-    assert doc.read_text(encoding="utf-8") == f"intro\n{BEGIN}\n{render_markdown()}{END}\noutro\n"
 
 
 def test_annotations_that_do_not_slice_the_text_are_never_stored(database_url: str) -> None:

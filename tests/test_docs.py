@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
+
+from app.core.config import PROJECT_ROOT as ROOT
+from app.core.config import Settings
+from scripts import doc_tables
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.I)
 
@@ -37,3 +45,43 @@ def test_every_operation_has_summary_tag_example_and_readable_id(client: TestCli
             assert any("example" in c or "examples" in c for c in contents), where
     assert len(operation_ids) == sum(len(v) for v in spec["paths"].values())
     assert "ArticleIn" in spec["components"]["schemas"]
+
+
+# --- the generated tables of docs/ ---------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(doc_tables.TABLES))
+def test_generated_table_is_up_to_date(name: str) -> None:
+    path, _ = doc_tables.TABLES[name]
+    document = path.read_text(encoding="utf-8")
+    assert doc_tables.spliced(document, name) == document, (
+        f"the {name} table in {path.name} is stale; run: python scripts/doc_tables.py"
+    )
+
+
+def test_every_setting_has_a_description() -> None:
+    for name, field in Settings.model_fields.items():
+        assert field.description, f"Settings.{name} needs a description (docs/configuration.md)"
+
+
+def test_doc_tables_script_updates_only_the_table(tmp_path: Path) -> None:
+    doc = tmp_path / "doc.md"
+    begin, end = doc_tables.markers("configuration")
+    doc.write_text(f"intro\n{begin}\nold rows\n{end}\noutro\n", encoding="utf-8")
+    script = str(ROOT / "scripts" / "doc_tables.py")
+    subprocess.run(
+        [sys.executable, script, "--table", "configuration", "--file", str(doc)],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    table = doc_tables.render_configuration()
+    assert doc.read_text(encoding="utf-8") == f"intro\n{begin}\n{table}{end}\noutro\n"
+    assert "| `SEARCH_CACHE_SIZE` | `256` | ≥ 0 |" in table
+
+
+def test_readme_is_short_and_links_every_doc() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) <= 200
+    for doc in sorted((ROOT / "docs").glob("*.md")):
+        assert f"docs/{doc.name}" in readme, doc.name

@@ -1,8 +1,8 @@
 """THE table of hostile inputs: what is sent, what must come back.
 
 `tests/test_bad_input.py` runs every row against a real database (SQLite and PostgreSQL);
-`scripts/bad_input_table.py` renders the same rows into the README's "Bad input" section,
-and a test fails when that table is stale. Add a row here, run the script, commit both.
+`scripts/doc_tables.py` renders the same rows into docs/bad-input.md, and a test fails when
+that table is stale. Add a row here, run the script, commit both.
 """
 
 from __future__ import annotations
@@ -230,7 +230,7 @@ def _cell(value: str) -> str:
 
 
 def render_markdown() -> str:
-    """The bad-input table as Markdown (the README's "Bad input" section)."""
+    """The bad-input table as Markdown (docs/bad-input.md)."""
     lines = [
         "What the API answers to hostile or odd input. Every row is a test"
         " (`tests/test_bad_input.py`, on SQLite and PostgreSQL). Every 4xx is an RFC 9457"
