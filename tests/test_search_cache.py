@@ -1,4 +1,4 @@
-"""The search result cache (app/queries/cache.py): repeated searches are served from it, and
+"""The search result cache (app/api/result_cache.py): repeated searches are served from it, and
 any write, by this process or another one, is seen by the very next search."""
 
 from __future__ import annotations
