@@ -122,5 +122,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         components["ArticleIn"] = ArticleIn.model_json_schema(
             ref_template="#/components/schemas/{model}"
         )
+        text = {**components["ArticleIn"]["properties"]["text"], "title": "ArticleText"}
+        components["ArticleText"] = text  # the whole of a text/plain body (app.api.body)
         app.openapi_schema = harden_openapi(schema)
     return app.openapi_schema

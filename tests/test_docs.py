@@ -12,7 +12,9 @@ from fastapi.testclient import TestClient
 
 from app.core.config import PROJECT_ROOT as ROOT
 from app.core.config import Settings
+from app.main import create_app
 from scripts import doc_tables
+from tests.conftest import make_settings
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.I)
 
@@ -85,3 +87,21 @@ def test_readme_is_short_and_links_every_doc() -> None:
     assert len(readme.splitlines()) <= 200
     for doc in sorted((ROOT / "docs").glob("*.md")):
         assert f"docs/{doc.name}" in readme, doc.name
+
+
+def test_article_text_schema_says_exactly_what_is_stored() -> None:
+    """The pattern of ArticleText (the JSON `text` and the text/plain body) accepts a text
+    exactly when the storage rule does (size aside), for every character there is."""
+    from app.ingest import text_problem
+
+    spec = create_app(make_settings("sqlite://")).openapi()
+    text = spec["components"]["schemas"]["ArticleText"]
+    pattern = re.compile(text["pattern"])
+    samples = ["Acme said so.", "Ωμέγα", "º", "\U0001d400", "1234 !!! 5678", " \t\n", ""]
+    samples += ["\u0301\u0308", "“”" * 3, "a\x00b", "\x00"]
+    for sample in samples:
+        stored = text_problem(sample, max_bytes=1_000_000) is None
+        assert (pattern.search(sample) is not None) == stored, repr(sample)
+    letter = re.compile(text["pattern"].removeprefix("^[^\\x00]*").removesuffix("[^\\x00]*$"))
+    for code in range(sys.maxunicode + 1):
+        assert bool(letter.fullmatch(chr(code))) == chr(code).isalpha(), hex(code)

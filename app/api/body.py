@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from app.api.problems import ProblemError, problem_type
 from app.ingest import text_problem
-from app.schemas import ARTICLE_IN_EXAMPLE, ARTICLE_TEXT_DOC, ARTICLE_TEXT_PATTERN, ArticleIn
+from app.schemas import ARTICLE_IN_EXAMPLE, ArticleIn
 
 MAX_JSON_DEPTH = 32
 
@@ -122,12 +122,7 @@ REQUEST_BODY_DOC: dict[str, Any] = {
                 "example": ARTICLE_IN_EXAMPLE,
             },
             "text/plain": {
-                "schema": {
-                    "type": "string",
-                    "minLength": 1,
-                    "pattern": ARTICLE_TEXT_PATTERN,
-                    "description": ARTICLE_TEXT_DOC,
-                },
+                "schema": {"$ref": "#/components/schemas/ArticleText"},
                 "example": "Acme Corp said on Monday it would hire 200 people.",
             },
         },
