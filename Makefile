@@ -11,7 +11,7 @@ help:
 	@echo "make run    - install (if needed), migrate, load seeds, serve on :\$${PORT:-8000}"
 	@echo "make test   - install dev deps (if needed) and run the test suite"
 	@echo "make test-slow - whole-corpus annotation check (needs ../shared)"
-	@echo "make lint   - ruff check, ruff format --check, hadolint Dockerfile"
+	@echo "make lint   - ruff check, ruff format --check, mypy, vulture, hadolint Dockerfile"
 	@echo "make eval   - score the annotator: seeds and both GGT folds (EVAL_ARGS=--quiet)"
 	@echo "make bench  - benchmarks (see bench/README.md; BENCH_ARGS=--quick for a short run)"
 
@@ -40,9 +40,12 @@ test: $(VENV)/.dev-installed
 test-slow: $(VENV)/.dev-installed
 	$(PY) -m pytest -q -m slow
 
+# mypy and vulture read their settings (paths included) from pyproject.toml.
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/vulture
 	$(VENV)/bin/hadolint Dockerfile
 
 format: $(VENV)/.dev-installed
@@ -58,4 +61,4 @@ bench: $(VENV)/.dev-installed
 	$(PY) -m bench $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) data .pytest_cache .ruff_cache
+	rm -rf $(VENV) data .pytest_cache .ruff_cache .mypy_cache

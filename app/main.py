@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Any
 
 from anyio import CapacityLimiter
 from fastapi import FastAPI
@@ -17,17 +17,15 @@ from app.api.docs import install_docs
 from app.api.etag import ETagMiddleware
 from app.api.openapi import harden_openapi
 from app.api.problems import install_problem_handlers
+from app.api.result_cache import ResultCache
 from app.api.routes import articles, entities, export, health, quotations, search
-from app.api.routing import InlineGate, Offload
+from app.api.search_execution import InlineGate, Offload
 from app.api.security import install_security
 from app.core import migrate
 from app.core.config import Settings, get_settings
 from app.core.db import get_engine
-from app.queries.cache import ResultCache
 from app.schemas import ArticleIn, Page, SearchHit
 from app.seeds import load_seeds
-
-log = logging.getLogger("app")
 
 TAGS = [
     {"name": "articles", "description": "Ingest articles and read them with their annotations."},
@@ -38,6 +36,17 @@ TAGS = [
     {"name": "export", "description": "Streamed CSV and JSON Lines exports."},
     {"name": "health", "description": "Service status."},
 ]
+
+
+ROUTERS = (
+    articles.router,
+    entities.people,
+    entities.organisations,
+    quotations.router,
+    search.router,
+    export.router,
+    health.router,
+)
 
 
 def _operation_id(route: APIRoute) -> str:
@@ -52,9 +61,7 @@ def startup(settings: Settings) -> None:
         load_seeds(get_engine(settings.database_url), settings.seed_dir)
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    settings = settings or get_settings()
-
+def _lifespan(settings: Settings) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await run_in_threadpool(startup, settings)
@@ -65,6 +72,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         yield
 
+    return lifespan
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
     app = FastAPI(
         title="Annotated News API",
         version=__version__,
@@ -77,7 +89,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_tags=TAGS,
         docs_url=None,
         redoc_url=None,
-        lifespan=lifespan,
+        lifespan=_lifespan(settings),
         generate_unique_id_function=_operation_id,
     )
     app.state.settings = settings
@@ -88,30 +100,29 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_problem_handlers(app)
     install_security(app, settings)
     install_docs(app)
-    app.include_router(articles.router)
-    app.include_router(entities.people)
-    app.include_router(entities.organisations)
-    app.include_router(quotations.router)
-    app.include_router(search.router)
-    app.include_router(export.router)
-    app.include_router(health.router)
-
-    def openapi() -> dict:
-        if app.openapi_schema is None:
-            schema = get_openapi(
-                title=app.title,
-                version=app.version,
-                summary=app.summary,
-                description=app.description,
-                routes=app.routes,
-                tags=app.openapi_tags,
-            )
-            components = schema.setdefault("components", {}).setdefault("schemas", {})
-            components["ArticleIn"] = ArticleIn.model_json_schema(
-                ref_template="#/components/schemas/{model}"
-            )
-            app.openapi_schema = harden_openapi(schema)
-        return app.openapi_schema
-
-    app.openapi = openapi  # type: ignore[method-assign]
+    for router in ROUTERS:
+        app.include_router(router)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """The OpenAPI document, built once: FastAPI's, with the article body's schema and the
+    problem responses every operation can give (app.api.openapi.harden_openapi)."""
+    if app.openapi_schema is None:
+        schema = get_openapi(
+            title=app.title,
+            version=app.version,
+            summary=app.summary,
+            description=app.description,
+            routes=app.routes,
+            tags=app.openapi_tags,
+        )
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components["ArticleIn"] = ArticleIn.model_json_schema(
+            ref_template="#/components/schemas/{model}"
+        )
+        text = {**components["ArticleIn"]["properties"]["text"], "title": "ArticleText"}
+        components["ArticleText"] = text  # the whole of a text/plain body (app.api.body)
+        app.openapi_schema = harden_openapi(schema)
+    return app.openapi_schema

@@ -327,7 +327,7 @@ Index(
 )
 
 
-class Counter(SQLModel, table=True):
+class MaintainedCounter(SQLModel, table=True):
     """Row counts kept by database triggers (migration 0101), so totals never scan a table.
 
     Names: `articles`, `quotations`, `entities:person`, `entities:organisation`.

@@ -2,16 +2,74 @@
 
 from __future__ import annotations
 
+import functools
+import re
+import sys
 from datetime import date, datetime
-from typing import Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, JsonValue
 
 T = TypeVar("T")
 
 EntityKind = Literal["person", "organisation"]
 QuotationKind = Literal["direct", "indirect", "mixed"]
 SpeakerType = Literal["person", "organisation", "other"]
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_date(value: object) -> object:
+    """Only what the schema's `format: date` says: a YYYY-MM-DD string (pydantic alone would
+    also read 0 as 1970-01-01, or a date-time at midnight as its date)."""
+    if isinstance(value, date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return value
+    raise ValueError("expected a date as YYYY-MM-DD")
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+
+# What may be stored, said in the schema: no NUL character anywhere, and an article text holds
+# at least one letter. The check itself is `app.ingest.text_problem`, which answers with the
+# precise problem type (empty-text, no-letters, invalid-characters).
+NO_NUL_PATTERN = r"^[^\x00]*$"
+ARTICLE_TEXT_DOC = (
+    "Plain article text, as scraped: at least one letter, no NUL character, at most"
+    " MAX_ARTICLE_BYTES bytes of UTF-8"
+)
+
+
+@functools.cache
+def letters() -> str:
+    """A regular-expression class body matching exactly the characters `str.isalpha` accepts,
+    the letters `text_problem` looks for (Unicode's categories L*, some 650 ranges).
+
+    Spelled out rather than as `\\p{L}`: clients and fuzzers read patterns with different
+    engines, and one that narrows `\\p{L}` to Latin letters would call invalid a Greek text
+    that the API stores (schemathesis does). Built once, with the OpenAPI document."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(sys.maxunicode + 1):
+        if chr(code).isalpha():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+
+    def literal(code: int) -> str:
+        char = chr(code)
+        return "\\" + char if char in "\\]^-[" else char
+
+    def span(first: int, last: int) -> str:
+        if first == last:
+            return literal(first)
+        return literal(first) + ("-" if last > first + 1 else "") + literal(last)
+
+    return "".join(span(first, last) for first, last in ranges)
+
+
+def article_text_schema(schema: dict[str, Any]) -> None:
+    """The JSON schema of an article text (json_schema_extra of `ArticleIn.text`)."""
+    schema.update(minLength=1, pattern=f"^[^\\x00]*[{letters()}][^\\x00]*$")
 
 
 class Page(BaseModel, Generic[T]):
@@ -53,28 +111,35 @@ class ArticleOut(ArticleSummary):
     quotation_count: int
 
 
+ARTICLE_IN_EXAMPLE: dict[str, JsonValue] = {
+    "text": "Acme Corp said on Monday it would hire 200 people.\n\n"
+    '"We are growing fast," said chief executive Jane Smith.',
+    "source": "Example Gazette",
+    "published": "2024-07-29",
+}
+
+
 class ArticleIn(BaseModel):
     """An article to annotate and store. Only `text` is required."""
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "text": "Acme Corp said on Monday it would hire 200 people.\n\n"
-                    '"We are growing fast," said chief executive Jane Smith.',
-                    "source": "Example Gazette",
-                    "published": "2024-07-29",
-                }
-            ]
-        },
+        json_schema_extra={"examples": [ARTICLE_IN_EXAMPLE]},
     )
 
-    text: str = Field(description="Plain article text, as scraped")
-    title: str | None = Field(default=None, description="Overrides the title found in the text")
-    source: str | None = Field(default=None, description="Publication name")
-    url: str | None = Field(default=None, max_length=2048)
-    published: date | None = Field(default=None, description="Publication date (YYYY-MM-DD)")
+    text: str = Field(description=ARTICLE_TEXT_DOC, json_schema_extra=article_text_schema)
+    title: str | None = Field(
+        default=None,
+        description="Overrides the title found in the text",
+        json_schema_extra={"pattern": NO_NUL_PATTERN},
+    )
+    source: str | None = Field(
+        default=None, description="Publication name", json_schema_extra={"pattern": NO_NUL_PATTERN}
+    )
+    url: str | None = Field(
+        default=None, max_length=2048, json_schema_extra={"pattern": NO_NUL_PATTERN}
+    )
+    published: IsoDate | None = Field(default=None, description="Publication date (YYYY-MM-DD)")
 
 
 class SpeakerOut(BaseModel):

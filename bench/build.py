@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench.common import OUT, code_hash, corpus_texts, words
+
+if TYPE_CHECKING:
+    from app.ingest import ArticleFields
 
 BASE_DATE = date(2004, 1, 1)
 
 
-def fields_for(index: int):  # type: ignore[no-untyped-def]
+def fields_for(index: int) -> ArticleFields:
     """Synthetic metadata (the corpus has no dates or sources): one date per article."""
     from app.ingest import ArticleFields
 
@@ -40,7 +45,7 @@ def ingest_texts(database_url: str, texts: list[str], *, n_process: int = 1) -> 
     return stored
 
 
-def build_corpus_db(*, log=print) -> Path | None:  # type: ignore[no-untyped-def]
+def build_corpus_db(*, log: Callable[[str], None] = print) -> Path | None:
     """Path of the annotated-corpus database, building it when missing; None without corpus."""
     texts = corpus_texts()
     if not texts:

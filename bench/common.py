@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -78,7 +79,7 @@ def wait_http(url: str, timeout: float = 60.0) -> None:
             time.sleep(0.2)
 
 
-def get_json(url: str) -> object:
+def get_json(url: str) -> Any:
     import json
     import urllib.request
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,11 +35,19 @@ def _ms(value: str) -> float:
     return float(m.group(1)) * UNITS[m.group(2)]
 
 
+def _found(pattern: str, output: str) -> str:
+    """The first group of `pattern` in wrk's output (which always prints these lines)."""
+    m = re.search(pattern, output)
+    if m is None:
+        raise ValueError(f"no {pattern!r} in wrk's output:\n{output}")
+    return m.group(1)
+
+
 def parse_wrk(output: str) -> Result:
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
-    p50 = _ms(re.search(r"\s50%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
-    p99 = _ms(re.search(r"\s99%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
-    requests = int(re.search(r"(\d+) requests in", output).group(1))  # type: ignore[union-attr]
+    rps = float(_found(r"Requests/sec:\s+([\d.]+)", output))
+    p50 = _ms(_found(r"\s50%\s+(\S+)", output))
+    p99 = _ms(_found(r"\s99%\s+(\S+)", output))
+    requests = int(_found(r"(\d+) requests in", output))
     errors = 0
     if m := re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output):
         errors += int(m.group(1))
@@ -151,7 +158,3 @@ def datasette_argv(db: Path, metadata: Path | None = None) -> list[str]:
         "default_facet_size",
         "0",
     ]
-
-
-def settle(seconds: float = 0.5) -> None:
-    time.sleep(seconds)

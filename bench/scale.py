@@ -15,6 +15,7 @@ import hashlib
 import shutil
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from bench.common import OUT, code_hash
@@ -79,7 +80,7 @@ def _fts_tables(conn: sqlite3.Connection) -> list[str]:
     ]
 
 
-def grow(conn: sqlite3.Connection, target: int, log=print) -> None:  # type: ignore[no-untyped-def]
+def grow(conn: sqlite3.Connection, target: int, log: Callable[[str], None] = print) -> None:
     conn.create_function("sha256", 1, _sha256, deterministic=True)
     maxes = {
         "articles": conn.execute("SELECT max(id) FROM articles").fetchone()[0],
@@ -242,7 +243,7 @@ def _migrate(db: Path) -> None:
     conn.close()
 
 
-def build_scale_db(corpus_db: Path, target: int, *, log=print) -> Path:  # type: ignore[no-untyped-def]
+def build_scale_db(corpus_db: Path, target: int, *, log: Callable[[str], None] = print) -> Path:
     key = code_hash(Path(__file__))
     path = OUT / f"scale-{target}-{corpus_db.stem.removeprefix('bbc-')}-{key[:8]}.db"
     if path.exists():

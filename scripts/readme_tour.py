@@ -1,10 +1,12 @@
-"""Refresh the outputs of the README's curl tour from a live server.
+"""Refresh the outputs of the curl examples in README.md and docs/api.md from a live server.
 
-Run a fresh, seeded server on :8000 first (`DATABASE_URL=sqlite:////tmp/tour.db make run`),
-then `python scripts/readme_tour.py`. Every `$ curl ...` line inside a ```console block is run
-in README order with bash, and the lines after it (up to the next `$ ` line or the end of the
-block) are replaced by what it printed, cut to MAX_CHARS per line. Commands that continue on
-the next line (`\\`) or that read a local file (`@file`) are left as they are.
+Run a fresh, seeded server first (`DATABASE_URL=sqlite:////tmp/tour.db make run`), then
+`python scripts/readme_tour.py` (`--base http://127.0.0.1:8123` when it is not on :8000; the
+documents keep saying localhost:8000). The files are done in order, README.md first (its taste
+only reads; docs/api.md ends by deleting an article). Every `$ curl ...` line inside a
+```console block is run with bash, and the lines after it (up to the next `$ ` line or the end
+of the block) are replaced by what it printed, cut to MAX_CHARS per line. Commands that
+continue on the next line (`\\`) or that read a local file (`@file`) are left as they are.
 """
 
 from __future__ import annotations
@@ -18,14 +20,19 @@ ROOT = Path(__file__).resolve().parents[1]
 MAX_CHARS = 700
 
 
-def run(command: str) -> list[str]:
+DOCUMENTED_BASE = "localhost:8000"
+FILES = (ROOT / "README.md", ROOT / "docs" / "api.md")
+
+
+def run(command: str, base: str) -> list[str]:
+    command = command.replace(DOCUMENTED_BASE, base.removeprefix("http://"))
     result = subprocess.run(["bash", "-c", command], capture_output=True, timeout=60, cwd=ROOT)
     # `head -c` may cut a character in two: drop the broken tail
     lines = result.stdout.decode("utf-8", "ignore").rstrip("\n").splitlines()
     return [line if len(line) <= MAX_CHARS else line[:MAX_CHARS] + "…" for line in lines]
 
 
-def refresh(text: str) -> str:
+def refresh(text: str, base: str = DOCUMENTED_BASE) -> str:
     out: list[str] = []
     lines = text.splitlines()
     i, in_console = 0, False
@@ -43,7 +50,7 @@ def refresh(text: str) -> str:
         while i < len(lines) and not lines[i].startswith(("$ ", "```")):
             i += 1  # drop the old output
         command = line[2:].split("  #")[0]
-        out.extend(run(command))
+        out.extend(run(command, base))
         if i < len(lines) and lines[i].startswith("$ "):
             out.append("")  # a blank line before the next command
     return "\n".join(out) + "\n"
@@ -51,9 +58,12 @@ def refresh(text: str) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--file", type=Path, default=ROOT / "README.md")
+    parser.add_argument("--base", default=DOCUMENTED_BASE, help="where the server listens")
+    parser.add_argument("files", nargs="*", type=Path, default=FILES, help="in this order")
     args = parser.parse_args()
-    args.file.write_text(refresh(args.file.read_text(encoding="utf-8")), encoding="utf-8")
+    for path in args.files:
+        path.write_text(refresh(path.read_text(encoding="utf-8"), args.base), encoding="utf-8")
+        print(f"refreshed {path}")
     return 0
 
 

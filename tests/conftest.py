@@ -10,8 +10,10 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -84,14 +86,20 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 def make_settings(database_url: str, **overrides: object) -> Settings:
-    values: dict[str, object] = {
+    values: dict[str, Any] = {
         "database_url": database_url,
         "load_seeds": False,
         "seed_dir": SEED_DIR,
         "migrate_on_start": True,
     }
     values.update(overrides)
-    return Settings(**values)  # type: ignore[arg-type]
+    return Settings(**values)
+
+
+def app_of(client: TestClient) -> FastAPI:
+    """The app behind a TestClient (which types it as any ASGI app)."""
+    assert isinstance(client.app, FastAPI)
+    return client.app
 
 
 @pytest.fixture
@@ -119,11 +127,11 @@ def seed_texts() -> dict[str, str]:
 
 @pytest.fixture
 def corpus(client: TestClient) -> dict[str, int]:
-    """The hand-annotated corpus of tests/corpus.py stored through `client`'s app: ids of the
-    articles (a1, a2, a3) and of the entities (lopez, smith, acme, globex)."""
-    from tests.corpus import load
+    """The hand-annotated corpus of tests/support/corpus.py stored through `client`'s app: ids
+    of the articles (a1, a2, a3) and of the entities (lopez, smith, acme, globex)."""
+    from tests.support.corpus import load
 
-    ids = load(client.app.state.engine)  # type: ignore[attr-defined]
+    ids = load(app_of(client).state.engine)
     for plural in ("people", "organisations"):
         for item in client.get(f"/{plural}", params={"limit": 100}).json()["items"]:
             key = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import httpx
 from fastapi.testclient import TestClient
 
 ARTICLE = (
@@ -14,7 +15,7 @@ ARTICLE = (
 )
 
 
-def post(client: TestClient, text: str = ARTICLE, **fields: object):
+def post(client: TestClient, text: str = ARTICLE, **fields: object) -> httpx.Response:
     return client.post("/articles", json={"text": text, **fields})
 
 

@@ -1,4 +1,4 @@
-"""Hostile input on every endpoint, from ONE table (tests/bad_input.py), and offset integrity.
+"""Hostile input on every endpoint, from ONE table (tests/support/bad_input.py), and offsets.
 
 Each row gets its documented status and problem type; a refused write leaves every table
 empty; an accepted odd text is stored exactly as sent and every paragraph, mention and
@@ -8,10 +8,7 @@ quotation offset slices the stored text to the surface form the API serves.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import unicodedata
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,16 +16,14 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from app.models import Article, ArticleEntity, Mention, Paragraph, Quotation
-from scripts.bad_input_table import BEGIN, END, spliced
-from tests.bad_input import CASES, BadInput, render_markdown
+from tests.conftest import app_of
+from tests.support.bad_input import CASES, BadInput
 
-ROOT = Path(__file__).resolve().parents[1]
-README = ROOT / "README.md"
 PROBLEM_BASE = "https://annotated-news.example/problems/"
 
 
 def _row_counts(client: TestClient) -> dict[str, int]:
-    engine = client.app.state.engine  # type: ignore[attr-defined]
+    engine = app_of(client).state.engine
     with engine.connect() as conn:
         return {
             model.__tablename__: conn.execute(select(func.count()).select_from(model)).scalar_one()
@@ -171,27 +166,6 @@ def test_hostile_base_text_yields_annotations(client: TestClient) -> None:
     assert article["people_count"] >= 1 and article["quotation_count"] >= 1, article
 
 
-# --- the docs table ------------------------------------------------------------------
-
-
-def test_readme_bad_input_table_is_up_to_date() -> None:
-    readme = README.read_text(encoding="utf-8")
-    assert spliced(readme) == readme, (
-        "the README's bad-input table is stale; run: python scripts/bad_input_table.py"
-    )
-
-
-def test_bad_input_script_updates_only_the_table(tmp_path: Path) -> None:
-    doc = tmp_path / "doc.md"
-    doc.write_text(f"intro\n{BEGIN}\nold rows\n{END}\noutro\n", encoding="utf-8")
-    subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "bad_input_table.py"), "--file", str(doc)],
-        check=True,
-        cwd=ROOT,
-    )
-    assert doc.read_text(encoding="utf-8") == f"intro\n{BEGIN}\n{render_markdown()}{END}\noutro\n"
-
-
 def test_annotations_that_do_not_slice_the_text_are_never_stored(database_url: str) -> None:
     """A safety net under the annotator: offsets are valid by construction in the database."""
     from dataclasses import replace
@@ -200,7 +174,7 @@ def test_annotations_that_do_not_slice_the_text_are_never_stored(database_url: s
     from app.annotate.types import Mention, Paragraph, Quotation
     from app.core.db import get_engine
     from app.ingest import store_article
-    from tests.integrity import assert_consistent
+    from tests.support.integrity import assert_consistent
 
     text = BASE
     good = annotate(text)

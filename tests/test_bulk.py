@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
-from sqlmodel import Session
+from sqlalchemy import func
+from sqlmodel import Session, select
 
 import app.__main__ as cli
 from app import annotate as annotator
+from app.annotate.types import AnnotatedArticle
 from app.bulk import ingest_paths
 from app.core.db import get_engine
 from app.models import Article
@@ -81,12 +83,12 @@ def test_annotator_failure_on_one_text_does_not_stop_the_run(
 ) -> None:
     real_many, real_one = annotator.annotate_many, annotator.annotate
 
-    def flaky(text: str):  # type: ignore[no-untyped-def]
+    def flaky(text: str) -> AnnotatedArticle:
         if "hire 2 people" in text:
             raise RuntimeError("boom")
         return real_one(text)
 
-    def flaky_many(texts, **kwargs):  # type: ignore[no-untyped-def]
+    def flaky_many(texts: Iterable[str], **_options: object) -> Iterator[AnnotatedArticle]:
         for text in texts:
             yield flaky(text)
 

@@ -11,6 +11,7 @@ import random
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -20,8 +21,9 @@ from app.annotate.types import AnnotatedArticle, Entity, Mention, Metadata, Para
 from app.core import migrate
 from app.core.db import dispose_engine, get_engine
 from app.ingest import ArticleFields, delete_article, store_article
-from tests.corpus import load
-from tests.integrity import CO_MENTIONS_RECOUNT, assert_consistent, maintained_problems
+from tests.conftest import app_of
+from tests.support.corpus import load
+from tests.support.integrity import CO_MENTIONS_RECOUNT, assert_consistent, maintained_problems
 from tests.test_query_budget import query_plans
 
 POOL = [("person", f"Person {n}") for n in range(8)] + [
@@ -48,16 +50,17 @@ def _article(rng: random.Random, n: int) -> tuple[str, AnnotatedArticle, date | 
     return body, annotation, published
 
 
-def _kept(engine: Engine) -> tuple[set[tuple], dict[int, tuple]]:
+def _kept(engine: Engine) -> tuple[set[tuple[Any, ...]], dict[int, tuple[str, str]]]:
     with engine.connect() as conn:
-        pairs = set(
-            conn.execute(
+        pairs = {
+            tuple(row)
+            for row in conn.execute(
                 text(
                     "SELECT entity_id, other_id, other_kind, shared_articles, shared_mentions"
                     " FROM co_mentions"
                 )
-            ).all()
-        )
+            )
+        }
         seen = {
             i: (str(f), str(last))
             for i, f, last in conn.execute(text("SELECT id, first_seen, last_seen FROM entities"))
@@ -108,7 +111,7 @@ def test_ingest_and_delete_keep_them_equal_to_a_recount(database_url: str) -> No
 def test_first_seen_moves_and_orphans_leave_no_pairs(
     database_url: str, client: TestClient, corpus: dict[str, int]
 ) -> None:
-    engine = client.app.state.engine  # type: ignore[attr-defined]
+    engine = app_of(client).state.engine
     today = client.get(f"/articles/{corpus['a3']}").json()["ingested_at"][:10]  # a3: undated
     acme = client.get(f"/organisations/{corpus['acme']}").json()
     assert (acme["first_seen"], acme["last_seen"]) == ("2024-01-10", "2024-03-05")
@@ -151,7 +154,7 @@ def _old_co_mentions(engine: Engine, entity_id: int, kind: str | None) -> list[t
 
 
 def test_pages_equal_the_old_aggregate(client: TestClient) -> None:
-    engine = client.app.state.engine  # type: ignore[attr-defined]
+    engine = app_of(client).state.engine
     _store_random(engine, seed=3, count=40)
     for plural, kind in (("people", "person"), ("organisations", "organisation")):
         for entity in client.get(f"/{plural}", params={"limit": 100}).json()["items"]:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from tests.live_server import LiveServer, start_server
+from tests.support.live_server import LiveServer, start_server
 
 SAME_TEXT = (
     "Dunmore council approves ferry terminal\n\n"
@@ -141,7 +141,7 @@ def test_writers_racing_on_the_same_new_people_keep_counts_exact(database_url: s
     from app.annotate import annotate
     from app.core.db import get_engine
     from app.ingest import store_article
-    from tests.integrity import assert_consistent
+    from tests.support.integrity import assert_consistent
 
     texts = [_text(900 + i) for i in range(8)]
     annotations = [annotate(t) for t in texts]  # outside the race, as the API does

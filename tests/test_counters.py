@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
 from app.annotate.types import AnnotatedArticle, Entity, Mention, Metadata, Paragraph, Quotation
@@ -80,7 +81,7 @@ def test_counters_follow_inserts_and_cascaded_deletes(database_url: str) -> None
     assert _check(database_url) == counts
 
 
-def test_page_totals_come_from_counters(client) -> None:  # type: ignore[no-untyped-def]
+def test_page_totals_come_from_counters(client: TestClient) -> None:
     for n in range(2):
         assert client.post("/articles", json={"text": _article(n)[0]}).status_code == 201
     assert client.get("/articles").json()["total"] == 2

@@ -18,8 +18,8 @@ import httpx
 from sqlalchemy import create_engine, text
 
 from app.core.config import PROJECT_ROOT
-from tests.integrity import assert_consistent
-from tests.live_server import start_server
+from tests.support.integrity import assert_consistent
+from tests.support.live_server import start_server
 
 STREAM = 24  # articles in the stream
 KILL_AFTER = 5  # stored articles seen before the kill

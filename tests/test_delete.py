@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 
-from tests.integrity import maintained_problems
+from tests.conftest import app_of
+from tests.support.integrity import maintained_problems
 
 RECOUNT = """
 SELECT e.id, e.mention_count, e.article_count, e.quotation_count,
@@ -53,7 +54,7 @@ def assert_consistent(engine: Engine) -> None:
 
 
 def test_delete_article(client: TestClient, corpus: dict[str, int]) -> None:
-    engine = client.app.state.engine  # type: ignore[attr-defined]
+    engine = app_of(client).state.engine
     assert_consistent(engine)
     assert client.get("/search", params={"q": "partnership"}).json()["total"] == 2
 
@@ -88,7 +89,7 @@ def test_delete_article(client: TestClient, corpus: dict[str, int]) -> None:
 
 
 def test_delete_annotated_seed_keeps_counts_true(seeded_client: TestClient) -> None:
-    engine = seeded_client.app.state.engine  # type: ignore[attr-defined]
+    engine = app_of(seeded_client).state.engine
     assert_consistent(engine)
     first, second = (a["id"] for a in seeded_client.get("/articles").json()["items"])
     assert seeded_client.delete(f"/articles/{first}").status_code == 204
@@ -109,9 +110,9 @@ def test_ids_of_deleted_rows_are_never_reused(client: TestClient) -> None:
     """Deleting the newest article (and with it the only article naming an entity and its
     quotation) must not hand its ids to the next article: clients keep links by id."""
     from app.ingest import store_article
-    from tests.corpus import Doc, Quote, build
+    from tests.support.corpus import Doc, Quote, build
 
-    engine = client.app.state.engine  # type: ignore[attr-defined]
+    engine = app_of(client).state.engine
 
     def store(i: int, name: str, key: str) -> tuple[int, int, int]:
         doc = Doc(
@@ -142,9 +143,9 @@ def test_concurrent_ingest_and_delete_keep_counts_true(client: TestClient) -> No
     from concurrent.futures import ThreadPoolExecutor
 
     from app.ingest import delete_article, store_article
-    from tests.corpus import Doc, Quote, build
+    from tests.support.corpus import Doc, Quote, build
 
-    engine = client.app.state.engine  # type: ignore[attr-defined]
+    engine = app_of(client).state.engine
 
     def doc(i: int) -> Doc:
         return Doc(

@@ -1,14 +1,15 @@
-"""HTTP niceties: RFC 8288 Link headers on paged responses, ETag and If-None-Match."""
+"""HTTP niceties: RFC 8288 Link headers on paged responses, ETag and If-None-Match, Allow."""
 
 from __future__ import annotations
 
 import re
 from urllib.parse import parse_qs, urlsplit
 
+import httpx
 from fastapi.testclient import TestClient
 
 
-def links(response) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def links(response: httpx.Response) -> dict[str, str]:
     header = response.headers.get("link", "")
     return {rel: url for url, rel in re.findall(r'<([^>]*)>;\s*rel="([^"]+)"', header)}
 
@@ -97,3 +98,17 @@ def test_etag_on_html_and_detail_not_on_errors_or_streams(
     assert "etag" not in client.get("/articles/999").headers
     assert "etag" not in client.get("/export/quotations.csv").headers
     assert "etag" not in client.get("/export/articles.jsonl").headers
+
+
+def test_405_allow_lists_every_method_of_the_resource(client: TestClient) -> None:
+    # RFC 9110: Allow names every method the resource supports, not those of one route
+    for method, path, allowed in (
+        ("PUT", "/articles", "GET, POST"),
+        ("OPTIONS", "/articles/1", "DELETE, GET"),
+        ("DELETE", "/health", "GET"),
+        ("POST", "/people/1/co-mentions", "GET"),
+    ):
+        response = client.request(method, path)
+        assert response.status_code == 405, (method, path)
+        assert response.headers["allow"] == allowed, (method, path)
+        assert response.headers["content-type"] == "application/problem+json"

@@ -27,7 +27,7 @@ from app.core.db import dispose_engine, get_engine
 from app.ingest import delete_article, store_article
 from app.main import create_app
 from tests.conftest import make_settings
-from tests.integrity import assert_consistent
+from tests.support.integrity import assert_consistent
 
 _counter = itertools.count()
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import Row, create_engine, inspect
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401
@@ -57,7 +58,7 @@ def test_search_migrations_down_and_up_keep_data(database_url: str) -> None:
     from app.core.db import dispose_engine, get_engine
     from app.main import create_app
     from tests.conftest import make_settings
-    from tests.corpus import load
+    from tests.support.corpus import load
 
     load(get_engine(database_url))
     migrate.downgrade(database_url, "0001")
@@ -85,13 +86,13 @@ def test_stable_ids_migration_keeps_every_row(database_url: str) -> None:
     from app.core.db import dispose_engine, get_engine
     from app.main import create_app
     from tests.conftest import make_settings
-    from tests.corpus import load
+    from tests.support.corpus import load
 
     tables = ("articles", "paragraphs", "entities", "article_entities", "mentions", "quotations")
 
     columns: dict[str, str] = {}
 
-    def snapshot() -> dict[str, list[tuple[object, ...]]]:
+    def snapshot() -> dict[str, list[Row[Any]]]:
         """Every row, with the columns the tables had at 0104 (later migrations add some;
         0107 makes entity keys kind-free, so the key is left out)."""
         engine = create_engine(database_url)

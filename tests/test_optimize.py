@@ -10,7 +10,7 @@ from app import __main__ as cli
 from app.core.db import dispose_engine, get_engine
 from app.main import create_app
 from tests.conftest import make_settings
-from tests.corpus import load
+from tests.support.corpus import load
 
 QUERIES = ("said", "acme widgets", "part*", '"said the"', "acme OR globex")
 

@@ -20,7 +20,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import event
 
-from app.queries.cache import loop_reader
+from app.api.search_execution import loop_reader
+from tests.conftest import app_of
 
 MAX_STATEMENTS = 6  # the HTML reader view loads everything about an article in 6
 BIG_TABLES = (
@@ -40,14 +41,16 @@ QUERY = {"/search": "q=said"}
 
 @contextmanager
 def recording(client: TestClient) -> Iterator[list[tuple[str, object]]]:
-    engine = client.app.state.engine  # type: ignore[attr-defined]
+    engine = app_of(client).state.engine
     seen: list[tuple[str, object]] = []
 
-    def listener(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+    def listener(
+        _conn: object, _cursor: object, statement: str, parameters: object, *_rest: object
+    ) -> None:
         seen.append((statement, parameters))
 
     # On SQLite, searches run on the event loop's own driver connection, without SQLAlchemy
-    # (app.queries.cache.LoopReader): SQLite's trace callback sees those statements, with
+    # (app.api.search_execution.LoopReader): SQLite's trace callback sees those statements, with
     # their parameters bound into the text, and also the ones FTS5 runs on its shadow tables
     # (always named with their schema, 'main'.), which are left out.
     def traced(sql: str) -> None:
@@ -74,7 +77,7 @@ def query_plans(client: TestClient, urls: list[str]) -> dict[str, list[str]]:
             client.get(url)
         for sql, params in seen:
             statements.setdefault(sql, params)
-    engine = client.app.state.engine  # type: ignore[attr-defined]
+    engine = app_of(client).state.engine
     with engine.connect() as conn:
         raw = conn.connection.driver_connection
         return {

@@ -6,14 +6,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from fastapi.testclient import TestClient
-from sqlalchemy import event
+from sqlalchemy import Engine, event
+
+from tests.conftest import app_of
 
 
 @contextmanager
-def counting(engine) -> Iterator[list[str]]:  # type: ignore[no-untyped-def]
+def counting(engine: Engine) -> Iterator[list[str]]:
     statements: list[str] = []
 
-    def record(conn, cursor, statement, *args) -> None:  # type: ignore[no-untyped-def]
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
         statements.append(statement)
 
     event.listen(engine, "before_cursor_execute", record)
@@ -26,7 +28,7 @@ def counting(engine) -> Iterator[list[str]]:  # type: ignore[no-untyped-def]
 def test_statement_counts_do_not_grow_with_the_page(
     client: TestClient, corpus: dict[str, int]
 ) -> None:
-    engine = client.app.state.engine  # type: ignore[attr-defined]
+    engine = app_of(client).state.engine
     lopez, acme = corpus["lopez"], corpus["acme"]
     paths = [
         "/articles?q=said",

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import httpx
 from fastapi.testclient import TestClient
 
 
-def names(response) -> list[str]:  # type: ignore[no-untyped-def]
+def names(response: httpx.Response) -> list[str]:
     assert response.status_code == 200, response.text
     return [item["name"] for item in response.json()["items"]]
 

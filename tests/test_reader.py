@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -18,7 +19,7 @@ from fastapi.testclient import TestClient
 
 from app.main import create_app
 from tests.conftest import make_settings
-from tests.corpus import load
+from tests.support.corpus import load
 
 CHROMIUM_FLAGS = (
     "--headless",
@@ -50,7 +51,14 @@ def test_view_highlights_and_escapes(client: TestClient, corpus: dict[str, int])
     assert f'class="speaker" href="/people/{corpus["lopez"]}"' in html
     assert "http://" not in html and "https://" not in html  # no external asset
     a1 = client.get(f"/articles/{corpus['a1']}/view").text
-    assert 'title="Speaker: analysts"' in a1  # a free speaker label, no link
+    # A speaker without a page (a free label): drawn by CSS in superscript like the linked
+    # speakers, with no text of its own in the paragraph, hidden from screen readers.
+    label = re.search(r'<span class="speaker" [^>]*>(.*?)</span>', a1)
+    assert label is not None and label.group(1) == ""
+    for attribute in ('title="Speaker: analysts"', 'data-speaker="analysts"', 'aria-hidden="true"'):
+        assert attribute in label.group(0)
+    assert "span.speaker::after{content:attr(data-speaker)}" in a1
+    assert "— analysts (paragraph 3)" in a1  # named as text in the list of quotations
     assert client.get("/articles/999/view").status_code == 404
 
 
@@ -124,6 +132,7 @@ def test_reader_view_and_docs_in_chromium(
     assert 'class="quote direct"' in dom
     assert 'title="Speaker: Maria López"' in dom
     assert 'class="speaker" href="/people/' in dom
+    assert re.search(r'<span class="speaker" [^>]*aria-hidden="true"[^>]*></span>', dom)
     assert "We are growing faster than expected" in unescape(dom)
 
     escaped = dump_dom(chromium, f"{base}/articles/{ids['a3']}/view")

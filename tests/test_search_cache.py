@@ -1,4 +1,4 @@
-"""The search result cache (app/queries/cache.py): repeated searches are served from it, and
+"""The search result cache (app/api/result_cache.py): repeated searches are served from it, and
 any write, by this process or another one, is seen by the very next search."""
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 from sqlmodel import Session
 
-from app.api.routing import Offload, cached_read
+from app.api.result_cache import ResultCache
+from app.api.search_execution import Offload, cached_read
 from app.core import migrate
 from app.core.db import dispose_engine
 from app.main import create_app
-from app.queries.cache import ResultCache
-from tests.conftest import make_settings
+from tests.conftest import app_of, make_settings
 
 PLAIN = {"content-type": "text/plain; charset=utf-8"}
 ZEBRA = (
@@ -50,9 +50,11 @@ def _generation(url: str) -> int:
     return generation
 
 
-def test_writes_by_another_worker_are_seen_at_once(two_workers, database_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_writes_by_another_worker_are_seen_at_once(
+    two_workers: tuple[TestClient, TestClient], database_url: str
+) -> None:
     a, b = two_workers
-    cache = a.app.state.search_cache  # type: ignore[attr-defined]
+    cache = app_of(a).state.search_cache
     assert a.get("/search", params={"q": "zebra"}).json()["total"] == 0
     assert a.get("/search", params={"q": "zebra"}).json()["total"] == 0
     assert cache.hits == 1  # the repeat came from the cache
@@ -73,7 +75,9 @@ def test_writes_by_another_worker_are_seen_at_once(two_workers, database_url: st
     assert a.get("/search", params={"q": "zebra"}).json()["total"] == 0
 
 
-def test_the_same_text_posted_again_is_not_a_write(two_workers, database_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_text_posted_again_is_not_a_write(
+    two_workers: tuple[TestClient, TestClient], database_url: str
+) -> None:
     a, b = two_workers
     assert b.post("/articles", content=ZEBRA.encode(), headers=PLAIN).status_code == 201
     generation = _generation(database_url)
@@ -101,7 +105,7 @@ def test_cache_can_be_turned_off(database_url: str) -> None:
         assert client.post("/articles", content=ZEBRA.encode(), headers=PLAIN).status_code == 201
         for _ in range(3):
             assert client.get("/search", params={"q": "zebra"}).json()["total"] == 4
-        cache = client.app.state.search_cache  # type: ignore[attr-defined]
+        cache = app_of(client).state.search_cache
         assert cache.hits == 0 and cache.misses == 0
     if database_url.startswith("sqlite"):
         dispose_engine(database_url)

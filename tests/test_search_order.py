@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from anyio import CapacityLimiter
@@ -12,11 +13,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 from sqlmodel import Session
 
-from app.api.routing import UNFINISHED, InlineGate, Offload, cached_read, run_within
+from app.api.result_cache import ResultCache
+from app.api.search_execution import UNFINISHED, InlineGate, Offload, cached_read, run_within
 from app.core import migrate
 from app.core.db import dispose_engine, get_engine
 from app.main import create_app
-from app.queries.cache import ResultCache
 from app.queries.fts import HIGHLIGHT_START, HIGHLIGHT_STOP, excerpt
 from tests.conftest import make_settings
 
@@ -70,7 +71,7 @@ def test_searches_out_of_inline_time_finish_in_the_thread_pool(tmp_path: Path) -
     """With no time on the loop every miss is interrupted there and run again in the thread
     pool: the pages are the same as when they all finish inline."""
     url = f"sqlite:///{tmp_path / 'inline.db'}"
-    from tests.corpus import load
+    from tests.support.corpus import load
 
     migrate.upgrade(url)
     load(get_engine(url))
@@ -142,7 +143,7 @@ def test_a_search_that_overran_goes_straight_to_the_thread_pool_next_time(tmp_pa
     loop_thread = threading.get_ident()
     ran: list[tuple[str, str]] = []
 
-    def inline_for(key: str):  # type: ignore[no-untyped-def]
+    def inline_for(key: str) -> Callable[[sqlite3.Connection], int]:
         def inline(conn: sqlite3.Connection) -> int:
             assert threading.get_ident() == loop_thread
             ran.append((key, "loop"))
@@ -152,7 +153,7 @@ def test_a_search_that_overran_goes_straight_to_the_thread_pool_next_time(tmp_pa
 
         return inline
 
-    def compute_for(key: str):  # type: ignore[no-untyped-def]
+    def compute_for(key: str) -> Callable[[Session], int]:
         def compute(session: Session) -> int:
             assert threading.get_ident() != loop_thread
             ran.append((key, "pool"))

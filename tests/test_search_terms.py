@@ -12,7 +12,7 @@ from app.core.db import dispose_engine, get_engine
 from app.ingest import delete_article
 from app.main import create_app
 from tests.conftest import make_settings
-from tests.corpus import load
+from tests.support.corpus import load
 
 KINDS = {"paragraph": "paragraphs", "quotation": "quotations"}
 
@@ -34,7 +34,7 @@ def fts_counts(engine: Engine) -> set[tuple[str, str, int]]:
 def kept_counts(engine: Engine) -> set[tuple[str, str, int]]:
     with engine.connect() as conn:
         rows = conn.exec_driver_sql("SELECT kind, term, docs FROM search_terms").all()
-    return {tuple(row) for row in rows}  # type: ignore[misc]
+    return {tuple(row) for row in rows}
 
 
 def test_counts_agree_with_the_fts_indexes_after_ingest_delete_and_migration(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -17,7 +18,7 @@ KEYS = "first-key-0123456789,second-key-abcdef"
 
 
 @pytest.fixture
-def sqlite_url(tmp_path) -> str:  # type: ignore[no-untyped-def]
+def sqlite_url(tmp_path: Path) -> str:
     from app.core import migrate
 
     url = f"sqlite:///{tmp_path / 'sec.db'}"
@@ -25,7 +26,9 @@ def sqlite_url(tmp_path) -> str:  # type: ignore[no-untyped-def]
     return url
 
 
-def _client(url: str, *, client: tuple[str, int] = ("testclient", 50000), **overrides: object):
+def _client(
+    url: str, *, client: tuple[str, int] = ("testclient", 50000), **overrides: object
+) -> TestClient:
     return TestClient(create_app(make_settings(url, **overrides)), client=client)
 
 
@@ -235,7 +238,7 @@ def test_unexpected_error_is_a_bare_500_problem(
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError(f"secret at {sqlite_url}")
 
-    monkeypatch.setattr(articles.q, "list_articles", boom)
+    monkeypatch.setattr(articles.article_queries, "list_articles", boom)
     with _client(sqlite_url) as c, caplog.at_level(logging.ERROR):
         response = c.get("/articles", headers={"X-Request-ID": "boom-1"})
     assert response.status_code == 500

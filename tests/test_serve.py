@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 import httpx
 
 from app.core.config import PROJECT_ROOT
+from tests.support.live_server import start_server
 
 
 def free_port() -> int:
@@ -80,3 +82,39 @@ def test_two_independent_instances_and_restart(tmp_path: Path) -> None:
         assert listing["total"] == 2
     finally:
         stop(again)
+
+
+def _raw_request(port: int, request: bytes) -> tuple[int, dict[str, str], bytes]:
+    """Send bytes as they are; the status, headers and body of the answer."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as s:
+        s.sendall(request)
+        chunks = []
+        while chunk := s.recv(65536):
+            chunks.append(chunk)
+    head, _, body = b"".join(chunks).partition(b"\r\n\r\n")
+    status_line, *lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.lower().split(": ", 1) for line in lines)
+    return int(status_line.split()[1]), headers, body
+
+
+def test_requests_the_http_server_cannot_parse_get_problems(tmp_path: Path) -> None:
+    server = start_server(f"sqlite:///{tmp_path / 'http.db'}", tmp_path / "server.log")
+    port = int(server.base_url.rsplit(":", 1)[1])
+    try:
+        near_limit = httpx.get(f"{server.base_url}/articles", params={"q": "a" * 19_000})
+        assert near_limit.status_code == 200  # long, but within what the server parses
+        long_url = b"GET /articles?q=" + b"%C3%A9" * 12_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n"
+        for request, slug in (
+            (long_url, "uri-too-long"),
+            (b"NOT HTTP AT ALL\r\n\r\n", "bad-request"),
+        ):
+            status, headers, body = _raw_request(port, request)
+            assert status == 400, body
+            assert headers["content-type"] == "application/problem+json"
+            assert headers["x-content-type-options"] == "nosniff"
+            problem = json.loads(body)
+            assert problem["type"].endswith(f"/problems/{slug}")
+            assert problem["status"] == 400 and problem["request_id"] == headers["x-request-id"]
+        assert httpx.get(f"{server.base_url}/health").status_code == 200  # still serving
+    finally:
+        server.stop()

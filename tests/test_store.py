@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from app.annotate.types import AnnotatedArticle, Image, Metadata
 from app.annotate.types import Entity as AnnEntity
@@ -136,7 +135,8 @@ def test_store_round_trips_every_column_and_link(database_url: str) -> None:
                 start, end = quotation.spans[0]
                 assert quotation.spans == [[start, end]] and text[start:end] == quotation.text
                 assert p.start_char <= start < end <= p.end_char
-                assert entities[quotation.speaker_id].key == "ann lee"  # type: ignore[index]
+                assert quotation.speaker_id is not None
+                assert entities[quotation.speaker_id].key == "ann lee"
                 assert (quotation.kind, quotation.cue) == ("direct", "said")
 
             lee = session.execute(select(Entity).where(Entity.key == "ann lee")).scalar_one()

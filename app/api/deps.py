@@ -1,4 +1,4 @@
-"""Shared route dependencies: database session, settings, paging and id parameters."""
+"""Shared route dependencies: database session and engine, search backend, paging and ids."""
 
 from __future__ import annotations
 
@@ -11,21 +11,18 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from app.api.routing import Offload
-from app.core.config import Settings
-from app.queries.cache import ResultCache
+from app.api.result_cache import ResultCache
+from app.api.search_execution import Offload
 from app.schemas import Page, SearchHit
 
 MAX_ID = 2**31 - 1  # ids are 32-bit integers (PostgreSQL INTEGER); larger ones cannot exist
 MAX_OFFSET = 1_000_000_000
 
 
-async def get_engine(request: Request) -> Engine:
-    return request.app.state.engine
-
-
-async def get_settings(request: Request) -> Settings:
-    return request.app.state.settings
+async def request_engine(request: Request) -> Engine:
+    """The app's engine (for routes that open their own sessions: writes, exports)."""
+    engine: Engine = request.app.state.engine
+    return engine
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
@@ -41,7 +38,7 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     try:
         yield session
     finally:
-        if session.bind.dialect.name == "sqlite":  # type: ignore[union-attr]
+        if session.bind is not None and session.bind.dialect.name == "sqlite":
             session.close()
         else:
             await run_in_threadpool(session.close)
@@ -64,8 +61,7 @@ async def get_search_backend(request: Request) -> SearchBackend:
 
 SessionDep = Annotated[Session, Depends(get_session)]
 SearchBackendDep = Annotated[SearchBackend, Depends(get_search_backend)]
-EngineDep = Annotated[Engine, Depends(get_engine)]
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+EngineDep = Annotated[Engine, Depends(request_engine)]
 
 Limit = Annotated[int, Query(ge=1, le=100, description="Page size (1..100)")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip")]
@@ -76,6 +72,14 @@ After = Annotated[
         description="Keyset cursor: the `next_cursor` of the previous page (items after it)",
     ),
 ]
+
+
+def after_id(after: str | None) -> int | None:
+    """The id an `after` cursor names, capped at the largest possible id (a larger one has
+    nothing after it either, and PostgreSQL cannot compare an INTEGER column with it)."""
+    return min(int(after), MAX_ID) if after is not None else None
+
+
 ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="Article id")]
 EntityId = Annotated[int, Path(ge=1, le=MAX_ID, description="Entity id")]
 QuotationId = Annotated[int, Path(ge=1, le=MAX_ID, description="Quotation id")]

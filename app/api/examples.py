@@ -142,14 +142,18 @@ def page(item: dict[str, Any]) -> dict[str, Any]:
     return {"items": [item], "total": 1, "limit": 20, "offset": 0, "next_cursor": None}
 
 
-def ok(example: Any, status: int = 200, description: str = "Successful Response") -> dict:
+def ok(
+    example: Any, status: int = 200, description: str = "Successful Response"
+) -> dict[int | str, dict[str, Any]]:
     """A `responses=` entry documenting `example` for JSON `status` responses."""
     return {
         status: {"description": description, "content": {"application/json": {"example": example}}}
     }
 
 
-def problem(status: int, detail: str, instance: str, description: str) -> dict:
+def problem(
+    status: int, detail: str, instance: str, description: str
+) -> dict[int | str, dict[str, Any]]:
     """A `responses=` entry documenting a problem+json error with an example."""
     from http import HTTPStatus
 

@@ -2,8 +2,10 @@
 
 No script and no external asset: inline CSS only, every piece of text escaped. People and
 organisations link to their JSON (/people/{id}, /organisations/{id}); each quotation is
-highlighted with its speaker in the title attribute (shown on hover) and followed by a link
-to the speaker.
+highlighted with its speaker in the title attribute (shown on hover) and followed by its
+speaker in superscript: a link when the speaker has a page, else a label drawn by CSS from a
+data attribute and hidden from screen readers, so that it is not read, or copied, as part of
+the article's sentence.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ a.person{background:#e3f0ff;border-color:#4a90d9}
 a.organisation{background:#e8f7e4;border-color:#4caf50}
 .quote{background:#fff4c2}
 .quote.indirect{background:#fdf0e0}
-a.speaker{font-size:.75em;color:#8a5a00;margin-left:.2em;vertical-align:super}
+.speaker{font-size:.75em;color:#8a5a00;margin-left:.2em;vertical-align:super}
+span.speaker::after{content:attr(data-speaker)}
 ul.list li{margin:.3em 0}
 """
 
@@ -40,15 +43,29 @@ def _speaker(q: QuotationOut) -> str:
     return q.speaker.name if q.speaker else "unknown speaker"
 
 
-def _speaker_link(q: QuotationOut) -> str:
+def _speaker_link(q: QuotationOut) -> str | None:
+    """A link to the speaker's page, when the speaker has one."""
+    if q.speaker is None or q.speaker.id is None:
+        return None
     name = escape(_speaker(q))
-    if q.speaker is not None and q.speaker.id is not None:
-        href = _href(q.speaker.type, q.speaker.id)
-        return (
-            f'<a class="speaker" href="{href}" title="Speaker: {name}"'
-            f' data-quotation="{q.id}">{name}</a>'
-        )
-    return f'<span class="speaker" title="Speaker: {name}">{name}</span>'
+    href = _href(q.speaker.type, q.speaker.id)
+    return (
+        f'<a class="speaker" href="{href}" title="Speaker: {name}"'
+        f' data-quotation="{q.id}">{name}</a>'
+    )
+
+
+def _speaker_mark(q: QuotationOut) -> str:
+    """The speaker after a quotation in the text: the link, or else the name drawn by CSS
+    (`::after`), out of the text that copy-paste and screen readers get."""
+    link = _speaker_link(q)
+    if link is not None:
+        return link
+    name = escape(_speaker(q))
+    return (
+        f'<span class="speaker" title="Speaker: {name}" data-speaker="{name}"'
+        f' data-quotation="{q.id}" aria-hidden="true"></span>'
+    )
 
 
 def _paragraph(
@@ -82,7 +99,7 @@ def _paragraph(
                 f'{escape(_speaker(quote))}" data-quotation="{quote.id}">{piece}</span>'
             )
         out.append(piece)
-        out.extend(_speaker_link(q) for q in quotations if q.end == b and start < b <= end)
+        out.extend(_speaker_mark(q) for q in quotations if q.end == b and start < b <= end)
     return "".join(out)
 
 
@@ -109,7 +126,8 @@ def render_article(article: ArticleFull) -> str:
         for p in article.paragraphs
     )
     quotes = "".join(
-        f"<li>“{escape(q.text)}” — {_speaker_link(q)} (paragraph {q.paragraph})</li>"
+        f"<li>“{escape(q.text)}” — {_speaker_link(q) or escape(_speaker(q))}"
+        f" (paragraph {q.paragraph})</li>"
         for q in article.quotations
     )
     return (

@@ -19,7 +19,6 @@ import logging
 import re
 import uuid
 from collections.abc import Awaitable, Callable, MutableMapping
-from contextvars import ContextVar
 from time import perf_counter
 from typing import Any
 
@@ -33,7 +32,6 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-REQUEST_ID_HEADER = "X-Request-ID"
 _REQUEST_ID_OK = re.compile(rb"[A-Za-z0-9][A-Za-z0-9._:@+=/-]{0,127}")
 REALM = "annotated-news"
 
@@ -50,20 +48,14 @@ DOCS_CSP = (
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
 DOCS_PATHS = frozenset({"/docs", "/redoc", "/docs/oauth2-redirect"})
-_BASE_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+BASE_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
 )
 
-request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
 access_log = logging.getLogger("app.access")
 error_log = logging.getLogger("app.errors")
-
-
-def current_request_id() -> str | None:
-    """The id of the request being handled (for log lines anywhere in the app)."""
-    return request_id_var.get()
 
 
 def _incoming_request_id(value: bytes | None) -> str:
@@ -140,7 +132,6 @@ class RequestContextMiddleware:
                 break
         request_id = _incoming_request_id(incoming)
         scope.setdefault("state", {})["request_id"] = request_id
-        token = request_id_var.set(request_id)
         csp = DOCS_CSP if scope["path"] in DOCS_PATHS else STRICT_CSP
         rid_header = (b"x-request-id", request_id.encode("ascii"))
         status = 0
@@ -151,7 +142,7 @@ class RequestContextMiddleware:
                 status = message["status"]
                 headers = list(message.get("headers") or [])
                 present = {name.lower() for name, _ in headers}
-                headers.extend(h for h in _BASE_HEADERS if h[0] not in present)
+                headers.extend(h for h in BASE_HEADERS if h[0] not in present)
                 if b"content-security-policy" not in present:
                     headers.append((b"content-security-policy", csp.encode()))
                 if b"x-request-id" not in present:
@@ -177,18 +168,22 @@ class RequestContextMiddleware:
                 scope=scope,
             )
         finally:
-            request_id_var.reset(token)
             if self.log_requests:
-                client = scope.get("client")
-                access_log.info(
-                    '%s - "%s %s" %d %.1fms request_id=%s',
-                    client[0] if client else "-",
-                    scope.get("method"),
-                    truncate(scope.get("path", ""), 300),
-                    status,
-                    (perf_counter() - started_at) * 1000,
-                    request_id,
-                )
+                _log_request(scope, status, started_at, request_id)
+
+
+def _log_request(scope: Scope, status: int, started_at: float, request_id: str) -> None:
+    """The access-log line of a request: client, method, path, status, time and id."""
+    client = scope.get("client")
+    access_log.info(
+        '%s - "%s %s" %d %.1fms request_id=%s',
+        client[0] if client else "-",
+        scope.get("method"),
+        truncate(scope.get("path", ""), 300),
+        status,
+        (perf_counter() - started_at) * 1000,
+        request_id,
+    )
 
 
 class WritePolicyMiddleware:

@@ -12,45 +12,61 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 class Settings(BaseSettings):
+    """Every setting, read from the environment variable of the same name in capitals (or a
+    `.env` file). docs/configuration.md is generated from these fields and descriptions."""
+
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
     database_url: str = Field(
         default="sqlite:///./data/articles.db",
-        description="SQLAlchemy URL: sqlite:///path or postgresql+psycopg://user@host/db",
+        description="SQLAlchemy URL of the database: `sqlite:///path/to/file.db`, or"
+        " `postgresql+psycopg://user:password@host/db` for PostgreSQL",
     )
-    host: str = "127.0.0.1"
-    port: int = 8000
-    seed_dir: Path = Path("seeds")
-    load_seeds: bool = True
-    migrate_on_start: bool = True
-    max_article_bytes: int = Field(default=2_000_000, gt=0)
-    log_level: str = "info"
+    host: str = Field(default="127.0.0.1", description="Address `python -m app serve` listens on")
+    port: int = Field(default=8000, description="Port `python -m app serve` listens on")
+    seed_dir: Path = Field(default=Path("seeds"), description="Directory of `*.txt` seed articles")
+    load_seeds: bool = Field(
+        default=True, description="Ingest on start every seed article not yet stored"
+    )
+    migrate_on_start: bool = Field(default=True, description="Run the Alembic migrations on start")
+    max_article_bytes: int = Field(
+        default=2_000_000,
+        gt=0,
+        description="Largest article text accepted, in bytes of UTF-8 (a bigger body gets 413)",
+    )
+    log_level: str = Field(
+        default="info", description="Log level: `debug`, `info`, `warning` or `error`"
+    )
     api_keys: str = Field(
         default="",
         repr=False,
-        description="Comma-separated bearer keys; when set, every write needs one of them."
-        " When empty, writes are accepted only from loopback clients.",
+        description="Comma-separated bearer keys; when set, every write needs one of them"
+        " (`Authorization: Bearer <key>`). When empty, writes are accepted only from this"
+        " machine (loopback). See docs/security.md",
     )
     cors_origins: str = Field(
         default="",
-        description="Comma-separated origins allowed by CORS ('*' for any); empty disables CORS.",
+        description="Comma-separated origins allowed by CORS, `*` for any; empty turns CORS off",
     )
     access_log: bool = Field(default=True, description="One log line per request, with its id")
     search_cache_size: int = Field(
         default=256,
         ge=0,
-        description="Search result pages kept per process, dropped on any write; 0 disables",
+        description="Search result pages each worker keeps; any write empties it (see"
+        " docs/scaling.md); `0` turns it off",
     )
     search_concurrency: int = Field(
         default=4,
         ge=1,
-        description="Searches computed at once per process (cache misses); others wait their turn",
+        description="Searches computed at once per worker (cache misses); more wait their turn",
     )
     search_inline_ms: float = Field(
         default=10.0,
         ge=0,
-        description="A search that misses the cache first runs on the event loop for at most"
-        " this long (SQLite); if unfinished it runs again in the thread pool. 0: always there",
+        description="How long a search that misses the cache may run on the event loop"
+        " (SQLite) before it is interrupted and run again in the thread pool; a search that"
+        " overran once goes there directly next time, and overruns may cost the loop about"
+        " a tenth of its time at most. `0`: always in the thread pool",
     )
 
     @property

@@ -8,9 +8,13 @@ page's `total` is one primary-key lookup instead of a COUNT(*) over a growing ta
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
-from app.models import Counter
+from app.models import MaintainedCounter
+
+# The write generation: bumped by a trigger on every INSERT and DELETE of an article, in the
+# writing transaction (migration 0104); it names one state of everything search reads.
+GENERATION = "generation"
 
 # counter name -> the COUNT(*) it stands for
 COUNTED: dict[str, str] = {
@@ -30,7 +34,17 @@ def recount_sql() -> list[str]:
 
 
 def get_count(session: Session, name: str) -> int:
-    value = session.execute(select(Counter.value).where(Counter.name == name)).scalar_one_or_none()
+    value = _read(session, name)
     if value is None:
         raise KeyError(f"no counter {name!r}")
     return value
+
+
+def get_generation(session: Session) -> int:
+    """The write generation (0 on a database migrated before it existed, never decreasing)."""
+    return _read(session, GENERATION) or 0
+
+
+def _read(session: Session, name: str) -> int | None:
+    statement = select(col(MaintainedCounter.value)).where(col(MaintainedCounter.name) == name)
+    return session.execute(statement).scalar_one_or_none()

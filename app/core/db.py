@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, event
@@ -10,9 +11,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, create_engine
 
 # Memory per pooled connection: a 16 MB page cache and a 64 MB memory map. Every connection
-# that reads grows its own (searches at 100,000 articles touch pages all over the file), so
-# larger values multiply: 64 MB + 256 MB let a worker reach ~800 MB RSS under mixed search
-# load; these keep it near 330 MB at the same speed (bench: scale section, peak RSS).
+# that reads grows its own (searches in a large archive touch pages all over the file), so a
+# worker's memory is these times its busy connections: larger values cost memory, not speed
+# (bench/README.md, peak RSS).
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA foreign_keys=ON",
@@ -37,14 +38,14 @@ def begin_write(session: Session) -> None:
     which waits on busy_timeout): a transaction that reads first and upgrades to a write later
     fails at once with "database is locked" when another process committed in between."""
     connection = session.connection()
-    if (
-        connection.dialect.name == "sqlite"
-        and not connection.connection.dbapi_connection.in_transaction
-    ):  # type: ignore[union-attr]
+    if connection.dialect.name != "sqlite":
+        return
+    driver = connection.connection.dbapi_connection
+    if driver is not None and not driver.in_transaction:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     """`connect` event hook: set SQLITE_PRAGMAS on a new SQLite connection."""
     cursor = dbapi_connection.cursor()
     for pragma in SQLITE_PRAGMAS:

@@ -2,8 +2,8 @@
 
 SQLite's FTS5 indexes grow as a stack of segments, one or more per write transaction, merged
 only now and then (automerge). Every search walks every segment of a term, so an index built
-by many small transactions costs more per search than a merged one (at 100,000 articles, the
-bench's ranked search 20-30% more). 'optimize' merges each index into one segment; `PRAGMA
+by many small transactions costs more per search than a merged one (bench/README.md).
+'optimize' merges each index into one segment; `PRAGMA
 optimize` refreshes the query planner's statistics. On PostgreSQL: ANALYZE.
 """
 

@@ -26,7 +26,7 @@ def downgrade(database_url: str, revision: str) -> None:
 
 
 def include_object(
-    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+    _obj: object, name: str | None, type_: str, _reflected: bool, _compare_to: object
 ) -> bool:
     """Autogenerate/compare filter: skip the full-text objects that live outside the models
     (SQLite FTS5 tables and their shadow tables, SQLite's `search_terms` counts, PostgreSQL

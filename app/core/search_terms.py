@@ -74,15 +74,15 @@ def add(connection: Connection, *, kind: Kind, texts: Sequence[str]) -> None:
     """Count newly stored rows of `kind` (inside their write transaction)."""
     if texts:
         rows = [(kind, term, docs) for term, docs in doc_counts(texts)]
-        connection.exec_driver_sql(_UPSERT, rows)  # type: ignore[arg-type]
+        connection.exec_driver_sql(_UPSERT, rows)
 
 
 def remove(connection: Connection, *, kind: Kind, texts: Sequence[str]) -> None:
     """Uncount rows of `kind` about to be deleted (inside their write transaction)."""
     if texts:
         counts = doc_counts(texts)
-        connection.exec_driver_sql(_SUBTRACT, [(docs, kind, term) for term, docs in counts])  # type: ignore[arg-type]
-        connection.exec_driver_sql(_DROP_EMPTY, [(kind, term) for term, _ in counts])  # type: ignore[arg-type]
+        connection.exec_driver_sql(_SUBTRACT, [(docs, kind, term) for term, docs in counts])
+        connection.exec_driver_sql(_DROP_EMPTY, [(kind, term) for term, _ in counts])
 
 
 def rebuild_sql() -> list[str]:

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import bindparam, func, select
-from sqlmodel import Session
+from sqlalchemy import Executable, bindparam, func, select
+from sqlmodel import Session, col
 
 from app.core.counters import get_count
 from app.models import Article, ArticleEntity, Entity, Mention, Paragraph, Quotation
 from app.queries.entities import article_entity_out
-from app.queries.filters import ArticleFilters, ArticleSort, article_where
-from app.queries.paging import Prepared, counter_column, fetch, id_window
 from app.queries.quotations import quotations_out
+from app.queries.statements import Prepared, counter_column, fetch, id_window
+from app.queries.where_clauses import ArticleFilters, ArticleSort, article_where
 from app.schemas import (
     ArticleEntityOut,
     ArticleFull,
@@ -28,18 +29,19 @@ from app.schemas import (
 )
 
 SUMMARY_COLUMNS = (
-    Article.id,
-    Article.title,
-    Article.authors,
-    Article.source,
-    Article.published,
-    Article.url,
-    Article.paragraph_count,
-    Article.ingested_at,
+    col(Article.id),
+    col(Article.title),
+    col(Article.authors),
+    col(Article.source),
+    col(Article.published),
+    col(Article.url),
+    col(Article.paragraph_count),
+    col(Article.ingested_at),
 )
 
 
-def _summary(row) -> ArticleSummary:  # type: ignore[no-untyped-def]
+def _summary(row: Any) -> ArticleSummary:
+    """An article row (a stored Article or a Row of SUMMARY_COLUMNS) as a summary."""
     return ArticleSummary(
         id=row.id,
         title=row.title,
@@ -54,20 +56,24 @@ def _summary(row) -> ArticleSummary:  # type: ignore[no-untyped-def]
 
 def _order(sort: ArticleSort | None) -> tuple:
     if sort == "-published":
-        return (Article.published.is_(None), Article.published.desc(), Article.id.desc())
+        return (
+            col(Article.published).is_(None),
+            col(Article.published).desc(),
+            col(Article.id).desc(),
+        )
     if sort == "published":
-        return (Article.published.is_(None), Article.published, Article.id)
+        return (col(Article.published).is_(None), col(Article.published), col(Article.id))
     if sort == "-ingested":
-        return (Article.ingested_at.desc(), Article.id.desc())
-    return (Article.id,)
+        return (col(Article.ingested_at).desc(), col(Article.id).desc())
+    return (col(Article.id),)
 
 
 @lru_cache
 def _articles_page(offset: bool, after: bool) -> Prepared:
     return Prepared(
         select(*SUMMARY_COLUMNS, counter_column("articles"))
-        .where(id_window(Article.id, offset=offset, after=after))
-        .order_by(Article.id)
+        .where(id_window(col(Article.id), offset=offset, after=after))
+        .order_by(col(Article.id))
         .limit(bindparam("limit"))
     )
 
@@ -89,7 +95,7 @@ def list_articles(
         return _stored_order_page(session, limit=limit, offset=offset, after=after)
     where = article_where(session, filters)
     if after is not None:
-        where.append(Article.id > after)
+        where.append(col(Article.id) > after)
     total = session.execute(select(func.count()).select_from(Article).where(*where)).scalar_one()
     rows = session.execute(
         select(*SUMMARY_COLUMNS)
@@ -131,7 +137,7 @@ def article_exists(session: Session, *, article_id: int) -> bool:
     return fetch(session, _ARTICLE_EXISTS, {"id": article_id}) != []
 
 
-_ARTICLE_EXISTS = select(Article.id).where(Article.id == bindparam("id"))
+_ARTICLE_EXISTS = select(col(Article.id)).where(col(Article.id) == bindparam("id"))
 
 
 def get_article(session: Session, *, article_id: int) -> ArticleOut | None:
@@ -140,15 +146,15 @@ def get_article(session: Session, *, article_id: int) -> ArticleOut | None:
         return None
     counts = dict(
         session.execute(
-            select(Entity.kind, func.count())
+            select(col(Entity.kind), func.count())
             .select_from(ArticleEntity)
-            .join(Entity, Entity.id == ArticleEntity.entity_id)
-            .where(ArticleEntity.article_id == article_id)
-            .group_by(Entity.kind)
+            .join(Entity, col(Entity.id) == ArticleEntity.entity_id)
+            .where(col(ArticleEntity.article_id) == article_id)
+            .group_by(col(Entity.kind))
         ).all()
     )
     quotation_count = session.execute(
-        select(func.count()).select_from(Quotation).where(Quotation.article_id == article_id)
+        select(func.count()).select_from(Quotation).where(col(Quotation.article_id) == article_id)
     ).scalar_one()
     return ArticleOut(
         **_summary(article).model_dump(),
@@ -161,22 +167,22 @@ def get_article(session: Session, *, article_id: int) -> ArticleOut | None:
     )
 
 
-_PARAGRAPHS = (
+_PARAGRAPHS: Executable = (
     select(
-        Article.paragraph_count.label("total"),
-        Paragraph.number,
-        Paragraph.text,
-        Paragraph.start_char.label("start"),
-        Paragraph.end_char.label("end"),
+        col(Article.paragraph_count).label("total"),
+        col(Paragraph.number),
+        col(Paragraph.text),
+        col(Paragraph.start_char).label("start"),
+        col(Paragraph.end_char).label("end"),
     )
     .select_from(Article)
-    .outerjoin(Paragraph, Paragraph.article_id == Article.id)
-    .where(Article.id == bindparam("id"))
-    .order_by(Paragraph.number)
+    .outerjoin(Paragraph, col(Paragraph.article_id) == Article.id)
+    .where(col(Article.id) == bindparam("id"))
+    .order_by(col(Paragraph.number))
     .limit(bindparam("limit"))
     .offset(bindparam("offset"))
 )
-_PARAGRAPH_TOTAL = select(Article.paragraph_count).where(Article.id == bindparam("id"))
+_PARAGRAPH_TOTAL = select(col(Article.paragraph_count)).where(col(Article.id) == bindparam("id"))
 
 
 def list_paragraphs(
@@ -203,20 +209,22 @@ def list_paragraphs(
 
 def get_paragraph(session: Session, *, article_id: int, number: int) -> ParagraphDetail | None:
     paragraph = session.execute(
-        select(Paragraph).where(Paragraph.article_id == article_id, Paragraph.number == number)
+        select(Paragraph).where(
+            col(Paragraph.article_id) == article_id, col(Paragraph.number) == number
+        )
     ).scalar_one_or_none()
     if paragraph is None:
         return None
     mentions = session.execute(
-        select(Mention, Entity.name, Entity.kind)
-        .join(Entity, Entity.id == Mention.entity_id)
-        .where(Mention.paragraph_id == paragraph.id, Entity.kind != "other")
-        .order_by(Mention.start_char)
+        select(Mention, col(Entity.name), col(Entity.kind))
+        .join(Entity, col(Entity.id) == Mention.entity_id)
+        .where(col(Mention.paragraph_id) == paragraph.id, col(Entity.kind) != "other")
+        .order_by(col(Mention.start_char))
     ).all()
     quotations = session.execute(
         select(Quotation)
-        .where(Quotation.paragraph_id == paragraph.id)
-        .order_by(Quotation.start_char)
+        .where(col(Quotation.paragraph_id) == paragraph.id)
+        .order_by(col(Quotation.start_char))
     ).scalars()
     return ParagraphDetail(
         number=paragraph.number,
@@ -246,44 +254,12 @@ def articles_full(session: Session, *, article_ids: list[int]) -> list[ArticleFu
         return []
     articles = {
         a.id: a
-        for a in session.execute(select(Article).where(Article.id.in_(article_ids))).scalars()
+        for a in session.execute(select(Article).where(col(Article.id).in_(article_ids))).scalars()
     }
-    paragraphs: dict[int, list[ParagraphOut]] = defaultdict(list)
-    for p in session.execute(
-        select(Paragraph)
-        .where(Paragraph.article_id.in_(article_ids))
-        .order_by(Paragraph.article_id, Paragraph.number)
-    ).scalars():
-        paragraphs[p.article_id].append(
-            ParagraphOut(number=p.number, text=p.text, start=p.start_char, end=p.end_char)
-        )
-    entities: dict[tuple[int, str], list[ArticleEntityOut]] = defaultdict(list)
-    for ae, e in session.execute(
-        select(ArticleEntity, Entity)
-        .join(Entity, Entity.id == ArticleEntity.entity_id)
-        .where(ArticleEntity.article_id.in_(article_ids))
-        .order_by(ArticleEntity.article_id, ArticleEntity.position)
-    ).all():
-        entities[ae.article_id, e.kind].append(article_entity_out(ae, e))
-    mentions: dict[int, list[MentionOut]] = defaultdict(list)
-    for m, name, kind in session.execute(
-        select(Mention, Entity.name, Entity.kind)
-        .join(Entity, Entity.id == Mention.entity_id)
-        .where(Mention.article_id.in_(article_ids), Entity.kind != "other")
-        .order_by(Mention.article_id, Mention.start_char, Mention.id)
-    ).all():
-        mentions[m.article_id].append(_mention_out(m, name, kind))
-    rows = list(
-        session.execute(
-            select(Quotation)
-            .where(Quotation.article_id.in_(article_ids))
-            .order_by(Quotation.article_id, Quotation.start_char, Quotation.id)
-        ).scalars()
-    )
-    quotations: dict[int, list[QuotationOut]] = defaultdict(list)
-    for quotation in quotations_out(session, rows):
-        quotations[quotation.article_id].append(quotation)
-
+    paragraphs = _paragraphs_of(session, article_ids)
+    entities = _entities_of(session, article_ids)
+    mentions = _mentions_of(session, article_ids)
+    quotations = _quotations_of(session, article_ids)
     out = []
     for article_id in article_ids:
         a = articles.get(article_id)
@@ -308,3 +284,55 @@ def articles_full(session: Session, *, article_ids: list[int]) -> list[ArticleFu
             )
         )
     return out
+
+
+def _paragraphs_of(session: Session, article_ids: list[int]) -> dict[int, list[ParagraphOut]]:
+    paragraphs: dict[int, list[ParagraphOut]] = defaultdict(list)
+    for p in session.execute(
+        select(Paragraph)
+        .where(col(Paragraph.article_id).in_(article_ids))
+        .order_by(col(Paragraph.article_id), col(Paragraph.number))
+    ).scalars():
+        paragraphs[p.article_id].append(
+            ParagraphOut(number=p.number, text=p.text, start=p.start_char, end=p.end_char)
+        )
+    return paragraphs
+
+
+def _entities_of(
+    session: Session, article_ids: list[int]
+) -> dict[tuple[int, str], list[ArticleEntityOut]]:
+    """The entities of each article, by (article id, kind), in order of first appearance."""
+    entities: dict[tuple[int, str], list[ArticleEntityOut]] = defaultdict(list)
+    for ae, e in session.execute(
+        select(ArticleEntity, Entity)
+        .join(Entity, col(Entity.id) == ArticleEntity.entity_id)
+        .where(col(ArticleEntity.article_id).in_(article_ids))
+        .order_by(col(ArticleEntity.article_id), col(ArticleEntity.position))
+    ).all():
+        entities[ae.article_id, e.kind].append(article_entity_out(ae, e))
+    return entities
+
+
+def _mentions_of(session: Session, article_ids: list[int]) -> dict[int, list[MentionOut]]:
+    mentions: dict[int, list[MentionOut]] = defaultdict(list)
+    for m, name, kind in session.execute(
+        select(Mention, col(Entity.name), col(Entity.kind))
+        .join(Entity, col(Entity.id) == Mention.entity_id)
+        .where(col(Mention.article_id).in_(article_ids), col(Entity.kind) != "other")
+        .order_by(col(Mention.article_id), col(Mention.start_char), col(Mention.id))
+    ).all():
+        mentions[m.article_id].append(_mention_out(m, name, kind))
+    return mentions
+
+
+def _quotations_of(session: Session, article_ids: list[int]) -> dict[int, list[QuotationOut]]:
+    rows = session.execute(
+        select(Quotation)
+        .where(col(Quotation.article_id).in_(article_ids))
+        .order_by(col(Quotation.article_id), col(Quotation.start_char), col(Quotation.id))
+    ).scalars()
+    quotations: dict[int, list[QuotationOut]] = defaultdict(list)
+    for quotation in quotations_out(session, list(rows)):
+        quotations[quotation.article_id].append(quotation)
+    return quotations

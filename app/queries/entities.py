@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.core.counters import get_count
 from app.models import (
@@ -16,7 +16,7 @@ from app.models import (
     Mention,
     Paragraph,
 )
-from app.queries.filters import EntityFilters, EntitySort, entity_where
+from app.queries.where_clauses import EntityFilters, EntitySort, entity_where
 from app.schemas import (
     ArticleEntityOut,
     CoMentionOut,
@@ -32,24 +32,15 @@ from app.schemas import (
 
 SHOWN_KINDS = ("person", "organisation")  # "other": the corpus says neither; not shown
 ENTITY_ORDER = {
-    "name": (Entity.name, Entity.id),
-    "-mentions": (Entity.mention_count.desc(), Entity.id),
-    "-articles": (Entity.article_count.desc(), Entity.id),
-    "-quotations": (Entity.quotation_count.desc(), Entity.id),
+    "name": (col(Entity.name), col(Entity.id)),
+    "-mentions": (col(Entity.mention_count).desc(), col(Entity.id)),
+    "-articles": (col(Entity.article_count).desc(), col(Entity.id)),
+    "-quotations": (col(Entity.quotation_count).desc(), col(Entity.id)),
 }
 
 
 def _summary(e: Entity) -> EntitySummary:
-    return EntitySummary(
-        id=e.id,  # type: ignore[arg-type]
-        name=e.name,
-        kind=e.kind,  # type: ignore[arg-type]
-        aliases=e.aliases,
-        roles=e.roles,
-        mention_count=e.mention_count,
-        article_count=e.article_count,
-        quotation_count=e.quotation_count,
-    )
+    return EntitySummary.model_validate(e, from_attributes=True)
 
 
 def list_entities(
@@ -74,7 +65,7 @@ def list_entities(
 
 def entity_exists(session: Session, *, kind: EntityKind, entity_id: int) -> bool:
     found = session.execute(
-        select(Entity.id).where(Entity.id == entity_id, Entity.kind == kind)
+        select(col(Entity.id)).where(col(Entity.id) == entity_id, col(Entity.kind) == kind)
     ).first()
     return found is not None
 
@@ -84,15 +75,12 @@ def get_entity(session: Session, *, kind: EntityKind, entity_id: int) -> EntityO
     entity = session.get(Entity, entity_id)
     if entity is None or entity.kind != kind:
         return None
+    summary = _summary(entity).model_dump()
+    votes = KindVotesOut(
+        person=entity.person_votes, organisation=entity.org_votes, other=entity.other_votes
+    )
     return EntityOut(
-        **_summary(entity).model_dump(),
-        first_seen=entity.first_seen,
-        last_seen=entity.last_seen,
-        votes=KindVotesOut(
-            person=entity.person_votes,
-            organisation=entity.org_votes,
-            other=entity.other_votes,
-        ),
+        **summary, first_seen=entity.first_seen, last_seen=entity.last_seen, votes=votes
     )
 
 
@@ -100,21 +88,21 @@ def list_entity_names(
     session: Session, *, entity_id: int, limit: int, offset: int
 ) -> Page[EntityNameOut]:
     """The names that belong to the entity, most used first."""
-    where = EntityName.entity_id == entity_id
+    where = col(EntityName.entity_id) == entity_id
     total = session.execute(select(func.count()).select_from(EntityName).where(where))
     rows = session.execute(
         select(EntityName)
         .where(where)
-        .order_by(EntityName.article_count.desc(), EntityName.key)
+        .order_by(col(EntityName.article_count).desc(), col(EntityName.key))
         .limit(limit)
         .offset(offset)
     ).scalars()
     items = [
         EntityNameOut(
-            id=n.id,  # type: ignore[arg-type]
+            id=n.id,
             name=n.name,
             key=n.key,
-            link=n.link,  # type: ignore[arg-type]
+            link=n.link,
             article_count=n.article_count,
             votes=KindVotesOut(
                 person=n.person_votes, organisation=n.org_votes, other=n.other_votes
@@ -130,24 +118,26 @@ def list_entity_articles(
 ) -> Page[EntityArticleOut]:
     """Articles naming the entity (with `name_id`: by that name), newest publication first
     (undated last)."""
-    where = ArticleEntity.entity_id == entity_id
+    where = col(ArticleEntity.entity_id) == entity_id
     if name_id is not None:
-        uses = select(ArticleName.article_id).where(ArticleName.name_id == name_id)
-        where = where & ArticleEntity.article_id.in_(uses)  # type: ignore[attr-defined]
+        uses = select(col(ArticleName.article_id)).where(col(ArticleName.name_id) == name_id)
+        where = where & col(ArticleEntity.article_id).in_(uses)
     total = session.execute(
         select(func.count()).select_from(ArticleEntity).where(where)
     ).scalar_one()
     rows = session.execute(
         select(Article, ArticleEntity)
-        .join(ArticleEntity, ArticleEntity.article_id == Article.id)
+        .join(ArticleEntity, col(ArticleEntity.article_id) == Article.id)
         .where(where)
-        .order_by(Article.published.is_(None), Article.published.desc(), Article.id.desc())
+        .order_by(
+            col(Article.published).is_(None), col(Article.published).desc(), col(Article.id).desc()
+        )
         .limit(limit)
         .offset(offset)
     ).all()
     items = [
         EntityArticleOut(
-            id=a.id,  # type: ignore[arg-type]
+            id=a.id,
             title=a.title,
             authors=a.authors,
             source=a.source,
@@ -169,20 +159,20 @@ def list_entity_mentions(
     session: Session, *, entity_id: int, limit: int, offset: int
 ) -> Page[EntityMentionOut]:
     """Every mention of the entity in article and text order, with its paragraph."""
-    where = Mention.entity_id == entity_id
+    where = col(Mention.entity_id) == entity_id
     total = session.execute(select(func.count()).select_from(Mention).where(where)).scalar_one()
     rows = session.execute(
-        select(Mention, Paragraph, Article.title, Article.published)
-        .join(Paragraph, Paragraph.id == Mention.paragraph_id)
-        .join(Article, Article.id == Mention.article_id)
+        select(Mention, Paragraph, col(Article.title), col(Article.published))
+        .join(Paragraph, col(Paragraph.id) == Mention.paragraph_id)
+        .join(Article, col(Article.id) == Mention.article_id)
         .where(where)
-        .order_by(Mention.article_id, Mention.start_char, Mention.id)
+        .order_by(col(Mention.article_id), col(Mention.start_char), col(Mention.id))
         .limit(limit)
         .offset(offset)
     ).all()
     items = [
         EntityMentionOut(
-            id=m.id,  # type: ignore[arg-type]
+            id=m.id,
             article_id=m.article_id,
             article_title=title,
             published=published,
@@ -206,27 +196,27 @@ def list_co_mentions(
     Reads the maintained `co_mentions` rows in index order (ix_co_mentions_rank, or
     ix_co_mentions_kind_rank with a kind): no aggregate over the entity's articles.
     """
-    where = [CoMention.entity_id == entity_id]
+    where = [col(CoMention.entity_id) == entity_id]
     if kind is not None:
-        where.append(CoMention.other_kind == kind)
+        where.append(col(CoMention.other_kind) == kind)
     else:  # not the entities the corpus took for neither
-        where.append(CoMention.other_kind.in_(SHOWN_KINDS))  # type: ignore[attr-defined]
+        where.append(col(CoMention.other_kind).in_(SHOWN_KINDS))
     total = session.execute(select(func.count()).select_from(CoMention).where(*where)).scalar_one()
     rows = session.execute(
         select(
-            Entity.id,
-            Entity.name,
-            Entity.kind,
-            CoMention.shared_articles,
-            CoMention.shared_mentions,
+            col(Entity.id),
+            col(Entity.name),
+            col(Entity.kind),
+            col(CoMention.shared_articles),
+            col(CoMention.shared_mentions),
         )
         .select_from(CoMention)
-        .join(Entity, Entity.id == CoMention.other_id)
+        .join(Entity, col(Entity.id) == CoMention.other_id)
         .where(*where)
         .order_by(
-            CoMention.shared_articles.desc(),
-            CoMention.shared_mentions.desc(),
-            CoMention.other_id,
+            col(CoMention.shared_articles).desc(),
+            col(CoMention.shared_mentions).desc(),
+            col(CoMention.other_id),
         )
         .limit(limit)
         .offset(offset)
@@ -241,16 +231,16 @@ def list_co_mentions(
 def list_article_entities(
     session: Session, *, article_id: int, kind: EntityKind, limit: int, offset: int
 ) -> Page[ArticleEntityOut]:
-    where = (ArticleEntity.article_id == article_id) & (Entity.kind == kind)
-    base = select(ArticleEntity, Entity).join(Entity, Entity.id == ArticleEntity.entity_id)
+    where = (col(ArticleEntity.article_id) == article_id) & (col(Entity.kind) == kind)
+    base = select(ArticleEntity, Entity).join(Entity, col(Entity.id) == ArticleEntity.entity_id)
     total = session.execute(
         select(func.count())
         .select_from(ArticleEntity)
-        .join(Entity, Entity.id == ArticleEntity.entity_id)
+        .join(Entity, col(Entity.id) == ArticleEntity.entity_id)
         .where(where)
     ).scalar_one()
     rows = session.execute(
-        base.where(where).order_by(ArticleEntity.position).limit(limit).offset(offset)
+        base.where(where).order_by(col(ArticleEntity.position)).limit(limit).offset(offset)
     ).all()
     items = [article_entity_out(ae, e) for ae, e in rows]
     return Page(items=items, total=total, limit=limit, offset=offset)

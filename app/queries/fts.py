@@ -4,7 +4,8 @@ User input never reaches either engine's query syntax: `parse` reads a small, fo
 language (words, "quoted phrases", a trailing * for prefixes, OR between alternatives) and
 keeps only word characters, then each backend gets a query built from those words alone.
 Anything else (stray quotes, parentheses, NEAR(, emoji, control characters) is ignored; a query
-left with no words raises `SearchSyntaxError`, which the API answers with a 400 problem.
+left with no words matches nothing (an empty page), so every string a client may send is a
+valid query.
 """
 
 from __future__ import annotations
@@ -35,10 +36,6 @@ _TOKEN = re.compile(r'"([^"]*)"(\*?)|(\S+)')
 _WORD = re.compile(r"[^\W_]+")
 
 
-class SearchSyntaxError(ValueError):
-    """The query has nothing to search for."""
-
-
 @dataclass(frozen=True, slots=True)
 class Term:
     words: tuple[str, ...]  # one word, or several for a phrase
@@ -48,6 +45,11 @@ class Term:
 @dataclass(frozen=True, slots=True)
 class SearchQuery:
     groups: tuple[tuple[Term, ...], ...]  # alternatives (OR) of terms that must all match
+
+    @property
+    def matches_nothing(self) -> bool:
+        """No words at all (only punctuation, operators or over-long words): no match."""
+        return not self.groups
 
     def single_word(self) -> str | None:
         """The word, when the query is one word (no phrase, prefix or alternative)."""
@@ -72,7 +74,7 @@ class SearchQuery:
 
 
 def parse(raw: str) -> SearchQuery:
-    """Read a user query; raises SearchSyntaxError when it holds no word to search for."""
+    """Read a user query (one with no word to search for has no groups: it matches nothing)."""
     groups: list[tuple[Term, ...]] = []
     current: list[Term] = []
     budget = MAX_WORDS
@@ -98,8 +100,6 @@ def parse(raw: str) -> SearchQuery:
             break
     if current:
         groups.append(tuple(current))
-    if not groups:
-        raise SearchSyntaxError("The search query has no words to search for.")
     return SearchQuery(tuple(groups))
 
 
@@ -189,8 +189,8 @@ def snippets(
 class Highlighter:
     """Marks what FTS5 would mark in a matching text (as its highlight() does), in Python.
 
-    highlight() re-reads and re-tokenizes every text with the porter stemmer: about half of
-    a search's SQL time. Here each query word is turned into its FTS5 term once
+    highlight() re-reads and re-tokenizes every text with the porter stemmer, a large part
+    of a search's SQL time. Here each query word is turned into its FTS5 term once
     (`term_of`, FTS5's own tokenizer), and a text is scanned only for the words that could
     stem to it: porter keeps all of a word but its last few letters, so a word whose term is
     T starts with T minus its last letter (after case folding and diacritic removal, which
@@ -208,12 +208,12 @@ class Highlighter:
         starts: set[str] = set()
         for group in query.groups:
             for t in group:
-                terms = tuple(term_of(w) for w in t.words)
-                if not all(terms):
+                terms = tuple(term for w in t.words if (term := term_of(w)))
+                if len(terms) < len(t.words):  # a word with no FTS5 term of its own
                     continue
-                first: str = terms[0]  # type: ignore[assignment]
+                first = terms[0]
                 if len(terms) > 1:
-                    self._phrases.append((terms, t.prefix))  # type: ignore[arg-type]
+                    self._phrases.append((terms, t.prefix))
                 else:
                     (prefixes if t.prefix else self._words).add(first)
                 starts.add(first[: max(1, len(first) - 1)])
@@ -336,7 +336,7 @@ def excerpt(marked: str, *, chars: int = SNIPPET_CHARS, lead: int = SNIPPET_LEAD
     """
     if len(marked) <= chars + lead:
         return marked
-    starts = []
+    starts: list[int] = []
     at = marked.find(HIGHLIGHT_START)
     while at != -1 and len(starts) < MAX_WORDS:
         starts.append(at)

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import bindparam, func, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.core.counters import get_count
 from app.models import Article, Entity, Quotation
-from app.queries.filters import QuotationFilters, quotation_where
-from app.queries.paging import Prepared, id_window
+from app.queries.statements import Prepared, id_window
+from app.queries.where_clauses import QuotationFilters, quotation_where
 from app.schemas import Page, QuotationOut, QuotationWithArticle, SpeakerOut
 
 
@@ -29,7 +29,9 @@ def _speaker_names(session: Session, quotations: Sequence[Quotation]) -> dict[in
     ids = {q.speaker_id for q in quotations if q.speaker_id is not None}
     if not ids:
         return {}
-    rows = session.execute(select(Entity.id, Entity.name, Entity.kind).where(Entity.id.in_(ids)))
+    rows = session.execute(
+        select(col(Entity.id), col(Entity.name), col(Entity.kind)).where(col(Entity.id).in_(ids))
+    )
     return {i: (name, kind) for i, name, kind in rows}
 
 
@@ -57,12 +59,12 @@ def quotations_out(session: Session, quotations: Sequence[Quotation]) -> list[Qu
 def list_article_quotations(
     session: Session, *, article_id: int, limit: int, offset: int
 ) -> Page[QuotationOut]:
-    where = Quotation.article_id == article_id
+    where = col(Quotation.article_id) == article_id
     total = session.execute(select(func.count()).select_from(Quotation).where(where)).scalar_one()
     rows = session.execute(
         select(Quotation)
         .where(where)
-        .order_by(Quotation.start_char, Quotation.id)
+        .order_by(col(Quotation.start_char), col(Quotation.id))
         .limit(limit)
         .offset(offset)
     ).scalars()
@@ -96,30 +98,32 @@ def list_quotations(
     where = quotation_where(session, filters)
     params = {"offset": offset, "after": after}
     query = (
-        select(Quotation, Article.title, Article.published)
-        .join(Article, Article.id == Quotation.article_id)
+        select(Quotation, col(Article.title), col(Article.published))
+        .join(Article, col(Article.id) == Quotation.article_id)
         .where(*where)
-        .order_by(Quotation.id)
+        .order_by(col(Quotation.id))
         .limit(limit + 1)
     )
     if filters == QuotationFilters():
         total = get_count(session, "quotations")
-        query = query.where(id_window(Quotation.id, offset=bool(offset), after=after is not None))
+        query = query.where(
+            id_window(col(Quotation.id), offset=bool(offset), after=after is not None)
+        )
     else:
         if filters.speaker is not None and filters == QuotationFilters(speaker=filters.speaker):
             # one speaker's quotations: the entity's maintained count
-            count = select(Entity.quotation_count).where(Entity.id == filters.speaker)
+            count = select(col(Entity.quotation_count)).where(col(Entity.id) == filters.speaker)
             total = session.execute(count).scalar_one_or_none() or 0
         else:
             count = select(func.count()).select_from(Quotation)
             if filters.needs_article():
-                count = count.join(Article, Article.id == Quotation.article_id)
+                count = count.join(Article, col(Article.id) == Quotation.article_id)
             total = session.execute(count.where(*where)).scalar_one()
         query = query.offset(offset)
         if after is not None:
-            query = query.where(Quotation.id > after)
+            query = query.where(col(Quotation.id) > after)
     rows = session.execute(query, params).all()
-    items = with_articles(session, [tuple(r) for r in rows[:limit]])  # type: ignore[misc]
+    items = with_articles(session, [tuple(r) for r in rows[:limit]])
     return Page(
         items=items,
         total=total,
@@ -131,9 +135,9 @@ def list_quotations(
 
 def get_quotation(session: Session, *, quotation_id: int) -> QuotationWithArticle | None:
     row = session.execute(
-        select(Quotation, Article.title, Article.published)
-        .join(Article, Article.id == Quotation.article_id)
-        .where(Quotation.id == quotation_id)
+        select(Quotation, col(Article.title), col(Article.published))
+        .join(Article, col(Article.id) == Quotation.article_id)
+        .where(col(Quotation.id) == quotation_id)
     ).first()
     if row is None:
         return None
@@ -144,26 +148,26 @@ def get_quotation(session: Session, *, quotation_id: int) -> QuotationWithArticl
 
 _SPEAKER_PAGE = Prepared(
     select(
-        Entity.quotation_count.label("total"),
-        Entity.name.label("speaker_name"),
-        Entity.kind.label("speaker_kind"),
-        Quotation.id,
-        Quotation.article_id,
-        Quotation.paragraph_number,
-        Quotation.text,
-        Quotation.kind,
-        Quotation.cue,
-        Quotation.start_char,
-        Quotation.end_char,
-        Quotation.spans,
-        Article.title,
-        Article.published,
+        col(Entity.quotation_count).label("total"),
+        col(Entity.name).label("speaker_name"),
+        col(Entity.kind).label("speaker_kind"),
+        col(Quotation.id),
+        col(Quotation.article_id),
+        col(Quotation.paragraph_number),
+        col(Quotation.text),
+        col(Quotation.kind),
+        col(Quotation.cue),
+        col(Quotation.start_char),
+        col(Quotation.end_char),
+        col(Quotation.spans),
+        col(Article.title),
+        col(Article.published),
     )
     .select_from(Entity)
-    .outerjoin(Quotation, Quotation.speaker_id == Entity.id)
-    .outerjoin(Article, Article.id == Quotation.article_id)
-    .where(Entity.id == bindparam("speaker"), Entity.kind == bindparam("kind"))
-    .order_by(Quotation.id)
+    .outerjoin(Quotation, col(Quotation.speaker_id) == Entity.id)
+    .outerjoin(Article, col(Article.id) == Quotation.article_id)
+    .where(col(Entity.id) == bindparam("speaker"), col(Entity.kind) == bindparam("kind"))
+    .order_by(col(Quotation.id))
     .limit(bindparam("limit"))
     .offset(bindparam("offset"))
 )

@@ -7,7 +7,7 @@ import sqlite3
 from typing import Any, Literal
 
 from sqlalchemy import String, literal, select, union_all
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.core import search_terms
 from app.models import Article, Paragraph, Quotation
@@ -37,10 +37,13 @@ def search(
     within an article its last paragraph first (reverse stored order): no ranking at all, only
     the page's rows are read. The total always counts every match.
     """
+    if query.matches_nothing:
+        return Page(items=[], total=0, limit=limit, offset=offset)
     if session.get_bind().dialect.name == "sqlite":
         conn = session.connection().connection.driver_connection
+        assert isinstance(conn, sqlite3.Connection)
         return search_sqlite(
-            conn,  # type: ignore[arg-type]
+            conn,
             query=query,
             limit=limit,
             offset=offset,
@@ -68,8 +71,8 @@ def _window(sort: SearchSort, *, limit: int, offset: int) -> int:
 # and, for relevance, ranks only the rows it returns. Rows are stored in article order (one
 # writer at a time on SQLite), so the newest window by rowid is the newest by article too.
 # The page's texts are highlighted in Python (fts.Highlighter) and trimmed (fts.excerpt):
-# FTS5's highlight() would walk the index again to find them and re-tokenize each one, twice
-# the cost. With an empty page the LEFT JOIN still yields the one row holding the total.
+# FTS5's highlight() would walk the index again to find them and re-tokenize each one. With
+# an empty page the LEFT JOIN still yields the one row holding the total.
 _WINDOW = {
     "relevance": """
   {alias} AS (SELECT rowid AS id, rank FROM {table}_fts WHERE {table}_fts MATCH :q
@@ -154,7 +157,9 @@ def search_sqlite(
     types: tuple[HitType, ...] = TYPES,
 ) -> Page[SearchHit]:
     """`search` on SQLite, on a driver connection: one statement (`sqlite_statement`). The
-    event loop runs it on its own connection, without a Session (app.api.routing)."""
+    event loop runs it on its own connection, without a Session (app.api.search_execution)."""
+    if query.matches_nothing:
+        return Page(items=[], total=0, limit=limit, offset=offset)
     window = _window(sort, limit=limit, offset=offset)
     word = query.single_word()
     term = search_terms.term_of(word) if word is not None else None
@@ -200,12 +205,10 @@ def _search_postgresql(
     for kind in types:
         target = _TABLES[kind][1]
         if sort == "relevance":
-            rows = fts.newest_matches(session, target=target, query=query, window=window)
-            rows = rows.subquery()
+            rows = fts.newest_matches(session, target=target, query=query, window=window).subquery()
             keys = [rows.c.rank]
         else:
-            rows = fts.latest_matches(session, target=target, query=query, window=window)
-            rows = rows.subquery()
+            rows = fts.latest_matches(session, target=target, query=query, window=window).subquery()
             keys = [rows.c.article_id, rows.c.number]
         windows.append(select(literal(kind, String).label("type"), rows.c.id, *keys))
     hits = (union_all(*windows) if len(windows) > 1 else windows[0]).subquery()
@@ -227,27 +230,25 @@ def _search_postgresql(
 
 
 def _hits(
-    session: Session, *, query: fts.SearchQuery, kind: str, ids: list[int]
+    session: Session, *, query: fts.SearchQuery, kind: HitType, ids: list[int]
 ) -> dict[tuple[str, int], SearchHit]:
     """The hits of one kind with their article and snippet (two statements)."""
     if not ids:
         return {}
-    table, number = (
-        (Paragraph, Paragraph.number)
-        if kind == "paragraph"
-        else (Quotation, Quotation.paragraph_number)
-    )
+    model = Paragraph if kind == "paragraph" else Quotation
+    id_column = col(model.id)
+    number = col(Paragraph.number) if kind == "paragraph" else col(Quotation.paragraph_number)
     snippets = fts.snippets(
         session, target="paragraphs" if kind == "paragraph" else "quotations", query=query, ids=ids
     )
     rows = session.execute(
-        select(table.id, number, table.article_id, Article.title, Article.published)
-        .join(Article, Article.id == table.article_id)
-        .where(table.id.in_(ids))
+        select(id_column, number, col(model.article_id), col(Article.title), col(Article.published))
+        .join(Article, col(Article.id) == model.article_id)
+        .where(id_column.in_(ids))
     ).all()
     return {
         (kind, row_id): SearchHit(
-            type=kind,  # type: ignore[arg-type]
+            type=kind,
             article_id=article_id,
             article_title=title,
             published=published,

@@ -114,7 +114,7 @@ def rebuild_links(connection: Connection, article_id: int) -> list[Link]:
 
 
 def stored_links(connection: Connection, article_id: int) -> list[Link]:
-    columns = [_links.c[name] for name in Link.__slots__]  # type: ignore[attr-defined]
+    columns = [_links.c[name] for name in Link.__slots__]
     rows = connection.execute(
         select(*columns).where(_links.c.article_id == article_id).order_by(_links.c.entity_id)
     )

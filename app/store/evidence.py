@@ -215,11 +215,10 @@ def count_names(connection: Connection, names: list[tuple[LocalName, NameRow]], 
 @functools.cache
 def _add_alias(dialect: str) -> Insert:
     """INSERT ... ON CONFLICT DO UPDATE adding one article to an alias count."""
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    from sqlalchemy.dialects import postgresql, sqlite
+
     aliases = NameAlias.__table__  # type: ignore[attr-defined]
+    dialect_insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = dialect_insert(aliases)
     return statement.on_conflict_do_update(
         index_elements=["alias_key", "name_id"],

@@ -118,7 +118,7 @@ def _surname_roots(connection: Connection, words: list[str]) -> dict[str, str]:
     groups: dict[str, list[tuple[int, str]]] = {}
     for word, key, articles in connection.execute(_PEOPLE_BY_SURNAME, {"words": words}):
         groups.setdefault(word, []).append((int(articles), key))
-    given = (
+    given: dict[str, int] = (
         dict(connection.execute(_GIVEN_ARTICLES, {"words": list(groups)}).all()) if groups else {}
     )
     out = {}
@@ -337,9 +337,13 @@ def redecide_all(engine: Engine, *, batch: int = 500) -> int:
 
     def count_moves(session: Session) -> int:
         connection = session.connection()
-        before = dict(connection.execute(select(_names.c.key, _names.c.entity_id)).all())
+        before: dict[str, int] = dict(
+            connection.execute(select(_names.c.key, _names.c.entity_id)).all()
+        )
         redecide(connection, chunk)
-        after = dict(connection.execute(select(_names.c.key, _names.c.entity_id)).all())
+        after: dict[str, int] = dict(
+            connection.execute(select(_names.c.key, _names.c.entity_id)).all()
+        )
         return sum(before.get(k) != after.get(k) for k in chunk)
 
     moved = 0

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import Connection, Date, cast, delete, func, insert, select
 from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col
 
 from app.annotate.types import AnnotatedArticle
 from app.annotate.types import Quotation as AnnotatedQuotation
@@ -64,17 +65,20 @@ def seen_date(published: date | None, ingested_at: datetime) -> date:
 
 def seen_date_sql(dialect: str) -> ColumnElement[date]:
     """`seen_date` of an `articles` row, in SQL (for recounts over stored rows)."""
+    ingested: ColumnElement[date]
     if dialect == "postgresql":
-        ingested = cast(func.timezone("UTC", Article.ingested_at), Date)
+        ingested = cast(func.timezone("UTC", col(Article.ingested_at)), Date)
     else:
-        ingested = func.date(Article.ingested_at)
-    return func.coalesce(Article.published, ingested)
+        ingested = func.date(col(Article.ingested_at))
+    return func.coalesce(col(Article.published), ingested)
 
 
 def article_seen(connection: Connection, article_id: int) -> date | None:
     """The stored article's `seen_date`, or None when there is no such article."""
     row = connection.execute(
-        select(Article.published, Article.ingested_at).where(Article.id == article_id)
+        select(col(Article.published), col(Article.ingested_at)).where(
+            col(Article.id) == article_id
+        )
     ).first()
     return None if row is None else seen_date(*row)
 
@@ -185,10 +189,15 @@ def delete_article_rows(connection: Connection, article_id: int) -> None:
     """The article and everything that hangs off it, children first and explicitly (the FTS
     triggers fire on these deletes on SQLite); search-term counts are taken away first."""
     if connection.dialect.name == "sqlite":
-        for kind, model in (("paragraph", Paragraph), ("quotation", Quotation)):
-            texts = select(model.text).where(model.article_id == article_id)  # type: ignore[attr-defined]
+        searched: tuple[tuple[search_terms.Kind, type[Paragraph] | type[Quotation]], ...] = (
+            ("paragraph", Paragraph),
+            ("quotation", Quotation),
+        )
+        for kind, model in searched:
+            texts = select(col(model.text)).where(col(model.article_id) == article_id)
             found = connection.execute(texts).scalars().all()
             search_terms.remove(connection, kind=kind, texts=found)
-    for model in (Quotation, Mention, ArticleEntity, ArticleName, Paragraph):
-        connection.execute(delete(model).where(model.article_id == article_id))  # type: ignore[attr-defined]
-    connection.execute(delete(Article).where(Article.id == article_id))
+    children = (Quotation, Mention, ArticleEntity, ArticleName, Paragraph)
+    for child in children:
+        connection.execute(delete(child).where(col(child.article_id) == article_id))
+    connection.execute(delete(Article).where(col(Article.id) == article_id))

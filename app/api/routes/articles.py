@@ -9,18 +9,28 @@ from fastapi.responses import HTMLResponse
 
 from app.api import examples as ex
 from app.api.body import REQUEST_BODY_DOC, ArticleInDep
-from app.api.deps import After, ArticleId, EngineDep, Limit, Offset, ParagraphNumber, SessionDep
-from app.api.filters import BAD_SEARCH, ArticleFiltersDep
-from app.api.paging import paged
+from app.api.deps import (
+    After,
+    ArticleId,
+    EngineDep,
+    Limit,
+    Offset,
+    ParagraphNumber,
+    SessionDep,
+    after_id,
+)
+from app.api.filter_params import ArticleFiltersDep
+from app.api.lean_route import LeanRoute
+from app.api.link_header import paged
+from app.api.openapi import problem_responses
 from app.api.problems import ProblemError
 from app.api.reader import CONTENT_SECURITY_POLICY, render_article
-from app.api.routing import LeanRoute
 from app.ingest import ArticleFields, ingest
 from app.ingest import delete_article as delete_stored_article
-from app.queries import articles as q
+from app.queries import articles as article_queries
 from app.queries import entities as entity_queries
 from app.queries import quotations as quotation_queries
-from app.queries.filters import ArticleSort
+from app.queries.where_clauses import ArticleSort
 from app.schemas import (
     ArticleEntityOut,
     ArticleOut,
@@ -28,7 +38,6 @@ from app.schemas import (
     Page,
     ParagraphDetail,
     ParagraphOut,
-    Problem,
     QuotationOut,
 )
 
@@ -41,11 +50,11 @@ SortParam = Annotated[
         " or `-ingested` (latest stored first); stored order when absent"
     ),
 ]
-NOT_FOUND = {404: {"model": Problem, "description": "No article with this id"}}
+NOT_FOUND = problem_responses(404, d404="No article with this id")
 
 
 def _require_article(session: SessionDep, article_id: int) -> None:
-    if not q.article_exists(session, article_id=article_id):
+    if not article_queries.article_exists(session, article_id=article_id):
         raise ProblemError(404, f"No article with id {article_id}.")
 
 
@@ -57,9 +66,10 @@ def _require_article(session: SessionDep, article_id: int) -> None:
         "Articles in the order they were stored (or `sort`ed), one page at a time. Filters"
         " combine: full text (`q`), people and organisations named (all of those given),"
         " source and publication dates. For deep paging in stored order pass the previous"
-        " page's `next_cursor` as `after` instead of a large `offset`."
+        " page's `next_cursor` as `after` instead of a large `offset` (with `sort`, `after`"
+        " keeps the articles stored after that one)."
     ),
-    responses={**ex.ok(ex.page(ex.ARTICLE_SUMMARY)), **BAD_SEARCH},
+    responses=ex.ok(ex.page(ex.ARTICLE_SUMMARY)),
 )
 def list_articles(
     request: Request,
@@ -71,10 +81,8 @@ def list_articles(
     offset: Offset = 0,
     after: After = None,
 ) -> Page[ArticleSummary]:
-    if after is not None and sort is not None:
-        raise ProblemError(400, "`after` pages in stored order only; use offset with sort.")
-    cursor = int(after) if after is not None else None
-    page = q.list_articles(
+    cursor = after_id(after)
+    page = article_queries.list_articles(
         session, filters=filters, sort=sort, limit=limit, offset=offset, after=cursor
     )
     return paged(request, response, page)
@@ -95,10 +103,15 @@ def list_articles(
     responses={
         **ex.ok(ex.ARTICLE, 201, "Stored: a new article"),
         **ex.ok(ex.ARTICLE, 200, "Already stored: the existing article"),
-        400: {"model": Problem, "description": "Body is not UTF-8 or not valid JSON"},
-        413: {"model": Problem, "description": "Body over MAX_ARTICLE_BYTES"},
-        415: {"model": Problem, "description": "Neither application/json nor text/plain"},
-        422: {"model": Problem, "description": "Empty text, no letters, or invalid fields"},
+        **problem_responses(
+            400,
+            413,
+            415,
+            422,
+            d400="Body is not UTF-8 or not valid JSON; or a URL over 65,535 bytes",
+            d415="Neither application/json nor text/plain",
+            d422="Empty text, no letters, or invalid fields",
+        ),
     },
 )
 def create_article(
@@ -114,7 +127,7 @@ def create_article(
     response.status_code = 201 if created else 200
     if created:
         response.headers["Location"] = f"/articles/{article_id}"
-    article = q.get_article(session, article_id=article_id)
+    article = article_queries.get_article(session, article_id=article_id)
     assert article is not None
     return article
 
@@ -127,7 +140,7 @@ def create_article(
     responses={**ex.ok(ex.ARTICLE), **NOT_FOUND},
 )
 def get_article(article_id: ArticleId, session: SessionDep) -> ArticleOut:
-    article = q.get_article(session, article_id=article_id)
+    article = article_queries.get_article(session, article_id=article_id)
     if article is None:
         raise ProblemError(404, f"No article with id {article_id}.")
     return article
@@ -171,7 +184,7 @@ def delete_article(article_id: ArticleId, engine: EngineDep) -> Response:
     },
 )
 def view_article(article_id: ArticleId, session: SessionDep) -> HTMLResponse:
-    found = q.articles_full(session, article_ids=[article_id])
+    found = article_queries.articles_full(session, article_ids=[article_id])
     if not found:
         raise ProblemError(404, f"No article with id {article_id}.")
     return HTMLResponse(
@@ -194,7 +207,9 @@ def list_article_paragraphs(
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Page[ParagraphOut]:
-    page = q.list_paragraphs(session, article_id=article_id, limit=limit, offset=offset)
+    page = article_queries.list_paragraphs(
+        session, article_id=article_id, limit=limit, offset=offset
+    )
     if page is None:
         raise ProblemError(404, f"No article with id {article_id}.")
     return paged(request, response, page)
@@ -207,13 +222,13 @@ def list_article_paragraphs(
     description="The paragraph with the mentions and quotations inside it and their offsets.",
     responses={
         **ex.ok(ex.PARAGRAPH_DETAIL),
-        404: {"model": Problem, "description": "No such article or paragraph"},
+        **problem_responses(404, d404="No such article or paragraph"),
     },
 )
 def get_article_paragraph(
     article_id: ArticleId, number: ParagraphNumber, session: SessionDep
 ) -> ParagraphDetail:
-    paragraph = q.get_paragraph(session, article_id=article_id, number=number)
+    paragraph = article_queries.get_paragraph(session, article_id=article_id, number=number)
     if paragraph is None:
         _require_article(session, article_id)
         raise ProblemError(404, f"Article {article_id} has no paragraph {number}.")

@@ -6,14 +6,13 @@ from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
 from app.api import examples as ex
-from app.api import export
+from app.api import export_streams
 from app.api.deps import EngineDep
-from app.api.filters import BAD_SEARCH, ArticleFiltersDep, QuotationFiltersDep
+from app.api.filter_params import ArticleFiltersDep, QuotationFiltersDep
 
 router = APIRouter(prefix="/export", tags=["export"])
 
 NDJSON = "application/x-ndjson"
-BAD_QUERY = BAD_SEARCH
 
 
 def _attachment(filename: str) -> dict[str, str]:
@@ -30,12 +29,11 @@ def _attachment(filename: str) -> dict[str, str]:
     ),
     responses={
         200: {"description": "CSV", "content": {"text/csv": {"example": ex.QUOTATIONS_CSV}}},
-        **BAD_QUERY,
     },
 )
 def export_quotations_csv(engine: EngineDep, filters: QuotationFiltersDep) -> StreamingResponse:
     return StreamingResponse(
-        export.quotations_csv(engine, filters),
+        export_streams.quotations_csv(engine, filters),
         media_type="text/csv; charset=utf-8",
         headers=_attachment("quotations.csv"),
     )
@@ -51,12 +49,11 @@ def export_quotations_csv(engine: EngineDep, filters: QuotationFiltersDep) -> St
     ),
     responses={
         200: {"description": "JSON Lines", "content": {NDJSON: {"example": ex.QUOTATIONS_JSONL}}},
-        **BAD_QUERY,
     },
 )
 def export_quotations_jsonl(engine: EngineDep, filters: QuotationFiltersDep) -> StreamingResponse:
     return StreamingResponse(
-        export.quotations_jsonl(engine, filters),
+        export_streams.quotations_jsonl(engine, filters),
         media_type=NDJSON,
         headers=_attachment("quotations.jsonl"),
     )
@@ -72,12 +69,11 @@ def export_quotations_jsonl(engine: EngineDep, filters: QuotationFiltersDep) -> 
     ),
     responses={
         200: {"description": "JSON Lines", "content": {NDJSON: {"example": ex.ARTICLES_JSONL}}},
-        **BAD_QUERY,
     },
 )
 def export_articles_jsonl(engine: EngineDep, filters: ArticleFiltersDep) -> StreamingResponse:
     return StreamingResponse(
-        export.articles_jsonl(engine, filters),
+        export_streams.articles_jsonl(engine, filters),
         media_type=NDJSON,
         headers=_attachment("articles.jsonl"),
     )

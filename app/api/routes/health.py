@@ -7,7 +7,7 @@ from fastapi import APIRouter
 from app import __version__
 from app.api.deps import SessionDep
 from app.api.examples import HEALTH, ok
-from app.api.routing import LeanRoute
+from app.api.lean_route import LeanRoute
 from app.core.counters import get_count
 from app.schemas import Health
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from app.api import examples as ex
-from app.api.deps import After, Limit, Offset, QuotationId, SessionDep
-from app.api.filters import BAD_SEARCH, QuotationFiltersDep
-from app.api.paging import paged
+from app.api.deps import After, Limit, Offset, QuotationId, SessionDep, after_id
+from app.api.filter_params import QuotationFiltersDep
+from app.api.lean_route import LeanRoute
+from app.api.link_header import paged
+from app.api.openapi import problem_responses
 from app.api.problems import ProblemError
-from app.api.routing import LeanRoute
-from app.queries import quotations as q
-from app.schemas import Page, Problem, QuotationWithArticle
+from app.queries import quotations as quotation_queries
+from app.schemas import Page, QuotationWithArticle
 
 router = APIRouter(prefix="/quotations", tags=["quotations"], route_class=LeanRoute)
 
@@ -26,7 +27,7 @@ router = APIRouter(prefix="/quotations", tags=["quotations"], route_class=LeanRo
         " text (`q`) and the article's publication dates. For deep paging pass the previous"
         " page's `next_cursor` as `after` instead of a large `offset`."
     ),
-    responses={**ex.ok(ex.page(ex.QUOTATION_WITH_ARTICLE)), **BAD_SEARCH},
+    responses=ex.ok(ex.page(ex.QUOTATION_WITH_ARTICLE)),
 )
 def list_quotations(
     request: Request,
@@ -37,8 +38,10 @@ def list_quotations(
     offset: Offset = 0,
     after: After = None,
 ) -> Page[QuotationWithArticle]:
-    cursor = int(after) if after is not None else None
-    page = q.list_quotations(session, filters=filters, limit=limit, offset=offset, after=cursor)
+    cursor = after_id(after)
+    page = quotation_queries.list_quotations(
+        session, filters=filters, limit=limit, offset=offset, after=cursor
+    )
     return paged(request, response, page)
 
 
@@ -49,11 +52,11 @@ def list_quotations(
     description="One quotation with its speaker, paragraph and article.",
     responses={
         **ex.ok(ex.QUOTATION_WITH_ARTICLE),
-        404: {"model": Problem, "description": "No such quotation"},
+        **problem_responses(404, d404="No such quotation"),
     },
 )
 def get_quotation(quotation_id: QuotationId, session: SessionDep) -> QuotationWithArticle:
-    quotation = q.get_quotation(session, quotation_id=quotation_id)
+    quotation = quotation_queries.get_quotation(session, quotation_id=quotation_id)
     if quotation is None:
         raise ProblemError(404, f"No quotation with id {quotation_id}.")
     return quotation

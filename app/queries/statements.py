@@ -8,17 +8,20 @@ machinery), turned into plain dicts and validated in one pass by pydantic-core.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Executable, Row, Select, bindparam, select, true
-from sqlmodel import Session
+from sqlalchemy import ColumnElement, Executable, Label, Row, Select, bindparam, select, true
+from sqlalchemy.orm import Mapped
+from sqlmodel import Session, col
 
-from app.models import Counter
+from app.models import MaintainedCounter
 
 
-def id_window(id_column, *, offset: bool, after: bool):  # type: ignore[no-untyped-def]
+def id_window(
+    id_column: ColumnElement[int] | Mapped[int | None], *, offset: bool, after: bool
+) -> ColumnElement[bool]:
     """WHERE clause for an id-ordered page: ids after :after, then :offset ids further.
 
     The offset is applied to the ids alone (a thin index), never to full table rows, so a
@@ -32,9 +35,14 @@ def id_window(id_column, *, offset: bool, after: bool):  # type: ignore[no-untyp
     return id_column >= first.scalar_subquery()
 
 
-def counter_column(name: str):  # type: ignore[no-untyped-def]
+def counter_column(name: str) -> Label[int]:
     """The maintained count `name` as a column of the page query (saves a round trip)."""
-    return select(Counter.value).where(Counter.name == name).scalar_subquery().label("total")
+    return (
+        select(col(MaintainedCounter.value))
+        .where(col(MaintainedCounter.name) == name)
+        .scalar_subquery()
+        .label("total")
+    )
 
 
 def fetch(session: Session, statement: Executable, params: Mapping[str, Any]) -> Sequence[Row]:
@@ -42,11 +50,7 @@ def fetch(session: Session, statement: Executable, params: Mapping[str, Any]) ->
     return session.connection().execute(statement, dict(params)).all()
 
 
-def as_dicts(rows: Sequence[Row], keys: Sequence[str]) -> list[dict[str, Any]]:
-    return [dict(zip(keys, row, strict=False)) for row in rows]
-
-
-def _converter(column_type: Any):  # type: ignore[no-untyped-def]
+def _converter(column_type: Any) -> Callable[[Any], Any] | None:
     """Turn a raw driver value into what the column type would give (SQLite stores text)."""
     from sqlalchemy import JSON, Date, DateTime
 
@@ -80,7 +84,7 @@ class Prepared:
 
     def __init__(self, statement: Select) -> None:
         self.statement = statement
-        self.keys = tuple(c.key for c in statement.selected_columns)
+        self.keys = tuple(str(c.key) for c in statement.selected_columns)  # all are named
         self._by_dialect: dict[str, tuple[Any, ...]] = {}
 
     def _compiled(self, dialect: Any) -> tuple[Any, ...]:

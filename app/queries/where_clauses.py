@@ -7,7 +7,7 @@ from datetime import date
 from typing import Literal
 
 from sqlalchemy import ColumnElement, exists, false, func, or_, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.core.text import fold, like_pattern, strip_control
 from app.models import Article, ArticleEntity, Entity, Paragraph, Quotation
@@ -51,18 +51,18 @@ class EntityFilters:
 def _published(published_from: date | None, published_to: date | None) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = []
     if published_from is not None:
-        where.append(Article.published >= published_from)
+        where.append(col(Article.published) >= published_from)
     if published_to is not None:
-        where.append(Article.published <= published_to)
+        where.append(col(Article.published) <= published_to)
     return where
 
 
 def _names_entity(entity_id: int, kind: EntityKind) -> ColumnElement[bool]:
     return exists().where(
-        ArticleEntity.article_id == Article.id,
-        ArticleEntity.entity_id == entity_id,
-        Entity.id == ArticleEntity.entity_id,
-        Entity.kind == kind,
+        col(ArticleEntity.article_id) == Article.id,
+        col(ArticleEntity.entity_id) == entity_id,
+        col(Entity.id) == ArticleEntity.entity_id,
+        col(Entity.kind) == kind,
     )
 
 
@@ -72,11 +72,15 @@ def article_where(session: Session, f: ArticleFilters) -> list[ColumnElement[boo
     where += [_names_entity(i, "person") for i in f.people]
     where += [_names_entity(i, "organisation") for i in f.organisations]
     if f.source is not None:
-        where.append(Article.source == strip_control(f.source))
-    if f.q is not None:
+        where.append(col(Article.source) == strip_control(f.source))
+    if f.q is not None and f.q.matches_nothing:
+        where.append(false())
+    elif f.q is not None:
         hits = fts.matches(session, target="paragraphs", query=f.q, ranked=False).subquery()
         where.append(
-            Article.id.in_(select(Paragraph.article_id).join(hits, hits.c.id == Paragraph.id))
+            col(Article.id).in_(
+                select(col(Paragraph.article_id)).join(hits, hits.c.id == Paragraph.id)
+            )
         )
     return where
 
@@ -85,40 +89,43 @@ def quotation_where(session: Session, f: QuotationFilters) -> list[ColumnElement
     """Conditions on `Quotation`; published_* also need `Article` joined (see needs_article)."""
     where = _published(f.published_from, f.published_to)
     if f.speaker is not None:
-        where.append(Quotation.speaker_id == f.speaker)
+        where.append(col(Quotation.speaker_id) == f.speaker)
     if f.article is not None:
-        where.append(Quotation.article_id == f.article)
+        where.append(col(Quotation.article_id) == f.article)
     if f.kind is not None:
-        where.append(Quotation.kind == f.kind)
+        where.append(col(Quotation.kind) == f.kind)
     if f.speaker_name is not None:
         folded = fold(f.speaker_name)
         if not folded:
             where.append(false())
         else:
             pattern = like_pattern(folded)
-            named = select(Entity.id).where(Entity.search_text.like(pattern, escape="\\"))
+            named = select(col(Entity.id)).where(col(Entity.search_text).like(pattern, escape="\\"))
             where.append(
                 or_(
-                    Quotation.speaker_id.in_(named),
-                    func.lower(Quotation.speaker_label).like(pattern, escape="\\"),
+                    col(Quotation.speaker_id).in_(named),
+                    func.lower(col(Quotation.speaker_label)).like(pattern, escape="\\"),
                 )
             )
-    if f.q is not None:
+    if f.q is not None and f.q.matches_nothing:
+        where.append(false())
+    elif f.q is not None:
         hits = fts.matches(session, target="quotations", query=f.q, ranked=False).subquery()
-        where.append(Quotation.id.in_(select(hits.c.id)))
+        where.append(col(Quotation.id).in_(select(hits.c.id)))
     return where
 
 
 def entity_where(kind: EntityKind, f: EntityFilters) -> list[ColumnElement[bool]]:
-    where: list[ColumnElement[bool]] = [Entity.kind == kind]
+    where: list[ColumnElement[bool]] = [col(Entity.kind) == kind]
     if f.q is not None:
         folded = fold(f.q)
         if folded:
-            where.append(Entity.search_text.like(like_pattern(folded), escape="\\"))
+            where.append(col(Entity.search_text).like(like_pattern(folded), escape="\\"))
     if f.article is not None:
         where.append(
             exists().where(
-                ArticleEntity.entity_id == Entity.id, ArticleEntity.article_id == f.article
+                col(ArticleEntity.entity_id) == Entity.id,
+                col(ArticleEntity.article_id) == f.article,
             )
         )
     return where

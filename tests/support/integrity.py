@@ -155,8 +155,9 @@ def maintained_problems(conn: Connection) -> dict[str, list[object]]:
         found = [r[0] for r in conn.execute(text(sql.replace("{seen}", seen)))]
         if found:
             problems[name] = found
+    aliases: list[object] = list(alias_problems(conn))
     for name, found in (
-        ("name_aliases rows that differ from a recount", alias_problems(conn)),
+        ("name_aliases rows that differ from a recount", aliases),
         ("names on another entity than a fresh decision gives", decision_problems(conn)),
     ):
         if found:
@@ -164,7 +165,7 @@ def maintained_problems(conn: Connection) -> dict[str, list[object]]:
     return problems
 
 
-def alias_problems(conn: Connection) -> list[object]:
+def alias_problems(conn: Connection) -> list[tuple[tuple[str, int], int]]:
     """name_aliases against a recount of the article names' alias keys."""
     import json
     from collections import Counter

@@ -1,43 +1,100 @@
-"""Route class for the read-mostly routers: fewer thread-pool hops per request.
+"""Where a cached read runs: on the event loop under a deadline, or in the thread pool.
 
-FastAPI runs a plain `def` endpoint in the thread pool and then, because the endpoint is not
-a coroutine, makes a second hop just to validate the returned value. Under load each hop
-costs about as much as a small indexed SQLite read, so the wrapper installed here:
-
-* runs GET endpoints on SQLite directly on the event loop: they are bounded (pages of at most
-  100 rows, one article) indexed reads on a local file that take well under a millisecond,
-  less than the hop would cost, and with one worker the GIL serialises Python work anyway;
-* runs everything else (writes such as POST /articles, which annotates for a while, and
-  every request on PostgreSQL, where a query is a network round trip) in the thread pool,
-  and then validates the response on the loop: one hop instead of two.
-
-Search, whose cost grows with the data, is an `async` endpoint that uses `cached_read`: a
-cached page is served on the loop, a miss runs there too under a deadline, and only a search
-that overruns it goes to the thread pool.
+Search is the one read whose cost grows with the data. `cached_read` serves it through the
+per-process `ResultCache`; on SQLite a hit is served on the event loop, and a miss is first
+tried there too, on the engine's `LoopReader` connection, interrupted by SQLite after the
+deadline of an `InlineGate` (`run_within`); a miss that runs out of time, or that the gate keeps
+off the loop, runs in the thread pool under the `Offload` limiter. On PostgreSQL everything
+goes to the thread pool.
 """
 
 from __future__ import annotations
 
-import functools
-import inspect
 import sqlite3
+import threading
 import time
+import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from anyio import CapacityLimiter, to_thread
-from fastapi.concurrency import run_in_threadpool
-from fastapi.routing import APIRoute
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
-from app.queries.cache import ResultCache, loop_generation, loop_reader
+from app.api.result_cache import ResultCache
+from app.core.counters import GENERATION
+from app.core.db import sqlite_pragmas
 
 T = TypeVar("T")
 
-READ_METHODS = frozenset({"GET", "HEAD"})
+
+class LoopReader:
+    """A SQLite connection outside the app engine's pool, for reads run on the event loop: a
+    read there must never wait for a pooled connection, since the requests holding them may
+    need the loop to give them back. It reads the write generation before every search, and
+    runs searches that may finish in time (`try_connection`, None while another user has it:
+    other apps' loops in tests). Both use the driver connection itself, in autocommit (each
+    statement reads one snapshot): a Session, a pooled checkout and SQLAlchemy's result
+    wrappers would cost a large part of a short search (bench/README.md)."""
+
+    GENERATION_SQL = f"SELECT value FROM counters WHERE name = '{GENERATION}'"
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = create_engine(
+            engine.url,
+            poolclass=StaticPool,
+            connect_args={"check_same_thread": False, "timeout": 30},
+        )
+        event.listen(self.engine, "connect", sqlite_pragmas)
+        # StaticPool: one connection, checked out here for the process's lifetime (the engine
+        # is kept only so that its pool, and so the connection, stays open)
+        driver = self.engine.raw_connection().driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        self._driver = driver
+        self._lock = threading.Lock()
+
+    @property
+    def driver(self) -> sqlite3.Connection:
+        """The connection itself (for tests that trace its statements)."""
+        return self._driver
+
+    def generation(self) -> int:
+        """The write generation, on the raw driver connection (the cache-hit path)."""
+        with self._lock:
+            row = self._driver.execute(self.GENERATION_SQL).fetchone()
+        return row[0] if row else 0
+
+    @contextmanager
+    def try_connection(self) -> Iterator[sqlite3.Connection | None]:
+        if not self._lock.acquire(blocking=False):
+            yield None
+            return
+        try:
+            yield self._driver
+        finally:
+            self._lock.release()
+
+
+_readers: weakref.WeakKeyDictionary[Engine, LoopReader] = weakref.WeakKeyDictionary()
+_readers_lock = threading.Lock()
+
+
+def loop_reader(engine: Engine) -> LoopReader:
+    """The LoopReader of a SQLite engine (one per engine per process)."""
+    with _readers_lock:
+        reader = _readers.get(engine)
+        if reader is None:
+            reader = _readers[engine] = LoopReader(engine)
+    return reader
+
+
+def loop_generation(engine: Engine) -> int:
+    """The generation of a SQLite database, read without touching the engine's pool."""
+    return loop_reader(engine).generation()
 
 
 class InlineGate:
@@ -116,8 +173,8 @@ async def cached_read(
     a connection outside the pool, so the loop never waits for one): a hit costs no thread-pool
     hop. A miss is first tried on the loop too, on a connection of its own, with a deadline
     (SQLite's progress handler interrupts it after the gate's deadline): most searches finish
-    in a few milliseconds, and on a two-core machine the hop and the GIL ping-pong with a
-    worker thread cost more than that (bench: 1.3-1.6x the throughput of always offloading).
+    sooner than a hop to a worker thread and the GIL ping-pong that follows would take on a
+    two-core machine (bench/README.md: "Measurements behind the design").
     Only a search that runs out of time, or that `offload.gate` keeps off the loop (it overran
     before, or overruns have lately cost too much), is run in the thread pool, at most
     `offload.limiter`'s tokens at a time: threads beyond the cores only fight over the GIL,
@@ -142,8 +199,8 @@ async def cached_read(
     if value is UNFINISHED:
         value = await to_thread.run_sync(_in_session, engine, compute, limiter=offload.limiter)
     if generation is not None:
-        cache.store(generation, key, value)  # type: ignore[arg-type]
-    return value  # type: ignore[return-value]
+        cache.store(generation, key, value)
+    return value
 
 
 def _in_session(engine: Engine, call: Callable[..., T], *args: Any) -> T:
@@ -176,34 +233,3 @@ def run_within(engine: Engine, compute: Callable[[sqlite3.Connection], T], secon
             raise
         finally:
             conn.set_progress_handler(None, 0)
-
-
-def _is_sqlite(session: Session) -> bool:
-    return session.bind is not None and session.bind.dialect.name == "sqlite"
-
-
-def _on_sqlite(kwargs: dict[str, Any]) -> bool:
-    for value in kwargs.values():
-        if isinstance(value, Session):
-            return _is_sqlite(value)
-    return False
-
-
-def wrap_endpoint(endpoint: Callable[..., Any], *, read_only: bool) -> Callable[..., Any]:
-    @functools.wraps(endpoint)  # keeps the signature FastAPI reads parameters from
-    async def run(*args: Any, **kwargs: Any) -> Any:
-        if read_only and _on_sqlite(kwargs):
-            return endpoint(*args, **kwargs)
-        return await run_in_threadpool(endpoint, *args, **kwargs)
-
-    return run
-
-
-class LeanRoute(APIRoute):
-    """Bounded reads inline on SQLite, everything else in the thread pool (one hop)."""
-
-    def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
-        if not inspect.iscoroutinefunction(endpoint):
-            methods = {m.upper() for m in kwargs.get("methods") or ("GET",)}
-            endpoint = wrap_endpoint(endpoint, read_only=methods <= READ_METHODS)
-        super().__init__(path, endpoint, **kwargs)

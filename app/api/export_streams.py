@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from app.queries.export import iter_articles, iter_quotations
-from app.queries.filters import ArticleFilters, QuotationFilters
+from app.queries.export_batches import iter_articles, iter_quotations
+from app.queries.where_clauses import ArticleFilters, QuotationFilters
 from app.schemas import QuotationWithArticle
 
 QUOTATION_COLUMNS = (

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, Query
 from pydantic import Field
 
 from app.api.deps import MAX_ID
-from app.api.problems import ProblemError, problem_type
 from app.queries import fts
-from app.queries.filters import ArticleFilters, EntityFilters, QuotationFilters
-from app.schemas import Problem, QuotationKind
+from app.queries.where_clauses import ArticleFilters, EntityFilters, QuotationFilters
+from app.schemas import IsoDate, QuotationKind
 
 MAX_QUERY_CHARS = 20_000  # longer strings are rejected (422); shorter ones are searched
 MAX_IDS = 20
@@ -21,25 +19,21 @@ Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 SEARCH_DOC = (
     "Full-text query: words (all must match; English stemming, case-insensitive), "
     '"quoted phrases", a trailing `*` for a prefix, `OR` between alternatives. Other '
-    "punctuation is ignored; a query with no words at all is a 400 problem."
+    "punctuation, and words over 100 letters, are ignored; a query left with no words matches"
+    " nothing."
 )
-BAD_SEARCH = {400: {"model": Problem, "description": "`q` has no words to search for"}}
 PublishedFrom = Annotated[
-    date | None, Query(description="Only articles published on or after this date (YYYY-MM-DD)")
+    IsoDate | None, Query(description="Only articles published on or after this date (YYYY-MM-DD)")
 ]
 PublishedTo = Annotated[
-    date | None, Query(description="Only articles published on or before this date (YYYY-MM-DD)")
+    IsoDate | None,
+    Query(description="Only articles published on or before this date (YYYY-MM-DD)"),
 ]
 
 
 def search_query(q: str | None) -> fts.SearchQuery | None:
-    """Parse a user query, answering 400 when it holds nothing to search for."""
-    if q is None:
-        return None
-    try:
-        return fts.parse(q)
-    except fts.SearchSyntaxError as exc:
-        raise ProblemError(400, str(exc), type_=problem_type("bad-search")) from exc
+    """The parsed full-text query of a list or export, if one was given."""
+    return fts.parse(q) if q is not None else None
 
 
 async def article_filters(

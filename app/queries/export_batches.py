@@ -5,12 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.models import Article, Quotation
 from app.queries.articles import articles_full
-from app.queries.filters import ArticleFilters, QuotationFilters, article_where, quotation_where
 from app.queries.quotations import with_articles
+from app.queries.where_clauses import (
+    ArticleFilters,
+    QuotationFilters,
+    article_where,
+    quotation_where,
+)
 from app.schemas import ArticleFull, QuotationWithArticle
 
 
@@ -22,16 +27,16 @@ def iter_quotations(
     last_id = 0
     while True:
         rows = session.execute(
-            select(Quotation, Article.title, Article.published)
-            .join(Article, Article.id == Quotation.article_id)
-            .where(*where, Quotation.id > last_id)
-            .order_by(Quotation.id)
+            select(Quotation, col(Article.title), col(Article.published))
+            .join(Article, col(Article.id) == Quotation.article_id)
+            .where(*where, col(Quotation.id) > last_id)
+            .order_by(col(Quotation.id))
             .limit(batch_size)
         ).all()
         if not rows:
             return
         last_id = rows[-1][0].id
-        yield with_articles(session, [tuple(r) for r in rows])  # type: ignore[misc]
+        yield with_articles(session, [tuple(r) for r in rows])
         session.expunge_all()
         if len(rows) < batch_size:
             return
@@ -46,9 +51,9 @@ def iter_articles(
     while True:
         ids = list(
             session.execute(
-                select(Article.id)
-                .where(*where, Article.id > last_id)
-                .order_by(Article.id)
+                select(col(Article.id))
+                .where(*where, col(Article.id) > last_id)
+                .order_by(col(Article.id))
                 .limit(batch_size)
             ).scalars()
         )

@@ -1,8 +1,8 @@
 """THE table of hostile inputs: what is sent, what must come back.
 
 `tests/test_bad_input.py` runs every row against a real database (SQLite and PostgreSQL);
-`scripts/bad_input_table.py` renders the same rows into the README's "Bad input" section,
-and a test fails when that table is stale. Add a row here, run the script, commit both.
+`scripts/doc_tables.py` renders the same rows into docs/bad-input.md, and a test fails when
+that table is stale. Add a row here, run the script, commit both.
 """
 
 from __future__ import annotations
@@ -114,6 +114,10 @@ CASES: list[BadInput] = [
     post("`text` is null", 422, "validation-error", _json({"text": None}), JSON),
     post("`published` is not a date", 422, "validation-error",
          _json({"text": SAMPLE, "published": "yesterday"}), JSON),
+    post("`published` is a number", 422, "validation-error",
+         _json({"text": SAMPLE, "published": 0}), JSON, "not read as a Unix time"),
+    post("`published` is a date-time", 422, "validation-error",
+         _json({"text": SAMPLE, "published": "2024-07-29T00:00:00"}), JSON),
     post("`published` is 2024-02-30", 422, "validation-error",
          _json({"text": SAMPLE, "published": "2024-02-30"}), JSON),
     post("`url` longer than 2,048 characters", 422, "validation-error",
@@ -172,10 +176,11 @@ CASES: list[BadInput] = [
     get("/%3Cscript%3E", "unknown path with markup", 404, "not-found"),
     # --- search strings ----------------------------------------------------------------
     get("/search?q=", "empty query", 422, "validation-error"),
-    get("/search?q=%20%20%09", "whitespace-only query", 400, "bad-search"),
+    get("/search?q=%20%20%09", "whitespace-only query", 200, None, "no words: an empty page"),
     get("/search", "missing `q`", 422, "validation-error"),
-    get("/search?q=%22%22%22%22", "only quotation marks", 400, "bad-search"),
-    get("/search?q=*%20%3A%5E~-()", "only punctuation and operators", 400, "bad-search"),
+    get("/search?q=%22%22%22%22", "only quotation marks", 200, None, "an empty page"),
+    get("/search?q=*%20%3A%5E~-()", "only punctuation and operators", 200, None,
+        "an empty page"),
     get("/search?q=OR%20AND%20NOT", "only boolean keywords", 200, None, "searched as words"),
     get("/search?q=%22unclosed%20phrase", "unbalanced quotation mark", 200, None,
         "read as a phrase"),
@@ -185,16 +190,23 @@ CASES: list[BadInput] = [
         "just words"),
     get("/search?q=%E2%80%AEacme%CC%81%F0%9F%98%80", "RTL override, combining mark, emoji",
         200, None),
-    get("/search?q=%00", "NUL byte", 400, "bad-search", "no words"),
+    get("/search?q=%00", "NUL byte", 200, None, "no words: an empty page"),
     get("/search?q=" + "acme%20" * 2000, "2,000-word query", 200, None),
     get("/search?q=" + "a" * 20_001, "query over 20,000 characters", 422, "validation-error",
         shown_path="/search?q=aaa…a"),
-    get("/articles?q=", "empty `q` on a list", 400, "bad-search"),
-    get("/quotations?q=%21%21%21", "`q` of punctuation on quotations", 400, "bad-search"),
-    get("/export/quotations.csv?q=%3F", "`q` of punctuation on an export", 400, "bad-search"),
+    get("/articles?q=", "empty `q` on a list", 200, None, "matches nothing"),
+    get("/quotations?q=%21%21%21", "`q` of punctuation on quotations", 200, None,
+        "matches nothing"),
+    get("/export/quotations.csv?q=%3F", "`q` of punctuation on an export", 200, None,
+        "the header row only"),
     # --- other filters -------------------------------------------------------------------
     get("/articles?published_from=2024-13-01", "month 13", 422, "validation-error"),
     get("/articles?published_from=tomorrow", "date not ISO", 422, "validation-error"),
+    get("/articles?published_to=0", "date as a number", 422, "validation-error"),
+    get("/articles?sort=-published&after=1", "`after` with `sort`", 200, None,
+        "the articles stored after it, sorted"),
+    get("/quotations?kind=direct&after=9999999999999999", "`after` beyond the largest id",
+        200, None, "an empty page"),
     get("/articles?person=0", "person id 0", 422, "validation-error"),
     get("/articles?sort=random", "unknown sort", 422, "validation-error"),
     get("/quotations?kind=shouted", "unknown quotation kind", 422, "validation-error"),
@@ -218,7 +230,7 @@ def _cell(value: str) -> str:
 
 
 def render_markdown() -> str:
-    """The bad-input table as Markdown (the README's "Bad input" section)."""
+    """The bad-input table as Markdown (docs/bad-input.md)."""
     lines = [
         "What the API answers to hostile or odd input. Every row is a test"
         " (`tests/test_bad_input.py`, on SQLite and PostgreSQL). Every 4xx is an RFC 9457"
