@@ -19,8 +19,8 @@ from itertools import islice
 from pathlib import Path
 
 from sqlalchemy import Engine, select
-from sqlmodel import Session
-from tqdm import tqdm
+from sqlmodel import Session, col
+from tqdm import tqdm  # type: ignore[import-untyped]
 
 from app import annotate as annotator
 from app.core.text import text_problem
@@ -139,7 +139,8 @@ def stored_hashes(engine: Engine, hashes: list[str]) -> set[str]:
     if not hashes:
         return set()
     with Session(engine) as session:
-        rows = session.execute(select(Article.content_hash).where(Article.content_hash.in_(hashes)))
+        column = col(Article.content_hash)
+        rows = session.execute(select(column).where(column.in_(hashes)))
         return set(rows.scalars())
 
 
@@ -153,96 +154,112 @@ def ingest_paths(
     progress: bool = True,
 ) -> Summary:
     """Ingest every input under `paths`; idempotent. Returns what happened to each input."""
-    paths = list(paths)
-    summary = Summary()
-    started = time.perf_counter()
-    bar = tqdm(
-        total=count_inputs(paths), unit=" articles", disable=not progress, dynamic_ncols=True
-    )
-    seen: set[str] = set()
-    pending: deque[Item] = deque()
+    run = _Run(engine, list(paths), max_bytes=max_bytes, progress=progress)
+    try:
+        run.annotate_and_store(workers=workers, batch_size=batch_size)
+    finally:
+        run.bar.close()
+    run.summary.seconds = time.perf_counter() - run.started
+    return run.summary
 
-    def done() -> None:
-        bar.update(1)
-        bar.set_postfix(
-            new=summary.new,
-            stored=summary.already_stored,
-            dup=summary.duplicates,
-            failed=len(summary.failed),
+
+class _Run:
+    """One bulk ingest: the inputs still to annotate wait in `pending`, in order."""
+
+    def __init__(self, engine: Engine, paths: list[Path], *, max_bytes: int, progress: bool):
+        self.engine, self.paths, self.max_bytes = engine, paths, max_bytes
+        self.summary = Summary()
+        self.started = time.perf_counter()
+        self.bar = tqdm(
+            total=count_inputs(paths), unit=" articles", disable=not progress, dynamic_ncols=True
+        )
+        self.seen: set[str] = set()
+        self.pending: deque[Item] = deque()
+
+    def done(self) -> None:
+        s = self.summary
+        self.bar.update(1)
+        self.bar.set_postfix(
+            new=s.new,
+            stored=s.already_stored,
+            dup=s.duplicates,
+            failed=len(s.failed),
             refresh=False,
         )
 
-    def fail(item: Item, reason: str) -> None:
-        summary.failed.append((item.label, reason))
-        done()
+    def fail(self, item: Item, reason: str) -> None:
+        self.summary.failed.append((item.label, reason))
+        self.done()
 
-    def to_annotate() -> Iterator[str]:
-        """New texts only; their items wait in `pending` in the same order."""
-        inputs = discover(paths)
+    def new_texts(self) -> Iterator[str]:
+        """New texts only (checked, not stored yet, not repeated); their items wait in
+        `pending` in the same order."""
+        inputs = discover(self.paths)
         while chunk := list(islice(inputs, CHECK_BATCH)):
-            for item in chunk:
-                if item.error is None:
-                    problem = text_problem(item.text or "", max_bytes=max_bytes)
-                    item.error = problem.message if problem else None
-            hashes = {id(i): content_hash(i.text) for i in chunk if i.error is None and i.text}
-            stored = stored_hashes(engine, list(set(hashes.values())))
-            for item in chunk:
-                if item.error is not None:
-                    fail(item, item.error)
-                    continue
-                text_hash = hashes[id(item)]
-                if text_hash in seen:
-                    summary.duplicates += 1
-                    done()
-                    continue
-                seen.add(text_hash)
-                if text_hash in stored:
-                    summary.already_stored += 1
-                    done()
-                    continue
-                pending.append(item)
-                yield item.text  # type: ignore[misc]
+            yield from self._screen(chunk)
 
-    def store(item: Item, annotation: annotator.AnnotatedArticle) -> None:
+    def _screen(self, chunk: list[Item]) -> Iterator[str]:
+        for item in chunk:
+            if item.error is None:
+                problem = text_problem(item.text or "", max_bytes=self.max_bytes)
+                item.error = problem.message if problem else None
+        hashes = {id(i): content_hash(i.text) for i in chunk if i.error is None and i.text}
+        stored = stored_hashes(self.engine, list(set(hashes.values())))
+        for item in chunk:
+            if item.error is not None:
+                self.fail(item, item.error)
+            elif hashes[id(item)] in self.seen:
+                self.summary.duplicates += 1
+                self.done()
+            elif hashes[id(item)] in stored:
+                self.seen.add(hashes[id(item)])
+                self.summary.already_stored += 1
+                self.done()
+            else:
+                self.seen.add(hashes[id(item)])
+                self.pending.append(item)
+                yield item.text or ""
+
+    def store(self, item: Item, annotation: annotator.AnnotatedArticle) -> None:
         try:
             _, created = store_article(
-                engine, text=item.text or "", annotation=annotation, fields=item.fields
+                self.engine, text=item.text or "", annotation=annotation, fields=item.fields
             )
         except Exception as exc:
-            fail(item, f"storing failed: {exc.__class__.__name__}: {exc}"[:300])
+            self.fail(item, f"storing failed: {exc.__class__.__name__}: {exc}"[:300])
             return
         if created:
-            summary.new += 1
+            self.summary.new += 1
         else:
-            summary.already_stored += 1
-        done()
+            self.summary.already_stored += 1
+        self.done()
 
-    texts = to_annotate()
-    try:
+    def annotate_and_store(self, *, workers: int, batch_size: int) -> None:
+        texts = self.new_texts()
         while True:
             try:
                 for annotation in annotator.annotate_many(
                     texts, batch_size=batch_size, n_process=workers
                 ):
-                    store(pending.popleft(), annotation)
-                break
+                    self.store(self.pending.popleft(), annotation)
+                return
             except Exception:
-                if not pending:  # not an annotation failure (reading, database): give up
+                if not self.pending:  # not an annotation failure (reading, database): give up
                     raise
-                # Somewhere in the texts handed over but not yet returned: redo them one by
-                # one to find the culprit, then carry on with a fresh batch pipeline.
-                while pending:
-                    item = pending.popleft()
-                    try:
-                        annotation = annotator.annotate(item.text or "")
-                    except Exception as exc:
-                        fail(item, f"annotation failed: {exc.__class__.__name__}: {exc}"[:300])
-                        continue
-                    store(item, annotation)
-    finally:
-        bar.close()
-    summary.seconds = time.perf_counter() - started
-    return summary
+                self._one_by_one()
+
+    def _one_by_one(self) -> None:
+        """An annotation failed somewhere in the texts handed over but not yet returned: redo
+        them one by one to find the culprit; the caller then carries on with a fresh batch
+        pipeline."""
+        while self.pending:
+            item = self.pending.popleft()
+            try:
+                annotation = annotator.annotate(item.text or "")
+            except Exception as exc:
+                self.fail(item, f"annotation failed: {exc.__class__.__name__}: {exc}"[:300])
+                continue
+            self.store(item, annotation)
 
 
 def format_summary(summary: Summary) -> str:

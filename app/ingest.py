@@ -14,7 +14,7 @@ import logging
 from dataclasses import replace
 
 from sqlalchemy import Engine, bindparam, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.annotate import annotate
 from app.annotate.identity import identify
@@ -35,7 +35,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-_FIND_ARTICLE = select(Article.id).where(Article.content_hash == bindparam("text_hash"))
+_FIND_ARTICLE = select(col(Article.id)).where(col(Article.content_hash) == bindparam("text_hash"))
 
 
 def find_article_id(session: Session, *, text_hash: str) -> int | None:

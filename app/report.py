@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.annotate.names import norm_name
 from app.models import Entity
@@ -29,12 +29,12 @@ class Row:
 
 def _rows(session: Session) -> list[Row]:
     columns = (
-        Entity.id,
-        Entity.kind,
-        Entity.name,
-        Entity.article_count,
-        Entity.mention_count,
-        Entity.quotation_count,
+        col(Entity.id),
+        col(Entity.kind),
+        col(Entity.name),
+        col(Entity.article_count),
+        col(Entity.mention_count),
+        col(Entity.quotation_count),
     )
     return [Row(*r) for r in session.execute(select(*columns))]
 
