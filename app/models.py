@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Column,
     DateTime,
     ForeignKey,
@@ -187,6 +188,8 @@ class Quotation(SQLModel, table=True):
     )
     speaker_label: str | None = None  # surface or free label ("analysts")
     speaker_type: str | None = Field(default=None, max_length=16)  # person|organisation|other
+    # False for an unnamed source ("officials", "a spokesman"); None when not known (0110).
+    speaker_named: bool | None = Field(default=None, sa_column=Column(Boolean, nullable=True))
 
 
 class CoMention(SQLModel, table=True):
@@ -239,3 +242,100 @@ class Counter(SQLModel, table=True):
 
     name: str = Field(primary_key=True, max_length=32)
     value: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
+
+
+# Maintained aggregates for timelines, range counts, quotation statistics and `about`
+# (migration 0110). Kept exact by app.core.analytics_counts, called from the write path for
+# every article whose rows are added, removed or relinked; no foreign keys, like co_mentions.
+# A "day" is the date an article was seen (published, else the UTC date of ingest); `dated`
+# tells the two apart, so that published_from/published_to can leave undated articles out.
+
+
+class EntityDay(SQLModel, table=True):
+    """One entity's articles, mentions and quotations on one day."""
+
+    __tablename__ = "entity_days"
+    __table_args__ = (
+        Index(
+            "ix_entity_days_day",
+            "day",
+            "dated",
+            "entity_id",
+            "articles",
+            "mentions",
+            "quotations",
+        ),
+        {"sqlite_with_rowid": False},
+    )
+
+    entity_id: int = Field(primary_key=True)
+    day: date = Field(primary_key=True)
+    dated: bool = Field(sa_column=Column(Boolean, primary_key=True))
+    articles: int
+    mentions: int
+    quotations: int
+
+
+class CorpusDay(SQLModel, table=True):
+    """Articles and quotations of one source on one day (source '' = none)."""
+
+    __tablename__ = "corpus_days"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    day: date = Field(primary_key=True)
+    dated: bool = Field(sa_column=Column(Boolean, primary_key=True))
+    source: str = Field(primary_key=True)
+    articles: int
+    quotations: int
+
+
+class QuotationDay(SQLModel, table=True):
+    """Quotations of one source on one day by kind and speaker group (person, organisation,
+    other, unnamed, unattributed)."""
+
+    __tablename__ = "quotation_days"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    day: date = Field(primary_key=True)
+    dated: bool = Field(sa_column=Column(Boolean, primary_key=True))
+    source: str = Field(primary_key=True)
+    kind: str = Field(primary_key=True, max_length=16)
+    speaker: str = Field(primary_key=True, max_length=16)
+    quotations: int
+
+
+class TimelinePeople(SQLModel, table=True):
+    """Distinct people named in the articles of one period (grain: day, week, month, year;
+    start: the period's first day)."""
+
+    __tablename__ = "timeline_people"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    grain: str = Field(primary_key=True, max_length=8)
+    start: date = Field(primary_key=True)
+    people: int
+
+
+class SourceTotal(SQLModel, table=True):
+    """Articles and quotations of one source (source '' = none)."""
+
+    __tablename__ = "source_totals"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    source: str = Field(primary_key=True)
+    articles: int
+    quotations: int
+
+
+class QuotationAbout(SQLModel, table=True):
+    """A quotation whose quoted text holds a mention of the entity."""
+
+    __tablename__ = "quotation_about"
+    __table_args__ = (
+        Index("ix_quotation_about_article", "article_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+    entity_id: int = Field(primary_key=True)
+    quotation_id: int = Field(primary_key=True)
+    article_id: int

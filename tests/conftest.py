@@ -24,6 +24,12 @@ from app.main import create_app
 SHARED = PROJECT_ROOT.parent / "shared"
 SEED_DIR = PROJECT_ROOT / "seeds"
 TABLES = (
+    "entity_days",
+    "corpus_days",
+    "quotation_days",
+    "timeline_people",
+    "source_totals",
+    "quotation_about",
     "co_mentions",
     "quotations",
     "mentions",

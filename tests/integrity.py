@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
 
+from app.core import analytics_counts
+
 CHECKS = {
     "articles whose paragraph_count differs from their paragraph rows": """
         SELECT a.id FROM articles a
@@ -78,13 +80,16 @@ MAINTAINED = {
 
 
 def maintained_problems(conn: Connection) -> dict[str, list[object]]:
-    """Entities' first/last seen and the co_mentions rows that differ from a recount."""
+    """Entities' first/last seen, the co_mentions rows and the analytics aggregates
+    (app.core.analytics_counts) that differ from a recount."""
     seen = SEEN[conn.dialect.name]
     problems: dict[str, list[object]] = {}
     for name, sql in MAINTAINED.items():
         found = [r[0] for r in conn.execute(text(sql.replace("{seen}", seen)))]
         if found:
             problems[name] = found
+    for name, rows in analytics_counts.maintained_problems(conn).items():
+        problems[name] = [rows]
     return problems
 
 
