@@ -39,7 +39,7 @@ from sqlmodel import Session
 from app.annotate import annotate
 from app.annotate.types import AnnotatedArticle
 from app.annotate.types import Entity as AnnotatedEntity
-from app.core import search_terms
+from app.core import analytics_counts, search_terms
 from app.core.db import begin_write, is_sqlite, is_transient
 from app.core.text import entity_search_text
 from app.models import (
@@ -363,12 +363,14 @@ def _write(
                     ),
                     "speaker_label": q.speaker_label,
                     "speaker_type": q.speaker_type,
+                    "speaker_named": q.speaker_named,
                 }
                 for q in a.quotations
             ],
         )
     if len(set(entity_ids)) > 1:
         _add_co_mentions(session, article_id=article_id)
+    analytics_counts.add_article(connection, article_id)
     if connection.dialect.name == "sqlite":
         search_terms.add(connection, kind="paragraph", texts=[p.text for p in a.paragraphs])
         search_terms.add(connection, kind="quotation", texts=[q.text for q in a.quotations])
@@ -594,6 +596,7 @@ def _delete(session: Session, *, article_id: int, seen: date) -> None:
             )
             .execution_options(synchronize_session=False)
         )
+    analytics_counts.remove_article(session.connection(), article_id)
     if len(entity_ids) > 1:
         _remove_co_mentions(session, article_id=article_id, entity_ids=entity_ids)
     if session.get_bind().dialect.name == "sqlite":
