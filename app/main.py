@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -17,7 +18,17 @@ from app.api.docs import install_docs
 from app.api.etag import ETagMiddleware
 from app.api.openapi import harden_openapi
 from app.api.problems import install_problem_handlers
-from app.api.routes import articles, entities, export, health, quotations, search
+from app.api.routes import (
+    articles,
+    entities,
+    export,
+    health,
+    quotations,
+    search,
+    stats,
+    timelines,
+    views,
+)
 from app.api.routing import InlineGate, Offload
 from app.api.security import install_security
 from app.core import migrate
@@ -35,6 +46,7 @@ TAGS = [
     {"name": "organisations", "description": "Organisations named across all articles."},
     {"name": "quotations", "description": "Quotations and their speakers across all articles."},
     {"name": "search", "description": "Full-text search over paragraphs and quotations."},
+    {"name": "stats", "description": "Timelines, sources and who gets quoted, with pages."},
     {"name": "export", "description": "Streamed CSV and JSON Lines exports."},
     {"name": "health", "description": "Service status."},
 ]
@@ -52,6 +64,15 @@ def startup(settings: Settings) -> None:
         load_seeds(get_engine(settings.database_url), settings.seed_dir)
 
 
+def freeze_startup_heap() -> None:
+    """Keep what startup loaded (spaCy, the models, SQLAlchemy's mappers: ~170k objects) out
+    of the garbage collector's full passes. Each pass walked all of it, ~50-70 ms on the
+    event loop, whenever requests had allocated enough: the p99 of list endpoints at 100k
+    articles (a person's timeline: 70 ms -> 19 ms; bench/README.md)."""
+    gc.collect()
+    gc.freeze()
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
 
@@ -63,6 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             CapacityLimiter(settings.search_concurrency),
             InlineGate(settings.search_inline_ms / 1000),
         )
+        freeze_startup_heap()
         yield
 
     app = FastAPI(
@@ -91,6 +113,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(articles.router)
     app.include_router(entities.people)
     app.include_router(entities.organisations)
+    app.include_router(timelines.people)
+    app.include_router(timelines.organisations)
+    app.include_router(timelines.corpus)
+    app.include_router(stats.router)
+    app.include_router(views.router)
     app.include_router(quotations.router)
     app.include_router(search.router)
     app.include_router(export.router)

@@ -276,6 +276,31 @@ class EntityDay(SQLModel, table=True):
     quotations: int
 
 
+class EntityMonth(SQLModel, table=True):
+    """One entity's articles, mentions and quotations in one month (month: its first day)."""
+
+    __tablename__ = "entity_months"
+    __table_args__ = (
+        Index(
+            "ix_entity_months_month",
+            "month",
+            "dated",
+            "entity_id",
+            "articles",
+            "mentions",
+            "quotations",
+        ),
+        {"sqlite_with_rowid": False},
+    )
+
+    entity_id: int = Field(primary_key=True)
+    month: date = Field(primary_key=True)
+    dated: bool = Field(sa_column=Column(Boolean, primary_key=True))
+    articles: int
+    mentions: int
+    quotations: int
+
+
 class CorpusDay(SQLModel, table=True):
     """Articles and quotations of one source on one day (source '' = none)."""
 
@@ -287,33 +312,15 @@ class CorpusDay(SQLModel, table=True):
     source: str = Field(primary_key=True)
     articles: int
     quotations: int
-
-
-class QuotationDay(SQLModel, table=True):
-    """Quotations of one source on one day by kind and speaker group (person, organisation,
-    other, unnamed, unattributed)."""
-
-    __tablename__ = "quotation_days"
-    __table_args__ = {"sqlite_with_rowid": False}
-
-    day: date = Field(primary_key=True)
-    dated: bool = Field(sa_column=Column(Boolean, primary_key=True))
-    source: str = Field(primary_key=True)
-    kind: str = Field(primary_key=True, max_length=16)
-    speaker: str = Field(primary_key=True, max_length=16)
-    quotations: int
-
-
-class TimelinePeople(SQLModel, table=True):
-    """Distinct people named in the articles of one period (grain: day, week, month, year;
-    start: the period's first day)."""
-
-    __tablename__ = "timeline_people"
-    __table_args__ = {"sqlite_with_rowid": False}
-
-    grain: str = Field(primary_key=True, max_length=8)
-    start: date = Field(primary_key=True)
-    people: int
+    # the quotations by kind and by speaker group (the groups of /stats/quotations)
+    kind_direct: int = 0
+    kind_indirect: int = 0
+    kind_mixed: int = 0
+    speaker_person: int = 0
+    speaker_organisation: int = 0
+    speaker_other: int = 0
+    speaker_unnamed: int = 0
+    speaker_unattributed: int = 0
 
 
 class SourceTotal(SQLModel, table=True):
@@ -325,17 +332,44 @@ class SourceTotal(SQLModel, table=True):
     source: str = Field(primary_key=True)
     articles: int
     quotations: int
+    # the quotations by kind and by speaker group (the groups of /stats/quotations)
+    kind_direct: int = 0
+    kind_indirect: int = 0
+    kind_mixed: int = 0
+    speaker_person: int = 0
+    speaker_organisation: int = 0
+    speaker_other: int = 0
+    speaker_unnamed: int = 0
+    speaker_unattributed: int = 0
 
 
-class QuotationAbout(SQLModel, table=True):
-    """A quotation whose quoted text holds a mention of the entity."""
+class CorpusPeriod(SQLModel, table=True):
+    """The corpus in one period (grain: day, week, month, year; start: its first day):
+    articles, their quotations and the distinct people they name."""
 
-    __tablename__ = "quotation_about"
+    __tablename__ = "corpus_periods"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    grain: str = Field(primary_key=True, max_length=8)
+    start: date = Field(primary_key=True)
+    articles: int
+    quotations: int
+    people: int
+
+
+class EntityQuotation(SQLModel, table=True):
+    """A quotation under its speaker (role 'by') and under each entity whose mention its
+    quoted spans hold (role 'about'), with the day of its article."""
+
+    __tablename__ = "entity_quotations"
     __table_args__ = (
-        Index("ix_quotation_about_article", "article_id"),
+        Index("ix_entity_quotations_latest", "entity_id", "role", "day", "quotation_id"),
+        Index("ix_entity_quotations_article", "article_id"),
         {"sqlite_with_rowid": False},
     )
 
     entity_id: int = Field(primary_key=True)
+    role: str = Field(primary_key=True, max_length=8)  # by | about
     quotation_id: int = Field(primary_key=True)
+    day: date
     article_id: int

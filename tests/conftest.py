@@ -25,11 +25,11 @@ SHARED = PROJECT_ROOT.parent / "shared"
 SEED_DIR = PROJECT_ROOT / "seeds"
 TABLES = (
     "entity_days",
+    "entity_months",
     "corpus_days",
-    "quotation_days",
-    "timeline_people",
     "source_totals",
-    "quotation_about",
+    "corpus_periods",
+    "entity_quotations",
     "co_mentions",
     "quotations",
     "mentions",

@@ -2,19 +2,23 @@
 
 Tables (migration 0110, models in app.models), all derived from the stored rows:
 
-* `entity_days`: per entity and day, its articles, mentions and quotations (the article's
-  `article_entities` row: one article, its mention_count and quotation_count);
-* `corpus_days`: per day and source, articles and quotations;
-* `quotation_days`: per day and source, quotations by kind and speaker group;
-* `timeline_people`: per period (day, week, month, year), the distinct people named;
-* `source_totals`: per source, articles and quotations;
-* `quotation_about`: each (entity, quotation) whose quoted spans hold a mention of the entity.
+* `entity_days`: per entity and day, its articles, mentions and quotations (from the
+  article's `article_entities` row: one article, its mention_count and quotation_count);
+* `entity_months`: the same per month (a busy person's monthly timeline reads ~300 rows);
+* `corpus_days`: per day and source, articles and quotations, and the quotations by kind
+  (direct, indirect, mixed) and by speaker group (person, organisation, other, unnamed,
+  unattributed: columns, not rows, so that a statistic over years sums a few thousand rows);
+* `source_totals`: the same per source, over all days;
+* `corpus_periods`: per day, week, month and year, articles, quotations and distinct people;
+* `entity_quotations`: each quotation under its speaker ('by') and under every entity its
+  quoted spans mention ('about'), with the article's day (latest first, `about=`).
 
 A "day" is the date an article was seen: its publication date, else the UTC date it was
 stored (app.ingest.seen_date); `dated` says which, so that `published_from`/`published_to`
 leave undated articles out, as on every other endpoint.
 
-The write path calls, inside its transaction and after the entity rows it touches are locked:
+The write path calls, inside its transaction and after the entity rows it touches are locked
+(so that two writers naming the same entity never count one period's newcomers twice):
 
 * `add_article(conn, article_id)` once the article's rows (articles, article_entities,
   mentions, quotations) are written, and again after any relink changed them;
@@ -26,7 +30,7 @@ per period, speaker groups of quotations), so an entity whose kind changes needs
 after it (the same as removing and adding back each of its articles, in a few statements).
 
 `rebuild(conn)` recomputes every table from scratch (migration backfill, bulk loads) and
-`recount_sql(dialect)` gives the from-scratch rows that tests compare the tables with.
+`maintained_problems(conn)` compares each with a recount (tests, integrity checks).
 """
 
 from __future__ import annotations
@@ -40,7 +44,6 @@ from typing import Any, Literal
 from sqlalchemy import (
     Connection,
     Date,
-    String,
     Table,
     and_,
     bindparam,
@@ -61,37 +64,34 @@ from app.models import (
     Article,
     ArticleEntity,
     CorpusDay,
+    CorpusPeriod,
     Entity,
     EntityDay,
+    EntityMonth,
+    EntityQuotation,
     Quotation,
-    QuotationAbout,
-    QuotationDay,
     SourceTotal,
-    TimelinePeople,
 )
 
 Grain = Literal["day", "week", "month", "year"]
 GRAINS: tuple[Grain, ...] = ("day", "week", "month", "year")
+KINDS = ("direct", "indirect", "mixed")
 SPEAKER_GROUPS = ("person", "organisation", "other", "unnamed", "unattributed")
-TABLES = (
-    "entity_days",
-    "corpus_days",
-    "quotation_days",
-    "timeline_people",
-    "source_totals",
-    "quotation_about",
-)
+BREAKDOWN = tuple(f"kind_{k}" for k in KINDS) + tuple(f"speaker_{g}" for g in SPEAKER_GROUPS)
 
 _ae: Table = ArticleEntity.__table__  # type: ignore[attr-defined]
 _entities: Table = Entity.__table__  # type: ignore[attr-defined]
 _quotations: Table = Quotation.__table__  # type: ignore[attr-defined]
 _entity_days: Table = EntityDay.__table__  # type: ignore[attr-defined]
+_entity_months: Table = EntityMonth.__table__  # type: ignore[attr-defined]
 _corpus_days: Table = CorpusDay.__table__  # type: ignore[attr-defined]
-_quotation_days: Table = QuotationDay.__table__  # type: ignore[attr-defined]
-_people: Table = TimelinePeople.__table__  # type: ignore[attr-defined]
 _sources: Table = SourceTotal.__table__  # type: ignore[attr-defined]
-_about: Table = QuotationAbout.__table__  # type: ignore[attr-defined]
-_TABLES = {t.name: t for t in (_entity_days, _corpus_days, _quotation_days, _sources, _people)}
+_periods_table: Table = CorpusPeriod.__table__  # type: ignore[attr-defined]
+_links: Table = EntityQuotation.__table__  # type: ignore[attr-defined]
+# In rebuild order: corpus_periods counts its people from entity_days.
+_ALL = (_entity_days, _entity_months, _corpus_days, _sources, _periods_table, _links)
+TABLES = tuple(t.name for t in _ALL)
+_TABLES = {t.name: t for t in _ALL}
 
 
 # ------------------------------------------------------------------------------ periods
@@ -253,9 +253,9 @@ _GROUPS = (
 
 
 def _newcomers() -> Any:
-    """How many people the article names that no other stored day of the period names:
-    :p_start <= day < :p_end (entity_days rows of this article excluded by the caller's
-    ordering: counted before they are added, after they are taken away)."""
+    """How many people the article names that no stored day of the period (:p_start <= day <
+    :p_end) names: run before the article's own entity_days rows are added, after they are
+    taken away, so those never count."""
     present = exists().where(
         _entity_days.c.entity_id == _ae.c.entity_id,
         _entity_days.c.day >= bindparam("p_start"),
@@ -269,32 +269,19 @@ def _newcomers() -> Any:
     )
 
 
-@functools.cache
-def _people_add(dialect: str) -> Insert:
-    inner = select(_newcomers().label("n")).subquery()
-    rows = select(
-        bindparam("p_grain", type_=String), bindparam("p_start", type_=Date), inner.c.n
-    ).where(inner.c.n > 0)
-    statement = _insert(dialect)(_people).from_select(["grain", "start", "people"], rows)
-    return statement.on_conflict_do_update(
-        index_elements=["grain", "start"],
-        set_={"people": _people.c.people + statement.excluded.people},
+def _people_change(sign: int) -> Any:
+    p = _periods_table
+    return (
+        update(p)
+        .where(p.c.grain == bindparam("p_grain"), p.c.start == bindparam("p_start"))
+        .values(people=p.c.people + sign * _newcomers())
     )
 
 
-_PEOPLE_SUBTRACT = (
-    update(_people)
-    .where(_people.c.grain == bindparam("p_grain"), _people.c.start == bindparam("p_start"))
-    .values(people=_people.c.people - _newcomers())
-)
-_PEOPLE_DROP_EMPTY = delete(_people).where(
-    _people.c.grain == bindparam("p_grain"),
-    _people.c.start == bindparam("p_start"),
-    _people.c.people <= 0,
-)
+_PEOPLE_ADD, _PEOPLE_SUBTRACT = _people_change(1), _people_change(-1)
 
 # Quotations whose quoted spans hold a mention (not merely lie around it: the speaker's name
-# between the two halves of a quotation is not what it is about). {where} selects quotations.
+# between the two halves of a quotation is not what it is about).
 SPANS_HOLD = {
     "sqlite": "EXISTS (SELECT 1 FROM json_each(q.spans) s"
     " WHERE json_extract(s.value, '$[0]') <= m.start_char"
@@ -303,32 +290,39 @@ SPANS_HOLD = {
     " WHERE CAST(s.value->>0 AS integer) <= m.start_char"
     " AND m.end_char <= CAST(s.value->>1 AS integer))",
 }
-ABOUT_ROWS = """
-SELECT DISTINCT m.entity_id, q.id AS quotation_id, q.article_id
-FROM quotations q JOIN mentions m
+# entity_quotations rows: each quotation by its speaker, and about each entity its quoted
+# spans mention. {day} is the article's day, {articles} joins what it needs, {where} selects.
+QUOTATION_LINKS = """
+SELECT q.speaker_id, 'by', q.id, {day}, q.article_id
+FROM quotations q{articles}
+WHERE {where} AND q.speaker_id IS NOT NULL
+UNION
+SELECT m.entity_id, 'about', q.id, {day}, q.article_id
+FROM quotations q{articles} JOIN mentions m
   ON m.article_id = q.article_id AND m.start_char >= q.start_char AND m.end_char <= q.end_char
 WHERE {where} AND {spans_hold}
 """
 
 
-def _about_rows(dialect: str, where: str) -> str:
-    return ABOUT_ROWS.format(
-        where=where, spans_hold=SPANS_HOLD.get(dialect, SPANS_HOLD["postgresql"])
+def _quotation_links(dialect: str, *, day: str, articles: str, where: str) -> str:
+    return QUOTATION_LINKS.format(
+        day=day,
+        articles=articles,
+        where=where,
+        spans_hold=SPANS_HOLD.get(dialect, SPANS_HOLD["postgresql"]),
+    )
+
+
+@functools.cache
+def _links_add(dialect: str) -> Any:
+    rows = _quotation_links(dialect, day=":day", articles="", where="q.article_id = :article_id")
+    columns = ", ".join(c.name for c in _links.columns)
+    return text(f"INSERT INTO entity_quotations ({columns}) {rows} ORDER BY 1, 2, 3").bindparams(
+        bindparam("day", type_=Date)
     )
 
 
 # ------------------------------------------------------------------------------ the hooks
-
-
-def _periods(day: date) -> list[dict[str, Any]]:
-    return [
-        {
-            "p_grain": g,
-            "p_start": period_start(day, g),
-            "p_end": next_start(period_start(day, g), g),
-        }
-        for g in GRAINS
-    ]
 
 
 def add_article(conn: Connection, article_id: int) -> None:
@@ -347,42 +341,65 @@ def _article(conn: Connection, article_id: int, sign: int) -> None:
     if found is None:
         return
     day = seen_day(found.published, found.ingested_at)
-    where = {"day": day, "dated": found.published is not None}
-    source = found.source or ""
-    periods = [{**p, "article_id": article_id} for p in _periods(day)]
-    links = conn.execute(_LINKS, {"article_id": article_id}).all()
-    entity_rows = [
-        {"entity_id": i, **where, "articles": 1, "mentions": m, "quotations": q}
-        for i, m, q in links
-    ]
-    if sign > 0 and links:
-        conn.execute(_people_add(conn.dialect.name), periods)
-    _bump(conn, _entity_days, entity_rows, sign)
-    if sign < 0 and links:
-        conn.execute(_PEOPLE_SUBTRACT, periods)
-        conn.execute(_PEOPLE_DROP_EMPTY, periods)
-    totals = {"articles": 1, "quotations": found.quotations}
-    _bump(conn, _corpus_days, [{**where, "source": source, **totals}], sign)
-    _bump(conn, _sources, [{"source": source, **totals}], sign)
-    if not found.quotations:
-        return
-    groups = conn.execute(_GROUPS, {"article_id": article_id}).all()
-    rows = [
-        {**where, "source": source, "kind": kind, "speaker": speaker, "quotations": n}
-        for kind, speaker, n in groups
-    ]
-    _bump(conn, _quotation_days, rows, sign)
+    dated = found.published is not None
+    _corpus(conn, article_id, (day, dated, found.source or ""), found.quotations, sign)
+    _entities(conn, article_id, (day, dated), found.quotations, sign)
     if sign < 0:
-        conn.execute(delete(_about).where(_about.c.article_id == article_id))
-    elif links:
-        select_rows = _about_rows(conn.dialect.name, "q.article_id = :article_id")
-        conn.execute(
-            text(
-                f"INSERT INTO quotation_about (entity_id, quotation_id, article_id) {select_rows}"
-                " ORDER BY 1, 2"
-            ),
-            {"article_id": article_id},
+        conn.execute(delete(_links).where(_links.c.article_id == article_id))
+    elif found.quotations:
+        conn.execute(_links_add(conn.dialect.name), {"article_id": article_id, "day": day})
+
+
+def _corpus(
+    conn: Connection, article_id: int, key: tuple[date, bool, str], quotations: int, sign: int
+) -> None:
+    """The article in corpus_days and source_totals."""
+    breakdown = dict.fromkeys(BREAKDOWN, 0)
+    if quotations:
+        for kind, speaker, n in conn.execute(_GROUPS, {"article_id": article_id}):
+            breakdown[f"kind_{kind}"] += n
+            breakdown[f"speaker_{speaker}"] += n
+    totals = {"articles": 1, "quotations": quotations, **breakdown}
+    day, dated, source = key
+    _bump(conn, _corpus_days, [{"day": day, "dated": dated, "source": source, **totals}], sign)
+    _bump(conn, _sources, [{"source": source, **totals}], sign)
+
+
+def _entities(
+    conn: Connection, article_id: int, key: tuple[date, bool], quotations: int, sign: int
+) -> None:
+    """The article's entities in entity_days and entity_months, the article in
+    corpus_periods, and the people new to (or gone from) each of its periods."""
+    day, dated = key
+    links = conn.execute(_LINKS, {"article_id": article_id}).all()
+    days, months = [], []
+    for entity_id, mentions, quoted in links:
+        counts = {"articles": 1, "mentions": mentions, "quotations": quoted}
+        days.append({"entity_id": entity_id, "day": day, "dated": dated, **counts})
+        months.append(
+            {"entity_id": entity_id, "month": day.replace(day=1), "dated": dated} | counts
         )
+    periods = []
+    for grain in GRAINS:
+        start = period_start(day, grain)
+        end = next_start(start, grain)
+        periods.append({"p_grain": grain, "p_start": start, "p_end": end, "article_id": article_id})
+    corpus = [
+        {"grain": p["p_grain"], "start": p["p_start"], "articles": 1, "quotations": quotations}
+        for p in periods
+    ]
+    for row in corpus:
+        row["people"] = 0  # counted by _PEOPLE_ADD / _PEOPLE_SUBTRACT
+    if sign > 0:
+        _bump(conn, _periods_table, corpus, sign)
+        if links:  # people new to each period: before this article's days are counted
+            conn.execute(_PEOPLE_ADD, periods)
+    _bump(conn, _entity_days, days, sign)
+    _bump(conn, _entity_months, months, sign)
+    if sign < 0:
+        if links:  # people no other day of each period names: once this article's are gone
+            conn.execute(_PEOPLE_SUBTRACT, periods)
+        _bump(conn, _periods_table, corpus, sign)
 
 
 def remove_entity_kind(conn: Connection, entity_id: int) -> None:
@@ -408,30 +425,31 @@ def _entity_kind(conn: Connection, entity_id: int, sign: int) -> None:
             select(_entity_days.c.day).where(_entity_days.c.entity_id == entity_id).distinct()
         ).scalars()
         periods = {(g, period_start(day, g)) for day in days for g in GRAINS}
-        rows = [{"grain": g, "start": start, "people": 1} for g, start in periods]
-        _bump(conn, _people, rows, sign)
+        rows = [
+            {"grain": g, "start": start, "articles": 0, "quotations": 0, "people": 1}
+            for g, start in periods
+        ]
+        _bump(conn, _periods_table, rows, sign)
     spoken = conn.execute(
-        select(Article.published, Article.ingested_at, Article.source, Quotation.kind, func.count())
+        select(Article.published, Article.ingested_at, Article.source, func.count())
         .join(Article, Article.id == Quotation.article_id)
         .where(Quotation.speaker_id == entity_id, Quotation.speaker_named.is_not(False))
-        .group_by(
-            Article.id, Article.published, Article.ingested_at, Article.source, Quotation.kind
-        )
+        .group_by(Article.id, Article.published, Article.ingested_at, Article.source)
     ).all()
-    totals: Counter[tuple[date, bool, str, str]] = Counter()
-    for published, ingested_at, source, quotation_kind, n in spoken:
-        key = (
-            seen_day(published, ingested_at),
-            published is not None,
-            source or "",
-            quotation_kind,
-        )
-        totals[key] += n
-    rows = [
-        {"day": d, "dated": dated, "source": s, "kind": k, "speaker": kind, "quotations": n}
-        for (d, dated, s, k), n in totals.items()
+    by_day: Counter[tuple[date, bool, str]] = Counter()
+    for published, ingested_at, source, n in spoken:
+        by_day[(seen_day(published, ingested_at), published is not None, source or "")] += n
+    zeros = dict.fromkeys(("articles", "quotations", *BREAKDOWN), 0)
+    days_rows = [
+        {"day": d, "dated": dated, "source": s, **zeros, f"speaker_{kind}": n}
+        for (d, dated, s), n in by_day.items()
     ]
-    _bump(conn, _quotation_days, rows, sign)
+    _bump(conn, _corpus_days, days_rows, sign)
+    by_source: Counter[str] = Counter()
+    for (_, _, s), n in by_day.items():
+        by_source[s] += n
+    source_rows = [{"source": s, **zeros, f"speaker_{kind}": n} for s, n in by_source.items()]
+    _bump(conn, _sources, source_rows, sign)
 
 
 # ------------------------------------------------------------------------------ recounts
@@ -447,47 +465,69 @@ SPEAKER_GROUP_SQL = """CASE
   ELSE 'unattributed' END"""
 
 
+def _per_article_quotations() -> str:
+    """Per article: its quotations, and how many of each kind and speaker group."""
+    kinds = "".join(f", sum(CASE WHEN q.kind = '{k}' THEN 1 ELSE 0 END) AS kind_{k}" for k in KINDS)
+    groups = "".join(
+        f", sum(CASE WHEN {SPEAKER_GROUP_SQL} = '{g}' THEN 1 ELSE 0 END) AS speaker_{g}"
+        for g in SPEAKER_GROUPS
+    )
+    return (
+        f"SELECT q.article_id, count(*) AS n{kinds}{groups} FROM quotations q"
+        " LEFT JOIN entities e ON e.id = q.speaker_id GROUP BY q.article_id"
+    )
+
+
+def _corpus_periods(dialect: str, seen: str) -> str:
+    """corpus_periods from scratch: articles and quotations per period, people from the
+    (already rebuilt) entity_days."""
+    parts = []
+    for g in GRAINS:
+        start, day = bucket_sql(dialect, g, seen), bucket_sql(dialect, g, "d.day")
+        parts.append(
+            f"SELECT '{g}', b.start, b.articles, b.quotations, coalesce(p.people, 0)"
+            f" FROM (SELECT {start} AS start, count(*) AS articles,"
+            " coalesce(sum(qc.n), 0) AS quotations FROM articles a"
+            " LEFT JOIN (SELECT article_id, count(*) AS n FROM quotations GROUP BY article_id)"
+            f" qc ON qc.article_id = a.id GROUP BY {start}) b"
+            f" LEFT JOIN (SELECT {day} AS start, count(DISTINCT d.entity_id) AS people"
+            " FROM entity_days d JOIN entities e ON e.id = d.entity_id"
+            f" WHERE e.kind = 'person' GROUP BY {day}) p ON p.start = b.start"
+        )
+    return " UNION ALL ".join(parts)
+
+
 def recount_sql(dialect: str) -> dict[str, str]:
     """For each maintained table, a SELECT of the rows it must hold (its columns, in
     order), computed from scratch from the stored rows."""
     seen = SEEN_SQL.get(dialect, SEEN_SQL["postgresql"])
+    month = bucket_sql(dialect, "month", seen)
     dated = "(a.published IS NOT NULL)"
-    people = " UNION ALL ".join(
-        f"SELECT '{g}', {bucket_sql(dialect, g, 'd.day')}, count(DISTINCT d.entity_id)"
-        " FROM entity_days d JOIN entities e ON e.id = d.entity_id WHERE e.kind = 'person'"
-        f" GROUP BY {bucket_sql(dialect, g, 'd.day')}"
-        for g in GRAINS
-    )
+    breakdown = ", ".join(f"coalesce(sum(qc.{c}), 0)" for c in ("n", *BREAKDOWN))
+    per_article = f"articles a LEFT JOIN ({_per_article_quotations()}) qc ON qc.article_id = a.id"
+    entity_counts = "count(*), sum(ae.mention_count), sum(ae.quotation_count)"
+    entity_rows = "article_entities ae JOIN articles a ON a.id = ae.article_id"
     return {
-        "entity_days": f"SELECT ae.entity_id, {seen}, {dated}, count(*),"
-        " sum(ae.mention_count), sum(ae.quotation_count)"
-        " FROM article_entities ae JOIN articles a ON a.id = ae.article_id"
-        f" GROUP BY ae.entity_id, {seen}, {dated}",
-        "corpus_days": f"SELECT {seen}, {dated}, coalesce(a.source, ''), count(*),"
-        " coalesce(sum(qc.n), 0) FROM articles a LEFT JOIN"
-        " (SELECT article_id, count(*) AS n FROM quotations GROUP BY article_id) qc"
-        f" ON qc.article_id = a.id GROUP BY {seen}, {dated}, coalesce(a.source, '')",
-        "quotation_days": f"SELECT {seen}, {dated}, coalesce(a.source, ''), q.kind,"
-        f" {SPEAKER_GROUP_SQL}, count(*) FROM quotations q JOIN articles a ON a.id = q.article_id"
-        " LEFT JOIN entities e ON e.id = q.speaker_id"
-        f" GROUP BY {seen}, {dated}, coalesce(a.source, ''), q.kind, {SPEAKER_GROUP_SQL}",
-        "timeline_people": people,
-        "source_totals": "SELECT coalesce(a.source, ''), count(*), coalesce(sum(qc.n), 0)"
-        " FROM articles a LEFT JOIN"
-        " (SELECT article_id, count(*) AS n FROM quotations GROUP BY article_id) qc"
-        " ON qc.article_id = a.id GROUP BY coalesce(a.source, '')",
-        "quotation_about": _about_rows(dialect, "1 = 1"),
+        "entity_days": f"SELECT ae.entity_id, {seen}, {dated}, {entity_counts}"
+        f" FROM {entity_rows} GROUP BY ae.entity_id, {seen}, {dated}",
+        "entity_months": f"SELECT ae.entity_id, {month}, {dated}, {entity_counts}"
+        f" FROM {entity_rows} GROUP BY ae.entity_id, {month}, {dated}",
+        "corpus_days": f"SELECT {seen}, {dated}, coalesce(a.source, ''), count(*), {breakdown}"
+        f" FROM {per_article} GROUP BY {seen}, {dated}, coalesce(a.source, '')",
+        "source_totals": f"SELECT coalesce(a.source, ''), count(*), {breakdown}"
+        f" FROM {per_article} GROUP BY coalesce(a.source, '')",
+        "corpus_periods": _corpus_periods(dialect, seen),
+        "entity_quotations": _quotation_links(
+            dialect, day=seen, articles=" JOIN articles a ON a.id = q.article_id", where="1 = 1"
+        ),
     }
 
 
-def rebuild_sql(dialect: str, *, skip: tuple[str, ...] = ()) -> list[str]:
-    """Statements that refill every maintained table but `skip` from the stored rows (in
-    dependency order: timeline_people is counted from entity_days)."""
+def rebuild_sql(dialect: str) -> list[str]:
+    """Statements that refill every maintained table from the stored rows."""
     statements = []
     for table, rows in recount_sql(dialect).items():
-        if table in skip:
-            continue
-        columns = ", ".join(c.name for c in _TABLE_COLUMNS[table])
+        columns = ", ".join(c.name for c in _TABLES[table].columns)
         statements += [f"DELETE FROM {table}", f"INSERT INTO {table} ({columns}) {rows}"]
     return statements
 
@@ -495,12 +535,6 @@ def rebuild_sql(dialect: str, *, skip: tuple[str, ...] = ()) -> list[str]:
 def rebuild(conn: Connection) -> None:
     for statement in rebuild_sql(conn.dialect.name):
         conn.execute(text(statement))
-
-
-_TABLE_COLUMNS = {
-    t.name: list(t.columns)
-    for t in (_entity_days, _corpus_days, _quotation_days, _people, _sources, _about)
-}
 
 
 def maintained_problems(conn: Connection) -> dict[str, int]:

@@ -2,9 +2,10 @@
 
 * `quotations.speaker_named`: False for an unnamed source ("officials", "a spokesman"),
   True for a named one, NULL when not known (stored as the annotator gives it).
-* `entity_days`, `corpus_days`, `quotation_days`, `timeline_people`, `source_totals`,
-  `quotation_about`: counts per day (and source, kind, speaker group), distinct people per
-  period, and which quotations hold a mention of which entity; see
+* `entity_days`, `entity_months`, `corpus_days`, `source_totals`, `corpus_periods`,
+  `entity_quotations`: counts per entity per day and month, per source per day and in all
+  (quotations by kind and speaker group too), per period with its distinct people, and each
+  quotation under its speaker and under the entities its quoted text mentions; see
   app/core/analytics_counts.py, which keeps them exact on every write and fills them here
   from the stored rows.
 
@@ -26,7 +27,15 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 NO_ROWID = {"sqlite_with_rowid": False}
-COUNT = sa.Integer()
+KINDS = ("direct", "indirect", "mixed")
+SPEAKER_GROUPS = ("person", "organisation", "other", "unnamed", "unattributed")
+
+
+def _counts(*names: str) -> list[sa.Column]:
+    return [sa.Column(name, sa.Integer(), nullable=False) for name in names]
+
+
+BREAKDOWN = (*(f"kind_{k}" for k in KINDS), *(f"speaker_{g}" for g in SPEAKER_GROUPS))
 
 
 def _create_tables() -> None:
@@ -35,10 +44,17 @@ def _create_tables() -> None:
         sa.Column("entity_id", sa.Integer(), nullable=False),
         sa.Column("day", sa.Date(), nullable=False),
         sa.Column("dated", sa.Boolean(), nullable=False),
-        sa.Column("articles", COUNT, nullable=False),
-        sa.Column("mentions", COUNT, nullable=False),
-        sa.Column("quotations", COUNT, nullable=False),
+        *_counts("articles", "mentions", "quotations"),
         sa.PrimaryKeyConstraint("entity_id", "day", "dated"),
+        **NO_ROWID,
+    )
+    op.create_table(
+        "entity_months",
+        sa.Column("entity_id", sa.Integer(), nullable=False),
+        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("dated", sa.Boolean(), nullable=False),
+        *_counts("articles", "mentions", "quotations"),
+        sa.PrimaryKeyConstraint("entity_id", "month", "dated"),
         **NO_ROWID,
     )
     op.create_table(
@@ -46,44 +62,33 @@ def _create_tables() -> None:
         sa.Column("day", sa.Date(), nullable=False),
         sa.Column("dated", sa.Boolean(), nullable=False),
         sa.Column("source", sa.String(), nullable=False),
-        sa.Column("articles", COUNT, nullable=False),
-        sa.Column("quotations", COUNT, nullable=False),
+        *_counts("articles", "quotations", *BREAKDOWN),
         sa.PrimaryKeyConstraint("day", "dated", "source"),
-        **NO_ROWID,
-    )
-    op.create_table(
-        "quotation_days",
-        sa.Column("day", sa.Date(), nullable=False),
-        sa.Column("dated", sa.Boolean(), nullable=False),
-        sa.Column("source", sa.String(), nullable=False),
-        sa.Column("kind", sa.String(length=16), nullable=False),
-        sa.Column("speaker", sa.String(length=16), nullable=False),
-        sa.Column("quotations", COUNT, nullable=False),
-        sa.PrimaryKeyConstraint("day", "dated", "source", "kind", "speaker"),
-        **NO_ROWID,
-    )
-    op.create_table(
-        "timeline_people",
-        sa.Column("grain", sa.String(length=8), nullable=False),
-        sa.Column("start", sa.Date(), nullable=False),
-        sa.Column("people", COUNT, nullable=False),
-        sa.PrimaryKeyConstraint("grain", "start"),
         **NO_ROWID,
     )
     op.create_table(
         "source_totals",
         sa.Column("source", sa.String(), nullable=False),
-        sa.Column("articles", COUNT, nullable=False),
-        sa.Column("quotations", COUNT, nullable=False),
+        *_counts("articles", "quotations", *BREAKDOWN),
         sa.PrimaryKeyConstraint("source"),
         **NO_ROWID,
     )
     op.create_table(
-        "quotation_about",
+        "corpus_periods",
+        sa.Column("grain", sa.String(length=8), nullable=False),
+        sa.Column("start", sa.Date(), nullable=False),
+        *_counts("articles", "quotations", "people"),
+        sa.PrimaryKeyConstraint("grain", "start"),
+        **NO_ROWID,
+    )
+    op.create_table(
+        "entity_quotations",
         sa.Column("entity_id", sa.Integer(), nullable=False),
+        sa.Column("role", sa.String(length=8), nullable=False),
         sa.Column("quotation_id", sa.Integer(), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
         sa.Column("article_id", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("entity_id", "quotation_id"),
+        sa.PrimaryKeyConstraint("entity_id", "role", "quotation_id"),
         **NO_ROWID,
     )
 
@@ -102,18 +107,30 @@ def upgrade() -> None:
         "entity_days",
         ["day", "dated", "entity_id", "articles", "mentions", "quotations"],
     )
-    op.create_index("ix_quotation_about_article", "quotation_about", ["article_id"])
+    op.create_index(
+        "ix_entity_months_month",
+        "entity_months",
+        ["month", "dated", "entity_id", "articles", "mentions", "quotations"],
+    )
+    op.create_index(
+        "ix_entity_quotations_latest",
+        "entity_quotations",
+        ["entity_id", "role", "day", "quotation_id"],
+    )
+    op.create_index("ix_entity_quotations_article", "entity_quotations", ["article_id"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_quotation_about_article", table_name="quotation_about")
+    op.drop_index("ix_entity_quotations_article", table_name="entity_quotations")
+    op.drop_index("ix_entity_quotations_latest", table_name="entity_quotations")
+    op.drop_index("ix_entity_months_month", table_name="entity_months")
     op.drop_index("ix_entity_days_day", table_name="entity_days")
     for table in (
-        "quotation_about",
+        "entity_quotations",
+        "corpus_periods",
         "source_totals",
-        "timeline_people",
-        "quotation_days",
         "corpus_days",
+        "entity_months",
         "entity_days",
     ):
         op.drop_table(table)

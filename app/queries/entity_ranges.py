@@ -1,0 +1,140 @@
+"""People and organisations counted over a range of publication dates.
+
+"Who was quoted most in March 2005": each entity's articles, mentions and quotations among
+the articles published in the range, summed from the maintained `entity_days` rows of those
+days (the ix_entity_days_day index: a range of days, not every entity), sorted by one of them.
+Only entities named in the range are listed; undated articles are left out.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Subquery, func, select
+from sqlmodel import Session
+
+from app.models import Entity, EntityDay, EntityMonth
+from app.queries.filters import EntityFilters, EntitySort, entity_where
+from app.queries.periods import RangeError
+from app.queries.timelines import month_end
+from app.schemas import EntityKind, EntitySummary, Page
+
+
+def _range_counts(filters: EntityFilters) -> Subquery:
+    """Per entity named in the range: its articles, mentions and quotations there. Whole
+    months ("March 2005", "2005") sum the entity_months rows of those months, other ranges
+    the entity_days rows of their days."""
+    first, last = filters.published_from, filters.published_to
+    if first is not None and last is not None and first > last:
+        raise RangeError(f"`published_from` ({first}) is after `published_to` ({last}).")
+    whole = (first is None or first.day == 1) and (last is None or month_end(last))
+    t: type[EntityMonth] | type[EntityDay] = EntityMonth if whole else EntityDay
+    when = EntityMonth.month if whole else EntityDay.day
+    days = [t.dated.is_(True)]
+    if (
+        whole
+        and first is not None
+        and last is not None
+        and first.replace(day=1) == last.replace(day=1)
+    ):
+        # one month: its index entries come in entity order, grouped without sorting
+        days.append(when == first)
+        entity_id = t.entity_id.label("entity_id")
+    else:
+        if first is not None:
+            days.append(when >= first)
+        if last is not None:
+            days.append(when <= last)
+        # Grouped by an expression: SQLite then reads the range from the month or day index
+        # instead of skip-scanning the primary key entity by entity for its ready-made order
+        # (ten times slower at 100,000 articles).
+        entity_id = (t.entity_id + 0).label("entity_id")
+    return (
+        select(
+            entity_id,
+            func.sum(t.articles).label("articles"),
+            func.sum(t.mentions).label("mentions"),
+            func.sum(t.quotations).label("quotations"),
+        )
+        .where(*days)
+        .group_by(entity_id)
+        .subquery()
+    )
+
+
+def list_entities_in_range(
+    session: Session,
+    *,
+    kind: EntityKind,
+    filters: EntityFilters,
+    sort: EntitySort,
+    limit: int,
+    offset: int,
+) -> Page[EntitySummary]:
+    """One page of the entities named in the range, with their counts there. The page is
+    ranked on ids and counts alone (and the total counted in the same pass); only its rows
+    are then read whole, and put in the same order again."""
+    counts = _range_counts(filters)
+    order = {
+        "name": (Entity.name, Entity.id),
+        "-mentions": (counts.c.mentions.desc(), Entity.id),
+        "-articles": (counts.c.articles.desc(), Entity.id),
+        "-quotations": (counts.c.quotations.desc(), Entity.id),
+    }[sort]
+    ranked = (
+        select(
+            counts.c.entity_id,
+            counts.c.articles,
+            counts.c.mentions,
+            counts.c.quotations,
+            func.count().over().label("total"),
+        )
+        .join(Entity, Entity.id == counts.c.entity_id)
+        .where(*entity_where(kind, filters))
+        .order_by(*order)
+        .limit(limit)
+        .offset(offset)
+        .subquery()
+    )
+    again = {
+        "name": (Entity.name, Entity.id),
+        "-mentions": (ranked.c.mentions.desc(), Entity.id),
+        "-articles": (ranked.c.articles.desc(), Entity.id),
+        "-quotations": (ranked.c.quotations.desc(), Entity.id),
+    }[sort]
+    rows = session.execute(
+        select(
+            Entity.id,
+            Entity.name,
+            Entity.kind,
+            Entity.aliases,
+            Entity.roles,
+            ranked.c.articles,
+            ranked.c.mentions,
+            ranked.c.quotations,
+            ranked.c.total,
+        )
+        .join(ranked, ranked.c.entity_id == Entity.id)
+        .order_by(*again)
+    ).all()
+    if rows:
+        total = rows[0].total
+    else:  # past the end (or nothing): count alone
+        total = session.execute(
+            select(func.count())
+            .select_from(Entity)
+            .join(counts, counts.c.entity_id == Entity.id)
+            .where(*entity_where(kind, filters))
+        ).scalar_one()
+    items = [
+        EntitySummary(
+            id=r.id,
+            name=r.name,
+            kind=r.kind,
+            aliases=r.aliases,
+            roles=r.roles,
+            mention_count=r.mentions,
+            article_count=r.articles,
+            quotation_count=r.quotations,
+        )
+        for r in rows
+    ]
+    return Page(items=items, total=total, limit=limit, offset=offset)
