@@ -342,15 +342,15 @@ def _article(conn: Connection, article_id: int, sign: int) -> None:
         return
     day = seen_day(found.published, found.ingested_at)
     dated = found.published is not None
-    _corpus(conn, article_id, (day, dated, found.source or ""), found.quotations, sign)
-    _entities(conn, article_id, (day, dated), found.quotations, sign)
+    _corpus_part(conn, article_id, (day, dated, found.source or ""), found.quotations, sign)
+    _entity_part(conn, article_id, (day, dated), found.quotations, sign)
     if sign < 0:
         conn.execute(delete(_links).where(_links.c.article_id == article_id))
     elif found.quotations:
         conn.execute(_links_add(conn.dialect.name), {"article_id": article_id, "day": day})
 
 
-def _corpus(
+def _corpus_part(
     conn: Connection, article_id: int, key: tuple[date, bool, str], quotations: int, sign: int
 ) -> None:
     """The article in corpus_days and source_totals."""
@@ -365,7 +365,7 @@ def _corpus(
     _bump(conn, _sources, [{"source": source, **totals}], sign)
 
 
-def _entities(
+def _entity_part(
     conn: Connection, article_id: int, key: tuple[date, bool], quotations: int, sign: int
 ) -> None:
     """The article's entities in entity_days and entity_months, the article in
@@ -432,6 +432,7 @@ def _entity_kind(conn: Connection, entity_id: int, sign: int) -> None:
         _bump(conn, _periods_table, rows, sign)
     spoken = conn.execute(
         select(Article.published, Article.ingested_at, Article.source, func.count())
+        .select_from(Quotation)
         .join(Article, Article.id == Quotation.article_id)
         .where(Quotation.speaker_id == entity_id, Quotation.speaker_named.is_not(False))
         .group_by(Article.id, Article.published, Article.ingested_at, Article.source)
