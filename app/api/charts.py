@@ -12,6 +12,7 @@ from html import escape
 
 WIDTH, HEIGHT = 720, 210
 LEFT, RIGHT, TOP, BOTTOM = 44, 8, 12, 26
+MAX_BAR = 48  # a chart of two or three periods keeps slim bars
 BAR = "#4a90d9"
 ACCENT = "#d9822b"
 GRID = "#ddd"
@@ -25,13 +26,18 @@ class Bar:
     tooltip: str
 
 
+STEPS = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8)
+
+
 def nice_ceiling(value: int) -> int:
-    """The smallest of 1, 2, 5, 10, 20, 50... that is >= value (at least 1)."""
+    """The smallest round number >= value (at least 1): 1, 2, 3, 4, 5, 6, 8, 10, 12, 15,
+    20, 25, 30, 40, 50, 60, 80, 100, 120... so that the tallest bar nearly fills the chart."""
     step = 1
     while True:
-        for m in (1, 2, 5):
-            if step * m >= value:
-                return step * m
+        for m in STEPS:
+            top = step * m
+            if top == int(top) and top >= value:
+                return int(top)
         step *= 10
 
 
@@ -68,9 +74,10 @@ def column_chart(bars: Sequence[Bar], *, label: str) -> str:
         x = LEFT + i * slot
         if bar.value > 0:
             h = max(plot_h * bar.value / top, 1)
+            width = min(max(slot - gap, 0.5), MAX_BAR)
             parts.append(
-                f'<rect class="bar" x="{x + gap / 2:.2f}" y="{TOP + plot_h - h:.2f}"'
-                f' width="{max(slot - gap, 0.5):.2f}" height="{h:.2f}" fill="{BAR}">'
+                f'<rect class="bar" x="{x + (slot - width) / 2:.2f}" y="{TOP + plot_h - h:.2f}"'
+                f' width="{width:.2f}" height="{h:.2f}" fill="{BAR}">'
                 f"<title>{escape(bar.tooltip)}</title></rect>"
             )
         if i % every == 0:

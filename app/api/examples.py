@@ -162,9 +162,9 @@ def problem(status: int, detail: str, instance: str, description: str) -> dict:
 READER_HTML = (
     '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>US, Japan overhaul'
     " security alliance</title>…</head><body><article><h1>…</h1><p>…"
-    '<a class="person" href="/people/7" title="person: Rahm Emanuel">Emanuel</a> said …'
+    '<a class="person" href="/people/7/view" title="person: Rahm Emanuel">Emanuel</a> said …'
     '<span class="quote mixed" title="Speaker: Rahm Emanuel">the frontline of defense in East'
-    ' Asia</span><a class="speaker" href="/people/7" title="Speaker: Rahm Emanuel">Rahm'
+    ' Asia</span><a class="speaker" href="/people/7/view" title="Speaker: Rahm Emanuel">Rahm'
     " Emanuel</a>…</p></article></body></html>"
 )
 

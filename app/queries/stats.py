@@ -71,14 +71,18 @@ def list_sources(
     else:
         c = CorpusDay
         rows = (
-            select(c.source, func.sum(c.articles), func.sum(c.quotations))
+            select(
+                c.source,
+                func.sum(c.articles).label("articles"),
+                func.sum(c.quotations).label("quotations"),
+            )
             .where(*_days(published_from, published_to))
             .group_by(c.source)
         )
         total = session.execute(select(func.count()).select_from(rows.subquery())).scalar_one()
     query = rows.subquery()
     column, descending = _SOURCE_ORDER[sort]
-    by = query.c[column] if column != "source" else query.c.source
+    by = query.c[column]
     order = (by.desc() if descending else by, query.c.source)
     found = session.execute(select(query).order_by(*order).limit(limit).offset(offset)).all()
     items = [SourceOut(source=_key(s), article_count=a, quotation_count=q) for s, a, q in found]
