@@ -252,7 +252,8 @@ class Counter(SQLModel, table=True):
 
 
 class EntityDay(SQLModel, table=True):
-    """One entity's articles, mentions and quotations on one day."""
+    """One entity's articles, mentions and quotations on one day; `kind` is the entity's
+    (ranges over one kind read their index entries alone)."""
 
     __tablename__ = "entity_days"
     __table_args__ = (
@@ -260,6 +261,7 @@ class EntityDay(SQLModel, table=True):
             "ix_entity_days_day",
             "day",
             "dated",
+            "kind",
             "entity_id",
             "articles",
             "mentions",
@@ -271,6 +273,7 @@ class EntityDay(SQLModel, table=True):
     entity_id: int = Field(primary_key=True)
     day: date = Field(primary_key=True)
     dated: bool = Field(sa_column=Column(Boolean, primary_key=True))
+    kind: str = Field(max_length=16)
     articles: int
     mentions: int
     quotations: int
@@ -285,6 +288,7 @@ class EntityMonth(SQLModel, table=True):
             "ix_entity_months_month",
             "month",
             "dated",
+            "kind",
             "entity_id",
             "articles",
             "mentions",
@@ -296,6 +300,7 @@ class EntityMonth(SQLModel, table=True):
     entity_id: int = Field(primary_key=True)
     month: date = Field(primary_key=True)
     dated: bool = Field(sa_column=Column(Boolean, primary_key=True))
+    kind: str = Field(max_length=16)
     articles: int
     mentions: int
     quotations: int

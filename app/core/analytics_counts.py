@@ -154,14 +154,9 @@ def _add_to(dialect: str, table_name: str) -> Insert:
     """INSERT of one row that adds its count columns to an existing row with the same key."""
     table = _TABLES[table_name]
     statement = _insert(dialect)(table)
-    keys = [c.name for c in table.primary_key.columns]
     return statement.on_conflict_do_update(
-        index_elements=keys,
-        set_={
-            c.name: c + getattr(statement.excluded, c.name)
-            for c in table.columns
-            if c.name not in keys
-        },
+        index_elements=_keys(table),
+        set_={c: table.c[c] + getattr(statement.excluded, c) for c in _counts(table)},
     )
 
 
@@ -170,7 +165,8 @@ def _keys(table: Table) -> list[str]:
 
 
 def _counts(table: Table) -> list[str]:
-    return [c.name for c in table.columns if c.name not in _keys(table)]
+    """The count columns (`kind` of entity rows is an attribute, set when a row is made)."""
+    return [c.name for c in table.columns if c.name not in _keys(table) and c.name != "kind"]
 
 
 @functools.cache
@@ -237,8 +233,10 @@ _ARTICLE = select(
     .scalar_subquery()
     .label("quotations"),
 ).where(Article.id == bindparam("article_id"))
-_LINKS = select(_ae.c.entity_id, _ae.c.mention_count, _ae.c.quotation_count).where(
-    _ae.c.article_id == bindparam("article_id")
+_LINKS = (
+    select(_ae.c.entity_id, _ae.c.mention_count, _ae.c.quotation_count, _entities.c.kind)
+    .join(_entities, _entities.c.id == _ae.c.entity_id)
+    .where(_ae.c.article_id == bindparam("article_id"))
 )
 _GROUPS = (
     select(
@@ -373,8 +371,8 @@ def _entity_part(
     day, dated = key
     links = conn.execute(_LINKS, {"article_id": article_id}).all()
     days, months = [], []
-    for entity_id, mentions, quoted in links:
-        counts = {"articles": 1, "mentions": mentions, "quotations": quoted}
+    for entity_id, mentions, quoted, kind in links:
+        counts = {"kind": kind, "articles": 1, "mentions": mentions, "quotations": quoted}
         days.append({"entity_id": entity_id, "day": day, "dated": dated, **counts})
         months.append(
             {"entity_id": entity_id, "month": day.replace(day=1), "dated": dated} | counts
@@ -413,13 +411,17 @@ def add_entity_kind(conn: Connection, entity_id: int) -> None:
 
 
 def _entity_kind(conn: Connection, entity_id: int, sign: int) -> None:
-    """The entity among the people of each period it appears in (a person), and its
-    quotations in the speaker group of its kind (unnamed ones stay unnamed)."""
+    """The entity among the people of each period it appears in (a person), its quotations
+    in the speaker group of its kind (unnamed ones stay unnamed), and the kind its own
+    entity_days and entity_months rows carry."""
     kind = conn.execute(
         select(_entities.c.kind).where(_entities.c.id == entity_id)
     ).scalar_one_or_none()
     if kind is None:
         return
+    if sign > 0:  # the entity's rows carry its kind
+        for table in (_entity_days, _entity_months):
+            conn.execute(update(table).where(table.c.entity_id == entity_id).values(kind=kind))
     if kind == "person":
         days = conn.execute(
             select(_entity_days.c.day).where(_entity_days.c.entity_id == entity_id).distinct()
@@ -507,12 +509,15 @@ def recount_sql(dialect: str) -> dict[str, str]:
     breakdown = ", ".join(f"coalesce(sum(qc.{c}), 0)" for c in ("n", *BREAKDOWN))
     per_article = f"articles a LEFT JOIN ({_per_article_quotations()}) qc ON qc.article_id = a.id"
     entity_counts = "count(*), sum(ae.mention_count), sum(ae.quotation_count)"
-    entity_rows = "article_entities ae JOIN articles a ON a.id = ae.article_id"
+    entity_rows = (
+        "article_entities ae JOIN articles a ON a.id = ae.article_id"
+        " JOIN entities e ON e.id = ae.entity_id"
+    )
     return {
-        "entity_days": f"SELECT ae.entity_id, {seen}, {dated}, {entity_counts}"
-        f" FROM {entity_rows} GROUP BY ae.entity_id, {seen}, {dated}",
-        "entity_months": f"SELECT ae.entity_id, {month}, {dated}, {entity_counts}"
-        f" FROM {entity_rows} GROUP BY ae.entity_id, {month}, {dated}",
+        "entity_days": f"SELECT ae.entity_id, {seen}, {dated}, e.kind, {entity_counts}"
+        f" FROM {entity_rows} GROUP BY ae.entity_id, {seen}, {dated}, e.kind",
+        "entity_months": f"SELECT ae.entity_id, {month}, {dated}, e.kind, {entity_counts}"
+        f" FROM {entity_rows} GROUP BY ae.entity_id, {month}, {dated}, e.kind",
         "corpus_days": f"SELECT {seen}, {dated}, coalesce(a.source, ''), count(*), {breakdown}"
         f" FROM {per_article} GROUP BY {seen}, {dated}, coalesce(a.source, '')",
         "source_totals": f"SELECT coalesce(a.source, ''), count(*), {breakdown}"

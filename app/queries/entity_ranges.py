@@ -18,17 +18,17 @@ from app.queries.timelines import month_end
 from app.schemas import EntityKind, EntitySummary, Page
 
 
-def _range_counts(filters: EntityFilters) -> Subquery:
-    """Per entity named in the range: its articles, mentions and quotations there. Whole
-    months ("March 2005", "2005") sum the entity_months rows of those months, other ranges
-    the entity_days rows of their days."""
+def _range_counts(kind: EntityKind, filters: EntityFilters) -> Subquery:
+    """Per entity of `kind` named in the range: its articles, mentions and quotations there.
+    Whole months ("March 2005", "2005") sum the entity_months rows of those months, other
+    ranges the entity_days rows of their days (both indexed by date, dated, kind, entity)."""
     first, last = filters.published_from, filters.published_to
     if first is not None and last is not None and first > last:
         raise RangeError(f"`published_from` ({first}) is after `published_to` ({last}).")
     whole = (first is None or first.day == 1) and (last is None or month_end(last))
     t: type[EntityMonth] | type[EntityDay] = EntityMonth if whole else EntityDay
     when = EntityMonth.month if whole else EntityDay.day
-    days = [t.dated.is_(True)]
+    days = [t.dated.is_(True), t.kind == kind]
     if (
         whole
         and first is not None
@@ -60,6 +60,34 @@ def _range_counts(filters: EntityFilters) -> Subquery:
     )
 
 
+def _ranked(
+    counts: Subquery,
+    *,
+    kind: EntityKind,
+    filters: EntityFilters,
+    sort: EntitySort,
+    limit: int,
+    offset: int,
+) -> Subquery:
+    """The page's entity ids and counts, with the total counted in the same pass. Sorted
+    by a count, without a name filter, the counts alone decide (no entity is read)."""
+    if sort != "name" and filters.q is None and filters.article is None:
+        query = select(counts)
+        tie = counts.c.entity_id
+    else:
+        query = select(counts).join(Entity, Entity.id == counts.c.entity_id)
+        query = query.where(*entity_where(kind, filters))
+        tie = Entity.id
+    first = Entity.name if sort == "name" else counts.c[sort[1:]].desc()
+    return (
+        query.add_columns(func.count().over().label("total"))
+        .order_by(first, tie)
+        .limit(limit)
+        .offset(offset)
+        .subquery()
+    )
+
+
 def list_entities_in_range(
     session: Session,
     *,
@@ -69,37 +97,11 @@ def list_entities_in_range(
     limit: int,
     offset: int,
 ) -> Page[EntitySummary]:
-    """One page of the entities named in the range, with their counts there. The page is
-    ranked on ids and counts alone (and the total counted in the same pass); only its rows
-    are then read whole, and put in the same order again."""
-    counts = _range_counts(filters)
-    order = {
-        "name": (Entity.name, Entity.id),
-        "-mentions": (counts.c.mentions.desc(), Entity.id),
-        "-articles": (counts.c.articles.desc(), Entity.id),
-        "-quotations": (counts.c.quotations.desc(), Entity.id),
-    }[sort]
-    ranked = (
-        select(
-            counts.c.entity_id,
-            counts.c.articles,
-            counts.c.mentions,
-            counts.c.quotations,
-            func.count().over().label("total"),
-        )
-        .join(Entity, Entity.id == counts.c.entity_id)
-        .where(*entity_where(kind, filters))
-        .order_by(*order)
-        .limit(limit)
-        .offset(offset)
-        .subquery()
-    )
-    again = {
-        "name": (Entity.name, Entity.id),
-        "-mentions": (ranked.c.mentions.desc(), Entity.id),
-        "-articles": (ranked.c.articles.desc(), Entity.id),
-        "-quotations": (ranked.c.quotations.desc(), Entity.id),
-    }[sort]
+    """One page of the entities named in the range, with their counts there: ranked on ids
+    and counts; only the page's entities are then read, and put in the same order again."""
+    counts = _range_counts(kind, filters)
+    ranked = _ranked(counts, kind=kind, filters=filters, sort=sort, limit=limit, offset=offset)
+    first = Entity.name if sort == "name" else ranked.c[sort[1:]].desc()
     rows = session.execute(
         select(
             Entity.id,
@@ -113,7 +115,7 @@ def list_entities_in_range(
             ranked.c.total,
         )
         .join(ranked, ranked.c.entity_id == Entity.id)
-        .order_by(*again)
+        .order_by(first, Entity.id)
     ).all()
     if rows:
         total = rows[0].total

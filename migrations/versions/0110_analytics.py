@@ -44,6 +44,7 @@ def _create_tables() -> None:
         sa.Column("entity_id", sa.Integer(), nullable=False),
         sa.Column("day", sa.Date(), nullable=False),
         sa.Column("dated", sa.Boolean(), nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
         *_counts("articles", "mentions", "quotations"),
         sa.PrimaryKeyConstraint("entity_id", "day", "dated"),
         **NO_ROWID,
@@ -53,6 +54,7 @@ def _create_tables() -> None:
         sa.Column("entity_id", sa.Integer(), nullable=False),
         sa.Column("month", sa.Date(), nullable=False),
         sa.Column("dated", sa.Boolean(), nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
         *_counts("articles", "mentions", "quotations"),
         sa.PrimaryKeyConstraint("entity_id", "month", "dated"),
         **NO_ROWID,
@@ -105,12 +107,12 @@ def upgrade() -> None:
     op.create_index(
         "ix_entity_days_day",
         "entity_days",
-        ["day", "dated", "entity_id", "articles", "mentions", "quotations"],
+        ["day", "dated", "kind", "entity_id", "articles", "mentions", "quotations"],
     )
     op.create_index(
         "ix_entity_months_month",
         "entity_months",
-        ["month", "dated", "entity_id", "articles", "mentions", "quotations"],
+        ["month", "dated", "kind", "entity_id", "articles", "mentions", "quotations"],
     )
     op.create_index(
         "ix_entity_quotations_latest",
