@@ -65,11 +65,11 @@ def column_chart(bars: Sequence[Bar], *, label: str) -> str:
     for fraction in (0, 0.5, 1):
         y = TOP + plot_h * (1 - fraction)
         value = top * fraction
-        shown = f"{value:g}" if value == int(value) else f"{value:.1f}"
         parts.append(
             f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" stroke="{GRID}"/>'
         )
-        parts.append(_text(LEFT - 6, y + 4, shown, "end"))
+        if value == int(value):  # counts are whole: no "0.5" on the axis
+            parts.append(_text(LEFT - 6, y + 4, f"{int(value):,}", "end"))
     for i, bar in enumerate(bars):
         x = LEFT + i * slot
         if bar.value > 0:
