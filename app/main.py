@@ -73,6 +73,21 @@ def freeze_startup_heap() -> None:
     gc.freeze()
 
 
+def _include_routers(app: FastAPI) -> None:
+    app.include_router(articles.router)
+    app.include_router(entities.people)
+    app.include_router(entities.organisations)
+    app.include_router(timelines.people)
+    app.include_router(timelines.organisations)
+    app.include_router(timelines.corpus)
+    app.include_router(stats.router)
+    app.include_router(views.router)
+    app.include_router(quotations.router)
+    app.include_router(search.router)
+    app.include_router(export.router)
+    app.include_router(health.router)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
 
@@ -110,18 +125,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_problem_handlers(app)
     install_security(app, settings)
     install_docs(app)
-    app.include_router(articles.router)
-    app.include_router(entities.people)
-    app.include_router(entities.organisations)
-    app.include_router(timelines.people)
-    app.include_router(timelines.organisations)
-    app.include_router(timelines.corpus)
-    app.include_router(stats.router)
-    app.include_router(views.router)
-    app.include_router(quotations.router)
-    app.include_router(search.router)
-    app.include_router(export.router)
-    app.include_router(health.router)
+    _include_routers(app)
 
     def openapi() -> dict:
         if app.openapi_schema is None:

@@ -8,7 +8,7 @@ Only entities named in the range are listed; undated articles are left out.
 
 from __future__ import annotations
 
-from sqlalchemy import Subquery, func, select
+from sqlalchemy import Subquery, func, select, true
 from sqlmodel import Session
 
 from app.models import Entity, EntityDay, EntityMonth
@@ -28,7 +28,7 @@ def _range_counts(kind: EntityKind, filters: EntityFilters) -> Subquery:
     whole = (first is None or first.day == 1) and (last is None or month_end(last))
     t: type[EntityMonth] | type[EntityDay] = EntityMonth if whole else EntityDay
     when = EntityMonth.month if whole else EntityDay.day
-    days = [t.dated.is_(True), t.kind == kind]
+    days = [t.dated == true(), t.kind == kind]
     if (
         whole
         and first is not None

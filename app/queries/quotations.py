@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlmodel import Session
 
 from app.core.counters import get_count
@@ -90,6 +90,22 @@ def with_articles(
     ]
 
 
+def _page_query(about: int | None) -> Select:
+    """Quotations with their article's title and date, in id order; with `about`, walked from
+    the entity's 'about' rows of entity_quotations (their primary key is in that order)."""
+    query = select(Quotation, Article.title, Article.published)
+    order = Quotation.id
+    if about is not None:
+        links = EntityQuotation
+        query = (
+            query.select_from(links)
+            .join(Quotation, Quotation.id == links.quotation_id)
+            .where(links.entity_id == about, links.role == "about")
+        )
+        order = links.quotation_id
+    return query.join(Article, Article.id == Quotation.article_id).order_by(order)
+
+
 def list_quotations(
     session: Session,
     *,
@@ -105,23 +121,7 @@ def list_quotations(
     """
     where = quotation_where(session, replace(filters, about=None))
     params = {"offset": offset, "after": after}
-    query = select(Quotation, Article.title, Article.published)
-    order = Quotation.id
-    if filters.about is not None:
-        # walked from the entity's 'about' rows, in quotation id order (their primary key)
-        links = EntityQuotation
-        query = (
-            query.select_from(links)
-            .join(Quotation, Quotation.id == links.quotation_id)
-            .where(links.entity_id == filters.about, links.role == "about")
-        )
-        order = links.quotation_id
-    query = (
-        query.join(Article, Article.id == Quotation.article_id)
-        .where(*where)
-        .order_by(order)
-        .limit(limit + 1)
-    )
+    query = _page_query(filters.about).where(*where).limit(limit + 1)
     if filters == QuotationFilters():
         total = get_count(session, "quotations")
         query = query.where(id_window(Quotation.id, offset=bool(offset), after=after is not None))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, func, literal_column, select
+from sqlalchemy import ColumnElement, func, literal_column, select, true
 from sqlmodel import Session
 
 from app.analytics_schemas import (
@@ -37,7 +37,7 @@ def _days(
     c = CorpusDay
     where: list[ColumnElement[bool]] = []
     if published_from is not None or published_to is not None:
-        where.append(c.dated.is_(True))
+        where.append(c.dated == true())
     if published_from is not None:
         where.append(c.day >= published_from)
     if published_to is not None:

@@ -9,7 +9,16 @@ from fastapi.responses import HTMLResponse
 
 from app.api import examples as ex
 from app.api.body import REQUEST_BODY_DOC, ArticleInDep
-from app.api.deps import After, ArticleId, EngineDep, Limit, Offset, ParagraphNumber, SessionDep
+from app.api.deps import (
+    MAX_ID,
+    After,
+    ArticleId,
+    EngineDep,
+    Limit,
+    Offset,
+    ParagraphNumber,
+    SessionDep,
+)
 from app.api.filters import BAD_SEARCH, ArticleFiltersDep
 from app.api.paging import paged
 from app.api.problems import ProblemError
@@ -73,7 +82,7 @@ def list_articles(
 ) -> Page[ArticleSummary]:
     if after is not None and sort is not None:
         raise ProblemError(400, "`after` pages in stored order only; use offset with sort.")
-    cursor = int(after) if after is not None else None
+    cursor = min(int(after), MAX_ID) if after is not None else None  # ids are 32-bit
     page = q.list_articles(
         session, filters=filters, sort=sort, limit=limit, offset=offset, after=cursor
     )

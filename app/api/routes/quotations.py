@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from app.api import examples as ex
-from app.api.deps import After, Limit, Offset, QuotationId, SessionDep
+from app.api.deps import MAX_ID, After, Limit, Offset, QuotationId, SessionDep
 from app.api.filters import BAD_SEARCH, QuotationFiltersDep
 from app.api.paging import paged
 from app.api.problems import ProblemError
@@ -37,7 +37,7 @@ def list_quotations(
     offset: Offset = 0,
     after: After = None,
 ) -> Page[QuotationWithArticle]:
-    cursor = int(after) if after is not None else None
+    cursor = min(int(after), MAX_ID) if after is not None else None  # ids are 32-bit
     page = q.list_quotations(session, filters=filters, limit=limit, offset=offset, after=cursor)
     return paged(request, response, page)
 
