@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Column,
     DateTime,
     ForeignKey,
@@ -285,6 +286,8 @@ class Quotation(SQLModel, table=True):
     speaker_name_id: int | None = None  # the speaker's name (as Mention.name_id)
     speaker_label: str | None = None  # surface or free label ("analysts")
     speaker_type: str | None = Field(default=None, max_length=16)  # person|organisation|other
+    # False for an unnamed source ("officials", "a spokesman"); None when not known (0108).
+    speaker_named: bool | None = Field(default=None, sa_column=Column(Boolean, nullable=True))
 
 
 class CoMention(SQLModel, table=True):
@@ -337,3 +340,139 @@ class MaintainedCounter(SQLModel, table=True):
 
     name: str = Field(primary_key=True, max_length=32)
     value: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
+
+
+# Maintained aggregates for timelines, range counts, quotation statistics and `about`
+# (migration 0108). Kept exact by app.core.analytics_counts, called from the write path for
+# every article whose rows are added, removed or relinked; no foreign keys, like co_mentions.
+# A "day" is the date an article was seen (published, else the UTC date of ingest); `dated`
+# tells the two apart, so that published_from/published_to can leave undated articles out.
+
+
+class EntityDay(SQLModel, table=True):
+    """One entity's articles, mentions and quotations on one day; `kind` is the entity's
+    (ranges over one kind read their index entries alone)."""
+
+    __tablename__ = "entity_days"
+    __table_args__ = (
+        Index(
+            "ix_entity_days_day",
+            "day",
+            "dated",
+            "kind",
+            "entity_id",
+            "articles",
+            "mentions",
+            "quotations",
+        ),
+        {"sqlite_with_rowid": False},
+    )
+
+    entity_id: int = Field(primary_key=True)
+    day: date = Field(primary_key=True)
+    dated: bool = Field(sa_column=Column(Boolean, primary_key=True))
+    kind: str = Field(max_length=16)
+    articles: int
+    mentions: int
+    quotations: int
+
+
+class EntityMonth(SQLModel, table=True):
+    """One entity's articles, mentions and quotations in one month (month: its first day)."""
+
+    __tablename__ = "entity_months"
+    __table_args__ = (
+        Index(
+            "ix_entity_months_month",
+            "month",
+            "dated",
+            "kind",
+            "entity_id",
+            "articles",
+            "mentions",
+            "quotations",
+        ),
+        {"sqlite_with_rowid": False},
+    )
+
+    entity_id: int = Field(primary_key=True)
+    month: date = Field(primary_key=True)
+    dated: bool = Field(sa_column=Column(Boolean, primary_key=True))
+    kind: str = Field(max_length=16)
+    articles: int
+    mentions: int
+    quotations: int
+
+
+class CorpusDay(SQLModel, table=True):
+    """Articles and quotations of one source on one day (source '' = none)."""
+
+    __tablename__ = "corpus_days"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    day: date = Field(primary_key=True)
+    dated: bool = Field(sa_column=Column(Boolean, primary_key=True))
+    source: str = Field(primary_key=True)
+    articles: int
+    quotations: int
+    # the quotations by kind and by speaker group (the groups of /stats/quotations)
+    kind_direct: int = 0
+    kind_indirect: int = 0
+    kind_mixed: int = 0
+    speaker_person: int = 0
+    speaker_organisation: int = 0
+    speaker_other: int = 0
+    speaker_unnamed: int = 0
+    speaker_unattributed: int = 0
+
+
+class SourceTotal(SQLModel, table=True):
+    """Articles and quotations of one source (source '' = none)."""
+
+    __tablename__ = "source_totals"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    source: str = Field(primary_key=True)
+    articles: int
+    quotations: int
+    # the quotations by kind and by speaker group (the groups of /stats/quotations)
+    kind_direct: int = 0
+    kind_indirect: int = 0
+    kind_mixed: int = 0
+    speaker_person: int = 0
+    speaker_organisation: int = 0
+    speaker_other: int = 0
+    speaker_unnamed: int = 0
+    speaker_unattributed: int = 0
+
+
+class CorpusPeriod(SQLModel, table=True):
+    """The corpus in one period (grain: day, week, month, year; start: its first day):
+    articles, their quotations and the distinct people they name."""
+
+    __tablename__ = "corpus_periods"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    grain: str = Field(primary_key=True, max_length=8)
+    start: date = Field(primary_key=True)
+    articles: int
+    quotations: int
+    people: int
+
+
+class EntityQuotation(SQLModel, table=True):
+    """A quotation under its speaker (role 'by') and under each entity whose mention its
+    quoted spans hold (role 'about'), with the day of its article."""
+
+    __tablename__ = "entity_quotations"
+    __table_args__ = (
+        Index("ix_entity_quotations_latest", "entity_id", "role", "day", "quotation_id"),
+        Index("ix_entity_quotations_article", "article_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+    entity_id: int = Field(primary_key=True)
+    role: str = Field(primary_key=True, max_length=8)  # by | about
+    quotation_id: int = Field(primary_key=True)
+    day: date
+    article_id: int

@@ -146,6 +146,12 @@ class SpeakerOut(BaseModel):
     id: int | None = Field(description="Entity id when the speaker is a person or organisation")
     name: str
     type: SpeakerType
+    named: bool | None = Field(
+        default=None,
+        description="false for an unnamed source ('officials', 'a spokesman', 'sources"
+        " familiar with the matter'); true for a named person or organisation, a group of"
+        " them or a document; null when not known",
+    )
 
 
 class QuotationOut(BaseModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import urllib.error
 import urllib.request
 from contextlib import AbstractContextManager
+from datetime import date, timedelta
 from pathlib import Path
 
 from bench import load
@@ -113,6 +114,8 @@ def api_features(base: str) -> set[str]:
                 found.add(p["name"])
             if path == "/people":
                 found.add("people:" + p["name"])
+            if path == "/quotations":
+                found.add("quotations:" + p["name"])
             if path == "/search":
                 found.add("search:" + p["name"])
     return found
@@ -126,3 +129,36 @@ def check(base: str, paths: list[str]) -> None:
                 response.read()
         except urllib.error.HTTPError as exc:
             raise RuntimeError(f"GET {path} -> {exc.code}") from exc
+
+
+def month_ranges(count: int = 64) -> list[tuple[str, str]]:
+    """`count` calendar months spread over 2000-2025 (the scale database's dates)."""
+    months = []
+    for n in range(count):
+        year, month = 2000 + (n * 97 // 12) % 26, (n * 97) % 12 + 1
+        last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+        months.append((f"{year}-{month:02d}-01", f"{year}-{month:02d}-{last}"))
+    return months
+
+
+def analytics_paths(api: set[str], s: Samples) -> dict[str, list[str]]:
+    """The analytics rows: a busy person's whole monthly timeline, quotations about a busy
+    person, people sorted by their quotations in one month, quotations per source, and the
+    pages of a person and of the corpus (each only when the running API has it)."""
+    paths = {}
+    if "/people/{entity_id}/timeline" in api:
+        paths["person timeline"] = [f"/people/{i}/timeline" for i in s.people]
+    if "quotations:about" in api:
+        paths["quotations about"] = [f"/quotations?about={i}&limit=20" for i in s.people]
+    if "people:published_from" in api:
+        paths["people by month quotes"] = [
+            f"/people?published_from={a}&published_to={b}&sort=-quotations&limit=20"
+            for a, b in month_ranges()
+        ]
+    if "/stats/quotations" in api:
+        paths["stats by source"] = ["/stats/quotations?group_by=source"]
+    if "/people/{entity_id}/view" in api:
+        paths["person page"] = [f"/people/{i}/view" for i in s.people]
+    if "/stats/view" in api:
+        paths["stats page"] = ["/stats/view"]
+    return paths

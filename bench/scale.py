@@ -4,7 +4,8 @@ Not new annotations: copy k of article i gets a fresh id, content hash and publi
 and copies of i's paragraphs, entity links, mentions and quotations (with shifted ids). People
 and organisations stay shared, so popular people get many articles, as in a real archive.
 Afterwards every maintained number is recomputed from the rows (entity mention/article/
-quotation counts and first/last seen dates, the `co_mentions` pairs, the `counters` table)
+quotation counts and first/last seen dates, the `co_mentions` pairs, the analytics tables of
+app.core.analytics_counts, the `counters` table)
 and external-content FTS indexes are rebuilt, so the database is exactly what ingesting those
 articles would have produced. The corpus database is first brought to the current schema.
 """
@@ -224,6 +225,11 @@ def _recount(conn: sqlite3.Connection, *, base: int, copies: int, target: int) -
     if _has(conn, "co_mentions"):
         conn.execute("DELETE FROM co_mentions")
         conn.execute(RECOUNT_CO_MENTIONS, {"base": base, "copies": copies, "target": target})
+    if _has(conn, "entity_days"):
+        from app.core.analytics_counts import rebuild_sql
+
+        for sql in rebuild_sql("sqlite"):
+            conn.execute(sql)
     if _has(conn, "counters"):
         from app.core.counters import recount_sql
 

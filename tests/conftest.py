@@ -26,6 +26,12 @@ from app.main import create_app
 SHARED = PROJECT_ROOT.parent / "shared"
 SEED_DIR = PROJECT_ROOT / "seeds"
 TABLES = (
+    "entity_days",
+    "entity_months",
+    "corpus_days",
+    "source_totals",
+    "corpus_periods",
+    "entity_quotations",
     "co_mentions",
     "quotations",
     "mentions",

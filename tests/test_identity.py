@@ -152,7 +152,12 @@ def test_a_surname_joins_the_one_full_name_and_leaves_when_it_goes(database_url:
     assert (tony["article_count"], tony["quotation_count"], tony["mention_count"]) == (2, 1, 2)
     with TestClient(create_app(make_settings(database_url))) as client:
         quote = client.get(f"/articles/{alone}/quotations").json()["items"][0]
-        assert quote["speaker"] == {"id": tony["id"], "name": "Tony Blair", "type": "person"}
+        assert quote["speaker"] == {
+            "id": tony["id"],
+            "name": "Tony Blair",
+            "type": "person",
+            "named": True,
+        }
     delete_article(engine, article_id=full)
     assert groups(database_url) == {"blair": ("blair", "person")}
     assert_consistent(database_url)
@@ -339,4 +344,9 @@ def test_a_name_the_corpus_takes_for_neither_is_hidden(database_url: str) -> Non
         detail = client.get(f"/articles/{first}/paragraphs/1").json()
         assert [m["name"] for m in detail["mentions"]] == ["Ann Lee"]
         quote = client.get(f"/articles/{first}/quotations").json()["items"][0]
-        assert quote["speaker"] == {"id": None, "name": "Harry Potter", "type": "other"}
+        assert quote["speaker"] == {
+            "id": None,
+            "name": "Harry Potter",
+            "type": "other",
+            "named": True,
+        }

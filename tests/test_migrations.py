@@ -115,8 +115,9 @@ def test_stable_ids_migration_keeps_every_row(database_url: str) -> None:
     migrate.downgrade(database_url, "0104")
     before = snapshot()
     assert all(before.values())
-    migrate.upgrade(database_url)
+    migrate.upgrade(database_url, "0105")  # later revisions may add columns
     assert snapshot() == before
+    migrate.upgrade(database_url)
     with TestClient(create_app(make_settings(database_url))) as client:
         assert client.get("/search", params={"q": "partnership"}).json()["total"] == 2
         quotation = client.get("/quotations").json()["items"][0]

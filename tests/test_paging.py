@@ -45,3 +45,13 @@ def test_bad_cursor_is_422(client: TestClient) -> None:
     response = client.get("/articles?after=abc")
     assert response.status_code == 422
     assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_cursor_past_any_id_is_an_empty_page(client: TestClient) -> None:
+    """A 16-digit cursor is well-formed but beyond every (32-bit) id: an empty last page,
+    not an integer overflow on PostgreSQL (found by tests/test_fuzz.py)."""
+    for path in ("/quotations", "/articles"):
+        for extra in ({}, {"kind": "direct"} if path == "/quotations" else {"source": "x"}):
+            page = client.get(path, params={"after": "2056297762117010", **extra})
+            assert page.status_code == 200, page.text
+            assert page.json()["items"] == [] and page.json()["next_cursor"] is None

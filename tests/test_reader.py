@@ -45,10 +45,10 @@ def test_view_highlights_and_escapes(client: TestClient, corpus: dict[str, int])
     assert "<script" not in html.lower()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "López visits &lt;Globex&gt;" in html  # the title, escaped
-    assert f'class="person" href="/people/{corpus["lopez"]}"' in html
-    assert f'class="organisation" href="/organisations/{corpus["globex"]}"' in html
+    assert f'class="person" href="/people/{corpus["lopez"]}/view"' in html  # their pages
+    assert f'class="organisation" href="/organisations/{corpus["globex"]}/view"' in html
     assert 'class="quote indirect" title="Speaker: Maria López"' in html
-    assert f'class="speaker" href="/people/{corpus["lopez"]}"' in html
+    assert f'class="speaker" href="/people/{corpus["lopez"]}/view"' in html
     assert "http://" not in html and "https://" not in html  # no external asset
     a1 = client.get(f"/articles/{corpus['a1']}/view").text
     # A speaker without a page (a free label): drawn by CSS in superscript like the linked

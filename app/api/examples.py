@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-SPEAKER = {"id": 7, "name": "Rahm Emanuel", "type": "person"}
+SPEAKER = {"id": 7, "name": "Rahm Emanuel", "type": "person", "named": True}
 QUOTATION = {
     "id": 3,
     "article_id": 1,
@@ -179,17 +179,17 @@ def problem(
 READER_HTML = (
     '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>US, Japan overhaul'
     " security alliance</title>…</head><body><article><h1>…</h1><p>…"
-    '<a class="person" href="/people/7" title="person: Rahm Emanuel">Emanuel</a> said …'
+    '<a class="person" href="/people/7/view" title="person: Rahm Emanuel">Emanuel</a> said …'
     '<span class="quote mixed" title="Speaker: Rahm Emanuel">the frontline of defense in East'
-    ' Asia</span><a class="speaker" href="/people/7" title="Speaker: Rahm Emanuel">Rahm'
+    ' Asia</span><a class="speaker" href="/people/7/view" title="Speaker: Rahm Emanuel">Rahm'
     " Emanuel</a>…</p></article></body></html>"
 )
 
 QUOTATIONS_CSV = (
     "id,article_id,article_title,published,paragraph,kind,cue,speaker_id,speaker_name,"
-    "speaker_type,start,end,text\r\n"
+    "speaker_type,speaker_named,start,end,text\r\n"
     '3,1,"US, Japan overhaul security alliance amid China\'s strategic challenge",2024-07-29,'
-    "7,mixed,said,7,Rahm Emanuel,person,1602,1639,the frontline of defense in East Asia\r\n"
+    "7,mixed,said,7,Rahm Emanuel,person,true,1602,1639,the frontline of defense in East Asia\r\n"
 )
 QUOTATIONS_JSONL = json.dumps(QUOTATION_WITH_ARTICLE) + "\n"
 ARTICLES_JSONL = (

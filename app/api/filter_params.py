@@ -8,6 +8,7 @@ from fastapi import Depends, Query
 from pydantic import Field
 
 from app.api.deps import MAX_ID
+from app.api.problems import ProblemError
 from app.queries import fts
 from app.queries.where_clauses import ArticleFilters, EntityFilters, QuotationFilters
 from app.schemas import IsoDate, QuotationKind
@@ -85,6 +86,15 @@ async def quotation_filters(
     q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, description=SEARCH_DOC)] = None,
     published_from: PublishedFrom = None,
     published_to: PublishedTo = None,
+    about: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=MAX_ID,
+            description="Person or organisation id: only quotations whose quoted text mentions"
+            " them (`about=<Brown>&speaker=<Blair>`: what Blair said about Brown)",
+        ),
+    ] = None,
 ) -> QuotationFilters:
     return QuotationFilters(
         speaker=speaker,
@@ -94,6 +104,7 @@ async def quotation_filters(
         q=search_query(q),
         published_from=published_from,
         published_to=published_to,
+        about=about,
     )
 
 
@@ -108,8 +119,22 @@ async def entity_filters(
     article: Annotated[
         int | None, Query(ge=1, le=MAX_ID, description="Only those named in this article")
     ] = None,
+    published_from: Annotated[
+        IsoDate | None,
+        Query(
+            description="With either bound: only those named in articles published in the"
+            " range, with counts (and count sorts) over those articles (YYYY-MM-DD)"
+        ),
+    ] = None,
+    published_to: Annotated[
+        IsoDate | None, Query(description="Last publication date of the range (YYYY-MM-DD)")
+    ] = None,
 ) -> EntityFilters:
-    return EntityFilters(q=q, article=article)
+    if published_from is not None and published_to is not None and published_from > published_to:
+        raise ProblemError(422, f"published_from ({published_from}) is after published_to.")
+    return EntityFilters(
+        q=q, article=article, published_from=published_from, published_to=published_to
+    )
 
 
 # The filter dependencies only parse query parameters: `async def` keeps them on the event

@@ -1,11 +1,11 @@
 """The reader view: one article as a self-contained HTML page with its annotations marked.
 
 No script and no external asset: inline CSS only, every piece of text escaped. People and
-organisations link to their JSON (/people/{id}, /organisations/{id}); each quotation is
-highlighted with its speaker in the title attribute (shown on hover) and followed by its
-speaker in superscript: a link when the speaker has a page, else a label drawn by CSS from a
-data attribute and hidden from screen readers, so that it is not read, or copied, as part of
-the article's sentence.
+organisations link to their pages (/people/{id}/view, /organisations/{id}/view); each
+quotation is highlighted with its speaker in the title attribute (shown on hover) and
+followed by its speaker in superscript: a link to the speaker's page when it has one, else a
+label drawn by CSS from a data attribute and hidden from screen readers, so that it is not
+read, or copied, as part of the article's sentence.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ ul.list li{margin:.3em 0}
 
 
 def _href(kind: str, entity_id: int) -> str:
-    return f"/{'people' if kind == 'person' else 'organisations'}/{entity_id}"
+    return f"/{'people' if kind == 'person' else 'organisations'}/{entity_id}/view"
 
 
 def _speaker(q: QuotationOut) -> str:

@@ -43,6 +43,11 @@ def _summary(e: Entity) -> EntitySummary:
     return EntitySummary.model_validate(e, from_attributes=True)
 
 
+def entity_summary(e: Entity) -> EntitySummary:
+    """An entity row as the lists give it (its maintained counts)."""
+    return _summary(e)
+
+
 def list_entities(
     session: Session,
     *,
@@ -52,6 +57,12 @@ def list_entities(
     limit: int,
     offset: int,
 ) -> Page[EntitySummary]:
+    if filters.in_range():
+        from app.queries.entity_ranges import list_entities_in_range
+
+        return list_entities_in_range(
+            session, kind=kind, filters=filters, sort=sort, limit=limit, offset=offset
+        )
     where = entity_where(kind, filters)
     if filters == EntityFilters():
         total = get_count(session, f"entities:{kind}")

@@ -3,25 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlmodel import Session, col
 
 from app.core.counters import get_count
-from app.models import Article, Entity, Quotation
+from app.models import Article, Entity, EntityQuotation, Quotation
 from app.queries.statements import Prepared, id_window
-from app.queries.where_clauses import QuotationFilters, quotation_where
+from app.queries.where_clauses import QuotationFilters, about_ids, quotation_where
 from app.schemas import Page, QuotationOut, QuotationWithArticle, SpeakerOut
 
 
 def _speaker(q: Quotation, names: dict[int, tuple[str, str]]) -> SpeakerOut | None:
     if q.speaker_id is not None and q.speaker_id in names:
         name, kind = names[q.speaker_id]
+        named = q.speaker_named if q.speaker_named is not None else True  # an entity is named
         entity_id = q.speaker_id if kind != "other" else None  # no page for "neither"
-        return SpeakerOut(id=entity_id, name=name, type=kind)  # type: ignore[arg-type]
+        return SpeakerOut(id=entity_id, name=name, type=kind, named=named)  # type: ignore[arg-type]
     if q.speaker_label:
-        return SpeakerOut(id=None, name=q.speaker_label, type=q.speaker_type or "other")  # type: ignore[arg-type]
+        return SpeakerOut(
+            id=None,
+            name=q.speaker_label,
+            type=q.speaker_type or "other",  # type: ignore[arg-type]
+            named=q.speaker_named,
+        )
     return None
 
 
@@ -72,14 +79,34 @@ def list_article_quotations(
 
 
 def with_articles(
-    session: Session, rows: Sequence[tuple[Quotation, str | None, date | None]]
+    session: Session,
+    rows: Sequence[tuple[Quotation, str | None, date | None]],
+    names: dict[int, tuple[str, str]] | None = None,
 ) -> list[QuotationWithArticle]:
-    """Serialise (quotation, article title, published) rows (one extra query for speakers)."""
-    names = _speaker_names(session, [q for q, _, _ in rows])
+    """Serialise (quotation, article title, published) rows (one extra query for speakers,
+    unless `names` already maps every speaker id to its (name, kind))."""
+    if names is None:
+        names = _speaker_names(session, [q for q, _, _ in rows])
     return [
         QuotationWithArticle(**_fields(q, names), article_title=title, published=published)
         for q, title, published in rows
     ]
+
+
+def _page_query(about: int | None) -> Select:
+    """Quotations with their article's title and date, in id order; with `about`, walked from
+    the entity's 'about' rows of entity_quotations (their primary key is in that order)."""
+    query = select(Quotation, Article.title, Article.published)
+    order = Quotation.id
+    if about is not None:
+        links = EntityQuotation
+        query = (
+            query.select_from(links)
+            .join(Quotation, Quotation.id == links.quotation_id)
+            .where(links.entity_id == about, links.role == "about")
+        )
+        order = links.quotation_id
+    return query.join(Article, Article.id == Quotation.article_id).order_by(order)
 
 
 def list_quotations(
@@ -95,15 +122,9 @@ def list_quotations(
     Unfiltered, the total is the maintained counter and `offset` skips ids in the thin id
     index (constant cost at any depth); `after` (a quotation id) starts after a cursor.
     """
-    where = quotation_where(session, filters)
+    where = quotation_where(session, replace(filters, about=None))
     params = {"offset": offset, "after": after}
-    query = (
-        select(Quotation, col(Article.title), col(Article.published))
-        .join(Article, col(Article.id) == Quotation.article_id)
-        .where(*where)
-        .order_by(col(Quotation.id))
-        .limit(limit + 1)
-    )
+    query = _page_query(filters.about).where(*where).limit(limit + 1)
     if filters == QuotationFilters():
         total = get_count(session, "quotations")
         query = query.where(
@@ -114,11 +135,15 @@ def list_quotations(
             # one speaker's quotations: the entity's maintained count
             count = select(col(Entity.quotation_count)).where(col(Entity.id) == filters.speaker)
             total = session.execute(count).scalar_one_or_none() or 0
+        elif filters.about is not None and filters == QuotationFilters(about=filters.about):
+            # quotations about one entity: a count over its rows of entity_quotations
+            about = about_ids(filters.about).subquery()
+            total = session.execute(select(func.count()).select_from(about)).scalar_one()
         else:
             count = select(func.count()).select_from(Quotation)
             if filters.needs_article():
                 count = count.join(Article, col(Article.id) == Quotation.article_id)
-            total = session.execute(count.where(*where)).scalar_one()
+            total = session.execute(count.where(*quotation_where(session, filters))).scalar_one()
         query = query.offset(offset)
         if after is not None:
             query = query.where(col(Quotation.id) > after)
@@ -160,6 +185,7 @@ _SPEAKER_PAGE = Prepared(
         col(Quotation.start_char),
         col(Quotation.end_char),
         col(Quotation.spans),
+        col(Quotation.speaker_named),
         col(Article.title),
         col(Article.published),
     )
@@ -198,7 +224,12 @@ def list_speaker_quotations(
             "text": r["text"],
             "kind": r["kind"],
             "cue": r["cue"],
-            "speaker": {"id": entity_id, "name": r["speaker_name"], "type": r["speaker_kind"]},
+            "speaker": {
+                "id": entity_id,
+                "name": r["speaker_name"],
+                "type": r["speaker_kind"],
+                "named": r["speaker_named"] if r["speaker_named"] is not None else True,
+            },
             "start": r["start_char"],
             "end": r["end_char"],
             "spans": r["spans"],

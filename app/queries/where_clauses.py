@@ -6,11 +6,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from sqlalchemy import ColumnElement, exists, false, func, or_, select
+from sqlalchemy import ColumnElement, Select, exists, false, func, or_, select
 from sqlmodel import Session, col
 
 from app.core.text import fold, like_pattern, strip_control
-from app.models import Article, ArticleEntity, Entity, Paragraph, Quotation
+from app.models import (
+    Article,
+    ArticleEntity,
+    Entity,
+    EntityQuotation,
+    Paragraph,
+    Quotation,
+)
 from app.queries import fts
 from app.schemas import EntityKind
 
@@ -37,6 +44,7 @@ class QuotationFilters:
     q: fts.SearchQuery | None = None
     published_from: date | None = None
     published_to: date | None = None
+    about: int | None = None  # quotations whose quoted text mentions this entity
 
     def needs_article(self) -> bool:
         return self.published_from is not None or self.published_to is not None
@@ -46,6 +54,12 @@ class QuotationFilters:
 class EntityFilters:
     q: str | None = None
     article: int | None = None
+    # either set: counts and count sorts over the articles published in the range
+    published_from: date | None = None
+    published_to: date | None = None
+
+    def in_range(self) -> bool:
+        return self.published_from is not None or self.published_to is not None
 
 
 def _published(published_from: date | None, published_to: date | None) -> list[ColumnElement[bool]]:
@@ -112,7 +126,17 @@ def quotation_where(session: Session, f: QuotationFilters) -> list[ColumnElement
     elif f.q is not None:
         hits = fts.matches(session, target="quotations", query=f.q, ranked=False).subquery()
         where.append(col(Quotation.id).in_(select(hits.c.id)))
+    if f.about is not None:
+        where.append(col(Quotation.id).in_(about_ids(f.about)))
     return where
+
+
+def about_ids(entity_id: int) -> Select[tuple[int]]:
+    """Ids of the quotations whose quoted spans hold a mention of the entity (maintained in
+    `entity_quotations` by app.core.analytics_counts)."""
+    return select(EntityQuotation.quotation_id).where(
+        EntityQuotation.entity_id == entity_id, EntityQuotation.role == "about"
+    )
 
 
 def entity_where(kind: EntityKind, f: EntityFilters) -> list[ColumnElement[bool]]:

@@ -30,6 +30,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.sql.dml import Insert, Update
 
+from app.core import analytics_counts
 from app.core.text import entity_search_text
 from app.models import Article, ArticleEntity, ArticleName, CoMention, Entity, EntityName
 from app.store.rows import seen_date_sql
@@ -172,7 +173,9 @@ def _merged(old: list[str], new: list[str]) -> list[str]:
 
 
 def _apply(connection: Connection, link: Link, sign: int, seen: date) -> None:
-    """Add (sign 1) or take away (sign -1) one article's link to the entity's row."""
+    """Add (sign 1) or take away (sign -1) one article's link to the entity's row; a kind
+    that changes takes the entity's other counted articles out of the analytics tables and
+    back (they count the entity under its kind)."""
     row = connection.execute(_LOCK_ENTITY, {"entity_id": link.entity_id}).one()
     values: dict[str, object] = {
         "entity_id": link.entity_id,
@@ -193,11 +196,33 @@ def _apply(connection: Connection, link: Link, sign: int, seen: date) -> None:
     )
     if kind != row.kind:
         values["new_kind"] = kind
-        connection.execute(
-            update(_co).where(_co.c.other_id == link.entity_id).values(other_kind=kind)
-        )
     changed = frozenset(key[4:] for key in values if key.startswith("new_"))
+    if kind == row.kind:
+        connection.execute(_update_entity(changed), values)
+        return
+    counted = _counted_articles(connection, link.entity_id)
+    for article_id in counted:
+        analytics_counts.remove_article(connection, article_id)
     connection.execute(_update_entity(changed), values)
+    connection.execute(update(_co).where(_co.c.other_id == link.entity_id).values(other_kind=kind))
+    for article_id in counted:
+        analytics_counts.add_article(connection, article_id)
+
+
+def _detached(connection: Connection) -> set[int]:
+    """Articles of this transaction whose contribution is taken away and not yet added
+    back: not counted anywhere until `add`."""
+    found: set[int] = connection.info.setdefault("store_detached_articles", set())
+    return found
+
+
+def _counted_articles(connection: Connection, entity_id: int) -> list[int]:
+    """The entity's articles that the analytics tables count now."""
+    ids = connection.execute(
+        select(_links.c.article_id).where(_links.c.entity_id == entity_id)
+    ).scalars()
+    detached = _detached(connection)
+    return [i for i in ids if i not in detached]
 
 
 def _grown_labels(row: object, link: Link, seen: date) -> dict[str, object]:
@@ -219,11 +244,14 @@ def _grown_labels(row: object, link: Link, seen: date) -> dict[str, object]:
 
 
 def add(connection: Connection, article_id: int, links: list[Link], seen: date) -> None:
-    """Add the article's contribution (its links are stored)."""
+    """Add the article's contribution (its rows and links are stored)."""
+    _detached(connection).add(article_id)
     for link in sorted(links, key=lambda k: k.entity_id):
         _apply(connection, link, 1, seen)
     if len(links) > 1:
         connection.execute(_co_mentions_upsert(connection.dialect.name), {"article_id": article_id})
+    analytics_counts.add_article(connection, article_id)
+    _detached(connection).discard(article_id)
 
 
 def remove(connection: Connection, article_id: int, seen: date) -> list[int]:
@@ -231,6 +259,8 @@ def remove(connection: Connection, article_id: int, seen: date) -> list[int]:
     it touched, whose dates `refresh_seen` must recompute once the links are gone."""
     links = stored_links(connection, article_id)
     ids = [link.entity_id for link in links]
+    analytics_counts.remove_article(connection, article_id)
+    _detached(connection).add(article_id)
     if len(links) > 1:
         _remove_co_mentions(connection, article_id, ids)
     for link in links:

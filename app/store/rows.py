@@ -173,6 +173,7 @@ def _quotation_row(
         "speaker_name_id": name_ids[speaker] if speaker is not None else None,
         "speaker_label": q.speaker_label,
         "speaker_type": q.speaker_type,
+        "speaker_named": q.speaker_named,
     }
 
 

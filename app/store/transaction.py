@@ -39,6 +39,14 @@ def _retryable(exc: DBAPIError) -> bool:
     return isinstance(exc, IntegrityError) or is_transient(exc)
 
 
+def _forget(session: Session) -> None:
+    """Per-transaction notes the write steps keep on the connection (`store_*` keys of its
+    `info`) start empty: a pooled connection may carry those of a rolled-back write."""
+    info = session.connection().info
+    for key in [k for k in info if isinstance(k, str) and k.startswith("store_")]:
+        del info[key]
+
+
 def run_write(engine: Engine, work: Callable[[Session], T], *, what: str) -> T:
     """Run `work` in a write transaction and commit; retry it from the start (in a fresh
     transaction, so it re-reads everything) after a transient failure or a unique
@@ -47,6 +55,7 @@ def run_write(engine: Engine, work: Callable[[Session], T], *, what: str) -> T:
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             with Session(engine) as session:
                 begin_write(session)
+                _forget(session)
                 try:
                     result = work(session)
                     session.commit()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bench import load
 from bench.config import Config
-from bench.paths import api_features, check, our_paths, our_server
+from bench.paths import analytics_paths, api_features, check, our_paths, our_server
 from bench.report import fmt, say
 from bench.samples import prepare, samples
 
@@ -28,6 +28,7 @@ def run(db: Path, cfg: Config, peaks: dict[str, float | None]) -> None:
             paths["people by mentions"] = ["/people?sort=-mentions&limit=20"]
         if "/people/{entity_id}/co-mentions" in features:
             paths["person co-mentions"] = [f"/people/{i}/co-mentions?limit=20" for i in s.people]
+        paths.update(analytics_paths(features, s))
         say(
             f"\n## Scale: {s.last_id:,} articles, one worker (wrk -t2 -c{cfg.scale_connections}"
             f" -d{cfg.seconds:g}s; deep page = offset/after {deep:,})"

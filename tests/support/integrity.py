@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
 
+from app.core import analytics_counts
+
 # article_entities from scratch: an article's names grouped by the entity each belongs to.
 LINKS_RECOUNT = """
     SELECT an.article_id, n.entity_id, sum(an.mention_count) AS mentions,
@@ -162,6 +164,8 @@ def maintained_problems(conn: Connection) -> dict[str, list[object]]:
     ):
         if found:
             problems[name] = found
+    for name, rows in analytics_counts.maintained_problems(conn).items():
+        problems[name] = [rows]
     return problems
 
 

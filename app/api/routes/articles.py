@@ -173,7 +173,7 @@ def delete_article(article_id: ArticleId, engine: EngineDep) -> Response:
     summary="Read an article with its annotations highlighted",
     description=(
         "A self-contained HTML page (no script, no external asset): people and organisations"
-        " link to their JSON, quotations are highlighted with their speaker on hover and a"
+        " link to their pages, quotations are highlighted with their speaker on hover and a"
         " link to the speaker. Sent with a strict Content-Security-Policy."
     ),
     responses={
