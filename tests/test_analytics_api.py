@@ -9,6 +9,7 @@ import itertools
 import json
 from collections import Counter, defaultdict
 from datetime import date, datetime
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -63,7 +64,7 @@ def test_entity_timelines_add_up_to_the_entity_counts(
                 assert totals == expected, (entity["name"], interval)
                 starts = [date.fromisoformat(b["start"]) for b in buckets]
                 for a, b in itertools.pairwise(starts):  # no gaps: zeros are listed
-                    assert b == next_start(a, interval)
+                    assert b == next_start(a, interval)  # type: ignore[arg-type]
 
 
 def test_entity_timeline_counts_exactly_the_days_asked(
@@ -244,15 +245,15 @@ def test_about_combines_with_the_other_filters_and_the_exports(
             checked += bool(expected)
     assert checked > 2  # some "what X said about Y" exist
     about = max(people, key=lambda p: len(_about(articles, p)))
-    expected = sorted(_about(articles, about))
+    ordered = sorted(_about(articles, about))
     jsonl = client.get("/export/quotations.jsonl", params={"about": about}).text.splitlines()
-    assert [json.loads(line)["id"] for line in jsonl] == expected
+    assert [json.loads(line)["id"] for line in jsonl] == ordered
     rows = list(
         csv.DictReader(
             io.StringIO(client.get("/export/quotations.csv", params={"about": about}).text)
         )
     )
-    assert [int(r["id"]) for r in rows] == expected
+    assert [int(r["id"]) for r in rows] == ordered
     dated = {
         q["id"]
         for a in articles
@@ -260,10 +261,10 @@ def test_about_combines_with_the_other_filters_and_the_exports(
         for q in a["quotations"]
     }
     ids, _ = _all_ids(client, {"about": about, "published_from": "2024-02-01"})
-    assert ids == sorted(set(expected) & dated)
+    assert ids == sorted(set(ordered) & dated)
     page = client.get("/quotations", params={"about": about, "limit": 2}).json()
     after = client.get("/quotations", params={"about": about, "after": page["next_cursor"]})
-    assert [q["id"] for q in after.json()["items"]] == expected[2:22]
+    assert [q["id"] for q in after.json()["items"]] == ordered[2:22]
     _problem(client.get("/quotations", params={"about": 0}))
 
 
@@ -308,7 +309,8 @@ def test_range_counts_and_sorts_equal_a_recount(
         ):
             params = {"sort": sort, "published_from": start, "published_to": end, "limit": 3}
             params = {k: v for k, v in params.items() if v}
-            items, total = [], None
+            items: list[dict[str, Any]] = []
+            total = None
             while True:
                 page = client.get(f"/{plural}", params={**params, "offset": len(items)}).json()
                 total = page["total"]
@@ -469,7 +471,7 @@ def test_sources_equal_a_recount(client: TestClient, articles: list[dict]) -> No
 def test_quotations_say_whether_their_speaker_is_named(
     client: TestClient, articles: list[dict]
 ) -> None:
-    seen = Counter()
+    seen: Counter[Any] = Counter()
     for a in articles:
         for q in a["quotations"]:
             speaker = q["speaker"]

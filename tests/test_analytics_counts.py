@@ -41,7 +41,7 @@ def test_ingest_and_delete_keep_them_exact(database_url: str) -> None:
     assert {r[1] for r in rows["entity_quotations"]} == {"by", "about"}
     with engine.connect() as conn:
         unnamed = conn.execute(text("SELECT sum(speaker_unnamed) FROM source_totals")).scalar()
-        assert unnamed > 0
+        assert unnamed is not None and unnamed > 0
     random.Random(2).shuffle(ids)
     for n, article_id in enumerate(ids):
         assert delete_article(engine, article_id=article_id)

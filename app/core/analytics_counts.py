@@ -224,15 +224,16 @@ def _speaker_group(q: Table, e: Table) -> Any:
     )
 
 
+_articles: Table = Article.__table__  # type: ignore[attr-defined]
 _ARTICLE = select(
-    Article.published,
-    Article.ingested_at,
-    Article.source,
+    _articles.c.published,
+    _articles.c.ingested_at,
+    _articles.c.source,
     select(func.count())
-    .where(_quotations.c.article_id == Article.id)
+    .where(_quotations.c.article_id == _articles.c.id)
     .scalar_subquery()
     .label("quotations"),
-).where(Article.id == bindparam("article_id"))
+).where(_articles.c.id == bindparam("article_id"))
 _LINKS = (
     select(_ae.c.entity_id, _ae.c.mention_count, _ae.c.quotation_count, _entities.c.kind)
     .join(_entities, _entities.c.id == _ae.c.entity_id)
@@ -432,12 +433,13 @@ def _entity_kind(conn: Connection, entity_id: int, sign: int) -> None:
             for g, start in periods
         ]
         _bump(conn, _periods_table, rows, sign)
+    a, q = _articles.c, _quotations.c
     spoken = conn.execute(
-        select(Article.published, Article.ingested_at, Article.source, func.count())
-        .select_from(Quotation)
-        .join(Article, Article.id == Quotation.article_id)
-        .where(Quotation.speaker_id == entity_id, Quotation.speaker_named.is_not(False))
-        .group_by(Article.id, Article.published, Article.ingested_at, Article.source)
+        select(a.published, a.ingested_at, a.source, func.count())
+        .select_from(_quotations)
+        .join(_articles, a.id == q.article_id)
+        .where(q.speaker_id == entity_id, q.speaker_named.is_not(False))
+        .group_by(a.id, a.published, a.ingested_at, a.source)
     ).all()
     by_day: Counter[tuple[date, bool, str]] = Counter()
     for published, ingested_at, source, n in spoken:

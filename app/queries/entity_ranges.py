@@ -8,14 +8,19 @@ Only entities named in the range are listed; undated articles are left out.
 
 from __future__ import annotations
 
-from sqlalchemy import Subquery, func, select, true
-from sqlmodel import Session
+from typing import Any
+
+from sqlalchemy import ColumnElement, Subquery, func, select, true
+from sqlmodel import Session, col
 
 from app.models import Entity, EntityDay, EntityMonth
 from app.queries.periods import RangeError
 from app.queries.timelines import month_end
 from app.queries.where_clauses import EntityFilters, EntitySort, entity_where
 from app.schemas import EntityKind, EntitySummary, Page
+
+_entity_months = EntityMonth.__table__  # type: ignore[attr-defined]
+_entity_days = EntityDay.__table__  # type: ignore[attr-defined]
 
 
 def _range_counts(kind: EntityKind, filters: EntityFilters) -> Subquery:
@@ -26,9 +31,9 @@ def _range_counts(kind: EntityKind, filters: EntityFilters) -> Subquery:
     if first is not None and last is not None and first > last:
         raise RangeError(f"`published_from` ({first}) is after `published_to` ({last}).")
     whole = (first is None or first.day == 1) and (last is None or month_end(last))
-    t: type[EntityMonth] | type[EntityDay] = EntityMonth if whole else EntityDay
-    when = EntityMonth.month if whole else EntityDay.day
-    days = [t.dated == true(), t.kind == kind]
+    t = (_entity_months if whole else _entity_days).c
+    when = t.month if whole else t.day
+    days: list[ColumnElement[bool]] = [t.dated == true(), t.kind == kind]
     if (
         whole
         and first is not None
@@ -71,14 +76,15 @@ def _ranked(
 ) -> Subquery:
     """The page's entity ids and counts, with the total counted in the same pass. Sorted
     by a count, without a name filter, the counts alone decide (no entity is read)."""
+    tie: ColumnElement[Any]
     if sort != "name" and filters.q is None and filters.article is None:
         query = select(counts)
         tie = counts.c.entity_id
     else:
-        query = select(counts).join(Entity, Entity.id == counts.c.entity_id)
+        query = select(counts).join(Entity, col(Entity.id) == counts.c.entity_id)
         query = query.where(*entity_where(kind, filters))
-        tie = Entity.id
-    first = Entity.name if sort == "name" else counts.c[sort[1:]].desc()
+        tie = Entity.__table__.c.id  # type: ignore[attr-defined]
+    first = col(Entity.name) if sort == "name" else counts.c[sort[1:]].desc()
     return (
         query.add_columns(func.count().over().label("total"))
         .order_by(first, tie)
@@ -101,21 +107,21 @@ def list_entities_in_range(
     and counts; only the page's entities are then read, and put in the same order again."""
     counts = _range_counts(kind, filters)
     ranked = _ranked(counts, kind=kind, filters=filters, sort=sort, limit=limit, offset=offset)
-    first = Entity.name if sort == "name" else ranked.c[sort[1:]].desc()
+    first = col(Entity.name) if sort == "name" else ranked.c[sort[1:]].desc()
     rows = session.execute(
         select(
-            Entity.id,
-            Entity.name,
-            Entity.kind,
-            Entity.aliases,
-            Entity.roles,
+            col(Entity.id),
+            col(Entity.name),
+            col(Entity.kind),
+            col(Entity.aliases),
+            col(Entity.roles),
             ranked.c.articles,
             ranked.c.mentions,
             ranked.c.quotations,
             ranked.c.total,
         )
-        .join(ranked, ranked.c.entity_id == Entity.id)
-        .order_by(first, Entity.id)
+        .join(ranked, ranked.c.entity_id == col(Entity.id))
+        .order_by(first, col(Entity.id))
     ).all()
     if rows:
         total = rows[0].total
@@ -123,7 +129,7 @@ def list_entities_in_range(
         total = session.execute(
             select(func.count())
             .select_from(Entity)
-            .join(counts, counts.c.entity_id == Entity.id)
+            .join(counts, counts.c.entity_id == col(Entity.id))
             .where(*entity_where(kind, filters))
         ).scalar_one()
     items = [

@@ -6,9 +6,9 @@ import functools
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, bindparam, func, or_, select
+from sqlalchemy import BindParameter, Select, bindparam, func, or_, select
 from sqlalchemy.orm import aliased
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.analytics_schemas import (
     CorpusTimeline,
@@ -20,7 +20,7 @@ from app.analytics_schemas import (
 from app.core.analytics_counts import KINDS, SPEAKER_GROUPS
 from app.models import Article, CoMention, Entity, EntityQuotation, Quotation, SourceTotal
 from app.queries import timelines
-from app.queries.entities import get_entity
+from app.queries.entities import SHOWN_KINDS, get_entity
 from app.queries.periods import periods_between
 from app.queries.quotations import with_articles
 from app.queries.stats import shares
@@ -67,21 +67,23 @@ def entity_page(session: Session, *, kind: EntityKind, entity_id: int) -> Entity
 def _latest_query(role: str) -> Select:
     """The statement of `_latest` (built once per role: an aliased join costs more to build
     than to run)."""
-    links = EntityQuotation
+    links = EntityQuotation.__table__.c  # type: ignore[attr-defined]
     speaker = aliased(Entity)
-    entity_id = bindparam("entity_id")
+    entity_id: BindParameter[int] = bindparam("entity_id")
+    speaker_id = col(Quotation.speaker_id)
     query = (
-        select(Quotation, Article.title, Article.published, speaker.name, speaker.kind)
-        .select_from(links)
-        .join(Quotation, Quotation.id == links.quotation_id)
-        .join(Article, Article.id == links.article_id)
-        .outerjoin(speaker, speaker.id == Quotation.speaker_id)
+        select(Quotation, col(Article.title), col(Article.published))
+        .add_columns(col(speaker.name), col(speaker.kind))
+        .select_from(EntityQuotation)
+        .join(Quotation, col(Quotation.id) == links.quotation_id)
+        .join(Article, col(Article.id) == links.article_id)
+        .outerjoin(speaker, col(speaker.id) == speaker_id)
         .where(links.entity_id == entity_id, links.role == role)
         .order_by(links.day.desc(), links.quotation_id.desc())
         .limit(LATEST)
     )
     if role == "about":  # what others say
-        query = query.where(or_(Quotation.speaker_id.is_(None), Quotation.speaker_id != entity_id))
+        query = query.where(or_(speaker_id.is_(None), speaker_id != entity_id))
     return query
 
 
@@ -95,12 +97,13 @@ def _latest(session: Session, entity_id: int, role: str) -> list[QuotationWithAr
 
 def _top_co_mentions(session: Session, entity_id: int) -> list[CoMentionOut]:
     """The first page of /people/{id}/co-mentions, without its total."""
-    co = CoMention
+    co = CoMention.__table__.c  # type: ignore[attr-defined]
     rows = session.execute(
-        select(Entity.id, Entity.name, Entity.kind, co.shared_articles, co.shared_mentions)
-        .select_from(co)
-        .join(Entity, Entity.id == co.other_id)
-        .where(co.entity_id == entity_id)
+        select(col(Entity.id), col(Entity.name), col(Entity.kind))
+        .add_columns(co.shared_articles, co.shared_mentions)
+        .select_from(CoMention)
+        .join(Entity, col(Entity.id) == co.other_id)
+        .where(co.entity_id == entity_id, co.other_kind.in_(SHOWN_KINDS))
         .order_by(co.shared_articles.desc(), co.shared_mentions.desc(), co.other_id)
         .limit(TOP)
     ).all()
@@ -122,18 +125,16 @@ def stats_page(session: Session) -> StatsPage:
     extent = timelines.corpus_days(session)
     interval = chart_interval(*extent)
     timeline = timelines.corpus_timeline(session, interval=interval, extent=extent)
-    c = SourceTotal
+    c = SourceTotal.__table__.c  # type: ignore[attr-defined]
     names = [f"kind_{k}" for k in KINDS] + [f"speaker_{g}" for g in SPEAKER_GROUPS]
     sums = session.execute(
         select(*(func.coalesce(func.sum(getattr(c, n)), 0) for n in names))
     ).one()
-    found = dict(zip(names, sums, strict=True))
-    by_kind = {k: found[f"kind_{k}"] for k in KINDS}
-    by_speaker = {g: found[f"speaker_{g}"] for g in SPEAKER_GROUPS}
+    found: dict[str, int] = dict(zip(names, sums, strict=True))
+    by_kind: dict[str | None, int] = {k: found[f"kind_{k}"] for k in KINDS}
+    by_speaker: dict[str | None, int] = {g: found[f"speaker_{g}"] for g in SPEAKER_GROUPS}
     top = session.execute(
-        select(SourceTotal.source, SourceTotal.articles, SourceTotal.quotations)
-        .order_by(SourceTotal.articles.desc(), SourceTotal.source)
-        .limit(TOP)
+        select(c.source, c.articles, c.quotations).order_by(c.articles.desc(), c.source).limit(TOP)
     ).all()
     return StatsPage(
         timeline=timeline,

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, select
 from sqlmodel import Session, col
 
 from app.core.counters import get_count
@@ -96,17 +97,17 @@ def with_articles(
 def _page_query(about: int | None) -> Select:
     """Quotations with their article's title and date, in id order; with `about`, walked from
     the entity's 'about' rows of entity_quotations (their primary key is in that order)."""
-    query = select(Quotation, Article.title, Article.published)
-    order = Quotation.id
+    query = select(Quotation, col(Article.title), col(Article.published))
+    order: ColumnElement[Any] = Quotation.__table__.c.id  # type: ignore[attr-defined]
     if about is not None:
-        links = EntityQuotation
+        links = EntityQuotation.__table__.c  # type: ignore[attr-defined]
         query = (
-            query.select_from(links)
-            .join(Quotation, Quotation.id == links.quotation_id)
+            query.select_from(EntityQuotation)
+            .join(Quotation, col(Quotation.id) == links.quotation_id)
             .where(links.entity_id == about, links.role == "about")
         )
         order = links.quotation_id
-    return query.join(Article, Article.id == Quotation.article_id).order_by(order)
+    return query.join(Article, col(Article.id) == Quotation.article_id).order_by(order)
 
 
 def list_quotations(

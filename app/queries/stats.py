@@ -7,6 +7,7 @@ left out when either is set), as on every list endpoint; `source` is an exact na
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import ColumnElement, func, literal_column, select, true
 from sqlmodel import Session
@@ -24,6 +25,10 @@ from app.models import CorpusDay, CorpusPeriod, SourceTotal
 from app.queries.periods import RangeError, label, resolve_span
 from app.schemas import Page
 
+_corpus_days = CorpusDay.__table__  # type: ignore[attr-defined]
+_source_totals = SourceTotal.__table__  # type: ignore[attr-defined]
+_corpus_periods = CorpusPeriod.__table__  # type: ignore[attr-defined]
+
 
 def _key(source: str) -> str | None:
     return source or None  # stored as '' when the article has none
@@ -34,7 +39,7 @@ def _days(
 ) -> list[ColumnElement[bool]]:
     if published_from is not None and published_to is not None and published_from > published_to:
         raise RangeError(f"`published_from` ({published_from}) is after `published_to`.")
-    c = CorpusDay
+    c = _corpus_days.c
     where: list[ColumnElement[bool]] = []
     if published_from is not None or published_to is not None:
         where.append(c.dated == true())
@@ -66,10 +71,11 @@ def list_sources(
     """Each source with its article and quotation counts (over a range of publication
     dates when one is given)."""
     if published_from is None and published_to is None:
-        rows = select(SourceTotal.source, SourceTotal.articles, SourceTotal.quotations)
+        t = _source_totals.c
+        rows = select(t.source, t.articles, t.quotations)
         total = session.execute(select(func.count()).select_from(SourceTotal)).scalar_one()
     else:
-        c = CorpusDay
+        c = _corpus_days.c
         rows = (
             select(
                 c.source,
@@ -100,10 +106,10 @@ def quotation_stats(
     """Quotation counts and shares per source, speaker type, kind or month. Without a date
     range the per-source totals (or the corpus's months) answer, else the days in range."""
     ranged = published_from is not None or published_to is not None
-    table: type[CorpusDay] | type[SourceTotal] = CorpusDay if ranged else SourceTotal
+    table = (_corpus_days if ranged else _source_totals).c
     where = _days(published_from, published_to, source) if ranged else []
     if not ranged and source is not None:
-        where.append(SourceTotal.source == strip_control(source))
+        where.append(_source_totals.c.source == strip_control(source))
     counts: dict[str | None, int]
     if group_by in ("kind", "speaker_type"):
         prefix, keys = ("kind", KINDS) if group_by == "kind" else ("speaker", SPEAKER_GROUPS)
@@ -128,11 +134,11 @@ def _by_month(
     """Quotations per month (`2005-01`): the corpus's maintained months when nothing narrows
     them, else the days the filters select."""
     if published_from is None and published_to is None and source is None:
-        p = CorpusPeriod
+        p = _corpus_periods.c
         rows = session.execute(select(p.start, p.quotations).where(p.grain == "month")).all()
     else:
-        c = CorpusDay
-        month = literal_column(
+        c = _corpus_days.c
+        month: ColumnElement[Any] = literal_column(
             bucket_sql(session.get_bind().dialect.name, "month", "corpus_days.day")
         )
         where = _days(published_from, published_to, source)

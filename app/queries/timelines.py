@@ -26,6 +26,12 @@ from app.queries.periods import Span, label, resolve_span
 from app.schemas import EntityKind
 
 Extent = tuple[date | None, date | None]
+Counts = dict[date, tuple[int, ...]]
+_entity_months = EntityMonth.__table__  # type: ignore[attr-defined]
+_entity_days = EntityDay.__table__  # type: ignore[attr-defined]
+_corpus_days = CorpusDay.__table__  # type: ignore[attr-defined]
+_corpus_periods = CorpusPeriod.__table__  # type: ignore[attr-defined]
+_entities = Entity.__table__  # type: ignore[attr-defined]
 
 
 def _bucket(session: Session, interval: Interval, column: str) -> Any:
@@ -41,7 +47,7 @@ def _entity_rows(session: Session, entity_id: int, span: Span) -> dict[date, tup
     years (whole months: a span's first and last months are cut by summing days instead)."""
     interval = span.interval
     if interval in ("month", "year") and span.first.day == 1 and month_end(span.last):
-        m = EntityMonth
+        m = _entity_months.c
         period = m.month if interval == "month" else _bucket(session, "year", "entity_months.month")
         sums = (func.sum(m.articles), func.sum(m.mentions), func.sum(m.quotations))
         query = (
@@ -50,7 +56,7 @@ def _entity_rows(session: Session, entity_id: int, span: Span) -> dict[date, tup
             .group_by(period)
         )
     else:
-        d = EntityDay
+        d = _entity_days.c
         bucket = _bucket(session, interval, "entity_days.day")
         query = (
             select(bucket, func.sum(d.articles), func.sum(d.mentions), func.sum(d.quotations))
@@ -168,13 +174,13 @@ def _corpus_rows(session: Session, span: Span, extent: Extent) -> dict[date, tup
         end = next_start(edge, grain) - timedelta(days=1)
         if span.first > max(edge, lo) or span.last < min(end, hi):
             cut.append((max(edge, span.first), min(end, span.last)))
-    p = CorpusPeriod
+    p = _corpus_periods.c
     kept = session.execute(
         select(p.start, p.articles, p.quotations, p.people).where(
             p.grain == grain, p.start >= period_start(span.first, grain), p.start <= span.last
         )
     ).all()
-    found = {_as_date(s): (a, q, n) for s, a, q, n in kept}
+    found: Counts = {_as_date(s): (a, q, n) for s, a, q, n in kept}
     if cut:
         for first, _ in cut:
             found.pop(period_start(first, grain), None)
@@ -185,7 +191,7 @@ def _corpus_rows(session: Session, span: Span, extent: Extent) -> dict[date, tup
 def _cut_periods(
     session: Session, grain: Interval, cut: list[tuple[date, date]]
 ) -> dict[date, tuple[int, ...]]:
-    c, d = CorpusDay, EntityDay
+    c, d, e = _corpus_days.c, _entity_days.c, _entities.c
     day_bucket = _bucket(session, grain, "corpus_days.day")
     totals = session.execute(
         select(day_bucket, func.sum(c.articles), func.sum(c.quotations))
@@ -193,11 +199,11 @@ def _cut_periods(
         .group_by(day_bucket)
     ).all()
     person_bucket = _bucket(session, grain, "entity_days.day")
-    people = dict(
+    people: dict[Any, int] = dict(
         session.execute(
             select(person_bucket, func.count(d.entity_id.distinct()))
-            .join(Entity, Entity.id == d.entity_id)
-            .where(Entity.kind == "person", or_(*(and_(d.day >= a, d.day <= b) for a, b in cut)))
+            .join(_entities, e.id == d.entity_id)
+            .where(e.kind == "person", or_(*(and_(d.day >= a, d.day <= b) for a, b in cut)))
             .group_by(person_bucket)
         ).all()
     )

@@ -134,9 +134,8 @@ def quotation_where(session: Session, f: QuotationFilters) -> list[ColumnElement
 def about_ids(entity_id: int) -> Select[tuple[int]]:
     """Ids of the quotations whose quoted spans hold a mention of the entity (maintained in
     `entity_quotations` by app.core.analytics_counts)."""
-    return select(EntityQuotation.quotation_id).where(
-        EntityQuotation.entity_id == entity_id, EntityQuotation.role == "about"
-    )
+    links = EntityQuotation.__table__.c  # type: ignore[attr-defined]
+    return select(links.quotation_id).where(links.entity_id == entity_id, links.role == "about")
 
 
 def entity_where(kind: EntityKind, f: EntityFilters) -> list[ColumnElement[bool]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 
@@ -19,7 +19,9 @@ from app.queries.periods import RangeError
 from app.schemas import Page, Problem
 
 router = APIRouter(tags=["stats"], route_class=LeanRoute)
-BAD_RANGE = {422: {"model": Problem, "description": "Bad date, or published_from after _to"}}
+BAD_RANGE: dict[int | str, dict[str, Any]] = {
+    422: {"model": Problem, "description": "Bad date, or published_from after _to"}
+}
 
 
 @router.get(

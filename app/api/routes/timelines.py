@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
@@ -36,7 +36,9 @@ DATING = (
     " none. Every period from the first to the last is listed, with zeros where nothing"
     " happened; at most 10,000 periods (a longer range is a 422)."
 )
-BAD_RANGE = {422: {"model": Problem, "description": "Bad date or interval, `from` after `to`"}}
+BAD_RANGE: dict[int | str, dict[str, Any]] = {
+    422: {"model": Problem, "description": "Bad date or interval, `from` after `to`"}
+}
 
 
 def _install(router: APIRouter, kind: EntityKind, noun: str) -> None:
