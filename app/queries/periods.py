@@ -9,9 +9,7 @@ from datetime import date
 from app.analytics_schemas import Interval
 from app.core.analytics_counts import next_start, period_start
 
-# e.g. 27 years of days. A longer range is cut to the data's own first and last day; a
-# range of data still longer is an error (422), not a huge response.
-MAX_BUCKETS = 10_000
+MAX_BUCKETS = 10_000  # e.g. 27 years of days; more is an error (422), not a huge response
 
 
 class RangeError(ValueError):
@@ -63,21 +61,14 @@ def resolve_span(
     default: tuple[date | None, date | None],
     interval: Interval,
 ) -> Span | None:
-    """The days to count: the bounds given, else the data's own first and last day (also
-    when the bounds given span more than MAX_BUCKETS periods). None when nothing is left to
-    count; RangeError for from > to or too many periods of data."""
+    """The days to count: the bounds given, else the data's own first and last day. None
+    when nothing is left to count; RangeError for from > to or too many periods."""
     if start is not None and end is not None and start > end:
         raise RangeError(f"`from` ({start}) is after `to` ({end}).")
     first = start if start is not None else default[0]
     last = end if end is not None else default[1]
     if first is None or last is None or first > last:
         return None
-    if periods_between(first, last, interval) > MAX_BUCKETS:
-        # too many to list: the periods outside the data (all zeros) are left out
-        first = max(first, default[0] or first)
-        last = min(last, default[1] or last)
-        if first > last:
-            return None
     count = periods_between(first, last, interval)
     if count > MAX_BUCKETS:
         raise RangeError(
