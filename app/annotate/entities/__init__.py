@@ -1,0 +1,65 @@
+"""People and organisations in a parsed article: a pipeline of small steps.
+
+1. **spans** (``spans``): the model's PERSON and ORG spans with corrected boundaries, plus
+   speaking names and organisation names the model missed.
+2. **kinds** (``kinds``): each candidate kept as a person or an organisation, switched, or
+   dropped as neither (a place, a product, a document, a title alone).
+3. **grouping** (``grouping``): one entity per name; short forms join their full names.
+4. **mentions** (``mentions``): later uses of a known name the model missed.
+5. **roles** (``roles``): titles, appositive roles and gender.
+
+``lexicon`` holds the word lists (evidence, never a decision alone) and ``vocabulary`` the
+token tests the steps share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from app.annotate.entities.grouping import group, merged, short_org_forms
+from app.annotate.entities.kinds import correct_kinds
+from app.annotate.entities.mentions import more_mentions
+from app.annotate.entities.result import EntityResult, Found
+from app.annotate.entities.roles import roles_and_gender
+from app.annotate.entities.spans import candidates
+
+__all__ = ["EntityResult", "Found", "find_entities"]
+
+
+def find_entities(doc: Doc, char_ok: Callable[[int], bool]) -> EntityResult:
+    """Find people and organisations in ``doc`` (only spans where ``char_ok(char)`` holds)."""
+    found = correct_kinds(doc, candidates(doc, char_ok))  # 1-2. spans, kinds
+    entities, found = group(doc, found)  # 3. grouping
+    found.extend(more_mentions(doc, found, entities, char_ok))  # 4. mentions
+    found.sort(key=lambda f: f.start)
+    for e in entities:
+        if e.kind == "person":  # a person's name is the longest form used
+            e.name = max(e.aliases, key=lambda a: (len(a.split()), len(a)))
+    remap = short_org_forms(entities)
+    for f in found:
+        f.entity = remap.get(f.entity, f.entity)  # type: ignore[arg-type]
+    gender = roles_and_gender(doc, found, entities)  # 5. roles
+    final, new_index = merged(entities, remap)
+    return _result(doc, found, final, new_index, gender)
+
+
+def _result(
+    doc: Doc, found: list[Found], entities: list, new_index: list[int], gender: dict[int, str]
+) -> EntityResult:
+    """Mentions as character spans, tokens mapped to entities, indices renumbered."""
+    result = EntityResult(entities, [])
+    result.gender = {new_index[k]: v for k, v in gender.items()}
+    text = doc.text
+    for f in found:
+        assert f.entity is not None
+        idx = new_index[f.entity]
+        span = doc[f.start : f.end]
+        s_char = span.start_char
+        e_char = s_char + len(f.name) if text.startswith(f.name, s_char) else span.end_char
+        result.mentions.append((idx, s_char, e_char))
+        result.first_pos.setdefault(idx, f.start)
+        for k in range(f.start, f.end):
+            result.token_entity[k] = idx
+    return result

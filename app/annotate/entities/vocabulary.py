@@ -1,0 +1,68 @@
+"""Token tests shared by the entity steps: capitalised words, name tokens, English nouns
+and adjectives from the model's lemma tables."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from app.annotate.entities.lexicon import GIVEN_NAMES_F, GIVEN_NAMES_M, ORG_HEADS
+from app.annotate.names import is_title_word, strip_possessive
+
+
+def is_cap(tok: Token) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+
+
+def name_token(tok: Token) -> bool:
+    """A token that can be part of a person's name."""
+    if not is_cap(tok) or is_title_word(tok.text) or (tok.is_sent_start and tok.pos_ != "PROPN"):
+        return False
+    if tok.ent_type_ in ("GPE", "NORP", "LOC", "DATE", "ORG", "FAC", "TIME", "CARDINAL"):
+        return False
+    return (tok.pos_ == "PROPN" and not tok.text.isupper()) or (tok.text.isupper() and len(tok) > 1)
+
+
+_NOUN_INDEX: set[str] | None = None
+
+
+def common_nouns(doc: Doc) -> set[str]:
+    global _NOUN_INDEX
+    if _NOUN_INDEX is None:
+        words: set[str] = set()
+        try:
+            from app.annotate.nlp import get_nlp
+
+            lem = get_nlp().get_pipe("lemmatizer")
+            idx = lem.lookups.get_table("lemma_index")
+            words = set(idx["noun"])
+        except Exception:  # pragma: no cover - model without lookups
+            words = set()
+        _NOUN_INDEX = words - GIVEN_NAMES_M - GIVEN_NAMES_F
+    return _NOUN_INDEX
+
+
+_ADJ_INDEX: set[str] | None = None
+
+
+def adjectives() -> set[str]:
+    global _ADJ_INDEX
+    if _ADJ_INDEX is None:
+        try:
+            from app.annotate.nlp import get_nlp
+
+            idx = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+            _ADJ_INDEX = set(idx["adj"]) - GIVEN_NAMES_M - GIVEN_NAMES_F
+        except Exception:  # pragma: no cover - model without lookups
+            _ADJ_INDEX = set()
+    return _ADJ_INDEX
+
+
+def org_like(words: list[str]) -> bool:
+    return bool(words) and words[-1].lower().strip(".") in ORG_HEADS
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    if start >= end:
+        return ""
+    return strip_possessive(doc[start:end].text)
