@@ -37,7 +37,7 @@ def find_entities(doc: Doc, char_ok: Callable[[int], bool]) -> EntityResult:
     for e in entities:
         if e.kind == "person":  # a person's name is the longest form used
             e.name = max(e.aliases, key=lambda a: (len(a.split()), len(a)))
-    remap = short_org_forms(entities)
+    remap = short_org_forms(entities, found)
     for f in found:
         f.entity = remap.get(f.entity, f.entity)  # type: ignore[arg-type]
     gender = roles_and_gender(doc, found, entities)  # 5. roles

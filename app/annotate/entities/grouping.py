@@ -4,6 +4,7 @@ belongs to, and a one-word organisation joins the longer name it begins."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -105,8 +106,11 @@ def group(doc: Doc, found: list[Found]) -> tuple[list[Entity], list[Found]]:
     return g.entities, [f for f in found if f.entity is not None]
 
 
-def short_org_forms(entities: list[Entity]) -> dict[int, int]:
-    """One-word organisations that begin a longer organisation's name: index -> longer."""
+def short_org_forms(entities: list[Entity], found: list[Found]) -> dict[int, int]:
+    """One-word organisations that begin a longer organisation's name, when the longer
+    name is used at least as often ("Deutsche" -> "Deutsche Bank", not "Facebook" ->
+    "Facebook Research"): index -> longer."""
+    uses = Counter(f.entity for f in found)
     org_names = [
         (norm_name(e.name).split(), i) for i, e in enumerate(entities) if e.kind == "organisation"
     ]
@@ -116,7 +120,7 @@ def short_org_forms(entities: list[Entity]) -> dict[int, int]:
         if e.kind != "organisation" or len(toks) != 1:
             continue
         for otoks, oi in org_names:
-            if oi != i and len(otoks) > 1 and otoks[0] == toks[0]:
+            if oi != i and len(otoks) > 1 and otoks[0] == toks[0] and uses[oi] >= uses[i]:
                 remap[i] = oi
                 break
     return remap

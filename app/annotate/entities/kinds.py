@@ -23,6 +23,8 @@ from app.annotate.entities.lexicon import (
 )
 from app.annotate.entities.result import Found
 from app.annotate.entities.vocabulary import org_like
+from app.annotate.entities.votes import pool_kinds
+from app.annotate.given_names import is_given_name
 from app.annotate.names import ROLE_MODIFIERS, TITLE_WORDS, norm_name, norm_token
 
 
@@ -91,7 +93,8 @@ def _org_kind(doc: Doc, f: Found, places: set[str], person_tokens: set[str]) -> 
         return None  # "Council", "tsunamis": a common noun, not a name
     if (
         len(words) == 2
-        and norm_token(words[0]) in GIVEN_NAMES_M | GIVEN_NAMES_F
+        and (norm_token(words[0]) in GIVEN_NAMES_M | GIVEN_NAMES_F or is_given_name(words[0]))
+        and norm_name(words[0]) not in places
         and words[1][:1].isupper()
         and norm_token(words[1]) not in ORG_HEADS
     ):
@@ -160,4 +163,4 @@ def correct_kinds(doc: Doc, found: list[Found]) -> list[Found]:
         if kind is not None:
             f.kind = kind
             keep.append(f)
-    return keep
+    return pool_kinds(doc, keep)

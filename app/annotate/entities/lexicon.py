@@ -51,7 +51,8 @@ ORG_DESCRIPTORS = words(
     airline airlines broadcaster broadcasters publisher publishers insurer insurers brand
     brands startup start-up developer developers supplier suppliers operator operators
     agency agencies newspaper newspapers network networks chain chains club clubs team teams
-    lender lenders automaker automakers outlet outlets organization organisation"""
+    lender lenders automaker automakers outlet outlets organization organisation band bands
+    duo trio quartet orchestra choir label labels"""
 )
 
 
@@ -93,7 +94,8 @@ GIVEN_NAMES_F = words(
 ROLE_AFTER_ORG = words(
     """manager coach boss chief chairman chairwoman president ceo spokesman spokeswoman
     spokesperson striker captain owner director executive head founder analyst economist
-    goalkeeper midfielder defender forward winger"""
+    goalkeeper midfielder defender forward winger frontman frontwoman guitarist drummer
+    bassist keyboardist"""
 )
 
 
@@ -113,7 +115,7 @@ ROLE_LIKE = words("press relations affairs media news staff")
 
 PARTY_WORDS = words(
     """liberal liberals conservative conservatives tory tories democrat democrats democratic
-    republican republicans labour green greens ndp socialist independent"""
+    republican republicans labour green greens ndp socialist independent lib dem dems"""
 )
 
 
@@ -130,3 +132,55 @@ INNER_TITLES = words(
 
 
 AGENCIES = ("Canadian Press", "Associated Press", "Getty Images", "Press Association")
+
+
+# Political families: the words party names are made of ("Liberal Democrats", "Tories").
+PARTY_FAMILIES = words(
+    """liberal conservative tory democrat republican labour green socialist communist
+    nationalist unionist ndp"""
+)
+# Other forms of a family word.
+PARTY_FORMS = {
+    "tories": "tory",
+    "democratic": "democrat",
+    "democrats": "democrat",
+    "republicans": "republican",
+    "liberals": "liberal",
+    "conservatives": "conservative",
+    "greens": "green",
+    "socialists": "socialist",
+    "communists": "communist",
+    "nationalists": "nationalist",
+    "unionists": "unionist",
+}
+# The plural that names a family's party ("the Tories", "the Liberal Democrats").
+PARTY_MEMBERS = {
+    "tory": "Tories",
+    "democrat": "Democrats",
+    "republican": "Republicans",
+    "liberal": "Liberals",
+    "conservative": "Conservatives",
+    "green": "Greens",
+    "socialist": "Socialists",
+    "communist": "Communists",
+    "nationalist": "Nationalists",
+    "unionist": "Unionists",
+    "ndp": "NDP",
+}
+
+# Nouns after a name that make the name a work ("the X films", "X author Y", "X star Y").
+WORK_NOUNS = words(
+    """film films movie movies book books novel novels series sequel sequels franchise
+    musical soundtrack trilogy saga episode episodes author star stars director creator
+    actor actress cast premiere"""
+)
+# Nouns after a name that make the name a product ("the X console", "X sales").
+PRODUCT_AFTER = words(
+    """console consoles player players handset handsets sales users owners version
+    versions model models"""
+)
+# Suffixes of sports clubs named after their town ("Manchester United", "Bristol Rovers").
+CLUB_HEADS = words(
+    """united city rovers athletic wanderers albion hotspur fc afc rangers county town
+    orient argyle"""
+)

@@ -16,7 +16,14 @@ from app.annotate.entities.lexicon import (
     HONORIFICS,
     INNER_TITLES,
     ORG_HEADS,
+    PARTY_WORDS,
     ROLE_LIKE,
+)
+from app.annotate.entities.parties import (
+    is_party_word,
+    names_a_member,
+    party_name,
+    party_spans,
 )
 from app.annotate.entities.result import Found
 from app.annotate.entities.roles import role_before
@@ -28,7 +35,14 @@ from app.annotate.entities.vocabulary import (
     org_like,
     span_text,
 )
-from app.annotate.names import ROLE_MODIFIERS, TITLE_WORDS, is_title_word, norm_name, norm_token
+from app.annotate.names import (
+    ROLE_MODIFIERS,
+    TITLE_WORDS,
+    is_title_word,
+    norm_name,
+    norm_token,
+    strip_possessive,
+)
 
 
 def extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -69,8 +83,8 @@ def strip_span(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int, 
         last_title = -1
         for i in range(start, end - 1):
             low = norm_token(doc[i].text)
-            if low in TITLE_WORDS:
-                last_title = i
+            if low in TITLE_WORDS or (low in PARTY_WORDS and is_party_word(doc[i].text)):
+                last_title = i  # "Tory MP Liam Fox", "Labour's Jane Roe"
             elif (
                 low not in ROLE_MODIFIERS
                 and doc[i].ent_type_ not in ("GPE", "NORP")
@@ -262,6 +276,8 @@ def _model_label(doc: Doc, ent) -> str | None:
     """PERSON or ORG for a model span; other labels only when the words are an
     organisation's ("... Institute") or the Pentagon."""
     label = ent.label_
+    if label in ("NORP", "PERSON", "ORG") and party_name(ent.text.removeprefix("the ").split()):
+        return "ORG"  # a party, whatever the model called it
     if label in _NON_NAME_LABELS:
         if (org_like(ent.text.split()) and label != "NORP") or (
             label == "FAC" and norm_name(ent.text) in ("pentagon", "the pentagon")
@@ -321,9 +337,23 @@ def _org_found(doc: Doc, s: int, e: int) -> list[Found]:
     return [Found("organisation", s2, e2, span_text(doc, s2, e2), role)]
 
 
+def _party_found(doc: Doc, s: int, e: int) -> Found | None:
+    """A model span that names a political party, with the party's canonical name (a
+    one-word name that is also a person's surname in this text stays that person's)."""
+    while s < e and doc[s].lower_ == "the":
+        s += 1
+    words = [strip_possessive(t.text) for t in doc[s:e] if t.tag_ != "POS"]
+    name = party_name(words)
+    if name is None:
+        return None
+    if names_a_member(doc, s, e):
+        return None
+    return Found("organisation", s, e, name)
+
+
 def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
     """Every candidate mention in the body, in text order: the model's spans corrected,
-    then speaking names and organisation names the model missed."""
+    then party names, speaking names and organisation names the model missed."""
     found: list[Found] = []
     taken: set[int] = set()
 
@@ -332,8 +362,15 @@ def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
         taken.update(range(f.start, f.end))
 
     for label, s, e in model_spans(doc, char_ok):
+        party = _party_found(doc, s, e)
+        if party is not None:
+            add(party)
+            continue
         for f in (_person_found if label == "PERSON" else _org_found)(doc, s, e):
             add(f)
+    for s, e, name in party_spans(doc, taken):
+        if char_ok(doc[s].idx) and not names_a_member(doc, s, e):
+            add(Found("organisation", s, e, name))
     for s, e in recover_speaker_names(doc, taken):
         if char_ok(doc[s].idx):
             add(Found("person", s, e, span_text(doc, s, e)))
@@ -344,4 +381,24 @@ def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
         if s2 < e2:
             add(Found("organisation", s2, e2, span_text(doc, s2, e2)))
     found.sort(key=lambda f: f.start)
+    return _surname_not_party(doc, found)
+
+
+def _surname_not_party(doc: Doc, found: list[Found]) -> list[Found]:
+    """A one-word party name that is a person's surname here is that person ("Damon
+    Green" ... "Green said"), not the Greens."""
+    surnames = {
+        norm_name(f.name.split()[-1])
+        for f in found
+        if " " in f.name and not party_name(f.name.split())
+    }
+    for k, f in enumerate(found):
+        word = strip_possessive(doc[f.start].text)
+        if (
+            f.kind == "organisation"
+            and f.end - f.start == 1
+            and norm_name(word) in surnames
+            and party_name([word])
+        ):
+            found[k] = Found("person", f.start, f.end, word)
     return found
