@@ -35,6 +35,7 @@ from app.annotate.entities.vocabulary import (
     org_like,
     span_text,
 )
+from app.annotate.given_names import is_given_name
 from app.annotate.names import (
     ROLE_MODIFIERS,
     TITLE_WORDS,
@@ -390,7 +391,7 @@ def _surname_not_party(doc: Doc, found: list[Found]) -> list[Found]:
     surnames = {
         norm_name(f.name.split()[-1])
         for f in found
-        if " " in f.name and not party_name(f.name.split())
+        if " " in f.name and (f.kind == "person" or is_given_name(f.name.split()[0]))
     }
     for k, f in enumerate(found):
         word = strip_possessive(doc[f.start].text)
