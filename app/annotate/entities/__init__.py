@@ -60,6 +60,8 @@ def _result(
         e_char = s_char + len(f.name) if text.startswith(f.name, s_char) else span.end_char
         result.mentions.append((idx, s_char, e_char))
         result.first_pos.setdefault(idx, f.start)
+        if f.party and f.end < len(doc) and doc[f.end].pos_ == "NOUN":
+            continue  # "Tory MPs said": the MPs speak, not the party
         for k in range(f.start, f.end):
             result.token_entity[k] = idx
     return result

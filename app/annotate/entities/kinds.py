@@ -21,6 +21,7 @@ from app.annotate.entities.lexicon import (
     PRODUCT_NOUNS,
     ROLE_AFTER_ORG,
 )
+from app.annotate.entities.parties import party_name
 from app.annotate.entities.result import Found
 from app.annotate.entities.vocabulary import org_like
 from app.annotate.entities.votes import pool_kinds
@@ -72,7 +73,11 @@ def looks_org_person(doc: Doc, f: Found) -> bool:
 
 def places_of(doc: Doc) -> set[str]:
     """Names the model labels as places or nationalities anywhere in the text."""
-    places = {norm_name(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP")}
+    places = {
+        norm_name(e.text)
+        for e in doc.ents
+        if e.label_ in ("GPE", "LOC", "NORP") and not party_name(e.text.split())
+    }
     return places | {
         norm_name(e.text.removeprefix("the ").removeprefix("The "))
         for e in doc.ents
@@ -156,7 +161,9 @@ def correct_kinds(doc: Doc, found: list[Found]) -> list[Found]:
     for f in found:
         if norm_name(f.name) in products:
             continue
-        if f.kind == "organisation":
+        if f.party:
+            kind: str | None = "organisation"
+        elif f.kind == "organisation":
             kind = _org_kind(doc, f, places, person_tokens)
         else:
             kind = _person_kind(doc, f, places)

@@ -72,23 +72,31 @@ def more_mentions(doc: Doc, found: list[Found], entities: list[Entity], char_ok)
     return out
 
 
-def mononym_ok(doc: Doc, f: Found, singles: list[Found]) -> bool:
-    """Keep a one-word person only with an honorific or when it speaks."""
+def _after_honorific(doc: Doc, word: str) -> bool:
+    """Whether some use of `word` in the text follows an honorific ("Mr Fennimore")."""
+    return any(
+        t.text == word and t.i > 0 and norm_token(doc[t.i - 1].text) in HONORIFICS for t in doc
+    )
+
+
+def _speaks(doc: Doc, g: Found) -> bool:
     from app.annotate.cues import SPEECH_VERBS
 
+    tok = doc[g.start : g.end].root
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in SPEECH_VERBS:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+
+
+def mononym_ok(doc: Doc, f: Found, singles: list[Found]) -> bool:
+    """Keep a one-word person only with an honorific, when it speaks, or when it is a
+    first name used alone ("Judy") without an article before it ("the Bill" is a law)."""
     if not f.name[:1].isupper() or (f.name.isupper() and len(f.name) > 3):
         return False
     key = norm_name(f.name)
+    same = [g for g in singles if norm_name(g.name) == key]
+    if _after_honorific(doc, f.name) or any(_speaks(doc, g) for g in same):
+        return True
     if key in GIVEN_NAMES_M or key in GIVEN_NAMES_F:
-        return True  # a first name used alone ("Judy", "Joseph")
-    for g in singles:
-        if norm_name(g.name) != key:
-            continue
-        if g.start > 0 and norm_token(doc[g.start - 1].text) in HONORIFICS:
-            return True
-        tok = doc[g.start : g.end].root
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in SPEECH_VERBS:
-            return True
-        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
-            return True
+        return not any(g.start > 0 and doc[g.start - 1].lower_ in ("the", "a", "an") for g in same)
     return False

@@ -15,6 +15,7 @@ class Found:
     name: str  # surface text without titles / possessive / leading "the"
     role: str | None = None
     entity: int | None = None
+    party: bool = False  # a political party: its words decide its kind and name
 
 
 @dataclass(slots=True)

@@ -277,7 +277,8 @@ def _model_label(doc: Doc, ent) -> str | None:
     """PERSON or ORG for a model span; other labels only when the words are an
     organisation's ("... Institute") or the Pentagon."""
     label = ent.label_
-    if label in ("NORP", "PERSON", "ORG") and party_name(ent.text.removeprefix("the ").split()):
+    words = [w for w in ent.text.split() if w.lower() != "the"]
+    if label in ("NORP", "PERSON", "ORG") and party_name(words):
         return "ORG"  # a party, whatever the model called it
     if label in _NON_NAME_LABELS:
         if (org_like(ent.text.split()) and label != "NORP") or (
@@ -339,17 +340,19 @@ def _org_found(doc: Doc, s: int, e: int) -> list[Found]:
 
 
 def _party_found(doc: Doc, s: int, e: int) -> Found | None:
-    """A model span that names a political party, with the party's canonical name (a
-    one-word name that is also a person's surname in this text stays that person's)."""
+    """A model span in party words: the party, with its canonical name; a member word
+    ("the Kentucky Republican") is no mention at all (an empty name)."""
     while s < e and doc[s].lower_ == "the":
         s += 1
+    if s >= e:
+        return None
     words = [strip_possessive(t.text) for t in doc[s:e] if t.tag_ != "POS"]
     name = party_name(words)
     if name is None:
         return None
     if names_a_member(doc, s, e):
-        return None
-    return Found("organisation", s, e, name)
+        return Found("person", s, e, "")  # a description of a person, left to the speakers
+    return Found("organisation", s, e, name, party=True)
 
 
 def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
@@ -365,13 +368,17 @@ def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
     for label, s, e in model_spans(doc, char_ok):
         party = _party_found(doc, s, e)
         if party is not None:
-            add(party)
+            if party.name:
+                add(party)
             continue
         for f in (_person_found if label == "PERSON" else _org_found)(doc, s, e):
             add(f)
     for s, e, name in party_spans(doc, taken):
         if char_ok(doc[s].idx) and not names_a_member(doc, s, e):
-            add(Found("organisation", s, e, name))
+            add(Found("organisation", s, e, name, party=True))
+    for s, e in honorific_names(doc, taken):
+        if char_ok(doc[s].idx):
+            add(Found("person", s, e, span_text(doc, s, e)))
     for s, e in recover_speaker_names(doc, taken):
         if char_ok(doc[s].idx):
             add(Found("person", s, e, span_text(doc, s, e)))
@@ -395,11 +402,22 @@ def _surname_not_party(doc: Doc, found: list[Found]) -> list[Found]:
     }
     for k, f in enumerate(found):
         word = strip_possessive(doc[f.start].text)
-        if (
-            f.kind == "organisation"
-            and f.end - f.start == 1
-            and norm_name(word) in surnames
-            and party_name([word])
-        ):
+        if f.party and f.end - f.start == 1 and norm_name(word) in surnames and party_name([word]):
             found[k] = Found("person", f.start, f.end, word)
     return found
+
+
+def honorific_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Names after an honorific that the model missed ("Mr Fennimore"): up to three
+    capitalised words, always a person."""
+    out: list[tuple[int, int]] = []
+    for t in doc[:-1]:
+        if not (t.text[:1].isupper() and norm_token(t.text) in HONORIFICS):
+            continue
+        end = t.i + 1
+        while end < len(doc) and end - t.i <= 3 and end not in taken and name_token(doc[end]):
+            end += 1
+        if end > t.i + 1:
+            out.append((t.i + 1, end))
+            taken.update(range(t.i + 1, end))
+    return out

@@ -25,7 +25,6 @@ from app.annotate.entities.lexicon import (
     ROLE_AFTER_ORG,
     WORK_NOUNS,
 )
-from app.annotate.entities.parties import party_name
 from app.annotate.entities.result import Found
 from app.annotate.entities.vocabulary import org_like
 from app.annotate.given_names import is_given_name
@@ -100,7 +99,7 @@ def _other_votes(doc: Doc, f: Found) -> int:
     return (
         int(after in WORK_NOUNS)
         + int(after in PRODUCT_AFTER)
-        + int(numbered)
+        + 2 * int(numbered)  # a time zone or a unit: nearly decisive
         + int(owned and f.kind == "organisation")
         + int(next_num)
     )
@@ -136,7 +135,7 @@ def pool_kinds(doc: Doc, found: list[Found]) -> list[Found]:
     drop: set[str] = set()
     for name, mentions in by_name.items():
         words = mentions[0].name.split()
-        if org_like(words) or party_name(words):
+        if org_like(words) or mentions[0].party:
             continue  # "... GmbH", "... Motors", "Tories": the words decide
         votes = _name_votes(doc, mentions, labels.get(name, Counter()), person_words)
         if name + "s" in by_name or (name.endswith("s") and name[:-1] in by_name):
