@@ -14,6 +14,7 @@ token tests the steps share.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from spacy.tokens import Doc
@@ -24,6 +25,7 @@ from app.annotate.entities.mentions import more_mentions
 from app.annotate.entities.result import EntityResult, Found
 from app.annotate.entities.roles import roles_and_gender
 from app.annotate.entities.spans import candidates
+from app.annotate.types import Entity, KindVotes
 
 __all__ = ["EntityResult", "Found", "find_entities"]
 
@@ -41,8 +43,29 @@ def find_entities(doc: Doc, char_ok: Callable[[int], bool]) -> EntityResult:
     for f in found:
         f.entity = remap.get(f.entity, f.entity)  # type: ignore[arg-type]
     gender = roles_and_gender(doc, found, entities)  # 5. roles
+    _set_votes(found, entities)
     final, new_index = merged(entities, remap)
     return _result(doc, found, final, new_index, gender)
+
+
+_MAX_VOTES = 10  # one article's votes for a kind, at most
+
+
+def _set_votes(found: list[Found], entities: list[Entity]) -> None:
+    """Each entity's kind votes: the pooled votes of the names it was found under, the
+    kind this article decided always ahead (the corpus sums them over its articles)."""
+    pooled: dict[int, dict[int, Counter[str]]] = {}
+    for f in found:
+        if f.entity is not None and f.votes:
+            pooled.setdefault(f.entity, {})[id(f.votes)] = f.votes
+    for idx, groups in pooled.items():
+        total: Counter[str] = Counter()
+        for votes in groups.values():  # an honorific's decisive weight counts once
+            total.update({k: min(v, _MAX_VOTES) for k, v in votes.items()})
+        entity = entities[idx]
+        others = max(total[k] for k in ("person", "organisation", "other") if k != entity.kind)
+        total[entity.kind] = max(total[entity.kind], others + 1)
+        entity.votes = KindVotes(total["person"], total["organisation"], total["other"])
 
 
 def _result(

@@ -23,7 +23,7 @@ from app.annotate.entities.lexicon import (
 )
 from app.annotate.entities.parties import party_name
 from app.annotate.entities.result import Found
-from app.annotate.entities.vocabulary import org_like
+from app.annotate.entities.vocabulary import club_like, org_like
 from app.annotate.entities.votes import pool_kinds
 from app.annotate.given_names import is_given_name
 from app.annotate.names import ROLE_MODIFIERS, TITLE_WORDS, norm_name, norm_token
@@ -145,6 +145,8 @@ def _person_kind(doc: Doc, f: Found, places: set[str]) -> str | None:
         return "organisation"  # "Manchester United manager Erik ten Hag"
     if _not_a_person_name(words):
         return None
+    if club_like(words):
+        return "organisation"  # "Manchester United", whatever the model says
     if looks_org_person(doc, f) or org_like(words):
         return "organisation"
     if is_place(f.name, places) and len(words) == 1:

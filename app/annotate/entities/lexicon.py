@@ -172,7 +172,7 @@ PARTY_MEMBERS = {
 WORK_NOUNS = words(
     """film films movie movies book books novel novels series sequel sequels franchise
     musical soundtrack trilogy saga episode episodes author star stars director creator
-    actor actress cast premiere"""
+    actor actress cast premiere game games"""
 )
 # Nouns after a name that make the name a product ("the X console", "X sales").
 PRODUCT_AFTER = words(

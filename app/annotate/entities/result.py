@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from app.annotate.types import Entity
@@ -16,6 +17,8 @@ class Found:
     role: str | None = None
     entity: int | None = None
     party: bool = False  # a political party: its words decide its kind and name
+    # the pooled kind votes of this mention's name (votes step)
+    votes: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass(slots=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from app.annotate.entities.lexicon import GIVEN_NAMES_F, GIVEN_NAMES_M, ORG_HEADS
+from app.annotate.entities.lexicon import CLUB_HEADS, GIVEN_NAMES_F, GIVEN_NAMES_M, ORG_HEADS
+from app.annotate.given_names import is_given_name
 from app.annotate.names import is_title_word, strip_possessive
 
 
@@ -66,3 +67,14 @@ def span_text(doc: Doc, start: int, end: int) -> str:
     if start >= end:
         return ""
     return strip_possessive(doc[start:end].text)
+
+
+def club_like(words: list[str]) -> bool:
+    """A club named after its town ("Manchester United", "Bristol Rovers"): a club's last
+    word after a first word that is nobody's first name."""
+    return (
+        len(words) > 1
+        and words[-1].lower() in CLUB_HEADS
+        and not is_given_name(words[0])
+        and words[0][:1].isupper()
+    )

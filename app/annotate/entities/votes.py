@@ -18,7 +18,6 @@ from spacy.tokens import Doc
 
 from app.annotate.cues import SPEECH_VERBS
 from app.annotate.entities.lexicon import (
-    CLUB_HEADS,
     HONORIFICS,
     ORG_DESCRIPTORS,
     PRODUCT_AFTER,
@@ -26,7 +25,7 @@ from app.annotate.entities.lexicon import (
     WORK_NOUNS,
 )
 from app.annotate.entities.result import Found
-from app.annotate.entities.vocabulary import org_like
+from app.annotate.entities.vocabulary import club_like, org_like
 from app.annotate.given_names import is_given_name
 from app.annotate.names import TITLE_WORDS, norm_name, norm_token
 
@@ -41,6 +40,7 @@ _LABEL_KIND = {
     "FAC": "other",
 }
 _DECISIVE = 100  # "Mr X": no other evidence outweighs an honorific
+LABEL_CAP = 2  # the model's labels of one name count at most this often
 
 
 def _label_votes(doc: Doc) -> dict[str, Counter[str]]:
@@ -76,17 +76,25 @@ def _person_votes(doc: Doc, f: Found) -> int:
     return int(before in TITLE_WORDS) + int(speaks)
 
 
+def _plural_subject(doc: Doc, f: Found) -> bool:
+    """ "X have", "X were": a name taking a plural verb is a group."""
+    root = doc[f.start : f.end].root
+    if root.dep_ != "nsubj" or f.end - f.start < 2:
+        return False
+    verbs = [root.head, *(c for c in root.head.children if c.dep_ == "aux")]
+    return any(v.tag_ == "VBP" or v.lower_ in ("were", "are", "have") for v in verbs)
+
+
 def _org_votes(doc: Doc, f: Found) -> int:
     after, named = _after(doc, f)
-    root = doc[f.start : f.end].root
-    plural_verb = root.dep_ == "nsubj" and root.head.tag_ in ("VBP",) and f.end - f.start > 1
-    words = f.name.split()
-    club = len(words) > 1 and norm_token(words[-1]) in CLUB_HEADS
+    plural_the = (
+        f.kind == "person" and _before(doc, f) == "the" and doc[f.end - 1].tag_ == "NNPS"
+    )  # "the Scissor Sisters"
     return (
         int(_before(doc, f) in ORG_DESCRIPTORS)
         + int(after in ROLE_AFTER_ORG and named)
-        + int(plural_verb)
-        + int(club)
+        + int(_plural_subject(doc, f))
+        + int(plural_the)
     )
 
 
@@ -96,25 +104,26 @@ def _other_votes(doc: Doc, f: Found) -> int:
     numbered = prev is not None and (prev.like_num or prev.ent_type_ == "TIME")
     owned = f.start > 1 and doc[f.start - 1].tag_ == "POS" and f.end - f.start == 1
     next_num = f.end < len(doc) and doc[f.end].like_num and doc[f.end].is_digit
+    modifier = (  # "the X games": a name as a modifier after "the"
+        f.kind == "person" and _before(doc, f) == "the" and f.end < len(doc)
+    ) and doc[f.end].pos_ == "NOUN"
     return (
-        int(after in WORK_NOUNS)
+        2 * int(after in WORK_NOUNS)
         + int(after in PRODUCT_AFTER)
         + 2 * int(numbered)  # a time zone or a unit: nearly decisive
         + int(owned and f.kind == "organisation")
         + int(next_num)
+        + int(modifier)
     )
 
 
-def _name_votes(
-    doc: Doc, mentions: list[Found], labels: Counter[str], person_words: set[str]
-) -> Counter[str]:
-    votes: Counter[str] = Counter(labels)
-    first = mentions[0].name.split()
-    if len(first) > 1 and is_given_name(first[0]) and mentions[0].kind == "person":
+def _name_votes(doc: Doc, mentions: list[Found], labels: Counter[str]) -> Counter[str]:
+    """The votes of one name: each label the model gave it once, the evidence per use."""
+    votes: Counter[str] = Counter({kind: min(n, LABEL_CAP) for kind, n in labels.items()})
+    words = max((f.name.split() for f in mentions), key=len)
+    if len(words) > 1 and is_given_name(words[0]) and mentions[0].kind == "person":
         votes["person"] += 1  # supports a person; never makes one of an organisation
-    if len(first) == 1 and norm_name(first[0]) in person_words:
-        votes["person"] += len(mentions)  # a full name's surname or first name
-    if len(first) == 1 and first[0][:1].islower() and any(c.isupper() for c in first[0]):
+    if len(words) == 1 and words[0][:1].islower() and any(c.isupper() for c in words[0]):
         votes["other"] += 1  # "iPhone": a product's spelling
     for f in mentions:
         votes["person"] += _person_votes(doc, f)
@@ -123,29 +132,52 @@ def _name_votes(
     return votes
 
 
-def pool_kinds(doc: Doc, found: list[Found]) -> list[Found]:
-    """Each name's mentions take the kind its pooled votes give; 'other' names dropped."""
-    labels = _label_votes(doc)
-    by_name: dict[str, list[Found]] = defaultdict(list)
+def _name_groups(found: list[Found]) -> dict[str, list[Found]]:
+    """Mentions by name; a one-word name joins the only longer name it ends or begins
+    ("Eastwood" pools with "Clint Eastwood")."""
+    groups: dict[str, list[Found]] = defaultdict(list)
+    longer: dict[str, set[str]] = defaultdict(set)
     for f in found:
-        by_name[norm_name(f.name)].append(f)
-    person_words = {
-        norm_name(w) for f in found if f.kind == "person" and " " in f.name for w in f.name.split()
-    }
-    drop: set[str] = set()
-    for name, mentions in by_name.items():
-        words = mentions[0].name.split()
-        if org_like(words) or mentions[0].party:
-            continue  # "... GmbH", "... Motors", "Tories": the words decide
-        votes = _name_votes(doc, mentions, labels.get(name, Counter()), person_words)
-        if name + "s" in by_name or (name.endswith("s") and name[:-1] in by_name):
-            votes["other"] += len(mentions)  # "iPhones": a name in the plural is a thing
-        current = mentions[0].kind
+        words = norm_name(f.name).split()
+        if len(words) > 1:
+            longer[words[-1]].add(" ".join(words))
+            longer[words[0]].add(" ".join(words))
+    for f in found:
+        name = norm_name(f.name)
+        owners = longer.get(name, set())
+        groups[next(iter(owners)) if len(owners) == 1 and " " not in name else name].append(f)
+    return groups
+
+
+def _decided(words: list[str], f: Found) -> bool:
+    """Names whose own words decide their kind ("... GmbH", "Manchester United", a party)."""
+    return org_like(words) or club_like(words) or f.party
+
+
+def _plural_of_another(name: str, names: set[str]) -> bool:
+    """ "iPhones" beside "iPhone": a name used in the plural is a thing."""
+    return name + "s" in names or (name.endswith("s") and name[:-1] in names)
+
+
+def pool_kinds(doc: Doc, found: list[Found]) -> list[Found]:
+    """Each name's mentions take the kind its pooled votes give; 'other' names dropped.
+    Every mention keeps its name's votes (`Found.votes`) for the entity's kind votes."""
+    labels = _label_votes(doc)
+    groups = _name_groups(found)
+    drop: set[int] = set()
+    for name, mentions in groups.items():
+        first = max(mentions, key=lambda f: len(f.name.split()))
+        votes = _name_votes(doc, mentions, labels.get(name, Counter()))
+        current = first.kind
+        if _plural_of_another(name, set(groups)) and (current != "person" or " " not in name):
+            votes["other"] += len(mentions)  # not "the Audrey Parkers of this world"
         best = max(votes, key=lambda k: (votes[k], k == current), default=current)
-        if votes[best] <= votes[current]:
-            continue
-        if best == "other":
-            drop.add(name)
+        if _decided(first.name.split(), first) or votes[best] <= votes[current]:
+            best = current
         for f in mentions:
-            f.kind = best
-    return [f for f in found if norm_name(f.name) not in drop]
+            f.votes = votes
+            if best == "other":
+                drop.add(id(f))
+            elif not _decided(f.name.split(), f):
+                f.kind = best
+    return [f for f in found if id(f) not in drop]
