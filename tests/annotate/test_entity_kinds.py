@@ -7,6 +7,7 @@ from app.annotate import annotate
 from app.annotate.entities.grouping import short_org_forms
 from app.annotate.entities.parties import party_name
 from app.annotate.entities.result import Found
+from app.annotate.entities.vocabulary import club_like
 from app.annotate.given_names import gender_of, is_given_name
 from app.annotate.types import Entity
 
@@ -114,3 +115,33 @@ def test_a_given_name_after_the_is_not_a_person() -> None:
         "and peers promised to amend the Bill."
     )
     assert "Bill" not in kinds
+
+
+def test_words_before_a_name_are_cut() -> None:
+    people = {
+        e.name
+        for e in _annotate(
+            "Comedian Harold Pettibone Smythe opened the show. Vote Pettibone, the posters "
+            "said, and Australian Kieran Dalgety agreed."
+        ).entities
+        if e.kind == "person"
+    }
+    assert not any(n.startswith(("Comedian", "Vote", "Australian")) for n in people)
+
+
+def test_clubs_named_after_towns_are_organisations() -> None:
+    kinds = _kinds(
+        "Dunmore Rovers won 2-0 on Saturday, and Dunmore Rovers manager Ossie Keane said "
+        "the players were tired."
+    )
+    assert kinds.get("Dunmore Rovers") == "organisation"
+    assert kinds.get("Ossie Keane") == "person"
+    assert club_like(["Dunmore", "Rovers"]) and not club_like(["Harry", "City"])
+
+
+def test_a_band_taking_a_plural_verb_is_a_group() -> None:
+    kinds = _kinds(
+        "The Velvet Lanterns have sold a million records. The Velvet Lanterns frontman "
+        "Joe Pike said the tour would go on."
+    )
+    assert kinds.get("Velvet Lanterns") != "person"

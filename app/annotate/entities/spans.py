@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from app.annotate.entities.lexicon import (
     AGENCIES,
@@ -34,6 +34,7 @@ from app.annotate.entities.vocabulary import (
     name_token,
     org_like,
     span_text,
+    verbs,
 )
 from app.annotate.given_names import is_given_name
 from app.annotate.names import (
@@ -120,6 +121,23 @@ def cut_span(doc: Doc, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _not_a_first_word(t: Token) -> bool:
+    """A capitalised word before a name that is no part of it: a verb or function word
+    ("Vote Blair", "Without Charles"), or, at a sentence start, as a nationality or
+    hyphenated, an English noun or adjective ("Comedian Harry Hill", "Australian
+    Johnson", "Oscar-nominated Owen"). Never a first name."""
+    if is_given_name(t.text) or t.lower_ in GIVEN_NAMES_M | GIVEN_NAMES_F:
+        return False
+    low = t.lower_
+    if t.is_stop or t.tag_ in ("IN", "DT", "RB", "MD") or low in verbs():
+        return True
+    # at a sentence start only before a full name: "Tiger Woods" keeps its first word
+    long_name = t.i + 2 < len(t.doc) and t.doc[t.i + 2].text[:1].isupper()
+    placed = (t.is_sent_start and long_name) or t.ent_type_ == "NORP" or "-" in t.text
+    lemma = low.removesuffix("s")
+    return placed and (low in common_nouns(t.doc) | adjectives() or lemma in common_nouns(t.doc))
+
+
 def trim_person(doc: Doc, s: int, e: int) -> tuple[int, int]:
     """Drop leading words that are not part of a name ("Organizer Dwayne Croteau")."""
     nouns = common_nouns(doc)
@@ -129,6 +147,7 @@ def trim_person(doc: Doc, s: int, e: int) -> tuple[int, int]:
         if (
             (t.tag_ not in ("NNP", "NNPS") and not t.text[:1].isupper())
             or (t.tag_ in ("VBG", "VBD", "VBN", "VBZ", "VB", "JJ", "RB") and e - s >= 2)
+            or (_not_a_first_word(t) and not any(x.is_lower for x in doc[s:e]))
             or (
                 len(doc[s:e].text.split()) >= 3
                 and low not in GIVEN_NAMES_M | GIVEN_NAMES_F
@@ -380,6 +399,7 @@ def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
         if char_ok(doc[s].idx):
             add(Found("person", s, e, span_text(doc, s, e)))
     for s, e in recover_speaker_names(doc, taken):
+        s, e = trim_person(doc, s, e)
         if char_ok(doc[s].idx):
             add(Found("person", s, e, span_text(doc, s, e)))
     for s, e in recover_orgs(doc, taken):

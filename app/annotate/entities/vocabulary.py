@@ -78,3 +78,20 @@ def club_like(words: list[str]) -> bool:
         and not is_given_name(words[0])
         and words[0][:1].isupper()
     )
+
+
+_VERB_INDEX: set[str] | None = None
+
+
+def verbs() -> set[str]:
+    """English verbs from the model's lemma table, less first names ("Will", "Mark")."""
+    global _VERB_INDEX
+    if _VERB_INDEX is None:
+        try:
+            from app.annotate.nlp import get_nlp
+
+            idx = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+            _VERB_INDEX = set(idx["verb"]) - GIVEN_NAMES_M - GIVEN_NAMES_F
+        except Exception:  # pragma: no cover - model without lookups
+            _VERB_INDEX = set()
+    return _VERB_INDEX
