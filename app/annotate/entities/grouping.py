@@ -107,22 +107,27 @@ def group(doc: Doc, found: list[Found]) -> tuple[list[Entity], list[Found]]:
 
 
 def short_org_forms(entities: list[Entity], found: list[Found]) -> dict[int, int]:
-    """One-word organisations that begin a longer organisation's name, when the longer
-    name is used at least as often ("Deutsche" -> "Deutsche Bank", not "Facebook" ->
-    "Facebook Research"): index -> longer."""
+    """One-word organisations that are a longer organisation's short form: its first word
+    when the longer name is used at least as often ("Deutsche" -> "Deutsche Bank", not
+    "Facebook" -> "Facebook Research"), or its last word when only one longer name ends
+    so ("United" -> "Manchester United"): index -> longer."""
     uses = Counter(f.entity for f in found)
-    org_names = [
-        (norm_name(e.name).split(), i) for i, e in enumerate(entities) if e.kind == "organisation"
+    longer = [
+        (norm_name(e.name).split(), i)
+        for i, e in enumerate(entities)
+        if e.kind == "organisation" and len(e.name.split()) > 1
     ]
     remap: dict[int, int] = {}
     for i, e in enumerate(entities):
         toks = norm_name(e.name).split()
         if e.kind != "organisation" or len(toks) != 1:
             continue
-        for otoks, oi in org_names:
-            if oi != i and len(otoks) > 1 and otoks[0] == toks[0] and uses[oi] >= uses[i]:
-                remap[i] = oi
-                break
+        begins = [oi for otoks, oi in longer if otoks[0] == toks[0] and uses[oi] >= uses[i]]
+        ends = [oi for otoks, oi in longer if otoks[-1] == toks[0]]
+        if begins:
+            remap[i] = begins[0]
+        elif len(ends) == 1:
+            remap[i] = ends[0]
     return remap
 
 

@@ -23,7 +23,7 @@ from app.annotate.entities.lexicon import (
 )
 from app.annotate.entities.parties import party_name
 from app.annotate.entities.result import Found
-from app.annotate.entities.vocabulary import club_like, org_like
+from app.annotate.entities.vocabulary import adjectives, club_like, common_nouns, org_like
 from app.annotate.entities.votes import pool_kinds
 from app.annotate.given_names import is_given_name
 from app.annotate.names import ROLE_MODIFIERS, TITLE_WORDS, norm_name, norm_token
@@ -96,6 +96,8 @@ def _org_kind(doc: Doc, f: Found, places: set[str], person_tokens: set[str]) -> 
         return "person"
     if len(words) == 1 and ((low in ORG_HEADS and low not in LEGISLATURES) or f.name.islower()):
         return None  # "Council", "tsunamis": a common noun, not a name
+    if len(words) == 1 and (_sentence_initial_word(doc, f) or _inside_a_title(doc, f)):
+        return None
     if (
         len(words) == 2
         and (norm_token(words[0]) in GIVEN_NAMES_M | GIVEN_NAMES_F or is_given_name(words[0]))
@@ -108,10 +110,40 @@ def _org_kind(doc: Doc, f: Found, places: set[str], person_tokens: set[str]) -> 
         is_place(f.name, places)
         or words[-1].lower() in NON_ORG_HEADS
         or is_product(doc, f.start, f.end)
-        or all(w.lower() in TITLE_WORDS or w.lower() in ROLE_MODIFIERS for w in words)
+        or all(_title_word(w) or w.lower() in ROLE_MODIFIERS for w in words)
     ):
         return None
     return "organisation"
+
+
+def _title_word(word: str) -> bool:
+    """A title, also in the plural ("MPs", "Ministers")."""
+    low = word.lower()
+    return low in TITLE_WORDS or (low.endswith("s") and low[:-1] in TITLE_WORDS)
+
+
+def _sentence_initial_word(doc: Doc, f: Found) -> bool:
+    """An English word capitalised only because it starts a sentence ("Digital sales
+    rose"): no use of it in the text is capitalised elsewhere."""
+    tok = doc[f.start]
+    if not tok.is_sent_start or tok.text.isupper():
+        return False
+    low = tok.lower_
+    if low not in common_nouns(doc) and low not in adjectives():
+        return False
+    return not any(t.text == tok.text and not t.is_sent_start for t in doc)
+
+
+def _inside_a_title(doc: Doc, f: Found) -> bool:
+    """The last word of a longer title ("Lord of the Rings"): "of the" before it, after a
+    capitalised word."""
+    k = f.start
+    return (
+        k >= 3
+        and doc[k - 1].lower_ == "the"
+        and doc[k - 2].lower_ == "of"
+        and doc[k - 3].text[:1].isupper()
+    )
 
 
 def _not_a_person_name(words: list[str]) -> bool:

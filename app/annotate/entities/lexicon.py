@@ -184,3 +184,8 @@ CLUB_HEADS = words(
     """united city rovers athletic wanderers albion hotspur fc afc rangers county town
     orient argyle"""
 )
+# Nouns before a name that make it a work ("the film X", "drama X").
+WORK_DESCRIPTORS = words(
+    """film movie drama comedy thriller documentary novel book album single song show
+    series play musical sitcom soap"""
+)

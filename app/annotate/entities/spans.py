@@ -409,7 +409,21 @@ def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
         if s2 < e2:
             add(Found("organisation", s2, e2, span_text(doc, s2, e2)))
     found.sort(key=lambda f: f.start)
-    return _surname_not_party(doc, found)
+    return _surname_not_party(doc, _joined_parties(doc, found))
+
+
+def _joined_parties(doc: Doc, found: list[Found]) -> list[Found]:
+    """Adjacent party spans are one party ("Liberal" + "Democrat" spokeswoman)."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.party and f.party and prev.end == f.start:
+            name = party_name([t.text for t in doc[prev.start : f.end]])
+            if name:
+                out[-1] = Found("organisation", prev.start, f.end, name, party=True)
+                continue
+        out.append(f)
+    return out
 
 
 def _surname_not_party(doc: Doc, found: list[Found]) -> list[Found]:

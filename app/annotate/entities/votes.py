@@ -22,6 +22,7 @@ from app.annotate.entities.lexicon import (
     ORG_DESCRIPTORS,
     PRODUCT_AFTER,
     ROLE_AFTER_ORG,
+    WORK_DESCRIPTORS,
     WORK_NOUNS,
 )
 from app.annotate.entities.result import Found
@@ -85,13 +86,28 @@ def _plural_subject(doc: Doc, f: Found) -> bool:
     return any(v.tag_ == "VBP" or v.lower_ in ("were", "are", "have") for v in verbs)
 
 
+def _next_possessive(doc: Doc, f: Found) -> str:
+    """The first possessive pronoun after the mention in its sentence ("its", "his")."""
+    sent_end = doc[f.start].sent.end
+    for t in doc[f.end : sent_end]:
+        if t.lower_ in ("its", "his", "her", "their"):
+            return t.lower_
+    return ""
+
+
+def _subject_of_its(doc: Doc, f: Found) -> bool:
+    root = doc[f.start : f.end].root
+    return root.dep_ == "nsubj" and _next_possessive(doc, f) == "its"
+
+
 def _org_votes(doc: Doc, f: Found) -> int:
     after, named = _after(doc, f)
     plural_the = (
         f.kind == "person" and _before(doc, f) == "the" and doc[f.end - 1].tag_ == "NNPS"
     )  # "the Scissor Sisters"
     return (
-        int(_before(doc, f) in ORG_DESCRIPTORS)
+        int(_subject_of_its(doc, f))  # "Yukos is confident of its right"
+        + int(_before(doc, f) in ORG_DESCRIPTORS)
         + int(after in ROLE_AFTER_ORG and named)
         + int(_plural_subject(doc, f))
         + int(plural_the)
@@ -104,23 +120,28 @@ def _other_votes(doc: Doc, f: Found) -> int:
     numbered = prev is not None and (prev.like_num or prev.ent_type_ == "TIME")
     owned = f.start > 1 and doc[f.start - 1].tag_ == "POS" and f.end - f.start == 1
     next_num = f.end < len(doc) and doc[f.end].like_num and doc[f.end].is_digit
+    owned_by = _before(doc, f) in ("its", "their", "an", "a")  # "its iPod", "an iPod"
     modifier = (  # "the X games": a name as a modifier after "the"
         f.kind == "person" and _before(doc, f) == "the" and f.end < len(doc)
     ) and doc[f.end].pos_ == "NOUN"
     return (
-        2 * int(after in WORK_NOUNS)
+        2 * int(after in WORK_NOUNS or _before(doc, f) in WORK_DESCRIPTORS)
         + int(after in PRODUCT_AFTER)
         + 2 * int(numbered)  # a time zone or a unit: nearly decisive
         + int(owned and f.kind == "organisation")
         + int(next_num)
         + int(modifier)
+        + int(owned_by and f.end - f.start == 1 and f.kind == "organisation")
     )
 
 
 def _name_votes(doc: Doc, mentions: list[Found], labels: Counter[str]) -> Counter[str]:
     """The votes of one name: each label the model gave it once, the evidence per use."""
-    votes: Counter[str] = Counter({kind: min(n, LABEL_CAP) for kind, n in labels.items()})
     words = max((f.name.split() for f in mentions), key=len)
+    cap = 1 if len(words) == 1 and not is_given_name(words[0]) else LABEL_CAP
+    votes: Counter[str] = Counter({kind: min(n, cap) for kind, n in labels.items()})
+    if _has_demonym(doc, " ".join(words)):
+        votes["other"] += 2  # "Sri Lanka" beside "Sri Lankan": a place
     if len(words) > 1 and is_given_name(words[0]) and mentions[0].kind == "person":
         votes["person"] += 1  # supports a person; never makes one of an organisation
     if len(words) == 1 and words[0][:1].islower() and any(c.isupper() for c in words[0]):
@@ -130,6 +151,14 @@ def _name_votes(doc: Doc, mentions: list[Found], labels: Counter[str]) -> Counte
         votes["organisation"] += _org_votes(doc, f)
         votes["other"] += _other_votes(doc, f)
     return votes
+
+
+def _has_demonym(doc: Doc, name: str) -> bool:
+    """Whether the text uses an adjective of people made from this name ("Sri Lankan")."""
+    return any(
+        e.label_ == "NORP" and e.text.startswith(name) and 0 < len(e.text) - len(name) <= 3
+        for e in doc.ents
+    )
 
 
 def _name_groups(found: list[Found]) -> dict[str, list[Found]]:
@@ -154,6 +183,10 @@ def _decided(words: list[str], f: Found) -> bool:
     return org_like(words) or club_like(words) or f.party
 
 
+def _lone_word(name: str) -> bool:
+    return " " not in name and not is_given_name(name)
+
+
 def _plural_of_another(name: str, names: set[str]) -> bool:
     """ "iPhones" beside "iPhone": a name used in the plural is a thing."""
     return name + "s" in names or (name.endswith("s") and name[:-1] in names)
@@ -169,6 +202,8 @@ def pool_kinds(doc: Doc, found: list[Found]) -> list[Found]:
         first = max(mentions, key=lambda f: len(f.name.split()))
         votes = _name_votes(doc, mentions, labels.get(name, Counter()))
         current = first.kind
+        if current == "person" and _lone_word(name) and votes["organisation"] >= votes["person"]:
+            current = "organisation"  # a lone unknown word: a firm more often than a person
         if _plural_of_another(name, set(groups)) and (current != "person" or " " not in name):
             votes["other"] += len(mentions)  # not "the Audrey Parkers of this world"
         best = max(votes, key=lambda k: (votes[k], k == current), default=current)
