@@ -21,7 +21,7 @@ def _names() -> dict[str, str]:
     out: dict[str, str] = {}
     try:
         data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
-        lines = data.read_text(encoding="utf-8", errors="replace").splitlines()
+        lines = data.read_bytes().decode("utf-8", "replace").splitlines()
     except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - not installed
         return out
     for line in lines:

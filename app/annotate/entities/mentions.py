@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
@@ -12,63 +13,71 @@ from app.annotate.names import norm_name, norm_token
 from app.annotate.types import Entity
 
 
-def more_mentions(doc: Doc, found: list[Found], entities: list[Entity], char_ok) -> list[Found]:
-    """Mentions the model missed: later uses of a known name or of a unique surname."""
-    text = doc.text
-    covered = bytearray(len(text) + 1)
-    for f in found:
-        span = doc[f.start : f.end]
-        covered[span.start_char : span.end_char] = b"\x01" * (span.end_char - span.start_char)
+def _forms(entities: list[Entity]) -> tuple[list[tuple[str, int]], dict[str, list[int]]]:
+    """The forms to look for, longest first (each entity's aliases of two words or more,
+    an organisation's short ones, people's surnames) and the surnames several share."""
     surnames: dict[str, list[int]] = {}
-    for i, e in enumerate(entities):
-        if e.kind == "person" and len(e.name.split()) > 1:
-            surnames.setdefault(e.name.split()[-1], []).append(i)
     forms: list[tuple[str, int]] = []
-    for i, e in enumerate(entities):
-        for a in e.aliases:
-            if len(a) >= 3 and (len(a.split()) > 1 or e.kind == "organisation"):
+    for i, ent in enumerate(entities):
+        if ent.kind == "person" and len(ent.name.split()) > 1:
+            surnames.setdefault(ent.name.split()[-1], []).append(i)
+        for a in ent.aliases:
+            if len(a) >= 3 and (len(a.split()) > 1 or ent.kind == "organisation"):
                 forms.append((a, i))
     ambiguous: dict[str, list[int]] = {}
     for sn, idxs in surnames.items():
         if len(sn) >= 3 and sn[0].isupper():
-            if len(idxs) == 1:
-                forms.append((sn, idxs[0]))
-            else:
+            forms.append((sn, idxs[0]))
+            if len(idxs) > 1:
                 ambiguous[sn] = idxs
-                forms.append((sn, idxs[0]))
+    forms.sort(key=lambda x: -len(x[0]))
+    return forms, ambiguous
+
+
+def _last_bearer(found: list[Found], before: int, bearers: list[int]) -> int | None:
+    """Of the entities sharing a surname, the one mentioned last before token `before`."""
+    best = None
+    for f in sorted(found, key=lambda f: f.start):
+        if f.start >= before:
+            break
+        if f.entity in bearers:
+            best = f.entity
+    return best
+
+
+def more_mentions(
+    doc: Doc, found: list[Found], entities: list[Entity], char_ok: Callable[[int], bool]
+) -> list[Found]:
+    """Mentions the model missed: later uses of a known name or of a unique surname."""
+    text = doc.text
+    covered = bytearray(len(text) + 1)
+    for f in found:
+        used = doc[f.start : f.end]
+        covered[used.start_char : used.end_char] = b"\x01" * (used.end_char - used.start_char)
+    forms, ambiguous = _forms(entities)
     if not forms:
         return []
-    forms.sort(key=lambda x: -len(x[0]))
-    alt = "|".join(re.escape(f) for f, _ in forms)
-    lookup = {f: i for f, i in forms}
-    firsts = sorted((f.start, f.entity) for f in found if f.entity is not None)
+    lookup = dict(forms)
     out: list[Found] = []
+    alt = "|".join(re.escape(f) for f, _ in forms)
     for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", text):
-        s, e = m.start(), m.end()
-        if any(covered[s:e]) or not char_ok(s):
-            continue
-        span = doc.char_span(s, e, alignment_mode="contract")
-        if span is None or not len(span):
+        start, end = m.start(), m.end()
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if any(covered[start:end]) or not char_ok(start) or span is None or not len(span):
             continue
         if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "ADJ"):
             continue
         form = m.group(0)
         idx = lookup[form]
         if form in ambiguous:
-            # the bearer of this surname mentioned last
-            best = None
-            for pos, ent in firsts:
-                if pos >= span.start:
-                    break
-                if ent in ambiguous[form]:
-                    best = ent
-            if best is None:
+            last = _last_bearer(found, span.start, ambiguous[form])
+            if last is None:
                 continue
-            idx = best
+            idx = last
         out.append(Found(entities[idx].kind, span.start, span.end, form, entity=idx))
         if form not in entities[idx].aliases:
             entities[idx].aliases.append(form)
-        covered[s:e] = b"\x01" * (e - s)
+        covered[start:end] = b"\x01" * (end - start)
     return out
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from app.annotate.entities.lexicon import (
     AGENCIES,
@@ -292,7 +292,7 @@ def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
 _NON_NAME_LABELS = ("LAW", "FAC", "PRODUCT", "GPE", "LOC", "NORP", "EVENT", "WORK_OF_ART")
 
 
-def _model_label(doc: Doc, ent) -> str | None:
+def _model_label(doc: Doc, ent: Span) -> str | None:
     """PERSON or ORG for a model span; other labels only when the words are an
     organisation's ("... Institute") or the Pentagon."""
     label = ent.label_

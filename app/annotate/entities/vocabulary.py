@@ -3,6 +3,8 @@ and adjectives from the model's lemma tables."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc, Token
 
 from app.annotate.entities.lexicon import CLUB_HEADS, GIVEN_NAMES_F, GIVEN_NAMES_M, ORG_HEADS
@@ -24,6 +26,12 @@ def name_token(tok: Token) -> bool:
     return (tok.pos_ == "PROPN" and not tok.text.isupper()) or (tok.text.isupper() and len(tok) > 1)
 
 
+def _lemmatizer() -> Any:
+    from app.annotate.nlp import get_nlp
+
+    return get_nlp().get_pipe("lemmatizer")
+
+
 _NOUN_INDEX: set[str] | None = None
 
 
@@ -32,10 +40,7 @@ def common_nouns(doc: Doc) -> set[str]:
     if _NOUN_INDEX is None:
         words: set[str] = set()
         try:
-            from app.annotate.nlp import get_nlp
-
-            lem = get_nlp().get_pipe("lemmatizer")
-            idx = lem.lookups.get_table("lemma_index")
+            idx = _lemmatizer().lookups.get_table("lemma_index")
             words = set(idx["noun"])
         except Exception:  # pragma: no cover - model without lookups
             words = set()
@@ -50,9 +55,7 @@ def adjectives() -> set[str]:
     global _ADJ_INDEX
     if _ADJ_INDEX is None:
         try:
-            from app.annotate.nlp import get_nlp
-
-            idx = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+            idx = _lemmatizer().lookups.get_table("lemma_index")
             _ADJ_INDEX = set(idx["adj"]) - GIVEN_NAMES_M - GIVEN_NAMES_F
         except Exception:  # pragma: no cover - model without lookups
             _ADJ_INDEX = set()
@@ -88,9 +91,7 @@ def verbs() -> set[str]:
     global _VERB_INDEX
     if _VERB_INDEX is None:
         try:
-            from app.annotate.nlp import get_nlp
-
-            idx = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+            idx = _lemmatizer().lookups.get_table("lemma_index")
             _VERB_INDEX = set(idx["verb"]) - GIVEN_NAMES_M - GIVEN_NAMES_F
         except Exception:  # pragma: no cover - model without lookups
             _VERB_INDEX = set()
