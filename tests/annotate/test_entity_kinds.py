@@ -17,7 +17,10 @@ def _annotate(body: str):
 
 
 def _kinds(body: str) -> dict[str, str]:
-    return {e.name: e.kind for e in _annotate(body).entities}
+    """Name -> kind of the entities shown (those with mentions; a hidden one only votes)."""
+    art = _annotate(body)
+    shown = {m.entity for m in art.mentions}
+    return {e.name: e.kind for i, e in enumerate(art.entities) if i in shown}
 
 
 @pytest.mark.parametrize(
@@ -145,3 +148,28 @@ def test_a_band_taking_a_plural_verb_is_a_group() -> None:
         "Joe Pike said the tour would go on."
     )
     assert kinds.get("Velvet Lanterns") != "person"
+
+
+def test_works_in_lists_and_titles_are_hidden() -> None:
+    art = _annotate(
+        "Cinemas were full for films like Tobias Wren and the Glass Harbour. The studio "
+        "behind the Tobias Wren games, Pellmark Interactive, said sales doubled."
+    )
+    shown = {m.text for m in art.mentions}
+    assert not any("Tobias Wren" in t for t in shown)
+    hidden = [e for e in art.entities if "Tobias Wren" in e.name]
+    assert all(e.votes.other > max(e.votes.person, e.votes.organisation) for e in hidden)
+
+
+def test_a_persons_possession_is_a_work() -> None:
+    art = _annotate(
+        "Director Joan Hartwell's Marion Pike won the top prize on Saturday, the jury said."
+    )
+    pike = [e for e in art.entities if e.name == "Marion Pike"]
+    assert all(e.votes.other >= 1 for e in pike)
+    assert "Joan Hartwell" in {e.name for e in art.entities if e.kind == "person"}
+
+
+def test_a_sentence_initial_adjective_is_not_a_name() -> None:
+    kinds = _kinds("Digital sales rose by a third, the Brennock Music Group said on Monday.")
+    assert "Digital" not in kinds

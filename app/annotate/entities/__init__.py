@@ -34,7 +34,10 @@ def find_entities(doc: Doc, char_ok: Callable[[int], bool]) -> EntityResult:
     """Find people and organisations in ``doc`` (only spans where ``char_ok(char)`` holds)."""
     found = correct_kinds(doc, candidates(doc, char_ok))  # 1-2. spans, kinds
     entities, found = group(doc, found)  # 3. grouping
-    found.extend(more_mentions(doc, found, entities, char_ok))  # 4. mentions
+    shown = {f.entity for f in found if not f.hidden}
+    for f in more_mentions(doc, found, entities, char_ok):  # 4. mentions
+        f.hidden = f.entity not in shown
+        found.append(f)
     found.sort(key=lambda f: f.start)
     for e in entities:
         if e.kind == "person":  # a person's name is the longest form used
@@ -55,6 +58,8 @@ def _set_votes(found: list[Found], entities: list[Entity]) -> None:
     """Each entity's kind votes: the pooled votes of the names it was found under, the
     kind this article decided always ahead (the corpus sums them over its articles)."""
     pooled: dict[int, dict[int, Counter[str]]] = {}
+    shown = {f.entity for f in found if not f.hidden}
+    hidden = {f.entity for f in found if f.hidden} - shown
     for f in found:
         if f.entity is not None and f.votes:
             pooled.setdefault(f.entity, {})[id(f.votes)] = f.votes
@@ -63,8 +68,9 @@ def _set_votes(found: list[Found], entities: list[Entity]) -> None:
         for votes in groups.values():  # an honorific's decisive weight counts once
             total.update({k: min(v, _MAX_VOTES) for k, v in votes.items()})
         entity = entities[idx]
-        others = max(total[k] for k in ("person", "organisation", "other") if k != entity.kind)
-        total[entity.kind] = max(total[entity.kind], others + 1)
+        kind = "other" if idx in hidden else entity.kind
+        others = max(total[k] for k in ("person", "organisation", "other") if k != kind)
+        total[kind] = max(total[kind], others + 1)
         entity.votes = KindVotes(total["person"], total["organisation"], total["other"])
 
 
@@ -77,6 +83,8 @@ def _result(
     text = doc.text
     for f in found:
         assert f.entity is not None
+        if f.hidden:
+            continue  # neither kind here: the entity carries votes, not mentions
         idx = new_index[f.entity]
         span = doc[f.start : f.end]
         s_char = span.start_char

@@ -131,6 +131,9 @@ def _sentence_initial_word(doc: Doc, f: Found) -> bool:
     low = tok.lower_
     if low not in common_nouns(doc) and low not in adjectives():
         return False
+    nxt = doc[f.end] if f.end < len(doc) else None
+    if nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower:
+        return True  # "Digital sales rose": an adjective before its noun
     return not any(t.text == tok.text and not t.is_sent_start for t in doc)
 
 

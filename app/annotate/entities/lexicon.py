@@ -189,3 +189,5 @@ WORK_DESCRIPTORS = words(
     """film movie drama comedy thriller documentary novel book album single song show
     series play musical sitcom soap"""
 )
+# Works named in lists ("films like X", "games such as Y"), by lemma.
+WORK_PLURALS = words("film movie book novel game show series album blockbuster hit")

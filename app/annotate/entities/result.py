@@ -19,6 +19,8 @@ class Found:
     party: bool = False  # a political party: its words decide its kind and name
     # the pooled kind votes of this mention's name (votes step)
     votes: Counter[str] = field(default_factory=Counter)
+    # the article takes the name for neither kind: its entity only carries the votes
+    hidden: bool = False
 
 
 @dataclass(slots=True)

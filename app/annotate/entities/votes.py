@@ -24,6 +24,7 @@ from app.annotate.entities.lexicon import (
     ROLE_AFTER_ORG,
     WORK_DESCRIPTORS,
     WORK_NOUNS,
+    WORK_PLURALS,
 )
 from app.annotate.entities.result import Found
 from app.annotate.entities.vocabulary import club_like, org_like
@@ -121,11 +122,19 @@ def _other_votes(doc: Doc, f: Found) -> int:
     owned = f.start > 1 and doc[f.start - 1].tag_ == "POS" and f.end - f.start == 1
     next_num = f.end < len(doc) and doc[f.end].like_num and doc[f.end].is_digit
     owned_by = _before(doc, f) in ("its", "their", "an", "a")  # "its iPod", "an iPod"
+    titled = (  # "X and the Prisoner of Azkaban": part of a title
+        f.end + 2 < len(doc)
+        and doc[f.end].lower_ == "and"
+        and doc[f.end + 1].lower_ == "the"
+        and doc[f.end + 2].text[:1].isupper()
+    )
     modifier = (  # "the X games": a name as a modifier after "the"
         f.kind == "person" and _before(doc, f) == "the" and f.end < len(doc)
     ) and doc[f.end].pos_ == "NOUN"
     return (
         2 * int(after in WORK_NOUNS or _before(doc, f) in WORK_DESCRIPTORS)
+        + 2 * int(titled or _listed_as_work(doc, f))
+        + int(_owned_by_person(doc, f))
         + int(after in PRODUCT_AFTER)
         + 2 * int(numbered)  # a time zone or a unit: nearly decisive
         + int(owned and f.kind == "organisation")
@@ -133,6 +142,23 @@ def _other_votes(doc: Doc, f: Found) -> int:
         + int(modifier)
         + int(owned_by and f.end - f.start == 1 and f.kind == "organisation")
     )
+
+
+def _listed_as_work(doc: Doc, f: Found) -> bool:
+    """ "films like X", "movies such as X and Y": a name in a list of works."""
+    window = doc[max(0, f.start - 6) : f.start]
+    for k, t in enumerate(window):
+        rest = window[k + 1 :].text.lower()
+        if t.lemma_.lower() in WORK_PLURALS and rest.startswith(("like", "such as", "including")):
+            return True
+    return False
+
+
+def _owned_by_person(doc: Doc, f: Found) -> bool:
+    """ "Mike Leigh's Vera Drake": a person's possession is not a person (a work)."""
+    if f.start < 2 or doc[f.start - 1].tag_ != "POS":
+        return False
+    return doc[f.start - 2].ent_type_ == "PERSON"
 
 
 def _name_votes(doc: Doc, mentions: list[Found], labels: Counter[str]) -> Counter[str]:
@@ -193,11 +219,11 @@ def _plural_of_another(name: str, names: set[str]) -> bool:
 
 
 def pool_kinds(doc: Doc, found: list[Found]) -> list[Found]:
-    """Each name's mentions take the kind its pooled votes give; 'other' names dropped.
-    Every mention keeps its name's votes (`Found.votes`) for the entity's kind votes."""
+    """Each name's mentions take the kind its pooled votes give; a name voted neither is
+    hidden (its entity carries the votes to the corpus, with no mentions). Every mention
+    keeps its name's votes (`Found.votes`) for the entity's kind votes."""
     labels = _label_votes(doc)
     groups = _name_groups(found)
-    drop: set[int] = set()
     for name, mentions in groups.items():
         first = max(mentions, key=lambda f: len(f.name.split()))
         votes = _name_votes(doc, mentions, labels.get(name, Counter()))
@@ -211,8 +237,7 @@ def pool_kinds(doc: Doc, found: list[Found]) -> list[Found]:
             best = current
         for f in mentions:
             f.votes = votes
-            if best == "other":
-                drop.add(id(f))
-            elif not _decided(f.name.split(), f):
+            f.hidden = best == "other"
+            if best != "other" and not _decided(f.name.split(), f):
                 f.kind = best
-    return [f for f in found if id(f) not in drop]
+    return found
