@@ -191,3 +191,5 @@ WORK_DESCRIPTORS = words(
 )
 # Works named in lists ("films like X", "games such as Y"), by lemma.
 WORK_PLURALS = words("film movie book novel game show series album blockbuster hit")
+# Lower-case words inside names ("Erik ten Hag", "Ursula von der Leyen").
+NAME_PARTICLES = words("ten van von der den de da di le la bin al del dos du")

@@ -15,6 +15,7 @@ from app.annotate.entities.lexicon import (
     GIVEN_NAMES_M,
     HONORIFICS,
     INNER_TITLES,
+    NAME_PARTICLES,
     ORG_HEADS,
     PARTY_WORDS,
     ROLE_LIKE,
@@ -61,7 +62,7 @@ def extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
     # lowercase particles inside a name: "Erik ten Hag", "Ursula von der Leyen"
     while (
         end + 1 < len(doc)
-        and doc[end].lower_ in ("ten", "van", "von", "der", "de", "da", "di", "le", "la", "bin")
+        and doc[end].lower_ in NAME_PARTICLES
         and doc[end].text.islower()
         and is_cap(doc[end + 1])
         and doc[end + 1].pos_ == "PROPN"
@@ -131,6 +132,11 @@ def _not_a_first_word(t: Token) -> bool:
     low = t.lower_
     if t.is_stop or t.tag_ in ("IN", "DT", "RB", "MD") or low in verbs():
         return True
+    if "-" in t.text and t.text.split("-")[-1][:1].islower():
+        return True  # "Oscar-nominated", "Glasgow-based": names capitalise every part
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if nxt is not None and nxt.is_lower and nxt.lower_ not in NAME_PARTICLES:
+        return True  # "Wales physio Mark Davies": a role phrase, not a name
     # at a sentence start only before a full name: "Tiger Woods" keeps its first word
     long_name = t.i + 2 < len(t.doc) and t.doc[t.i + 2].text[:1].isupper()
     placed = (t.is_sent_start and long_name) or t.ent_type_ == "NORP" or "-" in t.text
