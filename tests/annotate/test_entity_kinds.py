@@ -173,3 +173,19 @@ def test_a_persons_possession_is_a_work() -> None:
 def test_a_sentence_initial_adjective_is_not_a_name() -> None:
     kinds = _kinds("Digital sales rose by a third, the Brennock Music Group said on Monday.")
     assert "Digital" not in kinds
+
+
+def test_a_thing_after_the_does_not_speak() -> None:
+    kinds = _kinds(
+        "The Bill proposes new powers for the police. Critics said the Bill went too far, "
+        "but ministers said the Bill was needed."
+    )
+    assert "Bill" not in kinds
+
+
+def test_a_bare_adjective_is_no_organisation() -> None:
+    kinds = _kinds(
+        "He spoke on the radio show Go Digital on Friday. Digital, he said, was the future, "
+        "and the Harwick Trust agreed."
+    )
+    assert "Digital" not in kinds

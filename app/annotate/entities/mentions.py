@@ -98,14 +98,16 @@ def _speaks(doc: Doc, g: Found) -> bool:
 
 
 def mononym_ok(doc: Doc, f: Found, singles: list[Found]) -> bool:
-    """Keep a one-word person only with an honorific, when it speaks, or when it is a
-    first name used alone ("Judy") without an article before it ("the Bill" is a law)."""
+    """Keep a one-word person only with an honorific, or, when no use has an article
+    before it ("the Bill" is a law), when it speaks or is a first name used alone."""
     if not f.name[:1].isupper() or (f.name.isupper() and len(f.name) > 3):
         return False
     key = norm_name(f.name)
     same = [g for g in singles if norm_name(g.name) == key]
-    if _after_honorific(doc, f.name) or any(_speaks(doc, g) for g in same):
+    if _after_honorific(doc, f.name):
         return True
-    if key in GIVEN_NAMES_M or key in GIVEN_NAMES_F:
-        return not any(g.start > 0 and doc[g.start - 1].lower_ in ("the", "a", "an") for g in same)
-    return False
+    if any(g.start > 0 and doc[g.start - 1].lower_ in ("the", "a", "an") for g in same):
+        return False  # "the Bill proposes": a thing, even when it seems to speak
+    if any(_speaks(doc, g) for g in same):
+        return True
+    return key in GIVEN_NAMES_M or key in GIVEN_NAMES_F

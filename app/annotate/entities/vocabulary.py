@@ -35,7 +35,7 @@ def _lemmatizer() -> Any:
 _NOUN_INDEX: set[str] | None = None
 
 
-def common_nouns(doc: Doc) -> set[str]:
+def common_nouns(doc: Doc | None = None) -> set[str]:
     global _NOUN_INDEX
     if _NOUN_INDEX is None:
         words: set[str] = set()

@@ -27,7 +27,7 @@ from app.annotate.entities.lexicon import (
     WORK_PLURALS,
 )
 from app.annotate.entities.result import Found
-from app.annotate.entities.vocabulary import club_like, org_like
+from app.annotate.entities.vocabulary import adjectives, club_like, common_nouns, org_like
 from app.annotate.given_names import is_given_name
 from app.annotate.names import TITLE_WORDS, norm_name, norm_token
 
@@ -213,6 +213,14 @@ def _lone_word(name: str) -> bool:
     return " " not in name and not is_given_name(name)
 
 
+def _bare_adjective(name: str, groups: dict[str, list[Found]]) -> bool:
+    """An English adjective (never a noun) standing alone, not the short form of a longer
+    name in this text ("Continental" beside "Continental Airlines" is)."""
+    if " " in name or name not in adjectives() or name in common_nouns():
+        return False
+    return not any(name in longer.split() for longer in groups if " " in longer)
+
+
 def _plural_of_another(name: str, names: set[str]) -> bool:
     """ "iPhones" beside "iPhone": a name used in the plural is a thing."""
     return name + "s" in names or (name.endswith("s") and name[:-1] in names)
@@ -228,6 +236,8 @@ def pool_kinds(doc: Doc, found: list[Found]) -> list[Found]:
         first = max(mentions, key=lambda f: len(f.name.split()))
         votes = _name_votes(doc, mentions, labels.get(name, Counter()))
         current = first.kind
+        if _bare_adjective(name, groups):
+            votes["other"] += 2  # "Digital": an English adjective alone names nothing
         if current == "person" and _lone_word(name) and votes["organisation"] >= votes["person"]:
             current = "organisation"  # a lone unknown word: a firm more often than a person
         if _plural_of_another(name, set(groups)) and (current != "person" or " " not in name):
