@@ -101,13 +101,22 @@ def _subject_of_its(doc: Doc, f: Found) -> bool:
     return root.dep_ == "nsubj" and _next_possessive(doc, f) == "its"
 
 
+def _role_of(doc: Doc, f: Found) -> bool:
+    """ "chief executive of X", "a spokesman for X": X has staff, an organisation."""
+    if f.start < 2 or doc[f.start - 1].lower_ not in ("of", "for", "at"):
+        return False
+    head = norm_token(doc[f.start - 2].text)
+    return head in TITLE_WORDS or head in ROLE_AFTER_ORG
+
+
 def _org_votes(doc: Doc, f: Found) -> int:
     after, named = _after(doc, f)
     plural_the = (
         f.kind == "person" and _before(doc, f) == "the" and doc[f.end - 1].tag_ == "NNPS"
     )  # "the Scissor Sisters"
     return (
-        int(_subject_of_its(doc, f))  # "Yukos is confident of its right"
+        int(_role_of(doc, f))  # "the chief executive of X"
+        + int(_subject_of_its(doc, f))  # "Yukos is confident of its right"
         + int(_before(doc, f) in ORG_DESCRIPTORS)
         + int(after in ROLE_AFTER_ORG and named)
         + int(_plural_subject(doc, f))
@@ -209,8 +218,8 @@ def _decided(words: list[str], f: Found) -> bool:
     return org_like(words) or club_like(words) or f.party
 
 
-def _lone_word(name: str) -> bool:
-    return " " not in name and not is_given_name(name)
+def _no_first_name(name: str) -> bool:
+    return not is_given_name(name.split()[0])
 
 
 def _bare_adjective(name: str, groups: dict[str, list[Found]]) -> bool:
@@ -238,8 +247,12 @@ def pool_kinds(doc: Doc, found: list[Found]) -> list[Found]:
         current = first.kind
         if _bare_adjective(name, groups):
             votes["other"] += 2  # "Digital": an English adjective alone names nothing
-        if current == "person" and _lone_word(name) and votes["organisation"] >= votes["person"]:
-            current = "organisation"  # a lone unknown word: a firm more often than a person
+        if (
+            current == "person"
+            and _no_first_name(name)
+            and votes["organisation"] >= votes["person"]
+        ):
+            current = "organisation"  # no first name: a firm more often than a person
         if _plural_of_another(name, set(groups)) and (current != "person" or " " not in name):
             votes["other"] += len(mentions)  # not "the Audrey Parkers of this world"
         best = max(votes, key=lambda k: (votes[k], k == current), default=current)
