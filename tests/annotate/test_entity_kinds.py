@@ -189,3 +189,7 @@ def test_a_bare_adjective_is_no_organisation() -> None:
         "and the Harwick Trust agreed."
     )
     assert "Digital" not in kinds
+
+
+def test_odd_text_does_not_break_the_short_forms() -> None:
+    annotate("Ao\u00f1\u008b$t\u00d8")  # found by schemathesis: a name that is one word normalised

@@ -115,7 +115,7 @@ def short_org_forms(entities: list[Entity], found: list[Found]) -> dict[int, int
     longer = [
         (norm_name(e.name).split(), i)
         for i, e in enumerate(entities)
-        if e.kind == "organisation" and len(e.name.split()) > 1
+        if e.kind == "organisation" and len(norm_name(e.name).split()) > 1
     ]
     remap: dict[int, int] = {}
     for i, e in enumerate(entities):
