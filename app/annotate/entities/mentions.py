@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from app.annotate.entities.lexicon import GIVEN_NAMES_F, GIVEN_NAMES_M, HONORIFICS
 from app.annotate.entities.result import Found
-from app.annotate.names import norm_name, norm_token
+from app.annotate.names import TITLE_WORDS, norm_name, norm_token
 from app.annotate.types import Entity
 
 
@@ -110,4 +110,17 @@ def mononym_ok(doc: Doc, f: Found, singles: list[Found]) -> bool:
         return False  # "the Bill proposes": a thing, even when it seems to speak
     if any(_speaks(doc, g) for g in same):
         return True
-    return key in GIVEN_NAMES_M or key in GIVEN_NAMES_F
+    if key not in GIVEN_NAMES_M and key not in GIVEN_NAMES_F:
+        return False
+    return not any(_modified(doc, g) for g in same)  # "the Finance Bill", "a hybrid Bill"
+
+
+def _modified(doc: Doc, g: Found) -> bool:
+    """A word before the name that makes it part of a longer name or a common noun's use:
+    an adjective, a noun or a capitalised word that is no title."""
+    if g.start == 0 or doc[g.start].is_sent_start:
+        return False
+    prev = doc[g.start - 1]
+    if norm_token(prev.text) in TITLE_WORDS:
+        return False
+    return prev.pos_ in ("ADJ", "NOUN", "PROPN") or prev.text[:1].isupper()
