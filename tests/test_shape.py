@@ -10,8 +10,10 @@ from app.core.config import PROJECT_ROOT
 MAX_FUNCTION_LINES = 60
 APP = PROJECT_ROOT / "app"
 NOT_CHECKED = (
-    # TODO(lead): include app/annotate once issue 12 lands.
-    APP / "annotate",
+    # TODO(lead): the quotation modules join once their split into steps lands (issue 12).
+    APP / "annotate" / "quotes.py",
+    APP / "annotate" / "quotemarks.py",
+    APP / "annotate" / "speakers.py",
 )
 
 

@@ -59,7 +59,9 @@ def norm_name(s: str) -> str:
     s = strip_accents(unicodedata.normalize("NFKC", s)).casefold()
     s = s.replace("’", "'")
     s = re.sub(r"(?<=\w)\.(?=\w)", "", s)
-    s = _PUNCT.sub(" ", s.replace("'s ", " ").removesuffix("'s"))
+    s = s.replace("'s ", " ").removesuffix("'s")
+    s = re.sub(r"(?<=\w)'(?=\w)", "", s)  # "O'Driscoll" is one word: "odriscoll"
+    s = _PUNCT.sub(" ", s)
     return " ".join(s.split())
 
 

@@ -116,3 +116,8 @@ def test_roles_do_not_run_across_coordinated_names() -> None:
     people = _people(art)
     assert people["Jane Smith"].roles == ["Trade Minister"]
     assert people["John Brown"].roles == ["Finance Minister"]
+
+
+def test_apostrophe_names_are_one_word() -> None:
+    assert norm_name("O'Driscoll") == "odriscoll" == norm_name("O’Driscoll's")
+    assert person_key("Mr O'Driscoll") == "person:odriscoll:mononym"

@@ -1,0 +1,98 @@
+"""People and organisations in a parsed article: a pipeline of small steps.
+
+1. **spans** (``spans``): the model's PERSON and ORG spans with corrected boundaries, plus
+   speaking names and organisation names the model missed.
+2. **kinds** (``kinds``): each candidate kept as a person or an organisation, switched, or
+   dropped as neither (a place, a product, a document, a title alone).
+3. **grouping** (``grouping``): one entity per name; short forms join their full names.
+4. **mentions** (``mentions``): later uses of a known name the model missed.
+5. **roles** (``roles``): titles, appositive roles and gender.
+
+``lexicon`` holds the word lists (evidence, never a decision alone) and ``vocabulary`` the
+token tests the steps share.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from app.annotate.entities.grouping import group, merged, short_org_forms
+from app.annotate.entities.kinds import correct_kinds
+from app.annotate.entities.mentions import more_mentions
+from app.annotate.entities.result import EntityResult, Found
+from app.annotate.entities.roles import roles_and_gender
+from app.annotate.entities.spans import candidates
+from app.annotate.types import Entity, KindVotes
+
+__all__ = ["EntityResult", "Found", "find_entities"]
+
+
+def find_entities(doc: Doc, char_ok: Callable[[int], bool]) -> EntityResult:
+    """Find people and organisations in ``doc`` (only spans where ``char_ok(char)`` holds)."""
+    found = correct_kinds(doc, candidates(doc, char_ok))  # 1-2. spans, kinds
+    entities, found = group(doc, found)  # 3. grouping
+    shown = {f.entity for f in found if not f.hidden}
+    for f in more_mentions(doc, found, entities, char_ok):  # 4. mentions
+        f.hidden = f.entity not in shown
+        found.append(f)
+    found.sort(key=lambda f: f.start)
+    for e in entities:
+        if e.kind == "person":  # a person's name is the longest form used
+            e.name = max(e.aliases, key=lambda a: (len(a.split()), len(a)))
+    remap = short_org_forms(entities, found)
+    for f in found:
+        f.entity = remap.get(f.entity, f.entity)  # type: ignore[arg-type]
+    gender = roles_and_gender(doc, found, entities)  # 5. roles
+    _set_votes(found, entities)
+    final, new_index = merged(entities, remap)
+    return _result(doc, found, final, new_index, gender)
+
+
+_MAX_VOTES = 10  # one article's votes for a kind, at most
+
+
+def _set_votes(found: list[Found], entities: list[Entity]) -> None:
+    """Each entity's kind votes: the pooled votes of the names it was found under, the
+    kind this article decided always ahead (the corpus sums them over its articles)."""
+    pooled: dict[int, dict[int, Counter[str]]] = {}
+    shown = {f.entity for f in found if not f.hidden}
+    hidden = {f.entity for f in found if f.hidden} - shown
+    for f in found:
+        if f.entity is not None and f.votes:
+            pooled.setdefault(f.entity, {})[id(f.votes)] = f.votes
+    for idx, groups in pooled.items():
+        total: Counter[str] = Counter()
+        for votes in groups.values():  # an honorific's decisive weight counts once
+            total.update({k: min(v, _MAX_VOTES) for k, v in votes.items()})
+        entity = entities[idx]
+        kind = "other" if idx in hidden else entity.kind
+        others = max(total[k] for k in ("person", "organisation", "other") if k != kind)
+        total[kind] = max(total[kind], others + 1)
+        entity.votes = KindVotes(total["person"], total["organisation"], total["other"])
+
+
+def _result(
+    doc: Doc, found: list[Found], entities: list, new_index: list[int], gender: dict[int, str]
+) -> EntityResult:
+    """Mentions as character spans, tokens mapped to entities, indices renumbered."""
+    result = EntityResult(entities, [])
+    result.gender = {new_index[k]: v for k, v in gender.items()}
+    text = doc.text
+    for f in found:
+        assert f.entity is not None
+        if f.hidden:
+            continue  # neither kind here: the entity carries votes, not mentions
+        idx = new_index[f.entity]
+        span = doc[f.start : f.end]
+        s_char = span.start_char
+        e_char = s_char + len(f.name) if text.startswith(f.name, s_char) else span.end_char
+        result.mentions.append((idx, s_char, e_char))
+        result.first_pos.setdefault(idx, f.start)
+        if f.party and f.end < len(doc) and doc[f.end].pos_ == "NOUN":
+            continue  # "Tory MPs said": the MPs speak, not the party
+        for k in range(f.start, f.end):
+            result.token_entity[k] = idx
+    return result

@@ -1,0 +1,146 @@
+"""Step 3: grouping. Candidates with the same name become one entity; a shorter full name
+joins a longer one ("Ann Lee" / "Ann B. Lee"), a one-word name joins the full name it
+belongs to, and a one-word organisation joins the longer name it begins."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from app.annotate.entities.mentions import mononym_ok
+from app.annotate.entities.result import Found
+from app.annotate.names import norm_name, org_key, person_key
+from app.annotate.types import Entity
+
+
+@dataclass(slots=True)
+class Grouping:
+    """Entities being built: by key, and the word lists of multi-word people."""
+
+    entities: list[Entity] = field(default_factory=list)
+    by_key: dict[str, int] = field(default_factory=dict)
+    fulls: list[tuple[list[str], int]] = field(default_factory=list)
+
+    def new(self, kind: str, name: str, key: str) -> int:
+        self.by_key[key] = len(self.entities)
+        self.entities.append(Entity(kind, name, key))  # type: ignore[arg-type]
+        return len(self.entities) - 1
+
+    def attach(self, f: Found, idx: int) -> None:
+        f.entity = idx
+        ent = self.entities[idx]
+        if f.name and f.name not in ent.aliases:
+            ent.aliases.append(f.name)
+        if f.role and f.role not in ent.roles:
+            ent.roles.append(f.role)
+
+
+def _full_person(g: Grouping, f: Found) -> int:
+    key = person_key(f.name)
+    idx = g.by_key.get(key)
+    if idx is not None:
+        return idx
+    toks = key.split(":", 1)[1].split()
+    for ftoks, fidx in g.fulls:  # a shorter full name inside a longer one
+        if toks[-1] == ftoks[-1] and set(toks) <= set(ftoks):
+            return fidx
+    idx = g.new("person", f.name, key)
+    g.fulls.append((toks, idx))
+    return idx
+
+
+def _named_before(found: list[Found], f: Found, cands: list[int]) -> int:
+    """Of several full names, the one mentioned last before `f` (else the first)."""
+    best = -1
+    for g in found:
+        if g.start >= f.start:
+            break
+        if g.entity in cands and len(g.name.split()) > 1:
+            best = g.entity
+    return best if best >= 0 else cands[0]
+
+
+def _single_person(
+    doc: Doc, g: Grouping, f: Found, found: list[Found], singles: list[Found]
+) -> int | None:
+    """A one-word person: the full name with this surname (else first name, else any
+    word), an organisation of that name, or a person of its own when it may stand alone."""
+    tok = norm_name(f.name)
+    for position in (-1, 0, None):
+        cands = [
+            idx
+            for ftoks, idx in g.fulls
+            if (tok in ftoks if position is None else ftoks[position] == tok)
+        ]
+        if cands:
+            return cands[0] if len(cands) == 1 else _named_before(found, f, cands)
+    okey = org_key(f.name)
+    if okey in g.by_key:
+        return g.by_key[okey]
+    key = person_key(f.name)
+    if key in g.by_key:
+        return g.by_key[key]
+    if not mononym_ok(doc, f, singles):
+        return None
+    return g.new("person", f.name, key)
+
+
+def group(doc: Doc, found: list[Found]) -> tuple[list[Entity], list[Found]]:
+    """Entities and the candidates linked to them (a lone word that is no one dropped)."""
+    g = Grouping()
+    singles: list[Found] = []
+    for f in found:
+        if f.kind == "person" and len(f.name.split()) == 1:
+            singles.append(f)
+        elif f.kind == "person":
+            g.attach(f, _full_person(g, f))
+        else:
+            key = org_key(f.name)
+            g.attach(f, g.by_key[key] if key in g.by_key else g.new("organisation", f.name, key))
+    for f in singles:
+        idx = _single_person(doc, g, f, found, singles)
+        if idx is not None:
+            g.attach(f, idx)
+    return g.entities, [f for f in found if f.entity is not None]
+
+
+def short_org_forms(entities: list[Entity], found: list[Found]) -> dict[int, int]:
+    """One-word organisations that are a longer organisation's short form: its first word
+    when the longer name is used at least as often ("Deutsche" -> "Deutsche Bank", not
+    "Facebook" -> "Facebook Research"), or its last word when only one longer name ends
+    so ("United" -> "Manchester United"): index -> longer."""
+    uses = Counter(f.entity for f in found)
+    longer = [
+        (norm_name(e.name).split(), i)
+        for i, e in enumerate(entities)
+        if e.kind == "organisation" and len(norm_name(e.name).split()) > 1
+    ]
+    remap: dict[int, int] = {}
+    for i, e in enumerate(entities):
+        toks = norm_name(e.name).split()
+        if e.kind != "organisation" or len(toks) != 1:
+            continue
+        begins = [oi for otoks, oi in longer if otoks[0] == toks[0] and uses[oi] >= uses[i]]
+        ends = [oi for otoks, oi in longer if otoks[-1] == toks[0]]
+        if begins:
+            remap[i] = begins[0]
+        elif len(ends) == 1:
+            remap[i] = ends[0]
+    return remap
+
+
+def merged(entities: list[Entity], remap: dict[int, int]) -> tuple[list[Entity], list[int]]:
+    """The entities left after `remap` and every old index's new index."""
+    final: list[Entity] = []
+    new_index: dict[int, int] = {}
+    for i, e in enumerate(entities):
+        if i not in remap:
+            new_index[i] = len(final)
+            final.append(e)
+    for i, tgt in remap.items():
+        new_index[i] = new_index[tgt]
+        target = entities[tgt]
+        target.aliases.extend(a for a in entities[i].aliases if a not in target.aliases)
+    return final, [new_index[i] for i in range(len(entities))]

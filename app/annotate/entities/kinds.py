@@ -1,0 +1,210 @@
+"""Step 2: kinds. Each candidate is kept as a person or an organisation, switched, or
+dropped as neither (a place, a product, a document, a title alone), from what the text
+around it says."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from app.annotate.entities.lexicon import (
+    GIVEN_NAMES_F,
+    GIVEN_NAMES_M,
+    LEGISLATURES,
+    NON_ORG_HEADS,
+    NOT_PERSON_LAST,
+    ORG_DESCRIPTORS,
+    ORG_HEADS,
+    PARTY_WORDS,
+    PLACE_METONYMS,
+    PRODUCT_NOUNS,
+    ROLE_AFTER_ORG,
+)
+from app.annotate.entities.parties import party_name
+from app.annotate.entities.result import Found
+from app.annotate.entities.vocabulary import adjectives, club_like, common_nouns, org_like
+from app.annotate.entities.votes import pool_kinds
+from app.annotate.given_names import is_given_name
+from app.annotate.names import ROLE_MODIFIERS, TITLE_WORDS, norm_name, norm_token
+
+
+def is_place(text: str, places: set[str]) -> bool:
+    key = norm_name(text)
+    if key in PLACE_METONYMS or key in places:
+        return True
+    parts = [norm_name(p) for p in re.split(r"[-–/]", text) if p.strip()]
+    return len(parts) > 1 and all(p in places or p in PLACE_METONYMS for p in parts)
+
+
+def is_product(doc: Doc, start: int, end: int) -> bool:
+    if end < len(doc) and doc[end].lower_ in PRODUCT_NOUNS:
+        return True
+    text = doc[start:end].text
+    if any(c.isdigit() for c in text) and re.search(r"[A-Z]{2,}-?\d", text):
+        return True
+    head = doc[start:end].root
+    for child in head.children:
+        if (
+            child.dep_ == "appos"
+            and child.i >= end
+            and (child.lemma_.lower() in PRODUCT_NOUNS or child.lower_ in PRODUCT_NOUNS)
+        ):
+            return True
+    return False
+
+
+def looks_org_person(doc: Doc, f: Found) -> bool:
+    """A PERSON span that is really a company ("contractors Lockheed Martin and ...")."""
+    span = doc[f.start : f.end]
+    root = span.root
+    # preceded by a descriptor noun: "contractors Lockheed Martin"
+    if f.start > 0 and doc[f.start - 1].lower_ in ORG_DESCRIPTORS:
+        return True
+    # coordinated with an organisation
+    for other in (root.head, *root.children):
+        if ((root.dep_ == "conj" and other is root.head) or other.dep_ == "conj") and (
+            other.ent_type_ == "ORG"
+        ):
+            return True
+    head = root.head
+    return bool(root.dep_ == "appos" and head.lower_ in ORG_DESCRIPTORS)
+
+
+def places_of(doc: Doc) -> set[str]:
+    """Names the model labels as places or nationalities anywhere in the text."""
+    places = {
+        norm_name(e.text)
+        for e in doc.ents
+        if e.label_ in ("GPE", "LOC", "NORP") and not party_name(e.text.split())
+    }
+    return places | {
+        norm_name(e.text.removeprefix("the ").removeprefix("The "))
+        for e in doc.ents
+        if e.label_ == "GPE"
+    }
+
+
+def _org_kind(doc: Doc, f: Found, places: set[str], person_tokens: set[str]) -> str | None:
+    """An ORG candidate: organisation, person (a known person's word, a given name and a
+    surname) or None (a common noun, a place, a document, a product, a title)."""
+    words = f.name.split()
+    low = norm_name(f.name)
+    if len(words) == 1 and re.search(r"(?:man|woman|men|women)$", f.name):
+        return None  # "the Dutchman"
+    if low in person_tokens and len(words) == 1:
+        return "person"
+    if len(words) == 1 and ((low in ORG_HEADS and low not in LEGISLATURES) or f.name.islower()):
+        return None  # "Council", "tsunamis": a common noun, not a name
+    if len(words) == 1 and (_sentence_initial_word(doc, f) or _inside_a_title(doc, f)):
+        return None
+    if (
+        len(words) == 2
+        and (norm_token(words[0]) in GIVEN_NAMES_M | GIVEN_NAMES_F or is_given_name(words[0]))
+        and norm_name(words[0]) not in places
+        and words[1][:1].isupper()
+        and norm_token(words[1]) not in ORG_HEADS
+    ):
+        return "person"  # "Muriel Draaisma" mislabelled as an organisation
+    if (
+        is_place(f.name, places)
+        or words[-1].lower() in NON_ORG_HEADS
+        or is_product(doc, f.start, f.end)
+        or all(_title_word(w) or w.lower() in ROLE_MODIFIERS for w in words)
+    ):
+        return None
+    return "organisation"
+
+
+def _title_word(word: str) -> bool:
+    """A title, also in the plural ("MPs", "Ministers")."""
+    low = word.lower()
+    return low in TITLE_WORDS or (low.endswith("s") and low[:-1] in TITLE_WORDS)
+
+
+def _sentence_initial_word(doc: Doc, f: Found) -> bool:
+    """An English word capitalised only because it starts a sentence ("Digital sales
+    rose"): no use of it in the text is capitalised elsewhere."""
+    tok = doc[f.start]
+    if not tok.is_sent_start or tok.text.isupper():
+        return False
+    low = tok.lower_
+    if low not in common_nouns(doc) and low not in adjectives():
+        return False
+    nxt = doc[f.end] if f.end < len(doc) else None
+    if nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower:
+        return True  # "Digital sales rose": an adjective before its noun
+    return not any(t.text == tok.text and not t.is_sent_start for t in doc)
+
+
+def _inside_a_title(doc: Doc, f: Found) -> bool:
+    """The last word of a longer title ("Lord of the Rings"): "of the" before it, after a
+    capitalised word."""
+    k = f.start
+    return (
+        k >= 3
+        and doc[k - 1].lower_ == "the"
+        and doc[k - 2].lower_ == "of"
+        and doc[k - 3].text[:1].isupper()
+    )
+
+
+def _not_a_person_name(words: list[str]) -> bool:
+    """Titles, parties and short acronyms alone; places, events and works by their last
+    word ("Medicine Hat", "Arnold Palmer Invitational", "Birth of Modern Canada")."""
+    if all(
+        norm_token(w) in TITLE_WORDS | ROLE_MODIFIERS | PARTY_WORDS or (w.isupper() and len(w) <= 4)
+        for w in words
+    ) or (words[-1].isupper() and len(words[-1]) <= 4 and len(words) <= 2):
+        return True
+    last = norm_token(words[-1])
+    return len(words) > 1 and (
+        last in NOT_PERSON_LAST
+        or last in PARTY_WORDS
+        or last in NON_ORG_HEADS
+        or any(w in ("of", "for", "the") for w in words)
+    )
+
+
+def _person_kind(doc: Doc, f: Found, places: set[str]) -> str | None:
+    """A PERSON candidate: person, organisation ("Manchester United manager X", a firm
+    coordinated with organisations) or None."""
+    words = f.name.split()
+    root = doc[f.start : f.end].root
+    if (
+        root.dep_ == "compound"
+        and root.head.lower_ in ROLE_AFTER_ORG
+        and root.head.i + 1 < len(doc)
+        and doc[root.head.i + 1].pos_ == "PROPN"
+    ):
+        return "organisation"  # "Manchester United manager Erik ten Hag"
+    if _not_a_person_name(words):
+        return None
+    if club_like(words):
+        return "organisation"  # "Manchester United", whatever the model says
+    if looks_org_person(doc, f) or org_like(words):
+        return "organisation"
+    if is_place(f.name, places) and len(words) == 1:
+        return None
+    return "person"
+
+
+def correct_kinds(doc: Doc, found: list[Found]) -> list[Found]:
+    """The candidates that name a person or an organisation, each with its kind."""
+    places = places_of(doc)
+    person_tokens = {norm_name(w) for f in found if f.kind == "person" for w in f.name.split()}
+    products = {norm_name(f.name) for f in found if is_product(doc, f.start, f.end)}
+    keep: list[Found] = []
+    for f in found:
+        if norm_name(f.name) in products:
+            continue
+        if f.party:
+            kind: str | None = "organisation"
+        elif f.kind == "organisation":
+            kind = _org_kind(doc, f, places, person_tokens)
+        else:
+            kind = _person_kind(doc, f, places)
+        if kind is not None:
+            f.kind = kind
+            keep.append(f)
+    return pool_kinds(doc, keep)

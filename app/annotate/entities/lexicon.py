@@ -1,0 +1,195 @@
+"""Word lists the entity steps consult: evidence for a kind, never a decision by itself."""
+
+from __future__ import annotations
+
+from app.annotate.names import words
+
+ORG_HEADS = words(
+    """gmbh ag sa nv bv spa srl llp lp limited brewery winery
+    agency ministry department university institute institution command council committee
+    commission corporation corp company co inc ltd llc plc group bank association party
+    court forum foundation authority office service services board academy college school
+    hospital police force forces army navy bureau union federation organisation organization
+    industries technologies systems airlines airways motors holdings partners society centre
+    center league club network trust fund laboratory laboratories lab labs studios
+    enterprises parliament congress senate assembly diet cabinet secretariat directorate
+    administration commissariat tribunal inquiry coalition alliance movement front church
+    mission clinic institutes universities ministries"""
+)
+
+
+NON_ORG_HEADS = words(
+    """strategy act law bill treaty agreement accord constitution charter declaration report
+    plan doctrine protocol resolution code summit games olympics cup championship
+    championships talks war election elections festival award awards prize missile missiles
+    system region area island islands sea ocean river street road avenue square station
+    airport bridge park day week month year budget index initiative program programme
+    project scheme framework policy"""
+)
+
+
+PRODUCT_NOUNS = words(
+    """missile missiles system systems rocket rockets jet jets fighter fighters aircraft plane
+    planes helicopter helicopters tank tanks drone drones rifle rifles gun guns launcher
+    launchers interceptor interceptors battery batteries vehicle vehicles car cars phone
+    phones smartphone device devices app software console vaccine vaccines drug drugs pill
+    tablet laptop chip chips engine engines"""
+)
+
+
+PLACE_METONYMS = words(
+    """washington tokyo beijing moscow london paris brussels pyongyang seoul taipei ottawa
+    canberra delhi berlin kyiv kiev tehran jerusalem ankara manila rome madrid hanoi bangkok
+    jakarta islamabad kabul baghdad damascus cairo riyadh doha beirut havana caracas
+    brasilia nairobi pretoria prc dprk rok usa us uk west"""
+)
+
+
+ORG_DESCRIPTORS = words(
+    """company companies firm firms contractor contractors maker makers manufacturer
+    manufacturers giant giants group groups retailer retailers bank banks carrier carriers
+    airline airlines broadcaster broadcasters publisher publishers insurer insurers brand
+    brands startup start-up developer developers supplier suppliers operator operators
+    agency agencies newspaper newspapers network networks chain chains club clubs team teams
+    lender lenders automaker automakers outlet outlets organization organisation band bands
+    duo trio quartet orchestra choir label labels"""
+)
+
+
+GIVEN_NAMES_M = words(
+    """james john robert michael william david richard joseph thomas charles christopher daniel
+    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
+    ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
+    scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
+    tyler aaron jose adam nathan henry douglas doug zachary peter kyle ethan walter noah
+    jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan
+    jesse jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah
+    randy roy vincent ralph eugene russell bobby mason philip phil louis bill jim tom mike
+    dave steve chris dan matt tony ben sam rob bob ted ian neil craig graham colin malcolm
+    nigel trevor stuart derek barry gordon murray hamish ross liam connor owen luke lucas
+    leo max oliver harry charlie jake alex justin pierre jean francois jacques michel andre
+    luc marc mohammed mohammad muhammad ahmed ali omar hassan hussein ibrahim yusuf abdul
+    rahm hiroshi takeshi kenji satoru akira xi li wang vladimir sergei dmitri ivan boris
+    emmanuel angela"""
+)
+
+
+GIVEN_NAMES_F = words(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy
+    betty margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa
+    deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda
+    pamela emma nicole helen samantha katherine christine debra rachel carolyn janet
+    catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren
+    christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa
+    ann sara madison frances kathryn janice jean abigail alice judy sophia grace denise
+    amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte
+    marie kayla alexis lori jody jodie chrystia kathleen caroline claire fiona alison alyson
+    allison jane jenny kate katie kathy cathy sue liz beth meg molly nadia yuni yoko theresa
+    hillary melania nancy elena olga natasha tatiana svetlana anne sophie isabelle chloe zoe
+    lucy ellie mia ava leah erin cindy wendy tina tanya sheila moyra dorie fouzia megan
+    darian"""
+)
+
+
+ROLE_AFTER_ORG = words(
+    """manager coach boss chief chairman chairwoman president ceo spokesman spokeswoman
+    spokesperson striker captain owner director executive head founder analyst economist
+    goalkeeper midfielder defender forward winger frontman frontwoman guitarist drummer
+    bassist keyboardist"""
+)
+
+
+NOT_PERSON_LAST = words(
+    """square station bay street avenue road boulevard lane bridge harbour harbor island
+    islands mountain lake river valley county township district centre center mall arena
+    stadium field plaza hat falls heights invitational open classic championship tournament
+    trophy series marathon foto photo photos images pictures story"""
+)
+
+
+LEGISLATURES = words("diet parliament congress senate assembly cabinet knesset duma bundestag")
+
+
+ROLE_LIKE = words("press relations affairs media news staff")
+
+
+PARTY_WORDS = words(
+    """liberal liberals conservative conservatives tory tories democrat democrats democratic
+    republican republicans labour green greens ndp socialist independent lib dem dems"""
+)
+
+
+HONORIFICS = words("""mr mrs ms miss mx mister dr sir dame madam""")
+
+
+CONNECT = frozenset({"of", "and", "for", "on", "the", "&", "de", "du", "des", "in"})
+
+
+INNER_TITLES = words(
+    "ceo cfo coo cto chairman chairwoman founder president minister secretary spokesman "
+    "spokeswoman spokesperson"
+)
+
+
+AGENCIES = ("Canadian Press", "Associated Press", "Getty Images", "Press Association")
+
+
+# Political families: the words party names are made of ("Liberal Democrats", "Tories").
+PARTY_FAMILIES = words(
+    """liberal conservative tory democrat republican labour green socialist communist
+    nationalist unionist ndp"""
+)
+# Other forms of a family word.
+PARTY_FORMS = {
+    "tories": "tory",
+    "democratic": "democrat",
+    "democrats": "democrat",
+    "republicans": "republican",
+    "liberals": "liberal",
+    "conservatives": "conservative",
+    "greens": "green",
+    "socialists": "socialist",
+    "communists": "communist",
+    "nationalists": "nationalist",
+    "unionists": "unionist",
+}
+# The plural that names a family's party ("the Tories", "the Liberal Democrats").
+PARTY_MEMBERS = {
+    "tory": "Tories",
+    "democrat": "Democrats",
+    "republican": "Republicans",
+    "liberal": "Liberals",
+    "conservative": "Conservatives",
+    "green": "Greens",
+    "socialist": "Socialists",
+    "communist": "Communists",
+    "nationalist": "Nationalists",
+    "unionist": "Unionists",
+    "ndp": "NDP",
+}
+
+# Nouns after a name that make the name a work ("the X films", "X author Y", "X star Y").
+WORK_NOUNS = words(
+    """film films movie movies book books novel novels series sequel sequels franchise
+    musical soundtrack trilogy saga episode episodes author star stars director creator
+    actor actress cast premiere game games"""
+)
+# Nouns after a name that make the name a product ("the X console", "X sales").
+PRODUCT_AFTER = words(
+    """console consoles player players handset handsets sales users owners version
+    versions model models"""
+)
+# Suffixes of sports clubs named after their town ("Manchester United", "Bristol Rovers").
+CLUB_HEADS = words(
+    """united city rovers athletic wanderers albion hotspur fc afc rangers county town
+    orient argyle"""
+)
+# Nouns before a name that make it a work ("the film X", "drama X").
+WORK_DESCRIPTORS = words(
+    """film movie drama comedy thriller documentary novel book album single song show
+    series play musical sitcom soap"""
+)
+# Works named in lists ("films like X", "games such as Y"), by lemma.
+WORK_PLURALS = words("film movie book novel game show series album blockbuster hit")
+# Lower-case words inside names ("Erik ten Hag", "Ursula von der Leyen").
+NAME_PARTICLES = words("ten van von der den de da di le la bin al del dos du")

@@ -1,0 +1,126 @@
+"""Later mentions the model missed, and whether a one-word name is a person at all."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from app.annotate.entities.lexicon import GIVEN_NAMES_F, GIVEN_NAMES_M, HONORIFICS
+from app.annotate.entities.result import Found
+from app.annotate.names import TITLE_WORDS, norm_name, norm_token
+from app.annotate.types import Entity
+
+
+def _forms(entities: list[Entity]) -> tuple[list[tuple[str, int]], dict[str, list[int]]]:
+    """The forms to look for, longest first (each entity's aliases of two words or more,
+    an organisation's short ones, people's surnames) and the surnames several share."""
+    surnames: dict[str, list[int]] = {}
+    forms: list[tuple[str, int]] = []
+    for i, ent in enumerate(entities):
+        if ent.kind == "person" and len(ent.name.split()) > 1:
+            surnames.setdefault(ent.name.split()[-1], []).append(i)
+        for a in ent.aliases:
+            if len(a) >= 3 and (len(a.split()) > 1 or ent.kind == "organisation"):
+                forms.append((a, i))
+    ambiguous: dict[str, list[int]] = {}
+    for sn, idxs in surnames.items():
+        if len(sn) >= 3 and sn[0].isupper():
+            forms.append((sn, idxs[0]))
+            if len(idxs) > 1:
+                ambiguous[sn] = idxs
+    forms.sort(key=lambda x: -len(x[0]))
+    return forms, ambiguous
+
+
+def _last_bearer(found: list[Found], before: int, bearers: list[int]) -> int | None:
+    """Of the entities sharing a surname, the one mentioned last before token `before`."""
+    best = None
+    for f in sorted(found, key=lambda f: f.start):
+        if f.start >= before:
+            break
+        if f.entity in bearers:
+            best = f.entity
+    return best
+
+
+def more_mentions(
+    doc: Doc, found: list[Found], entities: list[Entity], char_ok: Callable[[int], bool]
+) -> list[Found]:
+    """Mentions the model missed: later uses of a known name or of a unique surname."""
+    text = doc.text
+    covered = bytearray(len(text) + 1)
+    for f in found:
+        used = doc[f.start : f.end]
+        covered[used.start_char : used.end_char] = b"\x01" * (used.end_char - used.start_char)
+    forms, ambiguous = _forms(entities)
+    if not forms:
+        return []
+    lookup = dict(forms)
+    out: list[Found] = []
+    alt = "|".join(re.escape(f) for f, _ in forms)
+    for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", text):
+        start, end = m.start(), m.end()
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if any(covered[start:end]) or not char_ok(start) or span is None or not len(span):
+            continue
+        if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "ADJ"):
+            continue
+        form = m.group(0)
+        idx = lookup[form]
+        if form in ambiguous:
+            last = _last_bearer(found, span.start, ambiguous[form])
+            if last is None:
+                continue
+            idx = last
+        out.append(Found(entities[idx].kind, span.start, span.end, form, entity=idx))
+        if form not in entities[idx].aliases:
+            entities[idx].aliases.append(form)
+        covered[start:end] = b"\x01" * (end - start)
+    return out
+
+
+def _after_honorific(doc: Doc, word: str) -> bool:
+    """Whether some use of `word` in the text follows an honorific ("Mr Fennimore")."""
+    return any(
+        t.text == word and t.i > 0 and norm_token(doc[t.i - 1].text) in HONORIFICS for t in doc
+    )
+
+
+def _speaks(doc: Doc, g: Found) -> bool:
+    from app.annotate.cues import SPEECH_VERBS
+
+    tok = doc[g.start : g.end].root
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in SPEECH_VERBS:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+
+
+def mononym_ok(doc: Doc, f: Found, singles: list[Found]) -> bool:
+    """Keep a one-word person only with an honorific, or, when no use has an article
+    before it ("the Bill" is a law), when it speaks or is a first name used alone."""
+    if not f.name[:1].isupper() or (f.name.isupper() and len(f.name) > 3):
+        return False
+    key = norm_name(f.name)
+    same = [g for g in singles if norm_name(g.name) == key]
+    if _after_honorific(doc, f.name):
+        return True
+    if any(g.start > 0 and doc[g.start - 1].lower_ in ("the", "a", "an") for g in same):
+        return False  # "the Bill proposes": a thing, even when it seems to speak
+    if any(_speaks(doc, g) for g in same):
+        return True
+    if key not in GIVEN_NAMES_M and key not in GIVEN_NAMES_F:
+        return False
+    return not any(_modified(doc, g) for g in same)  # "the Finance Bill", "a hybrid Bill"
+
+
+def _modified(doc: Doc, g: Found) -> bool:
+    """A word before the name that makes it part of a longer name or a common noun's use:
+    an adjective, a noun or a capitalised word that is no title."""
+    if g.start == 0 or doc[g.start].is_sent_start:
+        return False
+    prev = doc[g.start - 1]
+    if norm_token(prev.text) in TITLE_WORDS:
+        return False
+    return prev.pos_ in ("ADJ", "NOUN", "PROPN") or prev.text[:1].isupper()

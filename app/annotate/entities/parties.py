@@ -1,0 +1,89 @@
+"""Political parties: names made of political-family words ("Labour", "the Tories", "Lib
+Dems", "Liberal Democrat Party", "Republicans") are organisations, whatever label the model
+gave them, and every form of one name gets one canonical name ("Lib Dem", "Liberal
+Democrats" and "Liberal Democrat Party" are all "Liberal Democrats").
+
+The word list names political families, not parties: the next country's parties are built
+from the same words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from app.annotate.entities.lexicon import PARTY_FAMILIES, PARTY_FORMS, PARTY_MEMBERS
+from app.annotate.names import TITLE_WORDS, norm_token
+
+_PARTY_HEADS = frozenset({"party"})
+
+
+def _family(word: str) -> str | None:
+    """The political family a word names, by itself or as a short form ("Dems")."""
+    low = norm_token(word)
+    if low in TITLE_WORDS:  # "Rep" is a title, not a Republican
+        return None
+    if low in PARTY_FORMS:
+        return PARTY_FORMS[low]
+    if low in PARTY_FAMILIES:
+        return low
+    if 3 <= len(low) <= 4:  # a short form: "Lib", "Dem", "Dems" (not "National")
+        stem = low[:-1] if low.endswith("s") and len(low) > 3 else low
+        found = {f for f in PARTY_FAMILIES if f.startswith(stem)}
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
+def party_name(words: Sequence[str]) -> str | None:
+    """The canonical name when `words` name a party, else None. Capitalised words only."""
+    words = [w for w in words if w]
+    if words and norm_token(words[-1]) in _PARTY_HEADS and len(words) > 1:
+        words = words[:-1]
+    if not words or not all(w[:1].isupper() for w in words):
+        return None
+    families = [_family(w) for w in words]
+    if any(f is None for f in families):
+        return None
+    parts = [f.capitalize() for f in families if f]
+    last = families[-1]
+    if last in PARTY_MEMBERS:
+        parts[-1] = PARTY_MEMBERS[last]
+    return " ".join(parts)
+
+
+def is_party_word(word: str) -> bool:
+    """A capitalised word of a party name ("Tory" in "Tory MP Liam Fox")."""
+    return word[:1].isupper() and _family(word) is not None
+
+
+def party_spans(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
+    """Party names the model left unlabelled: runs of capitalised party words (not at a
+    sentence start unless the model calls the first a proper noun)."""
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j not in taken and is_party_word(doc[j].text):
+            j += 1
+        if j < len(doc) and j > i and norm_token(doc[j].text) in _PARTY_HEADS:
+            j += 1
+        name = party_name([t.text for t in doc[i:j]]) if j > i else None
+        if name and (not doc[i].is_sent_start or doc[i].pos_ == "PROPN"):
+            out.append((i, j, name))
+        i = max(j, i + 1)
+    return out
+
+
+def names_a_member(doc: Doc, start: int, end: int) -> bool:
+    """A singular member word heading its own noun phrase names a person, not the party:
+    "the Kentucky Republican said", "a Lib Dem". As a modifier ("a Republican senator",
+    "Tory MPs") or in the plural ("the Republicans") it names the party."""
+    last = doc[end - 1]
+    family = _family(last.text)
+    if family is None or family not in PARTY_MEMBERS or norm_token(last.text).endswith("s"):
+        return False
+    modifies = end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and doc[end].is_alpha
+    if modifies:
+        return False
+    return start > 0 and doc[start - 1].pos_ in ("DET", "ADJ", "PROPN", "NUM")

@@ -1,0 +1,107 @@
+"""Roles: the title before a name and the appositive after it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from app.annotate.entities.lexicon import GIVEN_NAMES_F, GIVEN_NAMES_M, HONORIFICS
+from app.annotate.entities.result import Found
+from app.annotate.entities.vocabulary import is_cap
+from app.annotate.names import TITLE_WORDS, norm_token
+from app.annotate.nlp import sentence_of
+from app.annotate.types import Entity
+
+
+def role_before(doc: Doc, start: int) -> str | None:
+    """Title phrase just before a name: "U.S. Ambassador to Japan" Rahm Emanuel."""
+    i = start - 1
+    sent_start = sentence_of(doc[start]).start if start < len(doc) else 0
+    words: list[int] = []
+    while i >= sent_start:
+        t = doc[i]
+        if t.is_punct and t.text not in ("-", "."):
+            break
+        if t.lower_ == "and" and i > sent_start and doc[i - 1].ent_type_ == "PERSON":
+            break  # "Minister Yoko Kamikawa and Defence Minister X": not one title
+        if (
+            is_cap(t)
+            or t.lower_ in ("to", "of", "for", "and", "'s", "’s", "-")
+            or (t.lower_ in ("former", "then", "deputy", "acting", "interim", "vice"))
+        ):
+            words.append(i)
+            i -= 1
+            continue
+        break
+    while words and doc[words[-1]].lower_ in ("to", "of", "for", "and", "-", "'s", "’s"):
+        words.pop()
+    if not words:
+        return None
+    lo, hi = words[-1], words[0] + 1
+    if not any(norm_token(doc[k].text) in TITLE_WORDS for k in range(lo, hi)):
+        return None
+    if all(norm_token(doc[k].text) in HONORIFICS for k in range(lo, hi)):
+        return None
+    # begin at the first capitalised or role word
+    text = doc[lo:hi].text
+    return text if len(text) < 120 else None
+
+
+def appositive_role(doc: Doc, start: int, end: int) -> str | None:
+    head = doc[start:end].root
+    for child in head.children:
+        if child.dep_ == "appos" and child.i >= end and child.pos_ in ("NOUN", "PROPN"):
+            sub = list(child.subtree)
+            lo, hi = sub[0].i, sub[-1].i + 1
+            while lo < hi and doc[lo].lower_ in ("a", "an", "the", ","):
+                lo += 1
+            while hi > lo and doc[hi - 1].is_punct:
+                hi -= 1
+            if child.ent_type_ in ("PERSON", "GPE", "ORG") and child.pos_ == "PROPN":
+                continue
+            text = doc[lo:hi].text
+            if 0 < len(text) < 160:
+                return text
+    # "the ambassador, Rahm Emanuel": the name is the appositive
+    if head.dep_ == "appos" and head.head.i < start and head.head.pos_ == "NOUN":
+        h = head.head
+        sub = [t for t in h.subtree if t.i < start]
+        if sub:
+            lo, hi = sub[0].i, h.i + 1
+            while lo < hi and doc[lo].lower_ in ("a", "an", "the"):
+                lo += 1
+            text = doc[lo:hi].text
+            if 0 < len(text) < 120:
+                return text
+    return None
+
+
+_MALE = frozenset({"mr", "sir", "lord", "mister", "king", "prince", "father"})
+_FEMALE = frozenset({"ms", "mrs", "miss", "madam", "dame", "lady", "queen", "princess"})
+
+
+def _add_role(entity: Entity, role: str | None) -> None:
+    if role and role not in entity.roles:
+        entity.roles.append(role)
+
+
+def roles_and_gender(doc: Doc, found: list[Found], entities: list[Entity]) -> dict[int, str]:
+    """Appositive roles onto the entities; people's gender ("m"/"f") from an honorific
+    before a mention, else from a first name that is only one gender's."""
+    gender: dict[int, str] = {}
+    for f in found:
+        assert f.entity is not None
+        _add_role(entities[f.entity], appositive_role(doc, f.start, f.end))
+        if entities[f.entity].kind == "person" and f.start > 0:
+            prev = norm_token(doc[f.start - 1].text)
+            if prev in _MALE:
+                gender.setdefault(f.entity, "m")
+            elif prev in _FEMALE:
+                gender.setdefault(f.entity, "f")
+    for i, e in enumerate(entities):
+        if e.kind == "person" and i not in gender:
+            first = norm_token(e.name.split()[0])
+            if first in GIVEN_NAMES_M and first not in GIVEN_NAMES_F:
+                gender[i] = "m"
+            elif first in GIVEN_NAMES_F and first not in GIVEN_NAMES_M:
+                gender[i] = "f"
+    return gender

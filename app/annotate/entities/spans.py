@@ -1,0 +1,463 @@
+"""Step 1: candidate spans. The model's PERSON and ORG spans with their boundaries
+corrected (titles, possessives, credits, particles), plus names the model missed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from app.annotate.entities.lexicon import (
+    AGENCIES,
+    CONNECT,
+    GIVEN_NAMES_F,
+    GIVEN_NAMES_M,
+    HONORIFICS,
+    INNER_TITLES,
+    NAME_PARTICLES,
+    ORG_HEADS,
+    PARTY_WORDS,
+    ROLE_LIKE,
+)
+from app.annotate.entities.parties import (
+    is_party_word,
+    names_a_member,
+    party_name,
+    party_spans,
+)
+from app.annotate.entities.result import Found
+from app.annotate.entities.roles import role_before
+from app.annotate.entities.vocabulary import (
+    adjectives,
+    common_nouns,
+    is_cap,
+    name_token,
+    org_like,
+    span_text,
+    verbs,
+)
+from app.annotate.given_names import is_given_name
+from app.annotate.names import (
+    ROLE_MODIFIERS,
+    TITLE_WORDS,
+    is_title_word,
+    norm_name,
+    norm_token,
+    strip_possessive,
+)
+
+
+def extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    # hyphenated tails: "Shin Won-sik"
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        if doc[end + 1].is_alpha and not doc[end].whitespace_:
+            end += 2
+        else:
+            break
+    while start > 0 and name_token(doc[start - 1]) and doc[start - 1].whitespace_:
+        if start - 1 < len(doc) and doc[start - 1].ent_iob_ == "B" and doc[start - 1].ent_type_:
+            break
+        start -= 1
+    # lowercase particles inside a name: "Erik ten Hag", "Ursula von der Leyen"
+    while (
+        end + 1 < len(doc)
+        and doc[end].lower_ in NAME_PARTICLES
+        and doc[end].text.islower()
+        and is_cap(doc[end + 1])
+        and doc[end + 1].pos_ == "PROPN"
+    ):
+        end += 2
+        while end < len(doc) and doc[end - 1].lower_ in ("der", "den") and is_cap(doc[end]):
+            end += 1
+    while end < len(doc) and name_token(doc[end]) and doc[end - 1].whitespace_:
+        if doc[end].ent_type_ and doc[end].ent_type_ != "PERSON":
+            break
+        end += 1
+    return start, end
+
+
+def strip_span(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int, list[str]]:
+    """Drop leading "the"/titles and a trailing possessive; return dropped title tokens."""
+    titles: list[str] = []
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    if person:
+        last_title = -1
+        for i in range(start, end - 1):
+            low = norm_token(doc[i].text)
+            if low in TITLE_WORDS or (low in PARTY_WORDS and is_party_word(doc[i].text)):
+                last_title = i  # "Tory MP Liam Fox", "Labour's Jane Roe"
+            elif (
+                low not in ROLE_MODIFIERS
+                and doc[i].ent_type_ not in ("GPE", "NORP")
+                and (last_title >= 0 or i > start)
+            ):
+                break
+        if last_title >= 0:
+            titles = [t.text for t in doc[start : last_title + 1]]
+            start = last_title + 1
+    while (end > start and doc[end - 1].tag_ == "POS") or (
+        end > start and doc[end - 1].text in ("'", "’", "'s", "’s")
+    ):
+        end -= 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (".",):
+        end -= 1
+    return start, end, titles
+
+
+def cut_span(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """Cut a span at a line break, a slash (photo credits) or an inner possessive."""
+    for i in range(s, e):
+        t = doc[i]
+        if "\n" in t.text or t.is_space or t.text in ("/", "|", "(", ")"):
+            return s, i
+        if "/" in t.text:
+            return s, i + (1 if t.text.split("/")[0] else 0)
+        if i + 1 < e and ("\n" in t.whitespace_):
+            return s, i + 1
+        if t.tag_ == "POS" and i + 1 < e:
+            # "Vancouver's Bo Horvat": the name follows the possessive
+            return cut_span(doc, i + 1, e)
+    return s, e
+
+
+def _not_a_first_word(t: Token) -> bool:
+    """A capitalised word before a name that is no part of it: a verb or function word
+    ("Vote Blair", "Without Charles"), or, at a sentence start, as a nationality or
+    hyphenated, an English noun or adjective ("Comedian Harry Hill", "Australian
+    Johnson", "Oscar-nominated Owen"). Never a first name."""
+    if is_given_name(t.text) or t.lower_ in GIVEN_NAMES_M | GIVEN_NAMES_F:
+        return False
+    low = t.lower_
+    if t.is_stop or t.tag_ in ("IN", "DT", "RB", "MD") or low in verbs():
+        return True
+    if "-" in t.text and t.text.split("-")[-1][:1].islower():
+        return True  # "Oscar-nominated", "Glasgow-based": names capitalise every part
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if nxt is not None and nxt.is_lower and nxt.lower_ not in NAME_PARTICLES:
+        return True  # "Wales physio Mark Davies": a role phrase, not a name
+    # at a sentence start only before a full name: "Tiger Woods" keeps its first word
+    long_name = t.i + 2 < len(t.doc) and t.doc[t.i + 2].text[:1].isupper()
+    placed = (t.is_sent_start and long_name) or t.ent_type_ == "NORP" or "-" in t.text
+    lemma = low.removesuffix("s")
+    return placed and (low in common_nouns(t.doc) | adjectives() or lemma in common_nouns(t.doc))
+
+
+def trim_person(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """Drop leading words that are not part of a name ("Organizer Dwayne Croteau")."""
+    nouns = common_nouns(doc)
+    while e - s >= 2:
+        t = doc[s]
+        low = t.lower_
+        if (
+            (t.tag_ not in ("NNP", "NNPS") and not t.text[:1].isupper())
+            or (t.tag_ in ("VBG", "VBD", "VBN", "VBZ", "VB", "JJ", "RB") and e - s >= 2)
+            or (_not_a_first_word(t) and not any(x.is_lower for x in doc[s:e]))
+            or (
+                len(doc[s:e].text.split()) >= 3
+                and low not in GIVEN_NAMES_M | GIVEN_NAMES_F
+                and not doc[s + 1].text.islower()
+                and (low in adjectives() or low.endswith(("er", "or", "ist", "yst")))
+            )
+            or (
+                len(doc[s:e].text.split()) >= 3
+                and low in nouns
+                and low not in GIVEN_NAMES_M | GIVEN_NAMES_F
+                and not doc[s + 1].text.islower()
+                and (
+                    low in ROLE_LIKE
+                    or low.endswith(("er", "or", "ist", "yst", "ion", "ions", "ent", "ant"))
+                )
+            )
+        ):
+            s += 1
+        else:
+            break
+    return s, e
+
+
+def clean_person_name(name: str) -> str:
+    # nicknames in quotes: Riefian "Ifan" Fajarsyah
+    name = re.sub(r"\s*[\"“”‘’'][^\"“”‘’']{1,20}[\"“”‘’']\s*", " ", name).strip()
+    name = re.sub(r"[\"“”‘’]", "", name)
+    return " ".join(name.split())
+
+
+def cut_org(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """Cut credits glued to a name ("Canadian Press Thunder Bay Police") and trailing people
+    ("Huawei CFO Meng")."""
+    text = doc[s:e].text
+    for agency in AGENCIES:
+        if text.startswith(agency) and len(text) > len(agency) + 1:
+            k = s
+            while k < e and doc[k].idx < doc[s].idx + len(agency):
+                k += 1
+            return s, k
+    for i in range(s + 1, e - 1):
+        if (
+            norm_token(doc[i].text) in INNER_TITLES
+            and doc[i].text[:1].isupper()
+            and doc[i + 1].ent_type_ in ("PERSON", "ORG")
+            and doc[i + 1].pos_ == "PROPN"
+            and doc[i + 1].lower_ not in ORG_HEADS
+        ):
+            return s, i
+    return s, e
+
+
+def split_possessive_org(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
+    for i in range(s + 1, e - 1):
+        if doc[i].tag_ == "POS" and doc[i - 1].lower_ in ORG_HEADS:
+            left = (s, i)
+            right = (i + 1, e)
+            if org_like([t.text for t in doc[right[0] : right[1]]]) or any(
+                doc[k].lower_ in ORG_HEADS for k in range(*right)
+            ):
+                return [left, right]
+    return [(s, e)]
+
+
+def recover_orgs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Capitalised multi-word phrases ending in an organisation head word."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        t = doc[i]
+        if t.lower_ in ORG_HEADS and is_cap(t) and i not in taken:
+            j = i
+            while j - 1 >= 0:
+                p = doc[j - 1]
+                if is_cap(p) and not p.is_sent_start and p.ent_type_ not in ("DATE", "PERSON"):
+                    j -= 1
+                elif p.lower_ in CONNECT or p.text in (",", "-"):
+                    # connectors only between capitalised words
+                    if j - 2 >= 0 and is_cap(doc[j - 2]) and p.lower_ != "the":
+                        j -= 1
+                    else:
+                        break
+                elif is_cap(p) and p.is_sent_start:
+                    j -= 1
+                    break
+                else:
+                    break
+            while j < i and (doc[j].lower_ in CONNECT or doc[j].is_punct):
+                j += 1
+            # "of X" tails: "Institute of Japan Studies"
+            k = i + 1
+            if k + 1 < n and doc[k].lower_ == "of" and is_cap(doc[k + 1]):
+                k += 1
+                while k < n and (
+                    is_cap(doc[k])
+                    or (doc[k].lower_ == "and" and is_cap(doc[k + 1] if k + 1 < n else doc[k]))
+                ):
+                    if doc[k].ent_type_ == "GPE" and k + 1 < n and not is_cap(doc[k + 1]):
+                        break
+                    k += 1
+            else:
+                k = i + 1
+            multi = i > j or (doc[i].text[0].isupper() and i == j and k > i + 1)
+            if multi and all(x not in taken for x in range(j, k)):
+                out.append((j, k))
+            i = k
+            continue
+        i += 1
+    return out
+
+
+def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Names the model missed that speak: "..., Guenther Schuh, e.GO's founder, said"."""
+    from app.annotate.cues import SPEECH_VERBS
+
+    out = []
+    for t in doc:
+        if t.dep_ not in ("nsubj",) or t.pos_ != "PROPN" or t.i in taken:
+            continue
+        if t.head.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        lo = t.i
+        while lo - 1 >= 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].head.i == t.i:
+            lo -= 1
+        toks = doc[lo : t.i + 1]
+        if not 2 <= len(toks) <= 3 or any(x.i in taken for x in toks):
+            continue
+        if all(
+            x.pos_ == "PROPN"
+            and x.text[:1].isupper()
+            and x.text[1:].islower()
+            and x.ent_type_ not in ("GPE", "NORP", "LOC", "ORG", "FAC")
+            and not is_title_word(x.text)
+            and x.lower_ not in ORG_HEADS
+            for x in toks
+        ):
+            out.append((lo, t.i + 1))
+    return out
+
+
+_NON_NAME_LABELS = ("LAW", "FAC", "PRODUCT", "GPE", "LOC", "NORP", "EVENT", "WORK_OF_ART")
+
+
+def _model_label(doc: Doc, ent: Span) -> str | None:
+    """PERSON or ORG for a model span; other labels only when the words are an
+    organisation's ("... Institute") or the Pentagon."""
+    label = ent.label_
+    words = [w for w in ent.text.split() if w.lower() != "the"]
+    if label in ("NORP", "PERSON", "ORG") and party_name(words):
+        return "ORG"  # a party, whatever the model called it
+    if label in _NON_NAME_LABELS:
+        if (org_like(ent.text.split()) and label != "NORP") or (
+            label == "FAC" and norm_name(ent.text) in ("pentagon", "the pentagon")
+        ):
+            return "ORG"
+        return None
+    return label if label in ("PERSON", "ORG") else None
+
+
+def model_spans(doc: Doc, char_ok: Callable[[int], bool]) -> list[tuple[str, int, int]]:
+    """The model's PERSON and ORG spans in the body, ORG fragments split by the model
+    ("... Acquisition and" + "Sustainment Forum", "X" "of" "Y") joined."""
+    merged: list[tuple[str, int, int]] = []
+    for ent in doc.ents:
+        label = _model_label(doc, ent) if char_ok(ent.start_char) else None
+        if label is None:
+            continue
+        if merged and merged[-1][0] == "ORG" == label:
+            last_end = merged[-1][2]
+            if last_end == ent.start or (
+                last_end + 1 == ent.start and doc[ent.start - 1].lower_ == "of"
+            ):
+                merged[-1] = ("ORG", merged[-1][1], ent.end)
+                continue
+        merged.append((label, ent.start, ent.end))
+    return merged
+
+
+def _person_found(doc: Doc, s: int, e: int) -> list[Found]:
+    s, e = extend_person(doc, s, e)
+    s, e = cut_span(doc, s, e)
+    s2, e2, titles = strip_span(doc, s, e, person=True)
+    s2, e2 = trim_person(doc, s2, e2)
+    name = clean_person_name(span_text(doc, s2, e2)) if s2 < e2 else ""
+    if not name or not any(c.isalpha() for c in name):
+        return []
+    if len(name.split()) > 5 or any(c.isdigit() for c in name):
+        return []
+    role = " ".join(titles) if titles else None
+    if role and all(norm_token(w) in HONORIFICS for w in titles):
+        role = None
+    return [Found("person", s2, e2, name, role_before(doc, s2) or role)]
+
+
+def _org_found(doc: Doc, s: int, e: int) -> list[Found]:
+    s, e = cut_span(doc, s, e)
+    s2, e2, titles = strip_span(doc, s, e, person=False)
+    if s2 >= e2 or not any(c.isalpha() for c in span_text(doc, s2, e2)):
+        return []
+    role = " ".join(titles) if titles else None
+    s2, e2 = cut_org(doc, s2, e2)
+    if s2 >= e2:
+        return []
+    parts = split_possessive_org(doc, s2, e2)  # "X University's Institute of Y": two
+    if len(parts) > 1:
+        return [Found("organisation", ps, pe, span_text(doc, ps, pe)) for ps, pe in parts]
+    return [Found("organisation", s2, e2, span_text(doc, s2, e2), role)]
+
+
+def _party_found(doc: Doc, s: int, e: int) -> Found | None:
+    """A model span in party words: the party, with its canonical name; a member word
+    ("the Kentucky Republican") is no mention at all (an empty name)."""
+    while s < e and doc[s].lower_ == "the":
+        s += 1
+    if s >= e:
+        return None
+    words = [strip_possessive(t.text) for t in doc[s:e] if t.tag_ != "POS"]
+    name = party_name(words)
+    if name is None:
+        return None
+    if names_a_member(doc, s, e):
+        return Found("person", s, e, "")  # a description of a person, left to the speakers
+    return Found("organisation", s, e, name, party=True)
+
+
+def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
+    """Every candidate mention in the body, in text order: the model's spans corrected,
+    then party names, speaking names and organisation names the model missed."""
+    found: list[Found] = []
+    taken: set[int] = set()
+
+    def add(f: Found) -> None:
+        found.append(f)
+        taken.update(range(f.start, f.end))
+
+    for label, s, e in model_spans(doc, char_ok):
+        party = _party_found(doc, s, e)
+        if party is not None:
+            if party.name:
+                add(party)
+            continue
+        for f in (_person_found if label == "PERSON" else _org_found)(doc, s, e):
+            add(f)
+    for s, e, name in party_spans(doc, taken):
+        if char_ok(doc[s].idx) and not names_a_member(doc, s, e):
+            add(Found("organisation", s, e, name, party=True))
+    for s, e in honorific_names(doc, taken):
+        if char_ok(doc[s].idx):
+            add(Found("person", s, e, span_text(doc, s, e)))
+    for s, e in recover_speaker_names(doc, taken):
+        s, e = trim_person(doc, s, e)
+        if char_ok(doc[s].idx):
+            add(Found("person", s, e, span_text(doc, s, e)))
+    for s, e in recover_orgs(doc, taken):
+        if not char_ok(doc[s].idx):
+            continue
+        s2, e2, _ = strip_span(doc, s, e, person=False)
+        if s2 < e2:
+            add(Found("organisation", s2, e2, span_text(doc, s2, e2)))
+    found.sort(key=lambda f: f.start)
+    return _surname_not_party(doc, _joined_parties(doc, found))
+
+
+def _joined_parties(doc: Doc, found: list[Found]) -> list[Found]:
+    """Adjacent party spans are one party ("Liberal" + "Democrat" spokeswoman)."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.party and f.party and prev.end == f.start:
+            name = party_name([t.text for t in doc[prev.start : f.end]])
+            if name:
+                out[-1] = Found("organisation", prev.start, f.end, name, party=True)
+                continue
+        out.append(f)
+    return out
+
+
+def _surname_not_party(doc: Doc, found: list[Found]) -> list[Found]:
+    """A one-word party name that is a person's surname here is that person ("Damon
+    Green" ... "Green said"), not the Greens."""
+    surnames = {
+        norm_name(f.name.split()[-1])
+        for f in found
+        if " " in f.name and (f.kind == "person" or is_given_name(f.name.split()[0]))
+    }
+    for k, f in enumerate(found):
+        word = strip_possessive(doc[f.start].text)
+        if f.party and f.end - f.start == 1 and norm_name(word) in surnames and party_name([word]):
+            found[k] = Found("person", f.start, f.end, word)
+    return found
+
+
+def honorific_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Names after an honorific that the model missed ("Mr Fennimore"): up to three
+    capitalised words, always a person."""
+    out: list[tuple[int, int]] = []
+    for t in doc[:-1]:
+        if not (t.text[:1].isupper() and norm_token(t.text) in HONORIFICS):
+            continue
+        end = t.i + 1
+        while end < len(doc) and end - t.i <= 3 and end not in taken and name_token(doc[end]):
+            end += 1
+        if end > t.i + 1:
+            out.append((t.i + 1, end))
+            taken.update(range(t.i + 1, end))
+    return out

@@ -1,0 +1,98 @@
+"""Token tests shared by the entity steps: capitalised words, name tokens, English nouns
+and adjectives from the model's lemma tables."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from app.annotate.entities.lexicon import CLUB_HEADS, GIVEN_NAMES_F, GIVEN_NAMES_M, ORG_HEADS
+from app.annotate.given_names import is_given_name
+from app.annotate.names import is_title_word, strip_possessive
+
+
+def is_cap(tok: Token) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+
+
+def name_token(tok: Token) -> bool:
+    """A token that can be part of a person's name."""
+    if not is_cap(tok) or is_title_word(tok.text) or (tok.is_sent_start and tok.pos_ != "PROPN"):
+        return False
+    if tok.ent_type_ in ("GPE", "NORP", "LOC", "DATE", "ORG", "FAC", "TIME", "CARDINAL"):
+        return False
+    return (tok.pos_ == "PROPN" and not tok.text.isupper()) or (tok.text.isupper() and len(tok) > 1)
+
+
+def _lemmatizer() -> Any:
+    from app.annotate.nlp import get_nlp
+
+    return get_nlp().get_pipe("lemmatizer")
+
+
+_NOUN_INDEX: set[str] | None = None
+
+
+def common_nouns(doc: Doc | None = None) -> set[str]:
+    global _NOUN_INDEX
+    if _NOUN_INDEX is None:
+        words: set[str] = set()
+        try:
+            idx = _lemmatizer().lookups.get_table("lemma_index")
+            words = set(idx["noun"])
+        except Exception:  # pragma: no cover - model without lookups
+            words = set()
+        _NOUN_INDEX = words - GIVEN_NAMES_M - GIVEN_NAMES_F
+    return _NOUN_INDEX
+
+
+_ADJ_INDEX: set[str] | None = None
+
+
+def adjectives() -> set[str]:
+    global _ADJ_INDEX
+    if _ADJ_INDEX is None:
+        try:
+            idx = _lemmatizer().lookups.get_table("lemma_index")
+            _ADJ_INDEX = set(idx["adj"]) - GIVEN_NAMES_M - GIVEN_NAMES_F
+        except Exception:  # pragma: no cover - model without lookups
+            _ADJ_INDEX = set()
+    return _ADJ_INDEX
+
+
+def org_like(words: list[str]) -> bool:
+    return bool(words) and words[-1].lower().strip(".") in ORG_HEADS
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    if start >= end:
+        return ""
+    return strip_possessive(doc[start:end].text)
+
+
+def club_like(words: list[str]) -> bool:
+    """A club named after its town ("Manchester United", "Bristol Rovers"): a club's last
+    word after a first word that is nobody's first name."""
+    return (
+        len(words) > 1
+        and words[-1].lower() in CLUB_HEADS
+        and not is_given_name(words[0])
+        and words[0][:1].isupper()
+    )
+
+
+_VERB_INDEX: set[str] | None = None
+
+
+def verbs() -> set[str]:
+    """English verbs from the model's lemma table, less first names ("Will", "Mark")."""
+    global _VERB_INDEX
+    if _VERB_INDEX is None:
+        try:
+            idx = _lemmatizer().lookups.get_table("lemma_index")
+            _VERB_INDEX = set(idx["verb"]) - GIVEN_NAMES_M - GIVEN_NAMES_F
+        except Exception:  # pragma: no cover - model without lookups
+            _VERB_INDEX = set()
+    return _VERB_INDEX

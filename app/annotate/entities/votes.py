@@ -1,0 +1,266 @@
+"""Step 2b: pooled kind votes. Every mention of a name casts votes from what surrounds it,
+and the model's label at every occurrence of the same words casts one more; the name
+takes the kind with the most votes, or is dropped as neither (a work, a product, a time
+zone, a place). A tie keeps the kind step 2 gave.
+
+Evidence for a person: an honorific ("Mr X" is always a person), a title before the name,
+a first name from the given-name dictionary, the subject of a speech verb. For an
+organisation: a descriptor ("the band X", "rivals X"), a member's role after the name
+("X frontman Y"), a plural verb or a plural with "the". For neither: a work's noun after
+the name ("the X films", "X author Y"), a product's ("X console", "Y's X"), a number or
+time before it ("1500 GMT")."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc
+
+from app.annotate.cues import SPEECH_VERBS
+from app.annotate.entities.lexicon import (
+    HONORIFICS,
+    ORG_DESCRIPTORS,
+    PRODUCT_AFTER,
+    ROLE_AFTER_ORG,
+    WORK_DESCRIPTORS,
+    WORK_NOUNS,
+    WORK_PLURALS,
+)
+from app.annotate.entities.result import Found
+from app.annotate.entities.vocabulary import adjectives, club_like, common_nouns, org_like
+from app.annotate.given_names import is_given_name
+from app.annotate.names import TITLE_WORDS, norm_name, norm_token
+
+_LABEL_KIND = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "other",
+    "LOC": "other",
+    "PRODUCT": "other",
+    "WORK_OF_ART": "other",
+    "EVENT": "other",
+    "FAC": "other",
+}
+_DECISIVE = 100  # "Mr X": no other evidence outweighs an honorific
+LABEL_CAP = 2  # the model's labels of one name count at most this often
+
+
+def _label_votes(doc: Doc) -> dict[str, Counter[str]]:
+    """The model's label at every occurrence of a name: name -> kind -> count."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for ent in doc.ents:
+        kind = _LABEL_KIND.get(ent.label_)
+        if kind:
+            text = ent.text.removeprefix("the ").removeprefix("The ")
+            votes[norm_name(text)][kind] += 1
+    return votes
+
+
+def _before(doc: Doc, f: Found) -> str:
+    return norm_token(doc[f.start - 1].text) if f.start > 0 else ""
+
+
+def _after(doc: Doc, f: Found) -> tuple[str, bool]:
+    """The word after the mention, and whether a proper noun follows that word."""
+    if f.end >= len(doc):
+        return "", False
+    nxt = doc[f.end]
+    named = f.end + 1 < len(doc) and doc[f.end + 1].pos_ == "PROPN"
+    return nxt.lower_, named
+
+
+def _person_votes(doc: Doc, f: Found) -> int:
+    before = _before(doc, f)
+    if before in HONORIFICS:
+        return _DECISIVE
+    root = doc[f.start : f.end].root
+    speaks = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS
+    return int(before in TITLE_WORDS) + int(speaks)
+
+
+def _plural_subject(doc: Doc, f: Found) -> bool:
+    """ "X have", "X were": a name taking a plural verb is a group."""
+    root = doc[f.start : f.end].root
+    if root.dep_ != "nsubj" or f.end - f.start < 2:
+        return False
+    verbs = [root.head, *(c for c in root.head.children if c.dep_ == "aux")]
+    return any(v.tag_ == "VBP" or v.lower_ in ("were", "are", "have") for v in verbs)
+
+
+def _next_possessive(doc: Doc, f: Found) -> str:
+    """The first possessive pronoun after the mention in its sentence ("its", "his")."""
+    sent_end = doc[f.start].sent.end
+    for t in doc[f.end : sent_end]:
+        if t.lower_ in ("its", "his", "her", "their"):
+            return t.lower_
+    return ""
+
+
+def _subject_of_its(doc: Doc, f: Found) -> bool:
+    root = doc[f.start : f.end].root
+    return root.dep_ == "nsubj" and _next_possessive(doc, f) == "its"
+
+
+def _role_of(doc: Doc, f: Found) -> bool:
+    """ "chief executive of X", "a spokesman for X": X has staff, an organisation."""
+    if f.start < 2 or doc[f.start - 1].lower_ not in ("of", "for", "at"):
+        return False
+    head = norm_token(doc[f.start - 2].text)
+    return head in TITLE_WORDS or head in ROLE_AFTER_ORG
+
+
+def _org_votes(doc: Doc, f: Found) -> int:
+    after, named = _after(doc, f)
+    plural_the = (
+        f.kind == "person" and _before(doc, f) == "the" and doc[f.end - 1].tag_ == "NNPS"
+    )  # "the Scissor Sisters"
+    return (
+        int(_role_of(doc, f))  # "the chief executive of X"
+        + int(_subject_of_its(doc, f))  # "Yukos is confident of its right"
+        + int(_before(doc, f) in ORG_DESCRIPTORS)
+        + int(after in ROLE_AFTER_ORG and named)
+        + int(_plural_subject(doc, f))
+        + int(plural_the)
+    )
+
+
+def _other_votes(doc: Doc, f: Found) -> int:
+    after, _ = _after(doc, f)
+    prev = doc[f.start - 1] if f.start > 0 else None
+    numbered = prev is not None and (prev.like_num or prev.ent_type_ == "TIME")
+    owned = f.start > 1 and doc[f.start - 1].tag_ == "POS" and f.end - f.start == 1
+    next_num = f.end < len(doc) and doc[f.end].like_num and doc[f.end].is_digit
+    owned_by = _before(doc, f) in ("its", "their", "an", "a")  # "its iPod", "an iPod"
+    titled = (  # "X and the Prisoner of Azkaban": part of a title
+        f.end + 2 < len(doc)
+        and doc[f.end].lower_ == "and"
+        and doc[f.end + 1].lower_ == "the"
+        and doc[f.end + 2].text[:1].isupper()
+    )
+    modifier = (  # "the X games": a name as a modifier after "the"
+        f.kind == "person" and _before(doc, f) == "the" and f.end < len(doc)
+    ) and doc[f.end].pos_ == "NOUN"
+    return (
+        2 * int(after in WORK_NOUNS or _before(doc, f) in WORK_DESCRIPTORS)
+        + 2 * int(titled or _listed_as_work(doc, f))
+        + int(_owned_by_person(doc, f))
+        + int(after in PRODUCT_AFTER)
+        + 2 * int(numbered)  # a time zone or a unit: nearly decisive
+        + int(owned and f.kind == "organisation")
+        + int(next_num)
+        + int(modifier)
+        + int(owned_by and f.end - f.start == 1 and f.kind == "organisation")
+    )
+
+
+def _listed_as_work(doc: Doc, f: Found) -> bool:
+    """ "films like X", "movies such as X and Y": a name in a list of works."""
+    window = doc[max(0, f.start - 6) : f.start]
+    for k, t in enumerate(window):
+        rest = window[k + 1 :].text.lower()
+        if t.lemma_.lower() in WORK_PLURALS and rest.startswith(("like", "such as", "including")):
+            return True
+    return False
+
+
+def _owned_by_person(doc: Doc, f: Found) -> bool:
+    """ "Mike Leigh's Vera Drake": a person's possession is not a person (a work)."""
+    if f.start < 2 or doc[f.start - 1].tag_ != "POS":
+        return False
+    return doc[f.start - 2].ent_type_ == "PERSON"
+
+
+def _name_votes(doc: Doc, mentions: list[Found], labels: Counter[str]) -> Counter[str]:
+    """The votes of one name: each label the model gave it once, the evidence per use."""
+    words = max((f.name.split() for f in mentions), key=len)
+    cap = 1 if len(words) == 1 and not is_given_name(words[0]) else LABEL_CAP
+    votes: Counter[str] = Counter({kind: min(n, cap) for kind, n in labels.items()})
+    if _has_demonym(doc, " ".join(words)):
+        votes["other"] += 2  # "Sri Lanka" beside "Sri Lankan": a place
+    if len(words) > 1 and is_given_name(words[0]) and mentions[0].kind == "person":
+        votes["person"] += 1  # supports a person; never makes one of an organisation
+    if len(words) == 1 and words[0][:1].islower() and any(c.isupper() for c in words[0]):
+        votes["other"] += 1  # "iPhone": a product's spelling
+    for f in mentions:
+        votes["person"] += _person_votes(doc, f)
+        votes["organisation"] += _org_votes(doc, f)
+        votes["other"] += _other_votes(doc, f)
+    return votes
+
+
+def _has_demonym(doc: Doc, name: str) -> bool:
+    """Whether the text uses an adjective of people made from this name ("Sri Lankan")."""
+    return any(
+        e.label_ == "NORP" and e.text.startswith(name) and 0 < len(e.text) - len(name) <= 3
+        for e in doc.ents
+    )
+
+
+def _name_groups(found: list[Found]) -> dict[str, list[Found]]:
+    """Mentions by name; a one-word name joins the only longer name it ends or begins
+    ("Eastwood" pools with "Clint Eastwood")."""
+    groups: dict[str, list[Found]] = defaultdict(list)
+    longer: dict[str, set[str]] = defaultdict(set)
+    for f in found:
+        words = norm_name(f.name).split()
+        if len(words) > 1:
+            longer[words[-1]].add(" ".join(words))
+            longer[words[0]].add(" ".join(words))
+    for f in found:
+        name = norm_name(f.name)
+        owners = longer.get(name, set())
+        groups[next(iter(owners)) if len(owners) == 1 and " " not in name else name].append(f)
+    return groups
+
+
+def _decided(words: list[str], f: Found) -> bool:
+    """Names whose own words decide their kind ("... GmbH", "Manchester United", a party)."""
+    return org_like(words) or club_like(words) or f.party
+
+
+def _no_first_name(name: str) -> bool:
+    return not is_given_name(name.split()[0])
+
+
+def _bare_adjective(name: str, groups: dict[str, list[Found]]) -> bool:
+    """An English adjective (never a noun) standing alone, not the short form of a longer
+    name in this text ("Continental" beside "Continental Airlines" is)."""
+    if " " in name or name not in adjectives() or name in common_nouns():
+        return False
+    return not any(name in longer.split() for longer in groups if " " in longer)
+
+
+def _plural_of_another(name: str, names: set[str]) -> bool:
+    """ "iPhones" beside "iPhone": a name used in the plural is a thing."""
+    return name + "s" in names or (name.endswith("s") and name[:-1] in names)
+
+
+def pool_kinds(doc: Doc, found: list[Found]) -> list[Found]:
+    """Each name's mentions take the kind its pooled votes give; a name voted neither is
+    hidden (its entity carries the votes to the corpus, with no mentions). Every mention
+    keeps its name's votes (`Found.votes`) for the entity's kind votes."""
+    labels = _label_votes(doc)
+    groups = _name_groups(found)
+    for name, mentions in groups.items():
+        first = max(mentions, key=lambda f: len(f.name.split()))
+        votes = _name_votes(doc, mentions, labels.get(name, Counter()))
+        current = first.kind
+        if _bare_adjective(name, groups):
+            votes["other"] += 2  # "Digital": an English adjective alone names nothing
+        if (
+            current == "person"
+            and _no_first_name(name)
+            and votes["organisation"] >= votes["person"]
+        ):
+            current = "organisation"  # no first name: a firm more often than a person
+        if _plural_of_another(name, set(groups)) and (current != "person" or " " not in name):
+            votes["other"] += len(mentions)  # not "the Audrey Parkers of this world"
+        best = max(votes, key=lambda k: (votes[k], k == current), default=current)
+        if _decided(first.name.split(), first) or votes[best] <= votes[current]:
+            best = current
+        for f in mentions:
+            f.votes = votes
+            f.hidden = best == "other"
+            if best != "other" and not _decided(f.name.split(), f):
+                f.kind = best
+    return found

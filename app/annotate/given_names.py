@@ -1,0 +1,45 @@
+"""Given names, from the dictionary that the `gender-guesser` package ships (Jörg
+Michael's nam_dict, about 40,000 first names of many countries, with their gender).
+
+Read as data, once: a given name is evidence that a capitalised phrase names a person,
+never the decision by itself."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from app.annotate.names import norm_token
+
+_MALE = frozenset({"M", "1M", "?M"})
+_FEMALE = frozenset({"F", "1F", "?F"})
+
+
+@cache
+def _names() -> dict[str, str]:
+    """Lower-cased given name -> "m", "f" or "?" (either)."""
+    out: dict[str, str] = {}
+    try:
+        data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
+        lines = data.read_bytes().decode("utf-8", "replace").splitlines()
+    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - not installed
+        return out
+    for line in lines:
+        code, name = line[:2].strip(), line[3:29].strip()
+        if not name or code.startswith(("#", "=")) or "+" in name:
+            continue
+        gender = "m" if code in _MALE else "f" if code in _FEMALE else "?"
+        key = norm_token(name)
+        out[key] = gender if out.get(key, gender) == gender else "?"
+    return out
+
+
+def is_given_name(word: str) -> bool:
+    """Whether `word` is somebody's first name in the dictionary."""
+    return norm_token(word) in _names()
+
+
+def gender_of(word: str) -> str | None:
+    """ "m" or "f" when the dictionary gives the first name one gender only."""
+    gender = _names().get(norm_token(word))
+    return gender if gender in ("m", "f") else None
