@@ -40,6 +40,7 @@ _LABEL_KIND = {
     "WORK_OF_ART": "other",
     "EVENT": "other",
     "FAC": "other",
+    "NORP": "other",  # a nationality (parties are decided by their words first)
 }
 _DECISIVE = 100  # "Mr X": no other evidence outweighs an honorific
 LABEL_CAP = 2  # the model's labels of one name count at most this often
@@ -58,6 +59,18 @@ def _label_votes(doc: Doc) -> dict[str, Counter[str]]:
 
 def _before(doc: Doc, f: Found) -> str:
     return norm_token(doc[f.start - 1].text) if f.start > 0 else ""
+
+
+def _described_as_work(doc: Doc, f: Found) -> bool:
+    """ "the film X", "movie The X", "X, a film biography of ...": a work's noun before the
+    name (past a "the") or as its appositive."""
+    k = f.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k >= 0 and doc[k].lemma_.lower() in WORK_DESCRIPTORS:
+        return True
+    root = doc[f.start : f.end].root
+    return any(c.dep_ == "appos" and c.lemma_.lower() in WORK_DESCRIPTORS for c in root.children)
 
 
 def _after(doc: Doc, f: Found) -> tuple[str, bool]:
@@ -141,7 +154,7 @@ def _other_votes(doc: Doc, f: Found) -> int:
         f.kind == "person" and _before(doc, f) == "the" and f.end < len(doc)
     ) and doc[f.end].pos_ == "NOUN"
     return (
-        2 * int(after in WORK_NOUNS or _before(doc, f) in WORK_DESCRIPTORS)
+        2 * int(after in WORK_NOUNS or _described_as_work(doc, f))
         + 2 * int(titled or _listed_as_work(doc, f))
         + int(_owned_by_person(doc, f))
         + int(after in PRODUCT_AFTER)
