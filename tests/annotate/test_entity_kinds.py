@@ -7,8 +7,10 @@ from app.annotate import annotate
 from app.annotate.entities.grouping import short_org_forms
 from app.annotate.entities.parties import party_name
 from app.annotate.entities.result import Found
+from app.annotate.entities.spans import _person_shaped
 from app.annotate.entities.vocabulary import club_like
 from app.annotate.given_names import gender_of, is_given_name
+from app.annotate.nlp import get_nlp
 from app.annotate.types import Entity
 
 
@@ -193,3 +195,9 @@ def test_a_bare_adjective_is_no_organisation() -> None:
 
 def test_odd_text_does_not_break_the_short_forms() -> None:
     annotate("Ao\u00f1\u008b$t\u00d8")  # found by schemathesis: a name that is one word normalised
+
+
+def test_person_shaped_organisation_spans_are_people() -> None:
+    doc = get_nlp()("Mr Ebbers and G Lamboley met Acme Widgets.")
+    assert _person_shaped(doc, 0, 2) and _person_shaped(doc, 3, 5)
+    assert not _person_shaped(doc, 6, 8)

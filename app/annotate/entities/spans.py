@@ -380,6 +380,17 @@ def _party_found(doc: Doc, s: int, e: int) -> Found | None:
     return Found("organisation", s, e, name, party=True)
 
 
+def _person_shaped(doc: Doc, s: int, e: int) -> bool:
+    """An honorific then a name ("Mr Ebbers"), or an initial then a surname ("G Lamboley")."""
+    words = [t.text for t in doc[s:e] if t.text.lower() != "the"]
+    if len(words) < 2:
+        return False
+    if norm_token(words[0]) in HONORIFICS:
+        return True
+    initial = len(words[0].rstrip(".")) == 1 and words[0][:1].isupper()
+    return len(words) == 2 and initial and words[1][:1].isupper() and words[1][1:].islower()
+
+
 def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
     """Every candidate mention in the body, in text order: the model's spans corrected,
     then party names, speaking names and organisation names the model missed."""
@@ -391,6 +402,8 @@ def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
         taken.update(range(f.start, f.end))
 
     for label, s, e in model_spans(doc, char_ok):
+        if label == "ORG" and _person_shaped(doc, s, e):
+            label = "PERSON"  # "Mr Ebbers", "G Lamboley": a person whatever the label
         party = _party_found(doc, s, e)
         if party is not None:
             if party.name:
