@@ -117,10 +117,10 @@ def mononym_ok(doc: Doc, f: Found, singles: list[Found]) -> bool:
 
 def _modified(doc: Doc, g: Found) -> bool:
     """A word before the name that makes it part of a longer name or a common noun's use:
-    an adjective, a noun or a capitalised word that is no title."""
+    an adjective or a capitalised word that is no title ("mother Judy" stays Judy)."""
     if g.start == 0 or doc[g.start].is_sent_start:
         return False
     prev = doc[g.start - 1]
     if norm_token(prev.text) in TITLE_WORDS:
         return False
-    return prev.pos_ in ("ADJ", "NOUN", "PROPN") or prev.text[:1].isupper()
+    return prev.pos_ in ("ADJ", "PROPN") or prev.text[:1].isupper()

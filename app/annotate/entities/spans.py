@@ -355,13 +355,18 @@ def _org_found(doc: Doc, s: int, e: int) -> list[Found]:
     if s2 >= e2 or not any(c.isalpha() for c in span_text(doc, s2, e2)):
         return []
     role = " ".join(titles) if titles else None
+    end = e2
     s2, e2 = cut_org(doc, s2, e2)
     if s2 >= e2:
         return []
+    # "Huawei CFO Meng Wanzhou": the person after the title is a candidate of its own
+    tail = _person_found(doc, e2 + 1, end) if e2 + 1 < end else []
+    for f in tail:
+        f.role = f.role or doc[e2].text
     parts = split_possessive_org(doc, s2, e2)  # "X University's Institute of Y": two
     if len(parts) > 1:
-        return [Found("organisation", ps, pe, span_text(doc, ps, pe)) for ps, pe in parts]
-    return [Found("organisation", s2, e2, span_text(doc, s2, e2), role)]
+        return [Found("organisation", ps, pe, span_text(doc, ps, pe)) for ps, pe in parts] + tail
+    return [Found("organisation", s2, e2, span_text(doc, s2, e2), role), *tail]
 
 
 def _party_found(doc: Doc, s: int, e: int) -> Found | None:
