@@ -191,9 +191,9 @@ def _name_votes(doc: Doc, mentions: list[Found], labels: Counter[str]) -> Counte
     if _has_demonym(doc, " ".join(words)):
         votes["other"] += 2  # "Sri Lanka" beside "Sri Lankan": a place
     if len(words) > 1 and is_given_name(words[0]) and mentions[0].kind == "person":
-        # supports a person (never makes one of an organisation); a first name and a
-        # surname alone ("Julia Child") outweigh one label
-        votes["person"] += 2 if len(words) == 2 else 1
+        # supports a person (never makes one of an organisation); only one vote, as many
+        # works and places begin with a first name ("Harry Potter", "Sri Lanka")
+        votes["person"] += 1
     if len(words) == 1 and words[0][:1].islower() and any(c.isupper() for c in words[0]):
         votes["other"] += 1  # "iPhone": a product's spelling
     for f in mentions:
