@@ -129,7 +129,7 @@ def _sentence_initial_word(doc: Doc, f: Found) -> bool:
     if not tok.is_sent_start or tok.text.isupper():
         return False
     low = tok.lower_
-    if low not in common_nouns(doc) and low not in adjectives():
+    if low not in common_nouns() and low not in adjectives():
         return False
     nxt = doc[f.end] if f.end < len(doc) else None
     if nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower:

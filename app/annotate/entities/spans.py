@@ -141,12 +141,12 @@ def _not_a_first_word(t: Token) -> bool:
     long_name = t.i + 2 < len(t.doc) and t.doc[t.i + 2].text[:1].isupper()
     placed = (t.is_sent_start and long_name) or t.ent_type_ == "NORP" or "-" in t.text
     lemma = low.removesuffix("s")
-    return placed and (low in common_nouns(t.doc) | adjectives() or lemma in common_nouns(t.doc))
+    return placed and (low in common_nouns() or low in adjectives() or lemma in common_nouns())
 
 
 def trim_person(doc: Doc, s: int, e: int) -> tuple[int, int]:
     """Drop leading words that are not part of a name ("Organizer Dwayne Croteau")."""
-    nouns = common_nouns(doc)
+    nouns = common_nouns()
     while e - s >= 2:
         t = doc[s]
         low = t.lower_

@@ -3,7 +3,7 @@ and adjectives from the model's lemma tables."""
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -26,40 +26,30 @@ def name_token(tok: Token) -> bool:
     return (tok.pos_ == "PROPN" and not tok.text.isupper()) or (tok.text.isupper() and len(tok) > 1)
 
 
-def _lemmatizer() -> Any:
+@cache
+def _lemma_words(pos: str) -> frozenset[str]:
+    """English words of one part of speech ("noun", "verb", "adj") from the model's lemma
+    table, less the first names the small lists know ("Will", "Mark")."""
     from app.annotate.nlp import get_nlp
 
-    return get_nlp().get_pipe("lemmatizer")
+    try:
+        table = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+        found = frozenset(table[pos])
+    except Exception:  # pragma: no cover - a model without lookups
+        found = frozenset()
+    return found - GIVEN_NAMES_M - GIVEN_NAMES_F
 
 
-_NOUN_INDEX: set[str] | None = None
+def common_nouns() -> frozenset[str]:
+    return _lemma_words("noun")
 
 
-def common_nouns(doc: Doc | None = None) -> set[str]:
-    global _NOUN_INDEX
-    if _NOUN_INDEX is None:
-        words: set[str] = set()
-        try:
-            idx = _lemmatizer().lookups.get_table("lemma_index")
-            words = set(idx["noun"])
-        except Exception:  # pragma: no cover - model without lookups
-            words = set()
-        _NOUN_INDEX = words - GIVEN_NAMES_M - GIVEN_NAMES_F
-    return _NOUN_INDEX
+def adjectives() -> frozenset[str]:
+    return _lemma_words("adj")
 
 
-_ADJ_INDEX: set[str] | None = None
-
-
-def adjectives() -> set[str]:
-    global _ADJ_INDEX
-    if _ADJ_INDEX is None:
-        try:
-            idx = _lemmatizer().lookups.get_table("lemma_index")
-            _ADJ_INDEX = set(idx["adj"]) - GIVEN_NAMES_M - GIVEN_NAMES_F
-        except Exception:  # pragma: no cover - model without lookups
-            _ADJ_INDEX = set()
-    return _ADJ_INDEX
+def verbs() -> frozenset[str]:
+    return _lemma_words("verb")
 
 
 def org_like(words: list[str]) -> bool:
@@ -81,18 +71,3 @@ def club_like(words: list[str]) -> bool:
         and not is_given_name(words[0])
         and words[0][:1].isupper()
     )
-
-
-_VERB_INDEX: set[str] | None = None
-
-
-def verbs() -> set[str]:
-    """English verbs from the model's lemma table, less first names ("Will", "Mark")."""
-    global _VERB_INDEX
-    if _VERB_INDEX is None:
-        try:
-            idx = _lemmatizer().lookups.get_table("lemma_index")
-            _VERB_INDEX = set(idx["verb"]) - GIVEN_NAMES_M - GIVEN_NAMES_F
-        except Exception:  # pragma: no cover - model without lookups
-            _VERB_INDEX = set()
-    return _VERB_INDEX
