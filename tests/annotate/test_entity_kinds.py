@@ -201,3 +201,12 @@ def test_person_shaped_organisation_spans_are_people() -> None:
     doc = get_nlp()("Mr Ebbers and G Lamboley met Acme Widgets.")
     assert _person_shaped(doc, 0, 2) and _person_shaped(doc, 3, 5)
     assert not _person_shaped(doc, 6, 8)
+
+
+def test_one_party_is_not_the_short_form_of_another() -> None:
+    art = _annotate(
+        "The Liberal Democrats said the plan was wrong. Democrats in Washington agreed with "
+        "Liberal Democrats leader Jo Swain."
+    )
+    names = {e.name: e.aliases for e in art.entities}
+    assert "Democrats" in names and "Democrats" not in names["Liberal Democrats"]

@@ -112,6 +112,8 @@ def short_org_forms(entities: list[Entity], found: list[Found]) -> dict[int, int
     "Facebook" -> "Facebook Research"), or its last word when only one longer name ends
     so ("United" -> "Manchester United"): index -> longer."""
     uses = Counter(f.entity for f in found)
+    # "Democrats" is not the end of "Liberal Democrats": a party's names are its own
+    parties = {f.entity for f in found if f.party}
     longer = [
         (norm_name(e.name).split(), i)
         for i, e in enumerate(entities)
@@ -123,10 +125,10 @@ def short_org_forms(entities: list[Entity], found: list[Found]) -> dict[int, int
         if e.kind != "organisation" or len(toks) != 1:
             continue
         begins = [oi for otoks, oi in longer if otoks[0] == toks[0] and uses[oi] >= uses[i]]
-        ends = [oi for otoks, oi in longer if otoks[-1] == toks[0]]
+        ends = [oi for otoks, oi in longer if otoks[-1] == toks[0] and oi not in parties]
         if begins:
             remap[i] = begins[0]
-        elif len(ends) == 1:
+        elif len(ends) == 1 and i not in parties:
             remap[i] = ends[0]
     return remap
 

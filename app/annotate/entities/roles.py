@@ -90,7 +90,8 @@ def roles_and_gender(doc: Doc, found: list[Found], entities: list[Entity]) -> di
     gender: dict[int, str] = {}
     for f in found:
         assert f.entity is not None
-        _add_role(entities[f.entity], appositive_role(doc, f.start, f.end))
+        if not f.party:  # "Labour, the old maxim goes, ...": a party's appositives mislead
+            _add_role(entities[f.entity], appositive_role(doc, f.start, f.end))
         if entities[f.entity].kind == "person" and f.start > 0:
             prev = norm_token(doc[f.start - 1].text)
             if prev in _MALE:
