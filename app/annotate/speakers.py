@@ -307,27 +307,46 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
 
 
 def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
+    """The speaker a reporting verb's subject stands for.
+
+    In order: a pronoun (``resolve_pronoun``); a spokesperson for an organisation; two named
+    people together (a group label); a named entity in the subject's noun phrase; a
+    description of an entity named earlier ("the ministry", "the ambassador"); else the words
+    themselves as a label ("analysts")."""
     doc = ctx.doc
     if subj.lower_ in PRONOUNS and subj.pos_ == "PRON":
         return resolve_pronoun(ctx, subj, para)
     lo, hi = np_text(subj)
-    full_lo = min(t.i for t in subj.subtree)
-    full_hi = max(t.i for t in subj.subtree) + 1
+    full = (min(t.i for t in subj.subtree), max(t.i for t in subj.subtree) + 1)
     text = doc[lo:hi].text
-    lemma = subj.lemma_.lower()
-    ent = _entity_in(ctx, lo, hi, subj)
-    if lemma in SPOKES or subj.lower_ in SPOKES:
-        # "a spokeswoman for the ministry", "a Google spokesman"
-        e2 = _entity_in(ctx, full_lo, full_hi, subj)
-        if e2 is not None and ctx.ents.entities[e2].kind == "organisation":
-            return _speaker_for_entity(ctx, e2, doc[full_lo:full_hi].text)
-        if e2 is not None:
-            return _speaker_for_entity(ctx, e2, doc[full_lo:full_hi].text)
-        return Speaker(None, text, "other", text)
-    appos = _appositive_entity(ctx, subj)
-    conj_people = [c for c in subj.children if c.dep_ == "conj" and c.i in ctx.ents.token_entity]
-    if conj_people and subj.i in ctx.ents.token_entity:
+    if subj.lemma_.lower() in SPOKES or subj.lower_ in SPOKES:
+        return _spokesperson(ctx, subj, full, text)
+    te = ctx.ents.token_entity
+    if subj.i in te and any(c.dep_ == "conj" and c.i in te for c in subj.children):
         return Speaker(None, text, "other", text)  # "Sandmann and Phillips said"
+    ent = _named_subject(ctx, subj, (lo, hi), full)
+    if ent is not None:
+        return _speaker_for_entity(ctx, ent, text)
+    return _unnamed_subject(ctx, subj, para, (lo, hi), text)
+
+
+def _spokesperson(ctx: Context, subj: Token, full: tuple[int, int], text: str) -> Speaker:
+    """ "a spokeswoman for the ministry", "a Google spokesman": the entity they speak for."""
+    e2 = _entity_in(ctx, full[0], full[1], subj)
+    if e2 is not None:
+        return _speaker_for_entity(ctx, e2, ctx.doc[full[0] : full[1]].text)
+    return Speaker(None, text, "other", text)
+
+
+def _named_subject(
+    ctx: Context, subj: Token, np: tuple[int, int], full: tuple[int, int]
+) -> int | None:
+    """The entity named in the subject: in its noun phrase, its appositive, or its whole
+    subtree ("the head of X" is not X; "the X study" is X's)."""
+    lemma = subj.lemma_.lower()
+    te = ctx.ents.token_entity
+    ent = _entity_in(ctx, np[0], np[1], subj)
+    appos = _appositive_entity(ctx, subj)
     if appos is not None:
         ent = appos  # "the Japanese newspaper Mainichi Shimbun"
     elif (
@@ -340,26 +359,32 @@ def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
         ent is not None
         and ctx.ents.entities[ent].kind == "organisation"
         and subj.pos_ == "NOUN"
-        and subj.i not in ctx.ents.token_entity
+        and subj.i not in te
     ):
         ent = None  # "A Superior Court judge said": an unnamed person, not the court
     if ent is None:
-        ent = _entity_in(ctx, full_lo, full_hi, subj)
+        ent = _entity_in(ctx, full[0], full[1], subj)
         # "the head of X said": not X
         if (
             ent is not None
             and ctx.ents.entities[ent].kind != "person"
             and subj.pos_ == "NOUN"
-            and subj.i not in ctx.ents.token_entity
+            and subj.i not in te
         ):
             ent = None
-    if ent is not None:
-        return _speaker_for_entity(ctx, ent, text)
+    return ent
+
+
+def _unnamed_subject(
+    ctx: Context, subj: Token, para: int, np: tuple[int, int], text: str
+) -> Speaker:
+    """A subject that names no entity: a description of one, a relative pronoun, a label."""
+    doc = ctx.doc
     if subj.pos_ in ("NOUN", "PROPN"):
-        desc = resolve_description(ctx, subj, lo, hi)
+        desc = resolve_description(ctx, subj, np[0], np[1])
         if desc is not None:
             return desc
-        if _human_description(subj, lo):
+        if _human_description(subj, np[0]):
             found = salient_person(ctx, subj, para)
             if found is not None:
                 return _speaker_for_entity(ctx, found, text)
@@ -369,7 +394,7 @@ def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
             if h.pos_ in ("NOUN", "PROPN"):
                 return resolve_subject(ctx, h, para)
         return Speaker(None, None, None, text)
-    if not text or not any(c.isalpha() for c in text):
+    if not text or not any(c.isalpha() for c in doc[np[0] : np[1]].text):
         return Speaker(None, None, None, None)
     return Speaker(None, text, "other", text)
 

@@ -1,0 +1,191 @@
+"""The quotation pipeline step by step (sentences written for these tests, real spaCy)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from app.annotate import _in_body, _parsed, _tokenised
+from app.annotate.according import according_candidates, according_source
+from app.annotate.analysis import analysis_text
+from app.annotate.clean import clean
+from app.annotate.continuation import attach_unattributed, standalone_quote
+from app.annotate.cue_syntax import content_range, is_cue, no_comment, subject_of
+from app.annotate.entities import EntityResult, find_entities
+from app.annotate.quote_index import Candidate, QuoteIndex, mention_tokens, trim, trim_direct
+from app.annotate.reported import cue_candidates, cue_subject
+from app.annotate.speakers import Context, resolve_subject
+from app.annotate.types import Paragraph
+
+
+@dataclass
+class Parsed:
+    text: str
+    doc: Doc
+    paragraphs: list[Paragraph]
+    ents: EntityResult
+    index: QuoteIndex
+    ctx: Context
+
+    def tok(self, word: str):
+        return next(t for t in self.doc if t.text == word)
+
+    def name(self, entity: int | None) -> str | None:
+        return None if entity is None else self.ents.entities[entity].name
+
+
+def parse(text: str) -> Parsed:
+    _meta, paragraphs = clean(text)
+    doc = _parsed(_tokenised(analysis_text(text, paragraphs), paragraphs))
+    ents = find_entities(doc, _in_body(paragraphs))
+    index = QuoteIndex.build(text, paragraphs)
+    ctx = Context(doc, ents, mention_tokens(doc, ents), index.inside, [])
+    return Parsed(text, doc, paragraphs, ents, index, ctx)
+
+
+# -- quote_index ---------------------------------------------------------------------------
+
+
+def test_index_finds_quotes_per_paragraph() -> None:
+    p = parse("Nobody spoke.\n\n“We will open on Monday,” the owner said.")
+    assert len(p.index.spans) == 1
+    k = p.index.in_para(2)[0]
+    q = p.index.spans[k]
+    assert p.text[q.start : q.end] == "We will open on Monday,"
+    assert p.index.inside(q.start + 3)
+    assert not p.index.inside(0)
+    assert p.index.para_of(q.start) == 2
+    assert p.index.overlapping(q.start, q.start + 5) == [k]
+
+
+def test_trims() -> None:
+    text = "  the river rose, "
+    assert text[slice(*trim_direct(text, 0, len(text)))] == "the river rose"
+    text = ", the river rose. "
+    assert text[slice(*trim(text, 0, len(text)))] == "the river rose"
+
+
+# -- cue_syntax ----------------------------------------------------------------------------
+
+
+def test_cue_verbs_and_refusals() -> None:
+    p = parse("The so-called expert said little. The mayor declined to comment on the plan.")
+    assert is_cue(p.tok("said"))
+    assert not is_cue(p.tok("called"))
+    assert no_comment(p.doc, p.tok("comment"))
+
+
+def test_subject_and_complement_of_a_cue() -> None:
+    p = parse("Inspector Maria Olsen said the bridge was unsafe.")
+    said = p.tok("said")
+    assert subject_of(said).text == "Olsen"
+    lo, hi = content_range(p.doc, said)
+    assert p.doc[lo:hi].text == "the bridge was unsafe"
+
+
+# -- reported ------------------------------------------------------------------------------
+
+
+def test_cue_candidates_indirect_and_direct() -> None:
+    p = parse(
+        "Bruno Adler said the menu would change in spring.\n\n"
+        "“We cook what the farmers bring us,” Adler told reporters."
+    )
+    cands = cue_candidates(p.text, p.doc, p.index, p.ctx)
+    assert [(c.kind, p.name(c.speaker.entity)) for c in cands] == [
+        ("indirect", "Bruno Adler"),
+        ("direct", "Bruno Adler"),
+    ]
+    s, e = cands[1].spans[0]
+    assert p.text[s:e] == "We cook what the farmers bring us"
+    assert len(p.ctx.previous) == 2
+
+
+def test_cue_subject_inside_quotes_is_not_the_speaker() -> None:
+    p = parse("“Nobody said it would be easy,” the coach admitted.")
+    said = p.tok("said")
+    assert cue_subject(p.doc, said, p.index, p.ents.token_entity) is None
+
+
+def test_shared_subject_cue_takes_the_first_speaker() -> None:
+    p = parse("Governor Lena Ruiz said taxes would fall, adding that schools would get more.")
+    cands = cue_candidates(p.text, p.doc, p.index, p.ctx)
+    assert [p.name(c.speaker.entity) for c in cands] == ["Lena Ruiz", "Lena Ruiz"]
+
+
+# -- according -----------------------------------------------------------------------------
+
+
+def test_according_to_source_and_clause() -> None:
+    p = parse("According to the Weather Office, the storm will reach the coast tonight.")
+    source = according_source(p.doc, p.tok("According"))
+    assert source is not None and source.text == "Office"
+    cands = according_candidates(p.doc, p.index, p.ctx)
+    assert len(cands) == 1
+    s, e = cands[0].spans[0]
+    assert p.text[s:e] == "the storm will reach the coast tonight"
+    assert cands[0].cue == "according to"
+
+
+# -- continuation --------------------------------------------------------------------------
+
+
+def test_standalone_quote_needs_a_sentence_of_its_own() -> None:
+    p = parse("He called it “a fine day for a walk.” Then: “We should go now, all of us.”")
+    para = p.paragraphs[0]
+    first, second = (p.index.spans[k] for k in p.index.in_para(1))
+    assert not standalone_quote(p.text, para, first, [])
+    assert standalone_quote(p.text, para, second, [])
+
+
+def test_continued_paragraph_keeps_the_speaker() -> None:
+    p = parse(
+        "Ivo Petrov said the harvest was the worst in a decade.\n\n"
+        "“The rain came at exactly the wrong time for the wheat.”"
+    )
+    cands = cue_candidates(p.text, p.doc, p.index, p.ctx)
+    out = attach_unattributed(p.text, p.doc, p.index, cands, p.ctx)
+    assert len(out) == 2
+    assert out[1].cue is None and out[1].para == 2
+    assert p.name(out[1].speaker.entity) == "Ivo Petrov"
+
+
+def test_split_quote_joins_the_first_part() -> None:
+    p = parse("“The pool is closed,” Nora Quill said. “It will reopen in May.”")
+    cands = cue_candidates(p.text, p.doc, p.index, p.ctx)
+    out = attach_unattributed(p.text, p.doc, p.index, cands, p.ctx)
+    assert len(out) == 1
+    assert [p.text[s:e] for s, e in out[0].spans] == [
+        "The pool is closed",
+        "It will reopen in May.",
+    ]
+
+
+def test_candidate_defaults() -> None:
+    from app.annotate.speakers import Speaker
+
+    c = Candidate(-1, [(0, 3)], "direct", None, Speaker(), 1)
+    assert c.quote_ids == set()
+
+
+# -- speakers ------------------------------------------------------------------------------
+
+
+def test_resolve_subject_spokesperson_speaks_for_the_organisation() -> None:
+    p = parse("A spokeswoman for Harlow Energy said the plant was safe.")
+    sp = resolve_subject(p.ctx, p.tok("spokeswoman"), 1)
+    assert p.name(sp.entity) == "Harlow Energy"
+    assert sp.type == "organisation"
+
+
+def test_resolve_subject_two_people_are_a_group() -> None:
+    p = parse("Anna Berg and Tomas Lind said the deal was fair.")
+    sp = resolve_subject(p.ctx, subject_of(p.tok("said")), 1)
+    assert sp.entity is None and sp.label == "Anna Berg and Tomas Lind"
+
+
+def test_resolve_subject_unnamed_label() -> None:
+    p = parse("Analysts said the shares were overvalued.")
+    sp = resolve_subject(p.ctx, p.tok("Analysts"), 1)
+    assert (sp.entity, sp.label, sp.type) == (None, "Analysts", "other")
