@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from app.annotate.documents import DOCUMENT_NOUNS, document_source, is_document
 from app.annotate.entities import EntityResult
 from app.annotate.names import norm_token, words
 from app.annotate.nlp import sentence_of
@@ -322,12 +323,33 @@ def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
     if subj.lemma_.lower() in SPOKES or subj.lower_ in SPOKES:
         return _spokesperson(ctx, subj, full, text)
     te = ctx.ents.token_entity
+    if is_document(subj) and subj.i not in te:
+        found = _document_speaker(ctx, subj, para, text)
+        if found is not None:
+            return found
     if subj.i in te and any(c.dep_ == "conj" and c.i in te for c in subj.children):
         return Speaker(None, text, "other", text)  # "Sandmann and Phillips said"
     ent = _named_subject(ctx, subj, (lo, hi), full)
     if ent is not None:
         return _speaker_for_entity(ctx, ent, text)
     return _unnamed_subject(ctx, subj, para, (lo, hi), text)
+
+
+def _document_speaker(ctx: Context, subj: Token, para: int, text: str) -> Speaker | None:
+    """ "the report said", "a statement from X": whoever issued the document."""
+    src = document_source(subj, ctx.in_quote)
+    if src is None:
+        return None
+    verb = src.head
+    for i, spk, _p in reversed(ctx.previous):
+        if i == verb.i and src.dep_ == "nsubj":
+            found = spk  # "X said in a statement": the speaker already resolved for X
+            break
+    else:
+        found = resolve_subject(ctx, src, para)
+    if found.entity is None and not found.label:
+        return None
+    return Speaker(found.entity, found.label, found.type, text)
 
 
 def _spokesperson(ctx: Context, subj: Token, full: tuple[int, int], text: str) -> Speaker:
@@ -399,10 +421,6 @@ def _unnamed_subject(
     return Speaker(None, text, "other", text)
 
 
-DOCUMENT_NOUNS = words(
-    """study report statement survey memo database data figures numbers analysis findings
-    release post tweet letter filing document documents website blog poll review audit"""
-)
 HUMAN_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person", "eer")
 HUMAN_NOUNS = words(
     """official chief head wing forward defenceman defenseman goalie captain veteran republican

@@ -2,47 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from spacy.tokens import Doc
-
-from app.annotate import _in_body, _parsed, _tokenised
 from app.annotate.according import according_candidates, according_source
-from app.annotate.analysis import analysis_text
-from app.annotate.clean import clean
 from app.annotate.continuation import attach_unattributed, standalone_quote
 from app.annotate.cue_syntax import content_range, is_cue, no_comment, subject_of
-from app.annotate.entities import EntityResult, find_entities
-from app.annotate.quote_index import Candidate, QuoteIndex, mention_tokens, trim, trim_direct
+from app.annotate.quote_index import Candidate, trim, trim_direct
 from app.annotate.reported import cue_candidates, cue_subject
-from app.annotate.speakers import Context, resolve_subject
-from app.annotate.types import Paragraph
-
-
-@dataclass
-class Parsed:
-    text: str
-    doc: Doc
-    paragraphs: list[Paragraph]
-    ents: EntityResult
-    index: QuoteIndex
-    ctx: Context
-
-    def tok(self, word: str):
-        return next(t for t in self.doc if t.text == word)
-
-    def name(self, entity: int | None) -> str | None:
-        return None if entity is None else self.ents.entities[entity].name
-
-
-def parse(text: str) -> Parsed:
-    _meta, paragraphs = clean(text)
-    doc = _parsed(_tokenised(analysis_text(text, paragraphs), paragraphs))
-    ents = find_entities(doc, _in_body(paragraphs))
-    index = QuoteIndex.build(text, paragraphs)
-    ctx = Context(doc, ents, mention_tokens(doc, ents), index.inside, [])
-    return Parsed(text, doc, paragraphs, ents, index, ctx)
-
+from app.annotate.speakers import resolve_subject
+from tests.annotate.parsing import parse
 
 # -- quote_index ---------------------------------------------------------------------------
 
