@@ -239,7 +239,7 @@ def adjacent_quote(
 ) -> int | None:
     """Index of a long quotation right before or after the cue clause (same paragraph)."""
     sent = sentence_of(tok)
-    lo_char = min([tok.idx] + ([subj.idx] if subj is not None else []))
+    lo_char = min([tok.idx] + ([_name_start(subj).idx] if subj is not None else []))
     hi_char = tok.idx + len(tok)
     best = None
     for k in in_para:
@@ -263,3 +263,16 @@ def adjacent_quote(
         if n < 2 or (n < 3 and content[-1:] not in ".!?,"):
             return None
     return best
+
+
+def _name_start(subj: Token) -> Token:
+    """The first word of the subject's name ("John" of "John Horgan told ...")."""
+    doc = subj.doc
+    first = subj
+    while (
+        first.i > 0
+        and doc[first.i - 1].dep_ in ("compound", "flat")
+        and first.i <= doc[first.i - 1].head.i <= subj.i
+    ):
+        first = doc[first.i - 1]
+    return first

@@ -155,3 +155,16 @@ def test_resolve_subject_unnamed_label() -> None:
     p = parse("Analysts said the shares were overvalued.")
     sp = resolve_subject(p.ctx, p.tok("Analysts"), 1)
     assert (sp.entity, sp.label, sp.type) == (None, "Analysts", "other")
+
+
+def test_quote_before_a_two_word_name_and_its_cue() -> None:
+    p = parse(
+        "Ada Moss has said the tunnel could be built for less.\n\n"
+        "“I do not mind how it is built. If the town wants a tunnel, fine, but it will cost "
+        "twice as much,” Victor Lund told reporters on Monday."
+    )
+    cands = cue_candidates(p.text, p.doc, p.index, p.ctx)
+    assert [(c.kind, p.name(c.speaker.entity)) for c in cands] == [
+        ("indirect", "Ada Moss"),
+        ("direct", "Victor Lund"),
+    ]
