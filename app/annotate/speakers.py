@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from app.annotate.acronyms import expansion_in_text, expansion_of, is_acronym
 from app.annotate.documents import DOCUMENT_NOUNS, document_source, is_document
 from app.annotate.entities import EntityResult
 from app.annotate.names import norm_token, words
@@ -112,6 +113,10 @@ def _appositive_entity(ctx: Context, head: Token) -> int | None:
 
 
 def _speaker_for_entity(ctx: Context, e: int, text: str) -> Speaker:
+    """The speaker for entity ``e`` (an acronym speaks as the entity it abbreviates)."""
+    full = expansion_of(ctx.ents, e)
+    if full is not None:
+        e = full
     return Speaker(e, ctx.ents.entities[e].name, ctx.ents.entities[e].kind, text)
 
 
@@ -418,6 +423,10 @@ def _unnamed_subject(
         return Speaker(None, None, None, text)
     if not text or not any(c.isalpha() for c in doc[np[0] : np[1]].text):
         return Speaker(None, None, None, None)
+    bare = text.removeprefix("the ").removeprefix("The ")
+    full = expansion_in_text(doc.text, bare) if is_acronym(bare) else None
+    if full is not None:
+        return Speaker(None, full, "organisation", text)  # "the Tidal Energy Board (TEB)"
     return Speaker(None, text, "other", text)
 
 
