@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from app.annotate.acronyms import expansion_in_text, expansion_of, is_acronym
 from app.annotate.documents import DOCUMENT_NOUNS, document_source, is_document
 from app.annotate.entities import EntityResult
+from app.annotate.epithets import epithet_age, known_ages, person_of_age
 from app.annotate.names import norm_token, words
 from app.annotate.nlp import sentence_of
 
@@ -202,8 +203,15 @@ def _subject_like(tok: Token) -> bool:
     return False
 
 
-def salient_person(ctx: Context, tok: Token, para: int, pron: str | None = None) -> int | None:
-    """The person a pronoun or a definite description most likely refers to."""
+def salient_person(
+    ctx: Context,
+    tok: Token,
+    para: int,
+    pron: str | None = None,
+    exclude: frozenset[int] | set[int] = frozenset(),
+) -> int | None:
+    """The person a pronoun or a definite description most likely refers to (never one of
+    ``exclude``)."""
     doc = ctx.doc
     sent = sentence_of(tok)
     window = max(0, sent.start - 400)
@@ -215,7 +223,7 @@ def salient_person(ctx: Context, tok: Token, para: int, pron: str | None = None)
             break
         if ctx.ents.entities[ent].kind != "person" or ctx.in_quote(doc[s].idx):
             continue
-        if pron is not None and not _gender_ok(ctx, ent, pron):
+        if (pron is not None and not _gender_ok(ctx, ent, pron)) or ent in exclude:
             continue
         talked_about = ctx.in_reported(doc[s].idx)
         cands.append((s, ent, _subject_like(doc[s:e].root) and not talked_about))
@@ -233,7 +241,7 @@ def salient_person(ctx: Context, tok: Token, para: int, pron: str | None = None)
         if spk.entity is not None and spk.type == "person" and p >= para - 2:
             prev = spk.entity
         break
-    if prev is not None and (pron is None or _gender_ok(ctx, prev, pron)):
+    if prev is not None and prev not in exclude and (pron is None or _gender_ok(ctx, prev, pron)):
         for _s, ent, subj in cands:
             if ent == prev:
                 return prev
@@ -292,9 +300,10 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
             score = 1 + len(words & role_words) * 0.5 + pos / 1e6
         else:
             name_words = {norm_token(w) for w in e.name.split()}
-            if lemma not in ORG_DESCRIPTION_HEADS:
+            in_name = bool({lemma, lemma + "s", norm_token(head.text)} & name_words)
+            if lemma not in ORG_DESCRIPTION_HEADS and not (in_name and head.pos_ == "NOUN"):
                 continue
-            if lemma in name_words or norm_token(head.text) in name_words:
+            if in_name:
                 score = 1 + len(words & name_words) * 0.5 + pos / 1e6
             elif lemma in ("company", "firm", "group", "corporation") and any(
                 w in name_words
@@ -407,6 +416,9 @@ def _unnamed_subject(
 ) -> Speaker:
     """A subject that names no entity: a description of one, a relative pronoun, a label."""
     doc = ctx.doc
+    age = epithet_age(doc[np[0] : np[1]].text)
+    if age is not None and subj.tag_ not in ("NNS", "NNPS"):
+        return _age_epithet(ctx, subj, para, age, text)
     if subj.pos_ in ("NOUN", "PROPN"):
         desc = resolve_description(ctx, subj, np[0], np[1])
         if desc is not None:
@@ -454,3 +466,17 @@ def _human_description(tok: Token, lo: int) -> bool:
     if low in NOT_HUMAN or tok.lemma_.lower() in NOT_HUMAN:
         return False
     return low in HUMAN_NOUNS or low.endswith(HUMAN_SUFFIXES)
+
+
+def _age_epithet(ctx: Context, subj: Token, para: int, age: int, text: str) -> Speaker:
+    """ "the 38-year-old": the person the article gave that age, else the salient person
+    unless the article gave them another age."""
+    before = [m for m in ctx.mention_tokens if m[0] < subj.i]
+    ages = known_ages(ctx.doc, ctx.ents, before)
+    found = person_of_age(ages, age, {ent for _s, _e, ent in before})
+    if found is None:
+        other_age = {ent for ent, a in ages.items() if a != age}
+        found = salient_person(ctx, subj, para, exclude=other_age)
+    if found is None:
+        return Speaker(None, text, "other", text)
+    return _speaker_for_entity(ctx, found, text)

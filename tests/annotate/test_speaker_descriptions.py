@@ -1,0 +1,68 @@
+"""Descriptions and epithets resolve to the entity they stand for (sentences written for these
+tests)."""
+
+from app.annotate import annotate
+from app.annotate.epithets import epithet_age, known_ages, person_of_age
+from tests.annotate.parsing import parse
+
+
+def _speakers(art) -> list[str | None]:
+    return [
+        art.entities[q.speaker_entity].name if q.speaker_entity is not None else q.speaker_label
+        for q in art.quotations
+    ]
+
+
+def test_epithet_age() -> None:
+    assert epithet_age("the 38-year-old defender") == 38
+    assert epithet_age("the veteran") is None
+
+
+def test_known_ages_after_and_before_the_name() -> None:
+    p = parse("Maria Lopez, 38, beat 41-year-old Karen Miller in the final on Sunday.")
+    ages = known_ages(p.doc, p.ents, p.ctx.mention_tokens)
+    assert {p.name(e): a for e, a in ages.items()} == {"Maria Lopez": 38, "Karen Miller": 41}
+    seen = set(ages)
+    assert p.name(person_of_age(ages, 41, seen)) == "Karen Miller"
+    assert person_of_age(ages, 50, seen) is None
+
+
+def test_age_epithet_is_the_person_of_that_age() -> None:
+    text = (
+        "Maria Lopez, 38, beat Karen Miller, 41, in the final in Boston on Sunday.\n\n"
+        "The 41-year-old said the last set had been the hardest of her career."
+    )
+    assert _speakers(annotate(text)) == ["Karen Miller"]
+
+
+def test_age_epithet_of_the_only_person() -> None:
+    text = (
+        "Maria Lopez won the race in Boston on Sunday.\n\n"
+        "The 38-year-old said the last mile had been the hardest of her career."
+    )
+    assert _speakers(annotate(text)) == ["Maria Lopez"]
+
+
+def test_head_noun_in_the_organisation_name() -> None:
+    text = (
+        "Northwind Airlines cut 200 jobs on Tuesday.\n\n"
+        "The airline said demand had fallen by a third since spring."
+    )
+    assert _speakers(annotate(text)) == ["Northwind Airlines"]
+
+
+def test_organisation_description_is_not_a_person() -> None:
+    text = (
+        "Sara Holt met Tom Reed at the conference on Friday.\n\n"
+        "The company said the deal would close in March."
+    )
+    art = annotate(text)
+    assert art.quotations[0].speaker_entity is None
+
+
+def test_role_description() -> None:
+    text = (
+        "Paula Grant, the mayor of Easton, met the council on Monday.\n\n"
+        "The mayor said the budget would be balanced next year."
+    )
+    assert _speakers(annotate(text)) == ["Paula Grant"]
