@@ -22,7 +22,8 @@ from app.annotate.nlp import sentence_of
 
 DOCUMENT_NOUNS = words(
     """study report statement survey memo database data figures numbers analysis findings
-    release post tweet letter filing document documents website blog poll review audit"""
+    release post tweet letter filing document documents website blog poll review audit
+    book article column essay editorial speech memoir manifesto thesis"""
 )
 # Verbs whose subject issues the document that is their object: "X released a report".
 ISSUING_VERBS = words(

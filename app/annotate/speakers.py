@@ -266,6 +266,19 @@ def _recent_rank(cands: list[tuple[int, int]], ent: int) -> int:
     return 99
 
 
+_ROLE_END = words("of to for at in with from on")
+
+
+def role_head(role: str) -> str:
+    """The head noun of a role phrase: "ambassador" of "British Ambassador to Chile"."""
+    head = ""
+    for w in role.replace(",", " , ").split():
+        if w.lower() in _ROLE_END or w == ",":
+            break
+        head = w
+    return norm_token(head)
+
+
 def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker | None:
     """ "the ambassador", "the former Yokohama professor", "the company"."""
     doc = ctx.doc
@@ -295,8 +308,9 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
             role_words = set()
             for r in e.roles:
                 role_words |= {norm_token(w) for w in r.split()}
-            if lemma not in role_words and norm_token(head.text) not in role_words:
-                continue
+            heads = {role_head(r) for r in e.roles}
+            if lemma not in heads and norm_token(head.text) not in heads:
+                continue  # "the military" is not the military spokesman
             score = 1 + len(words & role_words) * 0.5 + pos / 1e6
         else:
             name_words = {norm_token(w) for w in e.name.split()}

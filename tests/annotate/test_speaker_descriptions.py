@@ -66,3 +66,21 @@ def test_role_description() -> None:
         "The mayor said the budget would be balanced next year."
     )
     assert _speakers(annotate(text)) == ["Paula Grant"]
+
+
+def test_role_head() -> None:
+    from app.annotate.speakers import role_head
+
+    assert role_head("British Ambassador to Chile") == "ambassador"
+    assert role_head("military spokesman") == "spokesman"
+    assert role_head("mayor of Easton") == "mayor"
+
+
+def test_description_matches_the_head_of_a_role_not_a_modifier() -> None:
+    text = (
+        "Army spokesman Colonel Rafael Ortiz visited the flooded towns on Monday.\n\n"
+        "The army said it was sending trucks with food and blankets to the coast."
+    )
+    art = annotate(text)
+    q = art.quotations[-1]
+    assert q.speaker_entity is None or art.entities[q.speaker_entity].kind != "person"

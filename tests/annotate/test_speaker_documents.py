@@ -49,3 +49,12 @@ def test_the_report_refers_back_to_the_released_report() -> None:
 def test_a_document_with_no_known_source_names_no_entity() -> None:
     art = annotate("A report said leaks had doubled since last year.")
     assert art.quotations[0].speaker_entity is None
+
+
+def test_an_authored_work_speaks_for_its_author() -> None:
+    text = (
+        "Ruth Okafor, a historian, has written about the railway for years.\n\n"
+        "Okafor's book argues that the line was built too quickly."
+    )
+    art = annotate(text)
+    assert _speakers(art) == ["Ruth Okafor"]
