@@ -266,6 +266,14 @@ def _recent_rank(cands: list[tuple[int, int]], ent: int) -> int:
     return 99
 
 
+def _last_speaker(ctx: Context, kind: str, before: int) -> int | None:
+    """The entity of the latest resolved speaker before token ``before``, if of ``kind``."""
+    for i, spk, _p in reversed(ctx.previous):
+        if i < before and spk.entity is not None:
+            return spk.entity if spk.type == kind else None
+    return None
+
+
 _ROLE_END = words("of to for at in with from on")
 
 
@@ -296,6 +304,7 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
     )
     best = None
     best_score = 0.0
+    last_org = _last_speaker(ctx, "organisation", head.i)
     last_pos = {}
     for s, _e, ent in ctx.mention_tokens:
         if s < head.i:
@@ -325,7 +334,8 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
             ):
                 score = 0.5 + pos / 1e6
             elif not specific:
-                score = 0.3 + pos / 1e6
+                # "the company": the organisation that spoke last, else the last one named
+                score = (0.45 if ent == last_org else 0.3) + pos / 1e6
             else:
                 continue
         if score > best_score:

@@ -84,3 +84,11 @@ def test_description_matches_the_head_of_a_role_not_a_modifier() -> None:
     art = annotate(text)
     q = art.quotations[-1]
     assert q.speaker_entity is None or art.entities[q.speaker_entity].kind != "person"
+
+
+def test_the_company_is_the_organisation_that_spoke_last() -> None:
+    text = (
+        "Brightline Foods said on Monday that Harbor Mills had stopped its deliveries.\n\n"
+        "The company said it expected the dispute to be settled within a week."
+    )
+    assert _speakers(annotate(text)) == ["Brightline Foods", "Brightline Foods"]
