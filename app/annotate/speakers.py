@@ -140,11 +140,37 @@ def _gender_ok(ctx: Context, ent: int, pron: str) -> bool:
     return (pron in ("he", "him") and g == "m") or (pron in ("she", "her") and g == "f")
 
 
+def _named_label_speaker(ctx: Context, tok: Token, para: int) -> Speaker | None:
+    """The previous speaker when it is a name the entity step did not make a person
+    ("Poulter told the tour ..." then "he said"), in this or the previous paragraph, and no
+    person has been named since."""
+    last = next(((i, s, p) for i, s, p in reversed(ctx.previous) if s.entity or s.label), None)
+    if last is None or last[0] >= tok.i or last[2] < para - 1:
+        return None
+    cue, spk, _p = last
+    label = spk.label or ""
+    names = label.split()
+    if spk.entity is not None or not 1 <= len(names) <= 3:
+        return None
+    if not all(w[:1].isupper() and w.isalpha() for w in names) or label.isupper():
+        return None
+    sent = sentence_of(ctx.doc[cue])
+    if not any(t.text == names[-1] and t.pos_ == "PROPN" for t in ctx.doc[sent.start : sent.end]):
+        return None  # "Experts", "Officials": not a name
+    for s, _e, ent in ctx.mention_tokens:
+        if cue < s < tok.i and ctx.ents.entities[ent].kind == "person":
+            return None
+    return spk
+
+
 def resolve_pronoun(ctx: Context, tok: Token, para: int) -> Speaker:
     pron = tok.lower_
     doc = ctx.doc
     sent = sentence_of(tok)
     if pron in ("he", "she"):
+        named = _named_label_speaker(ctx, tok, para)
+        if named is not None:
+            return Speaker(None, named.label, "person", tok.text)
         found = salient_person(ctx, tok, para, pron)
         if found is not None:
             return _speaker_for_entity(ctx, found, tok.text)

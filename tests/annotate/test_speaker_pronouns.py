@@ -1,0 +1,43 @@
+"""Pronouns across paragraph breaks (sentences written for these tests)."""
+
+from spacy.tokens import Token
+
+from app.annotate import annotate
+from app.annotate.speakers import Context, Speaker, _named_label_speaker
+from tests.annotate.parsing import parse
+
+
+def _speakers(art) -> list[str | None]:
+    return [
+        art.entities[q.speaker_entity].name if q.speaker_entity is not None else q.speaker_label
+        for q in art.quotations
+    ]
+
+
+def test_pronoun_in_the_next_paragraph_keeps_the_previous_speaker() -> None:
+    text = (
+        "Mr Felix Grant said the harbour would be dredged in the spring.\n\n"
+        "“It has taken far too long,” he said."
+    )
+    assert _speakers(annotate(text)) == ["Felix Grant", "Felix Grant"]
+
+
+def _he_after_label(text: str, label: str) -> tuple[Context, Token]:
+    """The context after a cue "told" whose speaker is the free label ``label``, and the
+    "he" before "spoke" in the second paragraph."""
+    p = parse(text)
+    cue = p.tok("told")
+    p.ctx.previous.append((cue.i, Speaker(None, label, "other", label), 1))
+    return p.ctx, p.doc[p.tok("spoke").i - 1]
+
+
+def test_a_name_label_speaker_is_kept_for_he() -> None:
+    ctx, he = _he_after_label("Okonkwo told the panel he would stay.\n\nLater he spoke.", "Okonkwo")
+    found = _named_label_speaker(ctx, he, 2)
+    assert found is not None and found.label == "Okonkwo"
+
+
+def test_a_common_noun_label_is_not_a_name() -> None:
+    text = "Officials told the panel the dam would hold.\n\nLater he spoke."
+    ctx, he = _he_after_label(text, "Officials")
+    assert _named_label_speaker(ctx, he, 2) is None
