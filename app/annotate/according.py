@@ -13,16 +13,25 @@ from app.annotate.quote_index import Candidate, QuoteIndex, trim
 from app.annotate.speakers import Context, resolve_subject
 
 
+def according_tokens(doc: Doc, index: QuoteIndex) -> list[int]:
+    """Indices of the "according" of every "according to" outside quotation marks."""
+    return [
+        t.i
+        for t in doc
+        if t.lower_ == "according"
+        and t.i + 1 < len(doc)
+        and doc[t.i + 1].lower_ == "to"
+        and not index.inside(t.idx)
+    ]
+
+
 def according_candidates(doc: Doc, index: QuoteIndex, ctx: Context) -> list[Candidate]:
     """One candidate per "according to" outside quotation marks that attributes a clause."""
     out = []
-    for t in doc:
-        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-            if index.inside(t.idx):
-                continue
-            c = according(doc, t, index, ctx)
-            if c:
-                out.append(c)
+    for i in according_tokens(doc, index):
+        c = according(doc, doc[i], index, ctx)
+        if c:
+            out.append(c)
     return out
 
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from app.annotate.according import according_candidates
+from app.annotate.according import according, according_tokens
 from app.annotate.continuation import attach_unattributed
 from app.annotate.entities import EntityResult
 from app.annotate.quote_index import Candidate, QuoteIndex, mention_tokens
-from app.annotate.reported import cue_candidates
+from app.annotate.reported import CueReader, remember
 from app.annotate.speakers import Context
 from app.annotate.types import Paragraph, Quotation
 
@@ -35,11 +35,25 @@ def extract(
         return []
     index = QuoteIndex.build(text, paragraphs)  # 0.
     ctx = Context(doc, ents, mention_tokens(doc, ents), index.inside, [])
-    cands = cue_candidates(text, doc, index, ctx)  # 1.
-    cands += according_candidates(doc, index, ctx)  # 2.
+    cands = reported_speech(text, doc, index, ctx)  # 1. and 2.
     cands.sort(key=lambda c: c.spans[0][0])
     cands = attach_unattributed(text, doc, index, cands, ctx)  # 3.
     return to_quotations(text, index, cands)  # 4.
+
+
+def reported_speech(text: str, doc: Doc, index: QuoteIndex, ctx: Context) -> list[Candidate]:
+    """Steps 1 and 2 together, in text order: each cue verb and each "according to" in turn,
+    so that a speaker can refer back to any earlier one ("according to X ... the company
+    said")."""
+    reader = CueReader(text, doc, index, ctx)
+    accordings = set(according_tokens(doc, index))
+    cands = []
+    for ti in sorted(reader.cues | accordings):
+        c = according(doc, doc[ti], index, ctx) if ti in accordings else reader.candidate(ti)
+        if c is not None:
+            cands.append(c)
+            remember(ctx, c)
+    return cands
 
 
 def to_quotations(text: str, index: QuoteIndex, cands: list[Candidate]) -> list[Quotation]:

@@ -37,34 +37,53 @@ Content = tuple[list[tuple[int, int]], str, set[int]]  # spans, kind, quoted spa
 
 
 def cue_candidates(text: str, doc: Doc, index: QuoteIndex, ctx: Context) -> list[Candidate]:
-    """One candidate per reporting verb that reports something, with its speaker.
+    """One candidate per reporting verb that reports something, with its speaker, in text
+    order (``CueReader`` one cue at a time)."""
+    reader = CueReader(text, doc, index, ctx)
+    cands = []
+    for ti in sorted(reader.cues):
+        c = reader.candidate(ti)
+        if c is not None:
+            cands.append(c)
+            remember(ctx, c)
+    return cands
 
-    Appends each speaker to ``ctx.previous`` and each content span to ``ctx.reported`` as it
-    goes, so later pronouns and descriptions can use them."""
-    cues = {t.i for t in doc if is_cue(t) and not index.inside(t.idx)}
-    cands: list[Candidate] = []
-    cue_speaker: dict[int, Speaker] = {}
-    for ti in sorted(cues):
+
+def remember(ctx: Context, c: Candidate) -> None:
+    """Record a candidate's speaker and content, for the pronouns and descriptions after it."""
+    ctx.previous.append((c.cue_tok, c.speaker, c.para))
+    ctx.reported.extend(c.spans)
+
+
+class CueReader:
+    """Reads the reporting act of one cue verb at a time (cues in text order, so that each
+    speaker can lean on the ones before it, recorded with ``remember``)."""
+
+    def __init__(self, text: str, doc: Doc, index: QuoteIndex, ctx: Context) -> None:
+        self.text, self.doc, self.index, self.ctx = text, doc, index, ctx
+        self.cues = {t.i for t in doc if is_cue(t) and not index.inside(t.idx)}
+        self.cue_speaker: dict[int, Speaker] = {}
+
+    def candidate(self, ti: int) -> Candidate | None:
+        """The quotation reported by the cue at token ``ti``, or None."""
+        doc, index, ctx = self.doc, self.index, self.ctx
         tok = doc[ti]
         if no_comment(doc, tok):
-            continue
+            return None
         para = index.para_of(tok.idx)
         subj = cue_subject(doc, tok, index, ctx.ents.token_entity)
-        content = reported_content(text, doc, tok, subj, cues, index, para)
+        content = reported_content(self.text, doc, tok, subj, self.cues, index, para)
         if content is None:
-            continue
+            return None
         spans, kind, quote_ids = content
         if not spans or spans[0][1] <= spans[0][0]:
-            continue
+            return None
         if subj is not None and index.inside(subj.idx) and kind != "direct":
-            continue
+            return None
         speaker = resolve_subject(ctx, subj, para) if subj is not None else Speaker()
-        speaker = _shared_speaker(tok, speaker, cue_speaker)
-        cue_speaker[ti] = speaker
-        cands.append(Candidate(ti, spans, kind, tok.text, speaker, para, quote_ids))
-        ctx.previous.append((ti, speaker, para))
-        ctx.reported.extend(spans)
-    return cands
+        speaker = _shared_speaker(tok, speaker, self.cue_speaker)
+        self.cue_speaker[ti] = speaker
+        return Candidate(ti, spans, kind, tok.text, speaker, para, quote_ids)
 
 
 def cue_subject(doc: Doc, tok: Token, index: QuoteIndex, te: dict[int, int]) -> Token | None:

@@ -292,6 +292,20 @@ def _recent_rank(cands: list[tuple[int, int]], ent: int) -> int:
     return 99
 
 
+def _described_label(ctx: Context, head: Token, text: str) -> Speaker | None:
+    """ "the company" after the speaker "a media buying company": the previous speaker, when it
+    is a free label with the same head noun, in this or the previous paragraph."""
+    last = next(((i, s, p) for i, s, p in reversed(ctx.previous) if s.entity or s.label), None)
+    if last is None or last[1].entity is not None or not last[1].label:
+        return None
+    if last[0] >= head.i or last[0] < sentence_of(head).start - 400:
+        return None
+    label_head = norm_token(last[1].label.split()[-1])
+    if label_head not in (head.lemma_.lower(), norm_token(head.text)):
+        return None
+    return Speaker(None, last[1].label, last[1].type, text)
+
+
 def _last_speaker(ctx: Context, kind: str, before: int) -> int | None:
     """The entity of the latest resolved speaker before token ``before``, if of ``kind``."""
     for i, spk, _p in reversed(ctx.previous):
@@ -327,7 +341,11 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
         return None
     specific = any(
         t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE") for t in doc[lo:hi] if t.i != head.i
-    )
+    ) or det not in ("the", "this", "that")  # "media buying company X": not a back-reference
+    if not specific:
+        same = _described_label(ctx, head, doc[lo:hi].text)
+        if same is not None:
+            return same
     best = None
     best_score = 0.0
     last_org = _last_speaker(ctx, "organisation", head.i)
@@ -354,16 +372,16 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
                 continue
             if in_name:
                 score = 1 + len(words & name_words) * 0.5 + pos / 1e6
+            elif specific:
+                continue
             elif lemma in ("company", "firm", "group", "corporation") and any(
                 w in name_words
                 for w in ("inc", "corp", "ltd", "co", "group", "industries", "technologies")
             ):
                 score = 0.5 + pos / 1e6
-            elif not specific:
+            else:
                 # "the company": the organisation that spoke last, else the last one named
                 score = (0.45 if ent == last_org else 0.3) + pos / 1e6
-            else:
-                continue
         if score > best_score:
             best, best_score = ent, score
     if best is None:

@@ -92,3 +92,23 @@ def test_the_company_is_the_organisation_that_spoke_last() -> None:
         "The company said it expected the dispute to be settled within a week."
     )
     assert _speakers(annotate(text)) == ["Brightline Foods", "Brightline Foods"]
+
+
+def test_the_company_after_an_unnamed_company_speaker() -> None:
+    text = (
+        "Prices rose by 4 per cent in May, according to a market research company. "
+        "The company said prices would rise again in June."
+    )
+    art = annotate(text)
+    assert [q.speaker_label for q in art.quotations] == ["a market research company"] * 2
+    assert all(q.speaker_entity is None for q in art.quotations)
+
+
+def test_an_undetermined_description_is_not_a_back_reference() -> None:
+    text = (
+        "Harlow Capital Inc. bought the mill in 2019.\n\n"
+        "Prices rose by 4 per cent in May, according to market research company Delvo."
+    )
+    art = annotate(text)
+    q = art.quotations[-1]
+    assert q.speaker_entity is None or art.entities[q.speaker_entity].name != "Harlow Capital Inc."
