@@ -466,6 +466,8 @@ def _named_subject(
         and subj.i not in te
     ):
         ent = None  # "A Superior Court judge said": an unnamed person, not the court
+    elif ent is not None and _modifier_of(ctx, ent, subj):
+        return None  # "Surrey staff said", "the Obama aides said": not the person named
     if ent is None:
         ent = _entity_in(ctx, full[0], full[1], subj)
         # "the head of X said": not X
@@ -477,6 +479,14 @@ def _named_subject(
         ):
             ent = None
     return ent
+
+
+def _modifier_of(ctx: Context, ent: int, subj: Token) -> bool:
+    """The entity only modifies a common-noun subject: "Surrey staff", "Obama aides"."""
+    if subj.pos_ != "NOUN" or subj.i in ctx.ents.token_entity:
+        return False
+    toks = [c for c in subj.lefts if ctx.ents.token_entity.get(c.i) == ent]
+    return bool(toks) and all(c.dep_ in ("compound", "nmod") for c in toks)
 
 
 def _unnamed_subject(

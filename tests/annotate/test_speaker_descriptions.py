@@ -112,3 +112,14 @@ def test_an_undetermined_description_is_not_a_back_reference() -> None:
     art = annotate(text)
     q = art.quotations[-1]
     assert q.speaker_entity is None or art.entities[q.speaker_entity].name != "Harlow Capital Inc."
+
+
+def test_a_name_that_only_modifies_the_subject_is_not_the_speaker() -> None:
+    text = (
+        "Mayor Paula Grant opened the new library on Monday.\n\n"
+        "Grant aides said the building had cost less than planned."
+    )
+    art = annotate(text)
+    q = art.quotations[-1]
+    assert q.speaker_entity is None
+    assert q.speaker_label == "Grant aides"
