@@ -216,8 +216,28 @@ def resolve_pronoun(ctx: Context, tok: Token, para: int) -> Speaker:
     return Speaker(None, None, None, tok.text)
 
 
+CONCESSIVE = words("although though whereas despite")
+
+
+def backgrounded(tok: Token) -> bool:
+    """A token inside a concessive clause ("Although X has said ..., Y ..."): what happens
+    there is background, not the thread of the story."""
+    t = tok
+    for _ in range(8):
+        if t.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONCESSIVE for c in t.children
+        ):
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
+
+
 def _subject_like(tok: Token) -> bool:
-    """The head of a mention that is (part of) a clause subject."""
+    """The head of a mention that is (part of) a clause subject (not in a concessive one)."""
+    if backgrounded(tok):
+        return False
     t = tok
     for _ in range(6):
         if t.dep_ in ("nsubj", "nsubjpass"):
@@ -261,9 +281,11 @@ def salient_person(
             return ent
     # (b) the previous speaker, unless another person has since been a subject
     prev = None
-    for _i, spk, p in reversed(ctx.previous):
+    for i, spk, p in reversed(ctx.previous):
         if spk.entity is None and not spk.label:
             continue  # an unresolved speaker says nothing about salience
+        if i >= 0 and backgrounded(ctx.doc[i]):
+            continue  # "Although X has said ..., ...": X is not the one talking
         if spk.entity is not None and spk.type == "person" and p >= para - 2:
             prev = spk.entity
         break

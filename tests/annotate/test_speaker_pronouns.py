@@ -41,3 +41,21 @@ def test_a_common_noun_label_is_not_a_name() -> None:
     text = "Officials told the panel the dam would hold.\n\nLater he spoke."
     ctx, he = _he_after_label(text, "Officials")
     assert _named_label_speaker(ctx, he, 2) is None
+
+
+def test_a_speaker_in_a_concessive_clause_is_background() -> None:
+    text = (
+        "Club secretary Alan Pryce said the vote had been close. Although Mayor Dora Keel "
+        "has said that the ground must close, the members were not worried.\n\n"
+        "“We will fight for it,” he said."
+    )
+    art = annotate(text)
+    assert _speakers(art)[-1] == "Alan Pryce"
+
+
+def test_backgrounded() -> None:
+    from app.annotate.speakers import backgrounded
+
+    p = parse("Although Ms Ruth Cole said it was safe, the bridge was closed.")
+    assert backgrounded(p.tok("said"))
+    assert not backgrounded(p.tok("closed"))
