@@ -57,15 +57,15 @@ def reported_speech(text: str, doc: Doc, index: QuoteIndex, ctx: Context) -> lis
 
 
 def to_quotations(text: str, index: QuoteIndex, cands: list[Candidate]) -> list[Quotation]:
-    """One quotation per candidate in text order; of two starting at the same place, the
-    first found."""
+    """One quotation per candidate in text order; of two starting at the same place ("he was
+    quoted as saying"), the one with the most parts, else the first found."""
     out: list[Quotation] = []
-    seen: set[tuple[int, int]] = set()
+    best: dict[tuple[int, int], Candidate] = {}
     for c in sorted(cands, key=lambda c: c.spans[0][0]):
         key = c.spans[0]
-        if key in seen:
-            continue
-        seen.add(key)
+        if key not in best or len(c.spans) > len(best[key].spans):
+            best[key] = c
+    for c in best.values():
         sp = c.speaker
         out.append(
             Quotation(

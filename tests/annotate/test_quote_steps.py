@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.annotate import annotate
 from app.annotate.according import according_candidates, according_source
 from app.annotate.continuation import attach_unattributed, standalone_quote
 from app.annotate.cue_syntax import content_range, is_cue, no_comment, subject_of
@@ -168,3 +169,15 @@ def test_quote_before_a_two_word_name_and_its_cue() -> None:
         ("indirect", "Ada Moss"),
         ("direct", "Victor Lund"),
     ]
+
+
+def test_two_cues_for_one_split_quote_keep_both_parts() -> None:
+    text = (
+        "“We were shocked to see how much the city owes,” she was quoted as saying in the "
+        "release. “The debt is simply too high.”"
+    )
+    art = annotate(text)
+    assert len(art.quotations) == 1
+    assert art.quotations[0].text == (
+        "We were shocked to see how much the city owes The debt is simply too high."
+    )
