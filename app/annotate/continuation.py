@@ -1,4 +1,4 @@
-"""Step 3 of quotation extraction: quotations without a cue of their own.
+"""Step 4 of quotation extraction: quotations without a cue of their own.
 
 After the cue verbs (``reported``) and "according to" (``according``) have claimed their quoted
 spans, every quoted span left over that stands as a sentence of its own is attached, in order:

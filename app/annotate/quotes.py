@@ -5,10 +5,11 @@ The pipeline (``extract``), one module per step:
 0. ``quote_index``: pair the quotation marks of every paragraph (``quotemarks``);
 1. ``reported``: reported speech hung on a cue verb, with its speaker (``cue_syntax`` reads
    the parse around the verb, ``speakers`` resolves the subject);
-2. ``according``: "according to X, ...";
-3. ``continuation``: quotations without a cue of their own (split quotations, continued
+2. ``according``: "according to X, ..." (1 and 2 in one text-order pass);
+3. ``interviews``: answers of question-and-answer and transcript layouts;
+4. ``continuation``: quotations without a cue of their own (split quotations, continued
    paragraphs, floating quotations);
-4. here: one ``Quotation`` per candidate, in text order.
+5. here: one ``Quotation`` per candidate, in text order.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 from app.annotate.according import according, according_tokens
 from app.annotate.continuation import attach_unattributed
 from app.annotate.entities import EntityResult
+from app.annotate.interviews import interview_answers
 from app.annotate.quote_index import Candidate, QuoteIndex, mention_tokens
 from app.annotate.reported import CueReader, remember
 from app.annotate.speakers import Context
@@ -36,9 +38,10 @@ def extract(
     index = QuoteIndex.build(text, paragraphs)  # 0.
     ctx = Context(doc, ents, mention_tokens(doc, ents), index.inside, [])
     cands = reported_speech(text, doc, index, ctx)  # 1. and 2.
+    cands = interview_answers(text, index, ents, cands)  # 3.
     cands.sort(key=lambda c: c.spans[0][0])
-    cands = attach_unattributed(text, doc, index, cands, ctx)  # 3.
-    return to_quotations(text, index, cands)  # 4.
+    cands = attach_unattributed(text, doc, index, cands, ctx)  # 4.
+    return to_quotations(text, index, cands)  # 5.
 
 
 def reported_speech(text: str, doc: Doc, index: QuoteIndex, ctx: Context) -> list[Candidate]:
