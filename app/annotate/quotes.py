@@ -37,6 +37,7 @@ def extract(
         return []
     index = QuoteIndex.build(text, paragraphs)  # 0.
     ctx = Context(doc, ents, mention_tokens(doc, ents), index.inside, [])
+    ctx.para_starts = [p.start for p in paragraphs]
     cands = reported_speech(text, doc, index, ctx)  # 1. and 2.
     cands = interview_answers(text, index, ents, cands)  # 3.
     cands.sort(key=lambda c: c.spans[0][0])

@@ -43,6 +43,7 @@ class Context:
     in_quote: callable  # char index -> bool
     previous: list[tuple[int, Speaker, int]]  # (token index of cue, speaker, paragraph)
     reported: list[tuple[int, int]] = field(default_factory=list)  # content spans so far
+    para_starts: list[int] = field(default_factory=list)  # character offset of each paragraph
 
     def in_reported(self, ch: int) -> bool:
         return any(s <= ch < e for s, e in self.reported[-6:])
@@ -163,6 +164,47 @@ def _named_label_speaker(ctx: Context, tok: Token, para: int) -> Speaker | None:
     return spk
 
 
+def _unlisted_person(ctx: Context, tok: Token, para: int) -> str | None:
+    """A person the model names but the entity step left out ("Yuni, a resident of ...,
+    was watching television when she ..."), when they are the closest subject before the
+    pronoun: closer than any person entity, in this or the previous paragraph."""
+    doc, te = ctx.doc, ctx.ents.token_entity
+    para_start = _paragraph_start(ctx, para - 1)
+    for i in range(tok.i - 1, -1, -1):
+        t = doc[i]
+        if t.idx < para_start:
+            return None
+        if i in te and ctx.ents.entities[te[i]].kind == "person" and not ctx.in_quote(t.idx):
+            return None
+        if (
+            t.dep_ in ("nsubj", "nsubjpass")
+            and t.pos_ == "PROPN"
+            and (t.ent_type_ == "PERSON" or (not t.ent_type_ and _human_appositive(t)))
+            and i not in te
+            and not ctx.in_quote(t.idx)
+        ):
+            lo = i
+            while lo > 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].ent_type_ == "PERSON":
+                lo -= 1
+            return doc[lo : i + 1].text
+    return None
+
+
+def _human_appositive(tok: Token) -> bool:
+    """ "Yuni, a resident of Lampung": an appositive that describes a person."""
+    for c in tok.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN":
+            low = c.lower_
+            return low in HUMAN_NOUNS or (low.endswith(HUMAN_SUFFIXES) and low not in NOT_HUMAN)
+    return False
+
+
+def _paragraph_start(ctx: Context, number: int) -> int:
+    """Character offset where paragraph ``number`` starts (0 for the first or before)."""
+    starts = ctx.para_starts
+    return starts[number - 1] if 1 <= number <= len(starts) else 0
+
+
 def resolve_pronoun(ctx: Context, tok: Token, para: int) -> Speaker:
     pron = tok.lower_
     doc = ctx.doc
@@ -171,6 +213,9 @@ def resolve_pronoun(ctx: Context, tok: Token, para: int) -> Speaker:
         named = _named_label_speaker(ctx, tok, para)
         if named is not None:
             return Speaker(None, named.label, "person", tok.text)
+        unlisted = _unlisted_person(ctx, tok, para)
+        if unlisted is not None:
+            return Speaker(None, unlisted, "person", tok.text)
         found = salient_person(ctx, tok, para, pron)
         if found is not None:
             return _speaker_for_entity(ctx, found, tok.text)

@@ -59,3 +59,15 @@ def test_backgrounded() -> None:
     p = parse("Although Ms Ruth Cole said it was safe, the bridge was closed.")
     assert backgrounded(p.tok("said"))
     assert not backgrounded(p.tok("closed"))
+
+
+def test_pronoun_for_a_person_the_entity_step_left_out() -> None:
+    text = (
+        "President Joko Anwar visited the coast on Monday.\n\n"
+        "Sari, a resident of the village, was cooking when she heard the water.\n\n"
+        "“It came so fast that we could not take anything with us,” she said."
+    )
+    art = annotate(text)
+    q = art.quotations[-1]
+    assert q.speaker_entity is None
+    assert q.speaker_label == "Sari"
