@@ -98,7 +98,7 @@ def _attach(walk: _Walk, p: Paragraph, k: int, pc: list[Candidate]) -> Candidate
     s, e = trim_direct(walk.text, q.start, q.end)
     prev = [c for c in pc if c.spans[-1][1] <= q.open]
     if prev:
-        c = prev[-1]
+        c = max(prev, key=lambda c: c.spans[-1][1])  # the one ending last before it
         if join_split(walk.text, walk.doc, c, q, (s, e)):
             walk.used.add(k)
             return None

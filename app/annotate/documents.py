@@ -30,7 +30,10 @@ ISSUING_VERBS = words(
     """release publish issue produce write send post file prepare present submit table
     tweet unveil"""
 )
-_NOT_SOURCE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})
+# a compound that dates, counts or places a document does not issue it ("a US report")
+_NOT_SOURCE_ENTS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "GPE", "NORP", "LOC"}
+)
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 _WINDOW_TOKENS = 250  # how far back a definite document looks for the one it refers to
 

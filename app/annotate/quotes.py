@@ -40,7 +40,7 @@ def extract(
     ctx.para_starts = [p.start for p in paragraphs]
     cands = reported_speech(text, doc, index, ctx)  # 1. and 2.
     cands = interview_answers(text, index, ents, cands)  # 3.
-    cands.sort(key=lambda c: c.spans[0][0])
+    cands = one_per_quotation(doc, cands)
     cands = attach_unattributed(text, doc, index, cands, ctx)  # 4.
     return to_quotations(text, index, cands)  # 5.
 
@@ -60,15 +60,36 @@ def reported_speech(text: str, doc: Doc, index: QuoteIndex, ctx: Context) -> lis
     return cands
 
 
+def one_per_quotation(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Of candidates that claim the same words, the one whose cue is nearest to them ("X
+    reports that Y told a magazine: '...'" is Y's), in text order."""
+
+    def distance(c: Candidate) -> int:
+        if c.cue_tok < 0:
+            return 1 << 30
+        ch = doc[c.cue_tok].idx
+        s, e = c.spans[0][0], c.spans[-1][1]
+        return s - ch if ch < s else max(0, ch - e)
+
+    best: dict[tuple[int, int], Candidate] = {}
+    for c in cands:
+        key = c.spans[0]
+        if key not in best or distance(c) < distance(best[key]):
+            best[key] = c
+    return sorted(best.values(), key=lambda c: c.spans[0][0])
+
+
 def to_quotations(text: str, index: QuoteIndex, cands: list[Candidate]) -> list[Quotation]:
-    """One quotation per candidate in text order; of two starting at the same place ("he was
-    quoted as saying"), the one with the most parts, else the first found."""
+    """One quotation per candidate in text order; of two starting at the same place, the
+    first found (with the other's parts when both cues have one speaker: "he was quoted as
+    saying")."""
     out: list[Quotation] = []
     best: dict[tuple[int, int], Candidate] = {}
     for c in sorted(cands, key=lambda c: c.spans[0][0]):
         key = c.spans[0]
-        if key not in best or len(c.spans) > len(best[key].spans):
-            best[key] = c
+        first = best.setdefault(key, c)
+        if len(c.spans) > len(first.spans) and c.speaker == first.speaker:
+            first.spans = c.spans  # the second cue took the rest of a split quotation
     for c in best.values():
         sp = c.speaker
         out.append(

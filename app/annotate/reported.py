@@ -266,13 +266,21 @@ def adjacent_quote(
         end = q.close if q.close is not None else q.end
         if end <= lo_char:
             gap = text[end + 1 : lo_char]
-            if (len(gap) < 40 and not any(c.isalpha() for c in gap.replace("according", ""))) or (
-                sent.start_char <= q.open and len(gap) < 60 and gap.strip(" ,") == ""
-            ):
+            # a quotation that ends its own sentence is not attributed by the next one
+            closed = text[q.start : q.end].rstrip().endswith(".") and sent.start_char > end
+            if (
+                len(gap) < 40
+                and not closed
+                and not any(c.isalpha() for c in gap.replace("according", ""))
+            ) or (sent.start_char <= q.open and len(gap) < 60 and gap.strip(" ,") == ""):
                 best = k
         elif q.open >= hi_char:
             gap = text[hi_char : q.open]
             if len(gap.strip()) <= 2 and gap.strip() in ("", ":", ",", ":,") and best is None:
+                return k
+            # "told a French magazine: “...”": only the addressee between cue and quote
+            after = text[_object_end(tok, q.open) : q.open].strip()
+            if after in (":", ",") and best is None:
                 return k
             break
     if best is not None:
@@ -295,3 +303,15 @@ def _name_start(subj: Token) -> Token:
     ):
         first = doc[first.i - 1]
     return first
+
+
+def _object_end(tok: Token, limit: int) -> int:
+    """Character end of the cue's object or prepositional phrase before ``limit`` (the cue's
+    own end when it has none)."""
+    end = tok.idx + len(tok)
+    for c in tok.rights:
+        if c.dep_ in ("dobj", "dative", "prep", "npadvmod"):
+            last = c.right_edge
+            if last.idx + len(last) <= limit:
+                end = max(end, last.idx + len(last))
+    return end

@@ -496,8 +496,8 @@ def _document_speaker(ctx: Context, subj: Token, para: int, text: str) -> Speake
             break
     else:
         found = resolve_subject(ctx, src, para)
-    if found.entity is None and not found.label:
-        return None
+    if found.entity is None and (not found.label or src.pos_ != "PROPN"):
+        return None  # "reports from the country": no named source
     return Speaker(found.entity, found.label, found.type, text)
 
 

@@ -181,3 +181,40 @@ def test_two_cues_for_one_split_quote_keep_both_parts() -> None:
     assert art.quotations[0].text == (
         "We were shocked to see how much the city owes The debt is simply too high."
     )
+
+
+def test_quote_after_the_addressee_and_a_colon() -> None:
+    for text, speaker in (
+        ("Ms Nora Quill once advised him: “Always remember who pays the bills.”", "Nora Quill"),
+        (
+            "Mayor Ivo Brandt spoke on Monday. As he told journalists: “I am not interested "
+            "in what the papers say.”",
+            "Ivo Brandt",
+        ),
+    ):
+        art = annotate(text)
+        assert [q.kind for q in art.quotations] == ["direct"]
+        assert art.entities[art.quotations[0].speaker_entity].name == speaker
+
+
+def test_one_per_quotation_keeps_the_nearest_cue() -> None:
+    from app.annotate.quotes import one_per_quotation
+    from app.annotate.speakers import Speaker
+
+    p = parse("The paper reports that Ivo Brandt told a radio station: “I will stay.”")
+    q = p.index.spans[0]
+    far = Candidate(p.tok("reports").i, [(q.start, q.end)], "direct", "reports", Speaker(), 1)
+    near = Candidate(p.tok("told").i, [(q.start, q.end)], "direct", "told", Speaker(), 1)
+    assert one_per_quotation(p.doc, [far, near]) == [near]
+    assert one_per_quotation(p.doc, [near, far]) == [near]
+
+
+def test_a_quote_that_ends_its_sentence_is_not_given_to_the_next_one() -> None:
+    text = (
+        "Ms Ada Moss said the hunt had been legal. “We saw nothing wrong at all. We went home "
+        "early.” Mr Karl Vine echoed her comments but said the day had been hard."
+    )
+    art = annotate(text)
+    direct = [q for q in art.quotations if q.text.startswith("We saw nothing")]
+    assert len(direct) == 1
+    assert art.entities[direct[0].speaker_entity].name == "Ada Moss"

@@ -58,3 +58,10 @@ def test_an_authored_work_speaks_for_its_author() -> None:
     )
     art = annotate(text)
     assert _speakers(art) == ["Ruth Okafor"]
+
+
+def test_a_source_that_names_nobody_leaves_the_document() -> None:
+    art = annotate("Reports from the region say the dam burst early on Sunday.")
+    q = art.quotations[0]
+    assert q.speaker_entity is None
+    assert q.speaker_label == "Reports from the region"
