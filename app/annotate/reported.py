@@ -27,6 +27,7 @@ from app.annotate.cue_syntax import (
     subject_of,
 )
 from app.annotate.cues import OBJECT_PREDICATE
+from app.annotate.names import words
 from app.annotate.nlp import sentence_of
 from app.annotate.quote_index import Candidate, QuoteIndex, trim, trim_direct, within
 from app.annotate.quotemarks import QuoteSpan
@@ -72,6 +73,8 @@ class CueReader:
             return None
         para = index.para_of(tok.idx)
         subj = cue_subject(doc, tok, index, ctx.ents.token_entity)
+        if subj is not None and inference_only(tok, subj):
+            return None
         content = reported_content(self.text, doc, tok, subj, self.cues, index, para)
         if content is None:
             return None
@@ -84,6 +87,18 @@ class CueReader:
         speaker = _shared_speaker(tok, speaker, self.cue_speaker)
         self.cue_speaker[ti] = speaker
         return Candidate(ti, spans, kind, tok.text, speaker, para, quote_ids)
+
+
+INFERENCE_VERBS = words("suggest indicate show signal imply hint")
+DATA_NOUNS = words(
+    """data figures numbers statistics review analysis findings results evidence chart graph
+    survey poll trend trends"""
+)
+
+
+def inference_only(tok: Token, subj: Token) -> bool:
+    """ "The data suggests ...": numbers imply, nobody states (not a quotation)."""
+    return tok.lemma_.lower() in INFERENCE_VERBS and subj.lemma_.lower() in DATA_NOUNS
 
 
 def cue_subject(doc: Doc, tok: Token, index: QuoteIndex, te: dict[int, int]) -> Token | None:

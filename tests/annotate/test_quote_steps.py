@@ -218,3 +218,12 @@ def test_a_quote_that_ends_its_sentence_is_not_given_to_the_next_one() -> None:
     direct = [q for q in art.quotations if q.text.startswith("We saw nothing")]
     assert len(direct) == 1
     assert art.entities[direct[0].speaker_entity].name == "Ada Moss"
+
+
+def test_data_that_suggests_is_no_quotation() -> None:
+    text = (
+        "The latest figures suggest that fewer people are buying new cars this year. "
+        "Ms Ada Moss said that dealers were worried about the spring."
+    )
+    art = annotate(text)
+    assert [q.cue for q in art.quotations] == ["said"]
