@@ -98,7 +98,9 @@ DATA_NOUNS = words(
 
 def inference_only(tok: Token, subj: Token) -> bool:
     """ "The data suggests ...": numbers imply, nobody states (not a quotation)."""
-    return tok.lemma_.lower() in INFERENCE_VERBS and subj.lemma_.lower() in DATA_NOUNS
+    return tok.lemma_.lower() in INFERENCE_VERBS and (
+        subj.lemma_.lower() in DATA_NOUNS or subj.lower_ in DATA_NOUNS
+    )
 
 
 def cue_subject(doc: Doc, tok: Token, index: QuoteIndex, te: dict[int, int]) -> Token | None:
