@@ -105,6 +105,10 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
     """Token range of what the cue verb reports (its complement)."""
     lemma = tok.lemma_.lower()
     comp = [c for c in tok.children if c.dep_ == "ccomp"]
+    after = [c for c in comp if c.i > tok.i]
+    if len(after) > 1:
+        # a clause the parser split in two ("said she had met people ... who fear it will")
+        return after[0].left_edge.i, after[-1].right_edge.i + 1
     if comp:
         c = comp[-1] if len(comp) > 1 and comp[-1].i > tok.i else comp[0]
         toks = list(c.subtree)

@@ -227,3 +227,13 @@ def test_data_that_suggests_is_no_quotation() -> None:
     )
     art = annotate(text)
     assert [q.cue for q in art.quotations] == ["said"]
+
+
+def test_content_starts_at_the_first_complement_clause() -> None:
+    p = parse(
+        "Ms Ada Moss said she has met many other farmers who have been forced to sell their "
+        "herds or who have cut their feed for fear it will ruin them by spring."
+    )
+    lo, hi = content_range(p.doc, p.tok("said"))
+    assert p.doc[lo:hi].text.startswith("she has met many other farmers")
+    assert p.doc[lo:hi].text.endswith("ruin them by spring")
