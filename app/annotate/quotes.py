@@ -8,7 +8,7 @@ The pipeline (``extract``), one module per step:
 2. ``according``: "according to X, ..." (1 and 2 in one text-order pass);
 3. ``interviews``: answers of question-and-answer and transcript layouts;
 4. ``continuation``: quotations without a cue of their own (split quotations, continued
-   paragraphs, floating quotations);
+   paragraphs, floating quotations), then without pull quotes (``drop_pull_quotes``);
 5. here: one ``Quotation`` per candidate, in text order.
 """
 
@@ -42,6 +42,7 @@ def extract(
     cands = interview_answers(text, index, ents, cands)  # 3.
     cands = one_per_quotation(doc, cands)
     cands = attach_unattributed(text, doc, index, cands, ctx)  # 4.
+    cands = drop_pull_quotes(text, cands)
     return to_quotations(text, index, cands)  # 5.
 
 
@@ -77,6 +78,23 @@ def one_per_quotation(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         if key not in best or distance(c) < distance(best[key]):
             best[key] = c
     return sorted(best.values(), key=lambda c: c.spans[0][0])
+
+
+def _words(s: str) -> str:
+    return " ".join("".join(ch for ch in s.lower() if ch.isalnum() or ch.isspace()).split())
+
+
+def drop_pull_quotes(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Without the pull quotes: a cue-less quotation that repeats words another quotation
+    of the article already holds (a display quote, not a second statement)."""
+    bodies = [_words(" ".join(text[s:e] for s, e in c.spans)) for c in cands]
+    out = []
+    for c, body in zip(cands, bodies, strict=True):
+        repeated = c.cue is None and len(body.split()) >= 4
+        if repeated and any(body in other and other != body for other in bodies):
+            continue
+        out.append(c)
+    return out
 
 
 def to_quotations(text: str, index: QuoteIndex, cands: list[Candidate]) -> list[Quotation]:

@@ -237,3 +237,14 @@ def test_content_starts_at_the_first_complement_clause() -> None:
     lo, hi = content_range(p.doc, p.tok("said"))
     assert p.doc[lo:hi].text.startswith("she has met many other farmers")
     assert p.doc[lo:hi].text.endswith("ruin them by spring")
+
+
+def test_a_pull_quote_is_not_a_second_quotation() -> None:
+    text = (
+        "Ida Kern, the mayor, wrote to the council on Monday about the budget for next year.\n\n"
+        '"I was not able to support the plan in good conscience"\n\n'
+        '"As a lawyer for 20 years, I worry about the plan. On these grounds, I was not able '
+        'to support the plan in good conscience," she wrote.'
+    )
+    art = annotate(text)
+    assert [q.paragraph for q in art.quotations] == [3]
