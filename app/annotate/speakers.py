@@ -155,6 +155,8 @@ def _named_label_speaker(ctx: Context, tok: Token, para: int) -> Speaker | None:
         return None
     if not all(w[:1].isupper() and w.isalpha() for w in names) or label.isupper():
         return None
+    if names[0].lower() in ("the", "a", "an", "this", "that"):
+        return None  # "The MEP": a description, not a name
     sent = sentence_of(ctx.doc[cue])
     if not any(t.text == names[-1] and t.pos_ == "PROPN" for t in ctx.doc[sent.start : sent.end]):
         return None  # "Experts", "Officials": not a name

@@ -71,3 +71,8 @@ def test_pronoun_for_a_person_the_entity_step_left_out() -> None:
     q = art.quotations[-1]
     assert q.speaker_entity is None
     assert q.speaker_label == "Sari"
+
+
+def test_a_description_label_is_not_a_name() -> None:
+    ctx, he = _he_after_label("The MEP told the panel he would stay.\n\nLater he spoke.", "The MEP")
+    assert _named_label_speaker(ctx, he, 2) is None
