@@ -88,7 +88,11 @@ def document_source(tok: Token, in_quote: Callable[[int], bool]) -> Token | None
     earlier = earlier_document(tok, in_quote)
     if earlier is None:
         return None
-    return own_source(earlier) or clause_source(earlier)
+    own = own_source(earlier)
+    if own is not None and own.pos_ == "PROPN":
+        return own
+    # "X stated in the company's blog post": X, rather than "the company"
+    return clause_source(earlier) or own
 
 
 def earlier_document(tok: Token, in_quote: Callable[[int], bool]) -> Token | None:
@@ -109,4 +113,6 @@ def earlier_document(tok: Token, in_quote: Callable[[int], bool]) -> Token | Non
 
 def _definite(tok: Token) -> bool:
     """ "the report", "this study", "its statement"."""
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in _DEFINITE:
+        return True  # (also when the parse lost the determiner: "the post read")
     return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in tok.children)

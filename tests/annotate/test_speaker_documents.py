@@ -65,3 +65,13 @@ def test_a_source_that_names_nobody_leaves_the_document() -> None:
     q = art.quotations[0]
     assert q.speaker_entity is None
     assert q.speaker_label == "Reports from the region"
+
+
+def test_the_post_is_the_one_who_wrote_in_it() -> None:
+    text = (
+        "Karl Vine, a researcher at Delmar Labs, stated in the company's blog post that the "
+        "attacks came from the same servers.\n\n"
+        "According to the post, the attackers had changed their methods by Friday."
+    )
+    art = annotate(text)
+    assert _speakers(art) == ["Karl Vine", "Karl Vine"]
