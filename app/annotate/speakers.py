@@ -158,8 +158,11 @@ def _named_label_speaker(ctx: Context, tok: Token, para: int) -> Speaker | None:
     if names[0].lower() in ("the", "a", "an", "this", "that"):
         return None  # "The MEP": a description, not a name
     sent = sentence_of(ctx.doc[cue])
-    if not any(t.text == names[-1] and t.pos_ == "PROPN" for t in ctx.doc[sent.start : sent.end]):
+    sent_toks = ctx.doc[sent.start : sent.end]
+    if not any(t.text == names[-1] and t.pos_ == "PROPN" for t in sent_toks):
         return None  # "Experts", "Officials": not a name
+    if not _person_like(ctx.doc, names[-1]):
+        return None  # "Labour", "England"
     for s, _e, ent in ctx.mention_tokens:
         if cue < s < tok.i and ctx.ents.entities[ent].kind == "person":
             return None
@@ -185,11 +188,23 @@ def _unlisted_person(ctx: Context, tok: Token, para: int) -> str | None:
             and i not in te
             and not ctx.in_quote(t.idx)
         ):
+            if not _person_like(doc, t.text):
+                return None
             lo = i
             while lo > 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].ent_type_ == "PERSON":
                 lo -= 1
             return doc[lo : i + 1].text
     return None
+
+
+_NOT_PERSON_ENTS = frozenset(
+    {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+)
+
+
+def _person_like(doc: Doc, word: str) -> bool:
+    """No occurrence of ``word`` in the article is tagged as an organisation, place, work..."""
+    return not any(t.text == word and t.ent_type_ in _NOT_PERSON_ENTS for t in doc)
 
 
 def _human_appositive(tok: Token) -> bool:

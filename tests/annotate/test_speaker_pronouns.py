@@ -76,3 +76,12 @@ def test_pronoun_for_a_person_the_entity_step_left_out() -> None:
 def test_a_description_label_is_not_a_name() -> None:
     ctx, he = _he_after_label("The MEP told the panel he would stay.\n\nLater he spoke.", "The MEP")
     assert _named_label_speaker(ctx, he, 2) is None
+
+
+def test_a_party_or_country_label_is_not_a_person_for_he() -> None:
+    from app.annotate.speakers import _person_like
+
+    p = parse("The Labour Party met in Leeds. Labour said it would win. England lost in Rome.")
+    assert not _person_like(p.doc, "Labour")
+    assert not _person_like(p.doc, "England")
+    assert _person_like(p.doc, "Okonkwo")
