@@ -113,6 +113,9 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
         c = comp[-1] if len(comp) > 1 and comp[-1].i > tok.i else comp[0]
         toks = list(c.subtree)
         return toks[0].i, toks[-1].i + 1
+    clause = stray_that_clause(tok) if lemma in ADDRESSEE_VERBS else None
+    if clause is not None:
+        return clause.left_edge.i, clause.right_edge.i + 1
     if lemma in CLAUSE_ONLY:
         return None
     parts: list[Token] = []
@@ -139,6 +142,29 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
         lo = min(t.i for p in parts for t in p.subtree)
         hi = max(t.i for p in parts for t in p.subtree) + 1
         return lo, hi
+    return None
+
+
+# Verbs whose object is the addressee: "told reporters after the game that ...".
+ADDRESSEE_VERBS = frozenset(
+    {"tell", "inform", "assure", "remind", "warn", "notify", "advise", "promise", "reassure"}
+)
+_TO_OBJECT = frozenset({"dobj", "dative", "prep", "pobj", "npadvmod"})
+
+
+def stray_that_clause(tok: Token) -> Token | None:
+    """A "that" clause the parser hung on the addressee or a phrase after it instead of on
+    the cue: "told reporters after the game that ..." (the clause's head, or None)."""
+    todo = [c for c in tok.rights if c.dep_ in _TO_OBJECT]
+    while todo:
+        node = todo.pop(0)
+        for c in node.rights:
+            if c.dep_ in ("acl", "ccomp", "relcl", "advcl") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+            ):
+                return c
+            if c.dep_ in _TO_OBJECT:
+                todo.append(c)
     return None
 
 

@@ -304,6 +304,8 @@ def _subject_like(tok: Token) -> bool:
     for _ in range(6):
         if t.dep_ in ("nsubj", "nsubjpass"):
             return True
+        if t.dep_ == "compound" and t.head.pos_ == "NOUN":
+            return False  # "the Covington Catholic student": a modifier, not the subject
         if t.dep_ in ("appos", "compound", "conj", "flat", "pobj", "prep") and t.head is not t:
             t = t.head
             continue

@@ -248,3 +248,10 @@ def test_a_pull_quote_is_not_a_second_quotation() -> None:
     )
     art = annotate(text)
     assert [q.paragraph for q in art.quotations] == [3]
+
+
+def test_told_the_addressee_after_a_phrase_that() -> None:
+    text = "Tom Brennan told reporters after the game that the referee had made three mistakes."
+    art = annotate(text)
+    assert [q.text for q in art.quotations] == ["the referee had made three mistakes"]
+    assert art.entities[art.quotations[0].speaker_entity].name == "Tom Brennan"

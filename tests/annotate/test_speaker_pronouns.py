@@ -85,3 +85,11 @@ def test_a_party_or_country_label_is_not_a_person_for_he() -> None:
     assert not _person_like(p.doc, "Labour")
     assert not _person_like(p.doc, "England")
     assert _person_like(p.doc, "Brennan")
+
+
+def test_a_name_modifying_a_noun_is_not_a_salient_subject() -> None:
+    from app.annotate.speakers import _subject_like
+
+    p = parse("Nick Dorn, the Harlow Academy student seen in the video, said nothing.")
+    assert not _subject_like(p.tok("Academy"))
+    assert _subject_like(p.tok("Dorn"))
