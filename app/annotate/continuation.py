@@ -56,7 +56,10 @@ def attach_unattributed(
         pc = sorted(by_para.get(p.number, []), key=lambda c: c.spans[0][0])
         ks = index.in_para(p.number)
         for k in ks:
-            if k in walk.used or not standalone_quote(text, p, index.spans[k], pc):
+            q = index.spans[k]
+            if k in walk.used:
+                continue
+            if not standalone_quote(text, p, q, pc) and not resumes_after_cue(text, doc, q, pc):
                 continue
             n = _attach(walk, p, k, pc)
             if n is not None:
@@ -89,6 +92,24 @@ def standalone_quote(text: str, p: Paragraph, q: QuoteSpan, pc: list[Candidate])
     last_stop = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
     lead = before[last_stop + 1 :] if last_stop >= 0 else before
     return not lead.strip() or lead.strip().endswith((":", ".", "?", "!", ".”", '."'))
+
+
+def resumes_after_cue(text: str, doc: Doc, q: QuoteSpan, pc: list[Candidate]) -> bool:
+    """ "“A,” the coach admitted, “but B.”": the quotation resumes right after the cue clause
+    that interrupts a direct quotation, within the sentence."""
+    before = [c for c in pc if c.kind == "direct" and c.spans[-1][1] <= q.open]
+    if not before:
+        return False
+    c = max(before, key=lambda c: c.spans[-1][1])
+    if c.cue_tok < 0 or len(c.spans) != 1 or c.spans[0][1] > doc[c.cue_tok].idx:
+        return False
+    gap = text[c.spans[0][1] : q.open]
+    inner = gap.strip().strip("”\"’'").strip()
+    return (
+        len(gap) < 80
+        and inner.endswith((",", ":"))
+        and not any(stop in inner for stop in (". ", "? ", "! "))
+    )
 
 
 def _attach(walk: _Walk, p: Paragraph, k: int, pc: list[Candidate]) -> Candidate | None:

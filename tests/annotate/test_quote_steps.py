@@ -255,3 +255,16 @@ def test_told_the_addressee_after_a_phrase_that() -> None:
     art = annotate(text)
     assert [q.text for q in art.quotations] == ["the referee had made three mistakes"]
     assert art.entities[art.quotations[0].speaker_entity].name == "Tom Brennan"
+
+
+def test_a_quote_resumes_after_the_cue_in_mid_sentence() -> None:
+    text = (
+        "Tom Brennan lost the final.\n\n"
+        "“I don't know what happened,” the coach admitted, “but we will be back.”"
+    )
+    art = annotate(text)
+    assert len(art.quotations) == 1
+    assert [text[s:e] for s, e in art.quotations[0].spans] == [
+        "I don't know what happened",
+        "but we will be back.",
+    ]
