@@ -92,6 +92,7 @@ class QuoteIndex:
 
 
 def _overlaps(q: QuoteSpan, s: int, e: int) -> bool:
+    """The quoted content overlaps [s, e)."""
     return q.start < e and s < q.end
 
 

@@ -30,6 +30,7 @@ class QuoteSpan:
 
 
 def _space(c: str) -> bool:
+    """White space, or no character at all (the paragraph's edge)."""
     return c.isspace() or c == ""
 
 

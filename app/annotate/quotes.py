@@ -66,6 +66,7 @@ def one_per_quotation(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     reports that Y told a magazine: '...'" is Y's), in text order."""
 
     def distance(c: Candidate) -> int:
+        """Characters between the cue and the quoted words (far for no cue)."""
         if c.cue_tok < 0:
             return 1 << 30
         ch = doc[c.cue_tok].idx
@@ -81,6 +82,7 @@ def one_per_quotation(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _words(s: str) -> str:
+    """Lower-case words without punctuation, for comparing quotations."""
     return " ".join("".join(ch for ch in s.lower() if ch.isalnum() or ch.isspace()).split())
 
 

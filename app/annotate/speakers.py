@@ -12,6 +12,7 @@ from app.annotate.entities import EntityResult
 from app.annotate.epithets import epithet_age, known_ages, person_of_age
 from app.annotate.names import norm_token, words
 from app.annotate.nlp import sentence_of
+from app.annotate.types import Entity
 
 PRONOUNS = words("""he she they it we i you him her them""")
 SPOKES = words(
@@ -46,6 +47,7 @@ class Context:
     para_starts: list[int] = field(default_factory=list)  # character offset of each paragraph
 
     def in_reported(self, ch: int) -> bool:
+        """Whether character ``ch`` lies in the content of a recent quotation."""
         return any(s <= ch < e for s, e in self.reported[-6:])
 
 
@@ -76,6 +78,8 @@ def np_text(tok: Token) -> tuple[int, int]:
 
 
 def _entity_in(ctx: Context, lo: int, hi: int, head: Token) -> int | None:
+    """The entity named in tokens [lo, hi): a person first, never a possessor, else an
+    appositive name."""
     te = ctx.ents.token_entity
     if head.i in te:
         return te[head.i]
@@ -135,6 +139,7 @@ def _recent_mentions(ctx: Context, before_tok: int, kind: str) -> list[tuple[int
 
 
 def _gender_ok(ctx: Context, ent: int, pron: str) -> bool:
+    """The pronoun does not contradict what the article tells of the person's gender."""
     g = ctx.ents.gender.get(ent)
     if g is None:
         return True
@@ -223,6 +228,9 @@ def _paragraph_start(ctx: Context, number: int) -> int:
 
 
 def resolve_pronoun(ctx: Context, tok: Token, para: int) -> Speaker:
+    """The speaker a subject pronoun stands for: he/she a person (a name label kept from
+    the previous speaker, a person the entity step left out, else the salient person);
+    they/it a group or organisation that spoke just before or was just named."""
     pron = tok.lower_
     doc = ctx.doc
     sent = sentence_of(tok)
@@ -368,16 +376,6 @@ def salient_person(
     return cands[0][1]
 
 
-def _recent_rank(cands: list[tuple[int, int]], ent: int) -> int:
-    seen: list[int] = []
-    for _s, e in cands:
-        if e not in seen:
-            seen.append(e)
-        if e == ent:
-            return len(seen) - 1
-    return 99
-
-
 def _described_label(ctx: Context, head: Token, text: str) -> Speaker | None:
     """ "the company" after the speaker "a media buying company": the previous speaker, when it
     is a free label with the same head noun, in this or the previous paragraph."""
@@ -414,10 +412,10 @@ def role_head(role: str) -> str:
 
 
 def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker | None:
-    """ "the ambassador", "the former Yokohama professor", "the company"."""
+    """ "the ambassador", "the former Yokohama professor", "the company": the entity named
+    earlier that the description fits best (a person by the head of a stated role, an
+    organisation by its name or kind), or the unnamed speaker it repeats."""
     doc = ctx.doc
-    lemma = head.lemma_.lower()
-    words = {norm_token(t.text) for t in doc[lo:hi] if not t.is_punct} - {"the", "a", "an"}
     det = doc[lo].lower_
     if head.tag_ in ("NNS", "NNPS"):
         return None
@@ -432,47 +430,55 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
         same = _described_label(ctx, head, doc[lo:hi].text)
         if same is not None:
             return same
-    best = None
-    best_score = 0.0
+    words = {norm_token(t.text) for t in doc[lo:hi] if not t.is_punct} - {"the", "a", "an"}
     last_org = _last_speaker(ctx, "organisation", head.i)
-    last_pos = {}
-    for s, _e, ent in ctx.mention_tokens:
-        if s < head.i:
-            last_pos[ent] = s
+    last_pos = {ent: s for s, _e, ent in ctx.mention_tokens if s < head.i}
+    best, best_score = None, 0.0
     for ent, pos in last_pos.items():
         e = ctx.ents.entities[ent]
         if e.kind == "person":
-            if lemma in ORG_DESCRIPTION_HEADS:
-                continue  # "the bank" is not the bank's president
-            role_words = set()
-            for r in e.roles:
-                role_words |= {norm_token(w) for w in r.split()}
-            heads = {role_head(r) for r in e.roles}
-            if lemma not in heads and norm_token(head.text) not in heads:
-                continue  # "the military" is not the military spokesman
-            score = 1 + len(words & role_words) * 0.5 + pos / 1e6
+            fit = _person_fit(e, head, words)
         else:
-            name_words = {norm_token(w) for w in e.name.split()}
-            in_name = bool({lemma, lemma + "s", norm_token(head.text)} & name_words)
-            if lemma not in ORG_DESCRIPTION_HEADS and not (in_name and head.pos_ == "NOUN"):
-                continue
-            if in_name:
-                score = 1 + len(words & name_words) * 0.5 + pos / 1e6
-            elif specific:
-                continue
-            elif lemma in ("company", "firm", "group", "corporation") and any(
-                w in name_words
-                for w in ("inc", "corp", "ltd", "co", "group", "industries", "technologies")
-            ):
-                score = 0.5 + pos / 1e6
-            else:
-                # "the company": the organisation that spoke last, else the last one named
-                score = (0.45 if ent == last_org else 0.3) + pos / 1e6
-        if score > best_score:
-            best, best_score = ent, score
+            fit = _organisation_fit(e, head, words, specific, ent == last_org)
+        if fit is not None and fit + pos / 1e6 > best_score:
+            best, best_score = ent, fit + pos / 1e6
     if best is None:
         return None
     return _speaker_for_entity(ctx, best, doc[lo:hi].text)
+
+
+def _person_fit(e: Entity, head: Token, words: set[str]) -> float | None:
+    """How well a description fits a person: the head noun of one of their stated roles."""
+    lemma = head.lemma_.lower()
+    if lemma in ORG_DESCRIPTION_HEADS:
+        return None  # "the bank" is not the bank's president
+    role_words = {norm_token(w) for r in e.roles for w in r.split()}
+    heads = {role_head(r) for r in e.roles}
+    if lemma not in heads and norm_token(head.text) not in heads:
+        return None  # "the military" is not the military spokesman
+    return 1 + len(words & role_words) * 0.5
+
+
+def _organisation_fit(
+    e: Entity, head: Token, words: set[str], specific: bool, spoke_last: bool
+) -> float | None:
+    """How well a description fits an organisation: its head noun in the name ("the
+    airline"), else a generic kind noun ("the company"), best for the one that spoke last."""
+    lemma = head.lemma_.lower()
+    name_words = {norm_token(w) for w in e.name.split()}
+    in_name = bool({lemma, lemma + "s", norm_token(head.text)} & name_words)
+    if lemma not in ORG_DESCRIPTION_HEADS and not (in_name and head.pos_ == "NOUN"):
+        return None
+    if in_name:
+        return 1 + len(words & name_words) * 0.5
+    if specific:
+        return None
+    if lemma in ("company", "firm", "group", "corporation") and any(
+        w in name_words for w in ("inc", "corp", "ltd", "co", "group", "industries", "technologies")
+    ):
+        return 0.5
+    # "the company": the organisation that spoke last, else the last one named
+    return 0.45 if spoke_last else 0.3
 
 
 def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
