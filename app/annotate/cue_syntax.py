@@ -113,7 +113,7 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
         c = comp[-1] if len(comp) > 1 and comp[-1].i > tok.i else comp[0]
         toks = list(c.subtree)
         return toks[0].i, toks[-1].i + 1
-    clause = stray_that_clause(tok) if lemma in ADDRESSEE_VERBS else None
+    clause = stray_that_clause(tok)
     if clause is not None:
         return clause.left_edge.i, clause.right_edge.i + 1
     if lemma in CLAUSE_ONLY:
@@ -149,13 +149,16 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
 ADDRESSEE_VERBS = frozenset(
     {"tell", "inform", "assure", "remind", "warn", "notify", "advise", "promise", "reassure"}
 )
-_TO_OBJECT = frozenset({"dobj", "dative", "prep", "pobj", "npadvmod"})
+_TO_OBJECT = frozenset({"dobj", "dative", "pobj", "npadvmod"})
+_SETTING_PREPS = frozenset({"in", "on", "at", "after", "during", "before", "via", "through"})
 
 
 def stray_that_clause(tok: Token) -> Token | None:
-    """A "that" clause the parser hung on the addressee or a phrase after it instead of on
-    the cue: "told reporters after the game that ..." (the clause's head, or None)."""
-    todo = [c for c in tok.rights if c.dep_ in _TO_OBJECT]
+    """A "that" clause the parser hung on the addressee or a setting instead of on the cue:
+    "told reporters after the game that ...", "said in a statement that ..." (its head)."""
+    addressee = tok.lemma_.lower() in ADDRESSEE_VERBS
+    # the object of "deny suggestions that ..." is not an addressee: its clause is denied
+    todo = [c for c in tok.rights if _on_path(c) and (addressee or c.dep_ == "prep")]
     while todo:
         node = todo.pop(0)
         for c in node.rights:
@@ -163,9 +166,17 @@ def stray_that_clause(tok: Token) -> Token | None:
                 m.dep_ == "mark" and m.lower_ == "that" for m in c.children
             ):
                 return c
-            if c.dep_ in _TO_OBJECT:
+            if _on_path(c):
                 todo.append(c)
     return None
+
+
+def _on_path(tok: Token) -> bool:
+    """An object, or a setting ("in a statement", "after the game"), between a cue and its
+    stray clause; not what the act is about ("respond to the revelation that")."""
+    if tok.dep_ == "prep":
+        return tok.lower_ in _SETTING_PREPS
+    return tok.dep_ in _TO_OBJECT
 
 
 def cut_nested(doc: Doc, lo: int, hi: int, cue: Token, cues: set[int]) -> tuple[int, int]:

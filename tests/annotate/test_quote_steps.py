@@ -268,3 +268,14 @@ def test_a_quote_resumes_after_the_cue_in_mid_sentence() -> None:
         "I don't know what happened",
         "but we will be back.",
     ]
+
+
+def test_said_in_a_release_that() -> None:
+    art = annotate("Harbor Mills said in a release that sales had risen sharply in May.")
+    assert [q.text for q in art.quotations] == ["sales had risen sharply in May"]
+
+
+def test_a_denied_suggestion_is_not_the_speakers_words() -> None:
+    text = "Mr Ivo Brandt denied suggestions that the club was up for sale this summer."
+    art = annotate(text)
+    assert all("up for sale" not in q.text for q in art.quotations)
