@@ -179,6 +179,13 @@ def _on_path(tok: Token) -> bool:
     return tok.dep_ in _TO_OBJECT
 
 
+# Conjunctions whose clause belongs to the reported content ("since", "because", "if"),
+# unlike "as" in "..., as they criticised".
+_CONTENT_MARKS = frozenset(
+    {"since", "because", "although", "though", "if", "unless", "when", "while", "until"}
+)
+
+
 def cut_nested(doc: Doc, lo: int, hi: int, cue: Token, cues: set[int]) -> tuple[int, int]:
     """End the content before another reporting act inside it ("..., as they criticised")."""
     for i in range(lo, hi):
@@ -186,6 +193,9 @@ def cut_nested(doc: Doc, lo: int, hi: int, cue: Token, cues: set[int]) -> tuple[
             t = doc[i]
             own_subject = any(c.dep_ in SUBJ for c in t.children)
             participle = t.tag_ == "VBG" and i > 0 and doc[i - 1].text == ","
+            subordinate = any(c.dep_ == "mark" and c.lower_ in _CONTENT_MARKS for c in t.children)
+            if subordinate:
+                continue  # "... a big deal since the firm publishes ...": still the content
             if t.dep_ in ("advcl", "conj", "parataxis") and (own_subject or participle):
                 cut = min(x.i for x in t.subtree)
                 if cut > lo:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.annotate import annotate
 from app.annotate.according import according_candidates, according_source
 from app.annotate.continuation import attach_unattributed, standalone_quote
-from app.annotate.cue_syntax import content_range, is_cue, no_comment, subject_of
+from app.annotate.cue_syntax import content_range, cut_nested, is_cue, no_comment, subject_of
 from app.annotate.quote_index import Candidate, trim, trim_direct
 from app.annotate.reported import cue_candidates, cue_subject
 from app.annotate.speakers import resolve_subject
@@ -279,3 +279,12 @@ def test_a_denied_suggestion_is_not_the_speakers_words() -> None:
     text = "Mr Ivo Brandt denied suggestions that the club was up for sale this summer."
     art = annotate(text)
     assert all("up for sale" not in q.text for q in art.quotations)
+
+
+def test_a_reporting_verb_in_a_because_clause_does_not_cut_the_content() -> None:
+    p = parse("Ms Ada Moss said the delay matters because the council publishes its budget in May.")
+    said = p.tok("said")
+    cues = {said.i, p.tok("publishes").i}
+    lo, hi = content_range(p.doc, said)
+    lo, hi = cut_nested(p.doc, lo, hi, said, cues)
+    assert p.doc[lo:hi].text.endswith("publishes its budget in May")
