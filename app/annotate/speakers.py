@@ -594,7 +594,7 @@ def _unnamed_subject(
         if desc is not None:
             return desc
         if _human_description(subj, np[0]):
-            found = salient_person(ctx, subj, para)
+            found = salient_person(ctx, subj, para, _self_pronoun(subj))
             if found is not None:
                 return _speaker_for_entity(ctx, found, text)
     if subj.pos_ == "PRON" or subj.lower_ in ("who", "which", "that"):
@@ -638,6 +638,17 @@ def _human_description(tok: Token, lo: int) -> bool:
     return low in HUMAN_NOUNS or low.endswith(HUMAN_SUFFIXES)
 
 
+def _self_pronoun(subj: Token) -> str | None:
+    """ "the labourer says he ...": the he/she subject of the reported clause, which in
+    indirect speech is (nearly always) the speaker, so tells the speaker's gender."""
+    for clause in subj.head.children:
+        if clause.dep_ == "ccomp" and clause.i > subj.head.i:
+            for c in clause.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she"):
+                    return c.lower_
+    return None
+
+
 def _age_epithet(ctx: Context, subj: Token, para: int, age: int, text: str) -> Speaker:
     """ "the 38-year-old": the person the article gave that age, else the salient person
     unless the article gave them another age."""
@@ -646,7 +657,7 @@ def _age_epithet(ctx: Context, subj: Token, para: int, age: int, text: str) -> S
     found = person_of_age(ages, age, {ent for _s, _e, ent in before})
     if found is None:
         other_age = {ent for ent, a in ages.items() if a != age}
-        found = salient_person(ctx, subj, para, exclude=other_age)
+        found = salient_person(ctx, subj, para, _self_pronoun(subj), exclude=other_age)
     if found is None:
         return Speaker(None, text, "other", text)
     return _speaker_for_entity(ctx, found, text)

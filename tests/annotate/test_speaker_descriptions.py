@@ -123,3 +123,11 @@ def test_a_name_that_only_modifies_the_subject_is_not_the_speaker() -> None:
     q = art.quotations[-1]
     assert q.speaker_entity is None
     assert q.speaker_label == "Grant aides"
+
+
+def test_a_description_takes_the_gender_of_its_own_he_or_she() -> None:
+    text = (
+        "Karl Vine and his wife Maria Lopez run the farm near Leeds.\n\n"
+        "The farmer says he gets up at four every morning to milk the cows."
+    )
+    assert _speakers(annotate(text)) == ["Karl Vine"]
