@@ -74,6 +74,11 @@ def np_text(tok: Token) -> tuple[int, int]:
         hi -= 1
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
+    # a hyphenated word the tokenizer split ("Vice-president", "co-founder")
+    while hi + 1 < len(doc) and doc[hi].text == "-" and not doc[hi - 1].whitespace_:
+        if doc[hi].whitespace_ or not doc[hi + 1].is_alpha:
+            break
+        hi += 2
     return lo, hi
 
 

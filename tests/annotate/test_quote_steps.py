@@ -288,3 +288,11 @@ def test_a_reporting_verb_in_a_because_clause_does_not_cut_the_content() -> None
     lo, hi = content_range(p.doc, said)
     lo, hi = cut_nested(p.doc, lo, hi, said, cues)
     assert p.doc[lo:hi].text.endswith("publishes its budget in May")
+
+
+def test_a_hyphenated_subject_stays_whole() -> None:
+    from app.annotate.speakers import np_text
+
+    p = parse("The Tory co-chairman said the party was ready for the election.")
+    lo, hi = np_text(p.tok("co"))
+    assert p.doc[lo:hi].text == "The Tory co-chairman"
