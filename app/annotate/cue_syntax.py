@@ -218,7 +218,10 @@ def reported_clause(doc: Doc, cue: Token, lo: int, hi: int, quoted: bool) -> boo
     if cue.lemma_.lower() in OBJECT_PREDICATE:
         return True
     if root.pos_ in ("VERB", "AUX"):
-        has_subj = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children)
+        # (the parse sometimes hangs the subject on the auxiliary: "his party is absorbing")
+        heads = [root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))]
+        subj_deps = ("nsubj", "nsubjpass", "expl", "csubj")
+        has_subj = any(c.dep_ in subj_deps for h in heads for c in h.children)
         if not has_subj:
             return False
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):

@@ -296,3 +296,15 @@ def test_a_hyphenated_subject_stays_whole() -> None:
     p = parse("The Tory co-chairman said the party was ready for the election.")
     lo, hi = np_text(p.tok("co"))
     assert p.doc[lo:hi].text == "The Tory co-chairman"
+
+
+def test_a_subject_hung_on_the_auxiliary_still_makes_a_clause() -> None:
+    from app.annotate.cue_syntax import reported_clause
+
+    p = parse(
+        "Ola Berg, the Harbor Union’s director of research, said his union is absorbing some "
+        "hard lessons from the vote."
+    )
+    said = p.tok("said")
+    lo, hi = content_range(p.doc, said)
+    assert reported_clause(p.doc, said, lo, hi, False)
