@@ -65,4 +65,5 @@ NO_COMMENT = (
 
 
 def is_cue_lemma(lemma: str) -> bool:
+    """A lemma of a verb that reports speech."""
     return lemma.lower() in SPEECH_VERBS

@@ -6,9 +6,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from app.annotate.acronyms import expansion_in_text, expansion_of, is_acronym
+from app.annotate.documents import DOCUMENT_NOUNS, document_source, is_document
 from app.annotate.entities import EntityResult
+from app.annotate.epithets import epithet_age, known_ages, person_of_age
 from app.annotate.names import norm_token, words
 from app.annotate.nlp import sentence_of
+from app.annotate.types import Entity
 
 PRONOUNS = words("""he she they it we i you him her them""")
 SPOKES = words(
@@ -40,8 +44,10 @@ class Context:
     in_quote: callable  # char index -> bool
     previous: list[tuple[int, Speaker, int]]  # (token index of cue, speaker, paragraph)
     reported: list[tuple[int, int]] = field(default_factory=list)  # content spans so far
+    para_starts: list[int] = field(default_factory=list)  # character offset of each paragraph
 
     def in_reported(self, ch: int) -> bool:
+        """Whether character ``ch`` lies in the content of a recent quotation."""
         return any(s <= ch < e for s, e in self.reported[-6:])
 
 
@@ -68,10 +74,17 @@ def np_text(tok: Token) -> tuple[int, int]:
         hi -= 1
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
+    # a hyphenated word the tokenizer split ("Vice-president", "co-founder")
+    while hi + 1 < len(doc) and doc[hi].text == "-" and not doc[hi - 1].whitespace_:
+        if doc[hi].whitespace_ or not doc[hi + 1].is_alpha:
+            break
+        hi += 2
     return lo, hi
 
 
 def _entity_in(ctx: Context, lo: int, hi: int, head: Token) -> int | None:
+    """The entity named in tokens [lo, hi): a person first, never a possessor, else an
+    appositive name."""
     te = ctx.ents.token_entity
     if head.i in te:
         return te[head.i]
@@ -111,6 +124,10 @@ def _appositive_entity(ctx: Context, head: Token) -> int | None:
 
 
 def _speaker_for_entity(ctx: Context, e: int, text: str) -> Speaker:
+    """The speaker for entity ``e`` (an acronym speaks as the entity it abbreviates)."""
+    full = expansion_of(ctx.ents, e)
+    if full is not None:
+        e = full
     return Speaker(e, ctx.ents.entities[e].name, ctx.ents.entities[e].kind, text)
 
 
@@ -127,17 +144,108 @@ def _recent_mentions(ctx: Context, before_tok: int, kind: str) -> list[tuple[int
 
 
 def _gender_ok(ctx: Context, ent: int, pron: str) -> bool:
+    """The pronoun does not contradict what the article tells of the person's gender."""
     g = ctx.ents.gender.get(ent)
     if g is None:
         return True
     return (pron in ("he", "him") and g == "m") or (pron in ("she", "her") and g == "f")
 
 
+def _named_label_speaker(ctx: Context, tok: Token, para: int) -> Speaker | None:
+    """The previous speaker when it is a name the entity step did not make a person
+    ("Poulter told the tour ..." then "he said"), in this or the previous paragraph, and no
+    person has been named since."""
+    last = next(((i, s, p) for i, s, p in reversed(ctx.previous) if s.entity or s.label), None)
+    if last is None or last[0] >= tok.i or last[2] < para - 1:
+        return None
+    cue, spk, _p = last
+    label = spk.label or ""
+    names = label.split()
+    if spk.entity is not None or not 1 <= len(names) <= 3:
+        return None
+    if not all(w[:1].isupper() and w.isalpha() for w in names) or label.isupper():
+        return None
+    if names[0].lower() in ("the", "a", "an", "this", "that"):
+        return None  # "The MEP": a description, not a name
+    sent = sentence_of(ctx.doc[cue])
+    sent_toks = ctx.doc[sent.start : sent.end]
+    if not any(t.text == names[-1] and t.pos_ == "PROPN" for t in sent_toks):
+        return None  # "Experts", "Officials": not a name
+    if not _person_like(ctx.doc, names[-1]):
+        return None  # "Labour", "England"
+    for s, _e, ent in ctx.mention_tokens:
+        if cue < s < tok.i and ctx.ents.entities[ent].kind == "person":
+            return None
+    return spk
+
+
+def _unlisted_person(ctx: Context, tok: Token, para: int) -> str | None:
+    """A person the model names but the entity step left out ("Yuni, a resident of ...,
+    was watching television when she ..."), when they are the closest subject before the
+    pronoun: closer than any person entity, in this or the previous paragraph."""
+    doc, te = ctx.doc, ctx.ents.token_entity
+    para_start = _paragraph_start(ctx, para - 1)
+    for i in range(tok.i - 1, -1, -1):
+        t = doc[i]
+        if t.idx < para_start:
+            return None
+        if i in te and ctx.ents.entities[te[i]].kind == "person" and not ctx.in_quote(t.idx):
+            return None
+        if (
+            t.dep_ in ("nsubj", "nsubjpass")
+            and t.pos_ == "PROPN"
+            and (t.ent_type_ == "PERSON" or (not t.ent_type_ and _human_appositive(t)))
+            and i not in te
+            and not ctx.in_quote(t.idx)
+        ):
+            if not _person_like(doc, t.text):
+                return None
+            lo = i
+            while lo > 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].ent_type_ == "PERSON":
+                lo -= 1
+            return doc[lo : i + 1].text
+    return None
+
+
+_NOT_PERSON_ENTS = frozenset(
+    {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+)
+
+
+def _person_like(doc: Doc, word: str) -> bool:
+    """No occurrence of ``word`` in the article is tagged as an organisation, place, work..."""
+    return not any(t.text == word and t.ent_type_ in _NOT_PERSON_ENTS for t in doc)
+
+
+def _human_appositive(tok: Token) -> bool:
+    """ "Yuni, a resident of Lampung": an appositive that describes a person."""
+    for c in tok.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN":
+            low = c.lower_
+            return low in HUMAN_NOUNS or (low.endswith(HUMAN_SUFFIXES) and low not in NOT_HUMAN)
+    return False
+
+
+def _paragraph_start(ctx: Context, number: int) -> int:
+    """Character offset where paragraph ``number`` starts (0 for the first or before)."""
+    starts = ctx.para_starts
+    return starts[number - 1] if 1 <= number <= len(starts) else 0
+
+
 def resolve_pronoun(ctx: Context, tok: Token, para: int) -> Speaker:
+    """The speaker a subject pronoun stands for: he/she a person (a name label kept from
+    the previous speaker, a person the entity step left out, else the salient person);
+    they/it a group or organisation that spoke just before or was just named."""
     pron = tok.lower_
     doc = ctx.doc
     sent = sentence_of(tok)
     if pron in ("he", "she"):
+        named = _named_label_speaker(ctx, tok, para)
+        if named is not None:
+            return Speaker(None, named.label, "person", tok.text)
+        unlisted = _unlisted_person(ctx, tok, para)
+        if unlisted is not None:
+            return Speaker(None, unlisted, "person", tok.text)
         found = salient_person(ctx, tok, para, pron)
         if found is not None:
             return _speaker_for_entity(ctx, found, tok.text)
@@ -183,12 +291,34 @@ def resolve_pronoun(ctx: Context, tok: Token, para: int) -> Speaker:
     return Speaker(None, None, None, tok.text)
 
 
+CONCESSIVE = words("although though whereas despite")
+
+
+def backgrounded(tok: Token) -> bool:
+    """A token inside a concessive clause ("Although X has said ..., Y ..."): what happens
+    there is background, not the thread of the story."""
+    t = tok
+    for _ in range(8):
+        if t.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONCESSIVE for c in t.children
+        ):
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
+
+
 def _subject_like(tok: Token) -> bool:
-    """The head of a mention that is (part of) a clause subject."""
+    """The head of a mention that is (part of) a clause subject (not in a concessive one)."""
+    if backgrounded(tok):
+        return False
     t = tok
     for _ in range(6):
         if t.dep_ in ("nsubj", "nsubjpass"):
             return True
+        if t.dep_ == "compound" and t.head.pos_ == "NOUN":
+            return False  # "the Covington Catholic student": a modifier, not the subject
         if t.dep_ in ("appos", "compound", "conj", "flat", "pobj", "prep") and t.head is not t:
             t = t.head
             continue
@@ -196,8 +326,15 @@ def _subject_like(tok: Token) -> bool:
     return False
 
 
-def salient_person(ctx: Context, tok: Token, para: int, pron: str | None = None) -> int | None:
-    """The person a pronoun or a definite description most likely refers to."""
+def salient_person(
+    ctx: Context,
+    tok: Token,
+    para: int,
+    pron: str | None = None,
+    exclude: frozenset[int] | set[int] = frozenset(),
+) -> int | None:
+    """The person a pronoun or a definite description most likely refers to (never one of
+    ``exclude``)."""
     doc = ctx.doc
     sent = sentence_of(tok)
     window = max(0, sent.start - 400)
@@ -209,7 +346,7 @@ def salient_person(ctx: Context, tok: Token, para: int, pron: str | None = None)
             break
         if ctx.ents.entities[ent].kind != "person" or ctx.in_quote(doc[s].idx):
             continue
-        if pron is not None and not _gender_ok(ctx, ent, pron):
+        if (pron is not None and not _gender_ok(ctx, ent, pron)) or ent in exclude:
             continue
         talked_about = ctx.in_reported(doc[s].idx)
         cands.append((s, ent, _subject_like(doc[s:e].root) and not talked_about))
@@ -221,13 +358,15 @@ def salient_person(ctx: Context, tok: Token, para: int, pron: str | None = None)
             return ent
     # (b) the previous speaker, unless another person has since been a subject
     prev = None
-    for _i, spk, p in reversed(ctx.previous):
+    for i, spk, p in reversed(ctx.previous):
         if spk.entity is None and not spk.label:
             continue  # an unresolved speaker says nothing about salience
+        if i >= 0 and backgrounded(ctx.doc[i]):
+            continue  # "Although X has said ..., ...": X is not the one talking
         if spk.entity is not None and spk.type == "person" and p >= para - 2:
             prev = spk.entity
         break
-    if prev is not None and (pron is None or _gender_ok(ctx, prev, pron)):
+    if prev is not None and prev not in exclude and (pron is None or _gender_ok(ctx, prev, pron)):
         for _s, ent, subj in cands:
             if ent == prev:
                 return prev
@@ -242,21 +381,46 @@ def salient_person(ctx: Context, tok: Token, para: int, pron: str | None = None)
     return cands[0][1]
 
 
-def _recent_rank(cands: list[tuple[int, int]], ent: int) -> int:
-    seen: list[int] = []
-    for _s, e in cands:
-        if e not in seen:
-            seen.append(e)
-        if e == ent:
-            return len(seen) - 1
-    return 99
+def _described_label(ctx: Context, head: Token, text: str) -> Speaker | None:
+    """ "the company" after the speaker "a media buying company": the previous speaker, when it
+    is a free label with the same head noun, in this or the previous paragraph."""
+    last = next(((i, s, p) for i, s, p in reversed(ctx.previous) if s.entity or s.label), None)
+    if last is None or last[1].entity is not None or not last[1].label:
+        return None
+    if last[0] >= head.i or last[0] < sentence_of(head).start - 400:
+        return None
+    label_head = norm_token(last[1].label.split()[-1])
+    if label_head not in (head.lemma_.lower(), norm_token(head.text)):
+        return None
+    return Speaker(None, last[1].label, last[1].type, text)
+
+
+def _last_speaker(ctx: Context, kind: str, before: int) -> int | None:
+    """The entity of the latest resolved speaker before token ``before``, if of ``kind``."""
+    for i, spk, _p in reversed(ctx.previous):
+        if i < before and spk.entity is not None:
+            return spk.entity if spk.type == kind else None
+    return None
+
+
+_ROLE_END = words("of to for at in with from on")
+
+
+def role_head(role: str) -> str:
+    """The head noun of a role phrase: "ambassador" of "British Ambassador to Chile"."""
+    head = ""
+    for w in role.replace(",", " , ").split():
+        if w.lower() in _ROLE_END or w == ",":
+            break
+        head = w
+    return norm_token(head)
 
 
 def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker | None:
-    """ "the ambassador", "the former Yokohama professor", "the company"."""
+    """ "the ambassador", "the former Yokohama professor", "the company": the entity named
+    earlier that the description fits best (a person by the head of a stated role, an
+    organisation by its name or kind), or the unnamed speaker it repeats."""
     doc = ctx.doc
-    lemma = head.lemma_.lower()
-    words = {norm_token(t.text) for t in doc[lo:hi] if not t.is_punct} - {"the", "a", "an"}
     det = doc[lo].lower_
     if head.tag_ in ("NNS", "NNPS"):
         return None
@@ -266,68 +430,124 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
         return None
     specific = any(
         t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE") for t in doc[lo:hi] if t.i != head.i
-    )
-    best = None
-    best_score = 0.0
-    last_pos = {}
-    for s, _e, ent in ctx.mention_tokens:
-        if s < head.i:
-            last_pos[ent] = s
+    ) or det not in ("the", "this", "that")  # "media buying company X": not a back-reference
+    if not specific:
+        same = _described_label(ctx, head, doc[lo:hi].text)
+        if same is not None:
+            return same
+    words = {norm_token(t.text) for t in doc[lo:hi] if not t.is_punct} - {"the", "a", "an"}
+    last_org = _last_speaker(ctx, "organisation", head.i)
+    last_pos = {ent: s for s, _e, ent in ctx.mention_tokens if s < head.i}
+    best, best_score = None, 0.0
     for ent, pos in last_pos.items():
         e = ctx.ents.entities[ent]
         if e.kind == "person":
-            if lemma in ORG_DESCRIPTION_HEADS:
-                continue  # "the bank" is not the bank's president
-            role_words = set()
-            for r in e.roles:
-                role_words |= {norm_token(w) for w in r.split()}
-            if lemma not in role_words and norm_token(head.text) not in role_words:
-                continue
-            score = 1 + len(words & role_words) * 0.5 + pos / 1e6
+            fit = _person_fit(e, head, words)
         else:
-            name_words = {norm_token(w) for w in e.name.split()}
-            if lemma not in ORG_DESCRIPTION_HEADS:
-                continue
-            if lemma in name_words or norm_token(head.text) in name_words:
-                score = 1 + len(words & name_words) * 0.5 + pos / 1e6
-            elif lemma in ("company", "firm", "group", "corporation") and any(
-                w in name_words
-                for w in ("inc", "corp", "ltd", "co", "group", "industries", "technologies")
-            ):
-                score = 0.5 + pos / 1e6
-            elif not specific:
-                score = 0.3 + pos / 1e6
-            else:
-                continue
-        if score > best_score:
-            best, best_score = ent, score
+            fit = _organisation_fit(e, head, words, specific, ent == last_org)
+        if fit is not None and fit + pos / 1e6 > best_score:
+            best, best_score = ent, fit + pos / 1e6
     if best is None:
         return None
     return _speaker_for_entity(ctx, best, doc[lo:hi].text)
 
 
+def _person_fit(e: Entity, head: Token, words: set[str]) -> float | None:
+    """How well a description fits a person: the head noun of one of their stated roles."""
+    lemma = head.lemma_.lower()
+    if lemma in ORG_DESCRIPTION_HEADS:
+        return None  # "the bank" is not the bank's president
+    role_words = {norm_token(w) for r in e.roles for w in r.split()}
+    heads = {role_head(r) for r in e.roles}
+    if lemma not in heads and norm_token(head.text) not in heads:
+        return None  # "the military" is not the military spokesman
+    return 1 + len(words & role_words) * 0.5
+
+
+def _organisation_fit(
+    e: Entity, head: Token, words: set[str], specific: bool, spoke_last: bool
+) -> float | None:
+    """How well a description fits an organisation: its head noun in the name ("the
+    airline"), else a generic kind noun ("the company"), best for the one that spoke last."""
+    lemma = head.lemma_.lower()
+    name_words = {norm_token(w) for w in e.name.split()}
+    in_name = bool({lemma, lemma + "s", norm_token(head.text)} & name_words)
+    if lemma not in ORG_DESCRIPTION_HEADS and not (in_name and head.pos_ == "NOUN"):
+        return None
+    if in_name:
+        return 1 + len(words & name_words) * 0.5
+    if specific:
+        return None
+    if lemma in ("company", "firm", "group", "corporation") and any(
+        w in name_words for w in ("inc", "corp", "ltd", "co", "group", "industries", "technologies")
+    ):
+        return 0.5
+    # "the company": the organisation that spoke last, else the last one named
+    return 0.45 if spoke_last else 0.3
+
+
 def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
+    """The speaker a reporting verb's subject stands for.
+
+    In order: a pronoun (``resolve_pronoun``); a spokesperson for an organisation; two named
+    people together (a group label); a named entity in the subject's noun phrase; a
+    description of an entity named earlier ("the ministry", "the ambassador"); else the words
+    themselves as a label ("analysts")."""
     doc = ctx.doc
     if subj.lower_ in PRONOUNS and subj.pos_ == "PRON":
         return resolve_pronoun(ctx, subj, para)
     lo, hi = np_text(subj)
-    full_lo = min(t.i for t in subj.subtree)
-    full_hi = max(t.i for t in subj.subtree) + 1
+    full = (min(t.i for t in subj.subtree), max(t.i for t in subj.subtree) + 1)
     text = doc[lo:hi].text
-    lemma = subj.lemma_.lower()
-    ent = _entity_in(ctx, lo, hi, subj)
-    if lemma in SPOKES or subj.lower_ in SPOKES:
-        # "a spokeswoman for the ministry", "a Google spokesman"
-        e2 = _entity_in(ctx, full_lo, full_hi, subj)
-        if e2 is not None and ctx.ents.entities[e2].kind == "organisation":
-            return _speaker_for_entity(ctx, e2, doc[full_lo:full_hi].text)
-        if e2 is not None:
-            return _speaker_for_entity(ctx, e2, doc[full_lo:full_hi].text)
-        return Speaker(None, text, "other", text)
-    appos = _appositive_entity(ctx, subj)
-    conj_people = [c for c in subj.children if c.dep_ == "conj" and c.i in ctx.ents.token_entity]
-    if conj_people and subj.i in ctx.ents.token_entity:
+    if subj.lemma_.lower() in SPOKES or subj.lower_ in SPOKES:
+        return _spokesperson(ctx, subj, full, text)
+    te = ctx.ents.token_entity
+    if is_document(subj) and subj.i not in te:
+        found = _document_speaker(ctx, subj, para, text)
+        if found is not None:
+            return found
+    if subj.i in te and any(c.dep_ == "conj" and c.i in te for c in subj.children):
         return Speaker(None, text, "other", text)  # "Sandmann and Phillips said"
+    ent = _named_subject(ctx, subj, (lo, hi), full)
+    if ent is not None:
+        return _speaker_for_entity(ctx, ent, text)
+    return _unnamed_subject(ctx, subj, para, (lo, hi), text)
+
+
+def _document_speaker(ctx: Context, subj: Token, para: int, text: str) -> Speaker | None:
+    """ "the report said", "a statement from X": whoever issued the document."""
+    src = document_source(subj, ctx.in_quote)
+    if src is None:
+        return None
+    verb = src.head
+    for i, spk, _p in reversed(ctx.previous):
+        if i == verb.i and src.dep_ == "nsubj":
+            found = spk  # "X said in a statement": the speaker already resolved for X
+            break
+    else:
+        found = resolve_subject(ctx, src, para)
+    if found.entity is None and (not found.label or src.pos_ != "PROPN"):
+        return None  # "reports from the country": no named source
+    return Speaker(found.entity, found.label, found.type, text)
+
+
+def _spokesperson(ctx: Context, subj: Token, full: tuple[int, int], text: str) -> Speaker:
+    """ "a spokeswoman for the ministry", "a Google spokesman": the entity they speak for."""
+    e2 = _entity_in(ctx, full[0], full[1], subj)
+    if e2 is not None:
+        return _speaker_for_entity(ctx, e2, ctx.doc[full[0] : full[1]].text)
+    return Speaker(None, text, "other", text)
+
+
+def _named_subject(
+    ctx: Context, subj: Token, np: tuple[int, int], full: tuple[int, int]
+) -> int | None:
+    """The entity named in the subject: in its noun phrase, its appositive, or its whole
+    subtree ("the head of X" is not X; "the X study" is X's)."""
+    lemma = subj.lemma_.lower()
+    te = ctx.ents.token_entity
+    ent = _entity_in(ctx, np[0], np[1], subj)
+    appos = _appositive_entity(ctx, subj)
     if appos is not None:
         ent = appos  # "the Japanese newspaper Mainichi Shimbun"
     elif (
@@ -340,27 +560,46 @@ def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
         ent is not None
         and ctx.ents.entities[ent].kind == "organisation"
         and subj.pos_ == "NOUN"
-        and subj.i not in ctx.ents.token_entity
+        and subj.i not in te
     ):
         ent = None  # "A Superior Court judge said": an unnamed person, not the court
+    elif ent is not None and _modifier_of(ctx, ent, subj):
+        return None  # "Surrey staff said", "the Obama aides said": not the person named
     if ent is None:
-        ent = _entity_in(ctx, full_lo, full_hi, subj)
+        ent = _entity_in(ctx, full[0], full[1], subj)
         # "the head of X said": not X
         if (
             ent is not None
             and ctx.ents.entities[ent].kind != "person"
             and subj.pos_ == "NOUN"
-            and subj.i not in ctx.ents.token_entity
+            and subj.i not in te
         ):
             ent = None
-    if ent is not None:
-        return _speaker_for_entity(ctx, ent, text)
+    return ent
+
+
+def _modifier_of(ctx: Context, ent: int, subj: Token) -> bool:
+    """The entity only modifies a common-noun subject: "Surrey staff", "Obama aides"."""
+    if subj.pos_ != "NOUN" or subj.i in ctx.ents.token_entity:
+        return False
+    toks = [c for c in subj.lefts if ctx.ents.token_entity.get(c.i) == ent]
+    return bool(toks) and all(c.dep_ in ("compound", "nmod") for c in toks)
+
+
+def _unnamed_subject(
+    ctx: Context, subj: Token, para: int, np: tuple[int, int], text: str
+) -> Speaker:
+    """A subject that names no entity: a description of one, a relative pronoun, a label."""
+    doc = ctx.doc
+    age = epithet_age(doc[np[0] : np[1]].text)
+    if age is not None and subj.tag_ not in ("NNS", "NNPS"):
+        return _age_epithet(ctx, subj, para, age, text)
     if subj.pos_ in ("NOUN", "PROPN"):
-        desc = resolve_description(ctx, subj, lo, hi)
+        desc = resolve_description(ctx, subj, np[0], np[1])
         if desc is not None:
             return desc
-        if _human_description(subj, lo):
-            found = salient_person(ctx, subj, para)
+        if _human_description(subj, np[0]):
+            found = salient_person(ctx, subj, para, _self_pronoun(subj))
             if found is not None:
                 return _speaker_for_entity(ctx, found, text)
     if subj.pos_ == "PRON" or subj.lower_ in ("who", "which", "that"):
@@ -369,15 +608,15 @@ def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
             if h.pos_ in ("NOUN", "PROPN"):
                 return resolve_subject(ctx, h, para)
         return Speaker(None, None, None, text)
-    if not text or not any(c.isalpha() for c in text):
+    if not text or not any(c.isalpha() for c in doc[np[0] : np[1]].text):
         return Speaker(None, None, None, None)
+    bare = text.removeprefix("the ").removeprefix("The ")
+    full = expansion_in_text(doc.text, bare) if is_acronym(bare) else None
+    if full is not None:
+        return Speaker(None, full, "organisation", text)  # "the Tidal Energy Board (TEB)"
     return Speaker(None, text, "other", text)
 
 
-DOCUMENT_NOUNS = words(
-    """study report statement survey memo database data figures numbers analysis findings
-    release post tweet letter filing document documents website blog poll review audit"""
-)
 HUMAN_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person", "eer")
 HUMAN_NOUNS = words(
     """official chief head wing forward defenceman defenseman goalie captain veteran republican
@@ -402,3 +641,28 @@ def _human_description(tok: Token, lo: int) -> bool:
     if low in NOT_HUMAN or tok.lemma_.lower() in NOT_HUMAN:
         return False
     return low in HUMAN_NOUNS or low.endswith(HUMAN_SUFFIXES)
+
+
+def _self_pronoun(subj: Token) -> str | None:
+    """ "the labourer says he ...": the he/she subject of the reported clause, which in
+    indirect speech is (nearly always) the speaker, so tells the speaker's gender."""
+    for clause in subj.head.children:
+        if clause.dep_ == "ccomp" and clause.i > subj.head.i:
+            for c in clause.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she"):
+                    return c.lower_
+    return None
+
+
+def _age_epithet(ctx: Context, subj: Token, para: int, age: int, text: str) -> Speaker:
+    """ "the 38-year-old": the person the article gave that age, else the salient person
+    unless the article gave them another age."""
+    before = [m for m in ctx.mention_tokens if m[0] < subj.i]
+    ages = known_ages(ctx.doc, ctx.ents, before)
+    found = person_of_age(ages, age, {ent for _s, _e, ent in before})
+    if found is None:
+        other_age = {ent for ent, a in ages.items() if a != age}
+        found = salient_person(ctx, subj, para, _self_pronoun(subj), exclude=other_age)
+    if found is None:
+        return Speaker(None, text, "other", text)
+    return _speaker_for_entity(ctx, found, text)

@@ -1,0 +1,92 @@
+"""Step 2 of quotation extraction: "according to X, ...".
+
+The source X is the speaker; the clause that "according to X" is attached to, without the
+phrase itself, is the (indirect or mixed) content.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from app.annotate.nlp import sentence_of
+from app.annotate.quote_index import Candidate, QuoteIndex, trim
+from app.annotate.speakers import Context, resolve_subject
+
+
+def according_tokens(doc: Doc, index: QuoteIndex) -> list[int]:
+    """Indices of the "according" of every "according to" outside quotation marks."""
+    return [
+        t.i
+        for t in doc
+        if t.lower_ == "according"
+        and t.i + 1 < len(doc)
+        and doc[t.i + 1].lower_ == "to"
+        and not index.inside(t.idx)
+    ]
+
+
+def according_candidates(doc: Doc, index: QuoteIndex, ctx: Context) -> list[Candidate]:
+    """One candidate per "according to" outside quotation marks that attributes a clause."""
+    out = []
+    for i in according_tokens(doc, index):
+        c = according(doc, doc[i], index, ctx)
+        if c:
+            out.append(c)
+    return out
+
+
+def according_source(doc: Doc, t: Token) -> Token | None:
+    """The head of X in "according to X" (``t`` is "according")."""
+    to = doc[t.i + 1]
+    src = None
+    for c in to.children:
+        if c.dep_ == "pobj":
+            src = c
+    if src is None:
+        for c in t.children:
+            if c.dep_ == "pobj":
+                src = c
+        if src is None and t.i + 2 < len(doc):
+            src = doc[t.i + 2]
+            while src.dep_ == "compound" and src.head.i > src.i:
+                src = src.head
+    return src
+
+
+def according(doc: Doc, t: Token, index: QuoteIndex, ctx: Context) -> Candidate | None:
+    """The quotation attributed by the "according to" at ``t``, or None."""
+    src = according_source(doc, t)
+    if src is None:
+        return None
+    to = doc[t.i + 1]
+    head = t.head
+    while head.dep_ == "prep" and head.head is not head:
+        head = head.head
+    sent = sentence_of(t)
+    if head.i == t.i or head.dep_ in ("pobj",):
+        head = doc[sent.start : sent.end].root
+    # the clause: the head's subtree without the "according to X" phrase
+    src_tokens = set(x.i for x in t.subtree) | {t.i, to.i} | {x.i for x in src.subtree}
+    toks = [x for x in head.subtree if x.i not in src_tokens]
+    if not toks:
+        return None
+    lo = toks[0].i
+    hi = toks[-1].i + 1
+    a_lo = min(src_tokens)
+    a_hi = max(src_tokens) + 1
+    if a_lo > lo and a_hi < hi:
+        # attribution in the middle: keep the longer side
+        if a_lo - lo >= hi - a_hi:
+            hi = a_lo
+        else:
+            lo = a_hi
+    elif a_lo <= lo:
+        lo = max(lo, a_hi)
+    s, e = trim(doc.text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+    if e - s < 10:
+        return None
+    ks = index.overlapping(s, e)
+    kind = "mixed" if ks else "indirect"
+    para = index.para_of(s)
+    speaker = resolve_subject(ctx, src, para)
+    return Candidate(t.i, [(s, e)], kind, "according to", speaker, para, set(ks))

@@ -1,0 +1,216 @@
+"""Step 4 of quotation extraction: quotations without a cue of their own.
+
+After the cue verbs (``reported``) and "according to" (``according``) have claimed their quoted
+spans, every quoted span left over that stands as a sentence of its own is attached, in order:
+
+1. the second part of a split quotation (``"A," she said. "B."``) joins the first one;
+2. a later quotation in the same paragraph as an attributed one takes its speaker;
+3. a paragraph that is (mostly) a quotation, right after a paragraph with a speaker,
+   continues that speaker;
+4. a paragraph that is a quotation, after a paragraph that names a salient person, is theirs;
+5. a quotation left open at the end of a paragraph and re-opened in the next one takes the
+   speaker named in the next paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from app.annotate.quote_index import Candidate, QuoteIndex, trim_direct
+from app.annotate.quotemarks import QuoteSpan
+from app.annotate.speakers import Context, Speaker, salient_person
+from app.annotate.types import Paragraph
+
+MIN_DIRECT_WORDS = 4
+# A direct quote interrupted by its attribution ("A," he said. "B.") is one quotation with two
+# spans (the contract); False emits the second part as its own quotation.
+JOIN_SPLIT_QUOTES = True
+
+
+@dataclass(slots=True)
+class _Walk:
+    """What the paragraph-by-paragraph walk remembers."""
+
+    text: str
+    doc: Doc
+    index: QuoteIndex
+    ctx: Context
+    used: set[int]
+    last_speaker: Speaker | None = None
+    last_para: int = -10
+    prev_unclosed: bool = False
+
+
+def attach_unattributed(
+    text: str, doc: Doc, index: QuoteIndex, cands: list[Candidate], ctx: Context
+) -> list[Candidate]:
+    """``cands`` plus a candidate for every leftover quotation that can be attributed."""
+    walk = _Walk(text, doc, index, ctx, set().union(*(c.quote_ids for c in cands)))
+    by_para: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_para.setdefault(c.para, []).append(c)
+    out = list(cands)
+    for p in index.paragraphs:
+        pc = sorted(by_para.get(p.number, []), key=lambda c: c.spans[0][0])
+        ks = index.in_para(p.number)
+        for k in ks:
+            q = index.spans[k]
+            if k in walk.used:
+                continue
+            if not standalone_quote(text, p, q, pc) and not resumes_after_cue(text, doc, q, pc):
+                continue
+            n = _attach(walk, p, k, pc)
+            if n is not None:
+                out.append(n)
+                pc.append(n)
+                walk.used.add(k)
+        if pc:
+            sp = pc[-1].speaker
+            if sp.entity is not None or sp.label:
+                walk.last_speaker = sp
+                walk.last_para = p.number
+        walk.prev_unclosed = bool(ks) and index.spans[ks[-1]].close is None
+    return reopened_quotes(text, index, out, walk.used)
+
+
+def standalone_quote(text: str, p: Paragraph, q: QuoteSpan, pc: list[Candidate]) -> bool:
+    """A quotation long enough to be speech that stands as its own sentence."""
+    words = text[q.start : q.end].split()
+    follows_direct = any(
+        c.kind == "direct" and c.spans[-1][1] <= q.open and c.para == p.number for c in pc
+    )
+    min_words = 2 if follows_direct else MIN_DIRECT_WORDS
+    sentence_like = len(words) >= min_words and (
+        text[q.start : q.end].rstrip()[-1:] in ".?!,…-–—" or q.close is None or len(words) >= 8
+    )
+    if not sentence_like:
+        return False
+    # nothing but space (or the end of a sentence) before its mark
+    before = text[p.start : q.open]
+    last_stop = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    lead = before[last_stop + 1 :] if last_stop >= 0 else before
+    return not lead.strip() or lead.strip().endswith((":", ".", "?", "!", ".”", '."'))
+
+
+def resumes_after_cue(text: str, doc: Doc, q: QuoteSpan, pc: list[Candidate]) -> bool:
+    """ "“A,” the coach admitted, “but B.”": the quotation resumes right after the cue clause
+    that interrupts a direct quotation, within the sentence."""
+    before = [c for c in pc if c.kind == "direct" and c.spans[-1][1] <= q.open]
+    if not before:
+        return False
+    c = max(before, key=lambda c: c.spans[-1][1])
+    if c.cue_tok < 0 or len(c.spans) != 1 or c.spans[0][1] > doc[c.cue_tok].idx:
+        return False
+    gap = text[c.spans[0][1] : q.open]
+    inner = gap.strip().strip("”\"’'").strip()
+    return (
+        len(gap) < 80
+        and inner.endswith((",", ":"))
+        and not any(stop in inner for stop in (". ", "? ", "! "))
+    )
+
+
+def _attach(walk: _Walk, p: Paragraph, k: int, pc: list[Candidate]) -> Candidate | None:
+    """A new candidate for quote ``k``; None when it joined another one or stays unattributed
+    (``k`` is then in ``walk.used`` only when it joined)."""
+    q = walk.index.spans[k]
+    s, e = trim_direct(walk.text, q.start, q.end)
+    prev = [c for c in pc if c.spans[-1][1] <= q.open]
+    if prev:
+        c = max(prev, key=lambda c: c.spans[-1][1])  # the one ending last before it
+        if join_split(walk.text, walk.doc, c, q, (s, e)):
+            walk.used.add(k)
+            return None
+        if c.speaker.entity is not None or c.speaker.label:
+            return Candidate(c.cue_tok, [(s, e)], "direct", None, c.speaker, p.number, {k})
+    if pc:
+        return None
+    cover = (q.end - q.start) / max(1, p.end - p.start)
+    if walk.last_speaker is not None and p.number - walk.last_para <= 1:
+        if cover >= 0.5 or walk.prev_unclosed:
+            return Candidate(-1, [(s, e)], "direct", None, walk.last_speaker, p.number, {k})
+        return None
+    words = walk.text[q.start : q.end].split()
+    if cover >= 0.8 and q.open == p.start and len(words) >= 6:
+        sp = floating_speaker(walk.ctx, walk.doc, walk.index.paragraphs, p, q.start)
+        if sp is not None:
+            return Candidate(-1, [(s, e)], "direct", None, sp, p.number, {k})
+    return None
+
+
+def join_split(text: str, doc: Doc, c: Candidate, q: QuoteSpan, span: tuple[int, int]) -> bool:
+    """ "A," she said. "B.": append B to the direct quotation A before its cue (in place)."""
+    gap = text[c.spans[-1][1] : q.open]
+    if (
+        JOIN_SPLIT_QUOTES
+        and c.kind == "direct"
+        and len(gap) < 80
+        and len(c.spans) == 1
+        and (c.spans[0][1] <= doc[c.cue_tok].idx)
+    ):
+        c.spans.append(span)
+        return True
+    return False
+
+
+def floating_speaker(
+    ctx: Context, doc: Doc, paragraphs: list[Paragraph], p: Paragraph, start: int
+) -> Speaker | None:
+    """The salient person of a paragraph that is one quotation, when the paragraph before it
+    names them."""
+    tok = _token_at(doc, start)
+    ent = salient_person(ctx, tok, p.number) if tok is not None else None
+    if ent is not None and _mentioned_in(ctx, ent, paragraphs, p.number - 1):
+        e_ = ctx.ents.entities[ent]
+        return Speaker(ent, e_.name, e_.kind, None)
+    return None
+
+
+def reopened_quotes(
+    text: str, index: QuoteIndex, out: list[Candidate], used: set[int]
+) -> list[Candidate]:
+    """A quotation left open at the end of a paragraph and re-opened in the next one belongs
+    to the speaker named in the next paragraph."""
+    paragraphs = index.paragraphs
+    first_cand: dict[int, Candidate] = {}
+    for c in sorted(out, key=lambda c: c.spans[0][0], reverse=True):
+        first_cand[c.para] = c
+    for p in reversed(paragraphs):
+        ks = index.in_para(p.number)
+        if not ks:
+            continue
+        k = ks[-1]
+        q = index.spans[k]
+        nxt = first_cand.get(p.number + 1)
+        if q.close is not None or k in used or nxt is None:
+            continue
+        if nxt.speaker.entity is None and not nxt.speaker.label:
+            continue
+        nstart = paragraphs[p.number].start if p.number < len(paragraphs) else None
+        if nstart is None or text[nstart] not in "“\"‘'«":
+            continue
+        if len(text[q.start : q.end].split()) < MIN_DIRECT_WORDS:
+            continue
+        s, e = trim_direct(text, q.start, q.end)
+        n = Candidate(nxt.cue_tok, [(s, e)], "direct", None, nxt.speaker, p.number, {k})
+        out.append(n)
+        used.add(k)
+        first_cand[p.number] = n
+    return out
+
+
+def _token_at(doc: Doc, ch: int) -> Token | None:
+    """The token at character ``ch``."""
+    span = doc.char_span(ch, ch + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _mentioned_in(ctx: Context, ent: int, paragraphs: list[Paragraph], number: int) -> bool:
+    """Whether entity ``ent`` is mentioned in paragraph ``number``."""
+    if number < 1:
+        return False
+    p = paragraphs[number - 1]
+    doc = ctx.doc
+    return any(e == ent and p.start <= doc[s].idx < p.end for s, _e, e in ctx.mention_tokens)

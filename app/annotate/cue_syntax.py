@@ -1,0 +1,229 @@
+"""The grammar of a reporting act: is a verb a speech cue, who is its subject, what does it report.
+
+Each function looks at the parse around one cue verb; none of them decides a speaker (that is
+``speakers``) or builds a quotation (that is ``reported``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from app.annotate.cues import CLAUSE_ONLY, NO_COMMENT, OBJECT_PREDICATE, SPEECH_VERBS
+from app.annotate.nlp import sentence_of
+
+SUBJ = ("nsubj", "nsubjpass")
+_OBJ_MORE = frozenset({"prep", "oprd", "xcomp", "ccomp", "acomp", "advcl_", "npadvmod_"})
+WH_WORDS = frozenset(("how", "what", "whether", "why", "when", "where", "who", "which", "if"))
+
+
+def is_cue(tok: Token) -> bool:
+    """A verb that reports speech here ("said", "singled out"; not "so-called", "added cost")."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    if tok.lemma_.lower() == "single":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
+    if tok.lemma_.lower() in ("add",) and tok.dep_ == "amod":
+        return False
+    if tok.lemma_.lower() == "call" and tok.i > 0:
+        prev = tok.doc[tok.i - 1].lower_
+        if prev in ("so", "so-") or (
+            prev == "-" and tok.i > 1 and tok.doc[tok.i - 2].lower_ == "so"
+        ):
+            return False
+    return True
+
+
+def no_comment(doc: Doc, tok: Token) -> bool:
+    """The cue is part of a refusal to speak ("declined to comment")."""
+    window = doc[max(0, tok.i - 3) : tok.i + 4].text.lower()
+    return any(p in window for p in NO_COMMENT)
+
+
+def subject_of(tok: Token) -> Token | None:
+    """The parse's subject of a cue verb, climbing through shared-subject clauses."""
+    seen = 0
+    t = tok
+    while t is not None and seen < 4:
+        if seen and t.dep_ == "ccomp" and is_cue(t.head):
+            t = t.head  # "X said the plant would close, noting ...": X notes
+        for c in t.children:
+            if c.dep_ in SUBJ:
+                return c
+        if t.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep") and t.head is not t:
+            # "X said ..., adding that"; "X said and added"
+            if t.dep_ == "ccomp":
+                return None
+            t = t.head
+            seen += 1
+            continue
+        # passive "it was said" / agent
+        break
+    return None
+
+
+def nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
+    """When the parse gives the cue no subject: the name right before or after it."""
+    sent = sentence_of(tok)
+    i = tok.i - 1
+    while i >= 0 and (
+        doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].ent_type_ in ("DATE", "TIME")
+    ):
+        i -= 1
+    # (a wrong sentence split may separate "Vickers | said": no punctuation between is fine)
+    if (
+        i >= 0
+        and (i >= sent.start or (not doc[i].is_punct and not doc[i].is_space))
+        and (
+            i in te
+            or doc[i].pos_ in ("PROPN", "NOUN")
+            or doc[i].lower_ in ("he", "she", "they", "it", "we", "i")
+        )
+    ):
+        return doc[i]
+    if i >= 0 and doc[i].text == "," and i >= sent.start:
+        # "..., Linda Lamoureux, executive chairwoman of the commission, said"
+        for k in range(i - 1, max(sent.start, i - 16) - 1, -1):
+            if k in te and doc[k].text[:1].isupper():
+                head = k
+                while head + 1 < tok.i and te.get(head + 1) == te[k]:
+                    head += 1
+                return doc[head]
+            if doc[k].text in ('"', "“", "”") or doc[k].lower_ in ("said", "says"):
+                break
+    j = tok.i + 1
+    while j < sent.end and doc[j].pos_ == "ADV":
+        j += 1
+    if j < sent.end and (j in te or doc[j].pos_ == "PROPN"):
+        t = doc[j]
+        while t.dep_ == "compound" and t.head.i > t.i:
+            t = t.head
+        return t
+    return None
+
+
+def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """Token range of what the cue verb reports (its complement)."""
+    lemma = tok.lemma_.lower()
+    comp = [c for c in tok.children if c.dep_ == "ccomp"]
+    after = [c for c in comp if c.i > tok.i]
+    if len(after) > 1:
+        # a clause the parser split in two ("said she had met people ... who fear it will")
+        return after[0].left_edge.i, after[-1].right_edge.i + 1
+    if comp:
+        c = comp[-1] if len(comp) > 1 and comp[-1].i > tok.i else comp[0]
+        toks = list(c.subtree)
+        return toks[0].i, toks[-1].i + 1
+    clause = stray_that_clause(tok)
+    if clause is not None:
+        return clause.left_edge.i, clause.right_edge.i + 1
+    if lemma in CLAUSE_ONLY:
+        return None
+    parts: list[Token] = []
+    if lemma in OBJECT_PREDICATE:
+        started = False
+        for c in tok.rights:
+            if c.dep_ in ("dobj", "oprd", "attr", "dative") or (started and c.dep_ in _OBJ_MORE):
+                started = True
+                if c.dep_ == "prep" and c.lower_ == "as" and not parts:
+                    parts.extend(x for x in c.children if x.dep_ == "pobj")
+                else:
+                    parts.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "as" and not parts:
+                # "what the ministers described as ...": the predicate alone
+                parts.extend(x for x in c.children if x.dep_ == "pobj")
+                started = bool(parts)
+            elif started and c.dep_ == "punct" and c.text in ('"', "'"):
+                continue
+            elif started:
+                break
+    elif lemma in ("accuse",):
+        parts = [c for c in tok.rights if c.dep_ in ("dobj", "prep", "xcomp")]
+    if parts:
+        lo = min(t.i for p in parts for t in p.subtree)
+        hi = max(t.i for p in parts for t in p.subtree) + 1
+        return lo, hi
+    return None
+
+
+# Verbs whose object is the addressee: "told reporters after the game that ...".
+ADDRESSEE_VERBS = frozenset(
+    {"tell", "inform", "assure", "remind", "warn", "notify", "advise", "promise", "reassure"}
+)
+_TO_OBJECT = frozenset({"dobj", "dative", "pobj", "npadvmod"})
+_SETTING_PREPS = frozenset({"in", "on", "at", "after", "during", "before", "via", "through"})
+
+
+def stray_that_clause(tok: Token) -> Token | None:
+    """A "that" clause the parser hung on the addressee or a setting instead of on the cue:
+    "told reporters after the game that ...", "said in a statement that ..." (its head)."""
+    addressee = tok.lemma_.lower() in ADDRESSEE_VERBS
+    # the object of "deny suggestions that ..." is not an addressee: its clause is denied
+    todo = [c for c in tok.rights if _on_path(c) and (addressee or c.dep_ == "prep")]
+    while todo:
+        node = todo.pop(0)
+        for c in node.rights:
+            if c.dep_ in ("acl", "ccomp", "relcl", "advcl") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+            ):
+                return c
+            if _on_path(c):
+                todo.append(c)
+    return None
+
+
+def _on_path(tok: Token) -> bool:
+    """An object, or a setting ("in a statement", "after the game"), between a cue and its
+    stray clause; not what the act is about ("respond to the revelation that")."""
+    if tok.dep_ == "prep":
+        return tok.lower_ in _SETTING_PREPS
+    return tok.dep_ in _TO_OBJECT
+
+
+# Conjunctions whose clause belongs to the reported content ("since", "because", "if"),
+# unlike "as" in "..., as they criticised".
+_CONTENT_MARKS = frozenset(
+    {"since", "because", "although", "though", "if", "unless", "when", "while", "until"}
+)
+
+
+def cut_nested(doc: Doc, lo: int, hi: int, cue: Token, cues: set[int]) -> tuple[int, int]:
+    """End the content before another reporting act inside it ("..., as they criticised")."""
+    for i in range(lo, hi):
+        if i in cues and i != cue.i:
+            t = doc[i]
+            own_subject = any(c.dep_ in SUBJ for c in t.children)
+            participle = t.tag_ == "VBG" and i > 0 and doc[i - 1].text == ","
+            subordinate = any(c.dep_ == "mark" and c.lower_ in _CONTENT_MARKS for c in t.children)
+            if subordinate:
+                continue  # "... a big deal since the firm publishes ...": still the content
+            if t.dep_ in ("advcl", "conj", "parataxis") and (own_subject or participle):
+                cut = min(x.i for x in t.subtree)
+                if cut > lo:
+                    return lo, cut
+    return lo, hi
+
+
+def reported_clause(doc: Doc, cue: Token, lo: int, hi: int, quoted: bool) -> bool:
+    """Is doc[lo:hi] a reported proposition (not a question, not a subjectless fragment)?"""
+    first = doc[lo]
+    root = doc[lo:hi].root
+    if quoted:
+        return True
+    if (
+        first.lower_ in WH_WORDS
+        and cue.lemma_.lower() not in ("accuse",)
+        and (first.head.i == root.i or first.i == root.i)
+    ):
+        return False
+    if cue.lemma_.lower() in OBJECT_PREDICATE:
+        return True
+    if root.pos_ in ("VERB", "AUX"):
+        # (the parse sometimes hangs the subject on the auxiliary: "his party is absorbing")
+        heads = [root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))]
+        subj_deps = ("nsubj", "nsubjpass", "expl", "csubj")
+        has_subj = any(c.dep_ in subj_deps for h in heads for c in h.children)
+        if not has_subj:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
+            return False  # "urged parties to be ambitious"
+    return hi - lo >= 3

@@ -1,0 +1,108 @@
+"""Step 3 of quotation extraction: interview and transcript layouts.
+
+Two layouts put speech in paragraphs without quotation marks or cue verbs:
+
+- question and answer: paragraphs opening with "Q:" / "Question:" and "A:" / "Answer:"; each
+  answer is a direct quotation of the interviewee, the person the article names most often
+  before the first question;
+- a transcript: paragraphs opening with a speaker's name and a colon ("FISCHER: ..."), where the
+  name is a person of the article; at least two such paragraphs make a transcript.
+
+An answer replaces whatever the other steps found inside its paragraph (an "I said" in an
+answer is the interviewee's own words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from app.annotate.entities import EntityResult
+from app.annotate.names import norm_token
+from app.annotate.quote_index import Candidate, QuoteIndex, trim_direct
+from app.annotate.speakers import Speaker
+from app.annotate.types import Paragraph
+
+_QUESTION = re.compile(r"(?:Q|Question)\s*[:.]\s+", re.IGNORECASE)
+_ANSWER = re.compile(r"(?:A|Answer)\s*[:.]\s+", re.IGNORECASE)
+_NAMED = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\s*:\s+")
+
+
+def interview_answers(
+    text: str, index: QuoteIndex, ents: EntityResult, cands: list[Candidate]
+) -> list[Candidate]:
+    """``cands`` with the answers of a Q&A or transcript layout in place of what the other
+    steps found inside those paragraphs."""
+    found = qa_answers(text, index.paragraphs, ents) or transcript_turns(
+        text, index.paragraphs, ents
+    )
+    if not found:
+        return cands
+    taken = {c.para for c in found}
+    kept = [c for c in cands if c.para not in taken]
+    for c in found:
+        c.quote_ids = set(index.in_para(c.para))
+    return kept + found
+
+
+def qa_answers(text: str, paragraphs: list[Paragraph], ents: EntityResult) -> list[Candidate]:
+    """The answers of a question-and-answer layout (none unless it has both Q and A)."""
+    questions = [p for p in paragraphs if _QUESTION.match(p.text)]
+    answers = [p for p in paragraphs if _ANSWER.match(p.text)]
+    if not questions or not answers:
+        return []
+    first = min(p.number for p in questions)
+    person = interviewee(ents, paragraphs, first)
+    if person is None:
+        return []
+    e = ents.entities[person]
+    speaker = Speaker(person, e.name, e.kind, None)
+    out = []
+    for p in answers:
+        m = _ANSWER.match(p.text)
+        assert m is not None
+        s, e_ = trim_direct(text, p.start + m.end(), p.end)
+        if e_ - s >= 2:
+            out.append(Candidate(-1, [(s, e_)], "direct", None, speaker, p.number))
+    return out
+
+
+def interviewee(ents: EntityResult, paragraphs: list[Paragraph], before: int) -> int | None:
+    """The person named most often before paragraph ``before`` (the first one on a tie)."""
+    limit = paragraphs[before - 1].start
+    counts: Counter[int] = Counter()
+    for ent, s, _e in ents.mentions:
+        if s < limit and ents.entities[ent].kind == "person":
+            counts[ent] += 1
+    if not counts:
+        return None
+    top = max(counts.values())
+    return min((s, ent) for ent, s, _e in ents.mentions if counts.get(ent) == top)[1]
+
+
+def transcript_turns(text: str, paragraphs: list[Paragraph], ents: EntityResult) -> list[Candidate]:
+    """Paragraphs opening with a person's name and a colon, when there are at least two."""
+    by_name = _person_names(ents)
+    out = []
+    for p in paragraphs:
+        m = _NAMED.match(p.text)
+        if m is None:
+            continue
+        person = by_name.get(norm_token(m.group(1).split()[-1]))
+        if person is None:
+            continue
+        e = ents.entities[person]
+        s, e_ = trim_direct(text, p.start + m.end(), p.end)
+        if e_ - s >= 2:
+            speaker = Speaker(person, e.name, e.kind, m.group(1))
+            out.append(Candidate(-1, [(s, e_)], "direct", None, speaker, p.number))
+    return out if len(out) >= 2 else []
+
+
+def _person_names(ents: EntityResult) -> dict[str, int]:
+    """Surname (last word of the name) -> person, for the surnames only one person has."""
+    seen: dict[str, list[int]] = {}
+    for i, e in enumerate(ents.entities):
+        if e.kind == "person" and e.name.split():
+            seen.setdefault(norm_token(e.name.split()[-1]), []).append(i)
+    return {k: v[0] for k, v in seen.items() if len(v) == 1}

@@ -1,0 +1,334 @@
+"""Step 1 of quotation extraction: reported speech hung on a cue verb.
+
+For every reporting verb outside quotation marks ("said", "told", "warned", "described ... as"),
+in text order:
+
+1. find its subject (``cue_syntax.subject_of``, else the name next to the verb);
+2. find what it reports: its complement clause (``X said that ...``), else a quotation right
+   next to it (``"...," X said``), else the clause it is inserted in (``Police, X says, have``);
+3. classify the content: ``direct`` (wholly inside quotation marks), ``mixed`` (partly quoted)
+   or ``indirect``;
+4. resolve the subject to a speaker (``speakers.resolve_subject``); a cue without a speaker of
+   its own that shares a clause with an earlier cue ("..., adding that") takes that one's.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from app.annotate.cue_syntax import (
+    SUBJ,
+    content_range,
+    cut_nested,
+    is_cue,
+    nearby_subject,
+    no_comment,
+    reported_clause,
+    subject_of,
+)
+from app.annotate.cues import OBJECT_PREDICATE
+from app.annotate.names import words
+from app.annotate.nlp import sentence_of
+from app.annotate.quote_index import Candidate, QuoteIndex, trim, trim_direct, within
+from app.annotate.quotemarks import QuoteSpan
+from app.annotate.speakers import Context, Speaker, resolve_subject
+
+_SHARED_SUBJECT = ("advcl", "conj", "xcomp", "pcomp")
+Content = tuple[list[tuple[int, int]], str, set[int]]  # spans, kind, quoted spans used
+
+
+def cue_candidates(text: str, doc: Doc, index: QuoteIndex, ctx: Context) -> list[Candidate]:
+    """One candidate per reporting verb that reports something, with its speaker, in text
+    order (``CueReader`` one cue at a time)."""
+    reader = CueReader(text, doc, index, ctx)
+    cands = []
+    for ti in sorted(reader.cues):
+        c = reader.candidate(ti)
+        if c is not None:
+            cands.append(c)
+            remember(ctx, c)
+    return cands
+
+
+def remember(ctx: Context, c: Candidate) -> None:
+    """Record a candidate's speaker and content, for the pronouns and descriptions after it."""
+    ctx.previous.append((c.cue_tok, c.speaker, c.para))
+    ctx.reported.extend(c.spans)
+
+
+class CueReader:
+    """Reads the reporting act of one cue verb at a time (cues in text order, so that each
+    speaker can lean on the ones before it, recorded with ``remember``)."""
+
+    def __init__(self, text: str, doc: Doc, index: QuoteIndex, ctx: Context) -> None:
+        self.text, self.doc, self.index, self.ctx = text, doc, index, ctx
+        self.cues = {t.i for t in doc if is_cue(t) and not index.inside(t.idx)}
+        self.cue_speaker: dict[int, Speaker] = {}
+
+    def candidate(self, ti: int) -> Candidate | None:
+        """The quotation reported by the cue at token ``ti``, or None."""
+        doc, index, ctx = self.doc, self.index, self.ctx
+        tok = doc[ti]
+        if no_comment(doc, tok):
+            return None
+        para = index.para_of(tok.idx)
+        subj = cue_subject(doc, tok, index, ctx.ents.token_entity)
+        if subj is not None and inference_only(tok, subj):
+            return None
+        content = reported_content(self.text, doc, tok, subj, self.cues, index, para)
+        if content is None:
+            return None
+        spans, kind, quote_ids = content
+        if not spans or spans[0][1] <= spans[0][0]:
+            return None
+        if subj is not None and index.inside(subj.idx) and kind != "direct":
+            return None
+        speaker = resolve_subject(ctx, subj, para) if subj is not None else Speaker()
+        speaker = _shared_speaker(tok, speaker, self.cue_speaker)
+        self.cue_speaker[ti] = speaker
+        return Candidate(ti, spans, kind, tok.text, speaker, para, quote_ids)
+
+
+INFERENCE_VERBS = words("suggest indicate show signal imply hint")
+DATA_NOUNS = words(
+    """data figures numbers statistics review analysis findings results evidence chart graph
+    survey poll trend trends"""
+)
+
+
+def inference_only(tok: Token, subj: Token) -> bool:
+    """ "The data suggests ...": numbers imply, nobody states (not a quotation)."""
+    return tok.lemma_.lower() in INFERENCE_VERBS and (
+        subj.lemma_.lower() in DATA_NOUNS or subj.lower_ in DATA_NOUNS
+    )
+
+
+def cue_subject(doc: Doc, tok: Token, index: QuoteIndex, te: dict[int, int]) -> Token | None:
+    """Who performs the reporting act: the parse's subject, else a name next to the verb.
+
+    A subject inside quotation marks belongs to the quoted words, not to the attribution."""
+    subj = subject_of(tok)
+    if subj is not None and index.inside(subj.idx):
+        subj = None
+    if subj is None:
+        subj = nearby_subject(doc, tok, te)
+        if subj is not None and index.inside(subj.idx):
+            subj = None
+    return subj
+
+
+def _shared_speaker(tok: Token, speaker: Speaker, cue_speaker: dict[int, Speaker]) -> Speaker:
+    """ "X said ..., noting that ...": a cue with no speaker of its own shares its governor's."""
+    if speaker.entity is not None or speaker.label or tok.dep_ not in _SHARED_SUBJECT:
+        return speaker
+    gov = tok.head
+    for _ in range(4):
+        if gov.i in cue_speaker or gov.head.i == gov.i:
+            break
+        gov = gov.head
+    return cue_speaker.get(gov.i, speaker)
+
+
+def reported_content(
+    text: str,
+    doc: Doc,
+    tok: Token,
+    subj: Token | None,
+    cues: set[int],
+    index: QuoteIndex,
+    para: int,
+) -> Content | None:
+    """What the cue ``tok`` reports, or None when it reports nothing here."""
+    rng = content_range(doc, tok)
+    if rng is not None:
+        return complement_content(text, doc, tok, rng, cues, index)
+    # no complement: a quotation next to the cue in the same paragraph
+    k = adjacent_quote(text, doc, tok, subj, index.spans, index.in_para(para))
+    if k is not None:
+        q = index.spans[k]
+        return [trim_direct(text, q.start, q.end)], "direct", {k}
+    # inserted or trailing attribution: "Police, Sinclair says, have ...",
+    # "That is a problem, argued Palvetzian."
+    spans = host_clause(text, doc, tok, cues)
+    if not spans:
+        return None
+    ks = sorted({k for s0, e0 in spans for k in index.overlapping(s0, e0)})
+    return spans, ("mixed" if ks else "indirect"), set(ks)
+
+
+def complement_content(
+    text: str,
+    doc: Doc,
+    tok: Token,
+    rng: tuple[int, int],
+    cues: set[int],
+    index: QuoteIndex,
+) -> Content | None:
+    """The cue's complement clause as content: direct, mixed or indirect."""
+    lo, hi = cut_nested(doc, rng[0], rng[1], tok, cues)
+    # drop a leading complementiser
+    while lo < hi and (doc[lo].dep_ == "mark" and doc[lo].lower_ == "that"):
+        lo += 1
+    if lo >= hi:
+        return None
+    s_char, e_char = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+    ks = index.overlapping(s_char, e_char)
+    if not reported_clause(doc, tok, lo, hi, bool(ks)):
+        return None
+    e_char = _close_open_quote(index, ks, s_char, e_char)
+    spans: list[tuple[int, int]] = []
+    kind = "indirect"
+    quote_ids: set[int] = set()
+    if ks:
+        inside = [k for k in ks if within(index.spans[k], s_char, e_char, text)]
+        if len(ks) == 1 and inside:
+            q = index.spans[ks[0]]
+            kind = "direct"
+            spans = [trim_direct(text, q.start, q.end)]
+            quote_ids = {ks[0]}
+        else:
+            kind = "mixed"
+            quote_ids = set(ks)
+    if not spans:
+        spans = [trim(doc.text, s_char, e_char)]
+    if kind == "indirect" and _description_only(tok):
+        return None
+    return spans, kind, quote_ids
+
+
+def _close_open_quote(index: QuoteIndex, ks: list[int], s_char: int, e_char: int) -> int:
+    """A quotation opened inside the reported clause ends with its closing mark, even when the
+    parser cut the clause at a sentence boundary inside the quote."""
+    for k in ks:
+        q = index.spans[k]
+        if (
+            s_char <= q.open < e_char
+            and q.close is not None
+            and q.close >= e_char
+            and index.para_of(q.close) == index.para_of(s_char)
+        ):
+            e_char = q.close + 1
+    return e_char
+
+
+def _description_only(tok: Token) -> bool:
+    """ "called X Y" without any quotation is description, not speech."""
+    return (
+        tok.lemma_.lower() in OBJECT_PREDICATE
+        and "ccomp" not in {c.dep_ for c in tok.children}
+        and tok.lemma_.lower() not in ("accuse", "criticise", "criticize", "warn")
+    )
+
+
+def host_clause(text: str, doc: Doc, tok: Token, cues: set[int]) -> list[tuple[int, int]]:
+    """The clause an attribution is inserted in or appended to, without the attribution."""
+    if tok.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or tok.head.i == tok.i:
+        return []
+    subj = [c for c in tok.children if c.dep_ in SUBJ]
+    inverted = bool(subj) and subj[0].i > tok.i
+    bracketed = (
+        tok.i > 0
+        and doc[tok.left_edge.i - 1].text in (",", "—", "–")
+        and (tok.right_edge.i + 1 < len(doc) and doc[tok.right_edge.i + 1].text in (",", "—", "–"))
+    )
+    if not (tok.dep_ == "parataxis" or inverted or bracketed):
+        return []
+    head = tok.head
+    if head.pos_ not in ("VERB", "AUX") or (head.i in cues and head.dep_ != "ROOT"):
+        return []
+    if head.i > tok.i:
+        return []  # the attribution must follow the start of what it reports
+    if any(c.dep_ == "mark" for c in tok.children):
+        return []  # "..., as she said" is an adjunct, not an attribution
+    sent = sentence_of(tok)
+    own = {t.i for t in tok.subtree}
+    toks = [t for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end]
+    if not toks:
+        return []
+    pieces: list[tuple[int, int]] = []
+    run: list[Token] = []
+    for t in toks:
+        if run and t.i != run[-1].i + 1:
+            pieces.append((run[0].i, run[-1].i + 1))
+            run = []
+        run.append(t)
+    if run:
+        pieces.append((run[0].i, run[-1].i + 1))
+    out = []
+    atext = doc.text
+    for lo, hi in pieces:
+        s, e = trim(atext, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+        if e > s and any(c.isalpha() for c in text[s:e]):
+            out.append((s, e))
+    if not out or sum(len(text[s:e].split()) for s, e in out) < 4:
+        return []
+    return out[:2]
+
+
+def adjacent_quote(
+    text: str,
+    doc: Doc,
+    tok: Token,
+    subj: Token | None,
+    qspans: list[QuoteSpan],
+    in_para: list[int],
+) -> int | None:
+    """Index of a long quotation right before or after the cue clause (same paragraph)."""
+    sent = sentence_of(tok)
+    lo_char = min([tok.idx] + ([_name_start(subj).idx] if subj is not None else []))
+    hi_char = tok.idx + len(tok)
+    best = None
+    for k in in_para:
+        q = qspans[k]
+        end = q.close if q.close is not None else q.end
+        if end <= lo_char:
+            gap = text[end + 1 : lo_char]
+            # a quotation that ends its own sentence is not attributed by the next one
+            closed = text[q.start : q.end].rstrip().endswith(".") and sent.start_char > end
+            if (
+                len(gap) < 40
+                and not closed
+                and not any(c.isalpha() for c in gap.replace("according", ""))
+            ) or (sent.start_char <= q.open and len(gap) < 60 and gap.strip(" ,") == ""):
+                best = k
+        elif q.open >= hi_char:
+            gap = text[hi_char : q.open]
+            if len(gap.strip()) <= 2 and gap.strip() in ("", ":", ",", ":,") and best is None:
+                return k
+            # "told a French magazine: “...”": only the addressee between cue and quote
+            after = text[_object_end(tok, q.open) : q.open].strip()
+            if after in (":", ",") and best is None:
+                return k
+            break
+    if best is not None:
+        q = qspans[best]
+        content = text[q.start : q.end].rstrip()
+        n = len(content.split())
+        if n < 2 or (n < 3 and content[-1:] not in ".!?,"):
+            return None
+    return best
+
+
+def _name_start(subj: Token) -> Token:
+    """The first word of the subject's name ("John" of "John Horgan told ...")."""
+    doc = subj.doc
+    first = subj
+    while (
+        first.i > 0
+        and doc[first.i - 1].dep_ in ("compound", "flat")
+        and first.i <= doc[first.i - 1].head.i <= subj.i
+    ):
+        first = doc[first.i - 1]
+    return first
+
+
+def _object_end(tok: Token, limit: int) -> int:
+    """Character end of the cue's object or prepositional phrase before ``limit`` (the cue's
+    own end when it has none)."""
+    end = tok.idx + len(tok)
+    for c in tok.rights:
+        if c.dep_ in ("dobj", "dative", "prep", "npadvmod"):
+            last = c.right_edge
+            if last.idx + len(last) <= limit:
+                end = max(end, last.idx + len(last))
+    return end

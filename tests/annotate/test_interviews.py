@@ -1,0 +1,65 @@
+"""Interview and transcript layouts (texts written for these tests)."""
+
+from app.annotate import annotate
+
+QA = """Lena Fischer has coached the national team for six years. We spoke to her before the final.
+
+Q: How do you feel before the big game?
+
+A: Honestly, I feel calm. The players have worked hard all season and they know what to do.
+
+Q: What about the injuries?
+
+A: We have a deep squad, so I said to the doctors that I am not worried about that at all.
+
+Fischer leaves for Madrid on Friday."""
+
+TRANSCRIPT = """The debate between Tom Okafor and Rita Lindqvist was broadcast on Sunday.
+
+OKAFOR: The budget is too small for the schools in the north.
+
+LINDQVIST: That is simply not true, and the numbers show it.
+
+MODERATOR: Thank you both."""
+
+
+def _quotes(art) -> list[tuple[int, str, str | None]]:
+    return [
+        (
+            q.paragraph,
+            q.text,
+            art.entities[q.speaker_entity].name if q.speaker_entity is not None else None,
+        )
+        for q in art.quotations
+    ]
+
+
+def test_answers_are_the_interviewees_direct_quotations() -> None:
+    art = annotate(QA)
+    assert _quotes(art) == [
+        (3, QA.split("\n\n")[2][3:], "Lena Fischer"),
+        (5, QA.split("\n\n")[4][3:], "Lena Fischer"),
+    ]
+    assert all(q.kind == "direct" for q in art.quotations)
+
+
+def test_questions_alone_make_no_interview() -> None:
+    text = (
+        "Q: Who will pay for the new bridge over the river?\n\nNobody knows yet, Ms Ann Lee said."
+    )
+    art = annotate(text)
+    assert all(not q.text.startswith("Who will pay") for q in art.quotations)
+
+
+def test_transcript_turns_of_named_people() -> None:
+    art = annotate(TRANSCRIPT)
+    assert _quotes(art) == [
+        (2, "The budget is too small for the schools in the north.", "Tom Okafor"),
+        (3, "That is simply not true, and the numbers show it.", "Rita Lindqvist"),
+    ]
+
+
+def test_a_single_label_line_is_no_transcript() -> None:
+    text = "Tom Okafor spoke first.\n\nOKAFOR: The budget is too small for the schools."
+    art = annotate(text)
+    assert art.quotations == []

@@ -1,0 +1,310 @@
+"""The quotation pipeline step by step (sentences written for these tests, real spaCy)."""
+
+from __future__ import annotations
+
+from app.annotate import annotate
+from app.annotate.according import according_candidates, according_source
+from app.annotate.continuation import attach_unattributed, standalone_quote
+from app.annotate.cue_syntax import content_range, cut_nested, is_cue, no_comment, subject_of
+from app.annotate.quote_index import Candidate, trim, trim_direct
+from app.annotate.reported import cue_candidates, cue_subject
+from app.annotate.speakers import resolve_subject
+from tests.annotate.parsing import parse
+
+# -- quote_index ---------------------------------------------------------------------------
+
+
+def test_index_finds_quotes_per_paragraph() -> None:
+    p = parse("Nobody spoke.\n\n“We will open on Monday,” the owner said.")
+    assert len(p.index.spans) == 1
+    k = p.index.in_para(2)[0]
+    q = p.index.spans[k]
+    assert p.text[q.start : q.end] == "We will open on Monday,"
+    assert p.index.inside(q.start + 3)
+    assert not p.index.inside(0)
+    assert p.index.para_of(q.start) == 2
+    assert p.index.overlapping(q.start, q.start + 5) == [k]
+
+
+def test_trims() -> None:
+    text = "  the river rose, "
+    assert text[slice(*trim_direct(text, 0, len(text)))] == "the river rose"
+    text = ", the river rose. "
+    assert text[slice(*trim(text, 0, len(text)))] == "the river rose"
+
+
+# -- cue_syntax ----------------------------------------------------------------------------
+
+
+def test_cue_verbs_and_refusals() -> None:
+    p = parse("The so-called expert said little. The mayor declined to comment on the plan.")
+    assert is_cue(p.tok("said"))
+    assert not is_cue(p.tok("called"))
+    assert no_comment(p.doc, p.tok("comment"))
+
+
+def test_subject_and_complement_of_a_cue() -> None:
+    p = parse("Inspector Maria Olsen said the bridge was unsafe.")
+    said = p.tok("said")
+    assert subject_of(said).text == "Olsen"
+    lo, hi = content_range(p.doc, said)
+    assert p.doc[lo:hi].text == "the bridge was unsafe"
+
+
+# -- reported ------------------------------------------------------------------------------
+
+
+def test_cue_candidates_indirect_and_direct() -> None:
+    p = parse(
+        "Bruno Adler said the menu would change in spring.\n\n"
+        "“We cook what the farmers bring us,” Adler told reporters."
+    )
+    cands = cue_candidates(p.text, p.doc, p.index, p.ctx)
+    assert [(c.kind, p.name(c.speaker.entity)) for c in cands] == [
+        ("indirect", "Bruno Adler"),
+        ("direct", "Bruno Adler"),
+    ]
+    s, e = cands[1].spans[0]
+    assert p.text[s:e] == "We cook what the farmers bring us"
+    assert len(p.ctx.previous) == 2
+
+
+def test_cue_subject_inside_quotes_is_not_the_speaker() -> None:
+    p = parse("“Nobody said it would be easy,” the coach admitted.")
+    said = p.tok("said")
+    assert cue_subject(p.doc, said, p.index, p.ents.token_entity) is None
+
+
+def test_shared_subject_cue_takes_the_first_speaker() -> None:
+    p = parse("Governor Lena Ruiz said taxes would fall, adding that schools would get more.")
+    cands = cue_candidates(p.text, p.doc, p.index, p.ctx)
+    assert [p.name(c.speaker.entity) for c in cands] == ["Lena Ruiz", "Lena Ruiz"]
+
+
+# -- according -----------------------------------------------------------------------------
+
+
+def test_according_to_source_and_clause() -> None:
+    p = parse("According to the Weather Office, the storm will reach the coast tonight.")
+    source = according_source(p.doc, p.tok("According"))
+    assert source is not None and source.text == "Office"
+    cands = according_candidates(p.doc, p.index, p.ctx)
+    assert len(cands) == 1
+    s, e = cands[0].spans[0]
+    assert p.text[s:e] == "the storm will reach the coast tonight"
+    assert cands[0].cue == "according to"
+
+
+# -- continuation --------------------------------------------------------------------------
+
+
+def test_standalone_quote_needs_a_sentence_of_its_own() -> None:
+    p = parse("He called it “a fine day for a walk.” Then: “We should go now, all of us.”")
+    para = p.paragraphs[0]
+    first, second = (p.index.spans[k] for k in p.index.in_para(1))
+    assert not standalone_quote(p.text, para, first, [])
+    assert standalone_quote(p.text, para, second, [])
+
+
+def test_continued_paragraph_keeps_the_speaker() -> None:
+    p = parse(
+        "Ivo Petrov said the harvest was the worst in a decade.\n\n"
+        "“The rain came at exactly the wrong time for the wheat.”"
+    )
+    cands = cue_candidates(p.text, p.doc, p.index, p.ctx)
+    out = attach_unattributed(p.text, p.doc, p.index, cands, p.ctx)
+    assert len(out) == 2
+    assert out[1].cue is None and out[1].para == 2
+    assert p.name(out[1].speaker.entity) == "Ivo Petrov"
+
+
+def test_split_quote_joins_the_first_part() -> None:
+    p = parse("“The pool is closed,” Nora Quill said. “It will reopen in May.”")
+    cands = cue_candidates(p.text, p.doc, p.index, p.ctx)
+    out = attach_unattributed(p.text, p.doc, p.index, cands, p.ctx)
+    assert len(out) == 1
+    assert [p.text[s:e] for s, e in out[0].spans] == [
+        "The pool is closed",
+        "It will reopen in May.",
+    ]
+
+
+def test_candidate_defaults() -> None:
+    from app.annotate.speakers import Speaker
+
+    c = Candidate(-1, [(0, 3)], "direct", None, Speaker(), 1)
+    assert c.quote_ids == set()
+
+
+# -- speakers ------------------------------------------------------------------------------
+
+
+def test_resolve_subject_spokesperson_speaks_for_the_organisation() -> None:
+    p = parse("A spokeswoman for Harlow Energy said the plant was safe.")
+    sp = resolve_subject(p.ctx, p.tok("spokeswoman"), 1)
+    assert p.name(sp.entity) == "Harlow Energy"
+    assert sp.type == "organisation"
+
+
+def test_resolve_subject_two_people_are_a_group() -> None:
+    p = parse("Anna Berg and Tomas Lind said the deal was fair.")
+    sp = resolve_subject(p.ctx, subject_of(p.tok("said")), 1)
+    assert sp.entity is None and sp.label == "Anna Berg and Tomas Lind"
+
+
+def test_resolve_subject_unnamed_label() -> None:
+    p = parse("Analysts said the shares were overvalued.")
+    sp = resolve_subject(p.ctx, p.tok("Analysts"), 1)
+    assert (sp.entity, sp.label, sp.type) == (None, "Analysts", "other")
+
+
+def test_quote_before_a_two_word_name_and_its_cue() -> None:
+    p = parse(
+        "Ada Moss has said the tunnel could be built for less.\n\n"
+        "“I do not mind how it is built. If the town wants a tunnel, fine, but it will cost "
+        "twice as much,” Victor Lund told reporters on Monday."
+    )
+    cands = cue_candidates(p.text, p.doc, p.index, p.ctx)
+    assert [(c.kind, p.name(c.speaker.entity)) for c in cands] == [
+        ("indirect", "Ada Moss"),
+        ("direct", "Victor Lund"),
+    ]
+
+
+def test_two_cues_for_one_split_quote_keep_both_parts() -> None:
+    text = (
+        "“We were shocked to see how much the city owes,” she was quoted as saying in the "
+        "release. “The debt is simply too high.”"
+    )
+    art = annotate(text)
+    assert len(art.quotations) == 1
+    assert art.quotations[0].text == (
+        "We were shocked to see how much the city owes The debt is simply too high."
+    )
+
+
+def test_quote_after_the_addressee_and_a_colon() -> None:
+    for text, speaker in (
+        ("Ms Nora Quill once advised him: “Always remember who pays the bills.”", "Nora Quill"),
+        (
+            "Mayor Ivo Brandt spoke on Monday. As he told journalists: “I am not interested "
+            "in what the papers say.”",
+            "Ivo Brandt",
+        ),
+    ):
+        art = annotate(text)
+        assert [q.kind for q in art.quotations] == ["direct"]
+        assert art.entities[art.quotations[0].speaker_entity].name == speaker
+
+
+def test_one_per_quotation_keeps_the_nearest_cue() -> None:
+    from app.annotate.quotes import one_per_quotation
+    from app.annotate.speakers import Speaker
+
+    p = parse("The paper reports that Ivo Brandt told a radio station: “I will stay.”")
+    q = p.index.spans[0]
+    far = Candidate(p.tok("reports").i, [(q.start, q.end)], "direct", "reports", Speaker(), 1)
+    near = Candidate(p.tok("told").i, [(q.start, q.end)], "direct", "told", Speaker(), 1)
+    assert one_per_quotation(p.doc, [far, near]) == [near]
+    assert one_per_quotation(p.doc, [near, far]) == [near]
+
+
+def test_a_quote_that_ends_its_sentence_is_not_given_to_the_next_one() -> None:
+    text = (
+        "Ms Ada Moss said the hunt had been legal. “We saw nothing wrong at all. We went home "
+        "early.” Mr Karl Vine echoed her comments but said the day had been hard."
+    )
+    art = annotate(text)
+    direct = [q for q in art.quotations if q.text.startswith("We saw nothing")]
+    assert len(direct) == 1
+    assert art.entities[direct[0].speaker_entity].name == "Ada Moss"
+
+
+def test_data_that_suggests_is_no_quotation() -> None:
+    text = (
+        "The latest figures suggest that fewer people are buying new cars this year. "
+        "Ms Ada Moss said that dealers were worried about the spring."
+    )
+    art = annotate(text)
+    assert [q.cue for q in art.quotations] == ["said"]
+
+
+def test_content_starts_at_the_first_complement_clause() -> None:
+    p = parse(
+        "Ms Ada Moss said she has met many other farmers who have been forced to sell their "
+        "herds or who have cut their feed for fear it will ruin them by spring."
+    )
+    lo, hi = content_range(p.doc, p.tok("said"))
+    assert p.doc[lo:hi].text.startswith("she has met many other farmers")
+    assert p.doc[lo:hi].text.endswith("ruin them by spring")
+
+
+def test_a_pull_quote_is_not_a_second_quotation() -> None:
+    text = (
+        "Ida Kern, the mayor, wrote to the council on Monday about the budget for next year.\n\n"
+        '"I was not able to support the plan in good conscience"\n\n'
+        '"As a lawyer for 20 years, I worry about the plan. On these grounds, I was not able '
+        'to support the plan in good conscience," she wrote.'
+    )
+    art = annotate(text)
+    assert [q.paragraph for q in art.quotations] == [3]
+
+
+def test_told_the_addressee_after_a_phrase_that() -> None:
+    text = "Tom Brennan told reporters after the game that the referee had made three mistakes."
+    art = annotate(text)
+    assert [q.text for q in art.quotations] == ["the referee had made three mistakes"]
+    assert art.entities[art.quotations[0].speaker_entity].name == "Tom Brennan"
+
+
+def test_a_quote_resumes_after_the_cue_in_mid_sentence() -> None:
+    text = (
+        "Tom Brennan lost the final.\n\n"
+        "“I don't know what happened,” the coach admitted, “but we will be back.”"
+    )
+    art = annotate(text)
+    assert len(art.quotations) == 1
+    assert [text[s:e] for s, e in art.quotations[0].spans] == [
+        "I don't know what happened",
+        "but we will be back.",
+    ]
+
+
+def test_said_in_a_release_that() -> None:
+    art = annotate("Harbor Mills said in a release that sales had risen sharply in May.")
+    assert [q.text for q in art.quotations] == ["sales had risen sharply in May"]
+
+
+def test_a_denied_suggestion_is_not_the_speakers_words() -> None:
+    text = "Mr Ivo Brandt denied suggestions that the club was up for sale this summer."
+    art = annotate(text)
+    assert all("up for sale" not in q.text for q in art.quotations)
+
+
+def test_a_reporting_verb_in_a_because_clause_does_not_cut_the_content() -> None:
+    p = parse("Ms Ada Moss said the delay matters because the council publishes its budget in May.")
+    said = p.tok("said")
+    cues = {said.i, p.tok("publishes").i}
+    lo, hi = content_range(p.doc, said)
+    lo, hi = cut_nested(p.doc, lo, hi, said, cues)
+    assert p.doc[lo:hi].text.endswith("publishes its budget in May")
+
+
+def test_a_hyphenated_subject_stays_whole() -> None:
+    from app.annotate.speakers import np_text
+
+    p = parse("The Tory co-chairman said the party was ready for the election.")
+    lo, hi = np_text(p.tok("co"))
+    assert p.doc[lo:hi].text == "The Tory co-chairman"
+
+
+def test_a_subject_hung_on_the_auxiliary_still_makes_a_clause() -> None:
+    from app.annotate.cue_syntax import reported_clause
+
+    p = parse(
+        "Ola Berg, the Harbor Union’s director of research, said his union is absorbing some "
+        "hard lessons from the vote."
+    )
+    said = p.tok("said")
+    lo, hi = content_range(p.doc, said)
+    assert reported_clause(p.doc, said, lo, hi, False)

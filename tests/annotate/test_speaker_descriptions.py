@@ -1,0 +1,133 @@
+"""Descriptions and epithets resolve to the entity they stand for (sentences written for these
+tests)."""
+
+from app.annotate import annotate
+from app.annotate.epithets import epithet_age, known_ages, person_of_age
+from tests.annotate.parsing import parse
+
+
+def _speakers(art) -> list[str | None]:
+    return [
+        art.entities[q.speaker_entity].name if q.speaker_entity is not None else q.speaker_label
+        for q in art.quotations
+    ]
+
+
+def test_epithet_age() -> None:
+    assert epithet_age("the 38-year-old defender") == 38
+    assert epithet_age("the veteran") is None
+
+
+def test_known_ages_after_and_before_the_name() -> None:
+    p = parse("Maria Lopez, 38, beat 41-year-old Karen Miller in the final on Sunday.")
+    ages = known_ages(p.doc, p.ents, p.ctx.mention_tokens)
+    assert {p.name(e): a for e, a in ages.items()} == {"Maria Lopez": 38, "Karen Miller": 41}
+    seen = set(ages)
+    assert p.name(person_of_age(ages, 41, seen)) == "Karen Miller"
+    assert person_of_age(ages, 50, seen) is None
+
+
+def test_age_epithet_is_the_person_of_that_age() -> None:
+    text = (
+        "Maria Lopez, 38, beat Karen Miller, 41, in the final in Boston on Sunday.\n\n"
+        "The 41-year-old said the last set had been the hardest of her career."
+    )
+    assert _speakers(annotate(text)) == ["Karen Miller"]
+
+
+def test_age_epithet_of_the_only_person() -> None:
+    text = (
+        "Maria Lopez won the race in Boston on Sunday.\n\n"
+        "The 38-year-old said the last mile had been the hardest of her career."
+    )
+    assert _speakers(annotate(text)) == ["Maria Lopez"]
+
+
+def test_head_noun_in_the_organisation_name() -> None:
+    text = (
+        "Northwind Airlines cut 200 jobs on Tuesday.\n\n"
+        "The airline said demand had fallen by a third since spring."
+    )
+    assert _speakers(annotate(text)) == ["Northwind Airlines"]
+
+
+def test_organisation_description_is_not_a_person() -> None:
+    text = (
+        "Sara Holt met Tom Reed at the conference on Friday.\n\n"
+        "The company said the deal would close in March."
+    )
+    art = annotate(text)
+    assert art.quotations[0].speaker_entity is None
+
+
+def test_role_description() -> None:
+    text = (
+        "Paula Grant, the mayor of Easton, met the council on Monday.\n\n"
+        "The mayor said the budget would be balanced next year."
+    )
+    assert _speakers(annotate(text)) == ["Paula Grant"]
+
+
+def test_role_head() -> None:
+    from app.annotate.speakers import role_head
+
+    assert role_head("British Ambassador to Chile") == "ambassador"
+    assert role_head("military spokesman") == "spokesman"
+    assert role_head("mayor of Easton") == "mayor"
+
+
+def test_description_matches_the_head_of_a_role_not_a_modifier() -> None:
+    text = (
+        "Army spokesman Colonel Rafael Ortiz visited the flooded towns on Monday.\n\n"
+        "The army said it was sending trucks with food and blankets to the coast."
+    )
+    art = annotate(text)
+    q = art.quotations[-1]
+    assert q.speaker_entity is None or art.entities[q.speaker_entity].kind != "person"
+
+
+def test_the_company_is_the_organisation_that_spoke_last() -> None:
+    text = (
+        "Brightline Foods said on Monday that Harbor Mills had stopped its deliveries.\n\n"
+        "The company said it expected the dispute to be settled within a week."
+    )
+    assert _speakers(annotate(text)) == ["Brightline Foods", "Brightline Foods"]
+
+
+def test_the_company_after_an_unnamed_company_speaker() -> None:
+    text = (
+        "Prices rose by 4 per cent in May, according to a market research company. "
+        "The company said prices would rise again in June."
+    )
+    art = annotate(text)
+    assert [q.speaker_label for q in art.quotations] == ["a market research company"] * 2
+    assert all(q.speaker_entity is None for q in art.quotations)
+
+
+def test_an_undetermined_description_is_not_a_back_reference() -> None:
+    text = (
+        "Harlow Capital Inc. bought the mill in 2019.\n\n"
+        "Prices rose by 4 per cent in May, according to market research company Delvo."
+    )
+    art = annotate(text)
+    q = art.quotations[-1]
+    assert q.speaker_entity is None or art.entities[q.speaker_entity].name != "Harlow Capital Inc."
+
+
+def test_a_name_that_only_modifies_the_subject_is_not_the_speaker() -> None:
+    text = (
+        "Mayor Paula Grant opened the new library on Monday.\n\n"
+        "Grant aides said the building had cost less than planned."
+    )
+    art = annotate(text)
+    q = art.quotations[-1]
+    assert q.speaker_entity is None
+    assert q.speaker_label == "Grant aides"
+
+
+def test_a_description_takes_the_gender_of_its_own_he_or_she() -> None:
+    text = (
+        "Karl Vine and his wife Maria Lopez run the farm near Leeds.\n\n"
+        "The farmer says he gets up at four every morning to milk the cows."
+    )
+    assert _speakers(annotate(text)) == ["Karl Vine"]

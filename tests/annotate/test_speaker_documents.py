@@ -1,0 +1,77 @@
+"""A statement, report or study speaks for whoever issued it (sentences written for these tests)."""
+
+from app.annotate import annotate
+from app.annotate.documents import clause_source, own_source
+from tests.annotate.parsing import parse
+
+
+def _speakers(art) -> list[str | None]:
+    return [
+        art.entities[q.speaker_entity].name if q.speaker_entity is not None else q.speaker_label
+        for q in art.quotations
+    ]
+
+
+def test_own_source_by_and_possessive() -> None:
+    p = parse("A study by the Harbour Trust found gaps. Mira Vance's survey found more.")
+    assert own_source(p.tok("study")).text == "Trust"
+    assert own_source(p.tok("survey")).text == "Vance"
+
+
+def test_clause_source() -> None:
+    p = parse("The Delmar Water Board released a report on Monday.")
+    assert clause_source(p.tok("report")).text == "Board"
+
+
+def test_document_by_a_named_source_speaks_for_it() -> None:
+    art = annotate("A study by the Harbour Trust said the river was cleaner than in 2010.")
+    assert _speakers(art) == ["Harbour Trust"]
+
+
+def test_the_statement_speaks_for_whoever_issued_it() -> None:
+    text = (
+        "Mayor Ida Kern said in a statement on Friday that the bridge would reopen next week.\n\n"
+        "The statement said repairs would cost less than expected."
+    )
+    art = annotate(text)
+    assert _speakers(art) == ["Ida Kern", "Ida Kern"]
+
+
+def test_the_report_refers_back_to_the_released_report() -> None:
+    text = (
+        "The Delmar Water Board released a report on Monday.\n\n"
+        "The report said leaks had doubled since last year."
+    )
+    art = annotate(text)
+    assert _speakers(art) == ["Delmar Water Board"]
+
+
+def test_a_document_with_no_known_source_names_no_entity() -> None:
+    art = annotate("A report said leaks had doubled since last year.")
+    assert art.quotations[0].speaker_entity is None
+
+
+def test_an_authored_work_speaks_for_its_author() -> None:
+    text = (
+        "Ruth Okafor, a historian, has written about the railway for years.\n\n"
+        "Okafor's book argues that the line was built too quickly."
+    )
+    art = annotate(text)
+    assert _speakers(art) == ["Ruth Okafor"]
+
+
+def test_a_source_that_names_nobody_leaves_the_document() -> None:
+    art = annotate("Reports from the region say the dam burst early on Sunday.")
+    q = art.quotations[0]
+    assert q.speaker_entity is None
+    assert q.speaker_label == "Reports from the region"
+
+
+def test_the_post_is_the_one_who_wrote_in_it() -> None:
+    text = (
+        "Karl Vine, a researcher at Delmar Labs, stated in the company's blog post that the "
+        "attacks came from the same servers.\n\n"
+        "According to the post, the attackers had changed their methods by Friday."
+    )
+    art = annotate(text)
+    assert _speakers(art) == ["Karl Vine", "Karl Vine"]

@@ -1,0 +1,95 @@
+"""Pronouns across paragraph breaks (sentences written for these tests)."""
+
+from spacy.tokens import Token
+
+from app.annotate import annotate
+from app.annotate.speakers import Context, Speaker, _named_label_speaker
+from tests.annotate.parsing import parse
+
+
+def _speakers(art) -> list[str | None]:
+    return [
+        art.entities[q.speaker_entity].name if q.speaker_entity is not None else q.speaker_label
+        for q in art.quotations
+    ]
+
+
+def test_pronoun_in_the_next_paragraph_keeps_the_previous_speaker() -> None:
+    text = (
+        "Mr Felix Grant said the harbour would be dredged in the spring.\n\n"
+        "“It has taken far too long,” he said."
+    )
+    assert _speakers(annotate(text)) == ["Felix Grant", "Felix Grant"]
+
+
+def _he_after_label(text: str, label: str) -> tuple[Context, Token]:
+    """The context after a cue "told" whose speaker is the free label ``label``, and the
+    "he" before "spoke" in the second paragraph."""
+    p = parse(text)
+    cue = p.tok("told")
+    p.ctx.previous.append((cue.i, Speaker(None, label, "other", label), 1))
+    return p.ctx, p.doc[p.tok("spoke").i - 1]
+
+
+def test_a_name_label_speaker_is_kept_for_he() -> None:
+    ctx, he = _he_after_label("Brennan told the panel he would stay.\n\nLater he spoke.", "Brennan")
+    found = _named_label_speaker(ctx, he, 2)
+    assert found is not None and found.label == "Brennan"
+
+
+def test_a_common_noun_label_is_not_a_name() -> None:
+    text = "Officials told the panel the dam would hold.\n\nLater he spoke."
+    ctx, he = _he_after_label(text, "Officials")
+    assert _named_label_speaker(ctx, he, 2) is None
+
+
+def test_a_speaker_in_a_concessive_clause_is_background() -> None:
+    text = (
+        "Club secretary Alan Pryce said the vote had been close. Although Mayor Dora Keel "
+        "has said that the ground must close, the members were not worried.\n\n"
+        "“We will fight for it,” he said."
+    )
+    art = annotate(text)
+    assert _speakers(art)[-1] == "Alan Pryce"
+
+
+def test_backgrounded() -> None:
+    from app.annotate.speakers import backgrounded
+
+    p = parse("Although Ms Ruth Cole said it was safe, the bridge was closed.")
+    assert backgrounded(p.tok("said"))
+    assert not backgrounded(p.tok("closed"))
+
+
+def test_pronoun_for_a_person_the_entity_step_left_out() -> None:
+    text = (
+        "President Joko Anwar visited the coast on Monday.\n\n"
+        "Sari, a resident of the village, was cooking when she heard the water.\n\n"
+        "“It came so fast that we could not take anything with us,” she said."
+    )
+    art = annotate(text)
+    q = art.quotations[-1]
+    assert q.speaker_entity is None
+    assert q.speaker_label == "Sari"
+
+
+def test_a_description_label_is_not_a_name() -> None:
+    ctx, he = _he_after_label("The MEP told the panel he would stay.\n\nLater he spoke.", "The MEP")
+    assert _named_label_speaker(ctx, he, 2) is None
+
+
+def test_a_party_or_country_label_is_not_a_person_for_he() -> None:
+    from app.annotate.speakers import _person_like
+
+    p = parse("The Labour Party met in Leeds. Labour said it would win. England lost in Rome.")
+    assert not _person_like(p.doc, "Labour")
+    assert not _person_like(p.doc, "England")
+    assert _person_like(p.doc, "Brennan")
+
+
+def test_a_name_modifying_a_noun_is_not_a_salient_subject() -> None:
+    from app.annotate.speakers import _subject_like
+
+    p = parse("Nick Dorn, the Harlow Academy student seen in the video, said nothing.")
+    assert not _subject_like(p.tok("Academy"))
+    assert _subject_like(p.tok("Dorn"))
