@@ -26,6 +26,8 @@ from app.main import create_app
 SHARED = PROJECT_ROOT.parent / "shared"
 SEED_DIR = PROJECT_ROOT / "seeds"
 TABLES = (
+    "job_items",
+    "jobs",
     "entity_days",
     "entity_months",
     "corpus_days",
