@@ -40,8 +40,6 @@ def _json_entries(decoded: str) -> list[Any]:
         payload = json.loads(decoded)
     except (json.JSONDecodeError, RecursionError) as exc:
         raise _bad_json(f"The body is not valid JSON: {exc}") from exc
-    if json_depth(payload, MAX_JSON_DEPTH + 1) > MAX_JSON_DEPTH + 1:
-        raise _bad_json("The JSON body is nested too deeply.")
     if not isinstance(payload, list):
         raise _count_error("Send a JSON array of articles.", "list_type")
     return payload
@@ -60,14 +58,9 @@ def _ndjson_entries(decoded: str) -> list[Any]:
         if not line.strip():
             continue
         try:
-            entry = json.loads(line)
+            entries.append(json.loads(line))
         except (json.JSONDecodeError, RecursionError) as exc:
             entries.append(_BrokenLine(f"Line {number} is not valid JSON: {exc}"[:300]))
-            continue
-        if json_depth(entry, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
-            entries.append(_BrokenLine(f"Line {number} is nested too deeply."))
-            continue
-        entries.append(entry)
     return entries
 
 
@@ -79,6 +72,8 @@ def item_of(entry: Any, max_bytes: int) -> dict[str, Any]:
     """One job item: `{"payload": article fields}`, or `{"problem": ...}` when invalid."""
     if isinstance(entry, _BrokenLine):
         return {"problem": problem("bad-json", 400, "Bad Request", entry.detail)}
+    if json_depth(entry, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
+        return {"problem": problem("bad-json", 400, "Bad Request", "Nested too deeply.")}
     try:
         article = ArticleIn.model_validate(entry)
     except ValidationError as exc:
@@ -128,14 +123,20 @@ JOB_BODY_DOC: dict[str, Any] = {
             "application/json": {
                 "schema": {
                     "type": "array",
-                    "items": {"$ref": "#/components/schemas/ArticleIn"},
+                    # Each an ArticleIn; anything else is accepted as a failed item.
+                    "items": {"anyOf": [{"$ref": "#/components/schemas/ArticleIn"}, {}]},
                     "minItems": 1,
                     "maxItems": MAX_JOB_ITEMS,
                 },
                 "example": [ARTICLE_IN_EXAMPLE],
             },
             NDJSON: {
-                "schema": {"type": "string", "description": "One ArticleIn object a line"},
+                "schema": {
+                    "type": "string",
+                    "pattern": "\\S",  # at least one line that is not blank
+                    "description": "One ArticleIn object a line (a line that is not one is"
+                    " accepted as a failed item); blank lines are skipped",
+                },
                 "example": json.dumps(ARTICLE_IN_EXAMPLE) + "\n",
             },
         },

@@ -34,5 +34,5 @@ def health(session: SessionDep) -> Health:
         articles=count,
         version=__version__,
         annotator_version=annotator_version(),
-        stale_articles=stale_count(session.connection()),
+        stale_articles=stale_count(session),
     )

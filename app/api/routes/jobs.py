@@ -120,7 +120,7 @@ def list_jobs(
 
 
 @router.get(
-    "/{job_id}",
+    "/{job_id:int}",
     response_model=JobOut,
     summary="Get a job",
     description=(
@@ -138,7 +138,7 @@ def get_job(job_id: JobId, session: SessionDep) -> JobOut:
 
 
 @router.get(
-    "/{job_id}/articles",
+    "/{job_id:int}/articles",
     response_model=Page[ArticleSummary],
     summary="List a job's articles",
     description="The articles the job created, found already stored or re-annotated, in item"
