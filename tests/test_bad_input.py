@@ -109,7 +109,7 @@ def assert_item_error(client: TestClient, job: dict[str, Any], case: BadInput) -
     """A valid job body with a bad item: the job exists, item 0 failed with the problem, the
     other items are queued (no worker runs here), no article is stored."""
     assert job["errors"][0]["index"] == 0, job
-    assert job["errors"][0]["problem"]["type"] == PROBLEM_BASE + case.item_error
+    assert job["errors"][0]["problem"]["type"] == PROBLEM_BASE + str(case.item_error)
     assert job["failed"] == job["processed"] == len(job["errors"]) == 1
     assert client.get(f"/jobs/{job['id']}").json() == job
     assert _row_counts(client)["articles"] == 0
