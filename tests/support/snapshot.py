@@ -107,15 +107,12 @@ def _search(conn: Connection, maps: dict[str, dict[Any, Any]]) -> dict[str, list
     return hits
 
 
-def snapshot(url: str, *, quotation_ids: bool = False) -> dict[str, Any]:
-    """The content of the database at `url` (see the module docstring). Quotation ids are
-    replaced by the quotation's article and offsets unless `quotation_ids`."""
+def snapshot(url: str) -> dict[str, Any]:
+    """The content of the database at `url` (see the module docstring)."""
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
             maps = _maps(conn)
-            if quotation_ids:
-                maps["quotation"] = {i: i for i in maps["quotation"]}
             tables = [t.name for t in SQLModel.metadata.sorted_tables]
             if conn.dialect.name == "sqlite":
                 tables.append("search_terms")
