@@ -14,6 +14,7 @@ from typing import Any
 
 from tqdm import tqdm  # type: ignore[import-untyped]
 
+from app.annotate import get_nlp
 from app.core.config import Settings
 from app.core.db import get_engine, is_sqlite
 from app.jobs import queue
@@ -47,6 +48,7 @@ def _child(url: str, config: WorkerConfig, counter: Any, until_idle: bool) -> No
         with counter.get_lock():
             counter.value += 1
 
+    get_nlp()  # the model loads now, not inside the first item's lease
     run_worker(get_engine(url), config, stop=stop, on_item=count, until_idle=until_idle)
 
 
@@ -66,6 +68,7 @@ def run_processes(
     bar = tqdm(total=total, unit=" articles", disable=not progress, dynamic_ncols=True)
     try:
         if processes <= 1:
+            get_nlp()
             engine = get_engine(settings.database_url)
             return run_worker(
                 engine,

@@ -61,13 +61,14 @@ def run_worker(
     returns how many this loop processed. `wake` cuts an idle wait short (a job was
     submitted); `on_item(claimed, outcome)` is called after each item."""
     name = worker_name()
+    log.info("worker %s started", name)
     done = 0
+    busy = False  # after an item, claim at once; when idle, look first (a cheap read)
     while not stop.is_set():
-        claimed = (
-            queue.claim(engine, worker=name, lease_seconds=config.lease_seconds)
-            if queue.has_work(engine)
-            else None
-        )
+        claimed = None
+        if busy or queue.has_work(engine):
+            claimed = queue.claim(engine, worker=name, lease_seconds=config.lease_seconds)
+        busy = claimed is not None
         if claimed is None:
             if until_idle:
                 break
@@ -77,6 +78,7 @@ def run_worker(
         done += 1
         if on_item is not None:
             on_item(claimed, outcome)
+    log.info("worker %s stopped after %d items", name, done)
     return done
 
 
