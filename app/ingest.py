@@ -205,7 +205,10 @@ def delete_article(engine: Engine, *, article_id: int) -> bool:
         seen = rows.article_seen(connection, article_id)
         if seen is None:
             return False
-        _remove_annotations(connection, article_id, seen, rows.delete_article_rows)
+        touched, affected = _remove_annotations(
+            connection, article_id, seen, rows.delete_article_rows
+        )
+        _settle(connection, touched, affected, seen)
         return True
 
     return run_write(engine, work, what=f"the delete of article {article_id}")
@@ -218,10 +221,10 @@ def _remove_annotations(
     delete_rows: Callable[[Connection, int], None],
     *,
     also_lock: Iterable[str] = (),
-) -> None:
+) -> tuple[list[int], set[str]]:
     """Take the article's contribution and evidence away and `delete_rows` (its rows, or
-    only its annotations); names and entities no article uses any more go, and the names
-    whose evidence changed are decided again."""
+    only its annotations); names no article uses any more go. Returns the entities touched
+    and the names whose decision may change, for `_settle`."""
     stored = evidence.stored_local_names(connection, article_id)
     identity.lock_keys(connection, _lock_set([local for local, _key in stored]) | set(also_lock))
     found = evidence.load_names(connection, [key for _local, key in stored], lock=True)
@@ -230,9 +233,25 @@ def _remove_annotations(
     touched = contributions.remove(connection, article_id, seen)
     delete_rows(connection, article_id)
     evidence.remove_article_evidence(connection, live)
+    return touched, affected
+
+
+def _settle(connection: Connection, touched: list[int], affected: set[str], seen: date) -> None:
+    """After a removal: dates of the touched entities, entities left without names go, the
+    names whose evidence changed are decided again."""
     contributions.refresh_seen(connection, touched, seen)
     identity.settle(connection, touched)
     identity.redecide(connection, affected)
+
+
+def _relabel(connection: Connection, article_id: int, touched: list[int]) -> None:
+    """Aliases and roles of the entities the article named before or names now, recomputed
+    from their links: forms only the old annotation used are forgotten, as a fresh ingest
+    of the same texts would never have had them."""
+    now = [link.entity_id for link in contributions.stored_links(connection, article_id)]
+    for entity_id in sorted(set(touched) | set(now)):
+        if identity.entity_exists(connection, entity_id):
+            contributions.refresh_labels(connection, entity_id)
 
 
 def _strip_annotations(connection: Connection, article_id: int) -> None:
@@ -261,12 +280,16 @@ def reannotate_article(
             checked = checked_annotation(found.text, annotation)
             seen = rows.seen_date(found.published, found.ingested_at)
             new_locks = _lock_set(evidence.local_names(checked))
-            _remove_annotations(
+            touched, affected = _remove_annotations(
                 connection, article_id, seen, _strip_annotations, also_lock=new_locks
             )
             paragraph_ids = rows.reannotated_article(connection, article_id, checked)
             stored = StoredArticle(article_id, paragraph_ids, seen)
+            # Written before the old entities are settled: an entity the new annotation
+            # still names is found by its key and keeps its id.
             _write_annotations(session, stored, checked)
+            _settle(connection, touched, affected, seen)
+            _relabel(connection, article_id, touched)
         if then is not None and found is not None:
             then(session, article_id, False)
         return found is not None

@@ -28,6 +28,7 @@ from tests.support.snapshot import differences, snapshot
 from tests.test_jobs import _empty_like
 
 ARTICLE_ROWS = "SELECT id, content_hash, text, ingested_at FROM articles ORDER BY id"
+ENTITY_IDS = "SELECT key, id FROM entities"
 
 
 def _texts() -> list[str]:
@@ -64,10 +65,12 @@ def test_reannotate_all_equals_a_fresh_ingest(database_url: str, tmp_path: Path)
     _age(database_url, [1, 2, 5])
     aged = snapshot(database_url)
     before = query(database_url, ARTICLE_ROWS)
+    entity_ids = dict(query(database_url, ENTITY_IDS))
 
     out = _cli(database_url, "--all")
     assert f"{len(texts)} re-annotated, 0 already up to date, 0 failed" in out, out
     assert query(database_url, ARTICLE_ROWS) == before  # ids, texts, hashes, ingest times
+    assert dict(query(database_url, ENTITY_IDS)) == entity_ids  # people keep their ids
     assert assert_consistent(database_url).articles == len(texts)
     reannotated = snapshot(database_url)
 
