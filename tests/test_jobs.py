@@ -264,3 +264,16 @@ def test_racing_claims_with_expiring_leases_count_every_item_once(database_url: 
     assert {status for status, _ in rows} == {"done"}
     assert sum(attempts for _, attempts in rows) == 60 + len(lost)  # each claim ended once
     print(f"\n{len(lost)} finishes refused (lease lost), {len(finished)} counted")
+
+
+def test_a_worker_outlives_an_unreachable_database() -> None:
+    """A database that is away (a restart, a failover) is waited for, not a crash."""
+    from app.core.db import make_engine
+
+    engine = make_engine("postgresql+psycopg://postgres@127.0.0.1:9/none?connect_timeout=1")
+    stop = threading.Event()
+    threading.Timer(0.5, stop.set).start()
+    try:
+        assert run_worker(engine, CONFIG, stop=stop) == 0
+    finally:
+        engine.dispose()

@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col
 
 from app.annotate import annotate
@@ -65,21 +66,34 @@ def run_worker(
     done = 0
     busy = False  # after an item, claim at once; when idle, look first (a cheap read)
     while not stop.is_set():
-        claimed = None
-        if busy or queue.has_work(engine):
-            claimed = queue.claim(engine, worker=name, lease_seconds=config.lease_seconds)
+        try:
+            claimed = _next(engine, name, config, look=not busy)
+        except DBAPIError as exc:  # the database is away (restart, failover): wait, retry
+            log.warning("worker %s: cannot claim (%s); retrying", name, exc.__class__.__name__)
+            _idle(config.poll_seconds, stop, wake)
+            continue
         busy = claimed is not None
         if claimed is None:
             if until_idle:
                 break
             _idle(config.poll_seconds, stop, wake)
             continue
-        outcome = process(engine, claimed, config)
+        try:
+            outcome = process(engine, claimed, config)
+        except DBAPIError as exc:  # not even the error could be recorded: the lease will end
+            log.warning("job item %d: database error (%s)", claimed.id, exc.__class__.__name__)
+            outcome = "lost"
         done += 1
         if on_item is not None:
             on_item(claimed, outcome)
     log.info("worker %s stopped after %d items", name, done)
     return done
+
+
+def _next(engine: Engine, name: str, config: WorkerConfig, *, look: bool) -> Claimed | None:
+    if look and not queue.has_work(engine):
+        return None
+    return queue.claim(engine, worker=name, lease_seconds=config.lease_seconds)
 
 
 def _idle(seconds: float, stop: threading.Event, wake: threading.Event | None) -> None:
