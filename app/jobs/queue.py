@@ -236,7 +236,7 @@ def finish(session: Session, claimed: Claimed, article_id: int, outcome: Outcome
         update(_items)
         .where(_holding(claimed))
         .values(status="done", outcome=outcome, article_id=article_id, lease_until=None)
-        .values(problem=None)
+        .values(problem=None, payload={})  # the text is in the article now: not kept twice
     )
     if done.rowcount != 1:
         raise LeaseLost(f"job item {claimed.id}: lease lost")
