@@ -277,3 +277,51 @@ def test_a_worker_outlives_an_unreachable_database() -> None:
         assert run_worker(engine, CONFIG, stop=stop) == 0
     finally:
         engine.dispose()
+
+
+def test_job_list_newest_first_with_a_status_filter_and_etags(client: TestClient) -> None:
+    """No worker runs here: the jobs stay queued (one of them failed at once)."""
+    first = client.post("/jobs/ingest", json=[article(1)]).json()
+    second = client.post("/jobs/ingest", json=[{"text": ""}]).json()  # every item failed
+    third = client.post("/jobs/reannotate", json={"articles": "all"}).json()  # nothing: done
+    listed = client.get("/jobs").json()
+    assert [j["id"] for j in listed["items"]] == [third["id"], second["id"], first["id"]]
+    assert listed["total"] == 3 and "errors" not in listed["items"][0]
+    by_status = {
+        status: [j["id"] for j in client.get("/jobs", params={"status": status}).json()["items"]]
+        for status in ("queued", "running", "done", "failed")
+    }
+    assert by_status == {
+        "queued": [first["id"]],
+        "running": [],
+        "done": [third["id"]],
+        "failed": [second["id"]],
+    }
+    page = client.get("/jobs", params={"limit": 1, "offset": 1}).json()
+    assert [j["id"] for j in page["items"]] == [second["id"]] and page["total"] == 3
+    response = client.get(f"/jobs/{first['id']}")
+    again = client.get(f"/jobs/{first['id']}", headers={"if-none-match": response.headers["etag"]})
+    assert again.status_code == 304 and again.content == b""
+    assert client.get(f"/jobs/{first['id']}/articles").json()["total"] == 0  # not done yet
+
+
+def test_make_run_does_jobs_with_no_extra_command(tmp_path: Path) -> None:
+    """`python -m app serve` on SQLite (what `make run` starts) runs a worker of its own."""
+    from tests.support.live_server import start_server
+
+    url = f"sqlite:///{tmp_path / 'serve.db'}"
+    server = start_server(url, tmp_path / "server.log")
+    try:
+        import httpx
+
+        with httpx.Client(base_url=server.base_url, timeout=60) as http:
+            posted = http.post("/jobs/ingest", json=[article(i) for i in range(3)])
+            assert posted.status_code == 202, posted.text
+            deadline = time.monotonic() + 120
+            while (job := http.get(posted.headers["location"]).json())["status"] != "done":
+                assert time.monotonic() < deadline, job
+                time.sleep(0.1)
+            assert (job["created"], job["failed"]) == (3, 0)
+    finally:
+        server.stop()
+    assert assert_consistent(url).articles == 3
