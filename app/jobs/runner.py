@@ -170,7 +170,12 @@ def wants_server_worker(settings: Settings) -> bool:
 
 
 def wait_for_jobs(settings: Settings, job_ids: list[int], *, poll: float = 0.5) -> None:
-    """Block until these jobs have no unfinished item (other workers may hold some)."""
+    """Block until these jobs have no unfinished item. Other workers may hold some; an item
+    whose worker died is taken here once its lease ends."""
     engine = get_engine(settings.database_url)
-    while queue.pending(engine, job_ids):
-        time.sleep(poll)
+    config = worker_config(settings)
+    stop = threading.Event()
+    stop_on_signals(stop)
+    while queue.pending(engine, job_ids) and not stop.is_set():
+        run_worker(engine, config, stop=stop, until_idle=True)
+        stop.wait(poll)
