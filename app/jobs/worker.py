@@ -161,16 +161,14 @@ def _ingest(engine: Engine, claimed: Claimed) -> str:
     if existing is not None:
         queue.finish_alone(engine, claimed, existing, "existing")
         return "existing"
-    outcome: list[str] = []
 
     def then(session: Session, article_id: int, created: bool) -> None:
-        outcome[:] = ["created" if created else "existing"]
         queue.finish(session, claimed, article_id, "created" if created else "existing")
 
-    store_article(
+    _, created = store_article(
         engine, text=text, annotation=annotate(text), fields=_fields(claimed.payload), then=then
     )
-    return outcome[0]
+    return "created" if created else "existing"
 
 
 def _reannotate(engine: Engine, claimed: Claimed) -> str:
@@ -182,9 +180,7 @@ def _reannotate(engine: Engine, claimed: Claimed) -> str:
             )
         ).first()
     if found is None:
-        raise _ItemError(
-            queue.problem("not-found", 404, "Not Found", f"No article with id {article_id}.")
-        )
+        raise _not_found(article_id)
     if not claimed.payload.get("force") and found.annotator_version == annotator_version():
         queue.finish_alone(engine, claimed, article_id, "existing")  # up to date already
         return "existing"
@@ -195,7 +191,10 @@ def _reannotate(engine: Engine, claimed: Claimed) -> str:
     if not reannotate_article(
         engine, article_id=article_id, annotation=annotate(found.text), then=then
     ):
-        raise _ItemError(
-            queue.problem("not-found", 404, "Not Found", f"No article with id {article_id}.")
-        )
+        raise _not_found(article_id)  # deleted meanwhile
     return "reannotated"
+
+
+def _not_found(article_id: int) -> _ItemError:
+    detail = f"No article with id {article_id}."
+    return _ItemError(queue.problem("not-found", 404, "Not Found", detail))
