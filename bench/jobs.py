@@ -1,5 +1,10 @@
-"""Ingest scaling: one job of N BBC articles done by `python -m app worker --processes P` on
-PostgreSQL, P = 1 then 2, in one run.
+"""Ingest scaling: one job of N BBC articles on PostgreSQL done by one worker process, by
+`python -m app worker --processes 2`, and by two `python -m app worker` commands, in one run.
+
+Linux groups the processes of one session for CPU fairness (autogroup): when other sessions
+keep the cores busy, the two processes of `--processes 2` share one session's part, while two
+worker commands (each a session, as on machines or in containers of their own) get a part
+each. Both are measured.
 
 The workers start first and do a warm-up job (their model is loaded, their connections are
 open); the clock is the measured job's own: from its first claim (`started_at`) to its last
@@ -62,25 +67,34 @@ def _run_job(url: str, texts: list[str]) -> dict:
     return job
 
 
-def measure(texts: list[str], warmup: list[str], processes: int) -> float:
-    """Articles per second of one job of `texts` on `processes` worker processes, in a
-    database of its own."""
+def measure(texts: list[str], warmup: list[str], *, commands: int, processes: int) -> float:
+    """Articles per second of one job of `texts` done by `commands` separate `python -m app
+    worker --processes <processes>` commands, in a database of its own."""
     with scratch_database() as url:
-        return _measure(url, texts, warmup, processes)
+        return _measure(url, texts, warmup, commands, processes)
 
 
-def _measure(url: str, texts: list[str], warmup: list[str], processes: int) -> float:
+def _measure(url: str, texts: list[str], warmup: list[str], commands: int, processes: int) -> float:
     env = env_for(url) | {"WORKER_POLL_SECONDS": "0.05"}
-    worker = subprocess.Popen(
-        [PY, "-m", "app", "worker", "--processes", str(processes), "--no-progress"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )  # fmt: skip
+    command = [PY, "-m", "app", "worker", "--processes", str(processes), "--no-progress"]
+    workers = [
+        subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # a session of its own, as on a machine of its own
+        )
+        for _ in range(commands)
+    ]
     try:
-        _run_job(url, warmup[: WARMUP_PER_PROCESS * processes])
+        _run_job(url, warmup[: WARMUP_PER_PROCESS * processes * commands])
         job = _run_job(url, texts)
     finally:
-        os.killpg(worker.pid, signal.SIGTERM)
-        worker.wait(timeout=120)
+        for worker in workers:
+            os.killpg(worker.pid, signal.SIGTERM)
+        for worker in workers:
+            worker.wait(timeout=120)
     seconds = (job["finished_at"] - job["started_at"]).total_seconds()
     return len(texts) / seconds

@@ -4,6 +4,7 @@ or one thread inside the server (SQLite)."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import os
 import signal
@@ -39,8 +40,9 @@ def stop_on_signals(stop: threading.Event) -> None:
     signal.signal(signal.SIGINT, handler)
 
 
-def _child(url: str, config: WorkerConfig, counter: Any, until_idle: bool) -> None:
-    """One worker process (spawned: its own engine and spaCy)."""
+def _child(url: str, config: WorkerConfig, counter: Any, until_idle: bool, level: int) -> None:
+    """One worker process (spawned: its own engine, spaCy and logging)."""
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     stop = threading.Event()
     stop_on_signals(stop)
 
@@ -104,7 +106,11 @@ def _spawn(
     context = multiprocessing.get_context("spawn")
     counter = context.Value("q", 0)
     children = [
-        context.Process(target=_child, args=(url, config, counter, until_idle), daemon=False)
+        context.Process(
+            target=_child,
+            args=(url, config, counter, until_idle, logging.getLogger().getEffectiveLevel()),
+            daemon=False,
+        )
         for _ in range(processes)
     ]
     for child in children:
