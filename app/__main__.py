@@ -1,4 +1,4 @@
-"""Command line: `python -m app serve|migrate|seed|ingest|optimize|redecide|report`."""
+"""Command line: `python -m app serve|migrate|seed|ingest|worker|reannotate|optimize|...`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
 from app.core.config import Settings, get_settings
 
@@ -102,6 +103,48 @@ def report(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def worker(args: argparse.Namespace, settings: Settings) -> int:
+    """Claim and do job items until SIGTERM (or Ctrl-C): the current item is finished first."""
+    from app.core import migrate as alembic_migrate
+    from app.jobs.runner import run_processes
+
+    alembic_migrate.upgrade(settings.database_url)
+    done = run_processes(settings, processes=max(1, args.processes), progress=not args.no_progress)
+    print(f"worker stopped after {done} items")
+    return 0
+
+
+def reannotate(args: argparse.Namespace, settings: Settings) -> int:
+    """Queue a re-annotation job and work on it here until no item is left."""
+    from app.core import migrate as alembic_migrate
+    from app.core.db import get_engine
+    from app.jobs import queue
+    from app.jobs.runner import run_processes, wait_for_jobs
+
+    alembic_migrate.upgrade(settings.database_url)
+    engine = get_engine(settings.database_url)
+    selection: Literal["stale", "all"] | list[int] = args.ids or ("all" if args.all else "stale")
+    items = queue.reannotation_items(engine, selection)
+    if not items:
+        print("no article to re-annotate: every one is up to date")
+        return 0
+    job_id = queue.submit(engine, "reannotate", items)
+    run_processes(
+        settings,
+        processes=max(1, args.processes),
+        progress=not args.no_progress,
+        until_idle=True,
+        total=len(items),
+    )
+    wait_for_jobs(settings, [job_id])
+    job = queue.job_counts(engine, job_id)
+    print(
+        f"job {job_id}: {job['reannotated']} re-annotated, {job['existing']} already up to"
+        f" date, {job['failed']} failed"
+    )
+    return 1 if job["failed"] else 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line; each subcommand's function is its `command` default."""
     root = argparse.ArgumentParser(prog="python -m app", description=__doc__)
@@ -129,7 +172,36 @@ def parser() -> argparse.ArgumentParser:
     reporting.add_argument("--top", type=int, default=50, help="entities per list (default 50)")
     reporting.set_defaults(command=report)
     _add_ingest(sub)
+    _add_jobs(sub)
     return root
+
+
+def _add_jobs(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    working = sub.add_parser(
+        "worker",
+        help="claim and do job items (ingest, re-annotation) until SIGTERM",
+        description="Claim job items from the database (DATABASE_URL) and annotate and store"
+        " them, until SIGTERM or Ctrl-C (the current item is finished first). Run it on as"
+        " many machines as you like against one PostgreSQL database.",
+    )
+    working.add_argument("--processes", type=int, default=1, help="worker processes (default 1)")
+    working.add_argument("--no-progress", action="store_true", help="no progress bar")
+    working.set_defaults(command=worker)
+    again = sub.add_parser(
+        "reannotate",
+        help="annotate stored articles again with the current annotator",
+        description="Queue a re-annotation job (the stale articles by default) and do it"
+        " here; workers elsewhere help. Each article keeps its id, text and ingest time.",
+    )
+    which = again.add_mutually_exclusive_group()
+    which.add_argument(
+        "--stale", action="store_true", help="articles of another annotator version (default)"
+    )
+    which.add_argument("--all", action="store_true", help="every article")
+    which.add_argument("--ids", type=int, nargs="+", metavar="ID", help="these articles")
+    again.add_argument("--processes", type=int, default=1, help="worker processes (default 1)")
+    again.add_argument("--no-progress", action="store_true", help="no progress bar")
+    again.set_defaults(command=reannotate)
 
 
 def _add_ingest(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from datetime import date
 
-from sqlalchemy import Engine, bindparam, select
+from sqlalchemy import Connection, Engine, bindparam, select
 from sqlmodel import Session, col
 
 from app.annotate import annotate
@@ -26,7 +28,14 @@ from app.store.evidence import LocalName, NameRow
 from app.store.rows import ArticleFields, StoredArticle
 from app.store.transaction import run_write
 
-__all__ = ["ArticleFields", "content_hash", "delete_article", "ingest", "store_article"]
+__all__ = [
+    "ArticleFields",
+    "content_hash",
+    "delete_article",
+    "ingest",
+    "reannotate_article",
+    "store_article",
+]
 log = logging.getLogger("app.ingest")
 
 
@@ -53,12 +62,18 @@ def ingest(
     return store_article(engine, text=text, annotation=annotate(text), fields=fields)
 
 
+# Called inside the write transaction with (session, article id, created): a job records
+# the item's outcome there, so the article and its job item commit (or roll back) together.
+Then = Callable[[Session, int, bool], None]
+
+
 def store_article(
     engine: Engine,
     *,
     text: str,
     annotation: AnnotatedArticle,
     fields: ArticleFields = ArticleFields(),
+    then: Then | None = None,
 ) -> tuple[int, bool]:
     """Write the article and its annotations; returns (article id, created).
 
@@ -70,17 +85,19 @@ def store_article(
 
     def work(session: Session) -> tuple[int, bool]:
         existing = find_article_id(session, text_hash=text_hash)
-        if existing is not None:
-            return existing, False
-        article = rows.insert_article(
-            session.connection(),
-            text=text,
-            text_hash=text_hash,
-            annotation=annotation,
-            fields=fields,
-        )
-        _write_annotations(session, article, annotation)
-        return article.id, True
+        if existing is None:
+            article = rows.insert_article(
+                session.connection(),
+                text=text,
+                text_hash=text_hash,
+                annotation=annotation,
+                fields=fields,
+            )
+            _write_annotations(session, article, annotation)
+        result = (existing, False) if existing is not None else (article.id, True)
+        if then is not None:
+            then(session, *result)
+        return result
 
     return run_write(engine, work, what=f"the write of article {text_hash[:12]}")
 
@@ -188,17 +205,93 @@ def delete_article(engine: Engine, *, article_id: int) -> bool:
         seen = rows.article_seen(connection, article_id)
         if seen is None:
             return False
-        stored = evidence.stored_local_names(connection, article_id)
-        identity.lock_keys(connection, _lock_set([local for local, _key in stored]))
-        found = evidence.load_names(connection, [key for _local, key in stored], lock=True)
-        live = [(local, found[key]) for local, key in stored if key in found]
-        affected = identity.affected_keys(connection, live)
-        touched = contributions.remove(connection, article_id, seen)
-        rows.delete_article_rows(connection, article_id)
-        evidence.remove_article_evidence(connection, live)
-        contributions.refresh_seen(connection, touched, seen)
-        identity.settle(connection, touched)
-        identity.redecide(connection, affected)
+        touched, affected = _remove_annotations(
+            connection, article_id, seen, rows.delete_article_rows
+        )
+        _settle(connection, touched, affected, seen)
         return True
 
     return run_write(engine, work, what=f"the delete of article {article_id}")
+
+
+def _remove_annotations(
+    connection: Connection,
+    article_id: int,
+    seen: date,
+    delete_rows: Callable[[Connection, int], None],
+    *,
+    also_lock: Iterable[str] = (),
+) -> tuple[list[int], set[str]]:
+    """Take the article's contribution and evidence away and `delete_rows` (its rows, or
+    only its annotations); names no article uses any more go. Returns the entities touched
+    and the names whose decision may change, for `_settle`."""
+    stored = evidence.stored_local_names(connection, article_id)
+    identity.lock_keys(connection, _lock_set([local for local, _key in stored]) | set(also_lock))
+    found = evidence.load_names(connection, [key for _local, key in stored], lock=True)
+    live = [(local, found[key]) for local, key in stored if key in found]
+    affected = identity.affected_keys(connection, live)
+    touched = contributions.remove(connection, article_id, seen)
+    delete_rows(connection, article_id)
+    evidence.remove_article_evidence(connection, live)
+    return touched, affected
+
+
+def _settle(connection: Connection, touched: list[int], affected: set[str], seen: date) -> None:
+    """After a removal: dates of the touched entities, entities left without names go, the
+    names whose evidence changed are decided again."""
+    contributions.refresh_seen(connection, touched, seen)
+    identity.settle(connection, touched)
+    identity.redecide(connection, affected)
+
+
+def _relabel(connection: Connection, article_id: int, touched: list[int]) -> None:
+    """Aliases and roles of the entities the article named before or names now, recomputed
+    from their links: forms only the old annotation used are forgotten, as a fresh ingest
+    of the same texts would never have had them."""
+    now = [link.entity_id for link in contributions.stored_links(connection, article_id)]
+    for entity_id in sorted(set(touched) | set(now)):
+        if identity.entity_exists(connection, entity_id):
+            contributions.refresh_labels(connection, entity_id)
+
+
+def _strip_annotations(connection: Connection, article_id: int) -> None:
+    rows.remove_search_terms(connection, article_id)
+    rows.delete_annotation_rows(connection, article_id)
+
+
+_ARTICLE_FOR_REANNOTATION = select(
+    col(Article.text), col(Article.published), col(Article.ingested_at)
+).where(col(Article.id) == bindparam("article_id"))
+
+
+def reannotate_article(
+    engine: Engine, *, article_id: int, annotation: AnnotatedArticle, then: Then | None = None
+) -> bool:
+    """Replace a stored article's paragraphs, mentions, quotations and entity links with
+    `annotation` (of its stored text) in one transaction: its annotations leave the way
+    DELETE takes them (entities that lose their last article go), the new ones arrive the
+    way ingest writes them. Id, text, hash, metadata and ingest time stay; quotation ids
+    change. Returns False when there is no such article."""
+
+    def work(session: Session) -> bool:
+        connection = session.connection()
+        found = connection.execute(_ARTICLE_FOR_REANNOTATION, {"article_id": article_id}).first()
+        if found is not None:
+            checked = checked_annotation(found.text, annotation)
+            seen = rows.seen_date(found.published, found.ingested_at)
+            new_locks = _lock_set(evidence.local_names(checked))
+            touched, affected = _remove_annotations(
+                connection, article_id, seen, _strip_annotations, also_lock=new_locks
+            )
+            paragraph_ids = rows.reannotated_article(connection, article_id, checked)
+            stored = StoredArticle(article_id, paragraph_ids, seen)
+            # Written before the old entities are settled: an entity the new annotation
+            # still names is found by its key and keeps its id.
+            _write_annotations(session, stored, checked)
+            _settle(connection, touched, affected, seen)
+            _relabel(connection, article_id, touched)
+        if then is not None and found is not None:
+            then(session, article_id, False)
+        return found is not None
+
+    return run_write(engine, work, what=f"the re-annotation of article {article_id}")

@@ -24,6 +24,7 @@ from app.api.routes import (
     entities,
     export,
     health,
+    jobs,
     quotations,
     search,
     stats,
@@ -35,6 +36,7 @@ from app.api.security import install_security
 from app.core import migrate
 from app.core.config import Settings, get_settings
 from app.core.db import get_engine
+from app.jobs.runner import ServerWorker, wants_server_worker
 from app.schemas import ArticleIn, Page, SearchHit
 from app.seeds import load_seeds
 
@@ -46,6 +48,7 @@ TAGS = [
     {"name": "search", "description": "Full-text search over paragraphs and quotations."},
     {"name": "stats", "description": "Timelines, sources and who gets quoted, with pages."},
     {"name": "export", "description": "Streamed CSV and JSON Lines exports."},
+    {"name": "jobs", "description": "Batches of articles to ingest or annotate again, by workers."},
     {"name": "health", "description": "Service status."},
 ]
 
@@ -62,6 +65,7 @@ ROUTERS = (
     quotations.router,
     search.router,
     export.router,
+    jobs.router,
     health.router,
 )
 
@@ -97,7 +101,15 @@ def _lifespan(settings: Settings) -> Callable[[FastAPI], AbstractAsyncContextMan
             InlineGate(settings.search_inline_ms / 1000),
         )
         freeze_startup_heap()
-        yield
+        if wants_server_worker(settings):
+            app.state.server_worker = ServerWorker(settings)
+            app.state.server_worker.start()
+        try:
+            yield
+        finally:
+            worker = getattr(app.state, "server_worker", None)
+            if worker is not None:
+                await run_in_threadpool(worker.stop)
 
     return lifespan
 

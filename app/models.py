@@ -69,6 +69,11 @@ class Article(SQLModel, table=True):
     ingested_at: datetime = Field(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
     )
+    # The annotator that produced the stored annotations (app.core.annotator_version); NULL
+    # for articles stored before versions were recorded (stale: `reannotate` brings them up).
+    annotator_version: str | None = Field(
+        default=None, sa_column=Column(Text, nullable=True, index=True)
+    )
 
 
 class Paragraph(SQLModel, table=True):
@@ -476,3 +481,52 @@ class EntityQuotation(SQLModel, table=True):
     quotation_id: int = Field(primary_key=True)
     day: date
     article_id: int
+
+
+class Job(SQLModel, table=True):
+    """A durable batch of work (app/jobs/): ingest articles, or re-annotate stored ones. Its
+    counts move in the same transaction as each item's outcome."""
+
+    __tablename__ = "jobs"
+    __table_args__ = (Index("ix_jobs_status_id", "status", "id"), STABLE_IDS)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=16)  # ingest | reannotate
+    status: str = Field(max_length=16)  # queued | running | done | failed
+    total: int
+    processed: int = 0
+    created: int = 0
+    existing: int = 0
+    reannotated: int = 0
+    failed: int = 0
+    created_at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+    started_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    finished_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+
+
+class JobItem(SQLModel, table=True):
+    """One article of a job. A worker claims a queued item (or one whose lease expired) with
+    one UPDATE; its outcome is written in the transaction that stores the article."""
+
+    __tablename__ = "job_items"
+    __table_args__ = (
+        UniqueConstraint("job_id", "position", name="uq_job_items_job_position"),
+        Index("ix_job_items_claim", "status", "lease_until", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    job_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("jobs.id", ondelete="CASCADE"), nullable=False)
+    )
+    position: int  # 0-based index in the job's body
+    status: str = Field(max_length=16)  # queued | claimed | done | failed
+    # ingest: the ArticleIn fields; reannotate: {"article_id": n}
+    payload: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    article_id: int | None = None  # the article created, found or re-annotated
+    outcome: str | None = Field(default=None, max_length=16)  # created | existing | reannotated
+    problem: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    attempts: int = 0
+    worker: str | None = None  # the claim token of the worker holding it
+    lease_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))

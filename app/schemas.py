@@ -312,6 +312,14 @@ class Health(BaseModel):
     database: Literal["ok"]
     articles: int
     version: str
+    annotator_version: str = Field(
+        description="The annotator of this process: package version, spaCy model and version,"
+        " hash of app/annotate/"
+    )
+    stale_articles: int = Field(
+        description="Articles annotated by another (or an unknown) annotator version:"
+        " `python -m app reannotate` or `POST /jobs/reannotate` brings them up to date"
+    )
 
 
 class Problem(BaseModel):
@@ -326,3 +334,69 @@ class Problem(BaseModel):
         default=None, description="The request's X-Request-ID, to quote when reporting a problem"
     )
     errors: list[dict] | None = None
+
+
+# --- jobs ----------------------------------------------------------------------------------
+
+JobStatus = Literal["queued", "running", "done", "failed"]
+MAX_JOB_ITEMS = 1000
+
+
+class JobSummary(BaseModel):
+    """A job: its kind, where it stands and what its items came to so far."""
+
+    id: int
+    kind: Literal["ingest", "reannotate"]
+    status: JobStatus = Field(
+        description="`queued` until a worker takes an item, `running`, then `done` once every"
+        " item is processed (also when some failed); `failed` when every item failed"
+    )
+    total: int = Field(description="Items (articles) in the job")
+    processed: int = Field(description="Items finished, whatever their outcome")
+    created: int = Field(description="Articles stored new (ingest)")
+    existing: int = Field(
+        description="Texts already stored (ingest), or articles already up to date (reannotate)"
+    )
+    reannotated: int = Field(description="Articles annotated again (reannotate)")
+    failed: int = Field(description="Items that failed for good (see `errors`)")
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+
+
+class ItemProblem(BaseModel):
+    """Why an item failed: an RFC 9457 problem object, as the API would answer it alone."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    errors: list[dict] | None = Field(default=None, description="Validation errors, if any")
+
+
+class JobError(BaseModel):
+    index: int = Field(description="0-based position of the item in the job")
+    problem: ItemProblem
+
+
+class JobOut(JobSummary):
+    errors: list[JobError] = Field(description="The failed items, in item order")
+
+
+class ReannotateIn(BaseModel):
+    """Which articles to annotate again."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"articles": "stale"}]}
+    )
+
+    articles: (
+        Literal["stale", "all"]
+        | Annotated[
+            list[Annotated[int, Field(ge=1, le=2**31 - 1)]],
+            Field(min_length=1, max_length=MAX_JOB_ITEMS),
+        ]
+    ) = Field(
+        description='`"stale"` (another annotator version, or unknown), `"all"`, or a list of'
+        " up to 1,000 article ids"
+    )

@@ -1,7 +1,8 @@
 """`python -m bench [--quick] [--only SECTION ...]`: benchmarks printing figures and ratios.
 
 Sections: reads (our API vs Datasette), floor (our API vs a minimal FastAPI route), ingest
-(annotate+store vs plain spaCy), scale (a 100,000-article database), memory (peak RSS).
+(annotate+store vs plain spaCy), jobs (a PostgreSQL ingest job on 1 worker process vs 2),
+scale (a 100,000-article database), memory (peak RSS).
 Every ratio compares two things measured side by side in the same run with the same client.
 """
 
@@ -18,7 +19,7 @@ from bench.config import FULL, QUICK, SECTIONS, Config
 from bench.paths import api_features, our_paths, our_server
 from bench.report import say
 from bench.samples import prepare, samples
-from bench.sections import floor, ingest, reads, scale
+from bench.sections import floor, ingest, jobs, reads, scale
 
 
 def reads_and_floor(
@@ -67,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         reads_and_floor(db, cfg, sections, peaks)
     if "ingest" in sections:
         ingest.run(cfg)
+    if "jobs" in sections:
+        jobs.run(cfg)
     if db is not None and "scale" in sections:
         scale.run(db, cfg, peaks)
     if peaks:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SECTIONS = ("reads", "floor", "ingest", "scale")
+SECTIONS = ("reads", "floor", "ingest", "jobs", "scale")
 
 
 @dataclass
@@ -14,6 +14,7 @@ class Config:
     scale_articles: int
     scale_connections: int
     ingest_articles: int
+    jobs_articles: int
     repeats: int
 
 
@@ -23,6 +24,7 @@ FULL = Config(
     scale_articles=100_000,
     scale_connections=4,
     ingest_articles=300,
+    jobs_articles=300,
     repeats=2,
 )
 QUICK = Config(
@@ -31,5 +33,6 @@ QUICK = Config(
     scale_articles=100_000,
     scale_connections=4,
     ingest_articles=80,
+    jobs_articles=120,
     repeats=1,
 )

@@ -26,6 +26,8 @@ from app.main import create_app
 SHARED = PROJECT_ROOT.parent / "shared"
 SEED_DIR = PROJECT_ROOT / "seeds"
 TABLES = (
+    "job_items",
+    "jobs",
     "entity_days",
     "entity_months",
     "corpus_days",
@@ -97,6 +99,7 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "load_seeds": False,
         "seed_dir": SEED_DIR,
         "migrate_on_start": True,
+        "worker_in_server": "off",  # tests that want one turn it on
     }
     values.update(overrides)
     return Settings(**values)

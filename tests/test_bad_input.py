@@ -15,7 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from app.models import Article, ArticleEntity, Mention, Paragraph, Quotation
+from app.models import Article, ArticleEntity, Job, JobItem, Mention, Paragraph, Quotation
 from tests.conftest import app_of
 from tests.support.bad_input import CASES, BadInput
 
@@ -27,7 +27,7 @@ def _row_counts(client: TestClient) -> dict[str, int]:
     with engine.connect() as conn:
         return {
             model.__tablename__: conn.execute(select(func.count()).select_from(model)).scalar_one()
-            for model in (Article, Paragraph, ArticleEntity, Mention, Quotation)
+            for model in (Article, Paragraph, ArticleEntity, Mention, Quotation, Job, JobItem)
         }
 
 
@@ -97,10 +97,22 @@ def test_bad_input(database_url: str, client: TestClient, case: BadInput) -> Non
         assert "Traceback" not in response.text and "/work/" not in response.text
     if case.method == "POST" and case.status >= 400:
         assert set(_row_counts(client).values()) == {0}, "nothing may be stored half-way"
+    elif case.item_error is not None:
+        assert_item_error(client, response.json(), case)
     elif case.method == "POST":
         article_id = response.json()["id"]
         assert_offsets_slice_stored_text(client, article_id, _sent_text(case))
         assert_reader_view_is_inert(client, article_id)
+
+
+def assert_item_error(client: TestClient, job: dict[str, Any], case: BadInput) -> None:
+    """A valid job body with a bad item: the job exists, item 0 failed with the problem, the
+    other items are queued (no worker runs here), no article is stored."""
+    assert job["errors"][0]["index"] == 0, job
+    assert job["errors"][0]["problem"]["type"] == PROBLEM_BASE + str(case.item_error)
+    assert job["failed"] == job["processed"] == len(job["errors"]) == 1
+    assert client.get(f"/jobs/{job['id']}").json() == job
+    assert _row_counts(client)["articles"] == 0
 
 
 def assert_reader_view_is_inert(client: TestClient, article_id: int) -> None:

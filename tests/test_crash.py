@@ -141,3 +141,66 @@ def test_bulk_ingest_killed_midway_then_rerun(database_url: str, tmp_path: Path)
     final = assert_consistent(database_url)
     assert final.articles == BULK
     print(f"bulk crash: after re-run {final.articles} articles, no duplicates")
+
+
+JOB = 60  # articles in the job the two workers share
+
+
+def test_worker_killed_holding_an_item_the_other_finishes(
+    database_url: str, tmp_path: Path
+) -> None:
+    """Two workers on a 60-article job; SIGKILL one while it holds an item (mid-annotation
+    or mid-write). Its item comes back when the lease expires and the other worker does it:
+    every article is stored exactly once and the integrity checks pass."""
+    from app.core.db import get_engine
+    from app.jobs import queue
+    from tests.support.jobs import article, query, start_worker, stop_worker
+
+    job_id = queue.submit(
+        get_engine(database_url), "ingest", [{"payload": article(i)} for i in range(JOB)]
+    )
+    victim = start_worker(database_url, tmp_path / "victim.log", lease_seconds=3)
+    survivor = start_worker(database_url, tmp_path / "survivor.log", lease_seconds=3)
+    try:
+        held = _wait_for_held_item(database_url, victim, after=KILL_AFTER)
+        os.killpg(victim.pid, signal.SIGKILL)
+        victim.wait(timeout=30)
+        at_kill = assert_consistent(database_url)  # what the kill left: nothing half-stored
+        deadline = time.monotonic() + 180
+        while query(database_url, "SELECT count(*) FROM job_items WHERE status <> 'done'")[0][0]:
+            assert time.monotonic() < deadline, (tmp_path / "survivor.log").read_text()[-3000:]
+            assert survivor.poll() is None, (tmp_path / "survivor.log").read_text()[-3000:]
+            time.sleep(0.1)
+    finally:
+        if victim.poll() is None:
+            os.killpg(victim.pid, signal.SIGKILL)
+        assert stop_worker(survivor) == 0
+    job = query(database_url, "SELECT * FROM jobs WHERE id = :j", j=job_id)[0]._mapping
+    assert (job["status"], job["processed"], job["created"]) == ("done", JOB, JOB)
+    assert (job["existing"], job["failed"]) == (0, 0)
+    retried = query(database_url, "SELECT attempts, worker FROM job_items WHERE id = :i", i=held)
+    assert retried[0].attempts == 2 and f":{victim.pid}:" not in retried[0].worker
+    final = assert_consistent(database_url)
+    assert final.articles == JOB  # each exactly once (check_database: no duplicate texts)
+    print(
+        f"\nworker crash: killed holding item {held} with {at_kill.articles} stored;"
+        f" the other worker finished: {final.articles} articles, job {dict(job)['status']}"
+    )
+
+
+def _wait_for_held_item(url: str, worker: subprocess.Popen[bytes], *, after: int) -> int:
+    """The id of an item `worker` holds, once it has done `after` items."""
+    from tests.support.jobs import query
+
+    mine = f"%:{worker.pid}:%"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        assert worker.poll() is None, "the worker exited"
+        done = query(url, "SELECT count(*) FROM job_items WHERE worker LIKE :w", w=mine)[0][0]
+        held = query(
+            url, "SELECT id FROM job_items WHERE status = 'claimed' AND worker LIKE :w", w=mine
+        )
+        if held and done > after:
+            return int(held[0][0])
+        time.sleep(0.005)
+    raise AssertionError("the worker never held an item")

@@ -274,3 +274,23 @@ def test_not_modified_is_declared_and_carries_the_headers(client: TestClient) ->
     spec = client.get("/openapi.json").json()
     assert "304" in spec["paths"]["/articles/{article_id}"]["get"]["responses"]
     assert "304" not in spec["paths"]["/export/quotations.csv"]["get"]["responses"]
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [("/jobs/ingest", [{"text": TEXT}]), ("/jobs/reannotate", {"articles": "all"})],
+)
+def test_job_writes_follow_the_write_rules(
+    database_url: str, sqlite_url: str, path: str, body: object
+) -> None:
+    """`/jobs` writes: a key when API_KEYS is set, else loopback only; no job when refused."""
+    with _client(database_url, api_keys=KEYS, client=("203.0.113.7", 4242)) as keyed:
+        assert keyed.post(path, json=body).status_code == 401
+        assert keyed.get("/jobs").json()["total"] == 0
+        authorized = {"Authorization": "Bearer second-key-abcdef"}
+        assert keyed.post(path, json=body, headers=authorized).status_code == 202
+    with _client(sqlite_url, client=("203.0.113.7", 4242)) as remote:
+        assert remote.post(path, json=body).status_code == 403
+        assert remote.get("/jobs").json()["total"] == 0
+    with _client(sqlite_url) as local:
+        assert local.post(path, json=body).status_code == 202

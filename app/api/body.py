@@ -16,7 +16,7 @@ from app.schemas import ARTICLE_IN_EXAMPLE, ArticleIn
 MAX_JSON_DEPTH = 32
 
 
-def _depth(value: Any, limit: int) -> int:
+def json_depth(value: Any, limit: int) -> int:
     stack = [(value, 1)]
     deepest = 0
     while stack:
@@ -47,7 +47,7 @@ def _too_large(limit: int) -> ProblemError:
     )
 
 
-async def _body(request: Request, limit: int) -> bytes:
+async def read_body(request: Request, limit: int) -> bytes:
     """The raw body, refused as soon as it is clearly over the limit (the declared length
     first, before reading). The slack is for JSON escapes and the other fields."""
     declared = request.headers.get("content-length")
@@ -81,7 +81,7 @@ def _payload(raw: bytes, media_type: str) -> Any:
         raise ProblemError(
             400, f"The body is not valid JSON: {exc}"[:300], type_=problem_type("bad-json")
         ) from exc
-    if _depth(payload, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
+    if json_depth(payload, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
         raise ProblemError(
             400, "The JSON body is nested too deeply.", type_=problem_type("bad-json")
         )
@@ -90,7 +90,7 @@ def _payload(raw: bytes, media_type: str) -> Any:
 
 async def read_article_in(request: Request) -> ArticleIn:
     limit = request.app.state.settings.max_article_bytes
-    raw = await _body(request, limit)
+    raw = await read_body(request, limit)
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media_type not in ("application/json", "text/plain"):
         raise ProblemError(

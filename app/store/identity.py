@@ -185,6 +185,11 @@ def entity_for(connection: Connection, decision: Decision, name: NameRow, kind: 
     return int(connection.execute(insert(_entities).returning(_entities.c.id), values).scalar_one())
 
 
+def entity_exists(connection: Connection, entity_id: int) -> bool:
+    found = connection.execute(select(_entities.c.id).where(_entities.c.id == entity_id))
+    return found.first() is not None
+
+
 def names_for(connection: Connection, locals_: list[LocalName]) -> list[NameRow]:
     """The stored names of the article's names, with this article's evidence added: a known
     name keeps its entity until `redecide`; a new one is decided and stored."""

@@ -7,13 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Connection, Date, cast, delete, func, insert, select
+from sqlalchemy import Connection, Date, cast, delete, func, insert, select, text, update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
 from app.annotate.types import AnnotatedArticle
 from app.annotate.types import Quotation as AnnotatedQuotation
 from app.core import search_terms
+from app.core.annotator_version import annotator_version
 from app.models import (
     Article,
     ArticleEntity,
@@ -31,6 +32,7 @@ _INSERT_ARTICLE = insert(_articles).returning(_articles.c.id)
 _INSERT_PARAGRAPHS = insert(_paragraphs).returning(_paragraphs.c.id, _paragraphs.c.number)
 _INSERT_MENTIONS = insert(Mention.__table__)  # type: ignore[attr-defined]
 _INSERT_QUOTATIONS = insert(Quotation.__table__)  # type: ignore[attr-defined]
+_BUMP_GENERATION = text("UPDATE counters SET value = value + 1 WHERE name = 'generation'")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,18 +108,46 @@ def insert_article(
         "images": [{"file": i.file, "caption": i.caption} for i in meta.images],
         "paragraph_count": len(annotation.paragraphs),
         "ingested_at": ingested_at,
+        "annotator_version": annotator_version(),
     }
     article_id: int = connection.execute(_INSERT_ARTICLE, values).scalar_one()
-    paragraph_ids: dict[int, int] = {}
-    if annotation.paragraphs:
-        rows = [
-            {"article_id": article_id, "number": p.number, "start_char": p.start}
-            | {"end_char": p.end, "text": p.text}
-            for p in annotation.paragraphs
-        ]
-        returned = connection.execute(_INSERT_PARAGRAPHS, rows)
-        paragraph_ids = {number: id_ for id_, number in returned}
+    paragraph_ids = insert_paragraphs(connection, article_id, annotation)
     return StoredArticle(article_id, paragraph_ids, seen_date(published, ingested_at))
+
+
+def reannotated_article(
+    connection: Connection, article_id: int, annotation: AnnotatedArticle
+) -> dict[int, int]:
+    """A stored article's new paragraphs (its old annotations are gone), its paragraph
+    count, images and annotator version; bumps the write generation (search caches), as
+    the triggers on articles do for inserts and deletes. Returns number -> paragraph id."""
+    images = [{"file": i.file, "caption": i.caption} for i in annotation.metadata.images]
+    connection.execute(
+        update(_articles)
+        .where(_articles.c.id == article_id)
+        .values(
+            paragraph_count=len(annotation.paragraphs),
+            images=images,
+            annotator_version=annotator_version(),
+        )
+    )
+    connection.execute(_BUMP_GENERATION)
+    return insert_paragraphs(connection, article_id, annotation)
+
+
+def insert_paragraphs(
+    connection: Connection, article_id: int, annotation: AnnotatedArticle
+) -> dict[int, int]:
+    """The article's paragraph rows; returns paragraph number -> row id."""
+    if not annotation.paragraphs:
+        return {}
+    rows = [
+        {"article_id": article_id, "number": p.number, "start_char": p.start}
+        | {"end_char": p.end, "text": p.text}
+        for p in annotation.paragraphs
+    ]
+    returned = connection.execute(_INSERT_PARAGRAPHS, rows)
+    return {number: id_ for id_, number in returned}
 
 
 def insert_mentions_and_quotations(
@@ -189,6 +219,13 @@ def add_search_terms(connection: Connection, annotation: AnnotatedArticle) -> No
 def delete_article_rows(connection: Connection, article_id: int) -> None:
     """The article and everything that hangs off it, children first and explicitly (the FTS
     triggers fire on these deletes on SQLite); search-term counts are taken away first."""
+    remove_search_terms(connection, article_id)
+    delete_annotation_rows(connection, article_id)
+    connection.execute(delete(Article).where(col(Article.id) == article_id))
+
+
+def remove_search_terms(connection: Connection, article_id: int) -> None:
+    """SQLite: take the article's paragraphs and quotations out of the search-term counts."""
     if connection.dialect.name == "sqlite":
         searched: tuple[tuple[search_terms.Kind, type[Paragraph] | type[Quotation]], ...] = (
             ("paragraph", Paragraph),
@@ -198,7 +235,10 @@ def delete_article_rows(connection: Connection, article_id: int) -> None:
             texts = select(col(model.text)).where(col(model.article_id) == article_id)
             found = connection.execute(texts).scalars().all()
             search_terms.remove(connection, kind=kind, texts=found)
+
+
+def delete_annotation_rows(connection: Connection, article_id: int) -> None:
+    """What hangs off the article (not its search-term counts: see delete_article_rows)."""
     children = (Quotation, Mention, ArticleEntity, ArticleName, Paragraph)
     for child in children:
         connection.execute(delete(child).where(col(child.article_id) == article_id))
-    connection.execute(delete(Article).where(col(Article.id) == article_id))

@@ -27,6 +27,7 @@ class BadInput:
     note: str = ""
     shown_path: str | None = None  # for the docs, when the path itself is unreadable
     costly: bool = False  # seconds to annotate: run on one backend only
+    item_error: str | None = None  # a job accepted (202) with this problem type on item 0
 
     @property
     def endpoint(self) -> str:
@@ -52,8 +53,17 @@ def get(path: str, description: str, status: int, problem: str | None, note: str
     return BadInput("GET", path, description, status, problem, note=note, shown_path=shown_path)
 
 
+def job(description: str, status: int, problem: str | None, body: bytes, ctype: str | None,
+        note: str = "", item_error: str | None = None,
+        path: str = "/jobs/ingest") -> BadInput:  # fmt: skip
+    return BadInput("POST", path, description, status, problem, body, ctype, note,
+                    item_error=item_error)  # fmt: skip
+
+
 JSON = "application/json"
 TEXT = "text/plain"
+NDJSON = "application/x-ndjson"
+MAX_JOB_BYTES = 50_000_000  # the default setting
 
 CASES: list[BadInput] = [
     # --- text content ------------------------------------------------------------------
@@ -142,6 +152,53 @@ CASES: list[BadInput] = [
          "stored as sent; escaped wherever it is rendered as HTML"),
     post("CRLF line endings, tabs and nbsp, as text/plain", 201, None,
          b"Acme said hi.\r\n\r\n\tMaria\xc2\xa0Lopez said bye.\r\n", TEXT),
+    # --- jobs: a bad body is refused whole (no job); a bad item is an item error ----------
+    job("empty array `[]`", 422, "validation-error", b"[]", JSON),
+    job("1,001 articles", 422, "validation-error", _json([{"text": SAMPLE}] * 1001), JSON,
+        "at most 1,000 a job"),
+    job("a JSON object instead of an array", 422, "validation-error", _json({"text": SAMPLE}),
+        JSON),
+    job("malformed JSON (`[{\"text\": `)", 400, "bad-json", b'[{"text": ', JSON),
+    job("invalid UTF-8", 400, "bad-encoding", b'[{"text": "Acme \xff said"}]', JSON),
+    job("body over MAX_JOB_BYTES (50,000,000)", 413, "too-large",
+        b"[" + b" " * (MAX_JOB_BYTES + 70_000) + b"]", JSON,
+        "refused from Content-Length, before reading"),
+    job("text/plain", 415, "unsupported-media-type", SAMPLE.encode(), TEXT),
+    job("NDJSON of blank lines only", 422, "validation-error", b"\n \n", NDJSON),
+    job("an item without `text`", 202, None, _json([{"title": "No text"}, {"text": SAMPLE}]),
+        JSON, "the other items go on", item_error="validation-error"),
+    job("an item whose `text` is a number", 202, None, _json([{"text": 5}, {"text": SAMPLE}]),
+        JSON, item_error="validation-error"),
+    job("an item that is a string", 202, None, _json(["Acme said hi", {"text": SAMPLE}]), JSON,
+        item_error="validation-error"),
+    job("an item with `published` not a date", 202, None,
+        _json([{"text": SAMPLE, "published": "yesterday"}]), JSON,
+        item_error="validation-error"),
+    job("an item with an empty text", 202, None, _json([{"text": " "}, {"text": SAMPLE}]), JSON,
+        item_error="empty-text"),
+    job("an item with a NUL character", 202, None, _json([{"text": "A\u0000B said"}]), JSON,
+        item_error="invalid-characters"),
+    job("an item over MAX_ARTICLE_BYTES", 202, None,
+        _json([{"text": "a" * (MAX_ARTICLE_BYTES + 1)}, {"text": SAMPLE}]), JSON,
+        item_error="too-large"),
+    job("NDJSON with one broken line", 202, None,
+        b'{"text": "' + SAMPLE.encode() + b'"\n' + _json({"text": SAMPLE + " Again."}), NDJSON,
+        "the line is a failed item; the other lines go on", item_error="bad-json"),
+    job("`articles` neither `stale`, `all` nor ids", 422, "validation-error",
+        _json({"articles": "some"}), JSON, path="/jobs/reannotate"),
+    job("`articles` an empty list", 422, "validation-error", _json({"articles": []}), JSON,
+        path="/jobs/reannotate"),
+    job("`articles` with id 0", 422, "validation-error", _json({"articles": [0]}), JSON,
+        path="/jobs/reannotate"),
+    job("1,001 ids", 422, "validation-error", _json({"articles": list(range(1, 1002))}), JSON,
+        path="/jobs/reannotate"),
+    job("an unknown article id", 202, None, _json({"articles": [999]}), JSON,
+        item_error="not-found", path="/jobs/reannotate"),
+    get("/jobs/999", "unknown job id", 404, "not-found"),
+    get("/jobs/0", "job id 0", 422, "validation-error"),
+    get("/jobs/abc", "job id not an integer", 404, "not-found", "no such path"),
+    get("/jobs/999/articles", "articles of an unknown job", 404, "not-found"),
+    get("/jobs?status=lost", "unknown job status", 422, "validation-error"),
     # --- parameters --------------------------------------------------------------------
     get("/articles?limit=0", "`limit=0`", 422, "validation-error"),
     get("/articles?limit=-5", "negative `limit`", 422, "validation-error"),
@@ -239,13 +296,18 @@ def render_markdown() -> str:
         " `instance` and `request_id`; a rejected write stores nothing. Accepted text is"
         " stored exactly as sent and every offset indexes it.",
         "",
-        f"Size limit: `MAX_ARTICLE_BYTES` (default {MAX_ARTICLE_BYTES:,} bytes of UTF-8 text).",
+        f"Size limits: `MAX_ARTICLE_BYTES` (default {MAX_ARTICLE_BYTES:,} bytes of UTF-8 text),"
+        f" `MAX_JOB_BYTES` (default {MAX_JOB_BYTES:,} bytes: the body of `POST /jobs/ingest`).",
+        "A job whose body is valid but holds a bad item is accepted (202): the item is recorded"
+        " as failed with its problem (`errors` of `GET /jobs/{id}`), the others are done.",
         "",
         "| Endpoint | Input | Status | Problem type | Note |",
         "|---|---|---|---|---|",
     ]
     for case in CASES:
         problem = f"`{case.problem}`" if case.problem else "—"
+        if case.item_error:
+            problem = f"item 0: `{case.item_error}`"
         lines.append(
             f"| `{_cell(case.endpoint)}` | {_cell(case.description)} | {case.status}"
             f" | {problem} | {_cell(case.note)} |"
