@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from app.annotate.nlp import sentence_of
 from app.annotate.quote_index import Candidate, QuoteIndex, trim
 from app.annotate.speakers import Context, resolve_subject
+from app.annotate.types import QuotationKind
 
 
 def according_tokens(doc: Doc, index: QuoteIndex) -> list[int]:
@@ -86,7 +87,7 @@ def according(doc: Doc, t: Token, index: QuoteIndex, ctx: Context) -> Candidate 
     if e - s < 10:
         return None
     ks = index.overlapping(s, e)
-    kind = "mixed" if ks else "indirect"
+    kind: QuotationKind = "mixed" if ks else "indirect"
     para = index.para_of(s)
     speaker = resolve_subject(ctx, src, para)
     return Candidate(t.i, [(s, e)], kind, "according to", speaker, para, set(ks))

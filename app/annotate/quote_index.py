@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from app.annotate.entities import EntityResult
 from app.annotate.quotemarks import QuoteSpan, find_quotes
 from app.annotate.speakers import Speaker
-from app.annotate.types import Paragraph
+from app.annotate.types import Paragraph, QuotationKind
 
 TRIM = " \t\n,;:.–—-"
 QUOTE_CHARS = "\"'“”‘’"
@@ -28,7 +28,7 @@ class Candidate:
 
     cue_tok: int
     spans: list[tuple[int, int]]
-    kind: str
+    kind: QuotationKind
     cue: str | None
     speaker: Speaker
     para: int
@@ -85,7 +85,7 @@ class QuoteIndex:
 
     def overlapping(self, s: int, e: int) -> list[int]:
         """Indices of the quoted spans whose content overlaps ``[s, e)``."""
-        out = []
+        out: list[int] = []
         for pn in range(self.para_of(s), self.para_of(max(s, e - 1)) + 1):
             out.extend(k for k in self.in_para(pn) if _overlaps(self.spans[k], s, e))
         return out

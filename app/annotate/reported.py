@@ -32,9 +32,10 @@ from app.annotate.nlp import sentence_of
 from app.annotate.quote_index import Candidate, QuoteIndex, trim, trim_direct, within
 from app.annotate.quotemarks import QuoteSpan
 from app.annotate.speakers import Context, Speaker, resolve_subject
+from app.annotate.types import QuotationKind
 
 _SHARED_SUBJECT = ("advcl", "conj", "xcomp", "pcomp")
-Content = tuple[list[tuple[int, int]], str, set[int]]  # spans, kind, quoted spans used
+Content = tuple[list[tuple[int, int]], QuotationKind, set[int]]  # spans, kind, quoted spans used
 
 
 def cue_candidates(text: str, doc: Doc, index: QuoteIndex, ctx: Context) -> list[Candidate]:
@@ -177,7 +178,7 @@ def complement_content(
         return None
     e_char = _close_open_quote(index, ks, s_char, e_char)
     spans: list[tuple[int, int]] = []
-    kind = "indirect"
+    kind: QuotationKind = "indirect"
     quote_ids: set[int] = set()
     if ks:
         inside = [k for k in ks if within(index.spans[k], s_char, e_char, text)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -12,7 +13,7 @@ from app.annotate.entities import EntityResult
 from app.annotate.epithets import epithet_age, known_ages, person_of_age
 from app.annotate.names import norm_token, words
 from app.annotate.nlp import sentence_of
-from app.annotate.types import Entity
+from app.annotate.types import Entity, SpeakerType
 
 PRONOUNS = words("""he she they it we i you him her them""")
 SPOKES = words(
@@ -32,7 +33,7 @@ _DROP_DEPS = frozenset({"relcl", "acl", "punct", "advmod", "cc", "prep", "appos"
 class Speaker:
     entity: int | None = None
     label: str | None = None
-    type: str | None = None  # person / organisation / other
+    type: SpeakerType | None = None
     text: str | None = None
 
 
@@ -41,7 +42,7 @@ class Context:
     doc: Doc
     ents: EntityResult
     mention_tokens: list[tuple[int, int, int]]  # (token start, token end, entity) sorted
-    in_quote: callable  # char index -> bool
+    in_quote: Callable[[int], bool]  # char index -> bool
     previous: list[tuple[int, Speaker, int]]  # (token index of cue, speaker, paragraph)
     reported: list[tuple[int, int]] = field(default_factory=list)  # content spans so far
     para_starts: list[int] = field(default_factory=list)  # character offset of each paragraph
