@@ -38,6 +38,8 @@ def _kinds(body: str) -> dict[str, str]:
         ("Rep", None),  # a title
         ("National", None),  # an ordinary word, not a short form
         ("Yokohama", None),
+        ("Lab", None),  # alone, a laboratory
+        ("Dems", "Democrats"),
     ],
 )
 def test_party_names_have_one_canonical_form(words: str, name: str | None) -> None:

@@ -35,6 +35,11 @@ def _family(word: str) -> str | None:
     return None
 
 
+def _short_form(word: str) -> bool:
+    low = norm_token(word)
+    return low not in PARTY_FAMILIES and low not in PARTY_FORMS
+
+
 def party_name(words: Sequence[str]) -> str | None:
     """The canonical name when `words` name a party, else None. Capitalised words only."""
     words = [w for w in words if w]
@@ -45,6 +50,8 @@ def party_name(words: Sequence[str]) -> str | None:
     families = [_family(w) for w in words]
     if any(f is None for f in families):
         return None
+    if len(words) == 1 and _short_form(words[0]) and not words[0].endswith("s"):
+        return None  # "Lab" alone is a laboratory ("Bay Area Lab"), "Lib Dem" a party
     parts = [f.capitalize() for f in families if f]
     last = families[-1]
     if last in PARTY_MEMBERS:
