@@ -9,6 +9,7 @@ from app.annotate.entities.parties import party_name
 from app.annotate.entities.result import Found
 from app.annotate.entities.spans import _person_shaped
 from app.annotate.entities.vocabulary import club_like
+from app.annotate.entities.votes import _named_after_an_organisation
 from app.annotate.given_names import gender_of, is_given_name
 from app.annotate.nlp import get_nlp
 from app.annotate.types import Entity
@@ -212,3 +213,11 @@ def test_one_party_is_not_the_short_form_of_another() -> None:
     )
     names = {e.name: e.aliases for e in art.entities}
     assert "Democrats" in names and "Democrats" not in names["Liberal Democrats"]
+
+
+def test_names_beginning_with_a_number_or_an_organisation_are_no_people() -> None:
+    kinds = _kinds("Officials in the Seven Pillars alliance met on Monday, the ministry said.")
+    assert kinds.get("Seven Pillars") != "person"
+    firm = [Found("organisation", 0, 1, "Norvex")]
+    assert _named_after_an_organisation("norvex talon", {"norvex": firm})
+    assert not _named_after_an_organisation("mark talon", {"mark": firm})

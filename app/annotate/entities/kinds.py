@@ -14,6 +14,7 @@ from app.annotate.entities.lexicon import (
     LEGISLATURES,
     NON_ORG_HEADS,
     NOT_PERSON_LAST,
+    NUMBER_WORDS,
     ORG_DESCRIPTORS,
     ORG_HEADS,
     PARTY_WORDS,
@@ -157,6 +158,8 @@ def _not_a_person_name(words: list[str]) -> bool:
         for w in words
     ) or (words[-1].isupper() and len(words[-1]) <= 4 and len(words) <= 2):
         return True
+    if norm_token(words[0]) in NUMBER_WORDS:
+        return True  # "Five Eyes", "Three Kings": no one's name begins with a number
     last = norm_token(words[-1])
     return len(words) > 1 and (
         last in NOT_PERSON_LAST

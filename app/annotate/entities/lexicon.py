@@ -186,10 +186,12 @@ CLUB_HEADS = words(
 )
 # Nouns before a name that make it a work ("the film X", "drama X").
 WORK_DESCRIPTORS = words(
-    """film movie drama comedy thriller documentary novel book album single song show
-    series play musical sitcom soap"""
+    """film movie drama comedy thriller documentary novel book cookbook memoir album
+    single song show series play musical sitcom soap"""
 )
 # Works named in lists ("films like X", "games such as Y"), by lemma.
 WORK_PLURALS = words("film movie book novel game show series album blockbuster hit")
 # Lower-case words inside names ("Erik ten Hag", "Ursula von der Leyen").
 NAME_PARTICLES = words("ten van von der den de da di le la bin al del dos du")
+# Number words that begin names of groups and titles, never a person's name.
+NUMBER_WORDS = words("two three four five six seven eight nine ten twelve hundred thousand")

@@ -65,7 +65,7 @@ def _described_as_work(doc: Doc, f: Found) -> bool:
     """ "the film X", "movie The X", "X, a film biography of ...": a work's noun before the
     name (past a "the") or as its appositive."""
     k = f.start - 1
-    if k >= 0 and doc[k].lower_ == "the":
+    if k >= 0 and doc[k].lower_ in ("the", ","):  # "movie The X", "her cookbook, X"
         k -= 1
     if k >= 0 and doc[k].lemma_.lower() in WORK_DESCRIPTORS:
         return True
@@ -212,8 +212,9 @@ def _has_demonym(doc: Doc, name: str) -> bool:
 
 
 def _name_groups(found: list[Found]) -> dict[str, list[Found]]:
-    """Mentions by name; a one-word name joins the only longer name it ends or begins
-    ("Eastwood" pools with "Clint Eastwood")."""
+    """Mentions by name; a one-word person's name joins the only longer name it ends or
+    begins ("Eastwood" pools with "Clint Eastwood"; the firm "Norvex" stays apart from
+    "Norvex Talon")."""
     groups: dict[str, list[Found]] = defaultdict(list)
     longer: dict[str, set[str]] = defaultdict(set)
     for f in found:
@@ -223,7 +224,7 @@ def _name_groups(found: list[Found]) -> dict[str, list[Found]]:
             longer[words[0]].add(" ".join(words))
     for f in found:
         name = norm_name(f.name)
-        owners = longer.get(name, set())
+        owners = longer.get(name, set()) if f.kind == "person" else set()
         groups[next(iter(owners)) if len(owners) == 1 and " " not in name else name].append(f)
     return groups
 
@@ -235,6 +236,14 @@ def _decided(words: list[str], f: Found) -> bool:
 
 def _no_first_name(name: str) -> bool:
     return not is_given_name(name.split()[0])
+
+
+def _named_after_an_organisation(name: str, groups: dict[str, list[Found]]) -> bool:
+    """A longer name whose first word is an organisation named alone in this text."""
+    first = name.split()[0]
+    if " " not in name or first not in groups or is_given_name(first):
+        return False
+    return any(f.kind == "organisation" for f in groups[first])
 
 
 def _bare_adjective(name: str, groups: dict[str, list[Found]]) -> bool:
@@ -260,6 +269,8 @@ def pool_kinds(doc: Doc, found: list[Found]) -> list[Found]:
         first = max(mentions, key=lambda f: len(f.name.split()))
         votes = _name_votes(doc, mentions, labels.get(name, Counter()))
         current = first.kind
+        if current == "person" and _named_after_an_organisation(name, groups):
+            votes["organisation"] += 3  # "Cisco Talos" beside "Cisco": a unit of the firm
         if _bare_adjective(name, groups):
             votes["other"] += 2  # "Digital": an English adjective alone names nothing
         if (
