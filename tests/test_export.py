@@ -82,3 +82,21 @@ def test_export_batches_by_keyset(client: TestClient, corpus: dict[str, int]) ->
     assert [len(b) for b in batches] == [1, 1, 1, 1]
     ids = [q.id for b in batches for q in b]
     assert ids == sorted(ids)
+
+
+def test_an_entity_the_corpus_takes_for_neither_is_left_out(client: TestClient) -> None:
+    # "GMT" after a time is neither a person nor an organisation: its entity only votes
+    text = (
+        "Markets close early\n\nTrading closed at 1630 GMT on Friday, the Zurich exchange said.\n"
+    )
+    article_id = client.post("/articles", json={"text": text}).json()["id"]
+    assert client.get(f"/articles/{article_id}").status_code == 200
+    orgs = client.get(f"/articles/{article_id}/organisations").json()["items"]
+    assert "GMT" not in {o["name"] for o in orgs}
+    lines = client.get("/export/articles.jsonl").text.splitlines()
+    exported = [json.loads(line) for line in lines]
+    assert any(a["id"] == article_id for a in exported)
+    for a in exported:
+        assert all(
+            e["kind"] in ("person", "organisation") for e in a["people"] + a["organisations"]
+        )

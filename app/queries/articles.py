@@ -11,7 +11,7 @@ from sqlmodel import Session, col
 
 from app.core.counters import get_count
 from app.models import Article, ArticleEntity, Entity, Mention, Paragraph, Quotation
-from app.queries.entities import article_entity_out
+from app.queries.entities import SHOWN_KINDS, article_entity_out
 from app.queries.quotations import quotations_out
 from app.queries.statements import Prepared, counter_column, fetch, id_window
 from app.queries.where_clauses import ArticleFilters, ArticleSort, article_where
@@ -308,6 +308,7 @@ def _entities_of(
         select(ArticleEntity, Entity)
         .join(Entity, col(Entity.id) == ArticleEntity.entity_id)
         .where(col(ArticleEntity.article_id).in_(article_ids))
+        .where(col(Entity.kind).in_(SHOWN_KINDS))  # 'other': the corpus says neither
         .order_by(col(ArticleEntity.article_id), col(ArticleEntity.position))
     ).all():
         entities[ae.article_id, e.kind].append(article_entity_out(ae, e))
