@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def words(s: str) -> frozenset[str]:
@@ -41,6 +42,7 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def norm_token(tok: str) -> str:
     return _PUNCT.sub("", strip_accents(tok).casefold())
 
@@ -54,6 +56,7 @@ def strip_possessive(s: str) -> str:
     return s[: m.start()]
 
 
+@lru_cache(maxsize=65536)
 def norm_name(s: str) -> str:
     """Casefolded, accent-free, punctuation-free form; ``U.S.`` becomes ``us``."""
     s = strip_accents(unicodedata.normalize("NFKC", s)).casefold()

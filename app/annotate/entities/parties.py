@@ -9,6 +9,7 @@ from the same words."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -18,6 +19,7 @@ from app.annotate.names import TITLE_WORDS, norm_token
 _PARTY_HEADS = frozenset({"party"})
 
 
+@lru_cache(maxsize=16384)
 def _family(word: str) -> str | None:
     """The political family a word names, by itself or as a short form ("Dems")."""
     low = norm_token(word)

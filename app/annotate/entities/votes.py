@@ -170,8 +170,9 @@ def _listed_as_work(doc: Doc, f: Found) -> bool:
     """ "films like X", "movies such as X and Y": a name in a list of works."""
     window = doc[max(0, f.start - 6) : f.start]
     for k, t in enumerate(window):
-        rest = window[k + 1 :].text.lower()
-        if t.lemma_.lower() in WORK_PLURALS and rest.startswith(("like", "such as", "including")):
+        if t.lemma_.lower() not in WORK_PLURALS:
+            continue
+        if window[k + 1 :].text.lower().startswith(("like", "such as", "including")):
             return True
     return False
 
@@ -183,12 +184,14 @@ def _owned_by_person(doc: Doc, f: Found) -> bool:
     return doc[f.start - 2].ent_type_ == "PERSON"
 
 
-def _name_votes(doc: Doc, mentions: list[Found], labels: Counter[str]) -> Counter[str]:
+def _name_votes(
+    doc: Doc, mentions: list[Found], labels: Counter[str], demonyms: list[str]
+) -> Counter[str]:
     """The votes of one name: each label the model gave it once, the evidence per use."""
     words = max((f.name.split() for f in mentions), key=len)
     cap = 1 if len(words) == 1 and not is_given_name(words[0]) else LABEL_CAP
     votes: Counter[str] = Counter({kind: min(n, cap) for kind, n in labels.items()})
-    if _has_demonym(doc, " ".join(words)):
+    if _has_demonym(demonyms, " ".join(words)):
         votes["other"] += 2  # "Sri Lanka" beside "Sri Lankan": a place
     if len(words) > 1 and is_given_name(words[0]) and mentions[0].kind == "person":
         # supports a person (never makes one of an organisation); only one vote, as many
@@ -203,12 +206,9 @@ def _name_votes(doc: Doc, mentions: list[Found], labels: Counter[str]) -> Counte
     return votes
 
 
-def _has_demonym(doc: Doc, name: str) -> bool:
+def _has_demonym(demonyms: list[str], name: str) -> bool:
     """Whether the text uses an adjective of people made from this name ("Sri Lankan")."""
-    return any(
-        e.label_ == "NORP" and e.text.startswith(name) and 0 < len(e.text) - len(name) <= 3
-        for e in doc.ents
-    )
+    return any(d.startswith(name) and 0 < len(d) - len(name) <= 3 for d in demonyms)
 
 
 def _name_groups(found: list[Found]) -> dict[str, list[Found]]:
@@ -264,10 +264,11 @@ def pool_kinds(doc: Doc, found: list[Found]) -> list[Found]:
     hidden (its entity carries the votes to the corpus, with no mentions). Every mention
     keeps its name's votes (`Found.votes`) for the entity's kind votes."""
     labels = _label_votes(doc)
+    demonyms = [e.text for e in doc.ents if e.label_ == "NORP"]
     groups = _name_groups(found)
     for name, mentions in groups.items():
         first = max(mentions, key=lambda f: len(f.name.split()))
-        votes = _name_votes(doc, mentions, labels.get(name, Counter()))
+        votes = _name_votes(doc, mentions, labels.get(name, Counter()), demonyms)
         current = first.kind
         if current == "person" and _named_after_an_organisation(name, groups):
             votes["organisation"] += 3  # "Cisco Talos" beside "Cisco": a unit of the firm
