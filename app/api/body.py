@@ -63,16 +63,21 @@ async def read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _payload(raw: bytes, media_type: str) -> Any:
-    """The body as the fields of an ArticleIn: a text/plain body is the text."""
+def decoded_utf8(raw: bytes) -> str:
+    """The body as text; a body that is not UTF-8 is a 400 (bad-encoding)."""
     try:
-        decoded = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ProblemError(
             400,
             f"The body is not valid UTF-8 (byte {exc.start}).",
             type_=problem_type("bad-encoding"),
         ) from exc
+
+
+def _payload(raw: bytes, media_type: str) -> Any:
+    """The body as the fields of an ArticleIn: a text/plain body is the text."""
+    decoded = decoded_utf8(raw)
     if media_type == "text/plain":
         return {"text": decoded}
     try:

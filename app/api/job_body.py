@@ -11,24 +11,13 @@ from fastapi import Depends, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
-from app.api.body import MAX_JSON_DEPTH, json_depth, read_body
+from app.api.body import MAX_JSON_DEPTH, decoded_utf8, json_depth, read_body
 from app.api.problems import ProblemError, problem_type
 from app.core.text import text_problem
 from app.jobs.queue import problem
 from app.schemas import ARTICLE_IN_EXAMPLE, MAX_JOB_ITEMS, ArticleIn
 
 NDJSON = "application/x-ndjson"
-
-
-def _decoded(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ProblemError(
-            400,
-            f"The body is not valid UTF-8 (byte {exc.start}).",
-            type_=problem_type("bad-encoding"),
-        ) from exc
 
 
 def _bad_json(detail: str) -> ProblemError:
@@ -101,7 +90,7 @@ async def read_job_items(request: Request) -> list[dict[str, Any]]:
             " application/x-ndjson (one JSON object a line).",
             type_=problem_type("unsupported-media-type"),
         )
-    decoded = _decoded(raw)
+    decoded = decoded_utf8(raw)
     entries = (
         _json_entries(decoded) if media_type == "application/json" else _ndjson_entries(decoded)
     )
