@@ -18,12 +18,24 @@ _FEMALE = frozenset({"F", "1F", "?F"})
 @cache
 def _names() -> dict[str, str]:
     """Lower-cased given name -> "m", "f" or "?" (either)."""
+    return _read()[0]
+
+
+@cache
+def _rare() -> frozenset[str]:
+    """Names the dictionary rates rare (1 on its 1-13 scale) in every country it covers."""
+    return _read()[1]
+
+
+@cache
+def _read() -> tuple[dict[str, str], frozenset[str]]:
     out: dict[str, str] = {}
+    common: set[str] = set()
     try:
         data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
         lines = data.read_bytes().decode("utf-8", "replace").splitlines()
     except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - not installed
-        return out
+        return out, frozenset()
     for line in lines:
         code, name = line[:2].strip(), line[3:29].strip()
         if not name or code.startswith(("#", "=")) or "+" in name:
@@ -31,12 +43,22 @@ def _names() -> dict[str, str]:
         gender = "m" if code in _MALE else "f" if code in _FEMALE else "?"
         key = norm_token(name)
         out[key] = gender if out.get(key, gender) == gender else "?"
-    return out
+        if any(c in "23456789ABCD" for c in line[30:86]):
+            common.add(key)
+    return out, frozenset(out.keys() - common)
 
 
 def is_given_name(word: str) -> bool:
-    """Whether `word` is somebody's first name in the dictionary."""
-    return norm_token(word) in _names()
+    """Whether `word` is somebody's first name in the dictionary; a number word the
+    dictionary rates rare everywhere is not ("Five"). (Other rare names that are English
+    words stay: "Josh", "Art" and "Chance" are names too.)"""
+    key = norm_token(word)
+    return key in _names() and not (key in _rare() and key in _NUMBERS)
+
+
+_NUMBERS = frozenset(
+    ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve")
+)
 
 
 def gender_of(word: str) -> str | None:

@@ -100,3 +100,13 @@ def org_key(name: str) -> str:
     if toks and toks[0] == "the" and len(toks) > 1:
         toks = toks[1:]
     return "organisation:" + " ".join(toks)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance: insertions, deletions and substitutions (short words only)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]

@@ -39,9 +39,10 @@ def find_entities(doc: Doc, char_ok: Callable[[int], bool]) -> EntityResult:
         f.hidden = f.entity not in shown
         found.append(f)
     found.sort(key=lambda f: f.start)
-    for e in entities:
-        if e.kind == "person":  # a person's name is the longest form used
-            e.name = max(e.aliases, key=lambda a: (len(a.split()), len(a)))
+    uses = Counter((f.entity, f.name) for f in found)
+    for i, e in enumerate(entities):
+        if e.kind == "person":  # the longest form used; of equal length, the most used
+            e.name = max(e.aliases, key=lambda a: (len(a.split()), uses[i, a], -e.aliases.index(a)))
     remap = short_org_forms(entities, found)
     for f in found:
         f.entity = remap.get(f.entity, f.entity)  # type: ignore[arg-type]

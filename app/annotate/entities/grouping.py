@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 
 from app.annotate.entities.mentions import mononym_ok
 from app.annotate.entities.result import Found
-from app.annotate.names import norm_name, org_key, person_key
+from app.annotate.given_names import gender_of, is_given_name
+from app.annotate.names import edit_distance, norm_name, org_key, person_key
 from app.annotate.types import Entity
 
 
@@ -43,12 +44,26 @@ def _full_person(g: Grouping, f: Found) -> int:
     if idx is not None:
         return idx
     toks = key.split(":", 1)[1].split()
-    for ftoks, fidx in g.fulls:  # a shorter full name inside a longer one
-        if toks[-1] == ftoks[-1] and set(toks) <= set(ftoks):
+    for ftoks, fidx in g.fulls:  # a shorter full name inside a longer one, or a misspelling
+        if toks[-1] == ftoks[-1] and (set(toks) <= set(ftoks) or _misspelt(toks, ftoks)):
             return fidx
     idx = g.new("person", f.name, key)
     g.fulls.append((toks, idx))
     return idx
+
+
+def _misspelt(toks: list[str], other: list[str]) -> bool:
+    """ "Jodie Roe" beside "Jody Roe": the same surname and first names one or two letters
+    apart; two first names the dictionary knows must share one gender ("Joan", a woman's
+    or a man's name, and "John" are two people)."""
+    if len(toks) != len(other) or toks[:-1] == other[:-1]:
+        return False
+    a, b = toks[0], other[0]
+    if toks[1:] != other[1:] or a[:1] != b[:1] or min(len(a), len(b)) < 3:
+        return False
+    if is_given_name(a) and is_given_name(b) and (gender_of(a) or "?") != (gender_of(b) or "-"):
+        return False
+    return edit_distance(a, b) <= 2
 
 
 def _named_before(found: list[Found], f: Found, cands: list[int]) -> int:

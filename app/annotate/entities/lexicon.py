@@ -195,3 +195,26 @@ WORK_PLURALS = words("film movie book novel game show series album blockbuster h
 NAME_PARTICLES = words("ten van von der den de da di le la bin al del dos du")
 # Number words that begin names of groups and titles, never a person's name.
 NUMBER_WORDS = words("two three four five six seven eight nine ten twelve hundred thousand")
+# Nouns after a name that make the name a place or a market index, never someone's name
+# ("the X volcano", "X district", "the X index").
+PLACE_AFTER = words(
+    """volcano volcanoes island islands peninsula mountain mountains river lake bay beach
+    coast district province region county valley desert strait canal reef glacier
+    village town city suburb neighbourhood neighborhood highway motorway index"""
+)
+# Nouns compounded with a name that make it an organisation ("the X cybersecurity unit").
+ORG_AFTER = words(
+    """unit division subsidiary firm company brand label band group agency studio network
+    chain bank carrier airline retailer publisher broadcaster"""
+)
+# People's nouns that take an employer after "at" ("a researcher at X").
+STAFF_NOUNS = words(
+    """researcher analyst economist scientist professor lecturer student teacher engineer
+    lawyer partner employee worker staffer reporter correspondent editor producer
+    strategist fellow investigator expert specialist consultant"""
+)
+# Verbs of a market figure moving ("X rose 0.3 per cent to 26,902"), by lemma.
+MARKET_VERBS = words(
+    """rise fall gain add lose drop climb slip jump edge pick dip decline advance tumble
+    surge slide sink close ease shed"""
+)

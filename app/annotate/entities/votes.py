@@ -19,9 +19,13 @@ from spacy.tokens import Doc
 from app.annotate.cues import SPEECH_VERBS
 from app.annotate.entities.lexicon import (
     HONORIFICS,
+    MARKET_VERBS,
+    ORG_AFTER,
     ORG_DESCRIPTORS,
+    PLACE_AFTER,
     PRODUCT_AFTER,
     ROLE_AFTER_ORG,
+    STAFF_NOUNS,
     WORK_DESCRIPTORS,
     WORK_NOUNS,
     WORK_PLURALS,
@@ -42,6 +46,7 @@ _LABEL_KIND = {
     "FAC": "other",
     "NORP": "other",  # a nationality (parties are decided by their words first)
 }
+_Places = tuple[list[str], set[str]]  # the text's demonyms, and names before a place's noun
 _DECISIVE = 100  # "Mr X": no other evidence outweighs an honorific
 LABEL_CAP = 2  # the model's labels of one name count at most this often
 
@@ -115,11 +120,22 @@ def _subject_of_its(doc: Doc, f: Found) -> bool:
 
 
 def _role_of(doc: Doc, f: Found) -> bool:
-    """ "chief executive of X", "a spokesman for X": X has staff, an organisation."""
+    """ "chief executive of X", "a spokesman for X", "a researcher at X": X has staff, an
+    organisation."""
     if f.start < 2 or doc[f.start - 1].lower_ not in ("of", "for", "at"):
         return False
     head = norm_token(doc[f.start - 2].text)
+    if doc[f.start - 1].lower_ == "at" and doc[f.start - 2].lemma_.lower() in STAFF_NOUNS:
+        return True
     return head in TITLE_WORDS or head in ROLE_AFTER_ORG
+
+
+def _org_compound(doc: Doc, f: Found) -> bool:
+    """ "the X cybersecurity unit", "the X group": the name modifies an organisation's
+    noun."""
+    root = doc[f.start : f.end].root
+    head = root.head
+    return root.dep_ == "compound" and head.i >= f.end and head.lemma_.lower() in ORG_AFTER
 
 
 def _org_votes(doc: Doc, f: Found) -> int:
@@ -134,7 +150,60 @@ def _org_votes(doc: Doc, f: Found) -> int:
         + int(after in ROLE_AFTER_ORG and named)
         + int(_plural_subject(doc, f))
         + int(plural_the)
+        + int(_org_compound(doc, f))
     )
+
+
+def places_named(doc: Doc) -> set[str]:
+    """Names used before a place's noun anywhere in the text, whatever the model labelled
+    them: "the X volcano", "X district", "the X index"."""
+    out = set()
+    for t in doc:
+        if not (t.is_lower and t.lower_ in PLACE_AFTER):
+            continue
+        k = t.i
+        while k > 0 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper():
+            k -= 1
+        if k < t.i:
+            out.add(norm_name(doc[k : t.i].text))
+    return out
+
+
+def _market_figure(doc: Doc, f: Found) -> bool:
+    """ "X rose 0.3 per cent to 26,902": an index or a share price moves, no one does."""
+    root = doc[f.start : f.end].root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_.lower() not in MARKET_VERBS:
+        return False
+    tail = doc[verb.i + 1 : min(verb.sent.end, verb.i + 8)]
+    return any(t.lower_ in ("per", "percent", "%", "points") for t in tail)
+
+
+def _played_by(doc: Doc, f: Found) -> bool:
+    """ "Lance (Tom Taylor)", "Bedders (a wonderful Jo Roe)": a character, with the actor
+    who plays them ending the brackets after the name."""
+    k = f.end
+    if f.kind != "person" or k >= len(doc) or doc[k].text != "(":
+        return False
+    close = next((t.i for t in doc[k + 1 : k + 14] if t.text == ")"), None)
+    if close is None or close - k < 3:
+        return False
+    actor = doc[close - 1]
+    return actor.ent_type_ == "PERSON" and doc[close - 2].ent_type_ == "PERSON"
+
+
+def _cast_as(doc: Doc, f: Found) -> bool:
+    """ "Jane Roe as Alex", "Jane Roe, his sister, as the would-be queen, Alex": an actor
+    cast as a character (the name after "as", past a described role)."""
+    k = f.start - 1
+    if k >= 0 and doc[k].text == ",":  # "as the would-be queen, Alex"
+        k -= 1
+        stop = max(0, k - 6)
+        while k > stop and doc[k].text != "," and doc[k].pos_ != "VERB" and doc[k].lower_ != "as":
+            k -= 1
+    if k < 1 or doc[k].lower_ != "as":
+        return False
+    return any(t.ent_type_ == "PERSON" for t in doc[max(0, k - 12) : k])
 
 
 def _other_votes(doc: Doc, f: Found) -> int:
@@ -163,6 +232,8 @@ def _other_votes(doc: Doc, f: Found) -> int:
         + int(next_num)
         + int(modifier)
         + int(owned_by and f.end - f.start == 1 and f.kind == "organisation")
+        # nearly decisive: no one rises 0.6 per cent; an actor's part is no one either
+        + 4 * int(_market_figure(doc, f) or _played_by(doc, f) or _cast_as(doc, f))
     )
 
 
@@ -185,14 +256,17 @@ def _owned_by_person(doc: Doc, f: Found) -> bool:
 
 
 def _name_votes(
-    doc: Doc, mentions: list[Found], labels: Counter[str], demonyms: list[str]
+    doc: Doc, mentions: list[Found], labels: Counter[str], places: _Places
 ) -> Counter[str]:
     """The votes of one name: each label the model gave it once, the evidence per use."""
     words = max((f.name.split() for f in mentions), key=len)
     cap = 1 if len(words) == 1 and not is_given_name(words[0]) else LABEL_CAP
     votes: Counter[str] = Counter({kind: min(n, cap) for kind, n in labels.items()})
+    demonyms, named = places
     if _has_demonym(demonyms, " ".join(words)):
         votes["other"] += 2  # "Sri Lanka" beside "Sri Lankan": a place
+    if norm_name(" ".join(words)) in named:
+        votes["other"] += 2  # "the X volcano" somewhere in the text
     if len(words) > 1 and is_given_name(words[0]) and mentions[0].kind == "person":
         # supports a person (never makes one of an organisation); only one vote, as many
         # works and places begin with a first name ("Harry Potter", "Sri Lanka")
@@ -264,11 +338,11 @@ def pool_kinds(doc: Doc, found: list[Found]) -> list[Found]:
     hidden (its entity carries the votes to the corpus, with no mentions). Every mention
     keeps its name's votes (`Found.votes`) for the entity's kind votes."""
     labels = _label_votes(doc)
-    demonyms = [e.text for e in doc.ents if e.label_ == "NORP"]
+    places = ([e.text for e in doc.ents if e.label_ == "NORP"], places_named(doc))
     groups = _name_groups(found)
     for name, mentions in groups.items():
         first = max(mentions, key=lambda f: len(f.name.split()))
-        votes = _name_votes(doc, mentions, labels.get(name, Counter()), demonyms)
+        votes = _name_votes(doc, mentions, labels.get(name, Counter()), places)
         current = first.kind
         if current == "person" and _named_after_an_organisation(name, groups):
             votes["organisation"] += 3  # "Cisco Talos" beside "Cisco": a unit of the firm
@@ -280,7 +354,10 @@ def pool_kinds(doc: Doc, found: list[Found]) -> list[Found]:
             and votes["organisation"] >= votes["person"]
         ):
             current = "organisation"  # no first name: a firm more often than a person
-        if _plural_of_another(name, set(groups)) and (current != "person" or " " not in name):
+        plural = name.endswith("s") and name[:-1] in groups  # "the Audrey Parkers"
+        if plural and " " in name:
+            votes["other"] += votes["person"] + 1
+        elif _plural_of_another(name, set(groups)) and (current != "person" or " " not in name):
             votes["other"] += len(mentions)  # not "the Audrey Parkers of this world"
         best = max(votes, key=lambda k: (votes[k], k == current), default=current)
         if _decided(first.name.split(), first) or votes[best] <= votes[current]:

@@ -1,0 +1,92 @@
+"""Evidence in the text that a name is no one: places before a place's noun, market
+indices that move by a percentage, characters with their actors, plurals of a name; and
+evidence that it is an organisation or the same person spelt twice (sentences written for
+these tests)."""
+
+from app.annotate import annotate
+from app.annotate.entities.grouping import _misspelt
+from app.annotate.given_names import is_given_name
+from app.annotate.names import edit_distance
+
+
+def _shown(body: str) -> dict[str, str]:
+    """Name -> kind of the entities with mentions (a hidden one only carries votes)."""
+    art = annotate("A headline for the test\n\n" + body)
+    shown = {m.entity for m in art.mentions}
+    return {e.name: e.kind for i, e in enumerate(art.entities) if i in shown}
+
+
+def test_a_name_before_a_place_noun_is_a_place() -> None:
+    kinds = _shown(
+        "Ash fell on fishing villages after the Gunung Batari volcano erupted on Sunday.\n\n"
+        "Residents near Gunung Batari were told to leave, said Nadia Prasetyo, a local "
+        "official."
+    )
+    assert "Gunung Batari" not in kinds
+    assert kinds.get("Nadia Prasetyo") == "person"
+
+
+def test_an_index_that_moves_by_a_percentage_is_no_one() -> None:
+    kinds = _shown(
+        "Asian shares were mixed on Tuesday. Seoul's Jin Hwa rose 0.6 per cent "
+        "to 3,120.45, while Tokyo's benchmark slipped.\n\n"
+        "Trader Ellen Marsh said investors were waiting for the central bank."
+    )
+    assert "Jin Hwa" not in kinds
+    assert kinds.get("Ellen Marsh") == "person"
+
+
+def test_characters_with_their_actors_are_not_people() -> None:
+    kinds = _shown(
+        "The new comedy follows two cousins. Harriet Vale plays the older one, with Omar "
+        "Quist as the reluctant hero, Danny.\n\n"
+        "Their rival, Maddie (a scene-stealing Priya Moss), wants the treasure too. Danny and "
+        "Maddie never agree."
+    )
+    assert "Danny" not in kinds and "Maddie" not in kinds
+    assert {"Harriet Vale", "Omar Quist", "Priya Moss"} <= kinds.keys()
+
+
+def test_the_plural_of_a_persons_name_is_no_one() -> None:
+    kinds = _shown(
+        "Marla Quince, a nurse from Moncton, died in March.\n\n"
+        '"Do we want more Marla Quinces?" asked the campaign\'s director, Ivo Brandt.'
+    )
+    assert kinds.get("Marla Quince") == "person"
+    assert "Marla Quinces" not in kinds
+
+
+def test_a_unit_and_an_employer_are_organisations() -> None:
+    kinds = _shown(
+        "Brightwall's Talvex research unit published the warning on Friday.\n\n"
+        "Jonas Pirk, a researcher at Talvex, said the attacks had grown."
+    )
+    assert kinds.get("Talvex") == "organisation"
+    assert kinds.get("Jonas Pirk") == "person"
+
+
+def test_a_misspelt_first_name_is_the_same_person() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Health Minister Jody Farrant-Lowe said the bill would pass.\n\n"
+        "Minister Jodie Farrant-Lowe spoke to reporters on Monday.\n\n"
+        "Farrant-Lowe has said so before, and Jody Farrant-Lowe said it again."
+    )
+    people = [e for e in art.entities if e.kind == "person"]
+    assert [e.name for e in people] == ["Jody Farrant-Lowe"]
+    assert "Jodie Farrant-Lowe" in people[0].aliases
+
+
+def test_names_of_different_genders_are_never_one_misspelling() -> None:
+    assert _misspelt(["jodie", "roe"], ["jody", "roe"])
+    assert not _misspelt(["joan", "roe"], ["john", "roe"])  # a woman and a man
+    assert not _misspelt(["anna", "roe"], ["anna", "rose"])  # another surname
+    assert not _misspelt(["al", "roe"], ["ali", "roe"])  # too short to tell
+    assert not _misspelt(["jody", "roe"], ["cody", "roe"])  # another first letter
+    assert edit_distance("kitten", "sitting") == 3
+    assert edit_distance("", "abc") == 3
+
+
+def test_a_number_word_is_no_ones_first_name() -> None:
+    assert not is_given_name("Five")
+    assert is_given_name("Josh") and is_given_name("Art")  # rare in the list, still names
