@@ -357,21 +357,14 @@ def salient_person(
     for s, ent, subj in cands:
         if s >= sent.start and subj:
             return ent
-    # (b) the previous speaker, unless another person has since been a subject
-    prev = None
-    for i, spk, p in reversed(ctx.previous):
-        if spk.entity is None and not spk.label:
-            continue  # an unresolved speaker says nothing about salience
-        if i >= 0 and backgrounded(ctx.doc[i]):
-            continue  # "Although X has said ..., ...": X is not the one talking
-        if spk.entity is not None and spk.type == "person" and p >= para - 2:
-            prev = spk.entity
-        break
+    # (b) the previous speaker, unless another person has since been a subject or been
+    # introduced ("... results for accountant Jo Roe, 50. “...,” she says.")
+    prev, cue = _previous_person(ctx, para)
     if prev is not None and prev not in exclude and (pron is None or _gender_ok(ctx, prev, pron)):
-        for _s, ent, subj in cands:
+        for s, ent, subj in cands:
             if ent == prev:
                 return prev
-            if subj:
+            if subj or (s > cue and _introduced(ctx, s, ent)):
                 break
         else:
             return prev
@@ -380,6 +373,27 @@ def salient_person(
         if subj:
             return ent
     return cands[0][1]
+
+
+def _previous_person(ctx: Context, para: int) -> tuple[int | None, int]:
+    """The previous speaker when a person of this or the two paragraphs before, and the
+    token of its cue."""
+    for i, spk, p in reversed(ctx.previous):
+        if spk.entity is None and not spk.label:
+            continue  # an unresolved speaker says nothing about salience
+        if i >= 0 and backgrounded(ctx.doc[i]):
+            continue  # "Although X has said ..., ...": X is not the one talking
+        if spk.entity is not None and spk.type == "person" and p >= para - 2:
+            return spk.entity, i
+        break
+    return None, -1
+
+
+def _introduced(ctx: Context, start: int, ent: int) -> bool:
+    """Whether the mention at token ``start`` uses the full name (a person brought in,
+    not referred back to)."""
+    end = next(e for s, e, _ent in ctx.mention_tokens if s == start)
+    return end - start > 1 and ctx.ents.entities[ent].kind == "person"
 
 
 def _described_label(ctx: Context, head: Token, text: str) -> Speaker | None:

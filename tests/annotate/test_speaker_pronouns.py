@@ -93,3 +93,21 @@ def test_a_name_modifying_a_noun_is_not_a_salient_subject() -> None:
     p = parse("Nick Dorn, the Harlow Academy student seen in the video, said nothing.")
     assert not _subject_like(p.tok("Academy"))
     assert _subject_like(p.tok("Dorn"))
+
+
+def test_a_person_brought_in_by_full_name_takes_the_next_pronoun() -> None:
+    text = (
+        "The swimming club has grown quickly.\n\n"
+        "The club had forty members in May, according to its coach, Dan Whitcombe.\n\n"
+        "The early sessions also helped retired welder Tomas Ferreira-Lind, 67. "
+        "“I can swim a mile now,” he says."
+    )
+    assert _speakers(annotate(text)) == ["Dan Whitcombe", "Tomas Ferreira-Lind"]
+
+
+def test_a_short_name_in_passing_does_not_take_the_pronoun() -> None:
+    text = (
+        "“We had forty members in May,” coach Dana Whitcombe says.\n\n"
+        "The club hired Ferreira-Lind's old trainer. “Now we have ninety,” she says."
+    )
+    assert _speakers(annotate(text))[-1] == "Dana Whitcombe"
