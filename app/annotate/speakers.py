@@ -452,7 +452,11 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
             return same
     words = {norm_token(t.text) for t in doc[lo:hi] if not t.is_punct} - {"the", "a", "an"}
     last_org = _last_speaker(ctx, "organisation", head.i)
-    last_pos = {ent: s for s, _e, ent in ctx.mention_tokens if s < head.i}
+    # where each entity was last named outside quotation marks ("“We work with X,” the
+    # company said": the company is not X)
+    last_pos = {
+        ent: s for s, _e, ent in ctx.mention_tokens if s < head.i and not ctx.in_quote(doc[s].idx)
+    }
     best, best_score = None, 0.0
     for ent, pos in last_pos.items():
         e = ctx.ents.entities[ent]

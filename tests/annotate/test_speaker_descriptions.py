@@ -131,3 +131,18 @@ def test_a_description_takes_the_gender_of_its_own_he_or_she() -> None:
         "The farmer says he gets up at four every morning to milk the cows."
     )
     assert _speakers(annotate(text)) == ["Karl Vine"]
+
+
+def test_the_company_is_not_the_firm_named_inside_its_own_quote() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "Microsoft said Thursday that Samsung had revoked its certificate, blocking "
+        "Microsoft staff from testing apps.\n\n"
+        "But the company seemed confident. “We are working with Samsung to fix a temporary "
+        "disruption,” the company said in a statement.\n\n"
+        "Microsoft and Samsung have a deal, since Microsofts pays a fee to Samsung every year."
+    )
+    art = annotate(text)
+    assert _speakers(art) == ["Microsoft", "Microsoft"]
+    # a misspelt plural of a company that speaks does not make it a product
+    assert "Microsoft" in {art.entities[m.entity].name for m in art.mentions}

@@ -91,9 +91,12 @@ def _person_votes(doc: Doc, f: Found) -> int:
     before = _before(doc, f)
     if before in HONORIFICS:
         return _DECISIVE
+    return int(before in TITLE_WORDS) + int(_speaks(doc, f))
+
+
+def _speaks(doc: Doc, f: Found) -> bool:
     root = doc[f.start : f.end].root
-    speaks = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS
-    return int(before in TITLE_WORDS) + int(speaks)
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS
 
 
 def _plural_subject(doc: Doc, f: Found) -> bool:
@@ -357,7 +360,11 @@ def pool_kinds(doc: Doc, found: list[Found]) -> list[Found]:
         plural = name.endswith("s") and name[:-1] in groups  # "the Audrey Parkers"
         if plural and " " in name:
             votes["other"] += votes["person"] + 1
-        elif _plural_of_another(name, set(groups)) and (current != "person" or " " not in name):
+        elif (
+            _plural_of_another(name, set(groups))
+            and (current != "person" or " " not in name)
+            and not any(_speaks(doc, f) for f in mentions)  # a product never speaks
+        ):
             votes["other"] += len(mentions)  # not "the Audrey Parkers of this world"
         best = max(votes, key=lambda k: (votes[k], k == current), default=current)
         if _decided(first.name.split(), first) or votes[best] <= votes[current]:
