@@ -641,7 +641,8 @@ HUMAN_NOUNS = words(
     """official chief head wing forward defenceman defenseman goalie captain veteran republican
     democrat liberal conservative chair star rookie coach mayor premier minister senator
     judge justice lawyer politician diplomat envoy professor sergeant-at-arms sergeant author
-    economist analyst researcher scientist"""
+    economist analyst researcher scientist champion boss skipper international titleholder
+    briton scot swiss spaniard"""
 )
 NOT_HUMAN = words(
     """father mother wife husband son daughter brother sister friend partner parent statement
@@ -659,6 +660,8 @@ def _human_description(tok: Token, lo: int) -> bool:
     low = tok.lower_
     if low in NOT_HUMAN or tok.lemma_.lower() in NOT_HUMAN:
         return False
+    if tok.ent_type_ == "NORP" and tok.i == lo + 1:
+        return True  # "the American", "the Australian": a person of that country
     return low in HUMAN_NOUNS or low.endswith(HUMAN_SUFFIXES)
 
 

@@ -146,3 +146,22 @@ def test_the_company_is_not_the_firm_named_inside_its_own_quote() -> None:
     assert _speakers(art) == ["Microsoft", "Microsoft"]
     # a misspelt plural of a company that speaks does not make it a product
     assert "Microsoft" in {art.entities[m.entity].name for m in art.mentions}
+
+
+def test_a_definite_human_epithet_is_the_person_just_named() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "Britain's Tamsin Oakley won the 400m in Ghent on Sunday, ahead of Kenya's Ruth "
+        "Wambui. The world indoor champion said: “I nearly stayed at home.”"
+    )
+    assert _speakers(annotate(text)) == ["Tamsin Oakley"]
+
+
+def test_a_peer_is_a_person() -> None:
+    from app.annotate.entities.spans import honorific_names
+    from app.annotate.nlp import get_nlp
+
+    doc = get_nlp()("Velmar chief executive Lord Ashcombe said the results were strong.")
+    assert [doc[s:e].text for s, e in honorific_names(doc, set())] == ["Ashcombe"]
+    art = annotate("A headline for the test\n\n" + doc.text)
+    assert [e.name for e in art.entities if e.kind == "person"] == ["Ashcombe"]

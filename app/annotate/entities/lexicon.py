@@ -119,7 +119,8 @@ PARTY_WORDS = words(
 )
 
 
-HONORIFICS = words("""mr mrs ms miss mx mister dr sir dame madam""")
+# Titles that make a person of the name after them (a peer's too: "Lord Browne").
+HONORIFICS = words("""mr mrs ms miss mx mister dr sir dame madam lord lady baroness baron""")
 
 
 CONNECT = frozenset({"of", "and", "for", "on", "the", "&", "de", "du", "des", "in"})
