@@ -8,24 +8,9 @@ abbreviates, when exactly one entity of the article does.
 from __future__ import annotations
 
 from app.annotate.entities import EntityResult
-from app.annotate.names import words
+from app.annotate.names import initials, is_acronym
 
-_FUNCTION_WORDS = words("of the and for on in to at de du des la le el &")
-
-
-def is_acronym(name: str) -> bool:
-    """ "CRA", "U.N.", "NHS": two to eight capital letters (dots allowed)."""
-    letters = name.replace(".", "").replace("&", "")
-    return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
-
-
-def initials(name: str) -> set[str]:
-    """The acronyms a name can have: with and without its function words ("DOJ" and "DJ" for
-    "Department of Justice")."""
-    parts = [w for w in name.replace("-", " ").split() if w]
-    content = [w for w in parts if w.lower() not in _FUNCTION_WORDS]
-    out = {"".join(w[0] for w in content).upper(), "".join(w[0] for w in parts).upper()}
-    return {a for a in out if len(a) >= 2}
+__all__ = ["expansion_in_text", "expansion_of", "initials", "is_acronym"]
 
 
 def expansion_of(ents: EntityResult, ent: int) -> int | None:

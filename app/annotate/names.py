@@ -110,3 +110,21 @@ def edit_distance(a: str, b: str) -> int:
         for j, cb in enumerate(b, 1):
             prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
     return row[-1]
+
+
+_FUNCTION_WORDS = words("of the and for on in to at de du des la le el &")
+
+
+def is_acronym(name: str) -> bool:
+    """ "CRA", "U.N.", "NHS": two to eight capital letters (dots allowed)."""
+    letters = name.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
+
+
+def initials(name: str) -> set[str]:
+    """The acronyms a name can have: with and without its function words ("DOJ" and "DJ" for
+    "Department of Justice")."""
+    parts = [w for w in name.replace("-", " ").split() if w]
+    content = [w for w in parts if w.lower() not in _FUNCTION_WORDS]
+    out = {"".join(w[0] for w in content).upper(), "".join(w[0] for w in parts).upper()}
+    return {a for a in out if len(a) >= 2}

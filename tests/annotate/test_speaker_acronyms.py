@@ -40,3 +40,15 @@ def test_acronym_introduced_without_brackets() -> None:
     art = annotate(text)
     q = art.quotations[0]
     assert art.entities[q.speaker_entity].name == "Federal Aviation Administration"
+
+
+def test_an_acronym_and_its_expansion_are_one_entity() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "The International Monetary Fund (IMF) cut its forecast on Tuesday.\n\n"
+        "The IMF said growth would slow, and IMF economists agreed."
+    )
+    orgs = [e for e in art.entities if e.kind == "organisation"]
+    assert [e.name for e in orgs] == ["International Monetary Fund"]
+    assert "IMF" in orgs[0].aliases and "IMF" not in orgs[0].roles
+    assert sum(1 for m in art.mentions if m.entity == art.entities.index(orgs[0])) == 4

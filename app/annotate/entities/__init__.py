@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from app.annotate.entities.grouping import group, merged, short_org_forms
+from app.annotate.entities.grouping import acronym_forms, group, merged, short_org_forms
 from app.annotate.entities.kinds import correct_kinds
 from app.annotate.entities.mentions import more_mentions
 from app.annotate.entities.result import EntityResult, Found
@@ -44,6 +44,7 @@ def find_entities(doc: Doc, char_ok: Callable[[int], bool]) -> EntityResult:
         if e.kind == "person":  # the longest form used; of equal length, the most used
             e.name = max(e.aliases, key=lambda a: (len(a.split()), uses[i, a], -e.aliases.index(a)))
     remap = short_org_forms(entities, found)
+    remap.update(acronym_forms(entities, remap))
     for f in found:
         f.entity = remap.get(f.entity, f.entity)  # type: ignore[arg-type]
     gender = roles_and_gender(doc, found, entities)  # 5. roles

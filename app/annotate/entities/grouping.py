@@ -12,7 +12,14 @@ from spacy.tokens import Doc
 from app.annotate.entities.mentions import mononym_ok
 from app.annotate.entities.result import Found
 from app.annotate.given_names import gender_of, is_given_name
-from app.annotate.names import edit_distance, norm_name, org_key, person_key
+from app.annotate.names import (
+    edit_distance,
+    initials,
+    is_acronym,
+    norm_name,
+    org_key,
+    person_key,
+)
 from app.annotate.types import Entity
 
 
@@ -148,6 +155,26 @@ def short_org_forms(entities: list[Entity], found: list[Found]) -> dict[int, int
     return remap
 
 
+def acronym_forms(entities: list[Entity], remap: dict[int, int]) -> dict[int, int]:
+    """An organisation named by its acronym joins the one organisation of the article whose
+    name it abbreviates ("IMF" -> "International Monetary Fund"): index -> full name."""
+    orgs = [i for i, e in enumerate(entities) if e.kind == "organisation" and i not in remap]
+    out: dict[int, int] = {}
+    for i in orgs:
+        name = entities[i].name
+        if not is_acronym(name):
+            continue
+        short = name.replace(".", "").upper()
+        full = [
+            j
+            for j in orgs
+            if not is_acronym(entities[j].name) and short in initials(entities[j].name)
+        ]
+        if len(full) == 1:
+            out[i] = full[0]
+    return out
+
+
 def merged(entities: list[Entity], remap: dict[int, int]) -> tuple[list[Entity], list[int]]:
     """The entities left after `remap` and every old index's new index."""
     final: list[Entity] = []
@@ -160,4 +187,5 @@ def merged(entities: list[Entity], remap: dict[int, int]) -> tuple[list[Entity],
         new_index[i] = new_index[tgt]
         target = entities[tgt]
         target.aliases.extend(a for a in entities[i].aliases if a not in target.aliases)
+        target.roles = [r for r in target.roles if r not in target.aliases]  # "(IMF)"
     return final, [new_index[i] for i in range(len(entities))]
