@@ -90,3 +90,12 @@ def test_names_of_different_genders_are_never_one_misspelling() -> None:
 def test_a_number_word_is_no_ones_first_name() -> None:
     assert not is_given_name("Five")
     assert is_given_name("Josh") and is_given_name("Art")  # rare in the list, still names
+
+
+def test_a_band_named_like_a_person_is_an_organisation() -> None:
+    kinds = _shown(
+        "Glasgow group Otto Brennan won two prizes at the awards on Tuesday.\n\n"
+        "Otto Brennan also played a short set, and singer Mara Quill joined them."
+    )
+    assert kinds.get("Otto Brennan") == "organisation"
+    assert kinds.get("Mara Quill") == "person"

@@ -48,6 +48,9 @@ _LABEL_KIND = {
 }
 _Places = tuple[list[str], set[str]]  # the text's demonyms, and names before a place's noun
 _DECISIVE = 100  # "Mr X": no other evidence outweighs an honorific
+# Descriptors of a group of people ("the band X", "pop group Y"): X is no one person, even
+# when named like one.
+COLLECTIVES = frozenset({"band", "bands", "group", "duo", "trio", "quartet", "orchestra", "choir"})
 LABEL_CAP = 2  # the model's labels of one name count at most this often
 
 
@@ -150,6 +153,7 @@ def _org_votes(doc: Doc, f: Found) -> int:
         int(_role_of(doc, f))  # "the chief executive of X"
         + int(_subject_of_its(doc, f))  # "Yukos is confident of its right"
         + int(_before(doc, f) in ORG_DESCRIPTORS)
+        + _DECISIVE * int(_before(doc, f) in COLLECTIVES)  # "the band X": never one person
         + int(after in ROLE_AFTER_ORG and named)
         + int(_plural_subject(doc, f))
         + int(plural_the)
