@@ -111,3 +111,18 @@ def test_a_short_name_in_passing_does_not_take_the_pronoun() -> None:
         "The club hired Ferreira-Lind's old trainer. “Now we have ninety,” she says."
     )
     assert _speakers(annotate(text))[-1] == "Dana Whitcombe"
+
+
+def test_mrs_roe_is_not_tom_roe_and_a_first_names_gender_guides_the_pronoun() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "Opposition leader Graham Tolliver launched the campaign on Monday. Mr Tolliver "
+        "said the party was ready.\n\n"
+        "Mrs Tolliver, a former nurse, joined him on the bus. Speaking on breakfast "
+        "television, she said she often teased her husband about his ties."
+    )
+    art = annotate(text)
+    people = [e for e in art.entities if e.kind == "person"]
+    assert len(people) == 2  # the leader, and Mrs Tolliver apart from him
+    assert _speakers(art)[0] == "Graham Tolliver"
+    assert "Graham Tolliver" not in _speakers(art)[1:]

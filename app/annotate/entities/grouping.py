@@ -84,17 +84,30 @@ def _named_before(found: list[Found], f: Found, cands: list[int]) -> int:
     return best if best >= 0 else cands[0]
 
 
+_TITLE_GENDER = {
+    **dict.fromkeys(("mr", "sir", "lord", "baron"), "m"),
+    **dict.fromkeys(("mrs", "ms", "miss", "dame", "lady", "baroness"), "f"),
+}
+
+
+def _title_gender(doc: Doc, f: Found) -> str | None:
+    """ "m" after "Mr", "f" after "Mrs": "Mrs Roe" is not "Tom Roe" (his wife, say)."""
+    return _TITLE_GENDER.get(norm_name(doc[f.start - 1].text)) if f.start > 0 else None
+
+
 def _single_person(
     doc: Doc, g: Grouping, f: Found, found: list[Found], singles: list[Found]
 ) -> int | None:
     """A one-word person: the full name with this surname (else first name, else any
     word), an organisation of that name, or a person of its own when it may stand alone."""
     tok = norm_name(f.name)
+    titled = _title_gender(doc, f)
     for position in (-1, 0, None):
         cands = [
             idx
             for ftoks, idx in g.fulls
             if (tok in ftoks if position is None else ftoks[position] == tok)
+            and not (titled and gender_of(ftoks[0]) not in (None, titled))
         ]
         if cands:
             return cands[0] if len(cands) == 1 else _named_before(found, f, cands)

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from app.annotate.entities.lexicon import GIVEN_NAMES_F, GIVEN_NAMES_M, HONORIFICS
 from app.annotate.entities.result import Found
 from app.annotate.entities.vocabulary import is_cap
+from app.annotate.given_names import gender_of
 from app.annotate.names import TITLE_WORDS, norm_token
 from app.annotate.nlp import sentence_of
 from app.annotate.types import Entity
@@ -86,7 +87,8 @@ def _add_role(entity: Entity, role: str | None) -> None:
 
 def roles_and_gender(doc: Doc, found: list[Found], entities: list[Entity]) -> dict[int, str]:
     """Appositive roles onto the entities; people's gender ("m"/"f") from an honorific
-    before a mention, else from a first name that is only one gender's."""
+    before a mention, else from a first name that is only one gender's (the small lists,
+    then the given-name dictionary)."""
     gender: dict[int, str] = {}
     for f in found:
         assert f.entity is not None
@@ -105,4 +107,6 @@ def roles_and_gender(doc: Doc, found: list[Found], entities: list[Entity]) -> di
                 gender[i] = "m"
             elif first in GIVEN_NAMES_F and first not in GIVEN_NAMES_M:
                 gender[i] = "f"
+            elif " " in e.name and (g := gender_of(first)) is not None:
+                gender[i] = g  # the given-name dictionary: one gender for this first name
     return gender
