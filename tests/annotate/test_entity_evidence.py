@@ -99,3 +99,14 @@ def test_a_band_named_like_a_person_is_an_organisation() -> None:
     )
     assert kinds.get("Otto Brennan") == "organisation"
     assert kinds.get("Mara Quill") == "person"
+
+
+def test_a_one_word_name_brought_in_as_someones_is_a_person() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "A rescue official in the province named Bayu told reporters the road was closed.\n\n"
+        "Another official said more boats were coming."
+    )
+    people = [e.name for e in art.entities if e.kind == "person"]
+    assert "Bayu" in people
+    assert art.entities[art.quotations[0].speaker_entity].name == "Bayu"

@@ -108,11 +108,35 @@ def mononym_ok(doc: Doc, f: Found, singles: list[Found]) -> bool:
         return True
     if any(g.start > 0 and doc[g.start - 1].lower_ in ("the", "a", "an") for g in same):
         return False  # "the Bill proposes": a thing, even when it seems to speak
-    if any(_speaks(doc, g) for g in same):
+    if any(_speaks(doc, g) or _introduced_as_person(doc, g) for g in same):
         return True
     if key not in GIVEN_NAMES_M and key not in GIVEN_NAMES_F:
         return False
     return not any(_modified(doc, g) for g in same)  # "the Finance Bill", "a hybrid Bill"
+
+
+_HUMAN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "wife", "mother")
+_NAMING = frozenset({"named", "called"})
+
+
+def _introduced_as_person(doc: Doc, g: Found) -> bool:
+    """A one-word name brought in as someone's: "an official named Jhony", "Yuni, a
+    resident of Lampung", "Ketut, 41,"."""
+    if g.start > 1 and doc[g.start - 1].lower_ in _NAMING and doc[g.start - 2].pos_ == "NOUN":
+        return True
+    tok = doc[g.start]
+    for c in tok.children:
+        if (
+            c.dep_ == "appos"
+            and c.i > tok.i
+            and c.pos_ == "NOUN"
+            and c.lower_.endswith(_HUMAN_ENDINGS)
+        ):
+            return any(d.lower_ in ("a", "an") for d in c.children)
+    k = g.end
+    return (
+        k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and doc[k + 2].text == ","
+    )
 
 
 def _modified(doc: Doc, g: Found) -> bool:
