@@ -110,3 +110,12 @@ def test_a_one_word_name_brought_in_as_someones_is_a_person() -> None:
     people = [e.name for e in art.entities if e.kind == "person"]
     assert "Bayu" in people
     assert art.entities[art.quotations[0].speaker_entity].name == "Bayu"
+
+
+def test_a_speaking_surname_the_model_missed_joins_its_full_name() -> None:
+    from app.annotate.entities.spans import _full_names_of
+    from app.annotate.nlp import get_nlp
+
+    doc = get_nlp()("Part of Ian Thackeray's plan was simple. “We won,” Thackeray said.")
+    surname = next(t for t in doc if t.text == "Thackeray" and t.dep_ == "nsubj")
+    assert [doc[a:b].text for a, b in _full_names_of(doc, surname)] == ["Ian Thackeray"]

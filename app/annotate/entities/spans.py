@@ -280,19 +280,41 @@ def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         while lo - 1 >= 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].head.i == t.i:
             lo -= 1
         toks = doc[lo : t.i + 1]
-        if not 2 <= len(toks) <= 3 or any(x.i in taken for x in toks):
+        if len(toks) > 3 or any(x.i in taken for x in toks):
             continue
-        if all(
-            x.pos_ == "PROPN"
-            and x.text[:1].isupper()
-            and x.text[1:].islower()
-            and x.ent_type_ not in ("GPE", "NORP", "LOC", "ORG", "FAC")
-            and not is_title_word(x.text)
-            and x.lower_ not in ORG_HEADS
-            for x in toks
-        ):
+        if not all(_plain_name_word(x) for x in toks):
+            continue
+        if len(toks) > 1:
             out.append((lo, t.i + 1))
+        elif full := _full_names_of(doc, t):  # "Poulter said" beside "Ian Poulter"
+            new = [(a, b) for a, b in full if a not in taken and b - 1 not in taken]
+            out.extend([*new, (t.i, t.i + 1)])
+            taken.update(i for a, b in new for i in range(a, b))
     return out
+
+
+def _plain_name_word(x: Token) -> bool:
+    return (
+        x.pos_ == "PROPN"
+        and x.text[:1].isupper()
+        and x.text[1:].islower()
+        and x.ent_type_ not in ("GPE", "NORP", "LOC", "ORG", "FAC")
+        and not is_title_word(x.text)
+        and x.lower_ not in ORG_HEADS
+    )
+
+
+def _full_names_of(doc: Doc, surname: Token) -> list[tuple[int, int]]:
+    """Where the text gives a speaking surname its first name ("Ian Poulter's")."""
+    return [
+        (d.i - 1, d.i + 1)
+        for d in doc
+        if d.text == surname.text
+        and d.i > 0
+        and is_given_name(doc[d.i - 1].text)
+        and doc[d.i - 1].text[:1].isupper()
+        and doc[d.i - 1].pos_ == "PROPN"
+    ]
 
 
 _NON_NAME_LABELS = ("LAW", "FAC", "PRODUCT", "GPE", "LOC", "NORP", "EVENT", "WORK_OF_ART")
