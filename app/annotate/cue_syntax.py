@@ -39,6 +39,15 @@ def no_comment(doc: Doc, tok: Token) -> bool:
     return any(p in window for p in NO_COMMENT)
 
 
+def unrealised(tok: Token) -> bool:
+    """The cue reports no act of speech: a comparison ("higher than officials say it is") or
+    an intended act named by a noun ("efforts to confirm that ...")."""
+    if any(c.dep_ == "mark" and c.lower_ == "than" for c in tok.children):
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return infinitive and tok.dep_ == "acl" and tok.head.pos_ == "NOUN"
+
+
 def subject_of(tok: Token) -> Token | None:
     """The parse's subject of a cue verb, climbing through shared-subject clauses."""
     seen = 0

@@ -25,6 +25,7 @@ from app.annotate.cue_syntax import (
     no_comment,
     reported_clause,
     subject_of,
+    unrealised,
 )
 from app.annotate.cues import OBJECT_PREDICATE
 from app.annotate.names import words
@@ -70,7 +71,7 @@ class CueReader:
         """The quotation reported by the cue at token ``ti``, or None."""
         doc, index, ctx = self.doc, self.index, self.ctx
         tok = doc[ti]
-        if no_comment(doc, tok):
+        if no_comment(doc, tok) or unrealised(tok):
             return None
         para = index.para_of(tok.idx)
         subj = cue_subject(doc, tok, index, ctx.ents.token_entity)
