@@ -94,12 +94,15 @@ class CueReader:
 INFERENCE_VERBS = words("suggest indicate show signal imply hint")
 DATA_NOUNS = words(
     """data figures numbers statistics review analysis findings results evidence chart graph
-    survey poll trend trends"""
+    survey poll trend trends report reports"""
 )
+PAPER_NOUNS = words("document documents record records filing filings")
 
 
 def inference_only(tok: Token, subj: Token) -> bool:
     """ "The data suggests ...": numbers imply, nobody states (not a quotation)."""
+    if subj.lemma_.lower() in PAPER_NOUNS or subj.lower_ in PAPER_NOUNS:
+        return True
     return tok.lemma_.lower() in INFERENCE_VERBS and (
         subj.lemma_.lower() in DATA_NOUNS or subj.lower_ in DATA_NOUNS
     )

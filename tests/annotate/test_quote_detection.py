@@ -28,3 +28,16 @@ def test_an_attempt_to_confirm_is_not_a_quotation() -> None:
 def test_a_plain_report_still_counts() -> None:
     text = "Officials confirmed that the tunnel had flooded twice, the ministry said."
     assert _texts(text)
+
+
+def test_papers_and_reports_state_no_quotation() -> None:
+    text = (
+        "The first budget for the pool was $12 million, council records say. Last year, "
+        "reports indicated the roof leaked and the budget was raised to $15 million."
+    )
+    assert _texts(text) == []
+
+
+def test_a_person_reporting_figures_still_counts() -> None:
+    text = "The first budget for the pool was $12 million, councillor Ada Moss said."
+    assert len(_texts(text)) == 1
