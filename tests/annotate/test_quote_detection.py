@@ -41,3 +41,28 @@ def test_papers_and_reports_state_no_quotation() -> None:
 def test_a_person_reporting_figures_still_counts() -> None:
     text = "The first budget for the pool was $12 million, councillor Ada Moss said."
     assert len(_texts(text)) == 1
+
+
+def test_signed_pull_quote_is_a_quotation_of_its_speaker() -> None:
+    text = (
+        "The ferry service will end in March, the operator said on Tuesday.\n\n"
+        "The island has 300 residents and a school with two classrooms.\n\n"
+        "Most of them work on the mainland and cross twice a day.\n\n"
+        "A bridge was proposed in 1998 but never built.\n\n"
+        "We cannot keep a boat running for six passengers a day. Nora Whitfield, Blue Tide\n\n"
+        "Nora Whitfield, the operator's chief executive, spoke to islanders at the pier.\n\n"
+        "“We cannot keep a boat running for six passengers a day,” Whitfield said."
+    )
+    art = annotate(text)
+    qs = [q for q in art.quotations if q.text.startswith("We cannot keep")]
+    assert [q.paragraph for q in qs] == [5, 7]
+    assert qs[0].speaker_entity == qs[1].speaker_entity is not None
+
+
+def test_unrepeated_sentence_ending_in_a_name_is_no_pull_quote() -> None:
+    text = (
+        "The ferry service will end in March after a vote of the board. "
+        "The new timetable was drawn up by Nora Whitfield\n\n"
+        "Islanders met at the pier on Tuesday."
+    )
+    assert _texts(text) == []
