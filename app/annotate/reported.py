@@ -217,11 +217,11 @@ def _close_open_quote(index: QuoteIndex, ks: list[int], s_char: int, e_char: int
 
 
 def _description_only(tok: Token) -> bool:
-    """ "called X Y" without any quotation is description, not speech."""
+    """ "called X Y" or "accused X of Y" without any quotation is description, not speech."""
     return (
         tok.lemma_.lower() in OBJECT_PREDICATE
         and "ccomp" not in {c.dep_ for c in tok.children}
-        and tok.lemma_.lower() not in ("accuse", "criticise", "criticize", "warn")
+        and tok.lemma_.lower() not in ("criticise", "criticize", "warn")
     )
 
 

@@ -66,3 +66,13 @@ def test_unrepeated_sentence_ending_in_a_name_is_no_pull_quote() -> None:
         "Islanders met at the pier on Tuesday."
     )
     assert _texts(text) == []
+
+
+def test_an_accusation_without_quoted_words_is_no_quotation() -> None:
+    text = "Senator Ruth Okafor accused the council of ignoring the flood warnings for years."
+    assert _texts(text) == []
+
+
+def test_an_accusation_with_quoted_words_still_counts() -> None:
+    text = "Senator Ruth Okafor accused the council of “sleeping through every warning.”"
+    assert len(_texts(text)) == 1
