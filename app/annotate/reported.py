@@ -150,8 +150,9 @@ def reported_content(
     # no complement: a quotation next to the cue in the same paragraph
     k = adjacent_quote(text, doc, tok, subj, index.spans, index.in_para(para))
     if k is not None:
-        q = index.spans[k]
-        return [trim_direct(text, q.start, q.end)], "direct", {k}
+        ks = [k, *coordinated_quotes(text, index, k)]
+        spans = [trim_direct(text, index.spans[j].start, index.spans[j].end) for j in ks]
+        return spans, "direct", set(ks)
     # inserted or trailing attribution: "Police, Sinclair says, have ...",
     # "That is a problem, argued Palvetzian."
     spans = host_clause(text, doc, tok, cues)
@@ -159,6 +160,24 @@ def reported_content(
         return None
     ks = sorted({k for s0, e0 in spans for k in index.overlapping(s0, e0)})
     return spans, ("mixed" if ks else "indirect"), set(ks)
+
+
+_COORDINATION = frozenset(("and", "or", ",", ", and", ", or"))
+
+
+def coordinated_quotes(text: str, index: QuoteIndex, k: int) -> list[int]:
+    """The quotations listed after quotation ``k`` in the same paragraph ("shouted “A” and
+    “B”", "“A”, “B” or “C”"): the same act of speech."""
+    out: list[int] = []
+    para = index.span_para[k]
+    for j in range(k + 1, len(index.spans)):
+        prev, q = index.spans[j - 1], index.spans[j]
+        if prev.close is None or index.span_para[j] != para or not q.has_open:
+            break
+        if text[prev.close + 1 : q.open].strip() not in _COORDINATION:
+            break
+        out.append(j)
+    return out
 
 
 def complement_content(
@@ -181,6 +200,11 @@ def complement_content(
     if not reported_clause(doc, tok, lo, hi, bool(ks)):
         return None
     e_char = _close_open_quote(index, ks, s_char, e_char)
+    if ks:
+        more = coordinated_quotes(text, index, ks[-1])
+        if more and index.spans[ks[-1]].close is not None and index.spans[ks[-1]].close < e_char:
+            ks = [*ks, *more]
+            e_char = max(e_char, (index.spans[more[-1]].close or e_char) + 1)
     spans: list[tuple[int, int]] = []
     kind: QuotationKind = "indirect"
     quote_ids: set[int] = set()

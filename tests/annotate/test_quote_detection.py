@@ -76,3 +76,19 @@ def test_an_accusation_without_quoted_words_is_no_quotation() -> None:
 def test_an_accusation_with_quoted_words_still_counts() -> None:
     text = "Senator Ruth Okafor accused the council of “sleeping through every warning.”"
     assert len(_texts(text)) == 1
+
+
+def test_listed_quotations_are_one_act_of_speech() -> None:
+    text = "Protesters chanted “Open the books!” and “No more cuts!” outside the town hall."
+    qs = annotate(text).quotations
+    assert [q.text for q in qs] == ["Open the books! No more cuts!"]
+    assert len(qs[0].spans) == 2
+
+
+def test_reported_listing_runs_to_the_last_quotation() -> None:
+    text = (
+        "Councillor Ivo Marsh said he heard protesters chant, “Open the books!” and "
+        "“No more cuts!” Some carried signs."
+    )
+    texts = _texts(text)
+    assert texts[0].endswith("“No more cuts!”")
