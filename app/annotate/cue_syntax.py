@@ -9,10 +9,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from app.annotate.cues import CLAUSE_ONLY, NO_COMMENT, OBJECT_PREDICATE, SPEECH_VERBS
+from app.annotate.names import words
 from app.annotate.nlp import sentence_of
 
 SUBJ = ("nsubj", "nsubjpass")
 _OBJ_MORE = frozenset({"prep", "oprd", "xcomp", "ccomp", "acomp", "advcl_", "npadvmod_"})
+_ADVERBIAL_MARKS = words("as while when whereas because since although though after before until")
 WH_WORDS = frozenset(("how", "what", "whether", "why", "when", "where", "who", "which", "if"))
 
 
@@ -114,6 +116,9 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
     """Token range of what the cue verb reports (its complement)."""
     lemma = tok.lemma_.lower()
     comp = [c for c in tok.children if c.dep_ == "ccomp"]
+    if any(c.i < tok.i for c in comp):
+        # "X rose, officials said, as rescuers searched": the adverbial is no complement
+        comp = [c for c in comp if c.i < tok.i or c.left_edge.lower_ not in _ADVERBIAL_MARKS]
     after = [c for c in comp if c.i > tok.i]
     if len(after) > 1:
         # a clause the parser split in two ("said she had met people ... who fear it will")

@@ -92,3 +92,13 @@ def test_reported_listing_runs_to_the_last_quotation() -> None:
     )
     texts = _texts(text)
     assert texts[0].endswith("“No more cuts!”")
+
+
+def test_a_trailing_adverbial_clause_is_not_what_was_said() -> None:
+    text = (
+        "The death toll from a flood that hit the northern towns of Arlo and Bexley after the "
+        "old dam burst rose to at least 80 on Monday, officials said, as rescuers using boats "
+        "and their bare hands searched for more victims."
+    )
+    qs = annotate(text).quotations
+    assert [q.text[:20] for q in qs] == ["The death toll from "]
