@@ -61,6 +61,9 @@ def reported_speech(text: str, doc: Doc, index: QuoteIndex, ctx: Context) -> lis
         if c is not None:
             cands.append(c)
             remember(ctx, c)
+            for more in reader.second_complements(c) if ti not in accordings else []:
+                cands.append(more)
+                ctx.reported.extend(more.spans)
     return cands
 
 

@@ -90,6 +90,23 @@ class CueReader:
         self.cue_speaker[ti] = speaker
         return Candidate(ti, spans, kind, tok.text, speaker, para, quote_ids)
 
+    def second_complements(self, c: Candidate) -> list[Candidate]:
+        """ "X said A, and that B": each further "that" clause joined to the cue is reported
+        too, by the same speaker."""
+        out = []
+        tok = self.doc[c.cue_tok]
+        for conj in tok.rights:
+            if conj.dep_ != "conj" or not any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in conj.children
+            ):
+                continue
+            rng = (conj.left_edge.i, conj.right_edge.i + 1)
+            content = complement_content(self.text, self.doc, tok, rng, self.cues, self.index)
+            if content is not None and content[0] and content[0][0][1] > content[0][0][0]:
+                spans, kind, ks = content
+                out.append(Candidate(c.cue_tok, spans, kind, c.cue, c.speaker, c.para, ks))
+        return out
+
 
 INFERENCE_VERBS = words("suggest indicate show signal imply hint")
 DATA_NOUNS = words(

@@ -102,3 +102,15 @@ def test_a_trailing_adverbial_clause_is_not_what_was_said() -> None:
     )
     qs = annotate(text).quotations
     assert [q.text[:20] for q in qs] == ["The death toll from "]
+
+
+def test_a_second_that_clause_is_a_second_quotation() -> None:
+    text = (
+        "A 2017 review by the audit committee said it was “worried by the fact that no one "
+        "office is accountable for this $20 million fund,” and that it was “hard to see” why "
+        "so many units would fail to file their reports."
+    )
+    qs = annotate(text).quotations
+    assert len(qs) == 2
+    assert qs[1].text == "it was “hard to see” why so many units would fail to file their reports"
+    assert qs[0].speaker_text == qs[1].speaker_text
