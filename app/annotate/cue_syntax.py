@@ -236,8 +236,9 @@ def reported_clause(doc: Doc, cue: Token, lo: int, hi: int, quoted: bool) -> boo
         heads = [root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))]
         subj_deps = ("nsubj", "nsubjpass", "expl", "csubj")
         has_subj = any(c.dep_ in subj_deps for h in heads for c in h.children)
-        if not has_subj:
-            return False
+        modal = hi - lo > 4 and any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
+        if not has_subj and not modal:
+            return False  # (a finite modal clause lost its subject to the parse, not a fragment)
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
             return False  # "urged parties to be ambitious"
     return hi - lo >= 3

@@ -114,3 +114,11 @@ def test_a_second_that_clause_is_a_second_quotation() -> None:
     assert len(qs) == 2
     assert qs[1].text == "it was “hard to see” why so many units would fail to file their reports"
     assert qs[0].speaker_text == qs[1].speaker_text
+
+
+def test_a_modal_clause_that_lost_its_subject_to_the_parse_is_reported() -> None:
+    text = (
+        "The town's chief engineer Mona Kask said Thursday one of the mayor's ideas, to find "
+        "places where the road could be narrowed, could save money."
+    )
+    assert _texts(text) == ["to find places where the road could be narrowed, could save money"]
