@@ -166,7 +166,7 @@ def reported_content(
         return complement_content(text, doc, tok, rng, cues, index)
     # no complement: a quotation next to the cue in the same paragraph
     k = adjacent_quote(text, doc, tok, subj, index.spans, index.in_para(para))
-    if k is not None:
+    if k is not None and not _naming(text, tok, index.spans[k]):
         ks = [k, *coordinated_quotes(text, index, k)]
         spans = [trim_direct(text, index.spans[j].start, index.spans[j].end) for j in ks]
         return spans, "direct", set(ks)
@@ -177,6 +177,12 @@ def reported_content(
         return None
     ks = sorted({k for s0, e0 in spans for k in index.overlapping(s0, e0)})
     return spans, ("mixed" if ks else "indirect"), set(ks)
+
+
+def _naming(text: str, tok: Token, q: QuoteSpan) -> bool:
+    """ "what the minister calls “a disgrace”": a short quoted name for something, not a
+    statement."""
+    return tok.lemma_.lower() in OBJECT_PREDICATE and len(text[q.start : q.end].split()) <= 3
 
 
 _COORDINATION = frozenset(("and", "or", ",", ", and", ", or"))

@@ -122,3 +122,19 @@ def test_a_modal_clause_that_lost_its_subject_to_the_parse_is_reported() -> None
         "places where the road could be narrowed, could save money."
     )
     assert _texts(text) == ["to find places where the road could be narrowed, could save money"]
+
+
+def test_a_short_quoted_name_after_call_is_no_quotation() -> None:
+    text = (
+        "The province is cancelling its sessions on the new park following what the minister "
+        "is calling “inflamed rhetoric.” More meetings are planned."
+    )
+    assert _texts(text) == []
+
+
+def test_a_long_quotation_after_call_still_counts() -> None:
+    text = (
+        "The minister is calling for calm: “We will listen to every family before a single "
+        "tree is cut.”"
+    )
+    assert len(_texts(text)) == 1
