@@ -26,6 +26,8 @@ def is_cue(tok: Token) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
     if tok.lemma_.lower() in ("add",) and tok.dep_ == "amod":
         return False
+    if tok.lemma_.lower() in OBJECT_PREDICATE and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return False  # "an app called “Meter”", "a group dubbed ...": a name, not speech
     if tok.lemma_.lower() == "call" and tok.i > 0:
         prev = tok.doc[tok.i - 1].lower_
         if prev in ("so", "so-") or (

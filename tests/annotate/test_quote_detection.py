@@ -138,3 +138,11 @@ def test_a_long_quotation_after_call_still_counts() -> None:
         "tree is cut.”"
     )
     assert len(_texts(text)) == 1
+
+
+def test_a_thing_called_by_a_quoted_name_is_no_quotation() -> None:
+    text = (
+        "The firm withdrew a shopping app called “Basket Buddy” that had been sent to "
+        "customers, although not to children."
+    )
+    assert _texts(text) == []
