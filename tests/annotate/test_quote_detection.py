@@ -146,3 +146,15 @@ def test_a_thing_called_by_a_quoted_name_is_no_quotation() -> None:
         "customers, although not to children."
     )
     assert _texts(text) == []
+
+
+def test_according_to_inside_the_clause_keeps_both_sides() -> None:
+    text = (
+        "Some of those worries, according to flood experts, include the dam’s weak link to "
+        "the old canal. Once the town builds its new road, there is a risk."
+    )
+    qs = annotate(text).quotations
+    assert [q.text for q in qs] == [
+        "Some of those worries include the dam’s weak link to the old canal"
+    ]
+    assert len(qs[0].spans) == 2
