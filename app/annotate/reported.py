@@ -223,11 +223,7 @@ def complement_content(
     if not reported_clause(doc, tok, lo, hi, bool(ks)):
         return None
     e_char = _close_open_quote(index, ks, s_char, e_char)
-    if ks:
-        more = coordinated_quotes(text, index, ks[-1])
-        if more and index.spans[ks[-1]].close is not None and index.spans[ks[-1]].close < e_char:
-            ks = [*ks, *more]
-            e_char = max(e_char, (index.spans[more[-1]].close or e_char) + 1)
+    ks, e_char = _with_listed_quotes(text, index, ks, e_char)
     spans: list[tuple[int, int]] = []
     kind: QuotationKind = "indirect"
     quote_ids: set[int] = set()
@@ -246,6 +242,19 @@ def complement_content(
     if kind == "indirect" and _description_only(tok):
         return None
     return spans, kind, quote_ids
+
+
+def _with_listed_quotes(
+    text: str, index: QuoteIndex, ks: list[int], e_char: int
+) -> tuple[list[int], int]:
+    """A clause ending with a quotation runs on through the quotations listed after it
+    ("heard them shout, “A” and “B”")."""
+    last = index.spans[ks[-1]].close if ks else None
+    more = coordinated_quotes(text, index, ks[-1]) if last is not None and last < e_char else []
+    if not more:
+        return ks, e_char
+    end = index.spans[more[-1]].close
+    return [*ks, *more], max(e_char, end + 1 if end is not None else e_char)
 
 
 def _close_open_quote(index: QuoteIndex, ks: list[int], s_char: int, e_char: int) -> int:
