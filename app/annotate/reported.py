@@ -170,6 +170,10 @@ def reported_content(
         ks = [k, *coordinated_quotes(text, index, k)]
         spans = [trim_direct(text, index.spans[j].start, index.spans[j].end) for j in ks]
         return spans, "direct", set(ks)
+    k = quote_after_colon(text, tok, index, para)
+    if k is not None:
+        q = index.spans[k]
+        return [trim_direct(text, q.start, q.end)], "direct", {k}
     # inserted or trailing attribution: "Police, Sinclair says, have ...",
     # "That is a problem, argued Palvetzian."
     spans = host_clause(text, doc, tok, cues)
@@ -368,6 +372,21 @@ def adjacent_quote(
         if n < 2 or (n < 3 and content[-1:] not in ".!?,"):
             return None
     return best
+
+
+def quote_after_colon(text: str, tok: Token, index: QuoteIndex, para: int) -> int | None:
+    """Index of the quotation that opens the next paragraph when the cue's paragraph ends
+    with a colon ("Ms Vance told the BBC:" / "“It will be built.”")."""
+    if para >= len(index.paragraphs):
+        return None
+    rest = text[tok.idx + len(tok) : index.paragraphs[para - 1].end].rstrip()
+    if not rest.endswith(":") or len(rest) > 80 or any(ch in rest for ch in '"“”.!?'):
+        return None
+    nxt = index.paragraphs[para]
+    ks = index.in_para(nxt.number)
+    if ks and index.spans[ks[0]].has_open and not text[nxt.start : index.spans[ks[0]].open].strip():
+        return ks[0]
+    return None
 
 
 def _name_start(subj: Token) -> Token:

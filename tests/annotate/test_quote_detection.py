@@ -158,3 +158,20 @@ def test_according_to_inside_the_clause_keeps_both_sides() -> None:
         "Some of those worries include the dam’s weak link to the old canal"
     ]
     assert len(qs[0].spans) == 2
+
+
+def test_a_cue_ending_its_paragraph_with_a_colon_reports_the_next_quotation() -> None:
+    text = (
+        "The council will vote on the plan next week.\n\n"
+        "Ms Rhoda Vance, the council leader, said:\n\n"
+        "“We have waited long enough for this road. It is time.”\n\n"
+        "Speaking on Monday, Ms Vance told the BBC:\n\n"
+        "“It will be built.”"
+    )
+    art = annotate(text)
+    qs = [(q.paragraph, q.text, q.cue) for q in art.quotations]
+    assert qs == [
+        (3, "We have waited long enough for this road. It is time.", "said"),
+        (5, "It will be built.", "told"),
+    ]
+    assert all(q.speaker_entity is not None for q in art.quotations)
