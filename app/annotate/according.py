@@ -66,6 +66,8 @@ def according(doc: Doc, t: Token, index: QuoteIndex, ctx: Context) -> Candidate 
     sent = sentence_of(t)
     if head.i == t.i or head.dep_ in ("pobj",):
         head = doc[sent.start : sent.end].root
+    elif head.dep_ in ("nsubj", "nsubjpass") and head.i < t.i < head.head.i:
+        head = head.head  # "Some of the worries, according to X, include ...": the clause
     # the clause: the head's subtree without the "according to X" phrase
     src_tokens = set(x.i for x in t.subtree) | {t.i, to.i} | {x.i for x in src.subtree}
     toks = [x for x in head.subtree if x.i not in src_tokens]
@@ -75,19 +77,20 @@ def according(doc: Doc, t: Token, index: QuoteIndex, ctx: Context) -> Candidate 
     hi = toks[-1].i + 1
     a_lo = min(src_tokens)
     a_hi = max(src_tokens) + 1
+    pieces = [(lo, hi)]
     if a_lo > lo and a_hi < hi:
-        # attribution in the middle: keep the longer side
-        if a_lo - lo >= hi - a_hi:
-            hi = a_lo
-        else:
-            lo = a_hi
+        # attribution in the middle ("Some of the worries, according to X, include ..."):
+        # the clause around it, in two parts
+        pieces = [(lo, a_lo), (a_hi, hi)]
     elif a_lo <= lo:
-        lo = max(lo, a_hi)
-    s, e = trim(doc.text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
-    if e - s < 10:
+        pieces = [(max(lo, a_hi), hi)]
+    spans = [trim(doc.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in pieces]
+    spans = [(s, e) for s, e in spans if e > s and any(c.isalnum() for c in doc.text[s:e])]
+    if sum(e - s for s, e in spans) < 10:
         return None
+    s, e = spans[0][0], spans[-1][1]
     ks = index.overlapping(s, e)
     kind: QuotationKind = "mixed" if ks else "indirect"
     para = index.para_of(s)
     speaker = resolve_subject(ctx, src, para)
-    return Candidate(t.i, [(s, e)], kind, "according to", speaker, para, set(ks))
+    return Candidate(t.i, spans, kind, "according to", speaker, para, set(ks))

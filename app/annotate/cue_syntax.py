@@ -9,10 +9,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from app.annotate.cues import CLAUSE_ONLY, NO_COMMENT, OBJECT_PREDICATE, SPEECH_VERBS
+from app.annotate.names import words
 from app.annotate.nlp import sentence_of
 
 SUBJ = ("nsubj", "nsubjpass")
 _OBJ_MORE = frozenset({"prep", "oprd", "xcomp", "ccomp", "acomp", "advcl_", "npadvmod_"})
+_ADVERBIAL_MARKS = words("as while when whereas because since although though after before until")
 WH_WORDS = frozenset(("how", "what", "whether", "why", "when", "where", "who", "which", "if"))
 
 
@@ -24,6 +26,8 @@ def is_cue(tok: Token) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
     if tok.lemma_.lower() in ("add",) and tok.dep_ == "amod":
         return False
+    if tok.lemma_.lower() in OBJECT_PREDICATE and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return False  # "an app called “Meter”", "a group dubbed ...": a name, not speech
     if tok.lemma_.lower() == "call" and tok.i > 0:
         prev = tok.doc[tok.i - 1].lower_
         if prev in ("so", "so-") or (
@@ -37,6 +41,15 @@ def no_comment(doc: Doc, tok: Token) -> bool:
     """The cue is part of a refusal to speak ("declined to comment")."""
     window = doc[max(0, tok.i - 3) : tok.i + 4].text.lower()
     return any(p in window for p in NO_COMMENT)
+
+
+def unrealised(tok: Token) -> bool:
+    """The cue reports no act of speech: a comparison ("higher than officials say it is") or
+    an intended act named by a noun ("efforts to confirm that ...")."""
+    if any(c.dep_ == "mark" and c.lower_ == "than" for c in tok.children):
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return infinitive and tok.dep_ == "acl" and tok.head.pos_ == "NOUN"
 
 
 def subject_of(tok: Token) -> Token | None:
@@ -105,6 +118,9 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
     """Token range of what the cue verb reports (its complement)."""
     lemma = tok.lemma_.lower()
     comp = [c for c in tok.children if c.dep_ == "ccomp"]
+    if any(c.i < tok.i for c in comp):
+        # "X rose, officials said, as rescuers searched": the adverbial is no complement
+        comp = [c for c in comp if c.i < tok.i or c.left_edge.lower_ not in _ADVERBIAL_MARKS]
     after = [c for c in comp if c.i > tok.i]
     if len(after) > 1:
         # a clause the parser split in two ("said she had met people ... who fear it will")
@@ -222,8 +238,9 @@ def reported_clause(doc: Doc, cue: Token, lo: int, hi: int, quoted: bool) -> boo
         heads = [root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))]
         subj_deps = ("nsubj", "nsubjpass", "expl", "csubj")
         has_subj = any(c.dep_ in subj_deps for h in heads for c in h.children)
-        if not has_subj:
-            return False
+        modal = hi - lo > 4 and any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
+        if not has_subj and not modal:
+            return False  # (a finite modal clause lost its subject to the parse, not a fragment)
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
             return False  # "urged parties to be ambitious"
     return hi - lo >= 3

@@ -14,13 +14,15 @@ The pipeline (``extract``), one module per step:
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from app.annotate.according import according, according_tokens
 from app.annotate.continuation import attach_unattributed
 from app.annotate.entities import EntityResult
 from app.annotate.interviews import interview_answers
-from app.annotate.quote_index import Candidate, QuoteIndex, mention_tokens
+from app.annotate.quote_index import Candidate, QuoteIndex, mention_tokens, trim
 from app.annotate.reported import CueReader, remember
 from app.annotate.speakers import Context
 from app.annotate.types import Paragraph, Quotation
@@ -43,6 +45,7 @@ def extract(
     cands = one_per_quotation(doc, cands)
     cands = attach_unattributed(text, doc, index, cands, ctx)  # 4.
     cands = drop_pull_quotes(text, cands)
+    cands = signed_pull_quotes(text, paragraphs, cands)
     return to_quotations(text, index, cands)  # 5.
 
 
@@ -58,6 +61,9 @@ def reported_speech(text: str, doc: Doc, index: QuoteIndex, ctx: Context) -> lis
         if c is not None:
             cands.append(c)
             remember(ctx, c)
+            for more in reader.second_complements(c) if ti not in accordings else []:
+                cands.append(more)
+                ctx.reported.extend(more.spans)
     return cands
 
 
@@ -97,6 +103,42 @@ def drop_pull_quotes(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         out.append(c)
     return out
+
+
+_SIGNATURE = re.compile(
+    r"(?<=[.!?…)]) +((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+(?:, [A-Z][\w.&'’ -]{1,40})?) *$"
+)
+
+
+def signed_pull_quote(text: str, p: Paragraph) -> tuple[int, int] | None:
+    """The words of a paragraph laid out as a signed pull quote: unquoted sentences and then
+    the speaker's name ("We will build it. Jane Roe" or "..., Jane Roe, Acme Inc.")."""
+    body = text[p.start : p.end].rstrip()
+    m = _SIGNATURE.search(body)
+    if m is None or any(ch in body for ch in '"“”«»'):
+        return None
+    s, e = trim(text, p.start, p.start + m.start(1))
+    return (s, e) if len(text[s:e].split()) >= 4 else None
+
+
+def signed_pull_quotes(
+    text: str, paragraphs: list[Paragraph], cands: list[Candidate]
+) -> list[Candidate]:
+    """With the signed pull quotes: a paragraph ``signed_pull_quote`` whose words another
+    quotation of the article holds is that speaker's quotation too (shown twice)."""
+    taken = {c.para for c in cands}
+    bodies = [(_words(" ".join(text[s:e] for s, e in c.spans)), c) for c in cands]
+    out = list(cands)
+    for p in paragraphs:
+        span = None if p.number in taken else signed_pull_quote(text, p)
+        if span is None:
+            continue
+        words = _words(text[span[0] : span[1]])
+        for body, c in bodies:
+            if c.speaker.text and (words in body or body in words) and len(body.split()) >= 4:
+                out.append(Candidate(-1, [span], "direct", None, c.speaker, p.number))
+                break
+    return sorted(out, key=lambda c: c.spans[0][0])
 
 
 def to_quotations(text: str, index: QuoteIndex, cands: list[Candidate]) -> list[Quotation]:

@@ -25,6 +25,7 @@ from app.annotate.cue_syntax import (
     no_comment,
     reported_clause,
     subject_of,
+    unrealised,
 )
 from app.annotate.cues import OBJECT_PREDICATE
 from app.annotate.names import words
@@ -70,7 +71,7 @@ class CueReader:
         """The quotation reported by the cue at token ``ti``, or None."""
         doc, index, ctx = self.doc, self.index, self.ctx
         tok = doc[ti]
-        if no_comment(doc, tok):
+        if no_comment(doc, tok) or unrealised(tok):
             return None
         para = index.para_of(tok.idx)
         subj = cue_subject(doc, tok, index, ctx.ents.token_entity)
@@ -89,16 +90,36 @@ class CueReader:
         self.cue_speaker[ti] = speaker
         return Candidate(ti, spans, kind, tok.text, speaker, para, quote_ids)
 
+    def second_complements(self, c: Candidate) -> list[Candidate]:
+        """ "X said A, and that B": each further "that" clause joined to the cue is reported
+        too, by the same speaker."""
+        out = []
+        tok = self.doc[c.cue_tok]
+        for conj in tok.rights:
+            if conj.dep_ != "conj" or not any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in conj.children
+            ):
+                continue
+            rng = (conj.left_edge.i, conj.right_edge.i + 1)
+            content = complement_content(self.text, self.doc, tok, rng, self.cues, self.index)
+            if content is not None and content[0] and content[0][0][1] > content[0][0][0]:
+                spans, kind, ks = content
+                out.append(Candidate(c.cue_tok, spans, kind, c.cue, c.speaker, c.para, ks))
+        return out
+
 
 INFERENCE_VERBS = words("suggest indicate show signal imply hint")
 DATA_NOUNS = words(
     """data figures numbers statistics review analysis findings results evidence chart graph
-    survey poll trend trends"""
+    survey poll trend trends report reports"""
 )
+PAPER_NOUNS = words("document documents record records filing filings")
 
 
 def inference_only(tok: Token, subj: Token) -> bool:
     """ "The data suggests ...": numbers imply, nobody states (not a quotation)."""
+    if subj.lemma_.lower() in PAPER_NOUNS or subj.lower_ in PAPER_NOUNS:
+        return True
     return tok.lemma_.lower() in INFERENCE_VERBS and (
         subj.lemma_.lower() in DATA_NOUNS or subj.lower_ in DATA_NOUNS
     )
@@ -145,6 +166,11 @@ def reported_content(
         return complement_content(text, doc, tok, rng, cues, index)
     # no complement: a quotation next to the cue in the same paragraph
     k = adjacent_quote(text, doc, tok, subj, index.spans, index.in_para(para))
+    if k is not None and not _naming(text, tok, index.spans[k]):
+        ks = [k, *coordinated_quotes(text, index, k)]
+        spans = [trim_direct(text, index.spans[j].start, index.spans[j].end) for j in ks]
+        return spans, "direct", set(ks)
+    k = quote_after_colon(text, tok, index, para)
     if k is not None:
         q = index.spans[k]
         return [trim_direct(text, q.start, q.end)], "direct", {k}
@@ -155,6 +181,30 @@ def reported_content(
         return None
     ks = sorted({k for s0, e0 in spans for k in index.overlapping(s0, e0)})
     return spans, ("mixed" if ks else "indirect"), set(ks)
+
+
+def _naming(text: str, tok: Token, q: QuoteSpan) -> bool:
+    """ "what the minister calls “a disgrace”": a short quoted name for something, not a
+    statement."""
+    return tok.lemma_.lower() in OBJECT_PREDICATE and len(text[q.start : q.end].split()) <= 3
+
+
+_COORDINATION = frozenset(("and", "or", ",", ", and", ", or"))
+
+
+def coordinated_quotes(text: str, index: QuoteIndex, k: int) -> list[int]:
+    """The quotations listed after quotation ``k`` in the same paragraph ("shouted “A” and
+    “B”", "“A”, “B” or “C”"): the same act of speech."""
+    out: list[int] = []
+    para = index.span_para[k]
+    for j in range(k + 1, len(index.spans)):
+        prev, q = index.spans[j - 1], index.spans[j]
+        if prev.close is None or index.span_para[j] != para or not q.has_open:
+            break
+        if text[prev.close + 1 : q.open].strip() not in _COORDINATION:
+            break
+        out.append(j)
+    return out
 
 
 def complement_content(
@@ -177,6 +227,7 @@ def complement_content(
     if not reported_clause(doc, tok, lo, hi, bool(ks)):
         return None
     e_char = _close_open_quote(index, ks, s_char, e_char)
+    ks, e_char = _with_listed_quotes(text, index, ks, e_char)
     spans: list[tuple[int, int]] = []
     kind: QuotationKind = "indirect"
     quote_ids: set[int] = set()
@@ -197,6 +248,19 @@ def complement_content(
     return spans, kind, quote_ids
 
 
+def _with_listed_quotes(
+    text: str, index: QuoteIndex, ks: list[int], e_char: int
+) -> tuple[list[int], int]:
+    """A clause ending with a quotation runs on through the quotations listed after it
+    ("heard them shout, “A” and “B”")."""
+    last = index.spans[ks[-1]].close if ks else None
+    more = coordinated_quotes(text, index, ks[-1]) if last is not None and last < e_char else []
+    if not more:
+        return ks, e_char
+    end = index.spans[more[-1]].close
+    return [*ks, *more], max(e_char, end + 1 if end is not None else e_char)
+
+
 def _close_open_quote(index: QuoteIndex, ks: list[int], s_char: int, e_char: int) -> int:
     """A quotation opened inside the reported clause ends with its closing mark, even when the
     parser cut the clause at a sentence boundary inside the quote."""
@@ -213,11 +277,11 @@ def _close_open_quote(index: QuoteIndex, ks: list[int], s_char: int, e_char: int
 
 
 def _description_only(tok: Token) -> bool:
-    """ "called X Y" without any quotation is description, not speech."""
+    """ "called X Y" or "accused X of Y" without any quotation is description, not speech."""
     return (
         tok.lemma_.lower() in OBJECT_PREDICATE
         and "ccomp" not in {c.dep_ for c in tok.children}
-        and tok.lemma_.lower() not in ("accuse", "criticise", "criticize", "warn")
+        and tok.lemma_.lower() not in ("criticise", "criticize", "warn")
     )
 
 
@@ -308,6 +372,21 @@ def adjacent_quote(
         if n < 2 or (n < 3 and content[-1:] not in ".!?,"):
             return None
     return best
+
+
+def quote_after_colon(text: str, tok: Token, index: QuoteIndex, para: int) -> int | None:
+    """Index of the quotation that opens the next paragraph when the cue's paragraph ends
+    with a colon ("Ms Vance told the BBC:" / "“It will be built.”")."""
+    if para >= len(index.paragraphs):
+        return None
+    rest = text[tok.idx + len(tok) : index.paragraphs[para - 1].end].rstrip()
+    if not rest.endswith(":") or len(rest) > 80 or any(ch in rest for ch in '"“”.!?'):
+        return None
+    nxt = index.paragraphs[para]
+    ks = index.in_para(nxt.number)
+    if ks and index.spans[ks[0]].has_open and not text[nxt.start : index.spans[ks[0]].open].strip():
+        return ks[0]
+    return None
 
 
 def _name_start(subj: Token) -> Token:

@@ -1,0 +1,177 @@
+"""Quotation detection: what is and is not reported speech (sentences written for these
+tests)."""
+
+from app.annotate import annotate
+
+
+def _texts(text: str) -> list[str]:
+    return [q.text for q in annotate(text).quotations]
+
+
+def test_comparison_with_what_someone_says_is_not_a_quotation() -> None:
+    text = (
+        "Rhoda Vance runs the harbour board.\n\n"
+        "A claim the harbour's debt is higher than board papers say it is could justify "
+        "$20 million in cuts to the old board's projects."
+    )
+    assert _texts(text) == []
+
+
+def test_an_attempt_to_confirm_is_not_a_quotation() -> None:
+    text = (
+        "Efforts by the newspaper to confirm with the ministry that the tunnel had flooded "
+        "twice were blocked by the spring recess."
+    )
+    assert _texts(text) == []
+
+
+def test_a_plain_report_still_counts() -> None:
+    text = "Officials confirmed that the tunnel had flooded twice, the ministry said."
+    assert _texts(text)
+
+
+def test_papers_and_reports_state_no_quotation() -> None:
+    text = (
+        "The first budget for the pool was $12 million, council records say. Last year, "
+        "reports indicated the roof leaked and the budget was raised to $15 million."
+    )
+    assert _texts(text) == []
+
+
+def test_a_person_reporting_figures_still_counts() -> None:
+    text = "The first budget for the pool was $12 million, councillor Ada Moss said."
+    assert len(_texts(text)) == 1
+
+
+def test_signed_pull_quote_is_a_quotation_of_its_speaker() -> None:
+    text = (
+        "The ferry service will end in March, the operator said on Tuesday.\n\n"
+        "The island has 300 residents and a school with two classrooms.\n\n"
+        "Most of them work on the mainland and cross twice a day.\n\n"
+        "A bridge was proposed in 1998 but never built.\n\n"
+        "We cannot keep a boat running for six passengers a day. Nora Whitfield, Blue Tide\n\n"
+        "Nora Whitfield, the operator's chief executive, spoke to islanders at the pier.\n\n"
+        "“We cannot keep a boat running for six passengers a day,” Whitfield said."
+    )
+    art = annotate(text)
+    qs = [q for q in art.quotations if q.text.startswith("We cannot keep")]
+    assert [q.paragraph for q in qs] == [5, 7]
+    assert qs[0].speaker_entity == qs[1].speaker_entity is not None
+
+
+def test_unrepeated_sentence_ending_in_a_name_is_no_pull_quote() -> None:
+    text = (
+        "The ferry service will end in March after a vote of the board. "
+        "The new timetable was drawn up by Nora Whitfield\n\n"
+        "Islanders met at the pier on Tuesday."
+    )
+    assert _texts(text) == []
+
+
+def test_an_accusation_without_quoted_words_is_no_quotation() -> None:
+    text = "Senator Ruth Okafor accused the council of ignoring the flood warnings for years."
+    assert _texts(text) == []
+
+
+def test_an_accusation_with_quoted_words_still_counts() -> None:
+    text = "Senator Ruth Okafor accused the council of “sleeping through every warning.”"
+    assert len(_texts(text)) == 1
+
+
+def test_listed_quotations_are_one_act_of_speech() -> None:
+    text = "Protesters chanted “Open the books!” and “No more cuts!” outside the town hall."
+    qs = annotate(text).quotations
+    assert [q.text for q in qs] == ["Open the books! No more cuts!"]
+    assert len(qs[0].spans) == 2
+
+
+def test_reported_listing_runs_to_the_last_quotation() -> None:
+    text = (
+        "Councillor Ivo Marsh said he heard protesters chant, “Open the books!” and "
+        "“No more cuts!” Some carried signs."
+    )
+    texts = _texts(text)
+    assert texts[0].endswith("“No more cuts!”")
+
+
+def test_a_trailing_adverbial_clause_is_not_what_was_said() -> None:
+    text = (
+        "The death toll from a flood that hit the northern towns of Arlo and Bexley after the "
+        "old dam burst rose to at least 80 on Monday, officials said, as rescuers using boats "
+        "and their bare hands searched for more victims."
+    )
+    qs = annotate(text).quotations
+    assert [q.text[:20] for q in qs] == ["The death toll from "]
+
+
+def test_a_second_that_clause_is_a_second_quotation() -> None:
+    text = (
+        "A 2017 review by the audit committee said it was “worried by the fact that no one "
+        "office is accountable for this $20 million fund,” and that it was “hard to see” why "
+        "so many units would fail to file their reports."
+    )
+    qs = annotate(text).quotations
+    assert len(qs) == 2
+    assert qs[1].text == "it was “hard to see” why so many units would fail to file their reports"
+    assert qs[0].speaker_text == qs[1].speaker_text
+
+
+def test_a_modal_clause_that_lost_its_subject_to_the_parse_is_reported() -> None:
+    text = (
+        "The town's chief engineer Mona Kask said Thursday one of the mayor's ideas, to find "
+        "places where the road could be narrowed, could save money."
+    )
+    assert _texts(text) == ["to find places where the road could be narrowed, could save money"]
+
+
+def test_a_short_quoted_name_after_call_is_no_quotation() -> None:
+    text = (
+        "The province is cancelling its sessions on the new park following what the minister "
+        "is calling “inflamed rhetoric.” More meetings are planned."
+    )
+    assert _texts(text) == []
+
+
+def test_a_long_quotation_after_call_still_counts() -> None:
+    text = (
+        "The minister is calling for calm: “We will listen to every family before a single "
+        "tree is cut.”"
+    )
+    assert len(_texts(text)) == 1
+
+
+def test_a_thing_called_by_a_quoted_name_is_no_quotation() -> None:
+    text = (
+        "The firm withdrew a shopping app called “Basket Buddy” that had been sent to "
+        "customers, although not to children."
+    )
+    assert _texts(text) == []
+
+
+def test_according_to_inside_the_clause_keeps_both_sides() -> None:
+    text = (
+        "Some of those worries, according to flood experts, include the dam’s weak link to "
+        "the old canal. Once the town builds its new road, there is a risk."
+    )
+    qs = annotate(text).quotations
+    assert [q.text for q in qs] == [
+        "Some of those worries include the dam’s weak link to the old canal"
+    ]
+    assert len(qs[0].spans) == 2
+
+
+def test_a_cue_ending_its_paragraph_with_a_colon_reports_the_next_quotation() -> None:
+    text = (
+        "The council will vote on the plan next week.\n\n"
+        "Ms Rhoda Vance, the council leader, said:\n\n"
+        "“We have waited long enough for this road. It is time.”\n\n"
+        "Speaking on Monday, Ms Vance told the BBC:\n\n"
+        "“It will be built.”"
+    )
+    art = annotate(text)
+    qs = [(q.paragraph, q.text, q.cue) for q in art.quotations]
+    assert qs == [
+        (3, "We have waited long enough for this road. It is time.", "said"),
+        (5, "It will be built.", "told"),
+    ]
+    assert all(q.speaker_entity is not None for q in art.quotations)
