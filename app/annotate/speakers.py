@@ -497,12 +497,15 @@ def _organisation_fit(
         return 1 + len(words & name_words) * 0.5
     if specific:
         return None
+    # "the company": the organisation that spoke last, else a firm by its name, else the
+    # last one named
+    if spoke_last:
+        return 0.55
     if lemma in ("company", "firm", "group", "corporation") and any(
         w in name_words for w in ("inc", "corp", "ltd", "co", "group", "industries", "technologies")
     ):
         return 0.5
-    # "the company": the organisation that spoke last, else the last one named
-    return 0.45 if spoke_last else 0.3
+    return 0.3
 
 
 def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:

@@ -165,3 +165,15 @@ def test_a_peer_is_a_person() -> None:
     assert [doc[s:e].text for s, e in honorific_names(doc, set())] == ["Ashcombe"]
     art = annotate("A headline for the test\n\n" + doc.text)
     assert [e.name for e in art.entities if e.kind == "person"] == ["Ashcombe"]
+
+
+def test_a_firm_named_after_its_descriptor_speaks_and_is_the_company() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "Shares of Brontell Inc. rose on Monday.\n\n"
+        "Print advertising will shrink again next year, according to media buying company "
+        "Quorvant. Sales fell by a tenth this year, the company wrote in a report."
+    )
+    art = annotate(text)
+    assert "Quorvant" in [e.name for e in art.entities if e.kind == "organisation"]
+    assert _speakers(art) == ["Quorvant", "Quorvant"]

@@ -266,6 +266,41 @@ def recover_orgs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+# Descriptors that only ever stand before a firm's or an agency's name ("research firm X",
+# "media buying company Y"); never a person's ("broadcaster", "publisher" can be).
+_FIRM_WORDS = frozenset(
+    (
+        *("company", "firm", "group", "agency", "bank", "retailer", "carrier", "airline"),
+        *("insurer", "lender", "maker", "manufacturer", "chain", "conglomerate", "consultancy"),
+        "startup",
+    )
+)
+
+
+def recover_described_orgs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Names the model missed after a firm's descriptor: "according to media buying company
+    GroupM", "research firm Gartner said"."""
+    out: list[tuple[int, int]] = []
+    for t in doc[:-1]:
+        if t.lower_ not in _FIRM_WORDS or not t.is_lower:
+            continue
+        k = t.i + 1
+        while (
+            k < len(doc)
+            and k - t.i <= 3
+            and k not in taken
+            and doc[k].pos_ == "PROPN"
+            and is_cap(doc[k])
+            and not is_title_word(doc[k].text)
+            and doc[k].ent_type_ not in ("PERSON", "GPE", "NORP", "DATE", "LOC")
+        ):
+            k += 1
+        if k > t.i + 1:
+            out.append((t.i + 1, k))
+            taken.update(range(t.i + 1, k))
+    return out
+
+
 def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Names the model missed that speak: "..., Guenther Schuh, e.GO's founder, said"."""
     from app.annotate.cues import SPEECH_VERBS
@@ -448,7 +483,7 @@ def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
         s, e = trim_person(doc, s, e)
         if char_ok(doc[s].idx):
             add(Found("person", s, e, span_text(doc, s, e)))
-    for s, e in recover_orgs(doc, taken):
+    for s, e in [*recover_orgs(doc, taken), *recover_described_orgs(doc, taken)]:
         if not char_ok(doc[s].idx):
             continue
         s2, e2, _ = strip_span(doc, s, e, person=False)
