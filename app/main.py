@@ -8,7 +8,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
 from anyio import CapacityLimiter
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.concurrency import run_in_threadpool
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
@@ -18,6 +18,7 @@ from app.api.docs import install_docs
 from app.api.etag import ETagMiddleware
 from app.api.openapi import harden_openapi
 from app.api.problems import install_problem_handlers
+from app.api.query_guard import single_valued_query
 from app.api.result_cache import ResultCache
 from app.api.routes import (
     articles,
@@ -130,6 +131,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
         lifespan=_lifespan(settings),
         generate_unique_id_function=_operation_id,
+        dependencies=[Depends(single_valued_query)],
     )
     app.state.settings = settings
     app.state.engine = get_engine(settings.database_url)

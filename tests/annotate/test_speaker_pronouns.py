@@ -64,13 +64,22 @@ def test_backgrounded() -> None:
 def test_pronoun_for_a_person_the_entity_step_left_out() -> None:
     text = (
         "President Joko Anwar visited the coast on Monday.\n\n"
-        "Sari, a resident of the village, was cooking when she heard the water.\n\n"
+        "Sari was cooking at home when she heard the water.\n\n"
         "“It came so fast that we could not take anything with us,” she said."
     )
     art = annotate(text)
     q = art.quotations[-1]
     assert q.speaker_entity is None
     assert q.speaker_label == "Sari"
+
+
+def test_pronoun_for_a_one_word_person_brought_in_as_someone() -> None:
+    text = (
+        "President Joko Anwar visited the coast on Monday.\n\n"
+        "Sari, a resident of the village, was cooking when she heard the water.\n\n"
+        "“It came so fast that we could not take anything with us,” she said."
+    )
+    assert _speakers(annotate(text))[-1] == "Sari"
 
 
 def test_a_description_label_is_not_a_name() -> None:

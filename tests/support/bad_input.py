@@ -206,6 +206,8 @@ CASES: list[BadInput] = [
     get("/articles?limit=99999999999999999999999", "huge `limit`", 422, "validation-error"),
     get("/articles?limit=ten", "`limit` not an integer", 422, "validation-error"),
     get("/articles?limit=1.5", "`limit` a decimal", 422, "validation-error"),
+    get("/articles?limit=5&limit=6", "`limit` given twice", 422, "validation-error"),
+    get("/quotations?speaker=1&speaker=2", "`speaker` given twice", 422, "validation-error"),
     get("/articles?offset=-1", "negative `offset`", 422, "validation-error"),
     get("/articles?offset=10000000000", "`offset` over 1,000,000,000", 422, "validation-error"),
     get("/articles?offset=1000000000", "`offset` past the end", 200, None, "an empty page"),
