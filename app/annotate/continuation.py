@@ -127,7 +127,12 @@ def _attach(walk: _Walk, p: Paragraph, k: int, pc: list[Candidate]) -> Candidate
             return Candidate(c.cue_tok, [(s, e)], "direct", None, c.speaker, p.number, {k})
     if pc:
         return None
-    cover = (q.end - q.start) / max(1, p.end - p.start)
+    # how much of the paragraph is quotation: all its quoted spans, as a quotation carried on
+    # from paragraph to paragraph re-opens at each (lost) break without closing
+    quoted = sum(
+        walk.index.spans[j].end - walk.index.spans[j].start for j in walk.index.in_para(p.number)
+    )
+    cover = quoted / max(1, p.end - p.start)
     if walk.last_speaker is not None and p.number - walk.last_para <= 1:
         if cover >= 0.5 or walk.prev_unclosed:
             return Candidate(-1, [(s, e)], "direct", None, walk.last_speaker, p.number, {k})

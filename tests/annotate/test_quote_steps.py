@@ -308,3 +308,19 @@ def test_a_subject_hung_on_the_auxiliary_still_makes_a_clause() -> None:
     said = p.tok("said")
     lo, hi = content_range(p.doc, said)
     assert reported_clause(p.doc, said, lo, hi, False)
+
+
+def test_a_paragraph_of_quotes_reopened_at_lost_breaks_continues_the_speaker() -> None:
+    from app.annotate import annotate
+
+    text = (
+        "Coach backs keeper\n\n"
+        "Lena Marsh has pledged to keep faith with her keeper.\n\n"
+        'Marsh said: "I will not drop her for one game. "She needs a run."\n\n'
+        '"If you look at my record, I have left many players out. "It is the same here, '
+        'for any player in any position. "Keepers are not robots, and they have bad weeks."'
+    )
+    art = annotate(text)
+    last = [q for q in art.quotations if q.paragraph == 3]
+    assert last and all(art.entities[q.speaker_entity].name == "Lena Marsh" for q in last)
+    assert "Keepers are not robots, and they have bad weeks." in " ".join(q.text for q in last)
