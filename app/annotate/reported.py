@@ -75,7 +75,7 @@ class CueReader:
             return None
         para = index.para_of(tok.idx)
         subj = cue_subject(doc, tok, index, ctx.ents.token_entity)
-        if subj is not None and inference_only(tok, subj):
+        if subj is not None and (inference_only(tok, subj) or _generic_you(tok, subj)):
             return None
         content = reported_content(self.text, doc, tok, subj, self.cues, index, para)
         if content is None:
@@ -122,6 +122,18 @@ def inference_only(tok: Token, subj: Token) -> bool:
         return True
     return tok.lemma_.lower() in INFERENCE_VERBS and (
         subj.lemma_.lower() in DATA_NOUNS or subj.lower_ in DATA_NOUNS
+    )
+
+
+def _generic_you(tok: Token, subj: Token) -> bool:
+    """ "how do you say X?", "what do you tell a child?": anyone, in a question, reports
+    nothing."""
+    if subj.lower_ != "you":
+        return False
+    bounds = sentence_of(tok)
+    sent = tok.doc[bounds.start : bounds.end]
+    return sent.text.rstrip().rstrip("\"'”’").endswith("?") and not any(
+        t.text in ("“", '"') for t in sent if t.i < tok.i
     )
 
 

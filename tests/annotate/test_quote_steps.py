@@ -324,3 +324,15 @@ def test_a_paragraph_of_quotes_reopened_at_lost_breaks_continues_the_speaker() -
     last = [q for q in art.quotations if q.paragraph == 3]
     assert last and all(art.entities[q.speaker_entity].name == "Lena Marsh" for q in last)
     assert "Keepers are not robots, and they have bad weeks." in " ".join(q.text for q in last)
+
+
+def test_a_generic_you_in_a_question_reports_nothing() -> None:
+    from app.annotate import annotate
+
+    art = annotate(
+        "Odd questions\n\n"
+        "But there were many odd questions, including: what is a cat?, how do you say "
+        "football? and what is the tallest tree?\n\n"
+        "The editor said most questions were about sport."
+    )
+    assert [q.text for q in art.quotations] == ["most questions were about sport"]
