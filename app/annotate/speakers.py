@@ -180,6 +180,28 @@ def _named_label_speaker(ctx: Context, tok: Token, para: int) -> Speaker | None:
     return spk
 
 
+_SPOKES_GENDER = {"spokesman": "he", "spokeswoman": "she"}
+
+
+def _spokesperson_label(ctx: Context, tok: Token, para: int, pron: str) -> Speaker | None:
+    """ "A Labour spokesman denied it. “...,” he said.": the unnamed spokesperson who spoke
+    just before, when no person has been named since and the pronoun fits."""
+    last = next(((i, s, p) for i, s, p in reversed(ctx.previous) if s.entity or s.label), None)
+    if last is None or last[0] >= tok.i or last[2] < para - 1 or last[1].entity is not None:
+        return None
+    cue, spk, _p = last
+    head = (spk.label or "").split()[-1:] or [""]
+    word = head[0].lower()
+    if word not in SPOKES or word.endswith(("people", "men", "women", "s")):
+        return None
+    if _SPOKES_GENDER.get(word, pron) != pron:
+        return None
+    for s, _e, ent in ctx.mention_tokens:
+        if cue < s < tok.i and ctx.ents.entities[ent].kind == "person":
+            return None
+    return spk
+
+
 def _unlisted_person(ctx: Context, tok: Token, para: int) -> str | None:
     """A person the model names but the entity step left out ("Yuni, a resident of ...,
     was watching television when she ..."), when they are the closest subject before the
@@ -244,6 +266,9 @@ def resolve_pronoun(ctx: Context, tok: Token, para: int) -> Speaker:
         named = _named_label_speaker(ctx, tok, para)
         if named is not None:
             return Speaker(None, named.label, "person", tok.text)
+        spokes = _spokesperson_label(ctx, tok, para, pron)
+        if spokes is not None:
+            return Speaker(None, spokes.label, spokes.type, tok.text)
         unlisted = _unlisted_person(ctx, tok, para)
         if unlisted is not None:
             return Speaker(None, unlisted, "person", tok.text)

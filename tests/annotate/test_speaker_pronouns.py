@@ -135,3 +135,13 @@ def test_mrs_roe_is_not_tom_roe_and_a_first_names_gender_guides_the_pronoun() ->
     assert len(people) == 2  # the leader, and Mrs Tolliver apart from him
     assert _speakers(art)[0] == "Graham Tolliver"
     assert "Graham Tolliver" not in _speakers(art)[1:]
+
+
+def test_he_after_an_unnamed_spokesman_is_the_spokesman() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "Councillor Amos Breck called the poster offensive, Mr Breck added.\n\n"
+        "A Labour spokesman denied the poster was offensive. “It was a joke about "
+        "budgets and nothing else,” he said."
+    )
+    assert _speakers(annotate(text))[-1] == "A Labour spokesman"
