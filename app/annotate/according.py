@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from app.annotate.nlp import sentence_of
+from app.annotate.nlp import doc_text, sentence_of
 from app.annotate.quote_index import Candidate, QuoteIndex, trim
 from app.annotate.speakers import Context, resolve_subject
 from app.annotate.types import QuotationKind
@@ -83,7 +83,7 @@ def according(doc: Doc, t: Token, index: QuoteIndex, ctx: Context) -> Candidate 
             lo = a_hi
     elif a_lo <= lo:
         lo = max(lo, a_hi)
-    s, e = trim(doc.text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+    s, e = trim(doc_text(doc), doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
     if e - s < 10:
         return None
     ks = index.overlapping(s, e)

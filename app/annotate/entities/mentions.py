@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from app.annotate.entities.lexicon import GIVEN_NAMES_F, GIVEN_NAMES_M, HONORIFICS
 from app.annotate.entities.result import Found
 from app.annotate.names import TITLE_WORDS, norm_name, norm_token
+from app.annotate.nlp import doc_text
 from app.annotate.types import Entity
 
 
@@ -49,7 +50,7 @@ def more_mentions(
     doc: Doc, found: list[Found], entities: list[Entity], char_ok: Callable[[int], bool]
 ) -> list[Found]:
     """Mentions the model missed: later uses of a known name or of a unique surname."""
-    text = doc.text
+    text = doc_text(doc)
     covered = bytearray(len(text) + 1)
     for f in found:
         used = doc[f.start : f.end]
