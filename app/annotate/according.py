@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from app.annotate.nlp import doc_text, sentence_of
+from app.annotate.nlp import doc_text, sentence_of, tokens_where
 from app.annotate.quote_index import Candidate, QuoteIndex, trim
 from app.annotate.speakers import Context, resolve_subject
 from app.annotate.types import QuotationKind
@@ -17,12 +17,9 @@ from app.annotate.types import QuotationKind
 def according_tokens(doc: Doc, index: QuoteIndex) -> list[int]:
     """Indices of the "according" of every "according to" outside quotation marks."""
     return [
-        t.i
-        for t in doc
-        if t.lower_ == "according"
-        and t.i + 1 < len(doc)
-        and doc[t.i + 1].lower_ == "to"
-        and not index.inside(t.idx)
+        i
+        for i in tokens_where(doc, "LOWER", lambda w: w == "according")
+        if i + 1 < len(doc) and doc[i + 1].lower_ == "to" and not index.inside(doc[i].idx)
     ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import spacy
@@ -47,6 +48,15 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data["annotate_text"] = text
     return text
+
+
+def tokens_where(doc: Doc, attr: str, test: Callable[[str], bool]) -> list[int]:
+    """Indices, in order, of the tokens whose ``attr`` ("ORTH" for the text, "LOWER",
+    "LEMMA", "DEP") passes ``test``, tested once per distinct string rather than per token."""
+    values = doc.to_array(attr).tolist()
+    strings = doc.vocab.strings
+    keep = {v for v in set(values) if test(strings[v])}
+    return [i for i, v in enumerate(values) if v in keep] if keep else []
 
 
 def sentence_of(tok: Token) -> Sentence:

@@ -26,9 +26,9 @@ from app.annotate.cue_syntax import (
     reported_clause,
     subject_of,
 )
-from app.annotate.cues import OBJECT_PREDICATE
+from app.annotate.cues import OBJECT_PREDICATE, SPEECH_VERBS
 from app.annotate.names import words
-from app.annotate.nlp import doc_text, sentence_of
+from app.annotate.nlp import doc_text, sentence_of, tokens_where
 from app.annotate.quote_index import Candidate, QuoteIndex, trim, trim_direct, within
 from app.annotate.quotemarks import QuoteSpan
 from app.annotate.speakers import Context, Speaker, resolve_subject
@@ -63,7 +63,8 @@ class CueReader:
 
     def __init__(self, text: str, doc: Doc, index: QuoteIndex, ctx: Context) -> None:
         self.text, self.doc, self.index, self.ctx = text, doc, index, ctx
-        self.cues = {t.i for t in doc if is_cue(t) and not index.inside(t.idx)}
+        verbs = tokens_where(doc, "LEMMA", lambda w: w.lower() in SPEECH_VERBS)
+        self.cues = {i for i in verbs if is_cue(doc[i]) and not index.inside(doc[i].idx)}
         self.cue_speaker: dict[int, Speaker] = {}
 
     def candidate(self, ti: int) -> Candidate | None:

@@ -46,6 +46,7 @@ from app.annotate.names import (
     norm_token,
     strip_possessive,
 )
+from app.annotate.nlp import tokens_where
 
 
 def extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -271,8 +272,9 @@ def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     from app.annotate.cues import SPEECH_VERBS
 
     out = []
-    for t in doc:
-        if t.dep_ not in ("nsubj",) or t.pos_ != "PROPN" or t.i in taken:
+    for i in tokens_where(doc, "DEP", lambda d: d == "nsubj"):
+        t = doc[i]
+        if t.pos_ != "PROPN" or t.i in taken:
             continue
         if t.head.lemma_.lower() not in SPEECH_VERBS:
             continue
@@ -469,9 +471,10 @@ def honorific_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Names after an honorific that the model missed ("Mr Fennimore"): up to three
     capitalised words, always a person."""
     out: list[tuple[int, int]] = []
-    for t in doc[:-1]:
-        if not (t.text[:1].isupper() and norm_token(t.text) in HONORIFICS):
-            continue
+    for i in tokens_where(doc, "ORTH", lambda w: w[:1].isupper() and norm_token(w) in HONORIFICS):
+        if i >= len(doc) - 1:
+            break
+        t = doc[i]
         end = t.i + 1
         while end < len(doc) and end - t.i <= 3 and end not in taken and name_token(doc[end]):
             end += 1
