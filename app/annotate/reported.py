@@ -27,9 +27,9 @@ from app.annotate.cue_syntax import (
     subject_of,
     unrealised,
 )
-from app.annotate.cues import OBJECT_PREDICATE
+from app.annotate.cues import OBJECT_PREDICATE, SPEECH_VERBS
 from app.annotate.names import words
-from app.annotate.nlp import sentence_of
+from app.annotate.nlp import doc_text, sentence_of, tokens_where
 from app.annotate.quote_index import Candidate, QuoteIndex, trim, trim_direct, within
 from app.annotate.quotemarks import QuoteSpan
 from app.annotate.speakers import Context, Speaker, resolve_subject
@@ -64,7 +64,8 @@ class CueReader:
 
     def __init__(self, text: str, doc: Doc, index: QuoteIndex, ctx: Context) -> None:
         self.text, self.doc, self.index, self.ctx = text, doc, index, ctx
-        self.cues = {t.i for t in doc if is_cue(t) and not index.inside(t.idx)}
+        verbs = tokens_where(doc, "LEMMA", lambda w: w.lower() in SPEECH_VERBS)
+        self.cues = {i for i in verbs if is_cue(doc[i]) and not index.inside(doc[i].idx)}
         self.cue_speaker: dict[int, Speaker] = {}
 
     def candidate(self, ti: int) -> Candidate | None:
@@ -254,7 +255,7 @@ def complement_content(
             kind = "mixed"
             quote_ids = set(ks)
     if not spans:
-        spans = [trim(doc.text, s_char, e_char)]
+        spans = [trim(doc_text(doc), s_char, e_char)]
     if kind == "indirect" and _description_only(tok):
         return None
     return spans, kind, quote_ids
@@ -332,7 +333,7 @@ def host_clause(text: str, doc: Doc, tok: Token, cues: set[int]) -> list[tuple[i
     if run:
         pieces.append((run[0].i, run[-1].i + 1))
     out = []
-    atext = doc.text
+    atext = doc_text(doc)
     for lo, hi in pieces:
         s, e = trim(atext, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
         if e > s and any(c.isalpha() for c in text[s:e]):

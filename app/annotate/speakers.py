@@ -12,7 +12,7 @@ from app.annotate.documents import DOCUMENT_NOUNS, document_source, is_document
 from app.annotate.entities import EntityResult
 from app.annotate.epithets import epithet_age, known_ages, person_of_age
 from app.annotate.names import norm_token, words
-from app.annotate.nlp import sentence_of
+from app.annotate.nlp import doc_text, sentence_of
 from app.annotate.types import Entity, SpeakerType
 
 PRONOUNS = words("""he she they it we i you him her them""")
@@ -658,7 +658,7 @@ def _unnamed_subject(
     if not text or not any(c.isalpha() for c in doc[np[0] : np[1]].text):
         return Speaker(None, None, None, None)
     bare = text.removeprefix("the ").removeprefix("The ")
-    full = expansion_in_text(doc.text, bare) if is_acronym(bare) else None
+    full = expansion_in_text(doc_text(doc), bare) if is_acronym(bare) else None
     if full is not None:
         return Speaker(None, full, "organisation", text)  # "the Tidal Energy Board (TEB)"
     return Speaker(None, text, "other", text)

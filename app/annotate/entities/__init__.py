@@ -25,6 +25,7 @@ from app.annotate.entities.mentions import more_mentions
 from app.annotate.entities.result import EntityResult, Found
 from app.annotate.entities.roles import roles_and_gender
 from app.annotate.entities.spans import candidates
+from app.annotate.nlp import doc_text
 from app.annotate.types import Entity, KindVotes
 
 __all__ = ["EntityResult", "Found", "find_entities"]
@@ -82,7 +83,7 @@ def _result(
     """Mentions as character spans, tokens mapped to entities, indices renumbered."""
     result = EntityResult(entities, [])
     result.gender = {new_index[k]: v for k, v in gender.items()}
-    text = doc.text
+    text = doc_text(doc)
     for f in found:
         assert f.entity is not None
         if f.hidden:

@@ -28,6 +28,7 @@ from app.annotate.entities.vocabulary import adjectives, club_like, common_nouns
 from app.annotate.entities.votes import pool_kinds
 from app.annotate.given_names import is_given_name
 from app.annotate.names import ROLE_MODIFIERS, TITLE_WORDS, norm_name, norm_token
+from app.annotate.nlp import tokens_where
 
 
 def is_place(text: str, places: set[str]) -> bool:
@@ -135,7 +136,8 @@ def _sentence_initial_word(doc: Doc, f: Found) -> bool:
     nxt = doc[f.end] if f.end < len(doc) else None
     if nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower:
         return True  # "Digital sales rose": an adjective before its noun
-    return not any(t.text == tok.text and not t.is_sent_start for t in doc)
+    same = tokens_where(doc, "ORTH", lambda w: w == tok.text)
+    return not any(not doc[i].is_sent_start for i in same)
 
 
 def _inside_a_title(doc: Doc, f: Found) -> bool:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from app.annotate.entities.lexicon import GIVEN_NAMES_F, GIVEN_NAMES_M, HONORIFICS
 from app.annotate.entities.result import Found
 from app.annotate.names import TITLE_WORDS, norm_name, norm_token
+from app.annotate.nlp import doc_text, tokens_where
 from app.annotate.types import Entity
 
 
@@ -49,7 +50,7 @@ def more_mentions(
     doc: Doc, found: list[Found], entities: list[Entity], char_ok: Callable[[int], bool]
 ) -> list[Found]:
     """Mentions the model missed: later uses of a known name or of a unique surname."""
-    text = doc.text
+    text = doc_text(doc)
     covered = bytearray(len(text) + 1)
     for f in found:
         used = doc[f.start : f.end]
@@ -84,7 +85,8 @@ def more_mentions(
 def _after_honorific(doc: Doc, word: str) -> bool:
     """Whether some use of `word` in the text follows an honorific ("Mr Fennimore")."""
     return any(
-        t.text == word and t.i > 0 and norm_token(doc[t.i - 1].text) in HONORIFICS for t in doc
+        i > 0 and norm_token(doc[i - 1].text) in HONORIFICS
+        for i in tokens_where(doc, "ORTH", lambda w: w == word)
     )
 
 

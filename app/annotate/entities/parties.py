@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from app.annotate.entities.lexicon import PARTY_FAMILIES, PARTY_FORMS, PARTY_MEMBERS
 from app.annotate.names import TITLE_WORDS, norm_token
+from app.annotate.nlp import tokens_where
 
 _PARTY_HEADS = frozenset({"party"})
 
@@ -70,10 +71,14 @@ def party_spans(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
     """Party names the model left unlabelled: runs of capitalised party words (not at a
     sentence start unless the model calls the first a proper noun)."""
     out: list[tuple[int, int, str]] = []
+    party_words = tokens_where(doc, "ORTH", is_party_word)
+    at = set(party_words)
     i = 0
-    while i < len(doc):
-        j = i
-        while j < len(doc) and j not in taken and is_party_word(doc[j].text):
+    for start in party_words:  # nothing starts at any other token
+        if start < i:
+            continue
+        i = j = start
+        while j < len(doc) and j not in taken and j in at:
             j += 1
         if j < len(doc) and j > i and norm_token(doc[j].text) in _PARTY_HEADS:
             j += 1

@@ -46,6 +46,7 @@ from app.annotate.names import (
     norm_token,
     strip_possessive,
 )
+from app.annotate.nlp import tokens_where
 
 
 def extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -306,8 +307,9 @@ def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     from app.annotate.cues import SPEECH_VERBS
 
     out = []
-    for t in doc:
-        if t.dep_ not in ("nsubj",) or t.pos_ != "PROPN" or t.i in taken:
+    for i in tokens_where(doc, "DEP", lambda d: d == "nsubj"):
+        t = doc[i]
+        if t.pos_ != "PROPN" or t.i in taken:
             continue
         if t.head.lemma_.lower() not in SPEECH_VERBS:
             continue
@@ -342,13 +344,12 @@ def _plain_name_word(x: Token) -> bool:
 def _full_names_of(doc: Doc, surname: Token) -> list[tuple[int, int]]:
     """Where the text gives a speaking surname its first name ("Ian Poulter's")."""
     return [
-        (d.i - 1, d.i + 1)
-        for d in doc
-        if d.text == surname.text
-        and d.i > 0
-        and is_given_name(doc[d.i - 1].text)
-        and doc[d.i - 1].text[:1].isupper()
-        and doc[d.i - 1].pos_ == "PROPN"
+        (i - 1, i + 1)
+        for i in tokens_where(doc, "ORTH", lambda w: w == surname.text)
+        if i > 0
+        and is_given_name(doc[i - 1].text)
+        and doc[i - 1].text[:1].isupper()
+        and doc[i - 1].pos_ == "PROPN"
     ]
 
 
@@ -526,9 +527,10 @@ def honorific_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Names after an honorific that the model missed ("Mr Fennimore"): up to three
     capitalised words, always a person."""
     out: list[tuple[int, int]] = []
-    for t in doc[:-1]:
-        if not (t.text[:1].isupper() and norm_token(t.text) in HONORIFICS):
-            continue
+    for i in tokens_where(doc, "ORTH", lambda w: w[:1].isupper() and norm_token(w) in HONORIFICS):
+        if i >= len(doc) - 1:
+            break
+        t = doc[i]
         end = t.i + 1
         while end < len(doc) and end - t.i <= 3 and end not in taken and name_token(doc[end]):
             end += 1

@@ -34,6 +34,7 @@ from app.annotate.entities.result import Found
 from app.annotate.entities.vocabulary import adjectives, club_like, common_nouns, org_like
 from app.annotate.given_names import is_given_name
 from app.annotate.names import TITLE_WORDS, norm_name, norm_token
+from app.annotate.nlp import tokens_where
 
 _LABEL_KIND = {
     "PERSON": "person",
@@ -165,9 +166,8 @@ def places_named(doc: Doc) -> set[str]:
     """Names used before a place's noun anywhere in the text, whatever the model labelled
     them: "the X volcano", "X district", "the X index"."""
     out = set()
-    for t in doc:
-        if not (t.is_lower and t.lower_ in PLACE_AFTER):
-            continue
+    for i in tokens_where(doc, "ORTH", lambda w: w in PLACE_AFTER):  # lower case only
+        t = doc[i]
         k = t.i
         while k > 0 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper():
             k -= 1
