@@ -11,6 +11,7 @@ from importlib import resources
 
 from app.annotate.names import norm_token
 
+_COMMON = frozenset("23456789ABCD")  # frequencies above "rare" (1) in a country's column
 _MALE = frozenset({"M", "1M", "?M"})
 _FEMALE = frozenset({"F", "1F", "?F"})
 
@@ -43,7 +44,7 @@ def _read() -> tuple[dict[str, str], frozenset[str]]:
         gender = "m" if code in _MALE else "f" if code in _FEMALE else "?"
         key = norm_token(name)
         out[key] = gender if out.get(key, gender) == gender else "?"
-        if any(c in "23456789ABCD" for c in line[30:86]):
+        if not _COMMON.isdisjoint(line[30:86]):
             common.add(key)
     return out, frozenset(out.keys() - common)
 

@@ -282,9 +282,8 @@ def recover_described_orgs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Names the model missed after a firm's descriptor: "according to media buying company
     GroupM", "research firm Gartner said"."""
     out: list[tuple[int, int]] = []
-    for t in doc[:-1]:
-        if t.lower_ not in _FIRM_WORDS or not t.is_lower:
-            continue
+    for i in tokens_where(doc, "ORTH", lambda w: w in _FIRM_WORDS):  # lower case only
+        t = doc[i]
         k = t.i + 1
         while (
             k < len(doc)
