@@ -52,3 +52,12 @@ def test_an_acronym_and_its_expansion_are_one_entity() -> None:
     assert [e.name for e in orgs] == ["International Monetary Fund"]
     assert "IMF" in orgs[0].aliases and "IMF" not in orgs[0].roles
     assert sum(1 for m in art.mentions if m.entity == art.entities.index(orgs[0])) == 4
+
+
+def test_an_acronym_in_brackets_is_no_role_even_when_never_used_again() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "The International Monetary Fund (IMF) cut its forecast on Tuesday."
+    )
+    fund = next(e for e in art.entities if e.name == "International Monetary Fund")
+    assert "IMF" not in fund.roles

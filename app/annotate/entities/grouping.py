@@ -200,5 +200,10 @@ def merged(entities: list[Entity], remap: dict[int, int]) -> tuple[list[Entity],
         new_index[i] = new_index[tgt]
         target = entities[tgt]
         target.aliases.extend(a for a in entities[i].aliases if a not in target.aliases)
-        target.roles = [r for r in target.roles if r not in target.aliases]  # "(IMF)"
+    for e in final:  # "the International Monetary Fund (IMF)": its acronym is no role
+        e.roles = [r for r in e.roles if r not in e.aliases and not _abbreviates(r, e.name)]
     return final, [new_index[i] for i in range(len(entities))]
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    return is_acronym(short) and short.replace(".", "").upper() in initials(name)
