@@ -193,6 +193,109 @@ def test_a_given_name_is_not_taken_for_a_surname(database_url: str) -> None:
     assert_consistent(database_url)
 
 
+def test_namesakes_are_told_apart_by_the_company_a_surname_keeps(database_url: str) -> None:
+    """Two people share a surname equally, so neither dominates: the names around "Quill"
+    say which one it is, and only while its articles agree."""
+    engine = get_engine(database_url)
+    for n in range(2):
+        store(
+            engine,
+            article(
+                f"Dara Quill scored for Lenton Rovers, said Pia Marsh, match {n}.",
+                name("person", "Dara Quill"),
+                name("organisation", "Lenton Rovers"),
+                name("person", "Pia Marsh"),
+            ),
+        )
+        store(
+            engine,
+            article(
+                f"Emrys Quill starred for the Film Guild with Ada Voss, film {n}.",
+                name("person", "Emrys Quill"),
+                name("organisation", "Film Guild"),
+                name("person", "Ada Voss"),
+            ),
+        )
+    keeper = name("organisation", "Lenton Rovers")
+    coach = name("person", "Pia Marsh")
+    store(
+        engine,
+        article(
+            "Quill scored twice for Lenton Rovers, Pia Marsh said.",
+            name("person", "Quill", person=2),
+            keeper,
+            coach,
+            speaker=0,
+        ),
+    )
+    assert groups(database_url)["quill"] == ("dara quill", "person")
+    assert_consistent(database_url)
+    other = store(
+        engine,
+        article(
+            "Quill joined the Film Guild beside Ada Voss.",
+            name("person", "Quill", person=2),
+            name("organisation", "Film Guild"),
+            name("person", "Ada Voss"),
+        ),
+    )
+    assert groups(database_url)["quill"] == ("quill", "person")  # its articles disagree
+    assert_consistent(database_url)
+    delete_article(engine, article_id=other)
+    assert groups(database_url)["quill"] == ("dara quill", "person")
+    assert_consistent(database_url)
+
+
+def test_a_surname_read_as_a_firm_joins_the_person_whose_company_it_keeps(
+    database_url: str,
+) -> None:
+    """ "Tamsin beat Lars Hovde" read as a firm's name: the players around it are Roger
+    Tamsin's. "Brock", a network named beside a media group, keeps apart from the
+    politician Colin Brock."""
+    engine = get_engine(database_url)
+    for n in range(3):
+        store(
+            engine,
+            article(
+                f"Roger Tamsin beat Lars Hovde at the Seaview Club, round {n}.",
+                name("person", "Roger Tamsin"),
+                name("person", "Lars Hovde"),
+                name("organisation", "Seaview Club"),
+            ),
+        )
+        store(
+            engine,
+            article(
+                f"Colin Brock of the Reform Party met Ann Lee, day {n}.",
+                name("person", "Colin Brock"),
+                name("organisation", "Reform Party"),
+                name("person", "Ann Lee"),
+            ),
+        )
+    store(
+        engine,
+        article(
+            "Tamsin beat Lars Hovde again at the Seaview Club.",
+            name("organisation", "Tamsin", org=1),
+            name("person", "Lars Hovde"),
+            name("organisation", "Seaview Club"),
+        ),
+    )
+    store(
+        engine,
+        article(
+            "Brock, owned by the Hale Media Group, hired Nia Grant.",
+            name("organisation", "Brock", org=2),
+            name("organisation", "Hale Media Group"),
+            name("person", "Nia Grant"),
+        ),
+    )
+    found = groups(database_url)
+    assert found["tamsin"] == ("roger tamsin", "person")
+    assert found["brock"] == ("brock", "organisation")
+    assert_consistent(database_url)
+
+
 def test_a_short_form_joins_once_articles_support_it(database_url: str) -> None:
     engine = get_engine(database_url)
     lib = name("organisation", "Liberal Democrats", "Lib Dems")

@@ -6,7 +6,10 @@ says it is another name's:
 - **surname**: a one-word name that the articles take for a person's ("Blair", "Mr Blair")
   joins the full-name person with that surname when one of them holds at least
   `DOMINANCE` of the articles of all such people ("Tony Blair" in 147 articles against
-  "Cherie Blair" in 4). Two full names are never joined this way.
+  "Cherie Blair" in 4). Where none dominates, or the articles took the word for an
+  organisation's name ("Federer beat ..."), the company it keeps decides: the people and
+  organisations named around it must point to one candidate in `DOMINANCE` of its articles
+  (app.store.company). Two full names are never joined this way.
 - **alias**: a name that articles wrote as another name's alias ("Lib Dems" beside "Liberal
   Democrats") joins that name's entity when at least `ALIAS_SUPPORT` articles did (one
   when it is the other's acronym), the other name is better established (more articles),
@@ -29,6 +32,7 @@ from sqlmodel import Session
 
 from app.models import ArticleName, Entity, EntityName, Mention, NameAlias, Quotation
 from app.store import contributions
+from app.store.company import company_roots
 from app.store.evidence import (
     LocalName,
     NameRow,
@@ -76,18 +80,22 @@ def decide(connection: Connection, name: NameRow) -> Decision:
 
 def decide_many(connection: Connection, names: list[NameRow]) -> dict[str, Decision]:
     """`decide` for several names at once (three queries, whatever their number)."""
-    words = [n.key for n in names if n.is_person_mononym]
-    surnames = _surname_roots(connection, words)
     aliases = _alias_roots(connection, [n for n in names if not n.is_person_mononym])
+    words = [n.key for n in names if _maybe_surname(n) and n.key not in aliases]
+    surnames = _surname_roots(connection, words, {n.key for n in names if n.is_person_mononym})
     out: dict[str, Decision] = {}
     for n in names:
         link, root = (
-            ("surname", surnames.get(n.key))
-            if n.is_person_mononym
-            else ("alias", aliases.get(n.key))
+            ("surname", surnames.get(n.key)) if n.key in surnames else ("alias", aliases.get(n.key))
         )
         out[n.key] = Decision(link, root) if root and root != n.key else Decision("own", n.key)
     return out
+
+
+def _maybe_surname(name: NameRow) -> bool:
+    """A one-word name taken for a person's, or for an organisation's (the company it keeps
+    may still show a person: "Federer" read as a firm)."""
+    return " " not in name.key and name.kind in ("person", "organisation")
 
 
 _PERSON = (
@@ -109,10 +117,11 @@ _GIVEN_ARTICLES = (
 )
 
 
-def _surname_roots(connection: Connection, words: list[str]) -> dict[str, str]:
-    """For each word, the entity of the dominant full-name person with that surname, if one
-    dominates and the corpus uses the word as a surname at least as often as a given name
-    ("Andrew", "Harry" stay apart from "Rob Andrew", "Dirty Harry")."""
+def _surname_roots(connection: Connection, words: list[str], people: set[str]) -> dict[str, str]:
+    """For each word, the entity of the full-name person with that surname it stands for,
+    unless the corpus uses the word as a given name at least as often ("Andrew", "Harry"
+    stay apart from "Rob Andrew", "Dirty Harry"): the dominant one, for a word taken for a
+    person's name; else the one the company it keeps shows (app.store.company)."""
     if not words:
         return {}
     groups: dict[str, list[tuple[int, str]]] = {}
@@ -121,13 +130,17 @@ def _surname_roots(connection: Connection, words: list[str]) -> dict[str, str]:
     given: dict[str, int] = (
         dict(connection.execute(_GIVEN_ARTICLES, {"words": list(groups)}).all()) if groups else {}
     )
-    out = {}
+    out, undecided = {}, {}
     for word, found in groups.items():
         total = sum(n for n, _key in found)
+        if total == 0 or total < int(given.get(word) or 0):
+            continue
         best, key = max(found)
-        if total > 0 and best / total >= DOMINANCE and total >= int(given.get(word) or 0):
+        if word in people and best / total >= DOMINANCE:
             out[word] = key
-    return out
+        else:
+            undecided[word] = sorted(k for _n, k in found)
+    return out | company_roots(connection, undecided)
 
 
 _aliases = NameAlias.__table__  # type: ignore[attr-defined]

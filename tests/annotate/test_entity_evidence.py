@@ -101,6 +101,21 @@ def test_a_band_named_like_a_person_is_an_organisation() -> None:
     assert kinds.get("Mara Quill") == "person"
 
 
+def test_words_that_decide_a_kind_outweigh_ordinary_evidence_in_the_corpus() -> None:
+    """An article saying "the band X" votes for an organisation with the weight of three
+    articles of ordinary evidence (the model's labels, a speech verb), so a corpus where a
+    few articles say what the name is and many only guess does not make one person of it."""
+    said = annotate(
+        "A headline for the test\n\n"
+        "The band Otto Brennan played in Leeds on Friday, and Otto Brennan sold out."
+    )
+    guessed = annotate("A headline for the test\n\nOtto Brennan said the tour would end in June.")
+    band = next(e for e in said.entities if e.name == "Otto Brennan").votes
+    guess = next(e for e in guessed.entities if e.name == "Otto Brennan").votes
+    assert band.organisation == 30 and band.person < 10
+    assert band.organisation > 3 * guess.person
+
+
 def test_a_one_word_name_brought_in_as_someones_is_a_person() -> None:
     art = annotate(
         "A headline for the test\n\n"

@@ -48,7 +48,7 @@ _LABEL_KIND = {
     "NORP": "other",  # a nationality (parties are decided by their words first)
 }
 _Places = tuple[list[str], set[str]]  # the text's demonyms, and names before a place's noun
-_DECISIVE = 100  # "Mr X": no other evidence outweighs an honorific
+DECISIVE = 100  # "Mr X": no other evidence outweighs an honorific
 # Descriptors of a group of people ("the band X", "pop group Y"): X is no one person, even
 # when named like one.
 COLLECTIVES = frozenset({"band", "bands", "group", "duo", "trio", "quartet", "orchestra", "choir"})
@@ -94,7 +94,7 @@ def _after(doc: Doc, f: Found) -> tuple[str, bool]:
 def _person_votes(doc: Doc, f: Found) -> int:
     before = _before(doc, f)
     if before in HONORIFICS:
-        return _DECISIVE
+        return DECISIVE
     return int(before in TITLE_WORDS) + int(_speaks(doc, f))
 
 
@@ -154,7 +154,7 @@ def _org_votes(doc: Doc, f: Found) -> int:
         int(_role_of(doc, f))  # "the chief executive of X"
         + int(_subject_of_its(doc, f))  # "Yukos is confident of its right"
         + int(_before(doc, f) in ORG_DESCRIPTORS)
-        + _DECISIVE * int(_before(doc, f) in COLLECTIVES)  # "the band X": never one person
+        + DECISIVE * int(_before(doc, f) in COLLECTIVES)  # "the band X": never one person
         + int(after in ROLE_AFTER_ORG and named)
         + int(_plural_subject(doc, f))
         + int(plural_the)
