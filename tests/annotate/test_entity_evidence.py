@@ -114,6 +114,18 @@ def test_words_that_decide_a_kind_outweigh_ordinary_evidence_in_the_corpus() -> 
     guess = next(e for e in guessed.entities if e.name == "Otto Brennan").votes
     assert band.organisation == 30 and band.person < 10
     assert band.organisation > 3 * guess.person
+    mister = annotate("A headline for the test\n\nMr Brennan said the tour would end.")
+    assert next(e for e in mister.entities if e.name == "Brennan").votes.person == 30
+
+
+def test_a_peers_title_decides_its_article_but_not_the_corpus() -> None:
+    """ "Lord Falworth" is a person here, but a peer's title takes a place's name as often as
+    a surname, so the article's votes carry no more weight than ordinary evidence."""
+    art = annotate(
+        "A headline for the test\n\nLord Falworth, the former minister, said the bridge would open."
+    )
+    peer = next(e for e in art.entities if e.name == "Falworth")
+    assert peer.kind == "person" and peer.votes.person <= 10
 
 
 def test_a_one_word_name_brought_in_as_someones_is_a_person() -> None:

@@ -25,7 +25,6 @@ from app.annotate.entities.mentions import more_mentions
 from app.annotate.entities.result import EntityResult, Found
 from app.annotate.entities.roles import roles_and_gender
 from app.annotate.entities.spans import candidates
-from app.annotate.entities.votes import DECISIVE
 from app.annotate.nlp import doc_text
 from app.annotate.types import Entity, KindVotes
 
@@ -56,31 +55,32 @@ def find_entities(doc: Doc, char_ok: Callable[[int], bool]) -> EntityResult:
 
 
 _MAX_VOTES = 10  # one article's votes for a kind, at most...
-# ...unless its words decide the kind ("Mr X", "the band X"): then they count as much as
-# three articles of the strongest ordinary evidence, so that across a corpus a few articles
-# that say what a name is outweigh many where the model only guessed.
+# ...unless its words decide the kind ("Mr X", "the band X"): then that kind counts as much
+# as three articles of the strongest ordinary evidence, so that across a corpus a few
+# articles that say what a name is outweigh many where the model only guessed.
 _DECISIVE_VOTES = 3 * _MAX_VOTES
-
-
-def _article_votes(votes: int) -> int:
-    return _DECISIVE_VOTES if votes >= DECISIVE else min(votes, _MAX_VOTES)
 
 
 def _set_votes(found: list[Found], entities: list[Entity]) -> None:
     """Each entity's kind votes: the pooled votes of the names it was found under, the
     kind this article decided always ahead (the corpus sums them over its articles)."""
     pooled: dict[int, dict[int, Counter[str]]] = {}
+    decisive: dict[int, set[str]] = {}
     shown = {f.entity for f in found if not f.hidden}
     hidden = {f.entity for f in found if f.hidden} - shown
     for f in found:
         if f.entity is not None and f.votes:
             pooled.setdefault(f.entity, {})[id(f.votes)] = f.votes
+        if f.entity is not None and f.decisive:
+            decisive.setdefault(f.entity, set()).add(f.decisive)
     for idx, groups in pooled.items():
         total: Counter[str] = Counter()
         for votes in groups.values():  # an honorific's decisive weight counts once
-            total.update({k: _article_votes(v) for k, v in votes.items()})
+            total.update({k: min(v, _MAX_VOTES) for k, v in votes.items()})
         entity = entities[idx]
         kind = "other" if idx in hidden else entity.kind
+        if decisive.get(idx) == {kind}:
+            total[kind] = _DECISIVE_VOTES
         others = max(total[k] for k in ("person", "organisation", "other") if k != kind)
         total[kind] = max(total[kind], others + 1)
         entity.votes = KindVotes(total["person"], total["organisation"], total["other"])

@@ -121,6 +121,9 @@ PARTY_WORDS = words(
 
 # Titles that make a person of the name after them (a peer's too: "Lord Browne").
 HONORIFICS = words("""mr mrs ms miss mx mister dr sir dame madam lord lady baroness baron""")
+# A peer's title takes a place's name as often as a surname ("Lord Liverpool"): a person in
+# its article, but no evidence about what the same word names elsewhere.
+PEER_TITLES = words("""lord lady baroness baron""")
 
 
 CONNECT = frozenset({"of", "and", "for", "on", "the", "&", "de", "du", "des", "in"})

@@ -21,6 +21,8 @@ class Found:
     votes: Counter[str] = field(default_factory=Counter)
     # the article takes the name for neither kind: its entity only carries the votes
     hidden: bool = False
+    # the kind the text's own words decide for this name ("Mr X", "the band X"), if any
+    decisive: str | None = None
 
 
 @dataclass(slots=True)

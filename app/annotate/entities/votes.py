@@ -22,6 +22,7 @@ from app.annotate.entities.lexicon import (
     MARKET_VERBS,
     ORG_AFTER,
     ORG_DESCRIPTORS,
+    PEER_TITLES,
     PLACE_AFTER,
     PRODUCT_AFTER,
     ROLE_AFTER_ORG,
@@ -48,7 +49,7 @@ _LABEL_KIND = {
     "NORP": "other",  # a nationality (parties are decided by their words first)
 }
 _Places = tuple[list[str], set[str]]  # the text's demonyms, and names before a place's noun
-DECISIVE = 100  # "Mr X": no other evidence outweighs an honorific
+_DECISIVE = 100  # "Mr X": no other evidence outweighs an honorific
 # Descriptors of a group of people ("the band X", "pop group Y"): X is no one person, even
 # when named like one.
 COLLECTIVES = frozenset({"band", "bands", "group", "duo", "trio", "quartet", "orchestra", "choir"})
@@ -94,7 +95,7 @@ def _after(doc: Doc, f: Found) -> tuple[str, bool]:
 def _person_votes(doc: Doc, f: Found) -> int:
     before = _before(doc, f)
     if before in HONORIFICS:
-        return DECISIVE
+        return _DECISIVE
     return int(before in TITLE_WORDS) + int(_speaks(doc, f))
 
 
@@ -154,7 +155,7 @@ def _org_votes(doc: Doc, f: Found) -> int:
         int(_role_of(doc, f))  # "the chief executive of X"
         + int(_subject_of_its(doc, f))  # "Yukos is confident of its right"
         + int(_before(doc, f) in ORG_DESCRIPTORS)
-        + DECISIVE * int(_before(doc, f) in COLLECTIVES)  # "the band X": never one person
+        + _DECISIVE * int(_before(doc, f) in COLLECTIVES)  # "the band X": never one person
         + int(after in ROLE_AFTER_ORG and named)
         + int(_plural_subject(doc, f))
         + int(plural_the)
@@ -340,6 +341,17 @@ def _plural_of_another(name: str, names: set[str]) -> bool:
     return name + "s" in names or (name.endswith("s") and name[:-1] in names)
 
 
+def decisive_kind(doc: Doc, mentions: list[Found]) -> str | None:
+    """The kind the text's own words give a name, for the whole corpus: a person after an
+    honorific that is no peer's title ("Mr X"), a group after a collective ("the band X")."""
+    before = {_before(doc, f) for f in mentions}
+    person = bool(before & (HONORIFICS - PEER_TITLES))
+    group = bool(before & COLLECTIVES)
+    if person == group:
+        return None
+    return "person" if person else "organisation"
+
+
 def pool_kinds(doc: Doc, found: list[Found]) -> list[Found]:
     """Each name's mentions take the kind its pooled votes give; a name voted neither is
     hidden (its entity carries the votes to the corpus, with no mentions). Every mention
@@ -373,8 +385,9 @@ def pool_kinds(doc: Doc, found: list[Found]) -> list[Found]:
         best = max(votes, key=lambda k: (votes[k], k == current), default=current)
         if _decided(first.name.split(), first) or votes[best] <= votes[current]:
             best = current
+        decisive = decisive_kind(doc, mentions)
         for f in mentions:
-            f.votes = votes
+            f.votes, f.decisive = votes, decisive
             f.hidden = best == "other"
             if best != "other" and not _decided(f.name.split(), f):
                 f.kind = best
