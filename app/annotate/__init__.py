@@ -53,7 +53,13 @@ def annotate(text: str) -> AnnotatedArticle:
 def annotate_many(
     texts: Iterable[str], *, batch_size: int = 16, n_process: int = 1
 ) -> Iterator[AnnotatedArticle]:
-    """Annotate many texts: ``annotate``'s steps, with the parse batched by ``nlp.pipe``."""
+    """Annotate many texts: ``annotate``'s steps, with the parse batched by ``nlp.pipe``;
+    with ``n_process`` > 1, every step runs in worker processes (``parallel``)."""
+    if n_process > 1:
+        from app.annotate.parallel import annotate_in_processes
+
+        yield from annotate_in_processes(texts, batch_size=batch_size, n_process=n_process)
+        return
     pending: deque[tuple[str, Metadata, list[Paragraph]]] = deque()
 
     def cleaned() -> Iterator[Doc]:

@@ -97,3 +97,14 @@ def test_a_full_stop_after_a_name_ending_in_a_capital_is_its_own_token() -> None
         "Ad sales will fall by a fifth next year, according to media buying company TrendQ."
     )
     assert [q.speaker_text for q in art.quotations] == ["media buying company TrendQ"]
+
+
+def test_annotate_many_in_worker_processes_gives_the_same_annotations_in_order() -> None:
+    texts = [WRAPPED, "", "TOKYO – The port reopened on Monday, officials said.", WRAPPED[:400]]
+    texts = texts * 3  # more batches than workers hold at once
+    assert list(annotate_many(texts, batch_size=2, n_process=2)) == [annotate(t) for t in texts]
+
+
+def test_a_failure_in_a_worker_process_reaches_the_caller() -> None:
+    with pytest.raises(TypeError):
+        list(annotate_many(["A text.", b"bytes"], batch_size=1, n_process=2))  # type: ignore[list-item]
