@@ -123,10 +123,10 @@ def _write_annotations(
 
 
 def _lock_set(locals_: list[LocalName]) -> set[str]:
-    from app.store.evidence import surname_of
+    from app.store.evidence import given_of, surname_of
 
     keys = {n.key for n in locals_} | {k for n in locals_ for k in n.alias_keys}
-    return keys | {s for n in locals_ if (s := surname_of(n.key)) is not None}
+    return keys | {w for n in locals_ for w in (surname_of(n.key), given_of(n.key)) if w}
 
 
 def _by_entity_index(

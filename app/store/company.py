@@ -2,7 +2,8 @@
 
 When no full-name person dominates a surname ("Owen": Clive Owen in 14 articles, Michael
 Owen in 14), or when the articles took the one-word name for an organisation ("Federer
-beat ..." read as a firm), the names around it decide: each article of the one-word name
+beat ..." read as a firm), the names around it decide among the people with that surname
+(`_candidates`): each article of the one-word name
 votes for the candidate whose own articles name the most of the same people and
 organisations (at least `MIN_SHARED`, and `MARGIN` times the runner-up). The name joins a
 candidate only when `DOMINANCE` of its articles vote for it; otherwise it stays apart.
@@ -17,9 +18,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, bindparam, func, select
 
+from app.annotate.given_names import is_given_name
 from app.models import ArticleName, EntityName
+from app.store.evidence import NameRow
 
 MIN_SHARED = 2
 MARGIN = 2
@@ -28,6 +31,18 @@ MAX_ARTICLES = 40  # of the one-word name, the most recent first; enough to deci
 
 _an = ArticleName.__table__  # type: ignore[attr-defined]
 _names = EntityName.__table__  # type: ignore[attr-defined]
+_PERSON_VOTES = (
+    _names.c.person_votes > _names.c.org_votes,
+    _names.c.person_votes > _names.c.other_votes,
+)
+_SURNAMES = select(
+    _names.c.surname, _names.c.key, _names.c.person_votes, _names.c.article_count
+).where(_names.c.surname.in_(bindparam("words", expanding=True)), *_PERSON_VOTES)
+_GIVEN = (
+    select(_names.c.given, func.sum(_names.c.article_count))
+    .where(_names.c.given.in_(bindparam("words", expanding=True)), *_PERSON_VOTES)
+    .group_by(_names.c.given)
+)
 _ARTICLES_OF = (
     select(_names.c.key, _an.c.article_id)
     .join(_names, _names.c.id == _an.c.name_id)
@@ -40,10 +55,9 @@ _KEYS_IN = (
 )
 
 
-def company_roots(connection: Connection, candidates: dict[str, list[str]]) -> dict[str, str]:
-    """{one-word key: [full-name keys sharing it as a surname]} -> the candidate each
-    one-word name joins, for those the company they keep decides."""
-    wanted = {w: c for w, c in candidates.items() if c}
+def company_roots(connection: Connection, names: list[NameRow]) -> dict[str, str]:
+    """The candidate each one-word name joins, for those the company they keep decides."""
+    wanted = _candidates(connection, names)
     if not wanted:
         return {}
     articles = _articles_of(connection, [*wanted, *{k for c in wanted.values() for k in c}])
@@ -55,6 +69,30 @@ def company_roots(connection: Connection, candidates: dict[str, list[str]]) -> d
         winner = _winner([_vote(keys.get(a, set()) - {word}, company) for a in own])
         if winner is not None:
             out[word] = winner
+    return out
+
+
+def _candidates(connection: Connection, names: list[NameRow]) -> dict[str, list[str]]:
+    """{one-word key: the full names that may own it}: people by their own votes, with a
+    given name first, whose surname the word is, more often than the word is a given name;
+    for a word taken for an organisation's name, only people with more evidence of being a
+    person than the word has of being something else. Every figure is the names' own
+    (never their entity's, which the word itself changes by joining one)."""
+    by_key = {n.key: n for n in names}
+    if not by_key:
+        return {}
+    found: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+    for word, key, votes, articles in connection.execute(_SURNAMES, {"words": sorted(by_key)}):
+        if is_given_name(key.split()[0]):
+            found[word].append((key, int(votes), int(articles)))
+    given = dict(connection.execute(_GIVEN, {"words": sorted(found)}).all()) if found else {}
+    out = {}
+    for word, people in found.items():
+        name = by_key[word]
+        floor = 0 if name.is_person_mononym else name.org_votes + name.other_votes
+        fitting = sorted(key for key, votes, _n in people if votes > floor)
+        if fitting and sum(n for *_k, n in people) >= int(given.get(word) or 0):
+            out[word] = fitting
     return out
 
 

@@ -81,8 +81,9 @@ def decide(connection: Connection, name: NameRow) -> Decision:
 def decide_many(connection: Connection, names: list[NameRow]) -> dict[str, Decision]:
     """`decide` for several names at once (three queries, whatever their number)."""
     aliases = _alias_roots(connection, [n for n in names if not n.is_person_mononym])
-    words = [n.key for n in names if _maybe_surname(n) and n.key not in aliases]
-    surnames = _surname_roots(connection, words, {n.key for n in names if n.is_person_mononym})
+    surnames = _surname_roots(
+        connection, [n for n in names if _maybe_surname(n) and n.key not in aliases]
+    )
     out: dict[str, Decision] = {}
     for n in names:
         link, root = (
@@ -117,30 +118,26 @@ _GIVEN_ARTICLES = (
 )
 
 
-def _surname_roots(connection: Connection, words: list[str], people: set[str]) -> dict[str, str]:
-    """For each word, the entity of the full-name person with that surname it stands for,
-    unless the corpus uses the word as a given name at least as often ("Andrew", "Harry"
-    stay apart from "Rob Andrew", "Dirty Harry"): the dominant one, for a word taken for a
-    person's name; else the one the company it keeps shows (app.store.company)."""
-    if not words:
-        return {}
+def _surname_roots(connection: Connection, names: list[NameRow]) -> dict[str, str]:
+    """For each one-word name, the entity of the full-name person with that surname it
+    stands for: the dominant one, for a name taken for a person's, unless the corpus uses
+    the word as a given name at least as often ("Andrew", "Harry" stay apart from "Rob
+    Andrew", "Dirty Harry"); else the one the company it keeps shows (app.store.company)."""
+    words = [n.key for n in names if n.is_person_mononym]
     groups: dict[str, list[tuple[int, str]]] = {}
-    for word, key, articles in connection.execute(_PEOPLE_BY_SURNAME, {"words": words}):
-        groups.setdefault(word, []).append((int(articles), key))
+    if words:
+        for word, key, articles in connection.execute(_PEOPLE_BY_SURNAME, {"words": words}):
+            groups.setdefault(word, []).append((int(articles), key))
     given: dict[str, int] = (
         dict(connection.execute(_GIVEN_ARTICLES, {"words": list(groups)}).all()) if groups else {}
     )
-    out, undecided = {}, {}
+    out = {}
     for word, found in groups.items():
         total = sum(n for n, _key in found)
-        if total == 0 or total < int(given.get(word) or 0):
-            continue
         best, key = max(found)
-        if word in people and best / total >= DOMINANCE:
+        if total > 0 and best / total >= DOMINANCE and total >= int(given.get(word) or 0):
             out[word] = key
-        else:
-            undecided[word] = sorted(k for _n, k in found)
-    return out | company_roots(connection, undecided)
+    return out | company_roots(connection, [n for n in names if n.key not in out])
 
 
 _aliases = NameAlias.__table__  # type: ignore[attr-defined]
@@ -251,12 +248,12 @@ def lock_keys(connection: Connection, keys: Iterable[str]) -> None:
 
 def affected_keys(connection: Connection, names: list[tuple[LocalName, NameRow]]) -> set[str]:
     """Names whose decision may change when these names' evidence changed: themselves, the
-    surnames of full names (their owner may change), the forms they are written as (their
-    owner's standing changed)."""
+    surnames and given names of full names (their owner may change), the forms they are
+    written as (their owner's standing changed)."""
     from app.store.evidence import alias_children
 
     keys = {local.key for local, _name in names}
-    keys |= {s for local, _ in names if (s := surname_of(local.key)) is not None}
+    keys |= {w for local, _ in names for w in (surname_of(local.key), given_of(local.key)) if w}
     keys |= {k for local, _ in names for k in local.alias_keys}
     keys |= set(alias_children(connection, [n.id for _l, n in names if n.id is not None]))
     return keys
