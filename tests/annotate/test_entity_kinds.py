@@ -104,11 +104,31 @@ def test_a_name_in_the_plural_is_a_thing() -> None:
 
 
 def test_short_form_does_not_join_a_rarer_longer_name() -> None:
-    ents = [Entity("organisation", "Meridian", "m"), Entity("organisation", "Meridian Bank", "mb")]
+    ents = [
+        Entity("organisation", "Meridian", "m"),
+        Entity("organisation", "Meridian Foundation", "mf"),
+    ]
     often = [Found("organisation", k, k + 1, "Meridian", entity=0) for k in range(3)]
-    once = [Found("organisation", 9, 11, "Meridian Bank", entity=1)]
+    once = [Found("organisation", 9, 11, "Meridian Foundation", entity=1)]
     assert short_org_forms(ents, often + once) == {}
     assert short_org_forms(ents, often[:1] + once) == {0: 1}
+
+
+def test_a_company_named_once_with_its_suffix_is_its_short_form() -> None:
+    """ "Cairn Energy" once, then "Cairn" throughout: one company, whatever the counts."""
+    ents = [Entity("organisation", "Cairn", "c"), Entity("organisation", "Cairn Energy", "ce")]
+    often = [Found("organisation", k, k + 1, "Cairn", entity=0) for k in range(3)]
+    once = [Found("organisation", 9, 11, "Cairn Energy", entity=1)]
+    assert short_org_forms(ents, often + once) == {0: 1}
+
+
+def test_an_organisations_head_before_of_or_for_makes_an_organisation() -> None:
+    kinds = _kinds(
+        "Last month the independent Institute for Fiscal Studies (IFS) warned that Mr Pell "
+        "would have to raise taxes."
+    )
+    assert kinds.get("Institute for Fiscal Studies") == "organisation"
+    assert kinds.get("Pell") == "person"
 
 
 def test_given_names_are_evidence() -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from app.annotate.entities.lexicon import COMPANY_SUFFIXES
 from app.annotate.entities.mentions import mononym_ok
 from app.annotate.entities.result import Found
 from app.annotate.given_names import gender_of, is_given_name
@@ -141,10 +142,16 @@ def group(doc: Doc, found: list[Found]) -> tuple[list[Entity], list[Found]]:
     return g.entities, [f for f in found if f.entity is not None]
 
 
+def _suffixed(words: list[str]) -> bool:
+    """A name and a company's head noun ("Cairn Energy", "Acme Holdings")."""
+    return len(words) == 2 and words[1] in COMPANY_SUFFIXES
+
+
 def short_org_forms(entities: list[Entity], found: list[Found]) -> dict[int, int]:
     """One-word organisations that are a longer organisation's short form: its first word
     when the longer name is used at least as often ("Deutsche" -> "Deutsche Bank", not
-    "Facebook" -> "Facebook Research"), or its last word when only one longer name ends
+    "Facebook" -> "Facebook Research") or is that word and a head noun ("Cairn" -> "Cairn
+    Energy"), or its last word when only one longer name ends
     so ("United" -> "Manchester United"): index -> longer."""
     uses = Counter(f.entity for f in found)
     # "Democrats" is not the end of "Liberal Democrats": a party's names are its own
@@ -160,6 +167,8 @@ def short_org_forms(entities: list[Entity], found: list[Found]) -> dict[int, int
         if e.kind != "organisation" or len(toks) != 1:
             continue
         begins = [oi for otoks, oi in longer if otoks[0] == toks[0] and uses[oi] >= uses[i]]
+        suffixed = [oi for otoks, oi in longer if otoks[:1] == toks and _suffixed(otoks)]
+        begins = begins or (suffixed if len(suffixed) == 1 else [])
         ends = [oi for otoks, oi in longer if otoks[-1] == toks[0] and oi not in parties]
         if begins:
             remap[i] = begins[0]

@@ -14,7 +14,21 @@ ORG_HEADS = words(
     center league club network trust fund laboratory laboratories lab labs studios
     enterprises parliament congress senate assembly diet cabinet secretariat directorate
     administration commissariat tribunal inquiry coalition alliance movement front church
-    mission clinic institutes universities ministries"""
+    mission clinic institutes universities ministries
+    energy petroleum mining pharmaceuticals pharma telecom telecoms communications
+    entertainment foods capital securities insurance investments properties logistics
+    electronics"""
+)
+
+
+# Head nouns that end a company's own name ("Cairn Energy" is Cairn), unlike those that name
+# an institution of its own after something ("the Ford Foundation" is not Ford).
+COMPANY_SUFFIXES = words(
+    """gmbh ag sa nv bv spa srl llp lp limited inc ltd llc plc corp corporation co company
+    group holdings industries technologies systems airlines airways motors enterprises
+    bank energy petroleum mining pharmaceuticals pharma telecom telecoms communications
+    entertainment foods capital securities insurance investments properties logistics
+    electronics"""
 )
 
 

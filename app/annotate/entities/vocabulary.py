@@ -4,6 +4,7 @@ and adjectives from the model's lemma tables."""
 from __future__ import annotations
 
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -53,7 +54,15 @@ def verbs() -> frozenset[str]:
 
 
 def org_like(words: list[str]) -> bool:
-    return bool(words) and words[-1].lower().strip(".") in ORG_HEADS
+    """An organisation's head noun ends the name ("Acme Holdings"), or heads it before "of"
+    or "for" ("Institute for Fiscal Studies", "Bank of England")."""
+    low = [w.lower().strip(".") for w in words]
+    if low and low[-1] in ORG_HEADS:
+        return True
+    return any(w in ORG_HEADS and nxt in _HEAD_LINKS for w, nxt in pairwise(low))
+
+
+_HEAD_LINKS = frozenset({"of", "for"})
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
