@@ -241,3 +241,30 @@ def test_names_beginning_with_a_number_or_an_organisation_are_no_people() -> Non
     firm = [Found("organisation", 0, 1, "Norvex")]
     assert _named_after_an_organisation("norvex talon", {"norvex": firm})
     assert not _named_after_an_organisation("mark talon", {"mark": firm})
+
+
+def test_a_name_with_a_particle_is_a_person() -> None:
+    kinds = _kinds(
+        "Marco has made only four appearances this season for Luigi del Tarrino's side, "
+        "the club said."
+    )
+    assert kinds.get("Luigi del Tarrino") == "person"
+
+
+def test_a_nationalitys_noun_is_not_part_of_a_persons_name() -> None:
+    kinds = _kinds(
+        "Petrov said the final would be between himself, Dutchman Arnoud Vellekoop and "
+        "Antonio Ruiz of Spain."
+    )
+    assert kinds.get("Arnoud Vellekoop") == "person"
+    assert not any(name.startswith("Dutchman") for name in kinds)
+
+
+def test_a_name_coordinated_with_a_place_is_a_place_everywhere() -> None:
+    kinds = _kinds(
+        "He ran the fastest times of his career at meetings in Erfurt and Stuttgart last "
+        "summer.\n\nHis run in Erfurt lifted him to sixth on the all-time list, coach Dana "
+        "Moss said."
+    )
+    assert "Erfurt" not in kinds
+    assert kinds.get("Dana Moss") == "person"

@@ -100,14 +100,8 @@ def _org_kind(doc: Doc, f: Found, places: set[str], person_tokens: set[str]) -> 
         return None  # "Council", "tsunamis": a common noun, not a name
     if len(words) == 1 and (_sentence_initial_word(doc, f) or _inside_a_title(doc, f)):
         return None
-    if (
-        len(words) == 2
-        and (norm_token(words[0]) in GIVEN_NAMES_M | GIVEN_NAMES_F or is_given_name(words[0]))
-        and norm_name(words[0]) not in places
-        and words[1][:1].isupper()
-        and norm_token(words[1]) not in ORG_HEADS
-    ):
-        return "person"  # "Muriel Draaisma" mislabelled as an organisation
+    if _given_then_surname(words, places):
+        return "person"  # "Muriel Draaisma", "Luigi del Neri" mislabelled as organisations
     if (
         is_place(f.name, places)
         or words[-1].lower() in NON_ORG_HEADS
@@ -116,6 +110,55 @@ def _org_kind(doc: Doc, f: Found, places: set[str], person_tokens: set[str]) -> 
     ):
         return None
     return "organisation"
+
+
+# Lower-case particles inside a person's name ("Luigi del Neri", "Ruud van Nistelrooy").
+NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "del",
+        "della",
+        "da",
+        "di",
+        "do",
+        "dos",
+        "das",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "la",
+        "le",
+        "al",
+        "bin",
+        "ibn",
+    }
+)
+
+
+def _given_then_surname(words: list[str], places: set[str]) -> bool:
+    """A given name, any particles, then one capitalised word that heads no organisation."""
+    if len(words) < 2 or any(w not in NAME_PARTICLES for w in words[1:-1]):
+        return False
+    first, last = words[0], words[-1]
+    return (
+        (norm_token(first) in GIVEN_NAMES_M | GIVEN_NAMES_F or is_given_name(first))
+        and norm_name(first) not in places
+        and last[:1].isupper()
+        and norm_token(last) not in ORG_HEADS
+    )
+
+
+def _coordinated_with_place(doc: Doc, f: Found) -> bool:
+    """A name joined by "and"/"or" to a place the model recognised ("in Erfurt and
+    Stuttgart")."""
+    root = doc[f.start : f.end].root
+    linked = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        linked.append(root.head)
+    return any(t.ent_type_ in ("GPE", "LOC") for t in linked)
 
 
 def _title_word(word: str) -> bool:
@@ -196,7 +239,11 @@ def _person_kind(doc: Doc, f: Found, places: set[str]) -> str | None:
 
 def correct_kinds(doc: Doc, found: list[Found]) -> list[Found]:
     """The candidates that name a person or an organisation, each with its kind."""
-    places = places_of(doc)
+    places = places_of(doc) | {
+        norm_name(f.name)
+        for f in found
+        if f.kind == "organisation" and " " not in f.name and _coordinated_with_place(doc, f)
+    }  # "races in Erfurt and Stuttgart": Erfurt is a place wherever it is named
     person_tokens = {norm_name(w) for f in found if f.kind == "person" for w in f.name.split()}
     products = {norm_name(f.name) for f in found if is_product(doc, f.start, f.end)}
     keep: list[Found] = []

@@ -78,11 +78,16 @@ def extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+DEMONYM_NOUN = re.compile(r"[A-Z][a-z]+(?:man|woman)")
+
+
 def strip_span(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int, list[str]]:
     """Drop leading "the"/titles and a trailing possessive; return dropped title tokens."""
     titles: list[str] = []
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
+    if person and end - start > 2 and DEMONYM_NOUN.fullmatch(doc[start].text):
+        start += 1  # "Dutchman Arnoud Okken": a nationality's noun, not part of the name
     if person:
         last_title = -1
         for i in range(start, end - 1):
