@@ -146,3 +146,15 @@ def test_a_speaking_surname_the_model_missed_joins_its_full_name() -> None:
     doc = get_nlp()("Part of Ian Thackeray's plan was simple. “We won,” Thackeray said.")
     surname = next(t for t in doc if t.text == "Thackeray" and t.dep_ == "nsubj")
     assert [doc[a:b].text for a, b in _full_names_of(doc, surname)] == ["Ian Thackeray"]
+
+
+def test_what_is_held_is_a_company_wherever_the_text_says_so() -> None:
+    """ "Shares in X" counts for X as an organisation, also where the model gave that use no
+    label at all."""
+    art = annotate(
+        "A headline for the test\n\n"
+        "Shares in Velmora Kade fell 9% on Tuesday after a profit warning.\n\n"
+        "Velmora Kade said sales of its frozen desserts had slumped."
+    )
+    ents = [e for e in art.entities if e.name == "Velmora Kade"]
+    assert ents and ents[0].votes.organisation >= 2

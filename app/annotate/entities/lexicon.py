@@ -223,8 +223,10 @@ PLACE_AFTER = words(
 # Nouns compounded with a name that make it an organisation ("the X cybersecurity unit").
 ORG_AFTER = words(
     """unit division subsidiary firm company brand label band group agency studio network
-    chain bank carrier airline retailer publisher broadcaster"""
+    chain bank carrier airline retailer publisher broadcaster shares stock shareholders"""
 )
+# What is held in a company: "shares in X", "a stake in X", "shareholders of X".
+HOLDING_NOUNS = words("""share stake stock shareholder stockholder""")
 # People's nouns that take an employer after "at" ("a researcher at X").
 STAFF_NOUNS = words(
     """researcher analyst economist scientist professor lecturer student teacher engineer

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from app.annotate.cues import SPEECH_VERBS
 from app.annotate.entities.lexicon import (
+    HOLDING_NOUNS,
     HONORIFICS,
     MARKET_VERBS,
     ORG_AFTER,
@@ -48,7 +49,8 @@ _LABEL_KIND = {
     "FAC": "other",
     "NORP": "other",  # a nationality (parties are decided by their words first)
 }
-_Places = tuple[list[str], set[str]]  # the text's demonyms, and names before a place's noun
+# the text's demonyms, names before a place's noun, and names of what is held ("shares in X")
+_Places = tuple[list[str], set[str], set[str]]
 _DECISIVE = 100  # "Mr X": no other evidence outweighs an honorific
 # Descriptors of a group of people ("the band X", "pop group Y"): X is no one person, even
 # when named like one.
@@ -177,6 +179,20 @@ def places_named(doc: Doc) -> set[str]:
     return out
 
 
+def held(doc: Doc) -> set[str]:
+    """Names of what is held anywhere in the text, whatever the model labelled them: "shares
+    in X", "a stake in X Y" (X and X Y), "shareholders of X"."""
+    out = set()
+    for i in tokens_where(doc, "LEMMA", lambda w: w.lower() in HOLDING_NOUNS):
+        if i + 2 >= len(doc) or doc[i + 1].lower_ not in ("in", "of"):
+            continue
+        k = i + 2
+        while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+            k += 1
+            out.add(norm_name(doc[i + 2 : k].text))
+    return out
+
+
 def _market_figure(doc: Doc, f: Found) -> bool:
     """ "X rose 0.3 per cent to 26,902": an index or a share price moves, no one does."""
     root = doc[f.start : f.end].root
@@ -270,11 +286,13 @@ def _name_votes(
     words = max((f.name.split() for f in mentions), key=len)
     cap = 1 if len(words) == 1 and not is_given_name(words[0]) else LABEL_CAP
     votes: Counter[str] = Counter({kind: min(n, cap) for kind, n in labels.items()})
-    demonyms, named = places
+    demonyms, named, held = places
     if _has_demonym(demonyms, " ".join(words)):
         votes["other"] += 2  # "Sri Lanka" beside "Sri Lankan": a place
     if norm_name(" ".join(words)) in named:
         votes["other"] += 2  # "the X volcano" somewhere in the text
+    if norm_name(" ".join(words)) in held:
+        votes["organisation"] += 2  # "shares in X" somewhere in the text
     if len(words) > 1 and is_given_name(words[0]) and mentions[0].kind == "person":
         # supports a person (never makes one of an organisation); only one vote, as many
         # works and places begin with a first name ("Harry Potter", "Sri Lanka")
@@ -357,7 +375,7 @@ def pool_kinds(doc: Doc, found: list[Found]) -> list[Found]:
     hidden (its entity carries the votes to the corpus, with no mentions). Every mention
     keeps its name's votes (`Found.votes`) for the entity's kind votes."""
     labels = _label_votes(doc)
-    places = ([e.text for e in doc.ents if e.label_ == "NORP"], places_named(doc))
+    places = ([e.text for e in doc.ents if e.label_ == "NORP"], places_named(doc), held(doc))
     groups = _name_groups(found)
     for name, mentions in groups.items():
         first = max(mentions, key=lambda f: len(f.name.split()))
