@@ -268,3 +268,29 @@ def test_a_name_coordinated_with_a_place_is_a_place_everywhere() -> None:
     )
     assert "Erfurt" not in kinds
     assert kinds.get("Dana Moss") == "person"
+
+
+def test_a_name_ends_at_a_comma_or_a_spaced_dash() -> None:
+    kinds = _kinds(
+        "The spam came from a firm called Tallow Inc - that is what investigators said, and "
+        "the singer Mara Quell - aka The Heron - denied any part in it."
+    )
+    assert "Tallow Inc" in kinds and "Mara Quell" in kinds
+    assert not any(" - " in name for name in kinds)
+
+
+def test_an_organisation_spelt_with_and_without_a_plural_is_one() -> None:
+    art = _annotate(
+        "The Floods Relief Committee (FRC) appealed for money on Monday.\n\n"
+        "A spokesman for the Flood Relief Committee said the FRC had raised 2m so far."
+    )
+    orgs = [e.name for e in art.entities if e.kind == "organisation"]
+    assert len(orgs) == 1, orgs
+
+
+def test_an_official_name_keeps_its_commas() -> None:
+    kinds = _kinds(
+        "Officials at the Procurement, Research and Testing Agency said on Monday that the "
+        "order had been cancelled."
+    )
+    assert kinds.get("Procurement, Research and Testing Agency") == "organisation", kinds

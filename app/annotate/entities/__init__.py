@@ -19,7 +19,13 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from app.annotate.entities.grouping import acronym_forms, group, merged, short_org_forms
+from app.annotate.entities.grouping import (
+    acronym_forms,
+    group,
+    merged,
+    short_org_forms,
+    spelling_variants,
+)
 from app.annotate.entities.kinds import correct_kinds
 from app.annotate.entities.mentions import more_mentions
 from app.annotate.entities.result import EntityResult, Found
@@ -44,7 +50,8 @@ def find_entities(doc: Doc, char_ok: Callable[[int], bool]) -> EntityResult:
     for i, e in enumerate(entities):
         if e.kind == "person":  # the longest form used; of equal length, the most used
             e.name = max(e.aliases, key=lambda a: (len(a.split()), uses[i, a], -e.aliases.index(a)))
-    remap = short_org_forms(entities, found)
+    remap = spelling_variants(entities, found)
+    remap.update({i: remap.get(j, j) for i, j in short_org_forms(entities, found).items()})
     remap.update(acronym_forms(entities, remap))
     for f in found:
         f.entity = remap.get(f.entity, f.entity)  # type: ignore[arg-type]

@@ -177,6 +177,23 @@ def short_org_forms(entities: list[Entity], found: list[Found]) -> dict[int, int
     return remap
 
 
+def spelling_variants(entities: list[Entity], found: list[Found]) -> dict[int, int]:
+    """Two organisations of several words whose names differ only by a plural "s" on one
+    word are one ("Disaster Emergency Committee" beside "Disasters Emergency
+    Committee"): the less used joins the more used (ties: the first named)."""
+    uses = Counter(f.entity for f in found)
+    by_form: dict[tuple[str, ...], list[int]] = {}
+    for i, e in enumerate(entities):
+        toks = norm_name(e.name).split()
+        if e.kind == "organisation" and len(toks) > 1:
+            by_form.setdefault(tuple(t.removesuffix("s") for t in toks), []).append(i)
+    remap: dict[int, int] = {}
+    for same in by_form.values():
+        keep = max(same, key=lambda i: (uses[i], -i))
+        remap.update({i: keep for i in same if i != keep})
+    return remap
+
+
 def acronym_forms(entities: list[Entity], remap: dict[int, int]) -> dict[int, int]:
     """An organisation named by its acronym joins the one organisation of the article whose
     name it abbreviates ("IMF" -> "International Monetary Fund"): index -> full name."""

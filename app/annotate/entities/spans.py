@@ -113,10 +113,18 @@ def strip_span(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int, 
 
 
 def cut_span(doc: Doc, s: int, e: int) -> tuple[int, int]:
-    """Cut a span at a line break, a slash (photo credits) or an inner possessive."""
+    """Cut a span at a line break, a slash (photo credits), a comma or a spaced dash (two
+    names in a list: "Blur, Oasis", "Buzzcocks - Ever Fallen"; not in an official name
+    ending in an organisation's head: "Acquisition, Technology and Logistics Agency") or an
+    inner possessive."""
+    listed = not org_like([doc[e - 1].text])
     for i in range(s, e):
         t = doc[i]
         if "\n" in t.text or t.is_space or t.text in ("/", "|", "(", ")"):
+            return s, i
+        if t.text == "," and listed:
+            return s, i
+        if i > s and t.text in ("-", "–", "—") and doc[i - 1].whitespace_:
             return s, i
         if "/" in t.text:
             return s, i + (1 if t.text.split("/")[0] else 0)
