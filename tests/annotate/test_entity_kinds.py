@@ -7,7 +7,7 @@ from app.annotate import annotate
 from app.annotate.entities.grouping import short_org_forms
 from app.annotate.entities.parties import party_name
 from app.annotate.entities.result import Found
-from app.annotate.entities.spans import _person_shaped
+from app.annotate.entities.spans import _person_shaped, _split
 from app.annotate.entities.vocabulary import club_like
 from app.annotate.entities.votes import _named_after_an_organisation
 from app.annotate.given_names import gender_of, is_given_name
@@ -294,3 +294,15 @@ def test_an_official_name_keeps_its_commas() -> None:
         "order had been cancelled."
     )
     assert kinds.get("Procurement, Research and Testing Agency") == "organisation", kinds
+
+
+def test_an_organisations_span_running_into_a_persons_name_is_split() -> None:
+    """The model sometimes gives one ORG span to "GDC Mr Hallard": split before the
+    honorific."""
+    from spacy.tokens import Doc
+
+    vocab = get_nlp().vocab
+    show = Doc(vocab, words=["GDC", "Mr", "Hallard"])
+    assert _split(show, "ORG", 0, 3) == [("ORG", 0, 1), ("PERSON", 1, 3)]
+    bank = Doc(vocab, words=["JP", "Morgan", "Chase"])
+    assert _split(bank, "ORG", 0, 3) == [("ORG", 0, 3)]

@@ -455,6 +455,17 @@ def _party_found(doc: Doc, s: int, e: int) -> Found | None:
     return Found("organisation", s, e, name, party=True)
 
 
+def _split(doc: Doc, label: str, s: int, e: int) -> list[tuple[str, int, int]]:
+    """An organisation's span that runs on into an honorific and a name is two ("GDC Mr
+    Allard")."""
+    if label != "ORG" or e - s < 3:
+        return [(label, s, e)]
+    for k in range(s + 1, e - 1):
+        if norm_token(doc[k].text) in HONORIFICS and doc[k + 1].text[:1].isupper():
+            return [("ORG", s, k), ("PERSON", k, e)]
+    return [(label, s, e)]
+
+
 def _person_shaped(doc: Doc, s: int, e: int) -> bool:
     """An honorific then a name ("Mr Ebbers"), or an initial then a surname ("G Lamboley")."""
     words = [t.text for t in doc[s:e] if t.text.lower() != "the"]
@@ -476,7 +487,8 @@ def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
         found.append(f)
         taken.update(range(f.start, f.end))
 
-    for label, s, e in model_spans(doc, char_ok):
+    pieces = [piece for span in model_spans(doc, char_ok) for piece in _split(doc, *span)]
+    for label, s, e in pieces:
         if label == "ORG" and _person_shaped(doc, s, e):
             label = "PERSON"  # "Mr Ebbers", "G Lamboley": a person whatever the label
         party = _party_found(doc, s, e)
