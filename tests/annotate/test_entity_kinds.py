@@ -306,3 +306,29 @@ def test_an_organisations_span_running_into_a_persons_name_is_split() -> None:
     assert _split(show, "ORG", 0, 3) == [("ORG", 0, 1), ("PERSON", 1, 3)]
     bank = Doc(vocab, words=["JP", "Morgan", "Chase"])
     assert _split(bank, "ORG", 0, 3) == [("ORG", 0, 3)]
+
+
+def test_a_members_title_after_an_organisation_is_not_its_name() -> None:
+    from spacy.tokens import Doc
+
+    from app.annotate.entities.spans import cut_org
+
+    vocab = get_nlp().vocab
+    member = Doc(vocab, words=["UK", "Independence", "Party", "MEP"])
+    assert cut_org(member, 0, 4) == (0, 3)
+    office = Doc(vocab, words=["Home", "Secretary"])
+    assert cut_org(office, 0, 2) == (0, 2)  # a title's modifier names nothing alone
+
+
+def test_an_acronym_may_keep_an_acronym_inside_it_whole() -> None:
+    from app.annotate.names import initials
+
+    assert "UKIP" in initials("UK Independence Party")
+    assert "IMF" in initials("International Monetary Fund")
+
+
+def test_a_given_name_before_an_acronym_is_no_persons_name() -> None:
+    from app.annotate.entities.kinds import _given_then_surname
+
+    assert not _given_then_surname(["London", "UKIP"], set())
+    assert _given_then_surname(["Muriel", "Draaisma"], set())

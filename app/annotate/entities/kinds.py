@@ -147,6 +147,7 @@ def _given_then_surname(words: list[str], places: set[str]) -> bool:
         (norm_token(first) in GIVEN_NAMES_M | GIVEN_NAMES_F or is_given_name(first))
         and norm_name(first) not in places
         and last[:1].isupper()
+        and not (len(last) > 2 and last.isupper())  # "London UKIP": an acronym
         and norm_token(last) not in ORG_HEADS
     )
 

@@ -198,9 +198,17 @@ def clean_person_name(name: str) -> str:
     return " ".join(name.split())
 
 
+def _names_something(span: Span) -> bool:
+    """Words that can name an organisation alone: not only the modifiers of a title."""
+    return any(t.text[:1].isupper() and t.lower_ not in ROLE_MODIFIERS for t in span)
+
+
 def cut_org(doc: Doc, s: int, e: int) -> tuple[int, int]:
-    """Cut credits glued to a name ("Canadian Press Thunder Bay Police") and trailing people
-    ("Huawei CFO Meng")."""
+    """Cut credits glued to a name ("Canadian Press Thunder Bay Police"), trailing people
+    ("Huawei CFO Meng") and a trailing member's title ("UK Independence Party MEP": the
+    party, not "Home Secretary")."""
+    while e - s > 1 and is_title_word(doc[e - 1].text) and _names_something(doc[s : e - 1]):
+        e -= 1
     text = doc[s:e].text
     for agency in AGENCIES:
         if text.startswith(agency) and len(text) > len(agency) + 1:
