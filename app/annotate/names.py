@@ -22,7 +22,7 @@ TITLE_WORDS = words(
     commander sgt sergeant cpl corporal pte private const constable det detective insp
     inspector supt superintendent officer judge justice chair chairman chairwoman
     chairperson councillor councilor coun cllr alderman king queen prince princess sheikh
-    emir president-elect minister-designate mp mpp mla mep attorney solicitor speaker leader
+    emir president-elect minister-designate mp mpp mla mep msp attorney solicitor speaker leader
     coach manager ceo cfo coo founder spokesman spokeswoman spokesperson former then late
     acting interim"""
 )

@@ -332,3 +332,17 @@ def test_a_given_name_before_an_acronym_is_no_persons_name() -> None:
 
     assert not _given_then_surname(["London", "UKIP"], set())
     assert _given_then_surname(["Muriel", "Draaisma"], set())
+
+
+def test_an_event_is_no_persons_name_whatever_its_first_word() -> None:
+    from app.annotate.entities.kinds import _given_then_surname
+
+    assert not _given_then_surname(["Argentine", "Championship"], set())
+
+
+def test_a_persons_name_used_for_a_manner_is_no_mention_and_msp_is_a_title() -> None:
+    kinds = _kinds(
+        "The show ended with a Janet Jackson-style stunt, said Green MSP Mark Ballantyne."
+    )
+    assert not any("style" in name for name in kinds)
+    assert kinds.get("Mark Ballantyne") == "person"

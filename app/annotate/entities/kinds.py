@@ -138,11 +138,35 @@ NAME_PARTICLES = frozenset(
 )
 
 
+# Last words of events, never of a person's name.
+EVENT_HEADS = frozenset(
+    {
+        "championship",
+        "championships",
+        "cup",
+        "games",
+        "olympics",
+        "festival",
+        "award",
+        "awards",
+        "prize",
+        "election",
+        "elections",
+        "talks",
+        "war",
+        "summit",
+        "open",
+    }
+)
+
+
 def _given_then_surname(words: list[str], places: set[str]) -> bool:
     """A given name, any particles, then one capitalised word that heads no organisation."""
     if len(words) < 2 or any(w not in NAME_PARTICLES for w in words[1:-1]):
         return False
     first, last = words[0], words[-1]
+    if norm_token(last) in EVENT_HEADS:
+        return False  # "Argentine Championship"
     return (
         (norm_token(first) in GIVEN_NAMES_M | GIVEN_NAMES_F or is_given_name(first))
         and norm_name(first) not in places

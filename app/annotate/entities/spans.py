@@ -78,6 +78,7 @@ def extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_STYLE = re.compile(r"-(?:style|esque|like|era|inspired|type)$")
 DEMONYM_NOUN = re.compile(r"[A-Z][a-z]+(?:man|woman)")
 
 
@@ -419,8 +420,8 @@ def _person_found(doc: Doc, s: int, e: int) -> list[Found]:
     name = clean_person_name(span_text(doc, s2, e2)) if s2 < e2 else ""
     if not name or not any(c.isalpha() for c in name):
         return []
-    if len(name.split()) > 5 or any(c.isdigit() for c in name):
-        return []
+    if len(name.split()) > 5 or any(c.isdigit() for c in name) or _STYLE.search(name):
+        return []  # "a Janet Jackson-style stunt" names a manner, not the person
     role = " ".join(titles) if titles else None
     if role and all(norm_token(w) in HONORIFICS for w in titles):
         role = None
