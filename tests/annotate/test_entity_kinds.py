@@ -294,6 +294,13 @@ def test_an_official_name_keeps_its_commas() -> None:
         "order had been cancelled."
     )
     assert kinds.get("Procurement, Research and Testing Agency") == "organisation", kinds
+    from spacy.tokens import Doc
+
+    from app.annotate.entities.spans import cut_span
+
+    words = ["Department", "for", "Culture", ",", "Media", "and", "Sport"]
+    assert cut_span(Doc(get_nlp().vocab, words=words), 0, 7) == (0, 7)
+    assert cut_span(Doc(get_nlp().vocab, words=["Blur", ",", "Oasis"]), 0, 3) == (0, 1)
 
 
 def test_an_organisations_span_running_into_a_persons_name_is_split() -> None:
@@ -346,3 +353,28 @@ def test_a_persons_name_used_for_a_manner_is_no_mention_and_msp_is_a_title() -> 
     )
     assert not any("style" in name for name in kinds)
     assert kinds.get("Mark Ballantyne") == "person"
+
+
+def test_a_descriptor_starting_a_sentence_is_not_the_firms_name() -> None:
+    from spacy.tokens import Doc
+
+    from app.annotate.entities.spans import strip_span
+
+    doc = Doc(get_nlp().vocab, words=["Bookmakers", "Ladbrokes", "said", "so", "."])
+    doc[0].is_sent_start = True
+    assert strip_span(doc, 0, 2, person=False)[:2] == (1, 2)
+    bank = Doc(get_nlp().vocab, words=["Bank", "of", "England"])
+    bank[0].is_sent_start = True
+    assert strip_span(bank, 0, 3, person=False)[:2] == (0, 3)
+
+
+def test_a_name_ends_before_a_day() -> None:
+    from spacy.tokens import Doc
+
+    from app.annotate.entities.spans import cut_span
+
+    doc = get_nlp()("The Bill is debated in the House of Commons on Monday.")
+    start = next(t.i for t in doc if t.text == "House")
+    end = next(t.i for t in doc if t.text == "Monday") + 1
+    assert cut_span(doc, start, end) == (start, end - 2)
+    assert isinstance(doc, Doc)

@@ -12,6 +12,7 @@ from app.annotate.entities.lexicon import (
     GIVEN_NAMES_F,
     GIVEN_NAMES_M,
     LEGISLATURES,
+    NAME_PARTICLES,
     NON_ORG_HEADS,
     NOT_PERSON_LAST,
     NUMBER_WORDS,
@@ -110,32 +111,6 @@ def _org_kind(doc: Doc, f: Found, places: set[str], person_tokens: set[str]) -> 
     ):
         return None
     return "organisation"
-
-
-# Lower-case particles inside a person's name ("Luigi del Neri", "Ruud van Nistelrooy").
-NAME_PARTICLES = frozenset(
-    {
-        "de",
-        "del",
-        "della",
-        "da",
-        "di",
-        "do",
-        "dos",
-        "das",
-        "du",
-        "van",
-        "von",
-        "der",
-        "den",
-        "ter",
-        "la",
-        "le",
-        "al",
-        "bin",
-        "ibn",
-    }
-)
 
 
 # Last words of events, never of a person's name.

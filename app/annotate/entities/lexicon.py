@@ -61,6 +61,7 @@ PLACE_METONYMS = words(
 
 ORG_DESCRIPTORS = words(
     """company companies firm firms contractor contractors maker makers manufacturer
+    bookmaker bookmakers
     manufacturers giant giants group groups retailer retailers bank banks carrier carriers
     airline airlines broadcaster broadcasters publisher publishers insurer insurers brand
     brands startup start-up developer developers supplier suppliers operator operators
@@ -210,7 +211,7 @@ WORK_DESCRIPTORS = words(
 # Works named in lists ("films like X", "games such as Y"), by lemma.
 WORK_PLURALS = words("film movie book novel game show series album blockbuster hit")
 # Lower-case words inside names ("Erik ten Hag", "Ursula von der Leyen").
-NAME_PARTICLES = words("ten van von der den de da di le la bin al del dos du")
+NAME_PARTICLES = words("ten ter van von der den de da di do le la bin ibn al del della dos das du")
 # Number words that begin names of groups and titles, never a person's name.
 NUMBER_WORDS = words("two three four five six seven eight nine ten twelve hundred thousand")
 # Nouns after a name that make the name a place or a market index, never someone's name

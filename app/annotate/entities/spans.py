@@ -16,6 +16,7 @@ from app.annotate.entities.lexicon import (
     HONORIFICS,
     INNER_TITLES,
     NAME_PARTICLES,
+    ORG_DESCRIPTORS,
     ORG_HEADS,
     PARTY_WORDS,
     ROLE_LIKE,
@@ -45,6 +46,7 @@ from app.annotate.names import (
     norm_name,
     norm_token,
     strip_possessive,
+    words,
 )
 from app.annotate.nlp import tokens_where
 
@@ -82,6 +84,15 @@ _STYLE = re.compile(r"-(?:style|esque|like|era|inspired|type)$")
 DEMONYM_NOUN = re.compile(r"[A-Z][a-z]+(?:man|woman)")
 
 
+def _leading_descriptor(doc: Doc, start: int, end: int) -> bool:
+    """A sentence's first word that describes the organisation named after it."""
+    first = doc[start]
+    if end - start < 2 or not first.is_sent_start or first.lower_ not in ORG_DESCRIPTORS:
+        return False
+    nxt = doc[start + 1]
+    return nxt.text[:1].isupper() and nxt.is_alpha
+
+
 def strip_span(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int, list[str]]:
     """Drop leading "the"/titles and a trailing possessive; return dropped title tokens."""
     titles: list[str] = []
@@ -89,6 +100,8 @@ def strip_span(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int, 
         start += 1
     if person and end - start > 2 and DEMONYM_NOUN.fullmatch(doc[start].text):
         start += 1  # "Dutchman Arnoud Okken": a nationality's noun, not part of the name
+    if not person and _leading_descriptor(doc, start, end):
+        start += 1  # "Bookmakers Ladbrokes said": the firm is Ladbrokes
     if person:
         last_title = -1
         for i in range(start, end - 1):
@@ -113,16 +126,28 @@ def strip_span(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int, 
     return start, end, titles
 
 
+_DAYS = words("monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday")
+
+
+def _dated(doc: Doc, i: int, e: int) -> bool:
+    """A day after a preposition: "on Monday" ends a name the model ran on."""
+    return i < e and (doc[i].lower_ in _DAYS or doc[i].ent_type_ in ("DATE", "TIME"))
+
+
 def cut_span(doc: Doc, s: int, e: int) -> tuple[int, int]:
     """Cut a span at a line break, a slash (photo credits), a comma or a spaced dash (two
-    names in a list: "Blur, Oasis", "Buzzcocks - Ever Fallen"; not in an official name
-    ending in an organisation's head: "Acquisition, Technology and Logistics Agency") or an
-    inner possessive."""
-    listed = not org_like([doc[e - 1].text])
+    names in a list: "Blur, Oasis", "Buzzcocks - Ever Fallen"; not in a name ending in an
+    organisation's head or holding a list: "Acquisition, Technology and Logistics Agency",
+    "Department for Culture, Media and Sport") or an inner possessive."""
+    listed = not org_like([doc[e - 1].text]) and not any(
+        t.lower_ in ("and", "&") for t in doc[s:e]
+    )  # "Culture, Media and Sport": the comma of a list inside the name
     for i in range(s, e):
         t = doc[i]
         if "\n" in t.text or t.is_space or t.text in ("/", "|", "(", ")"):
             return s, i
+        if i > s and t.is_lower and t.pos_ == "ADP" and _dated(doc, i + 1, e):
+            return s, i  # "the Commons on Monday"
         if t.text == "," and listed:
             return s, i
         if i > s and t.text in ("-", "–", "—") and doc[i - 1].whitespace_:
