@@ -268,6 +268,8 @@ def test_a_name_coordinated_with_a_place_is_a_place_everywhere() -> None:
     )
     assert "Erfurt" not in kinds
     assert kinds.get("Dana Moss") == "person"
+    clubs = _kinds("Chelsea and Barcelona drew 1-1 on Wednesday, said coach Dana Moss.")
+    assert clubs.get("Chelsea") == "organisation"  # no preposition of place
 
 
 def test_a_name_ends_at_a_comma_or_a_spaced_dash() -> None:

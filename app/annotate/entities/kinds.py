@@ -152,13 +152,17 @@ def _given_then_surname(words: list[str], places: set[str]) -> bool:
 
 
 def _coordinated_with_place(doc: Doc, f: Found) -> bool:
-    """A name joined by "and"/"or" to a place the model recognised ("in Erfurt and
-    Stuttgart")."""
+    """A name joined by "and"/"or" to a place the model recognised, after a preposition of
+    place ("races in Erfurt and Stuttgart"; not "Chelsea and Barcelona drew")."""
     root = doc[f.start : f.end].root
-    linked = [c for c in root.children if c.dep_ == "conj"]
-    if root.dep_ == "conj":
-        linked.append(root.head)
-    return any(t.ent_type_ in ("GPE", "LOC") for t in linked)
+    first = root.head if root.dep_ == "conj" else root
+    if first.dep_ != "pobj" or first.head.lower_ not in _PLACE_PREPOSITIONS:
+        return False
+    linked = [c for c in first.children if c.dep_ == "conj"] + [first]
+    return any(t.ent_type_ in ("GPE", "LOC") for t in linked if t.i != root.i)
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "across"})
 
 
 def _title_word(word: str) -> bool:
