@@ -380,3 +380,12 @@ def test_a_name_ends_before_a_day() -> None:
     end = next(t.i for t in doc if t.text == "Monday") + 1
     assert cut_span(doc, start, end) == (start, end - 2)
     assert isinstance(doc, Doc)
+
+
+def test_a_team_sheet_names_people_by_initial_and_surname() -> None:
+    kinds = _kinds(
+        "Tarrow: J Pellam (Sale, capt); M Quorn (Wasps), T Halden (Bath); P de Vries "
+        "(Leeds), C Ostler (Sale Sharks), M Dunmore (Wasps)."
+    )
+    initialled = {n: k for n, k in kinds.items() if len(n.split()[0]) == 1}
+    assert len(initialled) >= 2 and set(initialled.values()) == {"person"}, kinds

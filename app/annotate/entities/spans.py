@@ -455,6 +455,8 @@ def _person_found(doc: Doc, s: int, e: int) -> list[Found]:
 
 def _org_found(doc: Doc, s: int, e: int) -> list[Found]:
     s, e = cut_span(doc, s, e)
+    if _person_shaped(doc, s, e):
+        return _person_found(doc, s, e)  # "B Cohen, C Sweeney": a team sheet, cut at the comma
     s2, e2, titles = strip_span(doc, s, e, person=False)
     if s2 >= e2 or not any(c.isalpha() for c in span_text(doc, s2, e2)):
         return []

@@ -21,6 +21,7 @@ from app.annotate.entities.lexicon import (
     HOLDING_NOUNS,
     HONORIFICS,
     MARKET_VERBS,
+    NAME_PARTICLES,
     ORG_AFTER,
     ORG_DESCRIPTORS,
     PEER_TITLES,
@@ -297,6 +298,8 @@ def _name_votes(
         # supports a person (never makes one of an organisation); only one vote, as many
         # works and places begin with a first name ("Harry Potter", "Sri Lanka")
         votes["person"] += 1
+    if _initial_and_surname(words):
+        votes["person"] += 2  # "C Hodgson": an initial and a surname, as in a team sheet
     if len(words) == 1 and words[0][:1].islower() and any(c.isupper() for c in words[0]):
         votes["other"] += 1  # "iPhone": a product's spelling
     for f in mentions:
@@ -304,6 +307,17 @@ def _name_votes(
         votes["organisation"] += _org_votes(doc, f)
         votes["other"] += _other_votes(doc, f)
     return votes
+
+
+def _initial_and_surname(words: list[str]) -> bool:
+    """ "C Hodgson", "P de Villiers"."""
+    return (
+        len(words) >= 2
+        and len(words[0].rstrip(".")) == 1
+        and words[0][:1].isupper()
+        and all(w in NAME_PARTICLES for w in words[1:-1])
+        and words[-1][:1].isupper()
+    )
 
 
 def _has_demonym(demonyms: list[str], name: str) -> bool:
