@@ -169,8 +169,9 @@ def maintained_problems(conn: Connection) -> dict[str, list[object]]:
     return problems
 
 
-def alias_problems(conn: Connection) -> list[tuple[tuple[str, int], int]]:
-    """name_aliases against a recount of the article names' alias keys."""
+def alias_problems(conn: Connection) -> list[tuple[tuple[tuple[str, int], int], int]]:
+    """name_aliases against a recount of the article names' alias keys: ((alias key, name
+    id), stored), recounted."""
     import json
     from collections import Counter
 
@@ -184,7 +185,8 @@ def alias_problems(conn: Connection) -> list[tuple[tuple[str, int], int]]:
             text("SELECT alias_key, name_id, articles FROM name_aliases")
         )
     }
-    return sorted(set(kept.items()) ^ set(counted.items()))
+    keys = sorted(set(kept) | set(counted))
+    return [((k, kept.get(k, 0)), counted[k]) for k in keys if kept.get(k, 0) != counted[k]]
 
 
 def decision_problems(conn: Connection) -> list[object]:
@@ -213,11 +215,24 @@ class Report:
     problems: dict[str, list[object]]
 
 
+def _one_snapshot(conn: Connection) -> None:
+    """Every check reads the same committed state, also while another process writes (a
+    crash test checks while the surviving worker stores articles): one read transaction,
+    with a snapshot taken at its first read (SQLite WAL) or for its whole length
+    (PostgreSQL, REPEATABLE READ). Without it each SELECT saw a later state than the one
+    before, and a recount could differ from a count read a moment later."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+
+
 def check_database(url: str) -> Report:
     """Run every check; on SQLite also PRAGMA integrity_check and foreign_key_check."""
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
+            _one_snapshot(conn)
             integrity = "n/a (PostgreSQL)"
             problems: dict[str, list[object]] = {}
             if make_url(url).get_backend_name() == "sqlite":
