@@ -389,3 +389,24 @@ def test_a_team_sheet_names_people_by_initial_and_surname() -> None:
     )
     initialled = {n: k for n, k in kinds.items() if len(n.split()[0]) == 1}
     assert len(initialled) >= 2 and set(initialled.values()) == {"person"}, kinds
+
+
+def test_a_name_after_an_honorific_is_a_person_whatever_the_model_labelled_it() -> None:
+    """ "Sundar Katwala said ... Mr Katwala added": the model read the name as a building
+    and a place; the honorific makes "Katwala" a surname, so the speaking name is a person."""
+    from spacy.tokens import Doc
+
+    from app.annotate.entities.spans import honorific_names, recover_speaker_names
+
+    words = ["Sundar", "Katwala", "said", "so", ".", "Mr", "Katwala", "added", "more", "."]
+    doc = Doc(
+        get_nlp().vocab,
+        words=words,
+        pos=["PROPN", "PROPN", "VERB", "ADV", "PUNCT", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"],
+        deps=["compound", "nsubj", "ROOT", "advmod", "punct"] * 2,
+        heads=[1, 2, 2, 2, 2, 6, 7, 7, 7, 7],
+        lemmas=["Sundar", "Katwala", "say", "so", ".", "Mr", "Katwala", "add", "more", "."],
+        ents=["B-FAC", "I-FAC", "O", "O", "O", "O", "B-GPE", "O", "O", "O"],
+    )
+    assert honorific_names(doc, set()) == [(6, 7)]
+    assert (0, 2) in recover_speaker_names(doc, set())

@@ -4,7 +4,7 @@ corrected (titles, possessives, credits, particles), plus names the model missed
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from spacy.tokens import Doc, Span, Token
 
@@ -353,6 +353,7 @@ def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     from app.annotate.cues import SPEECH_VERBS
 
     out = []
+    honoured = _honoured(doc)
     for i in tokens_where(doc, "DEP", lambda d: d == "nsubj"):
         t = doc[i]
         if t.pos_ != "PROPN" or t.i in taken:
@@ -365,7 +366,7 @@ def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         toks = doc[lo : t.i + 1]
         if len(toks) > 3 or any(x.i in taken for x in toks):
             continue
-        if not all(_plain_name_word(x) for x in toks):
+        if not all(_plain_name_word(x, honoured) for x in toks):
             continue
         if len(toks) > 1:
             out.append((lo, t.i + 1))
@@ -376,12 +377,22 @@ def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     return out
 
 
-def _plain_name_word(x: Token) -> bool:
+def _honoured(doc: Doc) -> set[str]:
+    """Words that follow an honorific somewhere in the text ("Mr Katwala"): surnames."""
+    found = tokens_where(doc, "ORTH", lambda w: w[:1].isupper() and norm_token(w) in HONORIFICS)
+    return {doc[i + 1].text for i in found if i + 1 < len(doc)}
+
+
+def _plain_name_word(x: Token, honoured: Collection[str] = ()) -> bool:
+    """A capitalised proper noun the model took for no place or organisation (or, for a
+    name whose words follow an honorific elsewhere in the text, whatever it took it for)."""
+    labelled = x.ent_type_ in ("GPE", "NORP", "LOC", "ORG", "FAC")
+    sibling = x.head if x.dep_ == "compound" else x
     return (
         x.pos_ == "PROPN"
         and x.text[:1].isupper()
         and x.text[1:].islower()
-        and x.ent_type_ not in ("GPE", "NORP", "LOC", "ORG", "FAC")
+        and (not labelled or sibling.text in honoured)
         and not is_title_word(x.text)
         and x.lower_ not in ORG_HEADS
     )
@@ -592,7 +603,12 @@ def honorific_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
             break
         t = doc[i]
         end = t.i + 1
-        while end < len(doc) and end - t.i <= 3 and end not in taken and name_token(doc[end]):
+        while (
+            end < len(doc)
+            and end - t.i <= 3
+            and end not in taken
+            and name_token(doc[end], any_label=True)
+        ):
             end += 1
         if end > t.i + 1:
             out.append((t.i + 1, end))

@@ -18,11 +18,13 @@ def is_cap(tok: Token) -> bool:
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
 
 
-def name_token(tok: Token) -> bool:
-    """A token that can be part of a person's name."""
+def name_token(tok: Token, *, any_label: bool = False) -> bool:
+    """A token that can be part of a person's name (`any_label`: whatever the model labelled
+    it, as after an honorific: "Mr Katwala" read as a place is a person)."""
     if not is_cap(tok) or is_title_word(tok.text) or (tok.is_sent_start and tok.pos_ != "PROPN"):
         return False
-    if tok.ent_type_ in ("GPE", "NORP", "LOC", "DATE", "ORG", "FAC", "TIME", "CARDINAL"):
+    named = ("GPE", "NORP", "LOC", "ORG", "FAC")
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL") or (tok.ent_type_ in named and not any_label):
         return False
     return (tok.pos_ == "PROPN" and not tok.text.isupper()) or (tok.text.isupper() and len(tok) > 1)
 
