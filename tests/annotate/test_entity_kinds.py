@@ -410,3 +410,13 @@ def test_a_name_after_an_honorific_is_a_person_whatever_the_model_labelled_it() 
     )
     assert honorific_names(doc, set()) == [(6, 7)]
     assert (0, 2) in recover_speaker_names(doc, set())
+
+
+def test_an_acronym_written_as_a_word_joins_the_name_it_spells() -> None:
+    art = _annotate(
+        "The Northern Rivers Protection Agency warned of floods on Monday.\n\n"
+        "A spokesman for Nrpa said the river would rise."
+    )
+    orgs = [e for e in art.entities if e.kind == "organisation"]
+    assert [e.name for e in orgs] == ["Northern Rivers Protection Agency"], orgs
+    assert "Nrpa" in orgs[0].aliases

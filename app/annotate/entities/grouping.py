@@ -194,20 +194,30 @@ def spelling_variants(entities: list[Entity], found: list[Found]) -> dict[int, i
     return remap
 
 
+def _titled_acronym(name: str) -> bool:
+    """An acronym written as a word ("Nato", "Sepa"): one capital, then lower case; it only
+    joins a name of three words or more whose initials it spells."""
+    return " " not in name and 3 <= len(name) <= 6 and name.isalpha() and name.istitle()
+
+
 def acronym_forms(entities: list[Entity], remap: dict[int, int]) -> dict[int, int]:
     """An organisation named by its acronym joins the one organisation of the article whose
-    name it abbreviates ("IMF" -> "International Monetary Fund"): index -> full name."""
+    name it abbreviates ("IMF" -> "International Monetary Fund", "Sepa" -> "Scottish
+    Environment Protection Agency"): index -> full name."""
     orgs = [i for i, e in enumerate(entities) if e.kind == "organisation" and i not in remap]
     out: dict[int, int] = {}
     for i in orgs:
         name = entities[i].name
-        if not is_acronym(name):
+        if not (is_acronym(name) or _titled_acronym(name)):
             continue
         short = name.replace(".", "").upper()
         full = [
             j
             for j in orgs
-            if not is_acronym(entities[j].name) and short in initials(entities[j].name)
+            if j != i
+            and not is_acronym(entities[j].name)
+            and short in initials(entities[j].name)
+            and (is_acronym(name) or len(entities[j].name.split()) >= 3)
         ]
         if len(full) == 1:
             out[i] = full[0]
