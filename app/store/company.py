@@ -64,8 +64,8 @@ def company_roots(connection: Connection, names: list[NameRow]) -> dict[str, str
     keys = _keys_in(connection, {a for ids in articles.values() for a in ids})
     out = {}
     for word, cands in wanted.items():
-        own = sorted(articles.get(word, ()), reverse=True)[:MAX_ARTICLES]
-        company = {c: _company(keys, articles.get(c, ()), word) for c in cands}
+        own = sorted(articles.get(word, set()), reverse=True)[:MAX_ARTICLES]
+        company = {c: _company(keys, articles.get(c, set()), word) for c in cands}
         winner = _winner([_vote(keys.get(a, set()) - {word}, company) for a in own])
         if winner is not None:
             out[word] = winner
@@ -85,7 +85,9 @@ def _candidates(connection: Connection, names: list[NameRow]) -> dict[str, list[
     for word, key, votes, articles in connection.execute(_SURNAMES, {"words": sorted(by_key)}):
         if is_given_name(key.split()[0]):
             found[word].append((key, int(votes), int(articles)))
-    given = dict(connection.execute(_GIVEN, {"words": sorted(found)}).all()) if found else {}
+    given: dict[str, int] = (
+        dict(connection.execute(_GIVEN, {"words": sorted(found)}).all()) if found else {}
+    )
     out = {}
     for word, people in found.items():
         name = by_key[word]
