@@ -123,10 +123,13 @@ def is_acronym(name: str) -> bool:
 
 def initials(name: str) -> set[str]:
     """The acronyms a name can have: with and without its function words ("DOJ" and "DJ" for
-    "Department of Justice"), and with an acronym inside kept whole ("UKIP" for "UK
-    Independence Party")."""
+    "Department of Justice"), with an acronym inside kept whole ("UKIP" for "UK
+    Independence Party"), and without a leading one ("FBI" for "US Federal Bureau of
+    Investigation")."""
     parts = [w for w in name.replace("-", " ").split() if w]
     content = [w for w in parts if w.lower() not in _FUNCTION_WORDS]
     out = {"".join(w[0] for w in content).upper(), "".join(w[0] for w in parts).upper()}
     out.add("".join(w if is_acronym(w) else w[0] for w in content).upper())
+    if len(content) > 3 and is_acronym(content[0]):  # "US Federal Bureau of Investigation"
+        out.add("".join(w[0] for w in content[1:]).upper())
     return {a for a in out if len(a) >= 2}

@@ -88,7 +88,8 @@ def _entity_in(ctx: Context, lo: int, hi: int, head: Token) -> int | None:
     appositive name."""
     te = ctx.ents.token_entity
     if head.i in te:
-        return te[head.i]
+        member = _member_of(ctx, lo, head)
+        return te[head.i] if member is None else member
     best = None
     doc = ctx.doc
     for i in range(lo, hi):
@@ -111,6 +112,19 @@ def _entity_in(ctx: Context, lo: int, hi: int, head: Token) -> int | None:
                 if t.i in te and (ctx.ents.entities[te[t.i]].kind == "person" or best is None):
                     return te[t.i]
     return best
+
+
+def _member_of(ctx: Context, lo: int, head: Token) -> int | None:
+    """ "Brett Lock of gay group OutRage said", parsed with the group as the subject: the
+    person named before "of" speaks, not the organisation."""
+    te, ents = ctx.ents.token_entity, ctx.ents.entities
+    if ents[te[head.i]].kind != "organisation":
+        return None
+    for i in range(lo, head.i - 1):
+        e = te.get(i)
+        if e is not None and ents[e].kind == "person" and te.get(i + 1) != e:
+            return e if ctx.doc[i + 1].lower_ == "of" else None
+    return None
 
 
 def _appositive_entity(ctx: Context, head: Token) -> int | None:

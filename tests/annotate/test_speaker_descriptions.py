@@ -177,3 +177,27 @@ def test_a_firm_named_after_its_descriptor_speaks_and_is_the_company() -> None:
     art = annotate(text)
     assert "Quorvant" in [e.name for e in art.entities if e.kind == "organisation"]
     assert _speakers(art) == ["Quorvant", "Quorvant"]
+
+
+def test_a_person_of_an_organisation_speaks_not_the_organisation() -> None:
+    """ "Mark Lock of gay group OutLoud! said": the parser makes the group the subject; the
+    person named before "of" is the speaker."""
+    art = annotate(
+        "A headline for the test\n\n"
+        "Leading artists have signed a deal to stop releasing songs that incite violence. "
+        'Mark Lock of gay group OutLoud! said they were "wiping the slate clean" with the '
+        "artists."
+    )
+    assert _speakers(art) == ["Mark Lock"]
+
+
+def test_an_acronym_that_speaks_is_still_an_organisation() -> None:
+    from app.annotate.names import initials
+
+    assert "FBI" in initials("US Federal Bureau of Investigation")
+    art = annotate(
+        "A headline for the test\n\n"
+        "The US Federal Bureau of Investigation has warned of a new e-mail scam.\n\n"
+        "The FBI said an attachment in the e-mail contains a virus."
+    )
+    assert _speakers(art) == ["US Federal Bureau of Investigation"]

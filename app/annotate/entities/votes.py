@@ -36,7 +36,7 @@ from app.annotate.entities.lexicon import (
 from app.annotate.entities.result import Found
 from app.annotate.entities.vocabulary import adjectives, club_like, common_nouns, org_like
 from app.annotate.given_names import is_given_name
-from app.annotate.names import TITLE_WORDS, norm_name, norm_token
+from app.annotate.names import TITLE_WORDS, is_acronym, norm_name, norm_token
 from app.annotate.nlp import tokens_where
 
 _LABEL_KIND = {
@@ -99,7 +99,8 @@ def _person_votes(doc: Doc, f: Found) -> int:
     before = _before(doc, f)
     if before in HONORIFICS:
         return _DECISIVE
-    return int(before in TITLE_WORDS) + int(_speaks(doc, f))
+    speaks = _speaks(doc, f) and not is_acronym(f.name)  # "the FBI said": it speaks too
+    return int(before in TITLE_WORDS) + int(speaks)
 
 
 def _speaks(doc: Doc, f: Found) -> bool:
