@@ -420,3 +420,19 @@ def test_an_acronym_written_as_a_word_joins_the_name_it_spells() -> None:
     orgs = [e for e in art.entities if e.kind == "organisation"]
     assert [e.name for e in orgs] == ["Northern Rivers Protection Agency"], orgs
     assert "Nrpa" in orgs[0].aliases
+
+
+def test_a_first_name_and_a_surname_that_is_a_place_noun_is_a_person() -> None:
+    from app.annotate.entities.kinds import _not_a_person_name
+
+    assert not _not_a_person_name(["Mike", "Lake"])
+    assert _not_a_person_name(["Medicine", "Hat"]) and _not_a_person_name(["Victoria", "Square"])
+
+
+def test_ex_is_no_part_of_a_firms_name() -> None:
+    from spacy.tokens import Doc
+
+    from app.annotate.entities.spans import strip_span
+
+    doc = Doc(get_nlp().vocab, words=["ex", "-", "Yukos", "boss"])
+    assert strip_span(doc, 0, 3, person=False)[:2] == (2, 3)

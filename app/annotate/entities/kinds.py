@@ -199,6 +199,10 @@ def _inside_a_title(doc: Doc, f: Found) -> bool:
     )
 
 
+# Place nouns that are common surnames after a first name ("Mike Lake", "Sally Field").
+SURNAME_PLACES = frozenset({"lake", "field", "lane"})
+
+
 def _not_a_person_name(words: list[str]) -> bool:
     """Titles, parties and short acronyms alone; places, events and works by their last
     word ("Medicine Hat", "Arnold Palmer Invitational", "Birth of Modern Canada")."""
@@ -210,8 +214,9 @@ def _not_a_person_name(words: list[str]) -> bool:
     if norm_token(words[0]) in NUMBER_WORDS:
         return True  # "Five Eyes", "Three Kings": no one's name begins with a number
     last = norm_token(words[-1])
+    surname = last in SURNAME_PLACES and len(words) == 2 and is_given_name(words[0])
     return len(words) > 1 and (
-        last in NOT_PERSON_LAST
+        (last in NOT_PERSON_LAST and not surname)  # "Mike Lake" is a person
         or last in PARTY_WORDS
         or last in NON_ORG_HEADS
         or any(w in ("of", "for", "the") for w in words)

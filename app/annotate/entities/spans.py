@@ -98,6 +98,8 @@ def strip_span(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int, 
     titles: list[str] = []
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
+    if end - start > 2 and doc[start].lower_ in ("ex", "former") and doc[start + 1].text == "-":
+        start += 2  # "ex-Yukos boss": the firm is Yukos
     if person and end - start > 2 and DEMONYM_NOUN.fullmatch(doc[start].text):
         start += 1  # "Dutchman Arnoud Okken": a nationality's noun, not part of the name
     if not person and _leading_descriptor(doc, start, end):
