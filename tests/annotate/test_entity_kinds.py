@@ -327,6 +327,8 @@ def test_a_members_title_after_an_organisation_is_not_its_name() -> None:
     assert cut_org(member, 0, 4) == (0, 3)
     office = Doc(vocab, words=["Home", "Secretary"])
     assert cut_org(office, 0, 2) == (0, 2)  # a title's modifier names nothing alone
+    cut_short = Doc(vocab, words=["Office", "of", "the", "Deputy"])
+    assert cut_org(cut_short, 0, 4) == (0, 4)  # the model cut the name; no worse than that
 
 
 def test_an_acronym_may_keep_an_acronym_inside_it_whole() -> None:
@@ -436,3 +438,11 @@ def test_ex_is_no_part_of_a_firms_name() -> None:
 
     doc = Doc(get_nlp().vocab, words=["ex", "-", "Yukos", "boss"])
     assert strip_span(doc, 0, 3, person=False)[:2] == (2, 3)
+
+
+def test_a_name_has_a_capital() -> None:
+    """The model once read "plasma screens" as a person."""
+    from app.annotate.entities.spans import _person_found
+
+    doc = get_nlp()("Thousands of plasma screens have been sold.")
+    assert _person_found(doc, 2, 4) == []

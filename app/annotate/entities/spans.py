@@ -235,7 +235,12 @@ def cut_org(doc: Doc, s: int, e: int) -> tuple[int, int]:
     """Cut credits glued to a name ("Canadian Press Thunder Bay Police"), trailing people
     ("Huawei CFO Meng") and a trailing member's title ("UK Independence Party MEP": the
     party, not "Home Secretary")."""
-    while e - s > 1 and is_title_word(doc[e - 1].text) and _names_something(doc[s : e - 1]):
+    while (
+        e - s > 1
+        and is_title_word(doc[e - 1].text)
+        and _names_something(doc[s : e - 1])
+        and doc[e - 2].text[:1].isupper()  # not "the Office of the Deputy": cut mid-name
+    ):
         e -= 1
     text = doc[s:e].text
     for agency in AGENCIES:
@@ -456,8 +461,8 @@ def _person_found(doc: Doc, s: int, e: int) -> list[Found]:
     s2, e2, titles = strip_span(doc, s, e, person=True)
     s2, e2 = trim_person(doc, s2, e2)
     name = clean_person_name(span_text(doc, s2, e2)) if s2 < e2 else ""
-    if not name or not any(c.isalpha() for c in name):
-        return []
+    if not name or not any(c.isupper() for c in name):
+        return []  # "plasma screens": a name has a capital
     if len(name.split()) > 5 or any(c.isdigit() for c in name) or _STYLE.search(name):
         return []  # "a Janet Jackson-style stunt" names a manner, not the person
     role = " ".join(titles) if titles else None
