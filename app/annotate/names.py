@@ -133,3 +133,11 @@ def initials(name: str) -> set[str]:
     if len(content) > 3 and is_acronym(content[0]):  # "US Federal Bureau of Investigation"
         out.add("".join(w[0] for w in content[1:]).upper())
     return {a for a in out if len(a) >= 2}
+
+
+def initial_of(toks: list[str], other: list[str]) -> bool:
+    """One of two names of the same surname is the other's first name by its initial."""
+    if len(toks) != 2 or len(other) != 2 or toks[-1] != other[-1] or toks[0] == other[0]:
+        return False
+    short, long = sorted((toks[0], other[0]), key=len)
+    return len(short) == 1 and long.startswith(short)

@@ -446,3 +446,16 @@ def test_a_name_has_a_capital() -> None:
 
     doc = get_nlp()("Thousands of plasma screens have been sold.")
     assert _person_found(doc, 2, 4) == []
+
+
+def test_an_initial_and_a_surname_is_the_full_name_it_abbreviates() -> None:
+    from app.annotate.names import initial_of
+
+    assert initial_of(["c", "hodgson"], ["charlie", "hodgson"])
+    assert not initial_of(["c", "hodgson"], ["mike", "hodgson"])
+    art = _annotate(
+        "Fly-half Charlie Pellow kicked three penalties, and Pellow, the hero of the day, "
+        "added a drop goal.\n\nTarrow: C Pellow (Sale), M Quorn (Wasps)."
+    )
+    people = [e for e in art.entities if "Pellow" in e.name]
+    assert [e.name for e in people] == ["Charlie Pellow"], people

@@ -15,6 +15,7 @@ from app.annotate.entities.result import Found
 from app.annotate.given_names import gender_of, is_given_name
 from app.annotate.names import (
     edit_distance,
+    initial_of,
     initials,
     is_acronym,
     norm_name,
@@ -55,6 +56,9 @@ def _full_person(g: Grouping, f: Found) -> int:
     for ftoks, fidx in g.fulls:  # a shorter full name inside a longer one, or a misspelling
         if toks[-1] == ftoks[-1] and (set(toks) <= set(ftoks) or _misspelt(toks, ftoks)):
             return fidx
+    initialled = [fidx for ftoks, fidx in g.fulls if initial_of(toks, ftoks)]
+    if len(initialled) == 1:
+        return initialled[0]  # "C Hodgson" in the team sheet is Charlie Hodgson
     idx = g.new("person", f.name, key)
     g.fulls.append((toks, idx))
     return idx

@@ -36,7 +36,7 @@ from app.annotate.entities.lexicon import (
 from app.annotate.entities.result import Found
 from app.annotate.entities.vocabulary import adjectives, club_like, common_nouns, org_like
 from app.annotate.given_names import is_given_name
-from app.annotate.names import TITLE_WORDS, is_acronym, norm_name, norm_token
+from app.annotate.names import TITLE_WORDS, initial_of, is_acronym, norm_name, norm_token
 from app.annotate.nlp import tokens_where
 
 _LABEL_KIND = {
@@ -339,9 +339,18 @@ def _name_groups(found: list[Found]) -> dict[str, list[Found]]:
             longer[words[0]].add(" ".join(words))
     for f in found:
         name = norm_name(f.name)
-        owners = longer.get(name, set()) if f.kind == "person" else set()
+        owners = _one_person(longer.get(name, set())) if f.kind == "person" else set()
         groups[next(iter(owners)) if len(owners) == 1 and " " not in name else name].append(f)
     return groups
+
+
+def _one_person(owners: set[str]) -> set[str]:
+    """ "charlie hodgson" and "c hodgson" are one owner: the name written out in full."""
+    if len(owners) < 2:
+        return owners
+    full = max(owners, key=lambda o: (len(o.split()[0]), o))
+    same = all(o == full or initial_of(o.split(), full.split()) for o in owners)
+    return {full} if same else owners
 
 
 def _decided(words: list[str], f: Found) -> bool:
