@@ -459,3 +459,12 @@ def test_an_initial_and_a_surname_is_the_full_name_it_abbreviates() -> None:
     )
     people = [e for e in art.entities if "Pellow" in e.name]
     assert [e.name for e in people] == ["Charlie Pellow"], people
+
+
+def test_letters_after_a_name_are_no_part_of_it() -> None:
+    from app.annotate.entities.spans import trim_person
+
+    doc = get_nlp()("The barrister Philippa Dunmore QC said the case would be heard in May.")
+    start = next(t.i for t in doc if t.text == "Philippa")
+    end = next(t.i for t in doc if t.text == "QC") + 1
+    assert trim_person(doc, start, end) == (start, end - 1)

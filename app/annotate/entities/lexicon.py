@@ -239,3 +239,5 @@ MARKET_VERBS = words(
     """rise fall gain add lose drop climb slip jump edge pick dip decline advance tumble
     surge slide sink close ease shed"""
 )
+# Letters after a person's name ("Philippe Sands QC"): no part of it, and a sign of a person.
+POST_NOMINALS = frozenset({"QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS", "PHD"})

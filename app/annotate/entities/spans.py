@@ -19,6 +19,7 @@ from app.annotate.entities.lexicon import (
     ORG_DESCRIPTORS,
     ORG_HEADS,
     PARTY_WORDS,
+    POST_NOMINALS,
     ROLE_LIKE,
 )
 from app.annotate.entities.parties import (
@@ -187,7 +188,8 @@ def _not_a_first_word(t: Token) -> bool:
 
 
 def trim_person(doc: Doc, s: int, e: int) -> tuple[int, int]:
-    """Drop leading words that are not part of a name ("Organizer Dwayne Croteau")."""
+    """Drop leading words that are not part of a name ("Organizer Dwayne Croteau") and
+    letters after it ("Philippe Sands QC")."""
     nouns = common_nouns()
     while e - s >= 2:
         t = doc[s]
@@ -216,6 +218,8 @@ def trim_person(doc: Doc, s: int, e: int) -> tuple[int, int]:
             s += 1
         else:
             break
+    while e - s > 2 and doc[e - 1].text.upper() in POST_NOMINALS:
+        e -= 1  # "Philippe Sands QC", "Jane Roe OBE": letters after the name
     return s, e
 
 
@@ -473,8 +477,9 @@ def _person_found(doc: Doc, s: int, e: int) -> list[Found]:
 
 def _org_found(doc: Doc, s: int, e: int) -> list[Found]:
     s, e = cut_span(doc, s, e)
-    if _person_shaped(doc, s, e):
-        return _person_found(doc, s, e)  # "B Cohen, C Sweeney": a team sheet, cut at the comma
+    if _person_shaped(doc, s, e) or (e - s > 2 and doc[e - 1].text.upper() in POST_NOMINALS):
+        # "B Cohen, C Sweeney": a team sheet, cut at the comma; "Philippe Sands QC"
+        return _person_found(doc, s, e)
     s2, e2, titles = strip_span(doc, s, e, person=False)
     if s2 >= e2 or not any(c.isalpha() for c in span_text(doc, s2, e2)):
         return []

@@ -26,6 +26,7 @@ from app.annotate.entities.lexicon import (
     ORG_DESCRIPTORS,
     PEER_TITLES,
     PLACE_AFTER,
+    POST_NOMINALS,
     PRODUCT_AFTER,
     ROLE_AFTER_ORG,
     STAFF_NOUNS,
@@ -100,7 +101,8 @@ def _person_votes(doc: Doc, f: Found) -> int:
     if before in HONORIFICS:
         return _DECISIVE
     speaks = _speaks(doc, f) and not is_acronym(f.name)  # "the FBI said": it speaks too
-    return int(before in TITLE_WORDS) + int(speaks)
+    lettered = f.end < len(doc) and doc[f.end].text.upper() in POST_NOMINALS  # "X QC"
+    return int(before in TITLE_WORDS) + int(speaks) + 2 * int(lettered)
 
 
 def _speaks(doc: Doc, f: Found) -> bool:
