@@ -403,13 +403,16 @@ def quote_after_colon(text: str, tok: Token, index: QuoteIndex, para: int) -> in
 
 
 def _name_start(subj: Token) -> Token:
-    """The first word of the subject's name ("John" of "John Horgan told ...")."""
+    """The first word of the subject's name ("John" of "John Horgan told ...", "Chung" of
+    "Chung Mong-koo said": a hyphen inside the name is part of it)."""
     doc = subj.doc
     first = subj
-    while (
-        first.i > 0
-        and doc[first.i - 1].dep_ in ("compound", "flat")
-        and first.i <= doc[first.i - 1].head.i <= subj.i
+    while first.i > 0 and (
+        (
+            doc[first.i - 1].dep_ in ("compound", "flat")
+            and first.i <= doc[first.i - 1].head.i <= subj.i
+        )
+        or (doc[first.i - 1].text == "-" and not doc[first.i - 1].whitespace_ and first.i > 1)
     ):
         first = doc[first.i - 1]
     return first

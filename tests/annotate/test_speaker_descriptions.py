@@ -201,3 +201,22 @@ def test_an_acronym_that_speaks_is_still_an_organisation() -> None:
         "The FBI said an attachment in the e-mail contains a virus."
     )
     assert _speakers(art) == ["US Federal Bureau of Investigation"]
+
+
+def test_a_hyphen_inside_a_speakers_name_is_part_of_it() -> None:
+    """The parser hangs "Sung", "-" and "woo" on the last word: the name, with its title,
+    starts at "chairman", so a quotation right before it is next to the cue."""
+    from spacy.tokens import Doc
+
+    from app.annotate.nlp import get_nlp
+    from app.annotate.reported import _name_start
+
+    words = ["chairman", "Park", "Sung", "-", "woo", "said"]
+    doc = Doc(
+        get_nlp().vocab,
+        words=words,
+        spaces=[True, True, False, False, True, False],
+        deps=["compound", "compound", "compound", "punct", "nsubj", "ROOT"],
+        heads=[4, 4, 4, 4, 5, 5],
+    )
+    assert _name_start(doc[4]).i == 0
