@@ -61,7 +61,7 @@ def subject_of(tok: Token) -> Token | None:
             t = t.head  # "X said the plant would close, noting ...": X notes
         for c in t.children:
             if c.dep_ in SUBJ:
-                return c
+                return (_agent(t) or c) if c.dep_ == "nsubjpass" else c
         if t.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep") and t.head is not t:
             # "X said ..., adding that"; "X said and added"
             if t.dep_ == "ccomp":
@@ -71,6 +71,17 @@ def subject_of(tok: Token) -> Token | None:
             continue
         # passive "it was said" / agent
         break
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """ "X was described as ... by Y": Y speaks, not X (the agent, wherever the parser hung
+    its "by" in the verb's phrase)."""
+    for t in verb.subtree:
+        if t.i > verb.i and t.lower_ == "by" and t.dep_ in ("agent", "prep"):
+            obj = [c for c in t.children if c.dep_ == "pobj"]
+            if obj:
+                return obj[0]
     return None
 
 

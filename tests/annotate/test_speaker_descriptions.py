@@ -220,3 +220,12 @@ def test_a_hyphen_inside_a_speakers_name_is_part_of_it() -> None:
         heads=[4, 4, 4, 4, 5, 5],
     )
     assert _name_start(doc[4]).i == 0
+
+
+def test_the_agent_of_a_passive_cue_speaks() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        'Pell was described as a "consummate professional" by his friend and fellow '
+        "broadcaster Mark Quorn."
+    )
+    assert _speakers(art) == ["Mark Quorn"]
