@@ -120,6 +120,15 @@ def test_a_company_named_once_with_its_suffix_is_its_short_form() -> None:
     often = [Found("organisation", k, k + 1, "Cairn", entity=0) for k in range(3)]
     once = [Found("organisation", 9, 11, "Cairn Energy", entity=1)]
     assert short_org_forms(ents, often + once) == {0: 1}
+    paper = [
+        Entity("organisation", "Tarrow", "t"),
+        Entity("organisation", "Tarrow Group", "tg"),
+        Entity("organisation", "Daily Tarrow", "dt"),
+    ]
+    used = [Found("organisation", k, k + 1, "Tarrow", entity=0) for k in range(3)]
+    used += [Found("organisation", 9, 11, "Tarrow Group", entity=1)]
+    used += [Found("organisation", 12, 14, "Daily Tarrow", entity=2)]
+    assert short_org_forms(paper, used) == {0: 2}  # the paper's short name, not its group's
 
 
 def test_an_organisations_head_before_of_or_for_makes_an_organisation() -> None:

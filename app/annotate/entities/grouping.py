@@ -171,9 +171,10 @@ def short_org_forms(entities: list[Entity], found: list[Found]) -> dict[int, int
         if e.kind != "organisation" or len(toks) != 1:
             continue
         begins = [oi for otoks, oi in longer if otoks[0] == toks[0] and uses[oi] >= uses[i]]
-        suffixed = [oi for otoks, oi in longer if otoks[:1] == toks and _suffixed(otoks)]
-        begins = begins or (suffixed if len(suffixed) == 1 else [])
         ends = [oi for otoks, oi in longer if otoks[-1] == toks[0] and oi not in parties]
+        suffixed = [oi for otoks, oi in longer if otoks[:1] == toks and _suffixed(otoks)]
+        if not ends:  # "Telegraph" beside "Daily Telegraph" is not "Telegraph Group"
+            begins = begins or (suffixed if len(suffixed) == 1 else [])
         if begins:
             remap[i] = begins[0]
         elif len(ends) == 1 and i not in parties:
