@@ -362,7 +362,12 @@ def adjacent_quote(
         if end <= lo_char:
             gap = text[end + 1 : lo_char]
             # a quotation that ends its own sentence is not attributed by the next one
-            closed = text[q.start : q.end].rstrip().endswith(".") and sent.start_char > end
+            ended = text[q.start : q.end].rstrip().endswith(".") or gap.lstrip()[:1] in (
+                ".",
+                "!",
+                "?",
+            )
+            closed = ended and sent.start_char > end
             if (
                 len(gap) < 40
                 and not closed
@@ -370,12 +375,12 @@ def adjacent_quote(
             ) or (sent.start_char <= q.open and len(gap) < 60 and gap.strip(" ,") == ""):
                 best = k
         elif q.open >= hi_char:
-            gap = text[hi_char : q.open]
-            if len(gap.strip()) <= 2 and gap.strip() in ("", ":", ",", ":,") and best is None:
-                return k
-            # "told a French magazine: “...”": only the addressee between cue and quote
+            gap = text[hi_char : q.open].strip()
+            # "told a French magazine: “...”": only the addressee between cue and quote; a
+            # colon introduces this quotation even after another one
             after = text[_object_end(tok, q.open) : q.open].strip()
-            if after in (":", ",") and best is None:
+            colon = gap in (":", ":,") or after == ":"
+            if colon or (best is None and (gap in ("", ",") or after == ",")):
                 return k
             break
     if best is not None:

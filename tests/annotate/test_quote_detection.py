@@ -175,3 +175,34 @@ def test_a_cue_ending_its_paragraph_with_a_colon_reports_the_next_quotation() ->
         (5, "It will be built.", "told"),
     ]
     assert all(q.speaker_entity is not None for q in art.quotations)
+
+
+def test_a_colon_after_the_cue_introduces_the_quotation_after_it() -> None:
+    # a short quotation ends the sentence before the cue; the cue's colon points forward
+    text = (
+        "Council row\n\n"
+        'Jane Doe had called the plan a "national disgrace". Mr Smith told a local radio '
+        'show: "Let\'s just apologise and move on." Later he said the row would pass.'
+    )
+    art = annotate(text)
+    smith = [q for q in art.quotations if q.cue == "told"]
+    assert [q.text for q in smith] == ["Let's just apologise and move on."]
+    assert smith[0].speaker_label == "Smith"
+    assert not [q for q in art.quotations if q.text == "national disgrace"]
+
+
+def test_a_two_word_clause_is_reported_and_its_subject_is_talked_about() -> None:
+    # "saying Baker overreacted": a whole clause; Baker is talked about, so "He" is the coach
+    text = (
+        "Coach's U-turn\n\n"
+        "Rovers coach Peter Lund will fine striker Sam Reid for his clash with defender "
+        "Tom Baker.\n\n"
+        "The Dane first backed Reid, saying Baker overreacted. But he has changed his mind "
+        'since. He said: "I should set the record straight."'
+    )
+    art = annotate(text)
+    said = {q.text: q.speaker_label for q in art.quotations}
+    assert said == {
+        "Baker overreacted": "Peter Lund",
+        "I should set the record straight.": "Peter Lund",
+    }
