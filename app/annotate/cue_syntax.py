@@ -15,6 +15,7 @@ from app.annotate.nlp import sentence_of
 SUBJ = ("nsubj", "nsubjpass")
 _OBJ_MORE = frozenset({"prep", "oprd", "xcomp", "ccomp", "acomp", "advcl_", "npadvmod_"})
 _ADVERBIAL_MARKS = words("as while when whereas because since although though after before until")
+_FINITE = frozenset(("VBD", "VBZ", "VBP"))
 WH_WORDS = frozenset(("how", "what", "whether", "why", "when", "where", "who", "which", "if"))
 
 
@@ -254,4 +255,11 @@ def reported_clause(doc: Doc, cue: Token, lo: int, hi: int, quoted: bool) -> boo
             return False  # (a finite modal clause lost its subject to the parse, not a fragment)
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
             return False  # "urged parties to be ambitious"
+        if hi - lo == 2 and has_subj and root.tag_ in _FINITE and _ends_sentence(doc, hi):
+            return True  # "saying Gallas overreacted.": a whole clause in two words
     return hi - lo >= 3
+
+
+def _ends_sentence(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is past the end of its sentence or the full stop that ends it."""
+    return i >= len(doc) or doc[i].is_sent_start or doc[i].text in (".", "!", "?")
