@@ -515,11 +515,25 @@ def _person_fit(e: Entity, head: Token, words: set[str]) -> float | None:
     lemma = head.lemma_.lower()
     if lemma in ORG_DESCRIPTION_HEADS:
         return None  # "the bank" is not the bank's president
-    role_words = {norm_token(w) for r in e.roles for w in r.split()}
-    heads = {role_head(r) for r in e.roles}
+    roles = [r for r in e.roles if _same_rank(words, r)]  # "the top seed": not "seventh seed"
+    role_words = {norm_token(w) for r in roles for w in r.split()}
+    heads = {role_head(r) for r in roles}
     if lemma not in heads and norm_token(head.text) not in heads:
         return None  # "the military" is not the military spokesman
     return 1 + len(words & role_words) * 0.5
+
+
+RANK_WORDS = words(
+    """top first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+    last bottom"""
+)
+
+
+def _same_rank(words: set[str], role: str) -> bool:
+    """Whether a description and a role do not name different ranks ("top" / "seventh")."""
+    mine = words & RANK_WORDS
+    theirs = {norm_token(w) for w in role.split()} & RANK_WORDS
+    return not (mine and theirs) or bool(mine & theirs)
 
 
 def _organisation_fit(
@@ -684,7 +698,8 @@ HUMAN_NOUNS = words(
     democrat liberal conservative chair star rookie coach mayor premier minister senator
     judge justice lawyer politician diplomat envoy professor sergeant-at-arms sergeant author
     economist analyst researcher scientist champion boss skipper international titleholder
-    briton scot swiss spaniard"""
+    briton brit scot swiss spaniard dane swede pole finn turk czech slovak croat serb greek
+    thai kiwi aussie seed favourite favorite"""
 )
 NOT_HUMAN = words(
     """father mother wife husband son daughter brother sister friend partner parent statement

@@ -229,3 +229,14 @@ def test_the_agent_of_a_passive_cue_speaks() -> None:
         "broadcaster Mark Quorn."
     )
     assert _speakers(art) == ["Mark Quorn"]
+
+
+def test_a_description_of_another_rank_is_not_that_person() -> None:
+    # "the top seed" is not the player named as "seventh seed"; it is the player talked of
+    text = (
+        "Through to the semis\n\n"
+        "Hana Brandt reached the last four with an easy win over seventh seed Ines Moreau.\n\n"
+        'Brandt, who lost here last year, was pleased. "I served well today," said the top '
+        'seed. Moreau had chances early on. "She was too strong," said the seventh seed.'
+    )
+    assert _speakers(annotate(text)) == ["Hana Brandt", "Ines Moreau"]
