@@ -424,13 +424,16 @@ def _full_names_of(doc: Doc, surname: Token) -> list[tuple[int, int]]:
 _NON_NAME_LABELS = ("LAW", "FAC", "PRODUCT", "GPE", "LOC", "NORP", "EVENT", "WORK_OF_ART")
 
 
-def _model_label(doc: Doc, ent: Span) -> str | None:
+def _model_label(doc: Doc, ent: Span, surnames: Collection[str] = ()) -> str | None:
     """PERSON or ORG for a model span; other labels only when the words are an
-    organisation's ("... Institute") or the Pentagon."""
+    organisation's ("... Institute") or the Pentagon, or a given name and a surname that the
+    model calls a person elsewhere (``surnames``)."""
     label = ent.label_
     words = [w for w in ent.text.split() if w.lower() != "the"]
     if label in ("NORP", "PERSON", "ORG") and party_name(words):
         return "ORG"  # a party, whatever the model called it
+    if label in ("GPE", "LOC", "FAC") and _given_and_known_surname(ent, surnames):
+        return "PERSON"  # "over seventh seed Ines Moreau [LOC]. Moreau [PERSON] had ..."
     if label in _NON_NAME_LABELS:
         if (org_like(ent.text.split()) and label != "NORP") or (
             label == "FAC" and norm_name(ent.text) in ("pentagon", "the pentagon")
@@ -440,12 +443,20 @@ def _model_label(doc: Doc, ent: Span) -> str | None:
     return label if label in ("PERSON", "ORG") else None
 
 
+def _given_and_known_surname(ent: Span, surnames: Collection[str]) -> bool:
+    """Two name words, a given name then a word the model takes alone for a person."""
+    return (
+        len(ent) == 2 and ent[1].text in surnames and is_cap(ent[0]) and is_given_name(ent[0].text)
+    )
+
+
 def model_spans(doc: Doc, char_ok: Callable[[int], bool]) -> list[tuple[str, int, int]]:
     """The model's PERSON and ORG spans in the body, ORG fragments split by the model
     ("... Acquisition and" + "Sustainment Forum", "X" "of" "Y") joined."""
     merged: list[tuple[str, int, int]] = []
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
     for ent in doc.ents:
-        label = _model_label(doc, ent) if char_ok(ent.start_char) else None
+        label = _model_label(doc, ent, surnames) if char_ok(ent.start_char) else None
         if label is None:
             continue
         if merged and merged[-1][0] == "ORG" == label:
