@@ -477,3 +477,14 @@ def test_letters_after_a_name_are_no_part_of_it() -> None:
     start = next(t.i for t in doc if t.text == "Philippa")
     end = next(t.i for t in doc if t.text == "QC") + 1
     assert trim_person(doc, start, end) == (start, end - 1)
+
+
+def test_a_given_name_and_a_surname_the_model_read_as_a_place_is_a_person() -> None:
+    # the model labels the full name a location and the surname alone a person
+    body = (
+        "Hana Brandt reached the last four with an easy win over seventh seed Ines Moreau.\n\n"
+        "Brandt, who lost here last year, was pleased. Moreau had chances early on."
+    )
+    doc = get_nlp()(body)
+    assert {e.text: e.label_ for e in doc.ents}.get("Ines Moreau") not in ("PERSON", None)
+    assert _kinds(body).get("Ines Moreau") == "person"
