@@ -429,7 +429,7 @@ def _object_end(tok: Token, limit: int) -> int:
     end = tok.idx + len(tok)
     for c in tok.rights:
         if c.dep_ in ("dobj", "dative", "prep", "npadvmod"):
-            last = c.right_edge
-            if last.idx + len(last) <= limit:
-                end = max(end, last.idx + len(last))
+            # (the parser may hang the quotation itself on the object: "told X show: “...”")
+            ends = [t.idx + len(t) for t in c.subtree if t.idx + len(t) <= limit and not t.is_punct]
+            end = max([end, *ends])
     return end
