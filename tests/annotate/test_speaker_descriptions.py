@@ -3,6 +3,7 @@ tests)."""
 
 from app.annotate import annotate
 from app.annotate.epithets import epithet_age, known_ages, person_of_age
+from app.annotate.nlp import get_nlp
 from tests.annotate.parsing import parse
 
 
@@ -240,3 +241,33 @@ def test_a_description_of_another_rank_is_not_that_person() -> None:
         'seed. Moreau had chances early on. "She was too strong," said the seventh seed.'
     )
     assert _speakers(annotate(text)) == ["Hana Brandt", "Ines Moreau"]
+
+
+def test_a_lower_case_title_before_a_name_is_a_role() -> None:
+    from app.annotate.entities.roles import role_before
+
+    cases = {
+        "Ann Lee has urged Leeds mayor Tom Hart to resign.": "Leeds mayor",
+        "Rovers manager Dan Kerr will go.": "Rovers manager",
+        "The new rules hit dairy farmer Joe Bell hard.": "dairy farmer",
+    }
+    for sentence, role in cases.items():
+        doc = get_nlp()(sentence)
+        name = [e for e in doc.ents if e.label_ == "PERSON"][-1]
+        assert role_before(doc, name.start) == role, sentence
+
+
+def test_the_title_resolves_a_description_and_a_colon_after_the_addressee_points_on() -> None:
+    text = (
+        "Mayor told to say sorry\n\n"
+        "Ann Lee has urged Leeds mayor Tom Hart to apologise to reporter Sam Ford.\n\n"
+        'Ms Lee told a breakfast radio show: "Let\'s all move on." Mr Ford asked: "Will you '
+        'say sorry?" The mayor then says: "No, I will not."'
+    )
+    art = annotate(text)
+    said = {q.text: q.speaker_label for q in art.quotations}
+    assert said == {
+        "Let's all move on.": "Ann Lee",
+        "Will you say sorry?": "Sam Ford",
+        "No, I will not.": "Tom Hart",
+    }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from app.annotate.entities.lexicon import GIVEN_NAMES_F, GIVEN_NAMES_M, HONORIFICS
 from app.annotate.entities.result import Found
@@ -28,6 +28,7 @@ def role_before(doc: Doc, start: int) -> str | None:
             is_cap(t)
             or t.lower_ in ("to", "of", "for", "and", "'s", "’s", "-")
             or (t.lower_ in ("former", "then", "deputy", "acting", "interim", "vice"))
+            or _lower_role_word(t, start)
         ):
             words.append(i)
             i -= 1
@@ -38,13 +39,38 @@ def role_before(doc: Doc, start: int) -> str | None:
     if not words:
         return None
     lo, hi = words[-1], words[0] + 1
-    if not any(norm_token(doc[k].text) in TITLE_WORDS for k in range(lo, hi)):
+    if not any(norm_token(doc[k].text) in TITLE_WORDS or _role_noun(doc[k]) for k in range(lo, hi)):
         return None
     if all(norm_token(doc[k].text) in HONORIFICS for k in range(lo, hi)):
         return None
     # begin at the first capitalised or role word
     text = doc[lo:hi].text
     return text if len(text) < 120 else None
+
+
+_ROLE_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman")
+
+
+def _lower_role_word(t: Token, start: int) -> bool:
+    """A lower-case word of a title written before a name: "London mayor", "Everton manager",
+    "seventh seed", "bank economist" (modifiers that lean on the name)."""
+    if t.i == start - 1 and _role_noun(t):
+        return True  # "hit dairy farmer Joe Bell": the name may hang on the title
+    return (
+        t.is_lower
+        and t.pos_ in ("NOUN", "ADJ", "NUM")
+        and t.dep_ in ("compound", "amod", "nummod", "nmod")
+        and t.i < t.head.i <= start + 3
+    )
+
+
+def _role_noun(t: Token) -> bool:
+    """A lower-case noun naming what a person does: "economist", "defender", "seed"."""
+    return (
+        t.is_lower
+        and t.pos_ == "NOUN"
+        and (t.lower_.endswith(_ROLE_SUFFIXES) or t.lower_ == "seed")
+    )
 
 
 def appositive_role(doc: Doc, start: int, end: int) -> str | None:
