@@ -49,8 +49,29 @@ def unrealised(tok: Token) -> bool:
     an intended act named by a noun ("efforts to confirm that ...")."""
     if any(c.dep_ == "mark" and c.lower_ == "than" for c in tok.children):
         return True
+    if _impersonal(tok) or _set_phrase(tok):
+        return True
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     return infinitive and tok.dep_ == "acl" and tok.head.pos_ == "NOUN"
+
+
+def _impersonal(tok: Token) -> bool:
+    """ "It has to be said ...", "it must be said that ...": a passive with no one saying."""
+    if not any(c.dep_ == "auxpass" for c in tok.children) or _agent(tok) is not None:
+        return False
+    holder = tok.head if tok.dep_ == "xcomp" else tok
+    return any(c.dep_ in SUBJ and c.lower_ == "it" for c in holder.children)
+
+
+def _set_phrase(tok: Token) -> bool:
+    """ "That said, ...", "Having said that", "Needless to say": a link between sentences."""
+    kids = list(tok.children)
+    if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ":
+        return True  # "needless to say", "suffice to say"
+    if any(c.lower_ in ("that", "this") and c.dep_ in ("nsubj", "dobj") for c in kids):
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return nxt is not None and nxt.text == ","  # (not "that said the plan would fail")
+    return False
 
 
 def subject_of(tok: Token) -> Token | None:
@@ -123,6 +144,19 @@ def nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
         while t.dep_ == "compound" and t.head.i > t.i:
             t = t.head
         return t
+    return _inverted_description(doc, tok, j, sent.end)
+
+
+def _inverted_description(doc: Doc, tok: Token, j: int, end: int) -> Token | None:
+    """ "“...,” added the British producer.": a description after the cue that ends the
+    sentence is who speaks, whatever the parser called it."""
+    if j >= end or doc[j].lower_ not in ("the", "a", "an"):
+        return None
+    for c in tok.rights:
+        if c.left_edge.i == j and c.pos_ == "NOUN" and c.dep_ in ("dobj", "attr", "npadvmod"):
+            after = c.right_edge.i + 1
+            if after >= end or doc[after].text in (".", "!", "?") or doc[after].is_sent_start:
+                return c
     return None
 
 

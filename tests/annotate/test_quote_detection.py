@@ -206,3 +206,14 @@ def test_a_two_word_clause_is_reported_and_its_subject_is_talked_about() -> None
         "Baker overreacted": "Peter Lund",
         "I should set the record straight.": "Peter Lund",
     }
+
+
+def test_set_phrases_and_impersonal_passives_report_no_speech() -> None:
+    for sentence in (
+        "It has to be said that if the game were dull, it would not sell.",
+        "That said, the new levels are still great fun to play.",
+        "It must be said that the film runs far too long.",
+        "Needless to say, the fans in the stadium were upset.",
+    ):
+        assert _texts("A review\n\n" + sentence) == [], sentence
+    assert _texts("A review\n\nThe makers said that the game would sell well.")
