@@ -65,7 +65,7 @@ def np_text(tok: Token) -> tuple[int, int]:
             break
         if child.dep_ == "prep" and child.lower_ not in ("of", "for", "from", "at", "with"):
             break
-        hi = max(hi, child.right_edge.i + 1)
+        hi = max(hi, _phrase_end(child))
     # coordinated subjects: "Japan and the United States"
     for child in tok.rights:
         if child.dep_ == "conj":
@@ -81,6 +81,17 @@ def np_text(tok: Token) -> tuple[int, int]:
             break
         hi += 2
     return lo, hi
+
+
+def _phrase_end(tok: Token) -> int:
+    """End of a modifier's phrase without its clauses and appositives ("for Menatep" of "for
+    Menatep, a group through which Mr X controls Y")."""
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl", "appos", "punct"):
+            break
+        end = max(end, _phrase_end(child))
+    return end
 
 
 def _entity_in(ctx: Context, lo: int, hi: int, head: Token) -> int | None:
@@ -105,12 +116,14 @@ def _entity_in(ctx: Context, lo: int, hi: int, head: Token) -> int | None:
                 return e
             if best is None:
                 best = e
-    # appositive names: "the ambassador, Rahm Emanuel"
+    # appositive names: "the ambassador, Rahm Emanuel" (not a name in the appositive's own
+    # clause: "lawyers for X, a group through which Mr Y controls Z")
     for child in head.children:
         if child.dep_ == "appos":
-            for t in child.subtree:
-                if t.i in te and (ctx.ents.entities[te[t.i]].kind == "person" or best is None):
-                    return te[t.i]
+            a_lo, a_hi = np_text(child)
+            for i in range(a_lo, a_hi):
+                if i in te and (ctx.ents.entities[te[i]].kind == "person" or best is None):
+                    return te[i]
     return best
 
 

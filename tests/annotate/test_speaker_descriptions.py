@@ -271,3 +271,29 @@ def test_the_title_resolves_a_description_and_a_colon_after_the_addressee_points
         "Will you say sorry?": "Sam Ford",
         "No, I will not.": "Tom Hart",
     }
+
+
+def test_a_description_after_the_cue_that_ends_the_sentence_speaks() -> None:
+    # the parser reads "the British producer" as the object of "added"
+    text = (
+        "Musical delayed\n\n"
+        'Producer Kate Olsen said the show would be worth waiting for. "We could not get a '
+        'theatre in time, but we will open next year," added the British producer.'
+    )
+    art = annotate(text)
+    direct = [q for q in art.quotations if q.kind == "direct"]
+    assert [(q.speaker_label, q.speaker_text) for q in direct] == [
+        ("Kate Olsen", "the British producer")
+    ]
+
+
+def test_a_subject_phrase_stops_before_an_appositive_and_its_clause() -> None:
+    from app.annotate.speakers import np_text
+
+    doc = get_nlp()("Lawyers for Castor, a fund through which Mr Dunn controls the port, said so.")
+    subj = next(t for t in doc if t.dep_ == "nsubj" and t.head.lemma_ == "say")
+    assert doc[subj.i + 2].dep_ == "pobj" and any(
+        c.dep_ == "appos" for c in doc[subj.i + 2].children
+    )
+    lo, hi = np_text(subj)
+    assert doc[lo:hi].text == "Lawyers for Castor"
