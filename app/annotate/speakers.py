@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from app.annotate.acronyms import expansion_in_text, expansion_of, is_acronym
+from app.annotate.cue_syntax import is_cue
 from app.annotate.documents import DOCUMENT_NOUNS, document_source, is_document
 from app.annotate.entities import EntityResult
 from app.annotate.epithets import epithet_age, known_ages, person_of_age
@@ -101,12 +102,25 @@ def _entity_in(ctx: Context, lo: int, hi: int, head: Token) -> int | None:
     if head.i in te:
         member = _member_of(ctx, lo, head)
         return te[head.i] if member is None else member
+    best = _first_named(ctx, lo, hi)
+    # appositive names: "the ambassador, Rahm Emanuel" (not a name in the appositive's own
+    # clause: "lawyers for X, a group through which Mr Y controls Z")
+    for child in head.children:
+        if child.dep_ == "appos":
+            found = _first_named(ctx, *np_text(child))
+            if found is not None and (ctx.ents.entities[found].kind == "person" or best is None):
+                return found
+    return best
+
+
+def _first_named(ctx: Context, lo: int, hi: int) -> int | None:
+    """The first person named in tokens [lo, hi), else the first entity; a possessor is not
+    named there ("McCallum's staff", "Brown's Britain by X")."""
+    te, doc = ctx.ents.token_entity, ctx.doc
     best = None
-    doc = ctx.doc
     for i in range(lo, hi):
         if i in te:
             e = te[i]
-            # a possessor is not the speaker: "McCallum's staff said"
             k = i
             while k + 1 < hi and te.get(k + 1) == e:
                 k += 1
@@ -116,14 +130,6 @@ def _entity_in(ctx: Context, lo: int, hi: int, head: Token) -> int | None:
                 return e
             if best is None:
                 best = e
-    # appositive names: "the ambassador, Rahm Emanuel" (not a name in the appositive's own
-    # clause: "lawyers for X, a group through which Mr Y controls Z")
-    for child in head.children:
-        if child.dep_ == "appos":
-            a_lo, a_hi = np_text(child)
-            for i in range(a_lo, a_hi):
-                if i in te and (ctx.ents.entities[te[i]].kind == "person" or best is None):
-                    return te[i]
     return best
 
 
@@ -585,7 +591,7 @@ def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
     if subj.lower_ in PRONOUNS and subj.pos_ == "PRON":
         return resolve_pronoun(ctx, subj, para)
     lo, hi = np_text(subj)
-    full = (min(t.i for t in subj.subtree), max(t.i for t in subj.subtree) + 1)
+    full = _subject_span(subj)
     text = doc[lo:hi].text
     if subj.lemma_.lower() in SPOKES or subj.lower_ in SPOKES:
         return _spokesperson(ctx, subj, full, text)
@@ -600,6 +606,16 @@ def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
     if ent is not None:
         return _speaker_for_entity(ctx, ent, text)
     return _unnamed_subject(ctx, subj, para, (lo, hi), text)
+
+
+def _subject_span(subj: Token) -> tuple[int, int]:
+    """The subject's whole phrase, up to the reporting act it hosts ("leaflets condemning the
+    tyranny of X": X is what is condemned)."""
+    lo, hi = subj.left_edge.i, subj.right_edge.i + 1
+    for c in subj.rights:
+        if c.dep_ in ("acl", "relcl") and is_cue(c):
+            hi = min(hi, c.left_edge.i)
+    return lo, hi
 
 
 def _document_speaker(ctx: Context, subj: Token, para: int, text: str) -> Speaker | None:

@@ -297,3 +297,24 @@ def test_a_subject_phrase_stops_before_an_appositive_and_its_clause() -> None:
     )
     lo, hi = np_text(subj)
     assert doc[lo:hi].text == "Lawyers for Castor"
+
+
+def test_a_possessor_in_an_appositive_does_not_speak() -> None:
+    # the book's title names one person; the author named after "by" is its source
+    text = (
+        "Book row\n\n"
+        "Ed Vance met Carl Moss on Monday. A new book, Moss's Decade by journalist Nina "
+        "Hale, says Mr Vance broke a pledge to Mr Moss."
+    )
+    (q,) = [q for q in annotate(text).quotations if q.cue == "says"]
+    assert q.speaker_label == "Nina Hale"
+
+
+def test_a_name_inside_what_the_subject_reports_does_not_speak() -> None:
+    text = (
+        "Film cheered\n\n"
+        'The film tells how students spread leaflets condemning the "brutal tyranny" of '
+        "Arno Kessel in 1943."
+    )
+    art = annotate(text)
+    assert all(q.speaker_label != "Arno Kessel" for q in art.quotations)
