@@ -111,8 +111,10 @@ def nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
     """When the parse gives the cue no subject: the name right before or after it."""
     sent = sentence_of(tok)
     i = tok.i - 1
-    while i >= 0 and (
-        doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].ent_type_ in ("DATE", "TIME")
+    while (
+        i >= 0
+        and i not in te  # (a name the tagger read as a modal or a month: "May said")
+        and (doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].ent_type_ in ("DATE", "TIME"))
     ):
         i -= 1
     # (a wrong sentence split may separate "Vickers | said": no punctuation between is fine)

@@ -157,3 +157,16 @@ def test_document_of_an_organisation_and_coordinated_people() -> None:
     assert speakers[0] == "Harbour Trust"
     assert speakers[-1] == "Mia Lund and Omar Reyes"
     assert art.quotations[-1].speaker_type == "other"
+
+
+def test_a_surname_the_tagger_reads_as_a_modal_still_speaks() -> None:
+    text = (
+        "Band back on tour\n\n"
+        'Singer Ellen May has said she expects to tour from April. May said: "The band is '
+        'rising again from the ashes." May performed with the drummer in London in '
+        'September. "The show went so well that we decided to tour," May wrote.'
+    )
+    art = annotate(text)
+    direct = [q for q in art.quotations if q.kind == "direct"]
+    assert len(direct) == 2
+    assert {q.speaker_label for q in direct} == {"Ellen May"}

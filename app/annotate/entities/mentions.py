@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from app.annotate.entities.lexicon import GIVEN_NAMES_F, GIVEN_NAMES_M, HONORIFICS
 from app.annotate.entities.result import Found
@@ -66,7 +66,11 @@ def more_mentions(
         span = doc.char_span(start, end, alignment_mode="contract")
         if any(covered[start:end]) or not char_ok(start) or span is None or not len(span):
             continue
-        if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "ADJ"):
+        if (
+            len(span) == 1
+            and span[0].pos_ not in ("PROPN", "NOUN", "ADJ")
+            and not _names_a_doer(span[0])
+        ):
             continue
         form = m.group(0)
         idx = lookup[form]
@@ -80,6 +84,13 @@ def more_mentions(
             entities[idx].aliases.append(form)
         covered[start:end] = b"\x01" * (end - start)
     return out
+
+
+def _names_a_doer(tok: Token) -> bool:
+    """A capitalised surname the tagger took for another word ("May" as a modal) that a
+    finite verb follows: "May said", "May performed" (a modal takes a bare verb)."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.text[:1].isupper() and nxt is not None and nxt.tag_ in ("VBD", "VBZ")
 
 
 def _after_honorific(doc: Doc, word: str) -> bool:
