@@ -65,12 +65,11 @@ def _impersonal(tok: Token) -> bool:
 
 def _set_phrase(tok: Token) -> bool:
     """ "That said, ...", "Having said that", "Needless to say": a link between sentences."""
-    kids = list(tok.children)
     if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ":
         return True  # "needless to say", "suffice to say"
-    if any(c.lower_ in ("that", "this") and c.dep_ in ("nsubj", "dobj") for c in kids):
-        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        return nxt is not None and nxt.text == ","  # (not "that said the plan would fail")
+    if any(c.lower_ in ("that", "this") and c.dep_ in ("nsubj", "dobj") for c in tok.children):
+        # (not "that said the plan would fail")
+        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ","
     return False
 
 
@@ -155,10 +154,9 @@ def _inverted_description(doc: Doc, tok: Token, j: int, end: int) -> Token | Non
     if j >= end or doc[j].lower_ not in ("the", "a", "an"):
         return None
     for c in tok.rights:
-        if c.left_edge.i == j and c.pos_ == "NOUN" and c.dep_ in ("dobj", "attr", "npadvmod"):
-            after = c.right_edge.i + 1
-            if after >= end or doc[after].text in (".", "!", "?") or doc[after].is_sent_start:
-                return c
+        description = c.left_edge.i == j and c.pos_ == "NOUN"
+        if description and c.dep_ in ("dobj", "attr", "npadvmod"):
+            return c if _ends_sentence(doc, c.right_edge.i + 1) else None
     return None
 
 

@@ -33,6 +33,8 @@ ROLE_MODIFIERS = words(
     public security national deputy vice assistant associate senior junior chief general
     executive managing federal provincial regional opposition party senate house state"""
 )
+# Endings of nouns that name what a person does ("economist", "defender", "chairman").
+ROLE_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman")
 NAME_SUFFIXES = words("""jr sr ii iii iv""")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _PUNCT = re.compile(r"[^\w\s]")

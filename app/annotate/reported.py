@@ -362,10 +362,8 @@ def adjacent_quote(
         if end <= lo_char:
             gap = text[end + 1 : lo_char]
             # a quotation that ends its own sentence is not attributed by the next one
-            ended = text[q.start : q.end].rstrip().endswith(".") or gap.lstrip()[:1] in (
-                ".",
-                "!",
-                "?",
+            ended = text[q.start : q.end].rstrip().endswith(".") or gap.lstrip().startswith(
+                (".", "!", "?")
             )
             closed = ended and sent.start_char > end
             if (

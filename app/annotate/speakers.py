@@ -12,7 +12,7 @@ from app.annotate.cue_syntax import is_cue
 from app.annotate.documents import DOCUMENT_NOUNS, document_source, is_document
 from app.annotate.entities import EntityResult
 from app.annotate.epithets import epithet_age, known_ages, person_of_age
-from app.annotate.names import norm_token, words
+from app.annotate.names import ROLE_SUFFIXES, norm_token, words
 from app.annotate.nlp import doc_text, sentence_of
 from app.annotate.types import Entity, SpeakerType
 
@@ -721,7 +721,7 @@ def _unnamed_subject(
     return Speaker(None, text, "other", text)
 
 
-HUMAN_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person", "eer")
+HUMAN_SUFFIXES = (*ROLE_SUFFIXES, "ee", "person", "eer")
 HUMAN_NOUNS = words(
     """official chief head wing forward defenceman defenseman goalie captain veteran republican
     democrat liberal conservative chair star rookie coach mayor premier minister senator

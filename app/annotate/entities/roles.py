@@ -8,7 +8,7 @@ from app.annotate.entities.lexicon import GIVEN_NAMES_F, GIVEN_NAMES_M, HONORIFI
 from app.annotate.entities.result import Found
 from app.annotate.entities.vocabulary import is_cap
 from app.annotate.given_names import gender_of
-from app.annotate.names import TITLE_WORDS, norm_token
+from app.annotate.names import ROLE_SUFFIXES, TITLE_WORDS, norm_token
 from app.annotate.nlp import sentence_of
 from app.annotate.types import Entity
 
@@ -48,9 +48,6 @@ def role_before(doc: Doc, start: int) -> str | None:
     return text if len(text) < 120 else None
 
 
-_ROLE_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman")
-
-
 def _lower_role_word(t: Token, start: int) -> bool:
     """A lower-case word of a title written before a name: "London mayor", "Everton manager",
     "seventh seed", "bank economist" (modifiers that lean on the name)."""
@@ -67,9 +64,7 @@ def _lower_role_word(t: Token, start: int) -> bool:
 def _role_noun(t: Token) -> bool:
     """A lower-case noun naming what a person does: "economist", "defender", "seed"."""
     return (
-        t.is_lower
-        and t.pos_ == "NOUN"
-        and (t.lower_.endswith(_ROLE_SUFFIXES) or t.lower_ == "seed")
+        t.is_lower and t.pos_ == "NOUN" and (t.lower_.endswith(ROLE_SUFFIXES) or t.lower_ == "seed")
     )
 
 
