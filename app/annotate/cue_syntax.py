@@ -55,6 +55,17 @@ def unrealised(tok: Token) -> bool:
     return infinitive and tok.dep_ == "acl" and tok.head.pos_ == "NOUN"
 
 
+def hearsay(tok: Token, subj: Token) -> bool:
+    """ "Morgana, we're told, is ...": the writer (or reader) was told, by nobody named; no
+    one is quoted."""
+    return (
+        subj.dep_ == "nsubjpass"
+        and subj.lower_ in ("i", "we", "you")
+        and tok.lemma_.lower() in ADDRESSEE_VERBS
+        and _agent(tok) is None
+    )
+
+
 def _impersonal(tok: Token) -> bool:
     """ "It has to be said ...", "it must be said that ...": a passive with no one saying."""
     if not any(c.dep_ == "auxpass" for c in tok.children) or _agent(tok) is not None:

@@ -17,9 +17,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from app.annotate.cue_syntax import (
+    ADDRESSEE_VERBS,
     SUBJ,
+    WH_WORDS,
     content_range,
     cut_nested,
+    hearsay,
     is_cue,
     nearby_subject,
     no_comment,
@@ -76,7 +79,9 @@ class CueReader:
             return None
         para = index.para_of(tok.idx)
         subj = cue_subject(doc, tok, index, ctx.ents.token_entity)
-        if subj is not None and (inference_only(tok, subj) or _generic_you(tok, subj)):
+        if subj is not None and (
+            inference_only(tok, subj) or _generic_you(tok, subj) or hearsay(tok, subj)
+        ):
             return None
         content = reported_content(self.text, doc, tok, subj, self.cues, index, para)
         if content is None:
@@ -86,7 +91,8 @@ class CueReader:
             return None
         if subj is not None and index.inside(subj.idx) and kind != "direct":
             return None
-        speaker = resolve_subject(ctx, subj, para) if subj is not None else Speaker()
+        named = named_in(ctx, spans)
+        speaker = resolve_subject(ctx, subj, para, named) if subj is not None else Speaker()
         speaker = _shared_speaker(tok, speaker, self.cue_speaker)
         self.cue_speaker[ti] = speaker
         return Candidate(ti, spans, kind, tok.text, speaker, para, quote_ids)
@@ -107,6 +113,15 @@ class CueReader:
                 spans, kind, ks = content
                 out.append(Candidate(c.cue_tok, spans, kind, c.cue, c.speaker, c.para, ks))
         return out
+
+
+def named_in(ctx: Context, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """The entities named in what a cue reports: its pronoun subject is none of them
+    ("Mr Blair has failed, he claimed": he is not Mr Blair)."""
+    doc = ctx.doc
+    return frozenset(
+        ent for s, _e, ent in ctx.mention_tokens if any(lo <= doc[s].idx < hi for lo, hi in spans)
+    )
 
 
 INFERENCE_VERBS = words("suggest indicate show signal imply hint")
@@ -189,7 +204,7 @@ def reported_content(
         return [trim_direct(text, q.start, q.end)], "direct", {k}
     # inserted or trailing attribution: "Police, Sinclair says, have ...",
     # "That is a problem, argued Palvetzian."
-    spans = host_clause(text, doc, tok, cues)
+    spans = host_clause(text, doc, tok, cues, subj)
     if not spans:
         return None
     ks = sorted({k for s0, e0 in spans for k in index.overlapping(s0, e0)})
@@ -298,8 +313,12 @@ def _description_only(tok: Token) -> bool:
     )
 
 
-def host_clause(text: str, doc: Doc, tok: Token, cues: set[int]) -> list[tuple[int, int]]:
-    """The clause an attribution is inserted in or appended to, without the attribution."""
+def host_clause(
+    text: str, doc: Doc, tok: Token, cues: set[int], named: Token | None = None
+) -> list[tuple[int, int]]:
+    """The clause an attribution is inserted in or appended to, without the attribution
+    (nor its subject, when the parser hung that on the clause: "By contrast, says Mr Cox,
+    the Mac mini is ...")."""
     if tok.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or tok.head.i == tok.i:
         return []
     subj = [c for c in tok.children if c.dep_ in SUBJ]
@@ -311,18 +330,24 @@ def host_clause(text: str, doc: Doc, tok: Token, cues: set[int]) -> list[tuple[i
     )
     if not (tok.dep_ == "parataxis" or inverted or bracketed):
         return []
+    if not subj and not _inverted_subject(doc, tok, named):
+        return []  # "Earlier, writing in a paper, the minister conceded": no attribution
     head = tok.head
     if head.pos_ not in ("VERB", "AUX") or (head.i in cues and head.dep_ != "ROOT"):
         return []
-    if head.i > tok.i:
+    if head.left_edge.i >= tok.left_edge.i:
         return []  # the attribution must follow the start of what it reports
-    if any(c.dep_ == "mark" for c in tok.children):
-        return []  # "..., as she said" is an adjunct, not an attribution
+    if any(c.dep_ == "mark" or c.lower_ in WH_WORDS for c in tok.children):
+        return []  # "..., as she said", "when it reported": an adjunct, not an attribution
+    if tok.lemma_.lower() not in ADDRESSEE_VERBS and any(c.dep_ == "dobj" for c in tok.children):
+        return []  # "..., it reported the results, ...": the verb reports its own object
     sent = sentence_of(tok)
     own = {t.i for t in tok.subtree}
+    if named is not None and named.i not in own and named.i > tok.i:
+        own |= {t.i for t in named.subtree if tok.i < t.i <= named.i}
     toks = [t for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end]
-    if not toks:
-        return []
+    if not toks or (named is not None and named in toks):
+        return []  # (a subject inside what is reported is not its speaker)
     pieces: list[tuple[int, int]] = []
     run: list[Token] = []
     for t in toks:
@@ -371,7 +396,7 @@ def adjacent_quote(
                 and not closed
                 and not any(c.isalpha() for c in gap.replace("according", ""))
             ) or (sent.start_char <= q.open and len(gap) < 60 and gap.strip(" ,") == ""):
-                best = k
+                best = k if _statement(text, q) else None
         elif q.open >= hi_char:
             gap = text[hi_char : q.open].strip()
             # "told a French magazine: “...”": only the addressee between cue and quote; a
@@ -381,13 +406,22 @@ def adjacent_quote(
             if colon or (best is None and (gap in ("", ",") or after == ",")):
                 return k
             break
-    if best is not None:
-        q = qspans[best]
-        content = text[q.start : q.end].rstrip()
-        n = len(content.split())
-        if n < 2 or (n < 3 and content[-1:] not in ".!?,"):
-            return None
     return best
+
+
+def _inverted_subject(doc: Doc, tok: Token, named: Token | None) -> bool:
+    """Whether ``named`` is the subject right after the cue ("..., says Mr Cox, ...")."""
+    if named is None or not tok.i < named.i <= tok.i + 4:
+        return False
+    return not any(t.is_punct for t in doc[tok.i + 1 : named.i])
+
+
+def _statement(text: str, q: QuoteSpan) -> bool:
+    """A quotation long enough to be what a cue after it reports (not the “Also,” that opens
+    a quotation the cue splits, nor a quoted word)."""
+    content = text[q.start : q.end].rstrip()
+    n = len(content.split())
+    return not (n < 2 or (n < 3 and content[-1:] not in ".!?,"))
 
 
 def quote_after_colon(text: str, tok: Token, index: QuoteIndex, para: int) -> int | None:

@@ -288,12 +288,14 @@ def _paragraph_start(ctx: Context, number: int) -> int:
     return starts[number - 1] if 1 <= number <= len(starts) else 0
 
 
-def resolve_pronoun(ctx: Context, tok: Token, para: int) -> Speaker:
+def resolve_pronoun(
+    ctx: Context, tok: Token, para: int, exclude: frozenset[int] = frozenset()
+) -> Speaker:
     """The speaker a subject pronoun stands for: he/she a person (a name label kept from
-    the previous speaker, a person the entity step left out, else the salient person);
-    they/it a group or organisation that spoke just before or was just named."""
+    the previous speaker, a person the entity step left out, else the salient person, never
+    one of ``exclude``); they/it a group or organisation that spoke just before or was just
+    named."""
     pron = tok.lower_
-    doc = ctx.doc
     sent = sentence_of(tok)
     if pron in ("he", "she"):
         named = _named_label_speaker(ctx, tok, para)
@@ -305,39 +307,12 @@ def resolve_pronoun(ctx: Context, tok: Token, para: int) -> Speaker:
         unlisted = _unlisted_person(ctx, tok, para)
         if unlisted is not None:
             return Speaker(None, unlisted, "person", tok.text)
-        found = salient_person(ctx, tok, para, pron)
+        found = salient_person(ctx, tok, para, pron, exclude)
         if found is not None:
             return _speaker_for_entity(ctx, found, tok.text)
         return Speaker(None, None, None, tok.text)
     if pron == "they":
-        # the speaker of a reporting act earlier in the same sentence, or the previous
-        # collective speaker
-        for i, spk, p in reversed(ctx.previous):
-            if i >= sent.start and (spk.label or spk.entity is not None):
-                if spk.type != "person":
-                    return Speaker(spk.entity, spk.label, spk.type, tok.text)
-            elif p >= para - 1 and spk.type in ("other", "organisation"):
-                return Speaker(spk.entity, spk.label, spk.type, tok.text)
-            break
-        # a plural subject earlier in this sentence or paragraph
-        lo = max(0, sent.start - 80)
-        for i in range(tok.i - 1, lo - 1, -1):
-            t = doc[i]
-            if t.dep_ in ("nsubj", "nsubjpass") and (
-                t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
-            ):
-                if ctx.in_quote(t.idx):
-                    continue
-                s, e = np_text(t)
-                ent = ctx.ents.token_entity.get(t.i)
-                if ent is not None and ctx.ents.entities[ent].kind == "organisation":
-                    return _speaker_for_entity(ctx, ent, tok.text)
-                return Speaker(None, doc[s:e].text, "other", tok.text)
-        for _i, spk, p in reversed(ctx.previous):
-            if p >= para - 1 and spk.type in ("other", "organisation"):
-                return Speaker(spk.entity, spk.label, spk.type, tok.text)
-            break
-        return Speaker(None, None, None, tok.text)
+        return _resolve_they(ctx, tok, para)
     if pron == "it":
         for _i, spk, p in reversed(ctx.previous):
             if p >= para - 1 and spk.type in ("other", "organisation"):
@@ -347,6 +322,39 @@ def resolve_pronoun(ctx: Context, tok: Token, para: int) -> Speaker:
         if orgs and orgs[0][0] >= sent.start - 150:
             return _speaker_for_entity(ctx, orgs[0][1], tok.text)
         return Speaker(None, None, None, tok.text)
+    return Speaker(None, None, None, tok.text)
+
+
+def _resolve_they(ctx: Context, tok: Token, para: int) -> Speaker:
+    """ "they": the speaker of a reporting act earlier in the same sentence, a plural subject
+    just before, else the previous collective speaker."""
+    doc = ctx.doc
+    sent = sentence_of(tok)
+    for i, spk, p in reversed(ctx.previous):
+        if i >= sent.start and (spk.label or spk.entity is not None):
+            if spk.type != "person":
+                return Speaker(spk.entity, spk.label, spk.type, tok.text)
+        elif p >= para - 1 and spk.type in ("other", "organisation"):
+            return Speaker(spk.entity, spk.label, spk.type, tok.text)
+        break
+    # a plural subject earlier in this sentence or paragraph
+    lo = max(0, sent.start - 80)
+    for i in range(tok.i - 1, lo - 1, -1):
+        t = doc[i]
+        if t.dep_ in ("nsubj", "nsubjpass") and (
+            t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
+        ):
+            if ctx.in_quote(t.idx):
+                continue
+            s, e = np_text(t)
+            ent = ctx.ents.token_entity.get(t.i)
+            if ent is not None and ctx.ents.entities[ent].kind == "organisation":
+                return _speaker_for_entity(ctx, ent, tok.text)
+            return Speaker(None, doc[s:e].text, "other", tok.text)
+    for _i, spk, p in reversed(ctx.previous):
+        if p >= para - 1 and spk.type in ("other", "organisation"):
+            return Speaker(spk.entity, spk.label, spk.type, tok.text)
+        break
     return Speaker(None, None, None, tok.text)
 
 
@@ -580,16 +588,18 @@ def _organisation_fit(
     return 0.3
 
 
-def resolve_subject(ctx: Context, subj: Token, para: int) -> Speaker:
+def resolve_subject(
+    ctx: Context, subj: Token, para: int, exclude: frozenset[int] = frozenset()
+) -> Speaker:
     """The speaker a reporting verb's subject stands for.
 
-    In order: a pronoun (``resolve_pronoun``); a spokesperson for an organisation; two named
-    people together (a group label); a named entity in the subject's noun phrase; a
-    description of an entity named earlier ("the ministry", "the ambassador"); else the words
-    themselves as a label ("analysts")."""
+    In order: a pronoun (``resolve_pronoun``, never one of ``exclude``); a spokesperson
+    for an organisation; two named people together (a group label); a named entity in the
+    subject's noun phrase; a description of an entity named earlier ("the ministry", "the
+    ambassador"); else the words themselves as a label ("analysts")."""
     doc = ctx.doc
     if subj.lower_ in PRONOUNS and subj.pos_ == "PRON":
-        return resolve_pronoun(ctx, subj, para)
+        return resolve_pronoun(ctx, subj, para, exclude)
     lo, hi = np_text(subj)
     full = _subject_span(subj)
     text = doc[lo:hi].text

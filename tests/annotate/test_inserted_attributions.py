@@ -1,0 +1,77 @@
+"""Attributions inserted in the sentence they report, and who they can stand for (sentences
+written for these tests)."""
+
+from app.annotate import annotate
+
+
+def _quotes(text: str) -> list[tuple[str, str | None]]:
+    art = annotate(text)
+    out = []
+    for q in art.quotations:
+        ent = q.speaker_entity
+        out.append((q.text, art.entities[ent].name if ent is not None else q.speaker_label))
+    return out
+
+
+def test_an_attribution_after_a_short_lead_in_reports_the_whole_sentence() -> None:
+    text = (
+        "Harriet Vale opened the new depot on Monday.\n\n"
+        "The drivers, she said, will start their routes an hour later from next week."
+    )
+    assert _quotes(text) == [
+        ("The drivers will start their routes an hour later from next week", "Harriet Vale")
+    ]
+
+
+def test_an_inverted_subject_is_not_part_of_what_it_reports() -> None:
+    text = (
+        "Oskar Lind designs engines for ferries.\n\n"
+        "By comparison, says Mr Lind, the older engine is almost silent."
+    )
+    assert _quotes(text) == [("By comparison the older engine is almost silent", "Oskar Lind")]
+
+
+def test_a_participle_without_a_subject_of_its_own_is_no_attribution() -> None:
+    text = (
+        "Later, writing in a local paper, the mayor conceded that the new bridge had cost too much."
+    )
+    assert [q for q, _ in _quotes(text)] == ["the new bridge had cost too much"]
+
+
+def test_a_verb_with_its_own_object_in_an_adjunct_is_no_attribution() -> None:
+    text = (
+        "However, when it reported the figures, the bakery chain was cheerful about the "
+        "coming winter season."
+    )
+    assert _quotes(text) == []
+
+
+def test_what_we_are_told_has_no_speaker_to_quote() -> None:
+    text = "The old lighthouse, we're told, is the tallest on this stretch of the coast."
+    assert _quotes(text) == []
+
+
+def test_the_subject_of_the_host_clause_is_not_the_speaker() -> None:
+    text = (
+        "A late tackle, this time from Dan Royce in time added on, stopped Pell from "
+        "getting in a shot."
+    )
+    assert _quotes(text) == []
+
+
+def test_a_pronoun_is_none_of_the_people_named_in_what_it_reports() -> None:
+    text = (
+        "Tom Okafor spoke to party members in Hull.\n\n"
+        "Mr Piers Danton has let the town down, he claimed, and Mr Danton should go."
+    )
+    assert [speaker for _, speaker in _quotes(text)] == ["Tom Okafor"]
+
+
+def test_a_one_word_opening_does_not_hide_the_rest_of_a_split_quote() -> None:
+    text = (
+        "Gwen Albright runs the studio.\n\n"
+        "“Still,” she said, “we have to make the app simple enough for anyone to use.”"
+    )
+    assert _quotes(text) == [
+        ("we have to make the app simple enough for anyone to use.", "Gwen Albright")
+    ]
