@@ -184,9 +184,8 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
         return after[0].left_edge.i, after[-1].right_edge.i + 1
     if comp:
         c = comp[-1] if len(comp) > 1 and comp[-1].i > tok.i else comp[0]
-        toks = list(c.subtree)
-        return toks[0].i, toks[-1].i + 1
-    clause = stray_that_clause(tok)
+        return stolen_subject_start(tok, c), c.right_edge.i + 1
+    clause = stray_that_clause(tok) or clause_on_addressee(tok)
     if clause is not None:
         return clause.left_edge.i, clause.right_edge.i + 1
     if lemma in CLAUSE_ONLY:
@@ -241,6 +240,83 @@ def stray_that_clause(tok: Token) -> Token | None:
                 return c
             if _on_path(c):
                 todo.append(c)
+    return None
+
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+_BETWEEN = frozenset({"dobj", "dative", "prep", "npadvmod"})
+# Verbs whose first object is always who was told ("warned the plan would fail" has none).
+TOLD_VERBS = frozenset({"tell", "inform", "notify", "assure", "remind", "reassure"})
+
+
+def _finite_without_subject(clause: Token) -> bool:
+    """A finite clause whose subject the parser hung elsewhere ("... were leaving")."""
+    heads = [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))]
+    if any(c.dep_ in _SUBJECT_DEPS for h in heads for c in h.children):
+        return False
+    return any(h.tag_ in _FINITE or h.tag_ == "MD" for h in heads)
+
+
+def stolen_subject_start(tok: Token, clause: Token) -> int:
+    """Where a complement clause starts, when the parser gave its subject to the cue ("said
+    the attack last week in Leeds was ...", "told MPs the powers would ..."): at the cue's
+    first phrase after the addressee; else at the clause's own first token."""
+    start = clause.left_edge.i
+    if clause.i < tok.i or not _finite_without_subject(clause):
+        return start
+    between = [c for c in tok.children if tok.i < c.i < start and c.dep_ in _BETWEEN]
+    addressee = between[0] if between and between[0].dep_ != "prep" else None
+    told = tok.lemma_.lower() in TOLD_VERBS and addressee is not None
+    if told:
+        between = between[1:]  # "told MPs ...": the first object is who was told
+    covered = {t.i for c in between for t in c.subtree}
+    lo = min(covered, default=start)
+    doc = tok.doc
+    if any(i not in covered and doc[i].text not in (",", "—", "–") for i in range(lo, start)):
+        return start
+    if any(doc[i].text == ":" for i in range(lo, start)):
+        return start  # "told the director: “...”": the quotation is what was said
+    if between and _may_hold_subject(between[0]):
+        lo = between[0].left_edge.i
+        while lo < start - 1 and doc[lo].ent_type_ in ("DATE", "TIME"):
+            lo += 1  # "said Thursday one of the ideas ... could": the day is no subject
+        return lo
+    return _after_the_addressee(addressee, start) if told and not between else start
+
+
+def _may_hold_subject(c: Token) -> bool:
+    """A phrase after the cue that may hold the subject the parser took from the clause
+    ("said around eight members were"), not a setting ("on the eve") or a goal ("to ...")."""
+    if c.dep_ == "prep":
+        return c.lower_ not in _SETTING_PREPS and c.lower_ not in ("to", "with", "for", "of")
+    return True
+
+
+def _after_the_addressee(obj: Token | None, start: int) -> int:
+    """ "told the BBC progress had been made": the parser read the addressee and the
+    clause's subject as one phrase; the subject is the common noun after the names."""
+    if obj is None or obj.pos_ != "NOUN" or obj.right_edge.i != obj.i:
+        return start
+    names = [t.i for t in obj.doc[obj.left_edge.i : obj.i] if t.tag_ in ("NNP", "NNPS", "POS")]
+    return names[-1] + 1 if names else start
+
+
+def clause_on_addressee(tok: Token) -> Token | None:
+    """A clause without "that" the parser hung on the addressee ("told the programme there
+    was a danger"): a finite clause right after it, with a subject of its own."""
+    if tok.lemma_.lower() not in ADDRESSEE_VERBS:
+        return None
+    objs = [c for c in tok.rights if c.dep_ in ("dobj", "dative")]
+    if not objs:
+        return None
+    for c in objs[0].rights:
+        own = [x for x in c.children if x.dep_ in _SUBJECT_DEPS and x.i < c.i]
+        finite = c.tag_ in _FINITE or any(
+            x.dep_ in ("aux", "auxpass") and (x.tag_ in _FINITE or x.tag_ == "MD")
+            for x in c.children
+        )
+        if c.dep_ in ("acl", "ccomp") and own and finite and own[0].lower_ not in WH_WORDS:
+            return c if own[0].i == c.left_edge.i else None
     return None
 
 

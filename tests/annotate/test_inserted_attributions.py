@@ -75,3 +75,23 @@ def test_a_one_word_opening_does_not_hide_the_rest_of_a_split_quote() -> None:
     assert _quotes(text) == [
         ("we have to make the app simple enough for anyone to use.", "Gwen Albright")
     ]
+
+
+def test_a_subject_the_parser_gave_to_the_cue_starts_the_reported_clause() -> None:
+    text = "Ms Joan Pike said the fire earlier this week in Carlisle was shocking."
+    assert [q for q, _ in _quotes(text)] == ["the fire earlier this week in Carlisle was shocking"]
+
+
+def test_the_addressee_is_not_the_subject_of_what_was_told() -> None:
+    text = "Mr Hale told the BBC pupils had been waiting for a proper course on the subject."
+    assert [q for q, _ in _quotes(text)] == [
+        "pupils had been waiting for a proper course on the subject"
+    ]
+
+
+def test_a_clause_without_that_hung_on_the_addressee_is_what_was_told() -> None:
+    text = (
+        "Former Labour minister Tom Hale told BBC Two's Newsnight programme there was a "
+        "danger people would feel rushed."
+    )
+    assert [q for q, _ in _quotes(text)] == ["there was a danger people would feel rushed"]
