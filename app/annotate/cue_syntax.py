@@ -29,6 +29,8 @@ def is_cue(tok: Token) -> bool:
         return False
     if tok.lemma_.lower() in OBJECT_PREDICATE and tok.dep_ == "acl" and tok.tag_ == "VBN":
         return False  # "an app called “Meter”", "a group dubbed ...": a name, not speech
+    if tok.lemma_.lower() in ("release", "publish") and _passive_without_agent(tok):
+        return False  # "the album was released in May": a product, not a statement
     if tok.lemma_.lower() == "call" and tok.i > 0:
         prev = tok.doc[tok.i - 1].lower_
         if prev in ("so", "so-") or (
@@ -36,6 +38,10 @@ def is_cue(tok: Token) -> bool:
         ):
             return False
     return True
+
+
+def _passive_without_agent(tok: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in tok.children) and _agent(tok) is None
 
 
 def no_comment(doc: Doc, tok: Token) -> bool:
@@ -185,7 +191,7 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
     if comp:
         c = comp[-1] if len(comp) > 1 and comp[-1].i > tok.i else comp[0]
         return stolen_subject_start(tok, c), c.right_edge.i + 1
-    clause = stray_that_clause(tok) or clause_on_addressee(tok)
+    clause = stray_that_clause(tok) or clause_on_addressee(tok) or _clause_read_as_adverbial(tok)
     if clause is not None:
         return clause.left_edge.i, clause.right_edge.i + 1
     if lemma in CLAUSE_ONLY:
@@ -272,7 +278,7 @@ def stolen_subject_start(tok: Token, clause: Token) -> int:
     covered = {t.i for c in between for t in c.subtree}
     lo = min(covered, default=start)
     doc = tok.doc
-    if any(i not in covered and doc[i].text not in (",", "—", "–") for i in range(lo, start)):
+    if any(i not in covered and not doc[i].is_punct for i in range(lo, start)):
         return start
     if any(doc[i].text == ":" for i in range(lo, start)):
         return start  # "told the director: “...”": the quotation is what was said
@@ -299,6 +305,23 @@ def _after_the_addressee(obj: Token | None, start: int) -> int:
         return start
     names = [t.i for t in obj.doc[obj.left_edge.i : obj.i] if t.tag_ in ("NNP", "NNPS", "POS")]
     return names[-1] + 1 if names else start
+
+
+def _clause_read_as_adverbial(tok: Token) -> Token | None:
+    """ "said after seven years Labour had changed": a finite clause after the cue with a
+    subject of its own and no conjunction, which the parser read as an adverbial."""
+    if tok.lemma_.lower() in CLAUSE_ONLY or any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    for c in tok.rights:
+        if c.dep_ != "advcl" or any(x.dep_ == "mark" or x.lower_ in WH_WORDS for x in c.children):
+            continue
+        if any(t.is_punct or t.pos_ == "CCONJ" for t in tok.doc[tok.i + 1 : c.left_edge.i]):
+            continue  # "did reply with one, but late efforts sealed it": another clause
+        heads = [c, *(x for x in c.children if x.dep_ in ("aux", "auxpass"))]
+        finite = any(h.tag_ in _FINITE or h.tag_ == "MD" for h in heads)
+        if finite and any(x.dep_ in SUBJ for x in c.children):
+            return c
+    return None
 
 
 def clause_on_addressee(tok: Token) -> Token | None:
@@ -358,8 +381,10 @@ def reported_clause(doc: Doc, cue: Token, lo: int, hi: int, quoted: bool) -> boo
     root = doc[lo:hi].root
     if quoted:
         return True
+    after_that = lo > 0 and doc[lo - 1].lower_ == "that" and doc[lo - 1].dep_ == "mark"
     if (
         first.lower_ in WH_WORDS
+        and not after_that  # "said that if ...": a condition, not a question
         and cue.lemma_.lower() not in ("accuse",)
         and (first.head.i == root.i or first.i == root.i)
     ):
@@ -372,7 +397,9 @@ def reported_clause(doc: Doc, cue: Token, lo: int, hi: int, quoted: bool) -> boo
         subj_deps = ("nsubj", "nsubjpass", "expl", "csubj")
         has_subj = any(c.dep_ in subj_deps for h in heads for c in h.children)
         modal = hi - lo > 4 and any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
-        if not has_subj and not modal:
+        # "..., the paper said.": the parse lost the subject of a clause before the cue
+        before = hi < cue.i and hi - lo > 4 and doc[hi].text == ","
+        if not has_subj and not modal and not before:
             return False  # (a finite modal clause lost its subject to the parse, not a fragment)
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
             return False  # "urged parties to be ambitious"

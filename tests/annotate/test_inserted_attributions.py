@@ -1,7 +1,11 @@
 """Attributions inserted in the sentence they report, and who they can stand for (sentences
 written for these tests)."""
 
+from spacy.tokens import Doc
+
 from app.annotate import annotate
+from app.annotate.cue_syntax import content_range, is_cue
+from app.annotate.nlp import get_nlp
 
 
 def _quotes(text: str) -> list[tuple[str, str | None]]:
@@ -95,3 +99,65 @@ def test_a_clause_without_that_hung_on_the_addressee_is_what_was_told() -> None:
         "danger people would feel rushed."
     )
     assert [q for q, _ in _quotes(text)] == ["there was a danger people would feel rushed"]
+
+
+def _hand_parsed(rows: list[tuple[str, str, str, str, int]]) -> Doc:
+    """A parse written out by hand: (word, tag, pos, dep, head index) per token, so a test
+    can hold a reading the statistical parser gives only in some contexts."""
+    words, tags, pos, deps, heads = (list(x) for x in zip(*rows, strict=True))
+    return Doc(get_nlp().vocab, words=words, tags=tags, pos=pos, deps=deps, heads=heads)
+
+
+def test_a_clause_read_as_an_adverbial_of_the_cue_is_its_complement() -> None:
+    # "She said after nine years the club had grown ." with "grown" read as an adverbial
+    doc = _hand_parsed(
+        [
+            ("She", "PRP", "PRON", "nsubj", 1),
+            ("said", "VBD", "VERB", "ROOT", 1),
+            ("after", "IN", "ADP", "prep", 8),
+            ("nine", "CD", "NUM", "nummod", 4),
+            ("years", "NNS", "NOUN", "pobj", 2),
+            ("the", "DT", "DET", "det", 6),
+            ("club", "NN", "NOUN", "nsubj", 8),
+            ("had", "VBD", "AUX", "aux", 8),
+            ("grown", "VBN", "VERB", "advcl", 1),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    assert content_range(doc, doc[1]) == (2, 9)
+    doc[8].dep_ = "advcl"
+    doc[2].dep_, doc[2].lemma_ = "mark", "after"  # "said after the club had grown": a time
+    assert content_range(doc, doc[1]) is None
+
+
+def test_that_if_is_a_condition_in_what_is_said_not_a_question() -> None:
+    text = "Mr Ravi Menon said that if the critics were to watch the play they would not object."
+    assert [q for q, _ in _quotes(text)] == [
+        "if the critics were to watch the play they would not object"
+    ]
+    assert _quotes("Mr Ravi Menon asked if the critics had watched the play.") == []
+
+
+def test_a_clause_before_the_cue_that_lost_its_subject_to_the_parse_is_reported() -> None:
+    text = (
+        "As a consequence, hopes that the merger may be approved quickly have faded, "
+        "the paper said."
+    )
+    assert [q for q, _ in _quotes(text)] == [
+        "As a consequence, hopes that the merger may be approved quickly have faded"
+    ]
+
+
+def test_a_record_that_was_released_is_no_statement() -> None:
+    doc = _hand_parsed(
+        [
+            ("The", "DT", "DET", "det", 1),
+            ("album", "NN", "NOUN", "nsubjpass", 3),
+            ("was", "VBD", "AUX", "auxpass", 3),
+            ("released", "VBN", "VERB", "ROOT", 3),
+            ("in", "IN", "ADP", "prep", 3),
+            ("May", "NNP", "PROPN", "pobj", 4),
+        ]
+    )
+    doc[3].lemma_ = "release"
+    assert not is_cue(doc[3])
