@@ -217,15 +217,17 @@ _SPOKES_GENDER = {"spokesman": "he", "spokeswoman": "she"}
 
 
 def _spokesperson_label(ctx: Context, tok: Token, para: int, pron: str) -> Speaker | None:
-    """ "A Labour spokesman denied it. “...,” he said.": the unnamed spokesperson who spoke
-    just before, when no person has been named since and the pronoun fits."""
+    """ "A Labour spokesman denied it. “...,” he said.": the unnamed spokesperson (or other
+    single person described, "one leading broker") who spoke just before, when no person
+    has been named since and the pronoun fits."""
     last = next(((i, s, p) for i, s, p in reversed(ctx.previous) if s.entity or s.label), None)
     if last is None or last[0] >= tok.i or last[2] < para - 1 or last[1].entity is not None:
         return None
     cue, spk, _p = last
     head = (spk.label or "").split()[-1:] or [""]
     word = head[0].lower()
-    if word not in SPOKES or word.endswith(("people", "men", "women", "s")):
+    one_person = word in SPOKES or word in HUMAN_NOUNS or word.endswith(HUMAN_SUFFIXES)
+    if not one_person or word.endswith(("people", "men", "women", "s")):
         return None
     if _SPOKES_GENDER.get(word, pron) != pron:
         return None

@@ -145,3 +145,12 @@ def test_he_after_an_unnamed_spokesman_is_the_spokesman() -> None:
         "budgets and nothing else,” he said."
     )
     assert _speakers(annotate(text))[-1] == "A Labour spokesman"
+
+
+def test_he_after_one_unnamed_person_is_that_person() -> None:
+    text = (
+        "Mr Omar Siddiq manages a fund in Lahore.\n\n"
+        "One senior dealer said the rally had political roots. Much of the new money, he "
+        "says, has come from the Gulf."
+    )
+    assert _speakers(annotate(text)) == ["One senior dealer", "One senior dealer"]
