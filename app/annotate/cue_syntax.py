@@ -194,6 +194,9 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
     clause = stray_that_clause(tok) or clause_on_addressee(tok) or _clause_read_as_adverbial(tok)
     if clause is not None:
         return clause.left_edge.i, clause.right_edge.i + 1
+    clause = _clause_read_as_conjunct(tok)
+    if clause is not None:
+        return tok.i + 1, clause.right_edge.i + 1
     if lemma in CLAUSE_ONLY:
         return None
     parts: list[Token] = []
@@ -322,6 +325,23 @@ def _clause_read_as_adverbial(tok: Token) -> Token | None:
         if finite and any(x.dep_ in SUBJ for x in c.children):
             return c
     return None
+
+
+def _clause_read_as_conjunct(tok: Token) -> Token | None:
+    """ "insisted closer co-operation did not mean ...": a finite clause the parser joined to
+    the cue as a second verb, with no conjunction or comma between, taking the start of its
+    subject as the cue's object."""
+    if tok.lemma_.lower() in CLAUSE_ONLY or any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    conj = next((c for c in tok.rights if c.dep_ == "conj"), None)
+    if conj is None or not any(x.dep_ in SUBJ for x in conj.children):
+        return None
+    heads = [conj, *(x for x in conj.children if x.dep_ in ("aux", "auxpass"))]
+    if not any(h.tag_ in _FINITE or h.tag_ == "MD" for h in heads):
+        return None
+    between = tok.doc[tok.i + 1 : conj.left_edge.i]  # (no comma, no "and")
+    stolen = all(t.head.i == tok.i and t.dep_ in ("dobj", "advmod") for t in between)
+    return conj if between and stolen else None
 
 
 def clause_on_addressee(tok: Token) -> Token | None:

@@ -161,3 +161,36 @@ def test_a_record_that_was_released_is_no_statement() -> None:
     )
     doc[3].lemma_ = "release"
     assert not is_cue(doc[3])
+
+
+def test_a_clause_read_as_a_second_verb_of_the_cue_is_its_complement() -> None:
+    # "Ms Roe insisted tighter checks did not mean delays ." with "checks" read as the cue's
+    # object and "mean" as a second verb of "insisted"
+    doc = _hand_parsed(
+        [
+            ("Roe", "NNP", "PROPN", "nsubj", 1),
+            ("insisted", "VBD", "VERB", "ROOT", 1),
+            ("tighter", "JJR", "ADV", "advmod", 1),
+            ("checks", "NNS", "NOUN", "dobj", 1),
+            ("did", "VBD", "AUX", "aux", 6),
+            ("not", "RB", "PART", "neg", 6),
+            ("mean", "VB", "VERB", "conj", 1),
+            ("delays", "NNS", "NOUN", "dobj", 6),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    assert content_range(doc, doc[1]) is None  # "mean" has no subject of its own here
+    doc = _hand_parsed(
+        [
+            ("Roe", "NNP", "PROPN", "nsubj", 1),
+            ("insisted", "VBD", "VERB", "ROOT", 1),
+            ("tighter", "JJR", "ADV", "advmod", 1),
+            ("checks", "NNS", "NOUN", "nsubj", 6),
+            ("did", "VBD", "AUX", "aux", 6),
+            ("not", "RB", "PART", "neg", 6),
+            ("mean", "VB", "VERB", "conj", 1),
+            ("delays", "NNS", "NOUN", "dobj", 6),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    assert content_range(doc, doc[1]) == (2, 8)
