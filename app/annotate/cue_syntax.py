@@ -388,8 +388,14 @@ def cut_nested(doc: Doc, lo: int, hi: int, cue: Token, cues: set[int]) -> tuple[
             subordinate = any(c.dep_ == "mark" and c.lower_ in _CONTENT_MARKS for c in t.children)
             if subordinate:
                 continue  # "... a big deal since the firm publishes ...": still the content
-            if t.dep_ in ("advcl", "conj", "parataxis") and (own_subject or participle):
+            # "said his comments would not matter and added that ...": a second act
+            second_act = t.dep_ == "conj" and any(c.dep_ == "ccomp" for c in t.children)
+            if t.dep_ in ("advcl", "conj", "parataxis") and (
+                own_subject or participle or second_act
+            ):
                 cut = min(x.i for x in t.subtree)
+                while cut > lo and doc[cut - 1].pos_ == "CCONJ":
+                    cut -= 1  # (not the "and" before the next act)
                 if cut > lo:
                     return lo, cut
     return lo, hi

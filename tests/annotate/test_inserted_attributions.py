@@ -194,3 +194,14 @@ def test_a_clause_read_as_a_second_verb_of_the_cue_is_its_complement() -> None:
         ]
     )
     assert content_range(doc, doc[1]) == (2, 8)
+
+
+def test_a_second_reporting_act_joined_by_and_is_a_quotation_of_its_own() -> None:
+    text = (
+        "The mayor said the closure would not delay the festival and added that the new "
+        "stage would open in June."
+    )
+    assert [q for q, _ in _quotes(text)] == [
+        "the closure would not delay the festival",
+        "the new stage would open in June",
+    ]
