@@ -204,7 +204,7 @@ def reported_content(
         return [trim_direct(text, q.start, q.end)], "direct", {k}
     # inserted or trailing attribution: "Police, Sinclair says, have ...",
     # "That is a problem, argued Palvetzian."
-    spans = host_clause(text, doc, tok, cues, subj)
+    spans = host_clause(text, doc, tok, cues, subj) or inverted_insert(text, doc, tok, subj)
     if not spans:
         return None
     ks = sorted({k for s0, e0 in spans for k in index.overlapping(s0, e0)})
@@ -407,6 +407,36 @@ def adjacent_quote(
                 return k
             break
     return best
+
+
+def inverted_insert(text: str, doc: Doc, tok: Token, named: Token | None) -> list[tuple[int, int]]:
+    """ "Currently, says Dr Roe, the equipment is costly.": the sentence around an inserted
+    "says <name>", whatever the parser made of it (it often hangs the clause on the name)."""
+    sent = sentence_of(tok)
+    if named is None or not _inverted_subject(doc, tok, named) or tok.i - 1 <= sent.start:
+        return []
+    if doc[tok.i - 1].text != ",":
+        return []
+    comma = next((t.i for t in doc[named.i : named.i + 4] if t.text == ","), None)
+    end = sent.end - 1 if doc[sent.end - 1].is_punct else sent.end
+    if comma is not None:
+        comma = _after_role(doc, comma, end)
+    if comma is None or end - comma < 4:
+        return []
+    atext = doc_text(doc)
+    pieces = [(sent.start, tok.i - 1), (comma + 1, end)]
+    return [trim(atext, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])) for lo, hi in pieces]
+
+
+def _after_role(doc: Doc, comma: int, end: int) -> int:
+    """The comma that ends "says Paul Roe, chief analyst at Ovum," (a role without a verb
+    between two commas), else ``comma``."""
+    for i in range(comma + 1, end):
+        if doc[i].pos_ in ("VERB", "AUX"):
+            return comma
+        if doc[i].text == ",":
+            return i
+    return comma
 
 
 def _inverted_subject(doc: Doc, tok: Token, named: Token | None) -> bool:

@@ -205,3 +205,11 @@ def test_a_second_reporting_act_joined_by_and_is_a_quotation_of_its_own() -> Non
         "the closure would not delay the festival",
         "the new stage would open in June",
     ]
+
+
+def test_an_inserted_says_and_name_leave_the_rest_of_the_sentence_reported() -> None:
+    text = (
+        "Lately, says Dr Mira Holt, chief engineer at Ovum, the blogging world found out "
+        "about the scheme."
+    )
+    assert _quotes(text) == [("Lately the blogging world found out about the scheme", "Mira Holt")]
