@@ -80,7 +80,10 @@ class CueReader:
         para = index.para_of(tok.idx)
         subj = cue_subject(doc, tok, index, ctx.ents.token_entity)
         if subj is not None and (
-            inference_only(tok, subj) or _generic_you(tok, subj) or hearsay(tok, subj)
+            inference_only(tok, subj)
+            or _generic_you(tok, subj)
+            or hearsay(tok, subj)
+            or _writer(subj, index)
         ):
             return None
         content = reported_content(self.text, doc, tok, subj, self.cues, index, para)
@@ -151,6 +154,12 @@ def _generic_you(tok: Token, subj: Token) -> bool:
     return sent.text.rstrip().rstrip("\"'”’").endswith("?") and not any(
         t.text in ("“", '"') for t in sent if t.i < tok.i
     )
+
+
+def _writer(subj: Token, index: QuoteIndex) -> bool:
+    """ "I say hip hop and people stare", "I might add that ...": outside quotation marks the
+    first person is the writer (a columnist, a reader's letter), whom nobody quotes."""
+    return subj.lower_ in ("i", "we") and subj.pos_ == "PRON" and not index.inside(subj.idx)
 
 
 def cue_subject(doc: Doc, tok: Token, index: QuoteIndex, te: dict[int, int]) -> Token | None:

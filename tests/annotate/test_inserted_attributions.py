@@ -213,3 +213,11 @@ def test_an_inserted_says_and_name_leave_the_rest_of_the_sentence_reported() -> 
         "about the scheme."
     )
     assert _quotes(text) == [("Lately the blogging world found out about the scheme", "Mira Holt")]
+
+
+def test_the_writer_in_the_first_person_is_nobody_quoted() -> None:
+    text = (
+        "Readers wrote in about the awards.\n\n"
+        "If I say folk music here, I might add that most people have no idea what I mean."
+    )
+    assert _quotes(text) == []
