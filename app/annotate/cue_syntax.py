@@ -258,12 +258,20 @@ _BETWEEN = frozenset({"dobj", "dative", "prep", "npadvmod"})
 TOLD_VERBS = frozenset({"tell", "inform", "notify", "assure", "remind", "reassure"})
 
 
+def _heads(clause: Token) -> list[Token]:
+    """A clause's verb and its auxiliaries (the parser may hang the subject on either)."""
+    return [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))]
+
+
+def _finite(clause: Token) -> bool:
+    return any(h.tag_ in _FINITE or h.tag_ == "MD" for h in _heads(clause))
+
+
 def _finite_without_subject(clause: Token) -> bool:
     """A finite clause whose subject the parser hung elsewhere ("... were leaving")."""
-    heads = [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))]
-    if any(c.dep_ in _SUBJECT_DEPS for h in heads for c in h.children):
+    if any(c.dep_ in _SUBJECT_DEPS for h in _heads(clause) for c in h.children):
         return False
-    return any(h.tag_ in _FINITE or h.tag_ == "MD" for h in heads)
+    return _finite(clause)
 
 
 def stolen_subject_start(tok: Token, clause: Token) -> int:
@@ -320,9 +328,7 @@ def _clause_read_as_adverbial(tok: Token) -> Token | None:
             continue
         if any(t.is_punct or t.pos_ == "CCONJ" for t in tok.doc[tok.i + 1 : c.left_edge.i]):
             continue  # "did reply with one, but late efforts sealed it": another clause
-        heads = [c, *(x for x in c.children if x.dep_ in ("aux", "auxpass"))]
-        finite = any(h.tag_ in _FINITE or h.tag_ == "MD" for h in heads)
-        if finite and any(x.dep_ in SUBJ for x in c.children):
+        if _finite(c) and any(x.dep_ in SUBJ for x in c.children):
             return c
     return None
 
@@ -336,8 +342,7 @@ def _clause_read_as_conjunct(tok: Token) -> Token | None:
     conj = next((c for c in tok.rights if c.dep_ == "conj"), None)
     if conj is None or not any(x.dep_ in SUBJ for x in conj.children):
         return None
-    heads = [conj, *(x for x in conj.children if x.dep_ in ("aux", "auxpass"))]
-    if not any(h.tag_ in _FINITE or h.tag_ == "MD" for h in heads):
+    if not _finite(conj):
         return None
     between = tok.doc[tok.i + 1 : conj.left_edge.i]  # (no comma, no "and")
     stolen = all(t.head.i == tok.i and t.dep_ in ("dobj", "advmod") for t in between)
@@ -354,11 +359,7 @@ def clause_on_addressee(tok: Token) -> Token | None:
         return None
     for c in objs[0].rights:
         own = [x for x in c.children if x.dep_ in _SUBJECT_DEPS and x.i < c.i]
-        finite = c.tag_ in _FINITE or any(
-            x.dep_ in ("aux", "auxpass") and (x.tag_ in _FINITE or x.tag_ == "MD")
-            for x in c.children
-        )
-        if c.dep_ in ("acl", "ccomp") and own and finite and own[0].lower_ not in WH_WORDS:
+        if c.dep_ in ("acl", "ccomp") and own and _finite(c) and own[0].lower_ not in WH_WORDS:
             return c if own[0].i == c.left_edge.i else None
     return None
 
@@ -419,9 +420,7 @@ def reported_clause(doc: Doc, cue: Token, lo: int, hi: int, quoted: bool) -> boo
         return True
     if root.pos_ in ("VERB", "AUX"):
         # (the parse sometimes hangs the subject on the auxiliary: "his party is absorbing")
-        heads = [root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))]
-        subj_deps = ("nsubj", "nsubjpass", "expl", "csubj")
-        has_subj = any(c.dep_ in subj_deps for h in heads for c in h.children)
+        has_subj = any(c.dep_ in _SUBJECT_DEPS for h in _heads(root) for c in h.children)
         modal = hi - lo > 4 and any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
         # "..., the paper said.": the parse lost the subject of a clause before the cue
         before = hi < cue.i and hi - lo > 4 and doc[hi].text == ","

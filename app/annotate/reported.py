@@ -5,7 +5,8 @@ in text order:
 
 1. find its subject (``cue_syntax.subject_of``, else the name next to the verb);
 2. find what it reports: its complement clause (``X said that ...``), else a quotation right
-   next to it (``"...," X said``), else the clause it is inserted in (``Police, X says, have``);
+   next to it (``"...," X said``), else the sentence it is inserted in (``Police, X says,
+   have``; ``inserted``);
 3. classify the content: ``direct`` (wholly inside quotation marks), ``mixed`` (partly quoted)
    or ``indirect``;
 4. resolve the subject to a speaker (``speakers.resolve_subject``); a cue without a speaker of
@@ -17,9 +18,6 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from app.annotate.cue_syntax import (
-    ADDRESSEE_VERBS,
-    SUBJ,
-    WH_WORDS,
     content_range,
     cut_nested,
     hearsay,
@@ -31,6 +29,7 @@ from app.annotate.cue_syntax import (
     unrealised,
 )
 from app.annotate.cues import OBJECT_PREDICATE, SPEECH_VERBS
+from app.annotate.inserted import host_clause, inverted_insert
 from app.annotate.names import words
 from app.annotate.nlp import doc_text, sentence_of, tokens_where
 from app.annotate.quote_index import Candidate, QuoteIndex, trim, trim_direct, within
@@ -322,61 +321,6 @@ def _description_only(tok: Token) -> bool:
     )
 
 
-def host_clause(
-    text: str, doc: Doc, tok: Token, cues: set[int], named: Token | None = None
-) -> list[tuple[int, int]]:
-    """The clause an attribution is inserted in or appended to, without the attribution
-    (nor its subject, when the parser hung that on the clause: "By contrast, says Mr Cox,
-    the Mac mini is ...")."""
-    if tok.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or tok.head.i == tok.i:
-        return []
-    subj = [c for c in tok.children if c.dep_ in SUBJ]
-    inverted = bool(subj) and subj[0].i > tok.i
-    bracketed = (
-        tok.i > 0
-        and doc[tok.left_edge.i - 1].text in (",", "—", "–")
-        and (tok.right_edge.i + 1 < len(doc) and doc[tok.right_edge.i + 1].text in (",", "—", "–"))
-    )
-    if not (tok.dep_ == "parataxis" or inverted or bracketed):
-        return []
-    if not subj and not _inverted_subject(doc, tok, named):
-        return []  # "Earlier, writing in a paper, the minister conceded": no attribution
-    head = tok.head
-    if head.pos_ not in ("VERB", "AUX") or (head.i in cues and head.dep_ != "ROOT"):
-        return []
-    if head.left_edge.i >= tok.left_edge.i:
-        return []  # the attribution must follow the start of what it reports
-    if any(c.dep_ == "mark" or c.lower_ in WH_WORDS for c in tok.children):
-        return []  # "..., as she said", "when it reported": an adjunct, not an attribution
-    if tok.lemma_.lower() not in ADDRESSEE_VERBS and any(c.dep_ == "dobj" for c in tok.children):
-        return []  # "..., it reported the results, ...": the verb reports its own object
-    sent = sentence_of(tok)
-    own = {t.i for t in tok.subtree}
-    if named is not None and named.i not in own and named.i > tok.i:
-        own |= {t.i for t in named.subtree if tok.i < t.i <= named.i}
-    toks = [t for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end]
-    if not toks or (named is not None and named in toks):
-        return []  # (a subject inside what is reported is not its speaker)
-    pieces: list[tuple[int, int]] = []
-    run: list[Token] = []
-    for t in toks:
-        if run and t.i != run[-1].i + 1:
-            pieces.append((run[0].i, run[-1].i + 1))
-            run = []
-        run.append(t)
-    if run:
-        pieces.append((run[0].i, run[-1].i + 1))
-    out = []
-    atext = doc_text(doc)
-    for lo, hi in pieces:
-        s, e = trim(atext, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
-        if e > s and any(c.isalpha() for c in text[s:e]):
-            out.append((s, e))
-    if not out or sum(len(text[s:e].split()) for s, e in out) < 4:
-        return []
-    return out[:2]
-
-
 def adjacent_quote(
     text: str,
     doc: Doc,
@@ -416,43 +360,6 @@ def adjacent_quote(
                 return k
             break
     return best
-
-
-def inverted_insert(text: str, doc: Doc, tok: Token, named: Token | None) -> list[tuple[int, int]]:
-    """ "Currently, says Dr Roe, the equipment is costly.": the sentence around an inserted
-    "says <name>", whatever the parser made of it (it often hangs the clause on the name)."""
-    sent = sentence_of(tok)
-    if named is None or not _inverted_subject(doc, tok, named) or tok.i - 1 <= sent.start:
-        return []
-    if doc[tok.i - 1].text != ",":
-        return []
-    comma = next((t.i for t in doc[named.i : named.i + 4] if t.text == ","), None)
-    end = sent.end - 1 if doc[sent.end - 1].is_punct else sent.end
-    if comma is not None:
-        comma = _after_role(doc, comma, end)
-    if comma is None or end - comma < 4:
-        return []
-    atext = doc_text(doc)
-    pieces = [(sent.start, tok.i - 1), (comma + 1, end)]
-    return [trim(atext, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])) for lo, hi in pieces]
-
-
-def _after_role(doc: Doc, comma: int, end: int) -> int:
-    """The comma that ends "says Paul Roe, chief analyst at Ovum," (a role without a verb
-    between two commas), else ``comma``."""
-    for i in range(comma + 1, end):
-        if doc[i].pos_ in ("VERB", "AUX"):
-            return comma
-        if doc[i].text == ",":
-            return i
-    return comma
-
-
-def _inverted_subject(doc: Doc, tok: Token, named: Token | None) -> bool:
-    """Whether ``named`` is the subject right after the cue ("..., says Mr Cox, ...")."""
-    if named is None or not tok.i < named.i <= tok.i + 4:
-        return False
-    return not any(t.is_punct for t in doc[tok.i + 1 : named.i])
 
 
 def _statement(text: str, q: QuoteSpan) -> bool:
