@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from app.annotate.cue_syntax import (
+    SUBJ,
     content_range,
     cut_nested,
     hearsay,
@@ -105,16 +106,32 @@ class CueReader:
         out = []
         tok = self.doc[c.cue_tok]
         for conj in tok.rights:
-            if conj.dep_ != "conj" or not any(
-                m.dep_ == "mark" and m.lower_ == "that" for m in conj.children
-            ):
+            if conj.dep_ != "conj" or not self._reports_more(conj, c):
                 continue
-            rng = (conj.left_edge.i, conj.right_edge.i + 1)
+            lo = conj.left_edge.i
+            while lo < conj.i and self.doc[lo].pos_ in ("CCONJ", "PUNCT"):
+                lo += 1  # (not the "and" that joins it)
+            rng = (lo, conj.right_edge.i + 1)
             content = complement_content(self.text, self.doc, tok, rng, self.cues, self.index)
             if content is not None and content[0] and content[0][0][1] > content[0][0][0]:
                 spans, kind, ks = content
                 out.append(Candidate(c.cue_tok, spans, kind, c.cue, c.speaker, c.para, ks))
         return out
+
+    def _reports_more(self, conj: Token, c: Candidate) -> bool:
+        """A clause joined to the cue that it reports too: "that B", or a quoted clause with a
+        subject of its own after a quotation ("said “A,” and the actions “fall on us.”")."""
+        if any(m.dep_ == "mark" and m.lower_ == "that" for m in conj.children):
+            return True
+        start = conj.left_edge.idx
+        if c.kind == "indirect" or conj.i in self.cues or start < c.spans[-1][1]:
+            return False
+        if self.index.inside(start):
+            return False  # "“A, but B,” she said": one quotation
+        if not any(x.dep_ in SUBJ for x in conj.children):
+            return False
+        end = conj.right_edge
+        return bool(self.index.overlapping(start, end.idx + len(end)))
 
 
 def named_in(ctx: Context, spans: list[tuple[int, int]]) -> frozenset[int]:

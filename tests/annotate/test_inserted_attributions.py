@@ -221,3 +221,16 @@ def test_the_writer_in_the_first_person_is_nobody_quoted() -> None:
         "If I say folk music here, I might add that most people have no idea what I mean."
     )
     assert _quotes(text) == []
+
+
+def test_a_quoted_clause_joined_after_the_quotation_is_reported_too() -> None:
+    text = (
+        "Keller, the Catholic boys' school graduate, said \"it's not acceptable to ever do "
+        'that," and the players\' actions "fall upon the club."'
+    )
+    assert [q for q, _ in _quotes(text)] == [
+        "it's not acceptable to ever do that",
+        'the players\' actions "fall upon the club."',
+    ]
+    one = "“We saw the plans, but nobody asked us,” said Nadia Berg."
+    assert [q for q, _ in _quotes(one)] == ["We saw the plans, but nobody asked us"]
