@@ -162,9 +162,12 @@ def test_worker_killed_holding_an_item_the_other_finishes(
     victim = start_worker(database_url, tmp_path / "victim.log", lease_seconds=3)
     survivor = start_worker(database_url, tmp_path / "survivor.log", lease_seconds=3)
     try:
-        held = _wait_for_held_item(database_url, victim, after=KILL_AFTER)
+        _wait_for_held_item(database_url, victim, after=KILL_AFTER)
         os.killpg(victim.pid, signal.SIGKILL)
         victim.wait(timeout=30)
+        # the item it held when it died (not the one seen a moment before: it may have
+        # finished that one between the look and the kill)
+        held = _held_by(database_url, victim)
         at_kill = assert_consistent(database_url)  # what the kill left: nothing half-stored
         deadline = time.monotonic() + 180
         while query(database_url, "SELECT count(*) FROM job_items WHERE status <> 'done'")[0][0]:
@@ -186,6 +189,19 @@ def test_worker_killed_holding_an_item_the_other_finishes(
         f"\nworker crash: killed holding item {held} with {at_kill.articles} stored;"
         f" the other worker finished: {final.articles} articles, job {dict(job)['status']}"
     )
+
+
+def _held_by(url: str, worker: subprocess.Popen[bytes]) -> int:
+    """The id of the item a (dead) worker still holds."""
+    from tests.support.jobs import query
+
+    rows = query(
+        url,
+        "SELECT id FROM job_items WHERE status = 'claimed' AND worker LIKE :w",
+        w=f"%:{worker.pid}:%",
+    )
+    assert len(rows) == 1, f"the killed worker held {len(rows)} items"
+    return int(rows[0][0])
 
 
 def _wait_for_held_item(url: str, worker: subprocess.Popen[bytes], *, after: int) -> int:
