@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from app.annotate.nlp import doc_text, sentence_of, tokens_where
-from app.annotate.quote_index import Candidate, QuoteIndex, trim
+from app.annotate.quote_index import Candidate, QuoteIndex, trim_tokens
 from app.annotate.speakers import Context, resolve_subject
 from app.annotate.types import QuotationKind
 
@@ -82,7 +82,7 @@ def according(doc: Doc, t: Token, index: QuoteIndex, ctx: Context) -> Candidate 
     elif a_lo <= lo:
         pieces = [(max(lo, a_hi), hi)]
     text = doc_text(doc)
-    spans = [trim(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in pieces]
+    spans = [trim_tokens(text, doc, a, b) for a, b in pieces]
     spans = [(s, e) for s, e in spans if e > s and any(c.isalnum() for c in text[s:e])]
     if sum(e - s for s, e in spans) < 10:
         return None

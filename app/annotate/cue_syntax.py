@@ -40,8 +40,18 @@ def is_cue(tok: Token) -> bool:
     return True
 
 
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in tok.children)
+
+
 def _passive_without_agent(tok: Token) -> bool:
-    return any(c.dep_ == "auxpass" for c in tok.children) and _agent(tok) is None
+    return _passive(tok) and _agent(tok) is None
+
+
+def _reports_a_clause(tok: Token) -> bool:
+    """An active cue that can report a clause the parser misattached (not "think", not
+    "was warned")."""
+    return tok.lemma_.lower() not in CLAUSE_ONLY and not _passive(tok)
 
 
 def no_comment(doc: Doc, tok: Token) -> bool:
@@ -74,7 +84,7 @@ def hearsay(tok: Token, subj: Token) -> bool:
 
 def _impersonal(tok: Token) -> bool:
     """ "It has to be said ...", "it must be said that ...": a passive with no one saying."""
-    if not any(c.dep_ == "auxpass" for c in tok.children) or _agent(tok) is not None:
+    if not _passive_without_agent(tok):
         return False
     holder = tok.head if tok.dep_ == "xcomp" else tok
     return any(c.dep_ in SUBJ and c.lower_ == "it" for c in holder.children)
@@ -321,7 +331,7 @@ def _after_the_addressee(obj: Token | None, start: int) -> int:
 def _clause_read_as_adverbial(tok: Token) -> Token | None:
     """ "said after seven years Labour had changed": a finite clause after the cue with a
     subject of its own and no conjunction, which the parser read as an adverbial."""
-    if tok.lemma_.lower() in CLAUSE_ONLY or any(c.dep_ == "auxpass" for c in tok.children):
+    if not _reports_a_clause(tok):
         return None
     for c in tok.rights:
         if c.dep_ != "advcl" or any(x.dep_ == "mark" or x.lower_ in WH_WORDS for x in c.children):
@@ -337,7 +347,7 @@ def _clause_read_as_conjunct(tok: Token) -> Token | None:
     """ "insisted closer co-operation did not mean ...": a finite clause the parser joined to
     the cue as a second verb, with no conjunction or comma between, taking the start of its
     subject as the cue's object."""
-    if tok.lemma_.lower() in CLAUSE_ONLY or any(c.dep_ == "auxpass" for c in tok.children):
+    if not _reports_a_clause(tok):
         return None
     conj = next((c for c in tok.rights if c.dep_ == "conj"), None)
     if conj is None or not any(x.dep_ in SUBJ for x in conj.children):

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from app.annotate.cue_syntax import ADDRESSEE_VERBS, SUBJ, WH_WORDS
 from app.annotate.nlp import doc_text, sentence_of
-from app.annotate.quote_index import trim
+from app.annotate.quote_index import trim_tokens
 
 
 def host_clause(
@@ -58,7 +58,7 @@ def host_clause(
     out = []
     atext = doc_text(doc)
     for lo, hi in pieces:
-        s, e = trim(atext, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+        s, e = trim_tokens(atext, doc, lo, hi)
         if e > s and any(c.isalpha() for c in text[s:e]):
             out.append((s, e))
     if not out or sum(len(text[s:e].split()) for s, e in out) < 4:
@@ -82,7 +82,7 @@ def inverted_insert(text: str, doc: Doc, tok: Token, named: Token | None) -> lis
         return []
     atext = doc_text(doc)
     pieces = [(sent.start, tok.i - 1), (comma + 1, end)]
-    return [trim(atext, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])) for lo, hi in pieces]
+    return [trim_tokens(atext, doc, lo, hi) for lo, hi in pieces]
 
 
 def _after_role(doc: Doc, comma: int, end: int) -> int:

@@ -125,6 +125,11 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def trim_tokens(text: str, doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """The characters of tokens ``[lo, hi)``, trimmed as by ``trim``."""
+    return trim(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+
+
 def mention_tokens(doc: Doc, ents: EntityResult) -> list[tuple[int, int, int]]:
     """Entity mentions as sorted (token start, token end, entity) triples."""
     out = []
