@@ -160,6 +160,23 @@ def has_credit(s: str) -> bool:
     return len(s) < 600 and bool(CREDIT.search(s))
 
 
+# Where a person stands in a photo, set off after a name: "Jane Roe, left,", "Ann Lee (centre)",
+# "John Doe, second right, and ...".
+_IN_PHOTO = re.compile(
+    r"\b(?!(?:Left|Right|Centre|Center|Top|Bottom)\b)[A-Z][\w'’-]+(?:,\s+|\s+\()"
+    r"(?:(?:far|second|third|back|front)\s+)?(?:left|right|centre|center|top|bottom)"
+    r"(?:\s+(?:left|right))?(?:,|\)|\s+and\b)"
+)
+
+
+def is_photo_caption(s: str) -> bool:
+    """A caption that places the people in a photo: "Jane Roe, left, and her sister sit at
+    their home".  Short, unquoted and with at least one position set off after a name."""
+    if len(s) > 400 or any(c in s for c in '"“”'):
+        return False
+    return _IN_PHOTO.search(s) is not None
+
+
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|copyright)\s*(?:(?:©|\(c\))\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:provided\s+by\s+)?"
     r"([^.©]{2,60}?)\s*(?:\.|,|$)",

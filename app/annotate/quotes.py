@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from app.annotate.according import according, according_tokens
 from app.annotate.continuation import attach_unattributed
 from app.annotate.entities import EntityResult
+from app.annotate.furniture import is_photo_caption
 from app.annotate.interviews import interview_answers
 from app.annotate.quote_index import Candidate, QuoteIndex, mention_tokens, trim
 from app.annotate.reported import CueReader, remember
@@ -38,7 +39,7 @@ def extract(
     if not paragraphs:
         return []
     index = QuoteIndex.build(text, paragraphs)  # 0.
-    ctx = Context(doc, ents, mention_tokens(doc, ents), index.inside, [])
+    ctx = Context(doc, ents, _narrative_mentions(doc, ents, paragraphs), index.inside, [])
     ctx.para_starts = [p.start for p in paragraphs]
     cands = reported_speech(text, doc, index, ctx)  # 1. and 2.
     cands = interview_answers(text, index, ents, cands)  # 3.
@@ -47,6 +48,18 @@ def extract(
     cands = drop_pull_quotes(text, cands)
     cands = signed_pull_quotes(text, paragraphs, cands)
     return to_quotations(text, index, cands)  # 5.
+
+
+def _narrative_mentions(
+    doc: Doc, ents: EntityResult, paragraphs: list[Paragraph]
+) -> list[tuple[int, int, int]]:
+    """The mentions a pronoun or a description can look back to: not those in a photo
+    caption set into the text ("Ann, left, and Bo sit at home"), which interrupts it."""
+    captions = [(p.start, p.end) for p in paragraphs if is_photo_caption(p.text)]
+    found = mention_tokens(doc, ents)
+    if not captions:
+        return found
+    return [m for m in found if not any(s <= doc[m[0]].idx < e for s, e in captions)]
 
 
 def reported_speech(text: str, doc: Doc, index: QuoteIndex, ctx: Context) -> list[Candidate]:

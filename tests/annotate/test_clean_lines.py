@@ -20,6 +20,7 @@ from app.annotate.furniture import (
     copyright_holder,
     has_credit,
     is_credit_line,
+    is_photo_caption,
     is_junk,
     is_rule,
     is_trailer,
@@ -101,6 +102,22 @@ def test_credits_and_captions() -> None:
     assert has_credit("Volunteers count birds at the marsh. PHOTO: ANDERS HOLM")
     assert has_credit("Patients at the ceremony. (Photo: Lena Park/The Daily Ledger)")
     assert has_credit("The minister arrives. Photograph: Kate Linden/PA")
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("Ann Lee, left, and her sister Bo Lee, centre, sit at their home in Leeds.", True),
+        ("The new coach Tom Reyes (second right) at the club's training ground.", True),
+        ("Ruth Ames, far left, listens as the council votes.", True),
+        ("Left, right and centre, the opposition attacked the budget.", False),
+        ("He moved to Paris, right after the war ended.", False),
+        ("Mr Cole (pictured) said he would stand down.", False),
+        ('Ann Lee, left, said: "We were never asked."', False),
+    ],
+)
+def test_photo_captions_by_position(line: str, caption: bool) -> None:
+    assert is_photo_caption(line) is caption
 
 
 def test_rules_trailers_and_copyright() -> None:

@@ -154,3 +154,17 @@ def test_he_after_one_unnamed_person_is_that_person() -> None:
         "says, has come from the Gulf."
     )
     assert _speakers(annotate(text)) == ["One senior dealer", "One senior dealer"]
+
+
+def test_a_photo_caption_between_paragraphs_is_no_antecedent() -> None:
+    text = (
+        "Lawyer Maria Gonzales said the rules are too strict for newcomers.\n\n"
+        "“We need more support for families who arrive with nothing,” she said.\n\n"
+        "Omar Haddad watches as his daughters Leila Haddad, centre, Noor Haddad, left, and "
+        "Yasmin Haddad play at their home in Hamilton, Ont.\n\n"
+        "Passing the test can be nearly impossible for some refugees, she said."
+    )
+    art = annotate(text)
+    assert _speakers(art) == ["Maria Gonzales"] * 3
+    # the caption stays a paragraph, and its people are still named in the article
+    assert len(art.paragraphs) == 4 and "Yasmin Haddad" in {e.name for e in art.entities}
