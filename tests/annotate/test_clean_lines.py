@@ -20,8 +20,8 @@ from app.annotate.furniture import (
     copyright_holder,
     has_credit,
     is_credit_line,
-    is_photo_caption,
     is_junk,
+    is_photo_caption,
     is_rule,
     is_trailer,
 )
