@@ -104,11 +104,12 @@ def subject_of(tok: Token) -> Token | None:
     """The parse's subject of a cue verb, climbing through shared-subject clauses."""
     seen = 0
     t = tok
+    stolen = host_subject(tok.doc, tok)
     while t is not None and seen < 4:
         if seen and t.dep_ == "ccomp" and is_cue(t.head):
             t = t.head  # "X said the plant would close, noting ...": X notes
         for c in t.children:
-            if c.dep_ in SUBJ:
+            if c.dep_ in SUBJ and c != stolen:
                 return (_agent(t) or c) if c.dep_ == "nsubjpass" else c
         if t.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep") and t.head is not t:
             # "X said ..., adding that"; "X said and added"
@@ -120,6 +121,18 @@ def subject_of(tok: Token) -> Token | None:
         # passive "it was said" / agent
         break
     return None
+
+
+def host_subject(doc: Doc, tok: Token) -> Token | None:
+    """The subject of the host clause that the parser gave to an inverted attribution: in
+    "The tone of it, said Mr Cox, would be ...", both "tone" and "Cox" hang on "said"."""
+    before = [c for c in tok.lefts if c.dep_ in SUBJ]
+    after = [c for c in tok.rights if c.dep_ in SUBJ]
+    if len(before) != 1 or not after or tok.dep_ != "parataxis":
+        return None
+    subject = before[0]
+    between = doc[subject.right_edge.i + 1 : tok.i]
+    return subject if [t.text for t in between] == [","] else None
 
 
 def _agent(verb: Token) -> Token | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from app.annotate.cue_syntax import ADDRESSEE_VERBS, SUBJ, WH_WORDS
+from app.annotate.cue_syntax import ADDRESSEE_VERBS, SUBJ, WH_WORDS, host_subject
 from app.annotate.nlp import doc_text, sentence_of
 from app.annotate.quote_index import trim_tokens
 
@@ -19,11 +19,13 @@ def host_clause(
     the Mac mini is ...")."""
     if tok.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or tok.head.i == tok.i:
         return []
-    subj = [c for c in tok.children if c.dep_ in SUBJ]
+    stolen = host_subject(doc, tok)
+    subj = [c for c in tok.children if c.dep_ in SUBJ and c != stolen]
+    own = {t.i for t in tok.subtree} - ({t.i for t in stolen.subtree} if stolen else set())
     inverted = bool(subj) and subj[0].i > tok.i
     bracketed = (
-        tok.i > 0
-        and doc[tok.left_edge.i - 1].text in (",", "—", "–")
+        min(own) > 0
+        and doc[min(own) - 1].text in (",", "—", "–")
         and (tok.right_edge.i + 1 < len(doc) and doc[tok.right_edge.i + 1].text in (",", "—", "–"))
     )
     if not (tok.dep_ == "parataxis" or inverted or bracketed):
@@ -33,14 +35,13 @@ def host_clause(
     head = tok.head
     if head.pos_ not in ("VERB", "AUX") or (head.i in cues and head.dep_ != "ROOT"):
         return []
-    if head.left_edge.i >= tok.left_edge.i:
+    if head.left_edge.i >= min(own):
         return []  # the attribution must follow the start of what it reports
     if any(c.dep_ == "mark" or c.lower_ in WH_WORDS for c in tok.children):
         return []  # "..., as she said", "when it reported": an adjunct, not an attribution
     if tok.lemma_.lower() not in ADDRESSEE_VERBS and any(c.dep_ == "dobj" for c in tok.children):
         return []  # "..., it reported the results, ...": the verb reports its own object
     sent = sentence_of(tok)
-    own = {t.i for t in tok.subtree}
     if named is not None and named.i not in own and named.i > tok.i:
         own |= {t.i for t in named.subtree if tok.i < t.i <= named.i}
     toks = [t for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end]

@@ -35,6 +35,19 @@ def test_an_inverted_subject_is_not_part_of_what_it_reports() -> None:
     assert _quotes(text) == [("By comparison the older engine is almost silent", "Oskar Lind")]
 
 
+def test_the_subject_the_parser_gave_to_an_inverted_attribution_is_reported() -> None:
+    # the parse hangs both "part" and "Okafor" on "said"; "part" starts what is reported
+    text = (
+        "Repair shop waits for parts\n\nGrace Okafor runs the repair shop.\n\n"
+        "The worst part of the winter, said Ms Okafor, was the long wait for spare parts.\n\n"
+        "The only shops that stayed open, said Dr Lund, were two bakeries near the station."
+    )
+    assert _quotes(text) == [
+        ("The worst part of the winter was the long wait for spare parts", "Grace Okafor"),
+        ("The only shops that stayed open were two bakeries near the station", "Lund"),
+    ]
+
+
 def test_a_participle_without_a_subject_of_its_own_is_no_attribution() -> None:
     text = (
         "Later, writing in a local paper, the mayor conceded that the new bridge had cost too much."
