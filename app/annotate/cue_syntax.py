@@ -444,6 +444,7 @@ def reported_clause(doc: Doc, cue: Token, lo: int, hi: int, quoted: bool) -> boo
     if root.pos_ in ("VERB", "AUX"):
         # (the parse sometimes hangs the subject on the auxiliary: "his party is absorbing")
         has_subj = any(c.dep_ in _SUBJECT_DEPS for h in _heads(root) for c in h.children)
+        has_subj = has_subj or _subject_on_adjunct(doc, root, lo)
         modal = hi - lo > 4 and any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
         # "..., the paper said.": the parse lost the subject of a clause before the cue
         before = hi < cue.i and hi - lo > 4 and doc[hi].text == ","
@@ -454,6 +455,18 @@ def reported_clause(doc: Doc, cue: Token, lo: int, hi: int, quoted: bool) -> boo
         if hi - lo == 2 and has_subj and root.tag_ in _FINITE and _ends_sentence(doc, hi):
             return True  # "saying Gallas overreacted.": a whole clause in two words
     return hi - lo >= 3
+
+
+def _subject_on_adjunct(doc: Doc, root: Token, lo: int) -> bool:
+    """The clause's subject, set off by a comma, that the parser hung on the adjunct after
+    it: "said French banks, keen to cut costs, were reluctant" ("banks" on "keen")."""
+    for adjunct in root.children:
+        if adjunct.dep_ not in ("advcl", "amod", "acomp") or adjunct.i > root.i:
+            continue
+        for c in adjunct.children:
+            if c.dep_ in _SUBJECT_DEPS and c.left_edge.i == lo and c.i < adjunct.i:
+                return "," in (doc[c.right_edge.i].text, doc[c.right_edge.i + 1].text)
+    return False
 
 
 def _ends_sentence(doc: Doc, i: int) -> bool:

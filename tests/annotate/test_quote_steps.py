@@ -310,6 +310,34 @@ def test_a_subject_hung_on_the_auxiliary_still_makes_a_clause() -> None:
     assert reported_clause(p.doc, said, lo, hi, False)
 
 
+def test_a_subject_hung_on_the_adjunct_after_it_still_makes_a_clause() -> None:
+    from app.annotate.cue_syntax import reported_clause
+    from tests.annotate.test_inserted_attributions import _hand_parsed
+
+    # "Pilots said small airlines , eager to grow , were cutting fares ." with "airlines"
+    # the subject of "eager", and "cutting" without a subject of its own
+    doc = _hand_parsed(
+        [
+            ("Pilots", "NNS", "NOUN", "nsubj", 1),
+            ("said", "VBD", "VERB", "ROOT", 1),
+            ("small", "JJ", "ADJ", "amod", 3),
+            ("airlines", "NNS", "NOUN", "nsubj", 5),
+            (",", ",", "PUNCT", "punct", 3),
+            ("eager", "JJ", "ADJ", "advcl", 10),
+            ("to", "TO", "PART", "aux", 7),
+            ("grow", "VB", "VERB", "xcomp", 5),
+            (",", ",", "PUNCT", "punct", 10),
+            ("were", "VBD", "AUX", "aux", 10),
+            ("cutting", "VBG", "VERB", "ccomp", 1),
+            ("fares", "NNS", "NOUN", "dobj", 10),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    said = doc[1]
+    lo, hi = content_range(doc, said)
+    assert (lo, hi) == (2, 12) and reported_clause(doc, said, lo, hi, False)
+
+
 def test_a_paragraph_of_quotes_reopened_at_lost_breaks_continues_the_speaker() -> None:
     from app.annotate import annotate
 
