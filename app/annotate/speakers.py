@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -220,13 +221,20 @@ def _spokesperson_label(ctx: Context, tok: Token, para: int, pron: str) -> Speak
     """ "A Labour spokesman denied it. “...,” he said.": the unnamed spokesperson (or other
     single person described, "one leading broker") who spoke just before, when no person
     has been named since and the pronoun fits."""
-    last = next(((i, s, p) for i, s, p in reversed(ctx.previous) if s.entity or s.label), None)
-    if last is None or last[0] >= tok.i or last[2] < para - 1 or last[1].entity is not None:
+    last = next(
+        ((i, s, p) for i, s, p in reversed(ctx.previous) if s.entity is not None or s.label), None
+    )
+    if last is None or last[0] >= tok.i or last[2] < para - 1:
         return None
     cue, spk, _p = last
-    head = (spk.label or "").split()[-1:] or [""]
-    word = head[0].lower()
+    word = _label_head(spk.label or "")
+    if spk.entity is not None:
+        # "An agency spokeswoman said ... She said": the spokeswoman, for her organisation
+        word = _label_head(spk.text or "")
+        if ctx.ents.entities[spk.entity].kind != "organisation" or word not in SPOKES:
+            return None
     one_person = word in SPOKES or word in HUMAN_NOUNS or word.endswith(HUMAN_SUFFIXES)
+    one_person = one_person or word in _LOWER_CASE_ROLES  # ("the Executive" is no person)
     if not one_person or word.endswith(("people", "men", "women", "s")):
         return None
     if _SPOKES_GENDER.get(word, pron) != pron:
@@ -235,6 +243,21 @@ def _spokesperson_label(ctx: Context, tok: Token, para: int, pron: str) -> Speak
         if cue < s < tok.i and ctx.ents.entities[ent].kind == "person":
             return None
     return spk
+
+
+_POST_MODIFIERS = re.compile(r"\s+(?:of|for|from|at|with|in|on|who|which|that)\s.*$", re.I)
+
+
+_LOWER_CASE_ROLES = words("executive representative delegate")
+
+
+def _label_head(label: str) -> str:
+    """The head noun of a description: "a user of the bike scheme" -> "user" (a role that
+    is also an organisation's name, "executive", only in lower case)."""
+    toks = _POST_MODIFIERS.sub("", label).split()
+    if not toks:
+        return ""
+    return toks[-1] if toks[-1].lower() in _LOWER_CASE_ROLES else toks[-1].lower()
 
 
 def _unlisted_person(ctx: Context, tok: Token, para: int) -> str | None:

@@ -3,7 +3,7 @@
 from spacy.tokens import Token
 
 from app.annotate import annotate
-from app.annotate.speakers import Context, Speaker, _named_label_speaker
+from app.annotate.speakers import Context, Speaker, _label_head, _named_label_speaker
 from tests.annotate.parsing import parse
 
 
@@ -168,3 +168,39 @@ def test_a_photo_caption_between_paragraphs_is_no_antecedent() -> None:
     assert _speakers(art) == ["Maria Gonzales"] * 3
     # the caption stays a paragraph, and its people are still named in the article
     assert len(art.paragraphs) == 4 and "Yasmin Haddad" in {e.name for e in art.entities}
+
+
+def test_she_after_an_organisation_spokeswoman_is_that_organisation() -> None:
+    text = (
+        "Tanks found leaking\n\n"
+        "A spokeswoman for the Harbour Safety Board said inspectors found two tanks leaking.\n\n"
+        "She said the owners had been using the yard to store waste."
+    )
+    assert _speakers(annotate(text)) == ["Harbour Safety Board"] * 2
+
+
+def test_he_after_a_described_person_with_a_post_modifier_is_that_person() -> None:
+    # the description's head is "user", not the last word "scheme"
+    text = (
+        "Cyclist sues council\n\n"
+        "A user of the city bike scheme is suing the council, saying it is unfair that he "
+        "has to pay twice.\n\n"
+        "He says the council is breaking consumer law by charging for the app."
+    )
+    assert _speakers(annotate(text)) == ["A user of the city bike scheme"] * 2
+
+
+def test_he_after_a_chief_executive_described_is_that_person() -> None:
+    text = (
+        "Bank warns on prices\n\n"
+        "“Prices will rise,” the chief executive of a large Dutch bank told reporters.\n\n"
+        "The trend was worrying, he said."
+    )
+    assert _speakers(annotate(text)) == ["the chief executive of a large Dutch bank"] * 2
+
+
+def test_the_head_of_a_description() -> None:
+    assert _label_head("a user of the city bike scheme") == "user"
+    assert _label_head("the spokeswoman who answered") == "spokeswoman"
+    assert _label_head("the chief executive of a bank") == "executive"
+    assert _label_head("the Island Executive") == "Executive"  # a name, not a role
