@@ -111,6 +111,9 @@ def subject_of(tok: Token) -> Token | None:
         for c in t.children:
             if c.dep_ in SUBJ and c != stolen:
                 return (_agent(t) or c) if c.dep_ == "nsubjpass" else c
+        caused = _caused_speaker(t)
+        if caused is not None:
+            return caused
         if t.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep") and t.head is not t:
             # "X said ..., adding that"; "X said and added"
             if t.dep_ == "ccomp":
@@ -121,6 +124,18 @@ def subject_of(tok: Token) -> Token | None:
         # passive "it was said" / agent
         break
     return None
+
+
+# "The row prompted a donor to say ...": the verb's object is who speaks.
+_CAUSE_VERBS = words("prompt lead force drive spur provoke compel move inspire cause push")
+
+
+def _caused_speaker(verb: Token) -> Token | None:
+    """The object of a verb that made someone speak ("prompted a donor to say"), who is the
+    speaker of the infinitive, not the verb's own subject."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in _CAUSE_VERBS:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
 
 
 def host_subject(doc: Doc, tok: Token) -> Token | None:

@@ -364,3 +364,16 @@ def test_a_generic_you_in_a_question_reports_nothing() -> None:
         "The editor said most questions were about sport."
     )
     assert [q.text for q in art.quotations] == ["most questions were about sport"]
+
+
+def test_who_was_made_to_speak_is_the_speaker() -> None:
+    # "prompted a donor to say": the donor speaks, not the row
+    p = parse(
+        "The row between Anna Holt and Peter Marsh prompted a party donor to say he would stop."
+    )
+    assert subject_of(p.tok("say")).text == "donor"
+    p = parse("The vote led a senior councillor to say the plan was dead.")
+    assert subject_of(p.tok("say")).text == "councillor"
+    # a verb that only asks for speech leaves its own subject
+    p = parse("The charity urged ministers to admit that the scheme had failed.")
+    assert subject_of(p.tok("admit")).text == "charity"
