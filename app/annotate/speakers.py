@@ -600,7 +600,7 @@ def _organisation_fit(
         return None
     if in_name:
         return 1 + len(words & name_words) * 0.5
-    if specific:
+    if specific or not _kind_in_name(lemma, name_words):
         return None
     # "the company": the organisation that spoke last, else a firm by its name, else the
     # last one named
@@ -611,6 +611,23 @@ def _organisation_fit(
     ):
         return 0.5
     return 0.3
+
+
+# Institutions named with their kind: "the government" is not the last organisation named
+# (a party, a chamber, a company) but one whose name says it governs.
+_NAMED_KINDS = {
+    "government": words("government ministry department executive administration cabinet office"),
+    "police": words("police constabulary"),
+    "court": words("court tribunal"),
+    "council": words("council"),
+    "university": words("university"),
+    "hospital": words("hospital"),
+}
+
+
+def _kind_in_name(lemma: str, name_words: set[str]) -> bool:
+    kinds = _NAMED_KINDS.get(lemma)
+    return kinds is None or bool(kinds & name_words)
 
 
 def resolve_subject(

@@ -318,3 +318,20 @@ def test_a_name_inside_what_the_subject_reports_does_not_speak() -> None:
     )
     art = annotate(text)
     assert all(q.speaker_label != "Arno Kessel" for q in art.quotations)
+
+
+def test_the_government_is_no_party_or_chamber_named_before() -> None:
+    text = (
+        "Peers attack the bill\n\n"
+        "The Green Party said the new powers were excessive. Peers in the House of Lords are "
+        "angry about the bill.\n\n"
+        "But the government says the old powers run out soon.\n\n"
+        "The Ministry of Justice said the review was over. Later the government said it would "
+        "wait."
+    )
+    assert _speakers(annotate(text)) == [
+        "Greens",
+        "the government",
+        "Ministry of Justice",
+        "Ministry of Justice",
+    ]
