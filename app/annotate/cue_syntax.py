@@ -108,9 +108,10 @@ def subject_of(tok: Token) -> Token | None:
     while t is not None and seen < 4:
         if seen and t.dep_ == "ccomp" and is_cue(t.head):
             t = t.head  # "X said the plant would close, noting ...": X notes
-        for c in t.children:
-            if c.dep_ in SUBJ and c != stolen:
-                return (_agent(t) or c) if c.dep_ == "nsubjpass" else c
+        subjects = [c for c in t.children if c.dep_ in SUBJ and c != stolen]
+        if subjects:
+            c = _named_appositive(subjects)
+            return (_agent(t) or c) if c.dep_ == "nsubjpass" else c
         caused = _caused_speaker(t)
         if caused is not None:
             return caused
@@ -124,6 +125,22 @@ def subject_of(tok: Token) -> Token | None:
         # passive "it was said" / agent
         break
     return None
+
+
+def _named_appositive(subjects: list[Token]) -> Token:
+    """The subject of a verb, of two the parser found: a name after a description and a
+    comma is its appositive ("The new chairman of the society, Guy Mansell QC, warned")."""
+    first, last = subjects[0], subjects[-1]
+    doc = first.doc
+    if (
+        len(subjects) == 2
+        and last.i < first.head.i
+        and first.pos_ == "NOUN"
+        and last.pos_ == "PROPN"
+        and doc[last.left_edge.i - 1].text == ","
+    ):
+        return last
+    return first
 
 
 # "The row prompted a donor to say ...": the verb's object is who speaks.

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from app.annotate.acronyms import expansion_in_text, expansion_of, is_acronym
 from app.annotate.cue_syntax import is_cue
@@ -498,6 +498,11 @@ def _described_label(ctx: Context, head: Token, text: str) -> Speaker | None:
     label_head = norm_token(last[1].label.split()[-1])
     if label_head not in (head.lemma_.lower(), norm_token(head.text)):
         return None
+    mine, theirs = {norm_token(w) for w in text.split()}, last[1].label
+    if not (
+        _same_office(mine, theirs) and _same_office({norm_token(w) for w in theirs.split()}, text)
+    ):
+        return None  # "the deputy prime minister" is not "the prime minister"
     return Speaker(None, last[1].label, last[1].type, text)
 
 
@@ -567,7 +572,8 @@ def _person_fit(e: Entity, head: Token, words: set[str]) -> float | None:
     lemma = head.lemma_.lower()
     if lemma in ORG_DESCRIPTION_HEADS:
         return None  # "the bank" is not the bank's president
-    roles = [r for r in e.roles if _same_rank(words, r)]  # "the top seed": not "seventh seed"
+    # "the top seed" is not the "seventh seed", "the prime minister" not the deputy one
+    roles = [r for r in e.roles if _same_rank(words, r) and _same_office(words, r)]
     role_words = {norm_token(w) for r in roles for w in r.split()}
     heads = {role_head(r) for r in roles}
     if lemma not in heads and norm_token(head.text) not in heads:
@@ -586,6 +592,16 @@ def _same_rank(words: set[str], role: str) -> bool:
     mine = words & RANK_WORDS
     theirs = {norm_token(w) for w in role.split()} & RANK_WORDS
     return not (mine and theirs) or bool(mine & theirs)
+
+
+# Words that make another office of the one they qualify ("deputy prime minister").
+OFFICE_QUALIFIERS = words("deputy vice shadow assistant associate junior under")
+
+
+def _same_office(words: set[str], role: str) -> bool:
+    """Whether a role has no qualifier that the description lacks."""
+    theirs = {norm_token(w) for w in role.replace("-", " ").split()} & OFFICE_QUALIFIERS
+    return theirs <= words
 
 
 def _organisation_fit(
@@ -734,6 +750,22 @@ def _named_subject(
     return ent
 
 
+def _other_office(ctx: Context, head: Token, span: Span) -> frozenset[int]:
+    """The people known to hold another office of the one described: the deputy prime
+    minister is not "the prime minister", the seventh seed not "the top seed"."""
+    mine = {norm_token(t.text) for t in span if not t.is_punct}
+    lemma = head.lemma_.lower()
+    return frozenset(
+        i
+        for i, e in enumerate(ctx.ents.entities)
+        if e.kind == "person"
+        and any(
+            role_head(r) == lemma and not (_same_rank(mine, r) and _same_office(mine, r))
+            for r in e.roles
+        )
+    )
+
+
 def _modifier_of(ctx: Context, ent: int, subj: Token) -> bool:
     """The entity only modifies a common-noun subject: "Surrey staff", "Obama aides"."""
     if subj.pos_ != "NOUN" or subj.i in ctx.ents.token_entity:
@@ -755,7 +787,8 @@ def _unnamed_subject(
         if desc is not None:
             return desc
         if _human_description(subj, np[0]):
-            found = salient_person(ctx, subj, para, _self_pronoun(subj))
+            other = _other_office(ctx, subj, doc[np[0] : np[1]])
+            found = salient_person(ctx, subj, para, _self_pronoun(subj), exclude=other)
             if found is not None:
                 return _speaker_for_entity(ctx, found, text)
     if subj.pos_ == "PRON" or subj.lower_ in ("who", "which", "that"):

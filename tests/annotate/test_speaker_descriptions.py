@@ -335,3 +335,27 @@ def test_the_government_is_no_party_or_chamber_named_before() -> None:
         "Ministry of Justice",
         "Ministry of Justice",
     ]
+
+
+def test_a_deputy_is_not_the_office_without_the_qualifier() -> None:
+    text = (
+        "Cabinet row\n\n"
+        "Deputy prime minister Mr Tom Pratt spoke on Monday.\n\n"
+        "A new book claims the prime minister told Mr Ben Brand that he would stand down.\n\n"
+        "The deputy prime minister said the book was wrong."
+    )
+    art = annotate(text)
+    pratt = next(e for e in art.entities if e.name == "Tom Pratt")
+    assert pratt.roles == ["Deputy prime minister"]  # the title ends before "Mr"
+    assert _speakers(art)[-2:] == ["the prime minister", "Tom Pratt"]
+
+
+def test_a_name_after_a_description_and_a_comma_speaks() -> None:
+    # the parse gives "warned" two subjects: "chairman" and the name
+    text = (
+        "Lawyers warn on the bill\n\n"
+        "Party spokesman Mark Owen said the plan was bad.\n\n"
+        "The new chairman of the Law Society, Guy Mansell QC warned there was a real risk "
+        "that people would be driven away."
+    )
+    assert _speakers(annotate(text)) == ["Mark Owen", "Guy Mansell"]

@@ -36,6 +36,8 @@ def role_before(doc: Doc, start: int) -> str | None:
         break
     while words and doc[words[-1]].lower_ in ("to", "of", "for", "and", "-", "'s", "’s"):
         words.pop()
+    while words and norm_token(doc[words[0]].text) in HONORIFICS:
+        words.pop(0)  # "Deputy prime minister Mr Tom Pratt": the title ends before "Mr"
     if not words:
         return None
     lo, hi = words[-1], words[0] + 1
