@@ -240,6 +240,9 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
         # "X rose, officials said, as rescuers searched": the adverbial is no complement
         comp = [c for c in comp if c.i < tok.i or c.left_edge.lower_ not in _ADVERBIAL_MARKS]
     after = [c for c in comp if c.i > tok.i]
+    extraposed = _extraposed_predicate(tok, after)
+    if extraposed is not None:
+        return extraposed
     if len(after) > 1:
         # a clause the parser split in two ("said she had met people ... who fear it will")
         return after[0].left_edge.i, after[-1].right_edge.i + 1
@@ -279,6 +282,28 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
         hi = max(t.i for p in parts for t in p.subtree) + 1
         return lo, hi
     return None
+
+
+def _extraposed_predicate(tok: Token, after: list[Token]) -> tuple[int, int] | None:
+    """ "called it “unfair” for the tenants “to be pushed out”": the predicate and the clause
+    it judges, from the object on (not the clause alone)."""
+    if tok.lemma_.lower() not in OBJECT_PREDICATE:
+        return None
+    pred = next((c for c in tok.rights if c.dep_ == "oprd"), None)
+    if pred is None:
+        return None
+    judged = [c for c in tok.rights if c.i > pred.i and (c in after or _infinitival(c))]
+    if not judged:
+        return None
+    obj = next((c for c in tok.rights if c.dep_ == "dobj" and c.i < pred.i), pred)
+    return obj.left_edge.i, judged[-1].right_edge.i + 1
+
+
+def _infinitival(clause: Token) -> bool:
+    """A "(for X) to ..." clause ("for the students to be ...")."""
+    return clause.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
 
 
 # Verbs whose object is the addressee: "told reporters after the game that ...".

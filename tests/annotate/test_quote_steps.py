@@ -377,3 +377,16 @@ def test_who_was_made_to_speak_is_the_speaker() -> None:
     # a verb that only asks for speech leaves its own subject
     p = parse("The charity urged ministers to admit that the scheme had failed.")
     assert subject_of(p.tok("admit")).text == "charity"
+
+
+def test_a_predicate_and_the_clause_it_judges_are_reported_together() -> None:
+    # "called it X for Y to Z": not the infinitive alone
+    art = annotate(
+        "Tenants evicted\n\n"
+        "Mary Cole, a local councillor, called it “deeply unfair” for the tenants “to be "
+        "pushed out like this.” But she said it was a lesson."
+    )
+    assert [q.text for q in art.quotations] == [
+        "it “deeply unfair” for the tenants “to be pushed out like this.”",
+        "it was a lesson",
+    ]
