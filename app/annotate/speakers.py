@@ -813,7 +813,8 @@ HUMAN_NOUNS = words(
     judge justice lawyer politician diplomat envoy professor sergeant-at-arms sergeant author
     economist analyst researcher scientist champion boss skipper international titleholder
     briton brit scot swiss spaniard dane swede pole finn turk czech slovak croat serb greek
-    thai kiwi aussie seed favourite favorite"""
+    thai kiwi aussie seed favourite favorite athlete actress jockey pilot colleague citizen
+    heiress princess duchess nurse medic pundit pupil legend"""
 )
 NOT_HUMAN = words(
     """father mother wife husband son daughter brother sister friend partner parent statement

@@ -359,3 +359,12 @@ def test_a_name_after_a_description_and_a_comma_speaks() -> None:
         "that people would be driven away."
     )
     assert _speakers(annotate(text)) == ["Mark Owen", "Guy Mansell"]
+
+
+def test_a_described_athlete_is_the_athlete_just_named() -> None:
+    text = (
+        "Moss wins gold\n\n"
+        "Sprinter Dan Moss won gold on Sunday.\n\n"
+        "“It means a lot to me,” said the Leeds-based athlete."
+    )
+    assert _speakers(annotate(text)) == ["Dan Moss"]
