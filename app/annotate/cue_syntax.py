@@ -65,7 +65,7 @@ def unrealised(tok: Token) -> bool:
     an intended act named by a noun ("efforts to confirm that ...")."""
     if any(c.dep_ == "mark" and c.lower_ == "than" for c in tok.children):
         return True
-    if _impersonal(tok) or _set_phrase(tok):
+    if _impersonal(tok) or _set_phrase(tok) or _naming(tok):
         return True
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     return infinitive and tok.dep_ == "acl" and tok.head.pos_ == "NOUN"
@@ -80,6 +80,18 @@ def hearsay(tok: Token, subj: Token) -> bool:
         and tok.lemma_.lower() in ADDRESSEE_VERBS
         and _agent(tok) is None
     )
+
+
+_NAMING_VERBS = words("call dub name term brand label nickname christen")
+
+
+def _naming(tok: Token) -> bool:
+    """ "what are called “enterprise zones”", "launched and dubbed “Saver”": a name given,
+    by no one who speaks (a passive or a participle, without an agent)."""
+    if tok.lemma_.lower() not in _NAMING_VERBS or tok.tag_ != "VBN" or _agent(tok):
+        return False
+    participle = tok.dep_ == "acl" or (tok.dep_ == "conj" and tok.head.dep_ == "acl")
+    return _passive(tok) or participle
 
 
 def _impersonal(tok: Token) -> bool:

@@ -30,6 +30,7 @@ from app.annotate.cue_syntax import (
     unrealised,
 )
 from app.annotate.cues import OBJECT_PREDICATE, SPEECH_VERBS
+from app.annotate.documents import clause_source, is_document, own_source
 from app.annotate.inserted import host_clause, inverted_insert
 from app.annotate.names import words
 from app.annotate.nlp import doc_text, sentence_of, tokens_where
@@ -186,10 +187,18 @@ def cue_subject(doc: Doc, tok: Token, index: QuoteIndex, te: dict[int, int]) -> 
     if subj is not None and index.inside(subj.idx):
         subj = None
     if subj is None:
-        subj = nearby_subject(doc, tok, te)
+        subj = _issuer(tok) or nearby_subject(doc, tok, te)
         if subj is not None and index.inside(subj.idx):
             subj = None
     return subj
+
+
+def _issuer(tok: Token) -> Token | None:
+    """ "X issued a statement saying ...": who issued the document the cue hangs on."""
+    head = tok.head
+    if tok.dep_ != "acl" or not is_document(head):
+        return None
+    return own_source(head) or clause_source(head)
 
 
 def _shared_speaker(tok: Token, speaker: Speaker, cue_speaker: dict[int, Speaker]) -> Speaker:

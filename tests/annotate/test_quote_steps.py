@@ -390,3 +390,23 @@ def test_a_predicate_and_the_clause_it_judges_are_reported_together() -> None:
         "it “deeply unfair” for the tenants “to be pushed out like this.”",
         "it was a lesson",
     ]
+
+
+def test_a_name_given_by_no_one_is_no_quotation() -> None:
+    art = annotate(
+        "Ferry pass\n\n"
+        "The pass, launched in May and dubbed “Saver” or “bargain”, has sold well.\n\n"
+        "The deal will create what are called “enterprise zones” in the north.\n\n"
+        "The plan was called “a disgrace” by the mayor.\n\n"
+        "The mayor has called it “a waste”."
+    )
+    assert [q.text for q in art.quotations] == ["“a disgrace” by the mayor", "it “a waste”"]
+
+
+def test_a_statement_issued_saying_speaks_for_its_issuer() -> None:
+    art = annotate(
+        "Investors stay\n\n"
+        "Mr Hale and Mr Dunn issued a statement on Friday saying that they remained "
+        "“long-term investors” in the club."
+    )
+    assert [q.speaker_label for q in art.quotations] == ["Mr Hale and Mr Dunn"]
