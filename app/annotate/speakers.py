@@ -203,7 +203,7 @@ def _named_label_speaker(ctx: Context, tok: Token, para: int) -> Speaker | None:
     if names[0].lower() in ("the", "a", "an", "this", "that"):
         return None  # "The MEP": a description, not a name
     sent = sentence_of(ctx.doc[cue])
-    sent_toks = ctx.doc[sent.start : sent.end]
+    sent_toks = ctx.doc[max(0, sent.start - 200) : sent.end]  # (it may have been a "he")
     if not any(t.text == names[-1] and t.pos_ == "PROPN" for t in sent_toks):
         return None  # "Experts", "Officials": not a name
     if not _person_like(ctx.doc, names[-1]):
@@ -787,6 +787,9 @@ def _unnamed_subject(
         if desc is not None:
             return desc
         if _human_description(subj, np[0]):
+            named = _named_label_speaker(ctx, subj, para)  # "Safin said ... The Russian added"
+            if named is not None:
+                return Speaker(None, named.label, "person", text)
             other = _other_office(ctx, subj, doc[np[0] : np[1]])
             found = salient_person(ctx, subj, para, _self_pronoun(subj), exclude=other)
             if found is not None:

@@ -368,3 +368,14 @@ def test_a_described_athlete_is_the_athlete_just_named() -> None:
         "“It means a lot to me,” said the Leeds-based athlete."
     )
     assert _speakers(annotate(text)) == ["Dan Moss"]
+
+
+def test_an_epithet_after_a_speaker_known_only_by_name_is_that_speaker() -> None:
+    # "Kovac" is no entity here; the epithet continues them, not the salient American
+    text = (
+        "Agassi through\n\n"
+        "The 34-year-old American Andre Agassi won easily.\n\n"
+        "Kovac said he was trying to keep calm. “I try to stay calm,” he said. The Russian "
+        "added that he was not worried by his ankle."
+    )
+    assert _speakers(annotate(text)) == ["Kovac"] * 3
