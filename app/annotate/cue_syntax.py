@@ -117,6 +117,9 @@ def subject_of(tok: Token) -> Token | None:
     seen = 0
     t = tok
     stolen = host_subject(tok.doc, tok)
+    inverted = _speaker_in_complement(tok)
+    if inverted is not None:
+        return inverted
     while t is not None and seen < 4:
         if seen and t.dep_ == "ccomp" and is_cue(t.head):
             t = t.head  # "X said the plant would close, noting ...": X notes
@@ -177,6 +180,24 @@ def host_subject(doc: Doc, tok: Token) -> Token | None:
     subject = before[0]
     between = doc[subject.right_edge.i + 1 : tok.i]
     return subject if [t.text for t in between] == [","] else None
+
+
+def _speaker_in_complement(tok: Token) -> Token | None:
+    """ "The risk they run, said Anil Mehta, head of X, is losing ...": the parser gave the
+    host clause's subject to the cue, and the name after the cue to the clause."""
+    doc = tok.doc
+    before = [c for c in tok.lefts if c.dep_ in SUBJ]
+    if len(before) != 1 or any(c.dep_ in SUBJ for c in tok.rights) or tok.i < 2:
+        return None
+    if doc[tok.i - 1].text != "," or before[0].right_edge.i + 2 != tok.i:
+        return None
+    for comp in tok.rights:
+        for s in comp.children if comp.dep_ == "ccomp" else ():
+            if s.dep_ in SUBJ and s.left_edge.i == tok.i + 1 and s.pos_ == "PROPN":
+                # (set off by commas: "said Chancellor X had done ..." reports X)
+                edge = s.right_edge.i
+                return s if "," in (doc[edge].text, doc[min(edge + 1, len(doc) - 1)].text) else None
+    return None
 
 
 def _agent(verb: Token) -> Token | None:

@@ -75,8 +75,11 @@ def inverted_insert(text: str, doc: Doc, tok: Token, named: Token | None) -> lis
         return []
     if doc[tok.i - 1].text != ",":
         return []
-    comma = next((t.i for t in doc[named.i : named.i + 4] if t.text == ","), None)
     end = sent.end - 1 if doc[sent.end - 1].is_punct else sent.end
+    comma = next((t.i for t in doc[named.i : named.i + 4] if t.text == ","), None)
+    edge = named.right_edge.i
+    if comma is None and edge + 1 < end and "," in (doc[edge].text, doc[edge + 1].text):
+        comma = edge if doc[edge].text == "," else edge + 1  # "says Jo Roe of X in Tokyo, ..."
     if comma is not None:
         comma = _after_role(doc, comma, end)
     if comma is None or end - comma < 4:

@@ -224,6 +224,10 @@ def reported_content(
 ) -> Content | None:
     """What the cue ``tok`` reports, or None when it reports nothing here."""
     rng = content_range(doc, tok)
+    if rng is not None and subj is not None and rng[0] <= subj.i < rng[1]:
+        spans = inverted_insert(text, doc, tok, subj)  # "X, said Y, head of Z, is ..."
+        if spans:
+            return _around(spans, index)
     if rng is not None:
         return complement_content(text, doc, tok, rng, cues, index)
     # no complement: a quotation next to the cue in the same paragraph
@@ -239,8 +243,11 @@ def reported_content(
     # inserted or trailing attribution: "Police, Sinclair says, have ...",
     # "That is a problem, argued Palvetzian."
     spans = host_clause(text, doc, tok, cues, subj) or inverted_insert(text, doc, tok, subj)
-    if not spans:
-        return None
+    return _around(spans, index) if spans else None
+
+
+def _around(spans: list[tuple[int, int]], index: QuoteIndex) -> Content:
+    """The sentence around an attribution as content: mixed when it holds quotation marks."""
     ks = sorted({k for s0, e0 in spans for k in index.overlapping(s0, e0)})
     return spans, ("mixed" if ks else "indirect"), set(ks)
 

@@ -258,3 +258,17 @@ def test_a_quoted_clause_joined_after_the_quotation_is_reported_too() -> None:
     ]
     one = "“We saw the plans, but nobody asked us,” said Nadia Berg."
     assert [q for q, _ in _quotes(one)] == ["We saw the plans, but nobody asked us"]
+
+
+def test_a_name_the_parser_gave_to_the_reported_clause_still_speaks() -> None:
+    # "said" keeps "risk" as its subject, and "Mehta" becomes the subject of "losing"
+    text = (
+        "Phone firms lose customers\n\n"
+        "The risk they run, said Anil Mehta, head of phone firm Zentel, is losing customers "
+        "to rivals.\n\n"
+        "A majority, 52%, said Chancellor Tom Brand had done a good job."
+    )
+    assert _quotes(text) == [
+        ("The risk they run is losing customers to rivals", "Anil Mehta"),
+        ("Chancellor Tom Brand had done a good job", "A majority"),
+    ]
