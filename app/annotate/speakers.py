@@ -673,7 +673,7 @@ def resolve_subject(
     ent = _named_subject(ctx, subj, (lo, hi), full)
     if ent is not None:
         return _speaker_for_entity(ctx, ent, text)
-    return _unnamed_subject(ctx, subj, para, (lo, hi), text)
+    return _unnamed_subject(ctx, subj, para, (lo, hi), text, exclude)
 
 
 def _subject_span(subj: Token) -> tuple[int, int]:
@@ -750,6 +750,18 @@ def _named_subject(
     return ent
 
 
+def _coordinated_subject(ctx: Context, subj: Token) -> frozenset[int]:
+    """The person who is the subject of the clause the description's clause is joined to:
+    someone else ("X is fit again, but the Scot admitted ...": the writer would say "he")."""
+    verb = subj.head
+    if verb.dep_ != "conj":
+        return frozenset()
+    te = ctx.ents.token_entity
+    return frozenset(
+        te[c.i] for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in te
+    )
+
+
 def _other_office(ctx: Context, head: Token, span: Span) -> frozenset[int]:
     """The people known to hold another office of the one described: the deputy prime
     minister is not "the prime minister", the seventh seed not "the top seed"."""
@@ -775,7 +787,12 @@ def _modifier_of(ctx: Context, ent: int, subj: Token) -> bool:
 
 
 def _unnamed_subject(
-    ctx: Context, subj: Token, para: int, np: tuple[int, int], text: str
+    ctx: Context,
+    subj: Token,
+    para: int,
+    np: tuple[int, int],
+    text: str,
+    exclude: frozenset[int] = frozenset(),
 ) -> Speaker:
     """A subject that names no entity: a description of one, a relative pronoun, a label."""
     doc = ctx.doc
@@ -790,7 +807,8 @@ def _unnamed_subject(
             named = _named_label_speaker(ctx, subj, para)  # "Safin said ... The Russian added"
             if named is not None:
                 return Speaker(None, named.label, "person", text)
-            other = _other_office(ctx, subj, doc[np[0] : np[1]])
+            other = _other_office(ctx, subj, doc[np[0] : np[1]]) | _coordinated_subject(ctx, subj)
+            other |= exclude  # (named in what the description reports)
             found = salient_person(ctx, subj, para, _self_pronoun(subj), exclude=other)
             if found is not None:
                 return _speaker_for_entity(ctx, found, text)

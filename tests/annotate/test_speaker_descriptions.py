@@ -379,3 +379,22 @@ def test_an_epithet_after_a_speaker_known_only_by_name_is_that_speaker() -> None
         "added that he was not worried by his ankle."
     )
     assert _speakers(annotate(text)) == ["Kovac"] * 3
+
+
+def test_a_description_is_not_the_subject_of_the_clause_it_is_joined_to() -> None:
+    text = (
+        "Vance fit again\n\n"
+        "Manager Sir Alan Boyd said the task was hard.\n\n"
+        "Striker Tom Vance is fit again, but the Scot admitted he was unsure whether to start "
+        "him."
+    )
+    assert _speakers(annotate(text)) == ["Alan Boyd", "Alan Boyd"]
+
+
+def test_a_description_is_none_of_the_people_named_in_what_it_reports() -> None:
+    text = (
+        "Union row\n\n"
+        "Ann Reyes, of the nurses' union, spoke of “competing agendas” at the ministry.\n\n"
+        "But the minister said Ms Reyes was never at the meetings so could not judge."
+    )
+    assert _speakers(annotate(text)) == [None, "the minister"]
