@@ -397,4 +397,4 @@ def test_a_description_is_none_of_the_people_named_in_what_it_reports() -> None:
         "Ann Reyes, of the nurses' union, spoke of “competing agendas” at the ministry.\n\n"
         "But the minister said Ms Reyes was never at the meetings so could not judge."
     )
-    assert _speakers(annotate(text)) == [None, "the minister"]
+    assert _speakers(annotate(text)) == ["the minister"]
