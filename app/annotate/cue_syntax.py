@@ -170,26 +170,29 @@ def _caused_speaker(verb: Token) -> Token | None:
     return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
 
 
+def _subject_then_comma(tok: Token) -> Token | None:
+    """The cue's one subject before it when only a comma stands between ("The tone of it,
+    said ..."): in an inverted attribution, the subject of the clause around it."""
+    before = [c for c in tok.lefts if c.dep_ in SUBJ]
+    if len(before) != 1:
+        return None
+    between = tok.doc[before[0].right_edge.i + 1 : tok.i]
+    return before[0] if [t.text for t in between] == [","] else None
+
+
 def host_subject(doc: Doc, tok: Token) -> Token | None:
     """The subject of the host clause that the parser gave to an inverted attribution: in
     "The tone of it, said Mr Cox, would be ...", both "tone" and "Cox" hang on "said"."""
-    before = [c for c in tok.lefts if c.dep_ in SUBJ]
-    after = [c for c in tok.rights if c.dep_ in SUBJ]
-    if len(before) != 1 or not after or tok.dep_ != "parataxis":
+    if tok.dep_ != "parataxis" or not any(c.dep_ in SUBJ for c in tok.rights):
         return None
-    subject = before[0]
-    between = doc[subject.right_edge.i + 1 : tok.i]
-    return subject if [t.text for t in between] == [","] else None
+    return _subject_then_comma(tok)
 
 
 def _speaker_in_complement(tok: Token) -> Token | None:
     """ "The risk they run, said Anil Mehta, head of X, is losing ...": the parser gave the
     host clause's subject to the cue, and the name after the cue to the clause."""
     doc = tok.doc
-    before = [c for c in tok.lefts if c.dep_ in SUBJ]
-    if len(before) != 1 or any(c.dep_ in SUBJ for c in tok.rights) or tok.i < 2:
-        return None
-    if doc[tok.i - 1].text != "," or before[0].right_edge.i + 2 != tok.i:
+    if any(c.dep_ in SUBJ for c in tok.rights) or _subject_then_comma(tok) is None:
         return None
     for comp in tok.rights:
         for s in comp.children if comp.dep_ == "ccomp" else ():
