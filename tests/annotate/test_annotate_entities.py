@@ -121,3 +121,17 @@ def test_roles_do_not_run_across_coordinated_names() -> None:
 def test_apostrophe_names_are_one_word() -> None:
     assert norm_name("O'Driscoll") == "odriscoll" == norm_name("O’Driscoll's")
     assert person_key("Mr O'Driscoll") == "person:odriscoll:mononym"
+
+
+def test_a_description_before_a_name_is_not_part_of_it() -> None:
+    # a nationality, a following, or a hyphenated "X-nominated" / "X-based" before the name
+    cases = {
+        "Scot Nick Rowe said the course was tough.": "Nick Rowe",
+        "Blairite Alan Pell said the party was united.": "Alan Pell",
+        "Oscar-nominated Clive Dorn said the film was good.": "Clive Dorn",
+        "Actor Christian Bale said the film was good.": "Christian Bale",  # a given name
+        "Dane Cook said the show was good.": "Dane Cook",
+    }
+    for sentence, name in cases.items():
+        art = annotate(f"Title\n\n{sentence}")
+        assert [e.name for e in art.entities if e.kind == "person"] == [name], sentence

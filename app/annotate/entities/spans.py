@@ -194,6 +194,12 @@ def trim_person(doc: Doc, s: int, e: int) -> tuple[int, int]:
     while e - s >= 2:
         t = doc[s]
         low = t.lower_
+        if e - s >= 4 and doc[s + 1].text == "-" and doc[s + 2].lower_.endswith(_PARTICIPLE):
+            s += 3  # "Oscar-nominated Owen", "Paris-based Jo Roe": a description
+            continue
+        if _demonym(t):
+            s += 1  # "Scot Nick Smith", "Australian Johnson", "Blairite Alan Milburn"
+            continue
         if (
             (t.tag_ not in ("NNP", "NNPS") and not t.text[:1].isupper())
             or (t.tag_ in ("VBG", "VBD", "VBN", "VBZ", "VB", "JJ", "RB") and e - s >= 2)
@@ -221,6 +227,24 @@ def trim_person(doc: Doc, s: int, e: int) -> tuple[int, int]:
     while e - s > 2 and doc[e - 1].text.upper() in POST_NOMINALS:
         e -= 1  # "Philippe Sands QC", "Jane Roe OBE": letters after the name
     return s, e
+
+
+_PARTICIPLE = ("ed", "ing", "born", "based")
+
+
+def _demonym(t: Token) -> bool:
+    """A nationality or a following before a name ("Scot", "Australian", "Blairite"), not
+    a given name ("Christian Bale")."""
+    low = t.lower_
+    if low in GIVEN_NAMES_M | GIVEN_NAMES_F or not t.text[:1].isupper():
+        return False
+    return t.ent_type_ == "NORP" or low in _DEMONYM_NOUNS or (low.endswith("ite") and len(low) > 5)
+
+
+_DEMONYM_NOUNS = words(
+    """scot scotsman scotswoman briton welshman englishman irishman frenchman dutchman
+    spaniard swede kiwi aussie"""
+)
 
 
 def clean_person_name(name: str) -> str:
