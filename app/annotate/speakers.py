@@ -208,8 +208,11 @@ def _named_label_speaker(ctx: Context, tok: Token, para: int) -> Speaker | None:
         return None  # "Experts", "Officials": not a name
     if not _person_like(ctx.doc, names[-1]):
         return None  # "Labour", "England"
-    for s, _e, ent in ctx.mention_tokens:
-        if cue < s < tok.i and ctx.ents.entities[ent].kind == "person":
+    for s, e, ent in ctx.mention_tokens:
+        if not (cue < s < tok.i) or ctx.ents.entities[ent].kind != "person":
+            continue
+        # (a person named since as a subject takes over; "critical of X" does not)
+        if _subject_like(ctx.doc[s:e].root) or ctx.in_quote(ctx.doc[s].idx):
             return None
     return spk
 

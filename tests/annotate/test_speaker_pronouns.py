@@ -204,3 +204,14 @@ def test_the_head_of_a_description() -> None:
     assert _label_head("the spokeswoman who answered") == "spokeswoman"
     assert _label_head("the chief executive of a bank") == "executive"
     assert _label_head("the Island Executive") == "Executive"  # a name, not a role
+
+
+def test_a_person_named_only_as_an_object_does_not_take_over_he() -> None:
+    # "Rui" is no entity; "Ollie Brand" is named after him, but only as an object
+    text = (
+        "Derby row\n\n"
+        "Rui tried to calm things down, adding: “There was nothing new.” But Rui was highly "
+        "critical of some of the challenges, particularly on Ollie Brand. “I think we were "
+        "fairer in the tackles,” he said."
+    )
+    assert _speakers(annotate(text)) == ["Rui", "Rui"]
