@@ -35,6 +35,11 @@ ROLE_MODIFIERS = words(
 )
 # Endings of nouns that name what a person does ("economist", "defender", "chairman").
 ROLE_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman")
+# Nouns for a person of a nation ("the Dane", "Scot Nick Smith").
+DEMONYM_NOUNS = words(
+    """briton brit scot scotsman scotswoman welshman englishman irishman frenchman dutchman
+    spaniard dane swede pole finn turk kiwi aussie"""
+)
 NAME_SUFFIXES = words("""jr sr ii iii iv""")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _PUNCT = re.compile(r"[^\w\s]")

@@ -13,7 +13,7 @@ from app.annotate.cue_syntax import is_cue
 from app.annotate.documents import DOCUMENT_NOUNS, document_source, is_document
 from app.annotate.entities import EntityResult
 from app.annotate.epithets import epithet_age, known_ages, person_of_age
-from app.annotate.names import ROLE_SUFFIXES, norm_token, words
+from app.annotate.names import DEMONYM_NOUNS, ROLE_SUFFIXES, norm_token, words
 from app.annotate.nlp import doc_text, sentence_of
 from app.annotate.types import Entity, SpeakerType
 
@@ -831,14 +831,16 @@ def _unnamed_subject(
 
 
 HUMAN_SUFFIXES = (*ROLE_SUFFIXES, "ee", "person", "eer")
-HUMAN_NOUNS = words(
-    """official chief head wing forward defenceman defenseman goalie captain veteran republican
+HUMAN_NOUNS = (
+    words(
+        """official chief head wing forward defenceman defenseman goalie captain veteran republican
     democrat liberal conservative chair star rookie coach mayor premier minister senator
     judge justice lawyer politician diplomat envoy professor sergeant-at-arms sergeant author
     economist analyst researcher scientist champion boss skipper international titleholder
-    briton brit scot swiss spaniard dane swede pole finn turk czech slovak croat serb greek
-    thai kiwi aussie seed favourite favorite athlete actress jockey pilot colleague citizen
-    heiress princess duchess nurse medic pundit pupil legend"""
+    swiss czech slovak croat serb greek thai seed favourite favorite athlete actress jockey
+    pilot colleague citizen heiress princess duchess nurse medic pundit pupil legend"""
+    )
+    | DEMONYM_NOUNS
 )
 NOT_HUMAN = words(
     """father mother wife husband son daughter brother sister friend partner parent statement

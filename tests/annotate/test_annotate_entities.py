@@ -130,7 +130,8 @@ def test_a_description_before_a_name_is_not_part_of_it() -> None:
         "Blairite Alan Pell said the party was united.": "Alan Pell",
         "Oscar-nominated Clive Dorn said the film was good.": "Clive Dorn",
         "Actor Christian Bale said the film was good.": "Christian Bale",  # a given name
-        "Dane Cook said the show was good.": "Dane Cook",
+        "Dane Cook said the show was good.": "Dane Cook",  # a given name, then a surname
+        "Dane Erik Holm won the final.": "Erik Holm",  # a nationality, then a full name
     }
     for sentence, name in cases.items():
         art = annotate(f"Title\n\n{sentence}")

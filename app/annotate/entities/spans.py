@@ -41,6 +41,7 @@ from app.annotate.entities.vocabulary import (
 )
 from app.annotate.given_names import is_given_name
 from app.annotate.names import (
+    DEMONYM_NOUNS,
     ROLE_MODIFIERS,
     TITLE_WORDS,
     is_title_word,
@@ -197,8 +198,8 @@ def trim_person(doc: Doc, s: int, e: int) -> tuple[int, int]:
         if e - s >= 4 and doc[s + 1].text == "-" and doc[s + 2].lower_.endswith(_PARTICIPLE):
             s += 3  # "Oscar-nominated Owen", "Paris-based Jo Roe": a description
             continue
-        if _demonym(t):
-            s += 1  # "Scot Nick Smith", "Australian Johnson", "Blairite Alan Milburn"
+        if _demonym(t) and (e - s >= 3 or not is_given_name(t.text)):
+            s += 1  # "Scot Nick Smith", "Australian Johnson" (not "Dane Cook")
             continue
         if (
             (t.tag_ not in ("NNP", "NNPS") and not t.text[:1].isupper())
@@ -233,18 +234,12 @@ _PARTICIPLE = ("ed", "ing", "born", "based")
 
 
 def _demonym(t: Token) -> bool:
-    """A nationality or a following before a name ("Scot", "Australian", "Blairite"), not
-    a given name ("Christian Bale")."""
+    """A nationality or a following before a name ("Scot", "Australian", "Blairite")."""
     low = t.lower_
-    if low in GIVEN_NAMES_M | GIVEN_NAMES_F or not t.text[:1].isupper():
+    if not t.text[:1].isupper():
         return False
-    return t.ent_type_ == "NORP" or low in _DEMONYM_NOUNS or (low.endswith("ite") and len(low) > 5)
-
-
-_DEMONYM_NOUNS = words(
-    """scot scotsman scotswoman briton welshman englishman irishman frenchman dutchman
-    spaniard swede kiwi aussie"""
-)
+    demonym = low in DEMONYM_NOUNS and low != "brit"  # (not "Brit Award")
+    return t.ent_type_ == "NORP" or demonym or (low.endswith("ite") and len(low) > 5)
 
 
 def clean_person_name(name: str) -> str:
