@@ -13,6 +13,7 @@ from app.annotate.cue_syntax import is_cue
 from app.annotate.documents import DOCUMENT_NOUNS, document_source, is_document
 from app.annotate.entities import EntityResult
 from app.annotate.epithets import epithet_age, known_ages, person_of_age
+from app.annotate.given_names import is_given_name
 from app.annotate.names import DEMONYM_NOUNS, ROLE_SUFFIXES, norm_token, words
 from app.annotate.nlp import doc_text, sentence_of
 from app.annotate.types import Entity, SpeakerType
@@ -343,7 +344,8 @@ def resolve_pronoun(
         return _resolve_they(ctx, tok, para)
     if pron == "it":
         for _i, spk, p in reversed(ctx.previous):
-            if p >= para - 1 and spk.type in ("other", "organisation"):
+            firm = p == para and _named_like_a_firm(ctx, spk)  # (in this paragraph only)
+            if p >= para - 1 and (spk.type in ("other", "organisation") or firm):
                 return Speaker(spk.entity, spk.label, spk.type, tok.text)
             break
         orgs = _recent_mentions(ctx, tok.i, "organisation")
@@ -351,6 +353,16 @@ def resolve_pronoun(
             return _speaker_for_entity(ctx, orgs[0][1], tok.text)
         return Speaker(None, None, None, tok.text)
     return Speaker(None, None, None, tok.text)
+
+
+def _named_like_a_firm(ctx: Context, spk: Speaker) -> bool:
+    """A speaker the entity step took for a person on no evidence: no given name, no
+    gender, no role ("Krispy Kreme said ... It added"). "it" may stand for it."""
+    if spk.entity is None:
+        return False
+    e = ctx.ents.entities[spk.entity]
+    first = e.name.split()[0]
+    return not (e.roles or ctx.ents.gender.get(spk.entity) or is_given_name(first))
 
 
 def _resolve_they(ctx: Context, tok: Token, para: int) -> Speaker:

@@ -3,7 +3,13 @@
 from spacy.tokens import Token
 
 from app.annotate import annotate
-from app.annotate.speakers import Context, Speaker, _label_head, _named_label_speaker
+from app.annotate.speakers import (
+    Context,
+    Speaker,
+    _label_head,
+    _named_label_speaker,
+    resolve_pronoun,
+)
 from tests.annotate.parsing import parse
 
 
@@ -215,3 +221,17 @@ def test_a_person_named_only_as_an_object_does_not_take_over_he() -> None:
         "fairer in the tackles,” he said."
     )
     assert _speakers(annotate(text)) == ["Rui", "Rui"]
+
+
+def test_it_after_a_firm_taken_for_a_person_on_no_evidence() -> None:
+    # the entity step took "Crunchy Kreme" for a person, with no given name, gender or role
+    p = parse(
+        "Doughnut firm restates\n\n"
+        "Crunchy Kreme said the changes involved its shops. It added it would review its leases."
+    )
+    firm = next(i for i, e in enumerate(p.ents.entities) if e.name == "Crunchy Kreme")
+    p.ents.entities[firm].kind = "person"
+    p.ctx.previous.append((p.tok("said").i, Speaker(firm, None, "person", "Crunchy Kreme"), 1))
+    assert resolve_pronoun(p.ctx, p.tok("It"), 1).entity == firm
+    p.ents.gender[firm] = "m"  # a person the article shows to be one is no "it"
+    assert resolve_pronoun(p.ctx, p.tok("It"), 1).entity is None
