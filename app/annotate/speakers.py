@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -249,19 +248,14 @@ def _spokesperson_label(ctx: Context, tok: Token, para: int, pron: str) -> Speak
     return spk
 
 
-_POST_MODIFIERS = re.compile(r"\s+(?:of|for|from|at|with|in|on|who|which|that)\s.*$", re.I)
-
-
 _LOWER_CASE_ROLES = words("executive representative delegate")
 
 
 def _label_head(label: str) -> str:
     """The head noun of a description: "a user of the bike scheme" -> "user" (a role that
     is also an organisation's name, "executive", only in lower case)."""
-    toks = _POST_MODIFIERS.sub("", label).split()
-    if not toks:
-        return ""
-    return toks[-1] if toks[-1].lower() in _LOWER_CASE_ROLES else toks[-1].lower()
+    head = _head_word(label, _ROLE_END | _RELATIVES)
+    return head if head.lower() in _LOWER_CASE_ROLES else head.lower()
 
 
 def _unlisted_person(ctx: Context, tok: Token, para: int) -> str | None:
@@ -530,16 +524,22 @@ def _last_speaker(ctx: Context, kind: str, before: int) -> int | None:
 
 
 _ROLE_END = words("of to for at in with from on")
+_RELATIVES = words("who which that")
 
 
 def role_head(role: str) -> str:
     """The head noun of a role phrase: "ambassador" of "British Ambassador to Chile"."""
+    return norm_token(_head_word(role, _ROLE_END))
+
+
+def _head_word(phrase: str, ends: frozenset[str]) -> str:
+    """The last word before the phrase's first post-modifier (a word of ``ends``, a comma)."""
     head = ""
-    for w in role.replace(",", " , ").split():
-        if w.lower() in _ROLE_END or w == ",":
+    for w in phrase.replace(",", " , ").split():
+        if w.lower() in ends or w == ",":
             break
         head = w
-    return norm_token(head)
+    return head
 
 
 def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker | None:

@@ -1,11 +1,9 @@
 """Attributions inserted in the sentence they report, and who they can stand for (sentences
 written for these tests)."""
 
-from spacy.tokens import Doc
-
 from app.annotate import annotate
 from app.annotate.cue_syntax import content_range, is_cue
-from app.annotate.nlp import get_nlp
+from tests.annotate.parsing import hand_parsed
 
 
 def _quotes(text: str) -> list[tuple[str, str | None]]:
@@ -108,7 +106,7 @@ def test_the_addressee_is_not_the_subject_of_what_was_told() -> None:
 
 def test_a_clause_without_that_hung_on_the_addressee_is_what_was_told() -> None:
     # "Hale told the programme there was a risk ." with "was" hung on "programme"
-    doc = _hand_parsed(
+    doc = hand_parsed(
         [
             ("Hale", "NNP", "PROPN", "nsubj", 1),
             ("told", "VBD", "VERB", "ROOT", 1),
@@ -125,16 +123,9 @@ def test_a_clause_without_that_hung_on_the_addressee_is_what_was_told() -> None:
     assert content_range(doc, doc[1]) == (4, 8)
 
 
-def _hand_parsed(rows: list[tuple[str, str, str, str, int]]) -> Doc:
-    """A parse written out by hand: (word, tag, pos, dep, head index) per token, so a test
-    can hold a reading the statistical parser gives only in some contexts."""
-    words, tags, pos, deps, heads = (list(x) for x in zip(*rows, strict=True))
-    return Doc(get_nlp().vocab, words=words, tags=tags, pos=pos, deps=deps, heads=heads)
-
-
 def test_a_clause_read_as_an_adverbial_of_the_cue_is_its_complement() -> None:
     # "She said after nine years the club had grown ." with "grown" read as an adverbial
-    doc = _hand_parsed(
+    doc = hand_parsed(
         [
             ("She", "PRP", "PRON", "nsubj", 1),
             ("said", "VBD", "VERB", "ROOT", 1),
@@ -173,7 +164,7 @@ def test_a_clause_before_the_cue_that_lost_its_subject_to_the_parse_is_reported(
 
 
 def test_a_record_that_was_released_is_no_statement() -> None:
-    doc = _hand_parsed(
+    doc = hand_parsed(
         [
             ("The", "DT", "DET", "det", 1),
             ("album", "NN", "NOUN", "nsubjpass", 3),
@@ -190,7 +181,7 @@ def test_a_record_that_was_released_is_no_statement() -> None:
 def test_a_clause_read_as_a_second_verb_of_the_cue_is_its_complement() -> None:
     # "Ms Roe insisted tighter checks did not mean delays ." with "checks" read as the cue's
     # object and "mean" as a second verb of "insisted"
-    doc = _hand_parsed(
+    doc = hand_parsed(
         [
             ("Roe", "NNP", "PROPN", "nsubj", 1),
             ("insisted", "VBD", "VERB", "ROOT", 1),
@@ -204,7 +195,7 @@ def test_a_clause_read_as_a_second_verb_of_the_cue_is_its_complement() -> None:
         ]
     )
     assert content_range(doc, doc[1]) is None  # "mean" has no subject of its own here
-    doc = _hand_parsed(
+    doc = hand_parsed(
         [
             ("Roe", "NNP", "PROPN", "nsubj", 1),
             ("insisted", "VBD", "VERB", "ROOT", 1),

@@ -9,7 +9,7 @@ from app.annotate.cue_syntax import content_range, cut_nested, is_cue, no_commen
 from app.annotate.quote_index import Candidate, trim, trim_direct
 from app.annotate.reported import cue_candidates, cue_subject
 from app.annotate.speakers import resolve_subject
-from tests.annotate.parsing import parse
+from tests.annotate.parsing import hand_parsed, parse
 
 # -- quote_index ---------------------------------------------------------------------------
 
@@ -312,11 +312,10 @@ def test_a_subject_hung_on_the_auxiliary_still_makes_a_clause() -> None:
 
 def test_a_subject_hung_on_the_adjunct_after_it_still_makes_a_clause() -> None:
     from app.annotate.cue_syntax import reported_clause
-    from tests.annotate.test_inserted_attributions import _hand_parsed
 
     # "Pilots said small airlines , eager to grow , were cutting fares ." with "airlines"
     # the subject of "eager", and "cutting" without a subject of its own
-    doc = _hand_parsed(
+    doc = hand_parsed(
         [
             ("Pilots", "NNS", "NOUN", "nsubj", 1),
             ("said", "VBD", "VERB", "ROOT", 1),
