@@ -488,3 +488,23 @@ def test_a_given_name_and_a_surname_the_model_read_as_a_place_is_a_person() -> N
     doc = get_nlp()(body)
     assert {e.text: e.label_ for e in doc.ents}.get("Ines Moreau") not in ("PERSON", None)
     assert _kinds(body).get("Ines Moreau") == "person"
+
+
+def test_party_word_is_a_surname_after_a_given_name_or_an_honorific() -> None:
+    body = (
+        "Sir Alan Green, chairman of the Fair Rents Trust, said the ruling was wrong. "
+        "Mr Green said he would appeal. Jo Green of Easton agreed, as did the Greens."
+    )
+    kinds = _kinds(body)
+    assert kinds["Alan Green"] == "person"
+    assert kinds["Jo Green"] == "person"
+    assert kinds["Greens"] == "organisation"
+
+
+def test_honorific_makes_a_person_of_a_party_word() -> None:
+    assert _kinds("Mr Liberal told the meeting he would stand again.") == {"Liberal": "person"}
+
+
+def test_honorific_does_not_make_a_person_of_a_place() -> None:
+    kinds = _kinds("Crowds met in Sir Walter Grey Square on Monday, police said.")
+    assert kinds.get("Walter Grey Square") != "person"

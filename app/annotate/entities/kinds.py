@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from app.annotate.entities.lexicon import (
     GIVEN_NAMES_F,
     GIVEN_NAMES_M,
+    HONORIFICS,
     LEGISLATURES,
     NAME_PARTICLES,
     NON_ORG_HEADS,
@@ -199,25 +200,31 @@ def _inside_a_title(doc: Doc, f: Found) -> bool:
     )
 
 
-# Place nouns that are common surnames after a first name ("Mike Lake", "Sally Field").
-SURNAME_PLACES = frozenset({"lake", "field", "lane"})
+# Place and party words that are common surnames after a first name ("Mike Lake", "Sally
+# Field", "Andrew Green").
+SURNAME_WORDS = frozenset({"lake", "field", "lane", "green"})
 
 
-def _not_a_person_name(words: list[str]) -> bool:
+def _not_a_person_name(words: list[str], honoured: bool = False) -> bool:
     """Titles, parties and short acronyms alone; places, events and works by their last
-    word ("Medicine Hat", "Arnold Palmer Invitational", "Birth of Modern Canada")."""
-    if all(
-        norm_token(w) in TITLE_WORDS | ROLE_MODIFIERS | PARTY_WORDS or (w.isupper() and len(w) <= 4)
-        for w in words
-    ) or (words[-1].isupper() and len(words[-1]) <= 4 and len(words) <= 2):
+    word ("Medicine Hat", "Arnold Palmer Invitational", "Birth of Modern Canada").  After an
+    honorific, a party's word is a surname ("Mr Green")."""
+    if not honoured and (
+        all(
+            norm_token(w) in TITLE_WORDS | ROLE_MODIFIERS | PARTY_WORDS
+            or (w.isupper() and len(w) <= 4)
+            for w in words
+        )
+        or (words[-1].isupper() and len(words[-1]) <= 4 and len(words) <= 2)
+    ):
         return True
     if norm_token(words[0]) in NUMBER_WORDS:
         return True  # "Five Eyes", "Three Kings": no one's name begins with a number
     last = norm_token(words[-1])
-    surname = last in SURNAME_PLACES and len(words) == 2 and is_given_name(words[0])
+    surname = last in SURNAME_WORDS and len(words) == 2 and is_given_name(words[0])
     return len(words) > 1 and (
         (last in NOT_PERSON_LAST and not surname)  # "Mike Lake" is a person
-        or last in PARTY_WORDS
+        or (last in PARTY_WORDS and not (surname or honoured))
         or last in NON_ORG_HEADS
         or any(w in ("of", "for", "the") for w in words)
     )
@@ -235,8 +242,12 @@ def _person_kind(doc: Doc, f: Found, places: set[str]) -> str | None:
         and doc[root.head.i + 1].pos_ == "PROPN"
     ):
         return "organisation"  # "Manchester United manager Erik ten Hag"
-    if _not_a_person_name(words):
+    before = doc[f.start - 1] if f.start > 0 else None
+    honoured = before is not None and before.text[:1].isupper() and before.lower_ in HONORIFICS
+    if _not_a_person_name(words, honoured):
         return None
+    if honoured:
+        return "person"  # "Mr Green", "Sir Andrew Green": whatever the model says
     if club_like(words):
         return "organisation"  # "Manchester United", whatever the model says
     if looks_org_person(doc, f) or org_like(words):
