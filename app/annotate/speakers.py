@@ -15,6 +15,16 @@ from app.annotate.epithets import epithet_age, known_ages, person_of_age
 from app.annotate.given_names import is_given_name
 from app.annotate.names import DEMONYM_NOUNS, ROLE_SUFFIXES, norm_token, words
 from app.annotate.nlp import doc_text, sentence_of
+from app.annotate.offices import (
+    ROLE_END,
+    head_word,
+    holds_other_office,
+    is_office,
+    other_office_named,
+    role_head,
+    same_office,
+    same_rank,
+)
 from app.annotate.types import Entity, SpeakerType
 
 PRONOUNS = words("""he she they it we i you him her them""")
@@ -254,7 +264,7 @@ _LOWER_CASE_ROLES = words("executive representative delegate")
 def _label_head(label: str) -> str:
     """The head noun of a description: "a user of the bike scheme" -> "user" (a role that
     is also an organisation's name, "executive", only in lower case)."""
-    head = _head_word(label, _ROLE_END | _RELATIVES)
+    head = head_word(label, ROLE_END | _RELATIVES)
     return head if head.lower() in _LOWER_CASE_ROLES else head.lower()
 
 
@@ -509,7 +519,7 @@ def _described_label(ctx: Context, head: Token, text: str) -> Speaker | None:
         return None
     mine, theirs = {norm_token(w) for w in text.split()}, last[1].label
     if not (
-        _same_office(mine, theirs) and _same_office({norm_token(w) for w in theirs.split()}, text)
+        same_office(mine, theirs) and same_office({norm_token(w) for w in theirs.split()}, text)
     ):
         return None  # "the deputy prime minister" is not "the prime minister"
     return Speaker(None, last[1].label, last[1].type, text)
@@ -523,23 +533,7 @@ def _last_speaker(ctx: Context, kind: str, before: int) -> int | None:
     return None
 
 
-_ROLE_END = words("of to for at in with from on")
 _RELATIVES = words("who which that")
-
-
-def role_head(role: str) -> str:
-    """The head noun of a role phrase: "ambassador" of "British Ambassador to Chile"."""
-    return norm_token(_head_word(role, _ROLE_END))
-
-
-def _head_word(phrase: str, ends: frozenset[str]) -> str:
-    """The last word before the phrase's first post-modifier (a word of ``ends``, a comma)."""
-    head = ""
-    for w in phrase.replace(",", " , ").split():
-        if w.lower() in ends or w == ",":
-            break
-        head = w
-    return head
 
 
 def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker | None:
@@ -588,35 +582,12 @@ def _person_fit(e: Entity, head: Token, words: set[str]) -> float | None:
     if lemma in ORG_DESCRIPTION_HEADS:
         return None  # "the bank" is not the bank's president
     # "the top seed" is not the "seventh seed", "the prime minister" not the deputy one
-    roles = [r for r in e.roles if _same_rank(words, r) and _same_office(words, r)]
+    roles = [r for r in e.roles if same_rank(words, r) and same_office(words, r)]
     role_words = {norm_token(w) for r in roles for w in r.split()}
     heads = {role_head(r) for r in roles}
     if lemma not in heads and norm_token(head.text) not in heads:
         return None  # "the military" is not the military spokesman
     return 1 + len(words & role_words) * 0.5
-
-
-RANK_WORDS = words(
-    """top first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
-    last bottom"""
-)
-
-
-def _same_rank(words: set[str], role: str) -> bool:
-    """Whether a description and a role do not name different ranks ("top" / "seventh")."""
-    mine = words & RANK_WORDS
-    theirs = {norm_token(w) for w in role.split()} & RANK_WORDS
-    return not (mine and theirs) or bool(mine & theirs)
-
-
-# Words that make another office of the one they qualify ("deputy prime minister").
-OFFICE_QUALIFIERS = words("deputy vice shadow assistant associate junior under")
-
-
-def _same_office(words: set[str], role: str) -> bool:
-    """Whether a role has no qualifier that the description lacks."""
-    theirs = {norm_token(w) for w in role.replace("-", " ").split()} & OFFICE_QUALIFIERS
-    return theirs <= words
 
 
 def _organisation_fit(
@@ -779,18 +750,38 @@ def _coordinated_subject(ctx: Context, subj: Token) -> frozenset[int]:
 
 def _other_office(ctx: Context, head: Token, span: Span) -> frozenset[int]:
     """The people known to hold another office of the one described: the deputy prime
-    minister is not "the prime minister", the seventh seed not "the top seed"."""
+    minister is not "the prime minister", the seventh seed not "the top seed", the Home
+    Secretary not "the chancellor"; nor is one who was "the chancellor" earlier."""
     mine = {norm_token(t.text) for t in span if not t.is_punct}
     lemma = head.lemma_.lower()
-    return frozenset(
+    office = is_office(lemma)
+    other = {
         i
         for i, e in enumerate(ctx.ents.entities)
         if e.kind == "person"
-        and any(
-            role_head(r) == lemma and not (_same_rank(mine, r) and _same_office(mine, r))
-            for r in e.roles
+        and (
+            any(
+                role_head(r) == lemma and not (same_rank(mine, r) and same_office(mine, r))
+                for r in e.roles
+            )
+            or (office and holds_other_office(mine, lemma, e.roles))
         )
-    )
+    }
+    if office:
+        other |= _described_otherwise(ctx, span.text)
+    return frozenset(other)
+
+
+def _described_otherwise(ctx: Context, text: str) -> set[int]:
+    """The people this article has described by another office ("the chancellor said")."""
+    return {
+        spk.entity
+        for _i, spk, _p in ctx.previous
+        if spk.entity is not None
+        and spk.type == "person"
+        and spk.text
+        and other_office_named(text, spk.text)
+    }
 
 
 def _modifier_of(ctx: Context, ent: int, subj: Token) -> bool:
@@ -822,9 +813,7 @@ def _unnamed_subject(
             named = _named_label_speaker(ctx, subj, para)  # "Safin said ... The Russian added"
             if named is not None:
                 return Speaker(None, named.label, "person", text)
-            other = _other_office(ctx, subj, doc[np[0] : np[1]]) | _coordinated_subject(ctx, subj)
-            other |= exclude  # (named in what the description reports)
-            found = salient_person(ctx, subj, para, _self_pronoun(subj), exclude=other)
+            found = _described_person(ctx, subj, para, doc[np[0] : np[1]], exclude)
             if found is not None:
                 return _speaker_for_entity(ctx, found, text)
     if subj.pos_ == "PRON" or subj.lower_ in ("who", "which", "that"):
@@ -840,6 +829,45 @@ def _unnamed_subject(
     if full is not None:
         return Speaker(None, full, "organisation", text)  # "the Tidal Energy Board (TEB)"
     return Speaker(None, text, "other", text)
+
+
+def _described_person(
+    ctx: Context, subj: Token, para: int, span: Span, exclude: frozenset[int]
+) -> int | None:
+    """The person a definite description of one stands for: whom the same words stood for
+    before in this article; else, unless it names its own organisation ("the chairman of
+    the Police Federation"), the salient person, never one known to hold another office nor
+    one named in what it reports (``exclude``)."""
+    same = _same_description(ctx, span.text)
+    if same is not None:
+        return same
+    if _of_named(ctx, subj, span):
+        return None
+    other = _other_office(ctx, subj, span) | _coordinated_subject(ctx, subj) | exclude
+    return salient_person(ctx, subj, para, _self_pronoun(subj), exclude=other)
+
+
+def _same_description(ctx: Context, text: str) -> int | None:
+    """The person the latest speaker described in the same words was resolved to."""
+    key = text.lower().removeprefix("the ")
+    for _i, spk, _p in reversed(ctx.previous):
+        said = (spk.text or "").lower().removeprefix("the ")
+        if spk.entity is not None and spk.type == "person" and said == key:
+            return spk.entity
+    return None
+
+
+def _of_named(ctx: Context, subj: Token, span: Span) -> bool:
+    """Whether the description's post-modifier names an organisation: "the chairman of the
+    Police Federation" is someone of that body, not whoever was talked about."""
+    te = ctx.ents.token_entity
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("of", "for", "at")
+        and any(t.i in te and ctx.ents.entities[te[t.i]].kind == "organisation" for t in c.subtree)
+        for c in subj.rights
+        if c.i < span.end
+    )
 
 
 HUMAN_SUFFIXES = (*ROLE_SUFFIXES, "ee", "person", "eer")

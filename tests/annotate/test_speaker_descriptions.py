@@ -70,7 +70,7 @@ def test_role_description() -> None:
 
 
 def test_role_head() -> None:
-    from app.annotate.speakers import role_head
+    from app.annotate.offices import role_head
 
     assert role_head("British Ambassador to Chile") == "ambassador"
     assert role_head("military spokesman") == "spokesman"

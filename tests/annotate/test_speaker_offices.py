@@ -1,0 +1,91 @@
+"""An office description ("the prime minister", "the chancellor") stands for its holder, never
+for someone stated to hold another office (sentences written for these tests)."""
+
+from app.annotate import annotate
+from app.annotate.offices import fits_office, holds_other_office, other_office_named
+
+
+def _speakers(text: str) -> list[str | None]:
+    art = annotate(text)
+    return [
+        art.entities[q.speaker_entity].name if q.speaker_entity is not None else q.speaker_label
+        for q in art.quotations
+    ]
+
+
+def test_fits_office() -> None:
+    assert fits_office({"the", "minister"}, "minister", "Justice Minister")
+    assert fits_office({"the", "prime", "minister"}, "minister", "Irish Prime Minister")
+    assert not fits_office({"the", "prime", "minister"}, "minister", "Aid minister")
+    assert not fits_office({"the", "foreign", "secretary"}, "secretary", "Home Secretary")
+    assert not fits_office({"the", "chancellor"}, "chancellor", "Tory MP")
+
+
+def test_holds_other_office() -> None:
+    assert holds_other_office({"the", "chancellor"}, "chancellor", ["Home Secretary"])
+    assert holds_other_office({"the", "prime", "minister"}, "minister", ["Tory MP"])
+    assert holds_other_office({"the", "prime", "minister"}, "minister", ["newspaper journalist"])
+    # a party's leader may hold the office; a player's position is no office
+    assert not holds_other_office({"the", "prime", "minister"}, "minister", ["Labour leader"])
+    assert not holds_other_office({"the", "captain"}, "captain", ["Everton midfielder"])
+    assert not holds_other_office({"the", "minister"}, "minister", ["Education Secretary"])
+
+
+def test_other_office_named() -> None:
+    assert other_office_named("the chancellor", "the prime minister")
+    assert other_office_named("the home secretary", "the foreign secretary")
+    assert not other_office_named("the prime minister", "the premier")
+    assert not other_office_named("the minister", "the education secretary")
+    assert not other_office_named("the prime minister", "Ruth Pym")
+
+
+def test_office_is_not_the_holder_of_another() -> None:
+    text = (
+        "Home Secretary Ann Pryce spoke to reporters outside the Commons on Monday.\n\n"
+        "The chancellor said the budget would cut fuel duty by two pence."
+    )
+    assert _speakers(text) == ["The chancellor"]
+
+
+def test_office_is_not_a_journalist_or_an_mp() -> None:
+    text = (
+        "Tom Hale won the vote on Monday. Tory MP Dan Frost and journalist Eva Linn "
+        "watched from the gallery.\n\n"
+        "Later the prime minister said the result showed the plan worked."
+    )
+    assert _speakers(text) == ["Tom Hale"]
+
+
+def test_same_office_is_the_same_person() -> None:
+    text = (
+        "Tom Hale met Rob Finch in Downing Street on Monday.\n\n"
+        "The prime minister said the talks had gone well.\n\n"
+        "Rob Finch left before the end. Later the prime minister said a deal was close."
+    )
+    assert _speakers(text) == ["Tom Hale", "Tom Hale"]
+
+
+def test_one_office_holder_is_not_another() -> None:
+    text = (
+        "Tom Hale met Rob Finch in Downing Street on Monday.\n\n"
+        "The prime minister said the talks had gone well.\n\n"
+        "The chancellor said there would be no rise in income tax."
+    )
+    assert _speakers(text) == ["Tom Hale", "Rob Finch"]
+
+
+def test_premier_may_be_the_prime_minister() -> None:
+    text = (
+        "Tom Hale met Rob Finch in Downing Street on Monday.\n\n"
+        "The premier said the talks had gone well.\n\n"
+        "The prime minister said a deal was close."
+    )
+    assert _speakers(text) == ["Tom Hale", "Tom Hale"]
+
+
+def test_officer_of_a_named_body_is_someone_new() -> None:
+    text = (
+        "Tory leader Tom Hale set out plans for elected police chiefs on Monday.\n\n"
+        "The chairman of the Police Guild of Wessex said the plans were dangerous."
+    )
+    assert _speakers(text) == ["The chairman of the Police Guild of Wessex"]
