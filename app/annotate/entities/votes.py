@@ -102,7 +102,29 @@ def _person_votes(doc: Doc, f: Found) -> int:
         return _DECISIVE
     speaks = _speaks(doc, f) and not is_acronym(f.name)  # "the FBI said": it speaks too
     lettered = f.end < len(doc) and doc[f.end].text.upper() in POST_NOMINALS  # "X QC"
-    return int(before in TITLE_WORDS) + int(speaks) + 2 * int(lettered)
+    return int(before in TITLE_WORDS) + int(speaks) + 2 * int(lettered) + _self_reference(doc, f)
+
+
+def _self_reference(doc: Doc, f: Found) -> int:
+    """ "X admitted he was ...", "X said: “I ...”": a speaker who is "he", "she" or "I" in
+    what they say is one person (an organisation is "it" or "we")."""
+    words = f.name.split()
+    if not _speaks(doc, f) or not _person_shaped(words):
+        return 0
+    verb = doc[f.start : f.end].root.head
+    for t in doc[verb.i + 1 : verb.sent.end]:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "PRP":
+            return int(t.lower_ in ("he", "she", "i"))
+    return 0
+
+
+def _person_shaped(words: list[str]) -> bool:
+    """No connecting word ("News of the World") and no adjective first ("Catholic Herald"),
+    unless it is a given name too."""
+    first = words[0].lower()
+    return not any(w in ("of", "the", "for", "and") for w in words) and (
+        first not in adjectives() or is_given_name(first)
+    )
 
 
 def _speaks(doc: Doc, f: Found) -> bool:
