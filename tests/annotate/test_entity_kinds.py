@@ -508,3 +508,25 @@ def test_honorific_makes_a_person_of_a_party_word() -> None:
 def test_honorific_does_not_make_a_person_of_a_place() -> None:
     kinds = _kinds("Crowds met in Sir Walter Grey Square on Monday, police said.")
     assert kinds.get("Walter Grey Square") != "person"
+
+
+@pytest.mark.parametrize("name", ["Dulac", "Marvik"])
+def test_speaker_who_is_he_in_what_they_say_is_a_person(name: str) -> None:
+    body = f"The match ended 2-2 on Saturday. {name} admitted he was disappointed with it."
+    assert _kinds(body) == {name: "person"}
+
+
+def test_self_reference_needs_a_person_shaped_name() -> None:
+    from app.annotate.entities.votes import _person_shaped
+
+    assert _person_shaped(["Dulac"])
+    assert not _person_shaped(["News", "of", "the", "Day"])
+    assert not _person_shaped(["Catholic", "Voice"])
+
+
+@pytest.mark.parametrize("name", ["de Castel", "de Villon"])
+def test_name_with_a_particle_after_an_honorific(name: str) -> None:
+    body = f'"You have shown us how the artist matters in our society," Mr {name} said.'
+    art = _annotate(body)
+    assert [(e.name, e.kind) for e in art.entities] == [(name, "person")]
+    assert art.quotations[0].speaker_entity == 0

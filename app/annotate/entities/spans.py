@@ -550,14 +550,15 @@ def _split(doc: Doc, label: str, s: int, e: int) -> list[tuple[str, int, int]]:
     if label != "ORG" or e - s < 3:
         return [(label, s, e)]
     for k in range(s + 1, e - 1):
-        if norm_token(doc[k].text) in HONORIFICS and doc[k + 1].text[:1].isupper():
+        named = doc[k + 1].text[:1].isupper() or _particle_before_name(doc, k + 1)
+        if norm_token(doc[k].text) in HONORIFICS and named:
             return [("ORG", s, k), ("PERSON", k, e)]
     return [(label, s, e)]
 
 
 def _person_shaped(doc: Doc, s: int, e: int) -> bool:
     """An honorific then a name ("Mr Ebbers"), or an initial then a surname ("G Lamboley")."""
-    words = [t.text for t in doc[s:e] if t.text.lower() != "the"]
+    words = [t.text for t in doc[s:e] if t.text.lower() != "the" and not t.is_quote]
     if len(words) < 2:
         return False
     if norm_token(words[0]) in HONORIFICS:
@@ -636,6 +637,14 @@ def _surname_not_party(doc: Doc, found: list[Found]) -> list[Found]:
     return found
 
 
+def _particle_before_name(doc: Doc, i: int) -> bool:
+    return (
+        doc[i].lower_ in NAME_PARTICLES
+        and i + 1 < len(doc)
+        and name_token(doc[i + 1], any_label=True)
+    )
+
+
 def honorific_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Names after an honorific that the model missed ("Mr Fennimore"): up to three
     capitalised words, always a person."""
@@ -645,13 +654,13 @@ def honorific_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
             break
         t = doc[i]
         end = t.i + 1
-        while (
-            end < len(doc)
-            and end - t.i <= 3
-            and end not in taken
-            and name_token(doc[end], any_label=True)
-        ):
-            end += 1
+        while end < len(doc) and end - t.i <= 3 and end not in taken:
+            if name_token(doc[end], any_label=True):
+                end += 1
+            elif _particle_before_name(doc, end):
+                end += 2  # "Mr de Vabres", "Mr van Gaal"
+            else:
+                break
         if end > t.i + 1:
             out.append((t.i + 1, end))
             taken.update(range(t.i + 1, end))
