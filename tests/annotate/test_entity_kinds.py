@@ -530,3 +530,41 @@ def test_name_with_a_particle_after_an_honorific(name: str) -> None:
     art = _annotate(body)
     assert [(e.name, e.kind) for e in art.entities] == [(name, "person")]
     assert art.quotations[0].speaker_entity == 0
+
+
+def _pieces(text: str) -> list[tuple[str, str]]:
+    """The model-span pieces of the whole sentence, labelled as one ORG span."""
+    doc = get_nlp()(text)
+    return [(label, doc[s:e].text) for label, s, e in _split(doc, "ORG", 0, len(doc))]
+
+
+def test_span_over_a_verb_or_versus_is_two_names() -> None:
+    assert _pieces("Kelso Rovers v Dunmore Town") == [
+        ("ORG", "Kelso Rovers"),
+        ("ORG", "Dunmore Town"),
+    ]
+    assert _pieces("Kelso Rovers or Dunmore Town") == [
+        ("ORG", "Kelso Rovers"),
+        ("ORG", "Dunmore Town"),
+    ]
+    assert ("ORG", "Dunmore Town") in _pieces("Ana Pires joined Dunmore Town")
+
+
+def test_span_over_a_role_is_an_organisation_and_a_person() -> None:
+    assert _pieces("Kelso Rovers striker Ana Pires") == [
+        ("ORG", "Kelso Rovers"),
+        ("PERSON", "Ana Pires"),
+    ]
+    assert _pieces("Norvex chief executive Ana Pires") == [
+        ("ORG", "Norvex"),
+        ("PERSON", "Ana Pires"),
+    ]
+
+
+def test_span_with_particles_and_connectors_stays_whole() -> None:
+    for name in ("Paolo di Canio", "Institut des Arts et Techniques du Cinema"):
+        assert _pieces(name) == [("ORG", name)]
+
+
+def test_span_with_no_capital_names_nothing() -> None:
+    assert _pieces("the health department") == []

@@ -545,8 +545,18 @@ def _party_found(doc: Doc, s: int, e: int) -> Found | None:
 
 
 def _split(doc: Doc, label: str, s: int, e: int) -> list[tuple[str, int, int]]:
-    """An organisation's span that runs on into an honorific and a name is two ("GDC Mr
-    Allard")."""
+    """A span that runs over a verb or an "or" or "v" is two names ("Bolton v Derby",
+    "Henry joined Arsenal"); one that runs over a role is an organisation and a person
+    ("Balco boss Victor Conte"); an organisation's that runs on into an honorific and a
+    name is two ("GDC Mr Allard").  Pieces with no capital name nothing."""
+    for k in range(s + 1, e - 1):
+        if _separator(doc[k]):
+            return [*_split(doc, label, s, k), *_split(doc, label, k + 1, e)]
+        if _role_before_name(doc, k):
+            first = _run_start(doc, k)
+            return [*_split(doc, "ORG", s, first), *_split(doc, "PERSON", k + 1, e)]
+    if not any(c.isupper() or c.isdigit() for c in doc[s:e].text):
+        return []
     if label != "ORG" or e - s < 3:
         return [(label, s, e)]
     for k in range(s + 1, e - 1):
@@ -554,6 +564,39 @@ def _split(doc: Doc, label: str, s: int, e: int) -> list[tuple[str, int, int]]:
         if norm_token(doc[k].text) in HONORIFICS and named:
             return [("ORG", s, k), ("PERSON", k, e)]
     return [(label, s, e)]
+
+
+_SEPARATORS = frozenset({"v", "v.", "vs", "vs.", "versus", "or"})
+
+
+def _separator(t: Token) -> bool:
+    """A word no name holds: an English verb or conjunction in lower case ("Henry joined
+    X"); not a particle ("di", "et")."""
+    if not (t.is_lower and t.is_alpha) or t.lower_ in NAME_PARTICLES | CONNECT:
+        return False
+    verb = t.pos_ in ("VERB", "AUX") and t.lemma_ in verbs()
+    return verb or t.pos_ == "SCONJ" or t.lower_ in _SEPARATORS
+
+
+def _role_before_name(doc: Doc, k: int) -> bool:
+    """A lower-case noun between a capitalised word and a proper noun: "X boss Y"."""
+    t, nxt = doc[k], doc[k + 1]
+    return (
+        t.is_lower
+        and t.pos_ == "NOUN"
+        and len(t) > 2  # not "et", "y"
+        and t.lower_ not in NAME_PARTICLES | CONNECT
+        and nxt.pos_ == "PROPN"
+        and nxt.text[:1].isupper()
+        and doc[_run_start(doc, k) - 1].text[:1].isupper()
+    )
+
+
+def _run_start(doc: Doc, k: int) -> int:
+    """The first of the lower-case words that end at ``k`` ("chief executive")."""
+    while k - 1 > 0 and doc[k - 1].is_lower and doc[k - 1].pos_ in ("ADJ", "NOUN"):
+        k -= 1
+    return k
 
 
 def _person_shaped(doc: Doc, s: int, e: int) -> bool:
