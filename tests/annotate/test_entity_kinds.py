@@ -568,3 +568,13 @@ def test_span_with_particles_and_connectors_stays_whole() -> None:
 
 def test_span_with_no_capital_names_nothing() -> None:
     assert _pieces("the health department") == []
+
+
+def test_members_named_after_a_collective_are_people() -> None:
+    body = (
+        "The side lost Scotland duo Gordon Bell and Chris Kerr to injury. Bell said he was sorry."
+    )
+    assert _kinds(body) == {"Gordon Bell": "person", "Chris Kerr": "person"}
+    assert _kinds("The pop duo Silver Lanterns said they would tour in May.") == {
+        "Silver Lanterns": "organisation"
+    }

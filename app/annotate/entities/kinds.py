@@ -27,7 +27,7 @@ from app.annotate.entities.lexicon import (
 from app.annotate.entities.parties import party_name
 from app.annotate.entities.result import Found
 from app.annotate.entities.vocabulary import adjectives, club_like, common_nouns, org_like
-from app.annotate.entities.votes import pool_kinds
+from app.annotate.entities.votes import members_of_collective, pool_kinds
 from app.annotate.given_names import is_given_name
 from app.annotate.names import ROLE_MODIFIERS, TITLE_WORDS, norm_name, norm_token
 from app.annotate.nlp import tokens_where
@@ -64,7 +64,7 @@ def looks_org_person(doc: Doc, f: Found) -> bool:
     root = span.root
     # preceded by a descriptor noun: "contractors Lockheed Martin"
     if f.start > 0 and doc[f.start - 1].lower_ in ORG_DESCRIPTORS:
-        return True
+        return not members_of_collective(doc, f)
     # coordinated with an organisation
     for other in (root.head, *root.children):
         if ((root.dep_ == "conj" and other is root.head) or other.dep_ == "conj") and (

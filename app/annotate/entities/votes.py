@@ -182,12 +182,29 @@ def _org_votes(doc: Doc, f: Found) -> int:
     return (
         int(_role_of(doc, f))  # "the chief executive of X"
         + int(_subject_of_its(doc, f))  # "Yukos is confident of its right"
-        + int(_before(doc, f) in ORG_DESCRIPTORS)
-        + _DECISIVE * int(_before(doc, f) in COLLECTIVES)  # "the band X": never one person
+        + int(_before(doc, f) in ORG_DESCRIPTORS and not members_of_collective(doc, f))
+        + _DECISIVE * int(_after_collective(doc, f))  # "the band X": never one person
         + int(after in ROLE_AFTER_ORG and named)
         + int(_plural_subject(doc, f))
         + int(plural_the)
         + int(_org_compound(doc, f))
+    )
+
+
+def _after_collective(doc: Doc, f: Found) -> bool:
+    """ "the band X", "pop duo X"; not the members of one (``members_of_collective``)."""
+    return _before(doc, f) in COLLECTIVES and not members_of_collective(doc, f)
+
+
+def members_of_collective(doc: Doc, f: Found) -> bool:
+    """ "Scotland duo X Y and Z W": a full name joined to another name after a collective
+    noun names one of its members, a person."""
+    return (
+        _before(doc, f) in COLLECTIVES
+        and f.end - f.start > 1
+        and f.end + 1 < len(doc)
+        and doc[f.end].lower_ in ("and", "&")
+        and doc[f.end + 1].pos_ == "PROPN"
     )
 
 
@@ -412,7 +429,7 @@ def decisive_kind(doc: Doc, mentions: list[Found]) -> str | None:
     honorific that is no peer's title ("Mr X"), a group after a collective ("the band X")."""
     before = {_before(doc, f) for f in mentions}
     person = bool(before & (HONORIFICS - PEER_TITLES))
-    group = bool(before & COLLECTIVES)
+    group = any(_after_collective(doc, f) for f in mentions)
     if person == group:
         return None
     return "person" if person else "organisation"
