@@ -286,12 +286,15 @@ def _unlisted_person(ctx: Context, tok: Token, para: int) -> str | None:
             and (t.ent_type_ == "PERSON" or (not t.ent_type_ and _human_appositive(t)))
             and i not in te
             and not ctx.in_quote(t.idx)
+            and not ctx.in_reported(t.idx)  # "he claimed the Welsh had ...": talked about
         ):
             if not _person_like(doc, t.text):
                 return None
             lo = i
             while lo > 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].ent_type_ == "PERSON":
                 lo -= 1
+            if lo > 0 and doc[lo - 1].lower_ == "the":
+                return None  # "the Welsh": a people, not a person's name
             return doc[lo : i + 1].text
     return None
 

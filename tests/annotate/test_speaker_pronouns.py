@@ -235,3 +235,12 @@ def test_it_after_a_firm_taken_for_a_person_on_no_evidence() -> None:
     assert resolve_pronoun(p.ctx, p.tok("It"), 1).entity == firm
     p.ents.gender[firm] = "m"  # a person the article shows to be one is no "it"
     assert resolve_pronoun(p.ctx, p.tok("It"), 1).entity is None
+
+
+def test_a_people_talked_about_is_not_the_one_left_out() -> None:
+    text = (
+        "“It is never easy to go there,” said Thomas Vallon.\n\n"
+        "Despite praising the Irish he claimed the Welsh had the upper hand. “Wales are "
+        "something else on the break,” he added."
+    )
+    assert _speakers(annotate(text)) == ["Thomas Vallon"] * 3
