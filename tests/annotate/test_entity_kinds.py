@@ -578,3 +578,17 @@ def test_members_named_after_a_collective_are_people() -> None:
     assert _kinds("The pop duo Silver Lanterns said they would tour in May.") == {
         "Silver Lanterns": "organisation"
     }
+
+
+def test_full_name_said_to_hold_a_role_is_a_person_the_model_missed() -> None:
+    body = (
+        "Pickets were out across the county. Piers Wetherby is senior benefit officer on "
+        'the picket line at the depot, in Leeds. He said: "Most people have not come in."'
+    )
+    art = _annotate(body)
+    assert _kinds(body) == {"Piers Wetherby": "person"}
+    assert art.entities[art.quotations[0].speaker_entity].name == "Piers Wetherby"
+    # a title is no first name; a role word ends no person's name
+    assert _kinds("General Dorrit is commander of the northern army.") != {
+        "General Dorrit": "person"
+    }

@@ -43,6 +43,7 @@ from app.annotate.given_names import is_given_name
 from app.annotate.names import (
     DEMONYM_NOUNS,
     ROLE_MODIFIERS,
+    ROLE_SUFFIXES,
     TITLE_WORDS,
     is_title_word,
     norm_name,
@@ -379,7 +380,8 @@ def recover_described_orgs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
 
 
 def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
-    """Names the model missed that speak: "..., Guenther Schuh, e.GO's founder, said"."""
+    """Names the model missed that speak ("..., Guenther Schuh, e.GO's founder, said"), or
+    full names said to hold a role ("Piers Hale is senior officer at ...")."""
     from app.annotate.cues import SPEECH_VERBS
 
     out = []
@@ -388,7 +390,8 @@ def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         t = doc[i]
         if t.pos_ != "PROPN" or t.i in taken:
             continue
-        if t.head.lemma_.lower() not in SPEECH_VERBS:
+        speaks = t.head.lemma_.lower() in SPEECH_VERBS
+        if not (speaks or _holds_a_role(t.head)):
             continue
         lo = t.i
         while lo - 1 >= 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].head.i == t.i:
@@ -396,7 +399,20 @@ def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         toks = doc[lo : t.i + 1]
         if len(toks) > 3 or any(x.i in taken for x in toks):
             continue
-        if not all(_plain_name_word(x, honoured) for x in toks):
+        if not speaks and not (len(toks) > 1 and is_given_name(toks[0].text)):
+            continue  # a role: only for a full name
+        if not speaks and any(x.lower_ in TITLE_WORDS | ROLE_MODIFIERS for x in toks):
+            continue  # not "General X", "the X Executive"
+        first = toks[0]  # (a first name the model may take for a noun: "Piers")
+        given = (
+            len(toks) > 1
+            and first.text[:1].isupper()
+            and is_given_name(first.text)
+            and first.lower_ not in TITLE_WORDS
+        )
+        if not (_plain_name_word(first, honoured) or given):
+            continue
+        if not all(_plain_name_word(x, honoured) for x in toks[1:]):
             continue
         if len(toks) > 1:
             out.append((lo, t.i + 1))
@@ -405,6 +421,16 @@ def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
             out.extend([*new, (t.i, t.i + 1)])
             taken.update(i for a, b in new for i in range(a, b))
     return out
+
+
+def _holds_a_role(verb: Token) -> bool:
+    """ "is senior benefit officer", "was chairman": a copula with a role noun."""
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "attr"
+        and c.pos_ == "NOUN"
+        and (c.lower_ in TITLE_WORDS or c.lower_.endswith(ROLE_SUFFIXES))
+        for c in verb.children
+    )
 
 
 def _honoured(doc: Doc) -> set[str]:
