@@ -248,12 +248,15 @@ def _spokesperson_label(ctx: Context, tok: Token, para: int, pron: str) -> Speak
             return None
     one_person = word in SPOKES or word in HUMAN_NOUNS or word.endswith(HUMAN_SUFFIXES)
     one_person = one_person or word in _LOWER_CASE_ROLES  # ("the Executive" is no person)
+    one_person = one_person and word not in ORG_DESCRIPTION_HEADS  # ("newspaper")
     if not one_person or word.endswith(("people", "men", "women", "s")):
         return None
     if _SPOKES_GENDER.get(word, pron) != pron:
         return None
     for s, _e, ent in ctx.mention_tokens:
-        if cue < s < tok.i and ctx.ents.entities[ent].kind == "person":
+        person = ctx.ents.entities[ent].kind == "person"
+        # (one named since takes over, unless only talked about)
+        if cue < s < tok.i and person and not ctx.in_reported(ctx.doc[s].idx):
             return None
     return spk
 
@@ -264,6 +267,9 @@ _LOWER_CASE_ROLES = words("executive representative delegate")
 def _label_head(label: str) -> str:
     """The head noun of a description: "a user of the bike scheme" -> "user" (a role that
     is also an organisation's name, "executive", only in lower case)."""
+    last = label.split()[-1].lower() if label.split() else ""
+    if last in SPOKES:
+        return last  # "A Department for Work and Pensions spokeswoman"
     head = head_word(label, ROLE_END | _RELATIVES)
     return head if head.lower() in _LOWER_CASE_ROLES else head.lower()
 

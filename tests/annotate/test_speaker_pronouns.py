@@ -244,3 +244,19 @@ def test_a_people_talked_about_is_not_the_one_left_out() -> None:
         "something else on the break,” he added."
     )
     assert _speakers(annotate(text)) == ["Thomas Vallon"] * 3
+
+
+def test_spokeswoman_of_a_long_name_is_kept_for_she() -> None:
+    text = (
+        "A Ministry of Roads and Rail spokeswoman confirmed the work would start in May.\n\n"
+        "“No date was ever given for the end,” she said."
+    )
+    assert "Ministry of Roads and Rail" in (_speakers(annotate(text))[-1] or "")
+
+
+def test_a_person_talked_about_does_not_take_over_from_a_spokeswoman() -> None:
+    text = (
+        "A council spokeswoman confirmed Mr Dorran was still in post.\n\n"
+        "“No date was ever given for his departure,” she said."
+    )
+    assert _speakers(annotate(text)) == ["A council spokeswoman"] * 2
