@@ -268,6 +268,18 @@ def _inverted_description(doc: Doc, tok: Token, j: int, end: int) -> Token | Non
     return None
 
 
+# Words that join a clause to the next as its cause or sequel, never as what it reports.
+_CONNECTIVES = words("so and but then yet therefore thus hence")
+
+
+def _joined_by_connective(clause: Token, tok: Token) -> bool:
+    """ "X is no programmer, so he asked others to ...": a clause before the cue that a
+    connective joins to it is not what it reports."""
+    subj = next((c for c in tok.lefts if c.dep_ in SUBJ), tok)
+    between = [t for t in tok.doc[clause.right_edge.i + 1 : subj.left_edge.i] if not t.is_punct]
+    return len(between) == 1 and between[0].lower_ in _CONNECTIVES
+
+
 def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
     """Token range of what the cue verb reports (its complement)."""
     lemma = tok.lemma_.lower()
@@ -275,6 +287,7 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
     if any(c.i < tok.i for c in comp):
         # "X rose, officials said, as rescuers searched": the adverbial is no complement
         comp = [c for c in comp if c.i < tok.i or c.left_edge.lower_ not in _ADVERBIAL_MARKS]
+    comp = [c for c in comp if c.i > tok.i or not _joined_by_connective(c, tok)]
     after = [c for c in comp if c.i > tok.i]
     extraposed = _extraposed_predicate(tok, after)
     if extraposed is not None:

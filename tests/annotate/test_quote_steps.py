@@ -409,3 +409,13 @@ def test_a_statement_issued_saying_speaks_for_its_issuer() -> None:
         "“long-term investors” in the club."
     )
     assert [q.speaker_label for q in art.quotations] == ["Mr Hale and Mr Dunn"]
+
+
+def test_clause_joined_to_the_cue_by_a_connective_is_not_reported() -> None:
+    from app.annotate import annotate
+
+    art = annotate(
+        "A headline\n\nTom Vale is not a computer programmer, so he asked others to write "
+        "the code for him. The plant will close, the firm said."
+    )
+    assert [q.text for q in art.quotations] == ["The plant will close"]
