@@ -76,7 +76,7 @@ class CueReader:
         """The quotation reported by the cue at token ``ti``, or None."""
         doc, index, ctx = self.doc, self.index, self.ctx
         tok = doc[ti]
-        if no_comment(doc, tok) or unrealised(tok):
+        if no_comment(doc, tok) or unrealised(tok) or writers_idiom(tok):
             return None
         para = index.para_of(tok.idx)
         subj = cue_subject(doc, tok, index, ctx.ents.token_entity)
@@ -150,6 +150,29 @@ DATA_NOUNS = words(
     survey poll trend trends report reports"""
 )
 PAPER_NOUNS = words("document documents record records filing filings")
+
+
+def writers_idiom(tok: Token) -> bool:
+    """ "That is not to say ...", "suffice to say", "needless to say": the writer's own
+    turns of phrase, which report no one."""
+    doc, i = tok.doc, tok.i
+    if tok.lemma_.lower() != "say" or i < 2 or doc[i - 1].lower_ != "to":
+        return False
+    words = [t.lower_ for t in doc[max(0, i - 5) : i - 1]]
+    if words[-1:] in (["suffice"], ["needless"]):
+        return True
+    if words[-1:] == ["not"]:
+        words = words[:-1]
+    return (
+        len(words) >= 2
+        and words[-1] in ("is", "'s", "was")
+        and words[-2]
+        in (
+            "that",
+            "this",
+            "it",
+        )
+    )
 
 
 def inference_only(tok: Token, subj: Token) -> bool:

@@ -419,3 +419,14 @@ def test_clause_joined_to_the_cue_by_a_connective_is_not_reported() -> None:
         "the code for him. The plant will close, the firm said."
     )
     assert [q.text for q in art.quotations] == ["The plant will close"]
+
+
+def test_writers_idioms_with_say_report_no_one() -> None:
+    from app.annotate import annotate
+
+    art = annotate(
+        "A headline\n\nThat is not to say the game is anything but a fine adventure. "
+        "Needless to say, fans were upset. Suffice to say the club will appeal. "
+        "The aim is to say sorry to the fans, the club said."
+    )
+    assert [q.text for q in art.quotations] == ["The aim is to say sorry to the fans"]
