@@ -65,10 +65,20 @@ def unrealised(tok: Token) -> bool:
     an intended act named by a noun ("efforts to confirm that ...")."""
     if any(c.dep_ == "mark" and c.lower_ == "than" for c in tok.children):
         return True
-    if _impersonal(tok) or _set_phrase(tok) or _naming(tok):
+    if _impersonal(tok) or _set_phrase(tok) or _naming(tok) or _counterfactual(tok):
         return True
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     return infinitive and tok.dep_ == "acl" and tok.head.pos_ == "NOUN"
+
+
+def _counterfactual(tok: Token) -> bool:
+    """ "had he denied the charge", "should she say so": a condition put by inversion, an
+    act that did not (or may not) happen."""
+    subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
+    return subj is not None and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "should", "were") and c.i < subj.i
+        for c in tok.children
+    )
 
 
 def hearsay(tok: Token, subj: Token) -> bool:

@@ -430,3 +430,13 @@ def test_writers_idioms_with_say_report_no_one() -> None:
         "The aim is to say sorry to the fans, the club said."
     )
     assert [q.text for q in art.quotations] == ["The aim is to say sorry to the fans"]
+
+
+def test_a_condition_put_by_inversion_reports_nothing() -> None:
+    from app.annotate import annotate
+
+    art = annotate(
+        "A headline\n\nTom Vale pleaded guilty and was jailed for ten years. It would have "
+        "been longer had he denied the charge."
+    )
+    assert art.quotations == []
