@@ -152,6 +152,9 @@ DATA_NOUNS = words(
 PAPER_NOUNS = words("document documents record records filing filings")
 
 
+_DEMONSTRATIVE = ("that", "this", "it")
+
+
 def writers_idiom(tok: Token) -> bool:
     """ "That is not to say ...", "suffice to say", "needless to say": the writer's own
     turns of phrase, which report no one."""
@@ -163,16 +166,7 @@ def writers_idiom(tok: Token) -> bool:
         return True
     if words[-1:] == ["not"]:
         words = words[:-1]
-    return (
-        len(words) >= 2
-        and words[-1] in ("is", "'s", "was")
-        and words[-2]
-        in (
-            "that",
-            "this",
-            "it",
-        )
-    )
+    return len(words) >= 2 and words[-1] in ("is", "'s", "was") and words[-2] in _DEMONSTRATIVE
 
 
 def inference_only(tok: Token, subj: Token) -> bool:

@@ -517,11 +517,11 @@ def test_speaker_who_is_he_in_what_they_say_is_a_person(name: str) -> None:
 
 
 def test_self_reference_needs_a_person_shaped_name() -> None:
-    from app.annotate.entities.votes import _person_shaped
+    from app.annotate.entities.votes import _name_like_a_person
 
-    assert _person_shaped(["Dulac"])
-    assert not _person_shaped(["News", "of", "the", "Day"])
-    assert not _person_shaped(["Catholic", "Voice"])
+    assert _name_like_a_person(["Dulac"])
+    assert not _name_like_a_person(["News", "of", "the", "Day"])
+    assert not _name_like_a_person(["Catholic", "Voice"])
 
 
 @pytest.mark.parametrize("name", ["de Castel", "de Villon"])

@@ -707,6 +707,7 @@ def _surname_not_party(doc: Doc, found: list[Found]) -> list[Found]:
 
 
 def _particle_before_name(doc: Doc, i: int) -> bool:
+    """ "de Vabres", "van Gaal": a name's particle, then a word of the name."""
     return (
         doc[i].lower_ in NAME_PARTICLES
         and i + 1 < len(doc)

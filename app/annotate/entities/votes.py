@@ -109,7 +109,7 @@ def _self_reference(doc: Doc, f: Found) -> int:
     """ "X admitted he was ...", "X said: “I ...”": a speaker who is "he", "she" or "I" in
     what they say is one person (an organisation is "it" or "we")."""
     words = f.name.split()
-    if not _speaks(doc, f) or not _person_shaped(words):
+    if not _speaks(doc, f) or not _name_like_a_person(words):
         return 0
     verb = doc[f.start : f.end].root.head
     for t in doc[verb.i + 1 : verb.sent.end]:
@@ -118,7 +118,7 @@ def _self_reference(doc: Doc, f: Found) -> int:
     return 0
 
 
-def _person_shaped(words: list[str]) -> bool:
+def _name_like_a_person(words: list[str]) -> bool:
     """No connecting word ("News of the World") and no adjective first ("Catholic Herald"),
     unless it is a given name too."""
     first = words[0].lower()
