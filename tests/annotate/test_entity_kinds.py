@@ -592,3 +592,11 @@ def test_full_name_said_to_hold_a_role_is_a_person_the_model_missed() -> None:
     assert _kinds("General Dorrit is commander of the northern army.") != {
         "General Dorrit": "person"
     }
+
+
+def test_a_name_right_after_a_works_noun_is_the_work() -> None:
+    body = (
+        "The low budget British movie Rosa Tern have shared the top prize with the film Ada "
+        "Morrow. Rosa Tern also won best actress, while Ada Morrow won best director."
+    )
+    assert _kinds(body) == {}

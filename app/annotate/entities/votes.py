@@ -87,6 +87,13 @@ def _described_as_work(doc: Doc, f: Found) -> bool:
     return any(c.dep_ == "appos" and c.lemma_.lower() in WORK_DESCRIPTORS for c in root.children)
 
 
+def _named_as_work(doc: Doc, f: Found) -> bool:
+    """ "the film X", "British movie X": a work's noun (a noun, not "play" or "single" of a
+    match) right before the name."""
+    k = f.start - 1
+    return k >= 0 and doc[k].tag_ == "NN" and doc[k].lower_ in WORK_DESCRIPTORS
+
+
 def _after(doc: Doc, f: Found) -> tuple[str, bool]:
     """The word after the mention, and whether a proper noun follows that word."""
     if f.end >= len(doc):
@@ -291,6 +298,7 @@ def _other_votes(doc: Doc, f: Found) -> int:
     ) and doc[f.end].pos_ == "NOUN"
     return (
         2 * int(after in WORK_NOUNS or _described_as_work(doc, f))
+        + 2 * int(_named_as_work(doc, f))  # "the film X": the text says what it is
         + 2 * int(titled or _listed_as_work(doc, f))
         + int(_owned_by_person(doc, f))
         + int(after in PRODUCT_AFTER)
