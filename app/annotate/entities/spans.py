@@ -399,10 +399,6 @@ def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         toks = doc[lo : t.i + 1]
         if len(toks) > 3 or any(x.i in taken for x in toks):
             continue
-        if not speaks and not (len(toks) > 1 and is_given_name(toks[0].text)):
-            continue  # a role: only for a full name
-        if not speaks and any(x.lower_ in TITLE_WORDS | ROLE_MODIFIERS for x in toks):
-            continue  # not "General X", "the X Executive"
         first = toks[0]  # (a first name the model may take for a noun: "Piers")
         given = (
             len(toks) > 1
@@ -410,6 +406,9 @@ def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
             and is_given_name(first.text)
             and first.lower_ not in TITLE_WORDS
         )
+        titled = any(x.lower_ in TITLE_WORDS | ROLE_MODIFIERS for x in toks)
+        if not speaks and (not given or titled):
+            continue  # a role: only for a full name, not "General X", "the X Executive"
         if not (_plain_name_word(first, honoured) or given):
             continue
         if not all(_plain_name_word(x, honoured) for x in toks[1:]):
