@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from app.annotate.colon_lead import colon_lead_speaker
 from app.annotate.quote_index import Candidate, QuoteIndex, trim_direct
 from app.annotate.quotemarks import QuoteSpan
 from app.annotate.speakers import Context, Speaker, salient_person
@@ -117,6 +118,9 @@ def _attach(walk: _Walk, p: Paragraph, k: int, pc: list[Candidate]) -> Candidate
     (``k`` is then in ``walk.used`` only when it joined)."""
     q = walk.index.spans[k]
     s, e = trim_direct(walk.text, q.start, q.end)
+    led = colon_lead_speaker(walk.ctx, walk.doc, walk.text, q.open, p.number)
+    if led is not None:
+        return Candidate(-1, [(s, e)], "direct", None, led, p.number, {k})
     prev = [c for c in pc if c.spans[-1][1] <= q.open]
     if prev:
         c = max(prev, key=lambda c: c.spans[-1][1])  # the one ending last before it

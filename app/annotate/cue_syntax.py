@@ -81,13 +81,26 @@ def _counterfactual(tok: Token) -> bool:
     )
 
 
+_HEARSAY = frozenset({"i", "we", "you"})
+
+
 def hearsay(tok: Token, subj: Token) -> bool:
     """ "Morgana, we're told, is ...": the writer (or reader) was told, by nobody named; no
     one is quoted."""
     return (
         subj.dep_ == "nsubjpass"
-        and subj.lower_ in ("i", "we", "you")
+        and subj.lower_ in _HEARSAY
         and tok.lemma_.lower() in ADDRESSEE_VERBS
+        and _agent(tok) is None
+    )
+
+
+def addressed(tok: Token) -> bool:
+    """ "X was told that ...", "X was asked: “...”": the subject is who was spoken to, and
+    the speaker is no one named (no "by Y")."""
+    return (
+        tok.lemma_.lower() in _SPOKEN_TO
+        and any(c.dep_ == "nsubjpass" and c.lower_ not in _HEARSAY for c in tok.children)
         and _agent(tok) is None
     )
 
@@ -369,6 +382,7 @@ def _infinitival(clause: Token) -> bool:
 ADDRESSEE_VERBS = frozenset(
     {"tell", "inform", "assure", "remind", "warn", "notify", "advise", "promise", "reassure"}
 )
+_SPOKEN_TO = ADDRESSEE_VERBS | {"ask", "question", "urge"}
 _TO_OBJECT = frozenset({"dobj", "dative", "pobj", "npadvmod"})
 _SETTING_PREPS = frozenset({"in", "on", "at", "after", "during", "before", "via", "through"})
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from app.annotate.cue_syntax import (
     SUBJ,
+    addressed,
     content_range,
     cut_nested,
     hearsay,
@@ -199,7 +200,10 @@ def _writer(subj: Token, index: QuoteIndex) -> bool:
 def cue_subject(doc: Doc, tok: Token, index: QuoteIndex, te: dict[int, int]) -> Token | None:
     """Who performs the reporting act: the parse's subject, else a name next to the verb.
 
-    A subject inside quotation marks belongs to the quoted words, not to the attribution."""
+    A subject inside quotation marks belongs to the quoted words, not to the attribution;
+    the subject of "was told" or "was asked" is who was spoken to: no speaker."""
+    if addressed(tok):
+        return None
     subj = subject_of(tok)
     if subj is not None and index.inside(subj.idx):
         subj = None

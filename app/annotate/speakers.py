@@ -28,6 +28,7 @@ from app.annotate.offices import (
 from app.annotate.types import Entity, SpeakerType
 
 PRONOUNS = words("""he she they it we i you him her them""")
+_POSSESSIVE_OF = {"his": "he", "her": "she", "their": "they", "its": "it"}
 SPOKES = words(
     """spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen representative
     representatives rep spokes"""
@@ -333,11 +334,11 @@ def _paragraph_start(ctx: Context, number: int) -> int:
 def resolve_pronoun(
     ctx: Context, tok: Token, para: int, exclude: frozenset[int] = frozenset()
 ) -> Speaker:
-    """The speaker a subject pronoun stands for: he/she a person (a name label kept from
-    the previous speaker, a person the entity step left out, else the salient person, never
-    one of ``exclude``); they/it a group or organisation that spoke just before or was just
-    named."""
-    pron = tok.lower_
+    """The speaker a subject pronoun (or a possessive: "his", "her", "their") stands for:
+    he/she a person (a name label kept from the previous speaker, a person the entity step
+    left out, else the salient person, never one of ``exclude``); they/it a group or
+    organisation that spoke just before or was just named."""
+    pron = _POSSESSIVE_OF.get(tok.lower_, tok.lower_) if tok.tag_ == "PRP$" else tok.lower_
     sent = sentence_of(tok)
     if pron in ("he", "she"):
         named = _named_label_speaker(ctx, tok, para)
