@@ -78,6 +78,13 @@ def test_a_party_word_surname_stays_a_person() -> None:
     assert "Greens" not in kinds
 
 
+def test_a_singular_party_word_after_a_first_name_is_a_surname() -> None:
+    kinds = _kinds(
+        "Halifax Mayor Derek Tory said he was disappointed. “I had hoped for more,” Tory said."
+    )
+    assert kinds.get("Derek Tory") == "person"
+
+
 def test_party_word_before_a_name_is_a_role() -> None:
     art = _annotate("Tory MP Anthea Corrigan said the vote was close.")
     people = {e.name: e for e in art.entities if e.kind == "person"}

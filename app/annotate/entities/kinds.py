@@ -205,6 +205,25 @@ def _inside_a_title(doc: Doc, f: Found) -> bool:
 SURNAME_WORDS = frozenset({"lake", "field", "lane", "green"})
 
 
+def _surname_word(given: str, last: str) -> bool:
+    """After a first name, a place or party word that is a surname ("Mike Lake", "John
+    Tory"): a party's singular word only after a first name that is no common word ("Young
+    Conservative", "Will Labour ..." are none)."""
+    if last in SURNAME_WORDS:
+        return True
+    first = norm_token(given)
+    return (
+        last in PARTY_WORDS
+        and not last.endswith("s")
+        and last not in _PARTY_SHORT
+        and first not in common_nouns()
+        and first not in adjectives()
+    )
+
+
+_PARTY_SHORT = frozenset({"ndp", "lib", "dem", "democratic"})
+
+
 def _not_a_person_name(words: list[str], honoured: bool = False) -> bool:
     """Titles, parties and short acronyms alone; places, events and works by their last
     word ("Medicine Hat", "Arnold Palmer Invitational", "Birth of Modern Canada").  After an
@@ -221,7 +240,7 @@ def _not_a_person_name(words: list[str], honoured: bool = False) -> bool:
     if norm_token(words[0]) in NUMBER_WORDS:
         return True  # "Five Eyes", "Three Kings": no one's name begins with a number
     last = norm_token(words[-1])
-    surname = last in SURNAME_WORDS and len(words) == 2 and is_given_name(words[0])
+    surname = len(words) == 2 and is_given_name(words[0]) and _surname_word(words[0], last)
     return len(words) > 1 and (
         (last in NOT_PERSON_LAST and not surname)  # "Mike Lake" is a person
         or (last in PARTY_WORDS and not (surname or honoured))
