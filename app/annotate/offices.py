@@ -15,6 +15,12 @@ RANK_WORDS = words(
 )
 # Words that make another office of the one they qualify ("deputy prime minister").
 OFFICE_QUALIFIERS = words("deputy vice shadow assistant associate junior under")
+# Words that say which office of its kind a role is (not its level: "federal", "senior").
+PORTFOLIO_WORDS = words(
+    """prime foreign defence defense finance trade health interior home justice treasury
+    economy education environment energy transport labour labor agriculture immigration
+    security"""
+)
 # Offices of public life: a description by one of these ("the chancellor", "the mayor")
 # is none of the people stated to hold another of them, or a public job ("Tory MP",
 # "journalist").  (Not "leader": a party's leader holds other offices too.)
@@ -54,6 +60,12 @@ def same_rank(mine: set[str], role: str) -> bool:
     """Whether a description and a role do not name different ranks ("top" / "seventh")."""
     ours, theirs = mine & RANK_WORDS, _role_words(role) & RANK_WORDS
     return not (ours and theirs) or bool(ours & theirs)
+
+
+def same_portfolio(mine: set[str], role: str) -> bool:
+    """Whether every word of a description that says which office it is ("prime", "finance")
+    is in the role: "the prime minister" is not the "Finance Minister"."""
+    return mine & PORTFOLIO_WORDS <= _role_words(role)
 
 
 def same_office(mine: set[str], role: str) -> bool:

@@ -23,6 +23,7 @@ from app.annotate.offices import (
     other_office_named,
     role_head,
     same_office,
+    same_portfolio,
     same_rank,
 )
 from app.annotate.types import Entity, SpeakerType
@@ -592,7 +593,11 @@ def _person_fit(e: Entity, head: Token, words: set[str]) -> float | None:
     if lemma in ORG_DESCRIPTION_HEADS:
         return None  # "the bank" is not the bank's president
     # "the top seed" is not the "seventh seed", "the prime minister" not the deputy one
-    roles = [r for r in e.roles if same_rank(words, r) and same_office(words, r)]
+    roles = [
+        r
+        for r in e.roles
+        if same_rank(words, r) and same_office(words, r) and same_portfolio(words, r)
+    ]
     role_words = {norm_token(w) for r in roles for w in r.split()}
     heads = {role_head(r) for r in roles}
     if lemma not in heads and norm_token(head.text) not in heads:

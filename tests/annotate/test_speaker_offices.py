@@ -2,7 +2,12 @@
 for someone stated to hold another office (sentences written for these tests)."""
 
 from app.annotate import annotate
-from app.annotate.offices import fits_office, holds_other_office, other_office_named
+from app.annotate.offices import (
+    fits_office,
+    holds_other_office,
+    other_office_named,
+    same_portfolio,
+)
 
 
 def _speakers(text: str) -> list[str | None]:
@@ -89,3 +94,18 @@ def test_officer_of_a_named_body_is_someone_new() -> None:
         "The chairman of the Police Guild of Wessex said the plans were dangerous."
     )
     assert _speakers(text) == ["The chairman of the Police Guild of Wessex"]
+
+
+def test_same_portfolio() -> None:
+    assert same_portfolio({"prime", "minister"}, "Prime Minister")
+    assert same_portfolio({"federal", "minister"}, "Finance Minister")
+    assert not same_portfolio({"prime", "minister"}, "Finance Minister")
+
+
+def test_a_minister_of_another_portfolio_is_not_the_prime_minister() -> None:
+    text = (
+        "Finance Minister Ruth Amberley says the deficit will shrink.\n\n"
+        "Osgood, speaking in Leeds, said the economy was strong. “People are working,” the "
+        "prime minister said."
+    )
+    assert _speakers(text) == ["Ruth Amberley", "Osgood", "Osgood"]
