@@ -607,3 +607,19 @@ def test_a_name_right_after_a_works_noun_is_the_work() -> None:
         "Morrow. Rosa Tern also won best actress, while Ada Morrow won best director."
     )
     assert _kinds(body) == {}
+
+
+def test_a_plurals_possessive_inside_an_organisations_name_is_kept() -> None:
+    kinds = _kinds(
+        "The Lakeshore Nurses' Association says staffing is short. The Children's Aid "
+        "Society said it would review the case. The Prairie Teachers' Federation of Manitoba "
+        "said members would vote."
+    )
+    assert kinds.get("Lakeshore Nurses' Association") == "organisation"
+    assert kinds.get("Children's Aid Society") == "organisation"
+    assert kinds.get("Prairie Teachers' Federation of Manitoba") == "organisation"
+
+
+def test_a_names_possessive_still_cuts_a_span() -> None:
+    kinds = _kinds("Lord Ardley's Succession Bill was debated. Lord Ardley spoke for an hour.")
+    assert not any("'" in name for name in kinds)

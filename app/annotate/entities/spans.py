@@ -161,7 +161,7 @@ def cut_span(doc: Doc, s: int, e: int) -> tuple[int, int]:
             return s, i + (1 if t.text.split("/")[0] else 0)
         if i + 1 < e and ("\n" in t.whitespace_):
             return s, i + 1
-        if t.tag_ == "POS" and i + 1 < e:
+        if t.tag_ == "POS" and i + 1 < e and not _in_an_org_name(doc, i, e):
             # "Vancouver's Bo Horvat": the name follows the possessive
             return cut_span(doc, i + 1, e)
     return s, e
@@ -310,7 +310,7 @@ def recover_orgs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
                 p = doc[j - 1]
                 if is_cap(p) and not p.is_sent_start and p.ent_type_ not in ("DATE", "PERSON"):
                     j -= 1
-                elif p.lower_ in CONNECT or p.text in (",", "-"):
+                elif p.lower_ in CONNECT or p.text in (",", "-") or _plural_possessive(doc, j - 1):
                     # connectors only between capitalised words
                     if j - 2 >= 0 and is_cap(doc[j - 2]) and p.lower_ != "the":
                         j -= 1
@@ -343,6 +343,28 @@ def recover_orgs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
             continue
         i += 1
     return out
+
+
+def _plural_possessive(doc: Doc, i: int) -> bool:
+    """The possessive of a plural inside a name: "Nurses' Association", "Women's Institute",
+    "Children's Aid Society" (not "Ontario's", which puts the name in a place)."""
+    t = doc[i]
+    if t.tag_ != "POS" or i == 0:
+        return False
+    before = doc[i - 1].lower_
+    if before in _PLURALS_WITHOUT_S:
+        return True
+    # a common noun's plural ("Nurses'"), not a name ending in s ("Williams'", "Dickens'")
+    return t.text in ("'", "’") and before.endswith("s") and before[:-1] in common_nouns()
+
+
+def _in_an_org_name(doc: Doc, i: int, e: int) -> bool:
+    """A plural's possessive at ``i`` inside an organisation's name that goes on to its head
+    word before ``e`` ("Ontario Nurses' Association", "Teachers' Federation of Ontario")."""
+    return _plural_possessive(doc, i) and any(doc[k].lower_ in ORG_HEADS for k in range(i + 1, e))
+
+
+_PLURALS_WITHOUT_S = frozenset({"women", "men", "children", "people"})
 
 
 # Descriptors that only ever stand before a firm's or an agency's name ("research firm X",
