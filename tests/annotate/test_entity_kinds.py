@@ -623,3 +623,50 @@ def test_a_plurals_possessive_inside_an_organisations_name_is_kept() -> None:
 def test_a_names_possessive_still_cuts_a_span() -> None:
     kinds = _kinds("Lord Ardley's Succession Bill was debated. Lord Ardley spoke for an hour.")
     assert not any("'" in name for name in kinds)
+
+
+def test_a_speaking_surname_the_model_calls_a_place_takes_its_first_name() -> None:
+    from spacy.tokens import Doc
+
+    from app.annotate.entities.spans import recover_speaker_names
+
+    rows = [
+        ("Harjit", "NNP", "PROPN", "compound", 1, "harjit"),
+        ("Dosanjh", "NNP", "PROPN", "nsubj", 2, "dosanjh"),
+        ("attacked", "VBD", "VERB", "ROOT", 2, "attack"),
+        ("the", "DT", "DET", "det", 4, "the"),
+        ("plan", "NN", "NOUN", "dobj", 2, "plan"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+        ("Dosanjh", "NNP", "PROPN", "nsubj", 7, "dosanjh"),
+        ("said", "VBD", "VERB", "ROOT", 7, "say"),
+        ("it", "PRP", "PRON", "nsubj", 9, "it"),
+        ("was", "VBD", "AUX", "ccomp", 7, "be"),
+        ("wrong", "JJ", "ADJ", "acomp", 9, "wrong"),
+        (".", ".", "PUNCT", "punct", 7, "."),
+    ]
+    words, tags, pos, deps, heads, lemmas = (list(x) for x in zip(*rows, strict=True))
+    ents = ["O", "B-GPE", "O", "O", "O", "O", "B-GPE", "O", "O", "O", "O", "O"]
+    doc = Doc(
+        get_nlp().vocab,
+        words=words,
+        tags=tags,
+        pos=pos,
+        deps=deps,
+        heads=heads,
+        lemmas=lemmas,
+        ents=ents,
+        sent_starts=[True] + [None] * 11,
+    )
+    assert recover_speaker_names(doc, set()) == [(0, 2), (6, 7)]
+    doc2 = Doc(
+        get_nlp().vocab,
+        words=["Statistics", *words[1:]],
+        tags=tags,
+        pos=pos,
+        deps=deps,
+        heads=heads,
+        lemmas=lemmas,
+        ents=ents,
+        sent_starts=[True] + [None] * 11,
+    )
+    assert recover_speaker_names(doc2, set()) == []

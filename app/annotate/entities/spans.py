@@ -432,6 +432,9 @@ def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         if not speaks and (not given or titled):
             continue  # a role: only for a full name, not "General X", "the X Executive"
         if not (_plain_name_word(first, honoured) or given):
+            if speaks and len(toks) == 1 and (full := _full_names_of(doc, t, loose=True)):
+                out.extend([*full, (t.i, t.i + 1)])  # "Singh [GPE] said" beside "Jagmeet Singh"
+                taken.update(i for a, b in full for i in range(a, b))
             continue
         if not all(_plain_name_word(x, honoured) for x in toks[1:]):
             continue
@@ -475,16 +478,33 @@ def _plain_name_word(x: Token, honoured: Collection[str] = ()) -> bool:
     )
 
 
-def _full_names_of(doc: Doc, surname: Token) -> list[tuple[int, int]]:
-    """Where the text gives a speaking surname its first name ("Ian Poulter's")."""
-    return [
-        (i - 1, i + 1)
-        for i in tokens_where(doc, "ORTH", lambda w: w == surname.text)
-        if i > 0
-        and is_given_name(doc[i - 1].text)
-        and doc[i - 1].text[:1].isupper()
-        and doc[i - 1].pos_ == "PROPN"
-    ]
+def _full_names_of(doc: Doc, surname: Token, loose: bool = False) -> list[tuple[int, int]]:
+    """Where the text gives a speaking surname its first name ("Ian Poulter's"); ``loose``
+    (for a surname the model labels a place): a first name in the dictionary or not, but a
+    capitalised word the model labels nothing and that is no common word ("Jagmeet Singh";
+    not "Statistics Canada", "Hong Kong", "London Irish")."""
+    out = []
+    for i in tokens_where(doc, "ORTH", lambda w: w == surname.text):
+        first = doc[i - 1] if i > 0 else None
+        if first is None or first.pos_ != "PROPN" or not first.text[:1].isupper():
+            continue
+        if _unknown_first_name(first, doc[i]) if loose else is_given_name(first.text):
+            out.append((i - 1, i + 1))
+    return out
+
+
+def _unknown_first_name(first: Token, surname: Token) -> bool:
+    low = first.lower_
+    return (
+        first.dep_ == "compound"
+        and first.head.i == surname.i
+        and first.ent_type_ in ("", "PERSON")
+        and first.text[1:].islower()
+        and not is_title_word(first.text)
+        and low not in common_nouns()
+        and low not in adjectives()
+        and low not in ORG_HEADS
+    )
 
 
 _NON_NAME_LABELS = ("LAW", "FAC", "PRODUCT", "GPE", "LOC", "NORP", "EVENT", "WORK_OF_ART")
