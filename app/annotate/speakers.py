@@ -593,16 +593,28 @@ def _person_fit(e: Entity, head: Token, words: set[str]) -> float | None:
     if lemma in ORG_DESCRIPTION_HEADS:
         return None  # "the bank" is not the bank's president
     # "the top seed" is not the "seventh seed", "the prime minister" not the deputy one
+    named_by = _capitalised_modifiers(head)
     roles = [
         r
         for r in e.roles
-        if same_rank(words, r) and same_office(words, r) and same_portfolio(words, r)
+        if same_rank(words, r)
+        and same_office(words, r)
+        and same_portfolio(words, r)
+        and named_by <= {norm_token(w) for w in r.split()}
     ]
     role_words = {norm_token(w) for r in roles for w in r.split()}
     heads = {role_head(r) for r in roles}
     if lemma not in heads and norm_token(head.text) not in heads:
         return None  # "the military" is not the military spokesman
     return 1 + len(words & role_words) * 0.5
+
+
+def _capitalised_modifiers(head: Token) -> set[str]:
+    """The capitalised words before a capitalised head ("Scottish" of "the Scottish
+    Executive"): the name of a body, unless a person's role has them too ("Prime")."""
+    if not (head.text[:1].isupper() and head.text[1:].islower()) or head.is_sent_start:
+        return set()  # (not "MP": "the Ealing North MP" is a person)
+    return {norm_token(t.text) for t in head.lefts if t.text[:1].isupper() and t.lower_ != "the"}
 
 
 def _organisation_fit(

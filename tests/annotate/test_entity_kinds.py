@@ -670,3 +670,12 @@ def test_a_speaking_surname_the_model_calls_a_place_takes_its_first_name() -> No
         sent_starts=[True] + [None] * 11,
     )
     assert recover_speaker_names(doc2, set()) == []
+
+
+def test_a_place_word_after_a_first_name_is_a_surname_when_the_name_acts() -> None:
+    kinds = _kinds(
+        "In an email, city spokesperson Wendy Park wrote that the work would end in June. "
+        "Families walked through Victoria Park on Sunday."
+    )
+    assert kinds.get("Wendy Park") == "person"
+    assert "Victoria Park" not in kinds

@@ -398,3 +398,15 @@ def test_a_description_is_none_of_the_people_named_in_what_it_reports() -> None:
         "But the minister said Ms Reyes was never at the meetings so could not judge."
     )
     assert _speakers(annotate(text)) == ["the minister"]
+
+
+def test_a_bodys_capitalised_name_is_not_a_persons_role() -> None:
+    from app.annotate import annotate
+
+    art = annotate(
+        "Headline\n\n"
+        "Jack Rendle, chief executive of Drink Aware Scotland, said the remark was unwise.\n\n"
+        "But the Scottish Executive has insisted the minister was speaking about adults."
+    )
+    rendle = next(i for i, e in enumerate(art.entities) if e.name == "Jack Rendle")
+    assert [q.speaker_entity == rendle for q in art.quotations] == [True, False]

@@ -29,7 +29,8 @@ from app.annotate.entities.result import Found
 from app.annotate.entities.vocabulary import adjectives, club_like, common_nouns, org_like
 from app.annotate.entities.votes import members_of_collective, pool_kinds
 from app.annotate.given_names import is_given_name
-from app.annotate.names import ROLE_MODIFIERS, TITLE_WORDS, norm_name, norm_token
+from app.annotate.cues import SPEECH_VERBS
+from app.annotate.names import ROLE_MODIFIERS, ROLE_SUFFIXES, TITLE_WORDS, norm_name, norm_token
 from app.annotate.nlp import tokens_where
 
 
@@ -224,10 +225,11 @@ def _surname_word(given: str, last: str) -> bool:
 _PARTY_SHORT = frozenset({"ndp", "lib", "dem", "democratic"})
 
 
-def _not_a_person_name(words: list[str], honoured: bool = False) -> bool:
+def _not_a_person_name(words: list[str], honoured: bool = False, acting: bool = False) -> bool:
     """Titles, parties and short acronyms alone; places, events and works by their last
     word ("Medicine Hat", "Arnold Palmer Invitational", "Birth of Modern Canada").  After an
-    honorific, a party's word is a surname ("Mr Green")."""
+    honorific, a party's word is a surname ("Mr Green"); so is any such word after a first
+    name, for a name ``acting`` as a person's ("spokesperson Wendy Park wrote")."""
     if not honoured and (
         all(
             norm_token(w) in TITLE_WORDS | ROLE_MODIFIERS | PARTY_WORDS
@@ -240,11 +242,13 @@ def _not_a_person_name(words: list[str], honoured: bool = False) -> bool:
     if norm_token(words[0]) in NUMBER_WORDS:
         return True  # "Five Eyes", "Three Kings": no one's name begins with a number
     last = norm_token(words[-1])
-    surname = len(words) == 2 and is_given_name(words[0]) and _surname_word(words[0], last)
+    surname = (
+        len(words) == 2 and is_given_name(words[0]) and (acting or _surname_word(words[0], last))
+    )
     return len(words) > 1 and (
         (last in NOT_PERSON_LAST and not surname)  # "Mike Lake" is a person
         or (last in PARTY_WORDS and not (surname or honoured))
-        or last in NON_ORG_HEADS
+        or (last in NON_ORG_HEADS and not (surname and acting))
         or any(w in ("of", "for", "the") for w in words)
     )
 
@@ -263,7 +267,7 @@ def _person_kind(doc: Doc, f: Found, places: set[str]) -> str | None:
         return "organisation"  # "Manchester United manager Erik ten Hag"
     before = doc[f.start - 1] if f.start > 0 else None
     honoured = before is not None and before.text[:1].isupper() and before.lower_ in HONORIFICS
-    if _not_a_person_name(words, honoured):
+    if _not_a_person_name(words, honoured, _acting_as_a_person(doc, f)):
         return None
     if honoured:
         return "person"  # "Mr Green", "Sir Andrew Green": whatever the model says
@@ -274,6 +278,21 @@ def _person_kind(doc: Doc, f: Found, places: set[str]) -> str | None:
     if is_place(f.name, places) and len(words) == 1:
         return None
     return "person"
+
+
+def _acting_as_a_person(doc: Doc, f: Found) -> bool:
+    """A name after a person's role noun ("spokesperson Wendy Park", "teacher Jude Law") or
+    the subject of a reporting verb: no place, event or law does that."""
+    root = doc[f.start : f.end].root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS:
+        return True
+    before = doc[f.start - 1] if f.start > 0 else None
+    return (
+        before is not None
+        and before.pos_ == "NOUN"
+        and before.is_lower
+        and (before.lower_ in TITLE_WORDS or before.lower_.endswith(ROLE_SUFFIXES))
+    )
 
 
 def correct_kinds(doc: Doc, found: list[Found]) -> list[Found]:
