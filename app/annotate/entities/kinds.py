@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Doc
 
+from app.annotate.cues import SPEECH_VERBS
 from app.annotate.entities.lexicon import (
     GIVEN_NAMES_F,
     GIVEN_NAMES_M,
@@ -29,7 +30,6 @@ from app.annotate.entities.result import Found
 from app.annotate.entities.vocabulary import adjectives, club_like, common_nouns, org_like
 from app.annotate.entities.votes import members_of_collective, pool_kinds
 from app.annotate.given_names import is_given_name
-from app.annotate.cues import SPEECH_VERBS
 from app.annotate.names import ROLE_MODIFIERS, ROLE_SUFFIXES, TITLE_WORDS, norm_name, norm_token
 from app.annotate.nlp import tokens_where
 
