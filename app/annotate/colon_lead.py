@@ -91,7 +91,10 @@ def _announced_speaker(top: Token) -> Token | None:
     """The subject (or possessor) that the fragment headed by ``top`` announces as the
     speaker of what follows the colon, or None."""
     if top.pos_ == "NOUN" and top.lemma_.lower() in UTTERANCE_NOUNS:
-        return _possessor(top)  # "Their reply:"
+        return _possessor(top)  # "Their reply:", "The message from X:"
+    attr = next((c for c in top.children if c.dep_ == "attr"), None)
+    if top.lemma_ == "be" and attr is not None and attr.lemma_.lower() in UTTERANCE_NOUNS:
+        return _possessor(attr)  # "That was the message from X on Monday:"
     if _state_participle(top):
         return next((c for c in top.children if c.dep_ == "nsubjpass"), None)  # "was unmoved:"
     subj = next((c for c in top.children if c.dep_ == "nsubj"), None)
@@ -128,5 +131,10 @@ def _gives_an_utterance(verb: Token) -> bool:
 
 
 def _possessor(noun: Token) -> Token | None:
-    """ "her" in "her message", "Smith" in "Smith's answer"."""
-    return next((c for c in noun.children if c.dep_ == "poss"), None)
+    """ "her" in "her message", "Smith" in "Smith's answer", "X" in "the message from X"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "from":
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from app.annotate.cues import CLAUSE_ONLY, NO_COMMENT, OBJECT_PREDICATE, SPEECH_VERBS
+from app.annotate.documents import is_document
 from app.annotate.names import words
 from app.annotate.nlp import sentence_of
 
@@ -20,7 +21,10 @@ WH_WORDS = frozenset(("how", "what", "whether", "why", "when", "where", "who", "
 
 
 def is_cue(tok: Token) -> bool:
-    """A verb that reports speech here ("said", "singled out"; not "so-called", "added cost")."""
+    """A verb that reports speech here ("said", "singled out"; not "so-called", "added cost");
+    "read" with a document for subject ("reads a statement from X")."""
+    if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() == "read":
+        return any(c.dep_ == "nsubj" and is_document(c) for c in tok.children)
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
         return False
     if tok.lemma_.lower() == "single":

@@ -69,7 +69,7 @@ class CueReader:
 
     def __init__(self, text: str, doc: Doc, index: QuoteIndex, ctx: Context) -> None:
         self.text, self.doc, self.index, self.ctx = text, doc, index, ctx
-        verbs = tokens_where(doc, "LEMMA", lambda w: w.lower() in SPEECH_VERBS)
+        verbs = tokens_where(doc, "LEMMA", lambda w: w.lower() in SPEECH_VERBS or w == "read")
         self.cues = {i for i in verbs if is_cue(doc[i]) and not index.inside(doc[i].idx)}
         self.cue_speaker: dict[int, Speaker] = {}
 

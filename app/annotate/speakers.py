@@ -631,6 +631,8 @@ def _organisation_fit(
         return 1 + len(words & name_words) * 0.5
     if specific or not _kind_in_name(lemma, name_words):
         return None
+    if lemma in _FIRM_NOUNS and name_words & _NOT_FIRMS:
+        return None  # "the company" is not the police, a school board or a union
     # "the company": the organisation that spoke last, else a firm by its name, else the
     # last one named
     if spoke_last:
@@ -652,6 +654,15 @@ _NAMED_KINDS = {
     "university": words("university"),
     "hospital": words("hospital"),
 }
+
+
+_FIRM_NOUNS = words("company firm business corporation")
+# Heads of the names of bodies that are no business.
+_NOT_FIRMS = words(
+    """police council board ministry department party university college school hospital
+    court union association federation commission committee government army church club
+    league parliament senate assembly tribunal society foundation institute charity"""
+)
 
 
 def _kind_in_name(lemma: str, name_words: set[str]) -> bool:
@@ -703,7 +714,13 @@ def _document_speaker(ctx: Context, subj: Token, para: int, text: str) -> Speake
     """ "the report said", "a statement from X": whoever issued the document."""
     src = document_source(subj, ctx.in_quote)
     if src is None:
-        return None
+        poss = next((c for c in subj.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        if poss is None:
+            return None
+        found = resolve_pronoun(ctx, poss, para)  # "her statement read": hers
+        if found.entity is None:
+            return None
+        return Speaker(found.entity, found.label, found.type, text)
     verb = src.head
     for i, spk, _p in reversed(ctx.previous):
         if i == verb.i and src.dep_ == "nsubj":

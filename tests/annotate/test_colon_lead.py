@@ -54,3 +54,10 @@ def test_a_document_or_a_thing_before_the_colon_is_no_speaker() -> None:
 def test_a_speech_act_done_to_the_subject_announces_someone_else() -> None:
     text = "Councillor Tobias Wren was asked: “Will the pool close this winter?”"
     assert all(sp != "Tobias Wren" for sp, _ in _attributed(text))
+
+
+def test_the_message_from_someone_is_theirs() -> None:
+    got = _attributed(
+        "That was the message from Dr. Ilka Varga on Monday: “Stay home if you are sick.”"
+    )
+    assert got == [("Ilka Varga", "Stay home if you are sick.")]

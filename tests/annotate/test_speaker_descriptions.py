@@ -410,3 +410,13 @@ def test_a_bodys_capitalised_name_is_not_a_persons_role() -> None:
     )
     rendle = next(i for i, e in enumerate(art.entities) if e.name == "Jack Rendle")
     assert [q.speaker_entity == rendle for q in art.quotations] == [True, False]
+
+
+def test_the_company_is_no_police_force_or_school_board() -> None:
+    from app.annotate import annotate
+
+    art = annotate(
+        "Headline\n\nThe Delmar Police Service said the driver fled.\n\n"
+        "The company, in a post online, said it was “heartbroken” by the news."
+    )
+    assert [q.speaker_label for q in art.quotations][-1] == "The company"

@@ -75,3 +75,26 @@ def test_the_post_is_the_one_who_wrote_in_it() -> None:
     )
     art = annotate(text)
     assert _speakers(art) == ["Karl Vine", "Karl Vine"]
+
+
+def test_a_document_that_reads_speaks_for_its_source() -> None:
+    art = annotate(
+        "Headline\n\n“We take these claims seriously,” reads a statement from the Harbour "
+        "Trust. The statement read: “We are working with police.”"
+    )
+    assert _speakers(art) == ["Harbour Trust", "Harbour Trust"]
+
+
+def test_a_person_reading_is_no_cue() -> None:
+    assert (
+        annotate("Headline\n\nMayor Ida Kern read the letter aloud to the council.").quotations
+        == []
+    )
+
+
+def test_her_statement_is_hers() -> None:
+    text = (
+        "Headline\n\nMinister Ida Kern met the farmers on Friday.\n\n"
+        "“I have heard their worries and I will act on them,” her statement read."
+    )
+    assert _speakers(annotate(text)) == ["Ida Kern"]
