@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from app.annotate.nlp import doc_text, sentence_of, tokens_where
 from app.annotate.quote_index import Candidate, QuoteIndex, trim_tokens
-from app.annotate.speakers import Context, resolve_subject
+from app.annotate.speakers import Context, named_in, resolve_subject
 from app.annotate.types import QuotationKind
 
 
@@ -90,5 +90,7 @@ def according(doc: Doc, t: Token, index: QuoteIndex, ctx: Context) -> Candidate 
     ks = index.overlapping(s, e)
     kind: QuotationKind = "mixed" if ks else "indirect"
     para = index.para_of(s)
-    speaker = resolve_subject(ctx, src, para)
+    # the source is none of those its clause talks about ("X is in talks, according to the
+    # Hollywood reporter": not X)
+    speaker = resolve_subject(ctx, src, para, named_in(ctx, spans))
     return Candidate(t.i, spans, kind, "according to", speaker, para, set(ks))

@@ -37,7 +37,7 @@ from app.annotate.names import words
 from app.annotate.nlp import doc_text, sentence_of, tokens_where
 from app.annotate.quote_index import Candidate, QuoteIndex, trim, trim_direct, within
 from app.annotate.quotemarks import QuoteSpan
-from app.annotate.speakers import Context, Speaker, resolve_subject
+from app.annotate.speakers import Context, Speaker, named_in, resolve_subject
 from app.annotate.types import QuotationKind
 
 _SHARED_SUBJECT = ("advcl", "conj", "xcomp", "pcomp")
@@ -134,15 +134,6 @@ class CueReader:
             return False
         end = conj.right_edge
         return bool(self.index.overlapping(start, end.idx + len(end)))
-
-
-def named_in(ctx: Context, spans: list[tuple[int, int]]) -> frozenset[int]:
-    """The entities named in what a cue reports: its pronoun subject is none of them
-    ("Mr Blair has failed, he claimed": he is not Mr Blair)."""
-    doc = ctx.doc
-    return frozenset(
-        ent for s, _e, ent in ctx.mention_tokens if any(lo <= doc[s].idx < hi for lo, hi in spans)
-    )
 
 
 INFERENCE_VERBS = words("suggest indicate show signal imply hint")

@@ -66,6 +66,15 @@ class Context:
         return any(s <= ch < e for s, e in self.reported[-6:])
 
 
+def named_in(ctx: Context, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """The entities named in what a cue reports: its pronoun subject is none of them
+    ("Mr Blair has failed, he claimed": he is not Mr Blair)."""
+    doc = ctx.doc
+    return frozenset(
+        ent for s, _e, ent in ctx.mention_tokens if any(lo <= doc[s].idx < hi for lo, hi in spans)
+    )
+
+
 def np_text(tok: Token) -> tuple[int, int]:
     """Token range of the noun phrase headed by ``tok`` without clauses or appositives."""
     lo = tok.i
@@ -885,10 +894,13 @@ def _described_person(
     same = _same_description(ctx, span.text)
     if same is not None:
         return same
-    if _of_named(ctx, subj, span):
-        return None
+    if _of_named(ctx, subj, span) or subj.lemma_.lower() in _MEDIA_JOBS:
+        return None  # "the Hollywood reporter" reports on the story's people; is none of them
     other = _other_office(ctx, subj, span) | _coordinated_subject(ctx, subj) | exclude
     return salient_person(ctx, subj, para, _self_pronoun(subj), exclude=other)
+
+
+_MEDIA_JOBS = words("reporter journalist correspondent")
 
 
 def _same_description(ctx: Context, text: str) -> int | None:

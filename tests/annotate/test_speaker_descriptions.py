@@ -420,3 +420,14 @@ def test_the_company_is_no_police_force_or_school_board() -> None:
         "The company, in a post online, said it was “heartbroken” by the news."
     )
     assert [q.speaker_label for q in art.quotations][-1] == "The company"
+
+
+def test_according_to_a_trade_paper_is_none_of_the_people_it_reports_on() -> None:
+    from app.annotate import annotate
+
+    art = annotate(
+        "Headline\n\nDirector Tomas Ebner is in talks to make a new horror film, according "
+        "to the Hollywood Reporter.\n\nActress Lin Marsh is to star in a new series, "
+        "according to the Hollywood reporter."
+    )
+    assert [q.speaker_entity for q in art.quotations] == [None, None]
