@@ -240,6 +240,9 @@ def reported_content(
         spans = inverted_insert(text, doc, tok, subj)  # "X, said Y, head of Z, is ..."
         if spans:
             return _around(spans, index)
+        start = _subject_start(subj)
+        if rng[0] < start and _set_off_before(doc, start, tok):
+            rng = (rng[0], start)  # "A, her lawyer, Jo Roe, said": the parser put her in A
     if rng is not None:
         return complement_content(text, doc, tok, rng, cues, index)
     # no complement: a quotation next to the cue in the same paragraph
@@ -256,6 +259,21 @@ def reported_content(
     # "That is a problem, argued Palvetzian."
     spans = host_clause(text, doc, tok, cues, subj) or inverted_insert(text, doc, tok, subj)
     return _around(spans, index) if spans else None
+
+
+def _subject_start(subj: Token) -> int:
+    """Where a subject's phrase starts: at the noun a named appositive stands beside ("her
+    lawyer, Jo Roe")."""
+    head = subj.head if subj.dep_ == "appos" and subj.head.i < subj.i else subj
+    return head.left_edge.i
+
+
+def _set_off_before(doc: Doc, start: int, tok: Token) -> bool:
+    """Whether the subject phrase from ``start`` stands between a comma and the cue, with
+    nothing but its own words and commas between ("..., her lawyer, Jo Roe, said")."""
+    if start == 0 or doc[start - 1].text != "," or start >= tok.i:
+        return False
+    return all(t.dep_ != "ROOT" and t.pos_ not in ("VERB", "AUX") for t in doc[start : tok.i])
 
 
 def _around(spans: list[tuple[int, int]], index: QuoteIndex) -> Content:

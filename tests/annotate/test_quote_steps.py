@@ -440,3 +440,15 @@ def test_a_condition_put_by_inversion_reports_nothing() -> None:
         "been longer had he denied the charge."
     )
     assert art.quotations == []
+
+
+def test_a_set_off_subject_before_the_cue_is_not_reported() -> None:
+    from app.annotate import annotate
+
+    art = annotate(
+        "Headline\n\nThe woman waited two years to sue because she was trying to negotiate a "
+        "settlement, her lawyer, Perry Wander, said."
+    )
+    assert [q.text for q in art.quotations] == [
+        "The woman waited two years to sue because she was trying to negotiate a settlement"
+    ]
