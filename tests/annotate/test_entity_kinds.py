@@ -1,6 +1,8 @@
 """Entity kinds that hold at corpus scale: parties, clubs, bands, works, products, time
 zones, honorifics and given names (sentences written for these tests)."""
 
+from collections import Counter
+
 import pytest
 
 from app.annotate import annotate
@@ -679,3 +681,31 @@ def test_a_place_word_after_a_first_name_is_a_surname_when_the_name_acts() -> No
     )
     assert kinds.get("Wendy Park") == "person"
     assert "Victoria Park" not in kinds
+
+
+def test_a_name_whose_appositive_is_a_work_is_hidden() -> None:
+    from app.annotate.entities import _hide_works, _set_votes
+
+    film = Entity(
+        "organisation", "Navigator", "navigator", ["Navigator"], ["Oscar-nominated movie"]
+    )
+    actor = Entity("person", "Tom Reddy", "tom-reddy", ["Tom Reddy"], ["star of the film"])
+    found = [
+        Found("organisation", 0, 1, "Navigator", entity=0, votes=Counter(organisation=1)),
+        Found("person", 5, 7, "Tom Reddy", entity=1, votes=Counter(person=2)),
+    ]
+    _hide_works(found, [film, actor])
+    _set_votes(found, [film, actor])
+    assert found[0].hidden and not found[1].hidden
+    assert film.votes.other > film.votes.organisation  # decisive across a corpus
+    assert film.roles == [] and actor.roles == ["star of the film"]
+
+
+def test_a_clause_after_a_role_is_not_its_head() -> None:
+    from app.annotate.entities import _work_role
+
+    assert _work_role("Oscar-nominated movie")
+    assert _work_role("film biography of a pilot")
+    assert not _work_role("former guitarist who produced the band's second album")
+    assert not _work_role("studio behind the film")
+    assert not _work_role("Total Film")

@@ -27,11 +27,13 @@ from app.annotate.entities.grouping import (
     spelling_variants,
 )
 from app.annotate.entities.kinds import correct_kinds
+from app.annotate.entities.lexicon import WORK_DESCRIPTORS
 from app.annotate.entities.mentions import more_mentions
 from app.annotate.entities.result import EntityResult, Found
 from app.annotate.entities.roles import roles_and_gender
 from app.annotate.entities.spans import candidates
 from app.annotate.nlp import doc_text
+from app.annotate.offices import ROLE_END, head_word
 from app.annotate.types import Entity, KindVotes
 
 __all__ = ["EntityResult", "Found", "find_entities"]
@@ -56,6 +58,7 @@ def find_entities(doc: Doc, char_ok: Callable[[int], bool]) -> EntityResult:
     for f in found:
         f.entity = remap.get(f.entity, f.entity)  # type: ignore[arg-type]
     gender = roles_and_gender(doc, found, entities)  # 5. roles
+    _hide_works(found, entities)
     _set_votes(found, entities)
     final, new_index = merged(entities, remap)
     return _result(doc, found, final, new_index, gender)
@@ -91,6 +94,35 @@ def _set_votes(found: list[Found], entities: list[Entity]) -> None:
         others = max(total[k] for k in ("person", "organisation", "other") if k != kind)
         total[kind] = max(total[kind], others + 1)
         entity.votes = KindVotes(total["person"], total["organisation"], total["other"])
+
+
+def _hide_works(found: list[Found], entities: list[Entity]) -> None:
+    """A name whose appositive says it is a work ("X, the Oscar-nominated movie", "X, a
+    film biography of ...") is neither a person nor an organisation: hidden, the text's
+    words deciding its kind."""
+    titled = {f.entity for f in found if f.decisive == "person"}  # "Mr X" is no work
+    for i, e in enumerate(entities):
+        own = {w.lower() for w in e.name.split()}
+        works = [r for r in e.roles if _work_role(r) and not own & set(r.lower().split())]
+        if not works or i in titled:
+            continue
+        e.roles = [r for r in e.roles if r not in works]
+        for f in found:
+            if f.entity == i:
+                f.hidden, f.decisive = True, "other"
+
+
+def _work_role(role: str) -> bool:
+    """A role whose head is a work's noun, in lower case ("Oscar-nominated movie"; not a
+    title such as "Total Film")."""
+    head = head_word(role, ROLE_END | _CLAUSE_STARTS)
+    return head.islower() and head in _WORK_HEADS
+
+
+_CLAUSE_STARTS = frozenset({"who", "which", "that", "behind", "about", "by", "starring"})
+
+
+_WORK_HEADS = WORK_DESCRIPTORS | {"biography", "biopic", "epic"}
 
 
 def _result(
