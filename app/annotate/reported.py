@@ -77,7 +77,7 @@ class CueReader:
         """The quotation reported by the cue at token ``ti``, or None."""
         doc, index, ctx = self.doc, self.index, self.ctx
         tok = doc[ti]
-        if no_comment(doc, tok) or unrealised(tok) or writers_idiom(tok):
+        if no_comment(doc, tok) or unrealised(tok) or writers_idiom(tok) or _put_to(tok):
             return None
         para = index.para_of(tok.idx)
         subj = cue_subject(doc, tok, index, ctx.ents.token_entity)
@@ -159,6 +159,16 @@ def writers_idiom(tok: Token) -> bool:
     if words[-1:] == ["not"]:
         words = words[:-1]
     return len(words) >= 2 and words[-1] in ("is", "'s", "was") and words[-2] in _DEMONSTRATIVE
+
+
+def _put_to(tok: Token) -> bool:
+    """ "Asked whether she was nervous, she said ...": the question put to the speaker, and
+    "Call it a tax, if you like": the writer's imperative; neither is anyone's statement."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return False
+    sent_start = tok.i == tok.sent.start or tok.doc[tok.i - 1].is_space
+    asked = tok.lemma_.lower() in ("ask", "question") and tok.tag_ in ("VBN", "VBD")
+    return sent_start and (asked or tok.tag_ in ("VB", "VBP"))  # (no subject: imperative)
 
 
 def inference_only(tok: Token, subj: Token) -> bool:

@@ -452,3 +452,13 @@ def test_a_set_off_subject_before_the_cue_is_not_reported() -> None:
     assert [q.text for q in art.quotations] == [
         "The woman waited two years to sue because she was trying to negotiate a settlement"
     ]
+
+
+def test_the_question_put_and_the_writers_imperative_report_nothing() -> None:
+    from app.annotate import annotate
+
+    art = annotate(
+        "Headline\n\nAsked whether she was nervous about her first nomination she said: "
+        "“It is out of my hands now.”\n\nCall it a tax on music “pollution”, if you like."
+    )
+    assert [q.text for q in art.quotations] == ["It is out of my hands now."]
