@@ -33,8 +33,10 @@ def interview_answers(
 ) -> list[Candidate]:
     """``cands`` with the answers of a Q&A or transcript layout in place of what the other
     steps found inside those paragraphs."""
-    found = qa_answers(text, index.paragraphs, ents) or transcript_turns(
-        text, index.paragraphs, ents
+    found = (
+        qa_answers(text, index.paragraphs, ents)
+        or transcript_turns(text, index.paragraphs, ents)
+        or question_answers(text, index.paragraphs, ents)
     )
     if not found:
         return cands
@@ -65,6 +67,60 @@ def qa_answers(text: str, paragraphs: list[Paragraph], ents: EntityResult) -> li
         if e_ - s >= 2:
             out.append(Candidate(-1, [(s, e_)], "direct", None, speaker, p.number))
     return out
+
+
+def question_answers(text: str, paragraphs: list[Paragraph], ents: EntityResult) -> list[Candidate]:
+    """The answers of an interview whose questions are paragraphs of their own, with no
+    "Q:" ("What inspired the book?" / "My sister, mostly."): the paragraph after each
+    question, when at least three questions follow each other at most three paragraphs
+    apart and the answers speak in the first person."""
+    asked = _question_run([i for i, p in enumerate(paragraphs) if _bare_question(p.text)])
+    answers = [
+        paragraphs[i + 1]
+        for i in asked
+        if i + 1 < len(paragraphs) and not _bare_question(paragraphs[i + 1].text)
+    ]
+    if len(answers) < 3 or not any(_FIRST_PERSON.search(p.text) for p in answers):
+        return []
+    if any(_QUOTE_MARKS.search(p.text) for p in answers):
+        return []  # (answers reported with quotation marks are the other steps')
+    person = interviewee(ents, paragraphs, paragraphs[asked[0]].number)
+    if person is None:
+        return []
+    e = ents.entities[person]
+    speaker = Speaker(person, e.name, e.kind, None)
+    out = []
+    for p in answers:
+        s, e_ = trim_direct(text, p.start, p.end)
+        out.append(Candidate(-1, [(s, e_)], "direct", None, speaker, p.number))
+    return out
+
+
+def _question_run(asked: list[int]) -> list[int]:
+    """The longest run of question paragraphs each at most three paragraphs after the one
+    before (an interview's rhythm, not a reader's question among comments)."""
+    best: list[int] = []
+    run: list[int] = []
+    for i in asked:
+        run = [*run, i] if run and i - run[-1] <= 3 else [i]
+        if len(run) > len(best):
+            best = run
+    return best
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|my|My|our|Our|me)\b")
+_QUOTE_MARKS = re.compile('["“”]')
+
+
+def _bare_question(text: str) -> bool:
+    """A paragraph that is one short question and nothing else."""
+    t = text.strip()
+    return (
+        t.endswith("?")
+        and len(t.split()) <= 40
+        and t.count("?") == 1
+        and not _QUOTE_MARKS.search(t)
+    )
 
 
 def interviewee(ents: EntityResult, paragraphs: list[Paragraph], before: int) -> int | None:

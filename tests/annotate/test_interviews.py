@@ -63,3 +63,41 @@ def test_a_single_label_line_is_no_transcript() -> None:
     text = "Tom Okafor spoke first.\n\nOKAFOR: The budget is too small for the schools."
     art = annotate(text)
     assert art.quotations == []
+
+
+BARE_QA = """Interview: the minister
+
+We spoke with Finance Minister Ravi Sandhu before the budget.
+
+What is the biggest risk to the economy?
+
+Trade. If the talks fail, we will all feel it.
+
+Will there be a deficit next year?
+
+Yes, but a smaller one. I am confident of that.
+
+What about housing?
+
+We are watching it closely."""
+
+
+def test_questions_as_paragraphs_of_their_own_make_an_interview() -> None:
+    art = annotate(BARE_QA)
+    assert [(p, sp) for p, _t, sp in _quotes(art)] == [
+        (3, "Ravi Sandhu"),
+        (5, "Ravi Sandhu"),
+        (7, "Ravi Sandhu"),
+    ]
+
+
+def test_a_readers_question_among_comments_is_no_interview() -> None:
+    text = (
+        "Headline\n\nThe minimum wage will rise, Minister Ravi Sandhu said.\n\n"
+        "Is it enough? I doubt it.\n\nIs it fair?\n\nMy wages have not risen in years.\n\n"
+        "Prices keep going up and nobody in power seems to notice.\n\n"
+        "It is a good start, but more is needed.\n\nWho pays for it?\n\n"
+        "We all do, in the end."
+    )
+    art = annotate(text)
+    assert all(sp != "Ravi Sandhu" or p == 1 for p, _t, sp in _quotes(art))
