@@ -53,12 +53,9 @@ def qa_answers(text: str, paragraphs: list[Paragraph], ents: EntityResult) -> li
     answers = [p for p in paragraphs if _ANSWER.match(p.text)]
     if not questions or not answers:
         return []
-    first = min(p.number for p in questions)
-    person = interviewee(ents, paragraphs, first)
-    if person is None:
+    speaker = _interviewee_speaker(ents, paragraphs, min(p.number for p in questions))
+    if speaker is None:
         return []
-    e = ents.entities[person]
-    speaker = Speaker(person, e.name, e.kind, None)
     out = []
     for p in answers:
         m = _ANSWER.match(p.text)
@@ -84,11 +81,9 @@ def question_answers(text: str, paragraphs: list[Paragraph], ents: EntityResult)
         return []
     if any(_QUOTE_MARKS.search(p.text) for p in answers):
         return []  # (answers reported with quotation marks are the other steps')
-    person = interviewee(ents, paragraphs, paragraphs[asked[0]].number)
-    if person is None:
+    speaker = _interviewee_speaker(ents, paragraphs, paragraphs[asked[0]].number)
+    if speaker is None:
         return []
-    e = ents.entities[person]
-    speaker = Speaker(person, e.name, e.kind, None)
     out = []
     for p in answers:
         s, e_ = trim_direct(text, p.start, p.end)
@@ -121,6 +116,17 @@ def _bare_question(text: str) -> bool:
         and t.count("?") == 1
         and not _QUOTE_MARKS.search(t)
     )
+
+
+def _interviewee_speaker(
+    ents: EntityResult, paragraphs: list[Paragraph], before: int
+) -> Speaker | None:
+    """The interviewee (``interviewee``) as the speaker of the answers."""
+    person = interviewee(ents, paragraphs, before)
+    if person is None:
+        return None
+    e = ents.entities[person]
+    return Speaker(person, e.name, e.kind, None)
 
 
 def interviewee(ents: EntityResult, paragraphs: list[Paragraph], before: int) -> int | None:
