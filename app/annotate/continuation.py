@@ -3,6 +3,8 @@
 After the cue verbs (``reported``) and "according to" (``according``) have claimed their quoted
 spans, every quoted span left over that stands as a sentence of its own is attached, in order:
 
+0. a quotation after a colon whose clause names its speaker without a cue verb ("X was
+   blunt: “...”", ``colon_lead``) is theirs;
 1. the second part of a split quotation (``"A," she said. "B."``) joins the first one;
 2. a later quotation in the same paragraph as an attributed one takes its speaker;
 3. a paragraph that is (mostly) a quotation, right after a paragraph with a speaker,
