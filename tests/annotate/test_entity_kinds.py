@@ -709,3 +709,14 @@ def test_a_clause_after_a_role_is_not_its_head() -> None:
     assert not _work_role("former guitarist who produced the band's second album")
     assert not _work_role("studio behind the film")
     assert not _work_role("Total Film")
+
+
+def test_a_nationalitys_noun_is_no_organisation() -> None:
+    from app.annotate.entities.kinds import _org_kind
+
+    doc = get_nlp()("They said the Scots lost again and Britons voted.")
+    for name in ("Scots", "Britons"):
+        k = next(t.i for t in doc if t.text == name)
+        assert _org_kind(doc, Found("organisation", k, k + 1, name), set(), set()) is None
+    k = next(t.i for t in doc if t.text == "said")
+    assert _org_kind(doc, Found("organisation", k, k + 1, "Scotrail"), set(), set())

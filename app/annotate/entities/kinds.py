@@ -30,7 +30,14 @@ from app.annotate.entities.result import Found
 from app.annotate.entities.vocabulary import adjectives, club_like, common_nouns, org_like
 from app.annotate.entities.votes import members_of_collective, pool_kinds
 from app.annotate.given_names import is_given_name
-from app.annotate.names import ROLE_MODIFIERS, ROLE_SUFFIXES, TITLE_WORDS, norm_name, norm_token
+from app.annotate.names import (
+    DEMONYM_NOUNS,
+    ROLE_MODIFIERS,
+    ROLE_SUFFIXES,
+    TITLE_WORDS,
+    norm_name,
+    norm_token,
+)
 from app.annotate.nlp import tokens_where
 
 
@@ -97,6 +104,8 @@ def _org_kind(doc: Doc, f: Found, places: set[str], person_tokens: set[str]) -> 
     low = norm_name(f.name)
     if len(words) == 1 and re.search(r"(?:man|woman|men|women)$", f.name):
         return None  # "the Dutchman"
+    if len(words) == 1 and (low in DEMONYM_NOUNS or low.removesuffix("s") in DEMONYM_NOUNS):
+        return None  # "the Scots", "Brits": a nationality, not an organisation
     if low in person_tokens and len(words) == 1:
         return "person"
     if len(words) == 1 and ((low in ORG_HEADS and low not in LEGISLATURES) or f.name.islower()):
