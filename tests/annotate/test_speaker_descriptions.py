@@ -431,3 +431,15 @@ def test_according_to_a_trade_paper_is_none_of_the_people_it_reports_on() -> Non
         "according to the Hollywood reporter."
     )
     assert [q.speaker_entity for q in art.quotations] == [None, None]
+
+
+def test_a_party_before_a_members_title_is_not_the_speaker() -> None:
+    from app.annotate import annotate
+
+    art = annotate(
+        "Headline\n\nLiberal MP Pam Dorval and Conservative MP Mick Carrow clashed.\n\n"
+        "Carrow called the bill “a fraud”.\n\n"
+        "The Conservative MP later told reporters the government was “playing politics”."
+    )
+    names = [art.entities[q.speaker_entity].name for q in art.quotations]
+    assert names[-1] == "Mick Carrow"

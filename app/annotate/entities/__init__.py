@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from app.annotate.entities.grouping import (
     acronym_forms,
@@ -32,6 +32,7 @@ from app.annotate.entities.mentions import more_mentions
 from app.annotate.entities.result import EntityResult, Found
 from app.annotate.entities.roles import roles_and_gender
 from app.annotate.entities.spans import candidates
+from app.annotate.names import TITLE_WORDS, norm_token
 from app.annotate.nlp import doc_text
 from app.annotate.offices import ROLE_END, head_word
 from app.annotate.types import Entity, KindVotes
@@ -125,6 +126,11 @@ _CLAUSE_STARTS = frozenset({"who", "which", "that", "behind", "about", "by", "st
 _WORK_HEADS = WORK_DESCRIPTORS | {"biography", "biopic", "epic"}
 
 
+def _member_noun(tok: Token) -> bool:
+    """A noun after a party's name: its members ("MPs", "leader"), not the party."""
+    return tok.pos_ == "NOUN" or norm_token(tok.text) in TITLE_WORDS
+
+
 def _result(
     doc: Doc, found: list[Found], entities: list, new_index: list[int], gender: dict[int, str]
 ) -> EntityResult:
@@ -142,8 +148,8 @@ def _result(
         e_char = s_char + len(f.name) if text.startswith(f.name, s_char) else span.end_char
         result.mentions.append((idx, s_char, e_char))
         result.first_pos.setdefault(idx, f.start)
-        if f.party and f.end < len(doc) and doc[f.end].pos_ == "NOUN":
-            continue  # "Tory MPs said": the MPs speak, not the party
+        if f.party and f.end < len(doc) and _member_noun(doc[f.end]):
+            continue  # "Tory MPs said", "the Conservative MP": the MPs speak, not the party
         for k in range(f.start, f.end):
             result.token_entity[k] = idx
     return result
