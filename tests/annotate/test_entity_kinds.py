@@ -720,3 +720,15 @@ def test_a_nationalitys_noun_is_no_organisation() -> None:
         assert _org_kind(doc, Found("organisation", k, k + 1, name), set(), set()) is None
     k = next(t.i for t in doc if t.text == "said")
     assert _org_kind(doc, Found("organisation", k, k + 1, "Scotrail"), set(), set())
+
+
+def test_a_name_after_shares_of_or_a_stake_in_is_a_firm() -> None:
+    from spacy.tokens import Doc
+
+    from app.annotate.entities.spans import recover_described_orgs
+
+    words = "Shares in Krumble Doughnuts fell as its stake in Velora grew".split()
+    pos = ["NOUN", "ADP", "PROPN", "PROPN", "VERB", "SCONJ", "PRON", "NOUN", "ADP", "PROPN"]
+    doc = Doc(get_nlp().vocab, words=words, pos=[*pos, "VERB"])
+    found = [doc[s:e].text for s, e in recover_described_orgs(doc, set())]
+    assert found == ["Krumble Doughnuts", "Velora"]

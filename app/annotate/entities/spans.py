@@ -378,16 +378,24 @@ _FIRM_WORDS = frozenset(
 )
 
 
+_HOLDINGS = frozenset({"shares", "stake", "stock", "shareholders", "shareholder"})
+
+
 def recover_described_orgs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Names the model missed after a firm's descriptor: "according to media buying company
-    GroupM", "research firm Gartner said"."""
+    GroupM", "research firm Gartner said", "shares of Shopify", "a stake in Ocado"."""
+    firms = tokens_where(doc, "ORTH", lambda w: w in _FIRM_WORDS)  # lower case only
+    held = [
+        i
+        for i in tokens_where(doc, "ORTH", lambda w: w in ("of", "in"))
+        if i > 0 and doc[i - 1].lower_ in _HOLDINGS
+    ]
     out: list[tuple[int, int]] = []
-    for i in tokens_where(doc, "ORTH", lambda w: w in _FIRM_WORDS):  # lower case only
-        t = doc[i]
-        k = t.i + 1
+    for start in sorted(i + 1 for i in {*firms, *held}):
+        k = start
         while (
             k < len(doc)
-            and k - t.i <= 3
+            and k - start < 3
             and k not in taken
             and doc[k].pos_ == "PROPN"
             and is_cap(doc[k])
@@ -395,9 +403,9 @@ def recover_described_orgs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
             and doc[k].ent_type_ not in ("PERSON", "GPE", "NORP", "DATE", "LOC")
         ):
             k += 1
-        if k > t.i + 1:
-            out.append((t.i + 1, k))
-            taken.update(range(t.i + 1, k))
+        if k > start:
+            out.append((start, k))
+            taken.update(range(start, k))
     return out
 
 
