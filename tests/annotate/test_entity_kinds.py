@@ -727,7 +727,19 @@ def test_a_name_after_shares_of_or_a_stake_in_is_a_firm() -> None:
 
     from app.annotate.entities.spans import recover_described_orgs
 
-    words = "Shares in Krumble Doughnuts fell as its stake in Velora grew".split()
+    words = [
+        "Shares",
+        "in",
+        "Krumble",
+        "Doughnuts",
+        "fell",
+        "as",
+        "its",
+        "stake",
+        "in",
+        "Velora",
+        "grew",
+    ]
     pos = ["NOUN", "ADP", "PROPN", "PROPN", "VERB", "SCONJ", "PRON", "NOUN", "ADP", "PROPN"]
     doc = Doc(get_nlp().vocab, words=words, pos=[*pos, "VERB"])
     found = [doc[s:e].text for s, e in recover_described_orgs(doc, set())]
