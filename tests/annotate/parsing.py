@@ -46,3 +46,15 @@ def hand_parsed(rows: list[tuple[str, str, str, str, int]]) -> Doc:
     can hold a reading the statistical parser gives only in some contexts."""
     words, tags, pos, deps, heads = (list(x) for x in zip(*rows, strict=True))
     return Doc(get_nlp().vocab, words=words, tags=tags, pos=pos, deps=deps, heads=heads)
+
+
+def attributed(body: str) -> list[tuple[str | None, str]]:
+    """(speaker name or label, text) of each quotation of a one-headline article."""
+    from app.annotate import annotate
+
+    art = annotate("Headline\n\n" + body)
+    out = []
+    for q in art.quotations:
+        ent = q.speaker_entity
+        out.append((art.entities[ent].name if ent is not None else q.speaker_label, q.text))
+    return out

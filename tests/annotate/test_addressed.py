@@ -1,18 +1,8 @@
 """The subject of "was told", "was asked", "was warned" is who was spoken to, not the speaker
 (``cue_syntax.addressed``; sentences written for these tests)."""
 
-from app.annotate import annotate
 from app.annotate.cue_syntax import addressed
-from tests.annotate.parsing import parse
-
-
-def _speakers(text: str) -> list[tuple[str | None, str]]:
-    art = annotate("Headline\n\n" + text)
-    out = []
-    for q in art.quotations:
-        ent = q.speaker_entity
-        out.append((art.entities[ent].name if ent is not None else q.speaker_label, q.text))
-    return out
+from tests.annotate.parsing import attributed, parse
 
 
 def test_addressed_passives() -> None:
@@ -24,17 +14,17 @@ def test_addressed_passives() -> None:
 
 
 def test_who_was_told_is_not_the_speaker() -> None:
-    got = _speakers("Councillor Tobias Wren was told that the pool would close in May.")
+    got = attributed("Councillor Tobias Wren was told that the pool would close in May.")
     assert got == [(None, "the pool would close in May")]
 
 
 def test_the_question_put_to_someone_is_not_theirs() -> None:
-    got = _speakers("Councillor Tobias Wren was asked: “Will the pool close this winter?”")
+    got = attributed("Councillor Tobias Wren was asked: “Will the pool close this winter?”")
     assert [sp for sp, _ in got] == [None]
 
 
 def test_the_agent_of_the_passive_speaks() -> None:
-    got = _speakers("Councillor Tobias Wren was told by engineers that the pool would close.")
+    got = attributed("Councillor Tobias Wren was told by engineers that the pool would close.")
     assert [sp for sp, _ in got] == ["engineers"]
 
 
@@ -43,5 +33,5 @@ def test_a_pronoun_after_an_addressed_subject_finds_the_speaker() -> None:
         "Mr Dunmore's mother, Alva, said she had been told she could visit him for an hour "
         "and would tell him he was “a hero”."
     )
-    got = dict((t, sp) for sp, t in _speakers(text))
+    got = dict((t, sp) for sp, t in attributed(text))
     assert got.get("she could visit him for an hour") is None
