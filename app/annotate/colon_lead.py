@@ -17,12 +17,10 @@ from spacy.tokens import Doc, Token
 from app.annotate.cues import SPEECH_VERBS
 from app.annotate.names import words
 from app.annotate.speakers import (
-    HUMAN_NOUNS,
-    HUMAN_SUFFIXES,
-    NOT_HUMAN,
     SPOKES,
     Context,
     Speaker,
+    human_word,
     resolve_pronoun,
     resolve_subject,
 )
@@ -62,9 +60,7 @@ def colon_lead_speaker(
 def _human_noun(tok: Token) -> bool:
     """A noun for people: "the minister", "residents", "a spokesman"."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ != "NOUN" or lemma in NOT_HUMAN:
-        return False
-    return lemma in HUMAN_NOUNS or lemma in SPOKES or lemma.endswith(HUMAN_SUFFIXES)
+    return tok.pos_ == "NOUN" and (lemma in SPOKES or human_word(lemma))
 
 
 def _colon_before(doc: Doc, text: str, open_at: int) -> Token | None:

@@ -330,8 +330,7 @@ def _human_appositive(tok: Token) -> bool:
     """ "Yuni, a resident of Lampung": an appositive that describes a person."""
     for c in tok.children:
         if c.dep_ == "appos" and c.pos_ == "NOUN":
-            low = c.lower_
-            return low in HUMAN_NOUNS or (low.endswith(HUMAN_SUFFIXES) and low not in NOT_HUMAN)
+            return human_word(c.lower_)
     return False
 
 
@@ -944,6 +943,11 @@ NOT_HUMAN = words(
     department agency company firm group power computer paper weather winter summer quarter
     filter border chapter"""
 )
+
+
+def human_word(word: str) -> bool:
+    """A lower-case noun for people: "minister", "residents", "officer" (not "partner")."""
+    return word in HUMAN_NOUNS or (word.endswith(HUMAN_SUFFIXES) and word not in NOT_HUMAN)
 
 
 def _human_description(tok: Token, lo: int) -> bool:

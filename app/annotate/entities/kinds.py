@@ -27,13 +27,18 @@ from app.annotate.entities.lexicon import (
 )
 from app.annotate.entities.parties import party_name
 from app.annotate.entities.result import Found
-from app.annotate.entities.vocabulary import adjectives, club_like, common_nouns, org_like
+from app.annotate.entities.vocabulary import (
+    adjectives,
+    club_like,
+    common_nouns,
+    org_like,
+    role_noun,
+)
 from app.annotate.entities.votes import members_of_collective, pool_kinds
 from app.annotate.given_names import is_given_name
 from app.annotate.names import (
     DEMONYM_NOUNS,
     ROLE_MODIFIERS,
-    ROLE_SUFFIXES,
     TITLE_WORDS,
     norm_name,
     norm_token,
@@ -296,12 +301,7 @@ def _acting_as_a_person(doc: Doc, f: Found) -> bool:
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS:
         return True
     before = doc[f.start - 1] if f.start > 0 else None
-    return (
-        before is not None
-        and before.pos_ == "NOUN"
-        and before.is_lower
-        and (before.lower_ in TITLE_WORDS or before.lower_.endswith(ROLE_SUFFIXES))
-    )
+    return before is not None and before.is_lower and role_noun(before)
 
 
 def correct_kinds(doc: Doc, found: list[Found]) -> list[Found]:

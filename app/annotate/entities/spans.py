@@ -36,6 +36,7 @@ from app.annotate.entities.vocabulary import (
     is_cap,
     name_token,
     org_like,
+    role_noun,
     span_text,
     verbs,
 )
@@ -43,7 +44,6 @@ from app.annotate.given_names import is_given_name
 from app.annotate.names import (
     DEMONYM_NOUNS,
     ROLE_MODIFIERS,
-    ROLE_SUFFIXES,
     TITLE_WORDS,
     is_title_word,
     norm_name,
@@ -457,12 +457,7 @@ def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
 
 def _holds_a_role(verb: Token) -> bool:
     """ "is senior benefit officer", "was chairman": a copula with a role noun."""
-    return verb.lemma_ == "be" and any(
-        c.dep_ == "attr"
-        and c.pos_ == "NOUN"
-        and (c.lower_ in TITLE_WORDS or c.lower_.endswith(ROLE_SUFFIXES))
-        for c in verb.children
-    )
+    return verb.lemma_ == "be" and any(c.dep_ == "attr" and role_noun(c) for c in verb.children)
 
 
 def _honoured(doc: Doc) -> set[str]:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from app.annotate.entities.lexicon import CLUB_HEADS, GIVEN_NAMES_F, GIVEN_NAMES_M, ORG_HEADS
 from app.annotate.given_names import is_given_name
-from app.annotate.names import is_title_word, strip_possessive
+from app.annotate.names import ROLE_SUFFIXES, TITLE_WORDS, is_title_word, strip_possessive
 
 
 def is_cap(tok: Token) -> bool:
@@ -82,3 +82,8 @@ def club_like(words: list[str]) -> bool:
         and not is_given_name(words[0])
         and words[0][:1].isupper()
     )
+
+
+def role_noun(tok: Token) -> bool:
+    """A common noun for what a person is or does: "chairman", "spokesperson", "officer"."""
+    return tok.pos_ == "NOUN" and (tok.lower_ in TITLE_WORDS or tok.lower_.endswith(ROLE_SUFFIXES))
