@@ -744,3 +744,34 @@ def test_a_name_after_shares_of_or_a_stake_in_is_a_firm() -> None:
     doc = Doc(get_nlp().vocab, words=words, pos=[*pos, "VERB"])
     found = [doc[s:e].text for s, e in recover_described_orgs(doc, set())]
     assert found == ["Krumble Doughnuts", "Velora"]
+
+
+def test_a_name_before_a_members_noun_is_an_organisation() -> None:
+    kinds = _kinds(
+        "Middlesbrough striker Jo Hart scored twice, and a Fabrikam spokeswoman said the "
+        "sponsor was delighted."
+    )
+    assert kinds.get("Middlesbrough") == "organisation"  # a club the model read as nothing
+    assert kinds.get("Fabrikam") == "organisation"
+    assert kinds.get("Jo Hart") == "person"
+
+
+def test_a_members_noun_after_a_word_or_inside_a_longer_name_names_no_employer() -> None:
+    kinds = _kinds(
+        "Referees chief Ann Vale spoke first. The Commission for Fair Play chairman Tom "
+        "Hart agreed, and he married PR executive Jo Roe last year."
+    )
+    assert "Referees" not in kinds
+    assert "Fair Play" not in kinds
+    assert "PR" not in kinds
+
+
+def test_a_model_code_or_version_after_a_makers_name_is_a_product() -> None:
+    kinds = _kinds(
+        "Sales of the Nokia 6600 fell while the BMW X5 sold well, and Firefox 1.0 was "
+        "downloaded a million times. BBC Radio 4 and Channel 4 both covered the story."
+    )
+    for product in ("Nokia 6600", "BMW X5", "Firefox 1.0"):
+        assert product not in kinds
+    assert kinds.get("BBC Radio 4") == "organisation"
+    assert kinds.get("Channel 4") == "organisation"

@@ -54,12 +54,19 @@ def is_place(text: str, places: set[str]) -> bool:
     return len(parts) > 1 and all(p in places or p in PLACE_METONYMS for p in parts)
 
 
+# A model's code or a version after a maker's name: "E200", "A380s", "8.0", "6600" (not
+# "Radio 4" or "Channel 5": one or two digits alone are a number in a name).
+_MODEL_CODE = re.compile(r"(?:[A-Z]{1,3}\d{1,4}[a-z]?s?|\d+\.\d+|\d{3,})")
+
+
 def is_product(doc: Doc, start: int, end: int) -> bool:
     if end < len(doc) and doc[end].lower_ in PRODUCT_NOUNS:
         return True
     text = doc[start:end].text
     if any(c.isdigit() for c in text) and re.search(r"[A-Z]{2,}-?\d", text):
         return True
+    if end - start > 1 and _MODEL_CODE.fullmatch(doc[end - 1].text):
+        return True  # "Nokia 6600", "BMW X5", "Firefox 1.0": a model or a version
     head = doc[start:end].root
     for child in head.children:
         if (

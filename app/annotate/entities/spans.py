@@ -20,6 +20,7 @@ from app.annotate.entities.lexicon import (
     ORG_HEADS,
     PARTY_WORDS,
     POST_NOMINALS,
+    ROLE_AFTER_ORG,
     ROLE_LIKE,
 )
 from app.annotate.entities.parties import (
@@ -409,6 +410,61 @@ def recover_described_orgs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+def recover_employers(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Names the model missed before a member's noun: "Arsenal manager Arsene Wenger", "a
+    Fabrikam spokeswoman said" (the noun in lower case, the name not a title or a word)."""
+    out: list[tuple[int, int]] = []
+    names: set[str] | None = None
+    for r in tokens_where(doc, "ORTH", lambda w: w in ROLE_AFTER_ORG):  # lower case only
+        names = _mid_sentence_capitals(doc) if names is None else names
+        k = r
+        while k - 1 >= 0 and r - k < 3 and k - 1 not in taken and _employer_word(doc[k - 1], names):
+            k -= 1
+        if k == r or (r - k == 1 and is_given_name(doc[k].text)):
+            continue
+        if k > 0 and _inside_a_name(doc[k - 1]):
+            continue  # the end of a longer name ("Commission for Racial Equality chairman")
+        out.append((k, r))
+        taken.update(range(k, r))
+    return out
+
+
+def _mid_sentence_capitals(doc: Doc) -> set[str]:
+    """Capitalised words used somewhere inside a sentence: names, not words a sentence's
+    start happens to capitalise."""
+    return {t.text for t in doc if not t.is_sent_start and is_cap(t)}
+
+
+def _inside_a_name(before: Token) -> bool:
+    """The word before a candidate continues a name: a capitalised word, a connector or a
+    hyphen ("West Ham", "Department for Sport", "Anglo-Dutch"), not "The" or a comma."""
+    low = before.lower_
+    if low in ("the", "a", "an"):
+        return False
+    return is_cap(before) or low in CONNECT or before.text in ("-", "–", "&", "/")
+
+
+def _employer_word(tok: Token, names: set[str]) -> bool:
+    """A capitalised word the model gave no label that is no title, adjective or short
+    abbreviation ("PR", "IT") and, at a sentence's start, no common noun unless the text
+    capitalises it elsewhere ("Spurs boss" beside "... against Spurs")."""
+    low = tok.lower_
+    return (
+        is_cap(tok)
+        and not tok.ent_type_
+        and tok.pos_ in ("PROPN", "ADJ", "NOUN")
+        and low not in TITLE_WORDS | ROLE_MODIFIERS
+        and low not in adjectives()
+        and not (tok.text.isupper() and len(tok.text) <= 2)
+        and not (tok.is_sent_start and _common_noun(low) and tok.text not in names)
+    )
+
+
+def _common_noun(low: str) -> bool:
+    """A common noun or its plural ("referees")."""
+    return low in common_nouns() or low.removesuffix("s") in common_nouns()
+
+
 def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Names the model missed that speak ("..., Guenther Schuh, e.GO's founder, said"), or
     full names said to hold a role ("Piers Hale is senior officer at ...")."""
@@ -711,7 +767,8 @@ def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
         s, e = trim_person(doc, s, e)
         if char_ok(doc[s].idx):
             add(Found("person", s, e, span_text(doc, s, e)))
-    for s, e in [*recover_orgs(doc, taken), *recover_described_orgs(doc, taken)]:
+    recovered = [*recover_orgs(doc, taken), *recover_described_orgs(doc, taken)]
+    for s, e in [*recovered, *recover_employers(doc, taken)]:
         if not char_ok(doc[s].idx):
             continue
         s2, e2, _ = strip_span(doc, s, e, person=False)
