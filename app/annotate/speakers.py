@@ -710,10 +710,11 @@ def resolve_subject(
 
 def _subject_span(subj: Token) -> tuple[int, int]:
     """The subject's whole phrase, up to the reporting act it hosts ("leaflets condemning the
-    tyranny of X": X is what is condemned)."""
+    tyranny of X": X is what is condemned) or a relative clause ("the actor, whose films
+    include X,": X is someone else)."""
     lo, hi = subj.left_edge.i, subj.right_edge.i + 1
     for c in subj.rights:
-        if c.dep_ in ("acl", "relcl") and is_cue(c):
+        if c.dep_ == "relcl" or (c.dep_ == "acl" and is_cue(c)):
             hi = min(hi, c.left_edge.i)
     return lo, hi
 

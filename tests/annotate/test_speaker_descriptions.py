@@ -443,3 +443,13 @@ def test_a_party_before_a_members_title_is_not_the_speaker() -> None:
     )
     names = [art.entities[q.speaker_entity].name for q in art.quotations]
     assert names[-1] == "Mick Carrow"
+
+
+def test_a_name_in_the_describeds_relative_clause_is_someone_else() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "Hollywood star Jo Roe held a dinner in New York to save a theatre.\n\n"
+        "The Oscar-nominated actor, whose films include Michael Collins, said: "
+        '"The theatre is too important to fall apart."'
+    )
+    assert _speakers(annotate(text)) == ["Jo Roe"]
