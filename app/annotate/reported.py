@@ -77,7 +77,13 @@ class CueReader:
         """The quotation reported by the cue at token ``ti``, or None."""
         doc, index, ctx = self.doc, self.index, self.ctx
         tok = doc[ti]
-        if no_comment(doc, tok) or unrealised(tok) or writers_idiom(tok) or _put_to(tok):
+        if (
+            no_comment(doc, tok)
+            or unrealised(tok)
+            or writers_idiom(tok)
+            or _put_to(tok)
+            or _said_so_when(tok)
+        ):
             return None
         para = index.para_of(tok.idx)
         subj = cue_subject(doc, tok, index, ctx.ents.token_entity)
@@ -169,6 +175,21 @@ def _put_to(tok: Token) -> bool:
     sent_start = tok.i == tok.sent.start or tok.doc[tok.i - 1].is_space
     asked = tok.lemma_.lower() in ("ask", "question") and tok.tag_ in ("VBN", "VBD")
     return sent_start and (asked or tok.tag_ in ("VB", "VBP"))  # (no subject: imperative)
+
+
+_SUBORDINATORS = frozenset({"when", "after", "before", "once", "as", "while", "until", "since"})
+
+
+def _said_so_when(tok: Token) -> bool:
+    """ "When Kenney said that, the room went quiet": the cue reports its "that" (said
+    before), and the clause after the comma is the writer's (whatever the parser made of
+    "that"; not "He said that, if elected, ...", which has no subordinator)."""
+    doc, i = tok.doc, tok.i
+    if i + 2 >= len(doc) or doc[i + 1].lower_ not in ("that", "this", "so", "it"):
+        return False
+    return doc[i + 2].text == "," and any(
+        c.lower_ in _SUBORDINATORS and c.i < i for c in tok.children
+    )
 
 
 def inference_only(tok: Token, subj: Token) -> bool:

@@ -220,3 +220,13 @@ def test_set_phrases_and_impersonal_passives_report_no_speech() -> None:
     ):
         assert _texts("A review\n\n" + sentence) == [], sentence
     assert _texts("A review\n\nThe makers said that the game would sell well.")
+
+
+def test_what_follows_a_subordinate_said_that_is_the_writers() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "When Mayor Ida Quist said that, the council chamber went quiet. After she said "
+        "this, the mood in the room changed for good.\n\n"
+        "Quist said that, if re-elected, she would cut the tax on small shops."
+    )
+    assert _texts(text) == ["if re-elected, she would cut the tax on small shops"]
