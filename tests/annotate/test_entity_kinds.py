@@ -775,3 +775,13 @@ def test_a_model_code_or_version_after_a_makers_name_is_a_product() -> None:
         assert product not in kinds
     assert kinds.get("BBC Radio 4") == "organisation"
     assert kinds.get("Channel 4") == "organisation"
+
+
+def test_a_name_after_a_persons_full_name_and_of_is_their_employer() -> None:
+    kinds = _kinds(
+        "Analyst Tom Forte of D.A. Davidson warned that the stock was expensive, and "
+        "Jo Roe of Mary Hale said the same."
+    )
+    assert kinds.get("D.A. Davidson") == "organisation"
+    assert kinds.get("Tom Forte") == "person"
+    assert kinds.get("Mary Hale") == "person"  # a first name: not shaped like a firm

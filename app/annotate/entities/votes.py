@@ -195,7 +195,26 @@ def _org_votes(doc: Doc, f: Found) -> int:
         + int(_plural_subject(doc, f))
         + int(plural_the)
         + int(_org_compound(doc, f))
+        + 3 * int(_of_a_person(doc, f))
     )
+
+
+def _of_a_person(doc: Doc, f: Found) -> bool:
+    """A name after "<a person's full name> of": where the person works ("analyst Tom Forte
+    of D.A. Davidson"), never another person (unless it starts with a first name)."""
+    return (
+        f.start >= 3
+        and doc[f.start - 1].lower_ == "of"
+        and all(
+            t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in doc[f.start - 3 : f.start - 1]
+        )
+        and not _first_name_first(f.name)
+    )
+
+
+def _first_name_first(name: str) -> bool:
+    first = name.split()[0]
+    return first.isalpha() and is_given_name(first)  # (not initials: "D.A.")
 
 
 def _after_collective(doc: Doc, f: Found) -> bool:
