@@ -349,6 +349,8 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
                 started = bool(parts)
             elif started and c.dep_ == "punct" and c.text in ('"', "'"):
                 continue
+            elif started and c.dep_ == "npadvmod" and _quoted(c):
+                parts.append(c)  # "called it “a shameful day”", parsed as an adverbial
             elif started:
                 break
     elif lemma in ("accuse",):
@@ -358,6 +360,12 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
         hi = max(t.i for p in parts for t in p.subtree) + 1
         return lo, hi
     return None
+
+
+def _quoted(phrase: Token) -> bool:
+    """The phrase opens with a quotation mark."""
+    lo = phrase.left_edge.i
+    return lo > 0 and phrase.doc[lo - 1].text in ('"', "“")
 
 
 def _extraposed_predicate(tok: Token, after: list[Token]) -> tuple[int, int] | None:

@@ -230,3 +230,12 @@ def test_what_follows_a_subordinate_said_that_is_the_writers() -> None:
         "Quist said that, if re-elected, she would cut the tax on small shops."
     )
     assert _texts(text) == ["if re-elected, she would cut the tax on small shops"]
+
+
+def test_a_quoted_predicate_read_as_an_adverbial_is_still_reported() -> None:
+    text = (
+        "A headline for the test\n\n"
+        'Interim leader Ida Quist called it "a shameful day." Tom Hale called it a day '
+        "on Tuesday."
+    )
+    assert _texts(text) == ['it "a shameful day."']
