@@ -785,3 +785,14 @@ def test_a_name_after_a_persons_full_name_and_of_is_their_employer() -> None:
     assert kinds.get("D.A. Davidson") == "organisation"
     assert kinds.get("Tom Forte") == "person"
     assert kinds.get("Mary Hale") == "person"  # a first name: not shaped like a firm
+
+
+def test_a_party_word_before_a_capitalised_office_is_a_portfolio() -> None:
+    kinds = _kinds(
+        "Labour Minister Ida Quist said talks would resume. Tom Hale, a Labour MP, "
+        "said Labour would back her."
+    )
+    assert kinds.get("Ida Quist") == "person"
+    assert kinds.get("Labour") == "organisation"  # the party, named in its own right
+    art = _annotate("Labour Minister Ida Quist said talks between the two sides would resume.")
+    assert [e.name for e in art.entities if e.kind == "organisation"] == []

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from app.annotate.entities.lexicon import PARTY_FAMILIES, PARTY_FORMS, PARTY_MEMBERS
-from app.annotate.names import TITLE_WORDS, norm_token
+from app.annotate.names import ROLE_MODIFIERS, TITLE_WORDS, norm_token
 from app.annotate.nlp import tokens_where
 
 _PARTY_HEADS = frozenset({"party"})
@@ -87,6 +87,21 @@ def party_spans(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
             out.append((i, j, name))
         i = max(j, i + 1)
     return out
+
+
+# Capitalised office words after which a party's word names a portfolio instead.
+_OFFICES = frozenset({"Minister", "Ministry", "Secretary", "Department", "Critic"})
+
+
+def names_a_portfolio(doc: Doc, start: int, end: int) -> bool:
+    """A party's word that is also a portfolio's, before a capitalised office: "Labour
+    Minister Patty Hajdu" is the minister for labour, not a member of the Labour party."""
+    return (
+        end - start == 1
+        and doc[start].lower_ in ROLE_MODIFIERS
+        and end < len(doc)
+        and doc[end].text in _OFFICES
+    )
 
 
 def names_a_member(doc: Doc, start: int, end: int) -> bool:

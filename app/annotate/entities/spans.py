@@ -26,6 +26,7 @@ from app.annotate.entities.lexicon import (
 from app.annotate.entities.parties import (
     is_party_word,
     names_a_member,
+    names_a_portfolio,
     party_name,
     party_spans,
 )
@@ -665,7 +666,7 @@ def _party_found(doc: Doc, s: int, e: int) -> Found | None:
     name = party_name(words)
     if name is None:
         return None
-    if names_a_member(doc, s, e):
+    if names_a_member(doc, s, e) or names_a_portfolio(doc, s, e):
         return Found("person", s, e, "")  # a description of a person, left to the speakers
     return Found("organisation", s, e, name, party=True)
 
@@ -758,7 +759,7 @@ def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
         for f in (_person_found if label == "PERSON" else _org_found)(doc, s, e):
             add(f)
     for s, e, name in party_spans(doc, taken):
-        if char_ok(doc[s].idx) and not names_a_member(doc, s, e):
+        if char_ok(doc[s].idx) and not (names_a_member(doc, s, e) or names_a_portfolio(doc, s, e)):
             add(Found("organisation", s, e, name, party=True))
     for s, e in honorific_names(doc, taken):
         if char_ok(doc[s].idx):
