@@ -787,6 +787,15 @@ def test_a_name_after_a_persons_full_name_and_of_is_their_employer() -> None:
     assert kinds.get("Mary Hale") == "person"  # a first name: not shaped like a firm
 
 
+def test_a_name_the_model_missed_after_a_persons_name_and_of_is_their_employer() -> None:
+    kinds = _kinds(
+        "Cyclists cheered. \"It's a great day,\" said Erin O'Melinn of HUB Cycling. "
+        "Jo Roe of Italy lost in the final."
+    )
+    assert kinds.get("HUB Cycling") == "organisation"
+    assert "Italy" not in kinds  # one word: a place as often as a firm
+
+
 def test_a_party_word_before_a_capitalised_office_is_a_portfolio() -> None:
     kinds = _kinds(
         "Labour Minister Ida Quist said talks would resume. Tom Hale, a Labour MP, "

@@ -430,6 +430,26 @@ def recover_employers(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+def recover_employers_of(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Names of two words or more the model missed after "<a person's full name> of": "Erin
+    Roe of HUB Cycling" (where the person works; not "X of Italy" or a first name)."""
+    out: list[tuple[int, int]] = []
+    for i in tokens_where(doc, "ORTH", lambda w: w == "of"):
+        if i < 2 or not all(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in doc[i - 2 : i]):
+            continue
+        k = i + 1
+        while k < len(doc) and k - i <= 4 and k not in taken and _unlabelled_name(doc[k]):
+            k += 1
+        if k - i > 2 and not is_given_name(doc[i + 1].text):  # two words at least
+            out.append((i + 1, k))
+            taken.update(range(i + 1, k))
+    return out
+
+
+def _unlabelled_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and is_cap(tok) and not tok.ent_type_ and not is_title_word(tok.text)
+
+
 def _mid_sentence_capitals(doc: Doc) -> set[str]:
     """Capitalised words used somewhere inside a sentence: names, not words a sentence's
     start happens to capitalise."""
@@ -769,7 +789,8 @@ def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
         if char_ok(doc[s].idx):
             add(Found("person", s, e, span_text(doc, s, e)))
     recovered = [*recover_orgs(doc, taken), *recover_described_orgs(doc, taken)]
-    for s, e in [*recovered, *recover_employers(doc, taken)]:
+    recovered += [*recover_employers(doc, taken), *recover_employers_of(doc, taken)]
+    for s, e in recovered:
         if not char_ok(doc[s].idx):
             continue
         s2, e2, _ = strip_span(doc, s, e, person=False)
