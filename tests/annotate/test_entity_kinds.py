@@ -805,3 +805,13 @@ def test_a_party_word_before_a_capitalised_office_is_a_portfolio() -> None:
     assert kinds.get("Labour") == "organisation"  # the party, named in its own right
     art = _annotate("Labour Minister Ida Quist said talks between the two sides would resume.")
     assert [e.name for e in art.entities if e.kind == "organisation"] == []
+
+
+def test_a_name_after_a_post_and_of_is_the_employer() -> None:
+    kinds = _kinds(
+        "Simon Gale, president of Climax's Action studio, said the team was hiring. Ann "
+        "Vale, director of Finance at the council, agreed, as did the head of HIV/Aids care."
+    )
+    assert kinds.get("Climax") == "organisation"
+    assert "Finance" not in kinds  # a department
+    assert "HIV" not in kinds  # a description of the post

@@ -385,12 +385,13 @@ _HOLDINGS = frozenset({"shares", "stake", "stock", "shareholders", "shareholder"
 
 def recover_described_orgs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Names the model missed after a firm's descriptor: "according to media buying company
-    GroupM", "research firm Gartner said", "shares of Shopify", "a stake in Ocado"."""
+    GroupM", "research firm Gartner said", "shares of Shopify", "a stake in Ocado",
+    "managing director of Petromatrix"."""
     firms = tokens_where(doc, "ORTH", lambda w: w in _FIRM_WORDS)  # lower case only
     held = [
         i
         for i in tokens_where(doc, "ORTH", lambda w: w in ("of", "in"))
-        if i > 0 and doc[i - 1].lower_ in _HOLDINGS
+        if i > 0 and (doc[i - 1].lower_ in _HOLDINGS or _post_of(doc, i))
     ]
     out: list[tuple[int, int]] = []
     for start in sorted(i + 1 for i in {*firms, *held}):
@@ -405,10 +406,28 @@ def recover_described_orgs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
             and doc[k].ent_type_ not in ("PERSON", "GPE", "NORP", "DATE", "LOC")
         ):
             k += 1
-        if k > start:
+        if k > start and not (_post_of(doc, start - 1) and _modifies_a_noun(doc, k)):
             out.append((start, k))
             taken.update(range(start, k))
     return out
+
+
+def _modifies_a_noun(doc: Doc, k: int) -> bool:
+    """The name before ``k`` qualifies a common noun or runs on ("chairman of P2P network
+    X", "head of HIV/Aids"): a description, not the employer's name."""
+    return k < len(doc) and (doc[k].text == "/" or (doc[k].pos_ == "NOUN" and doc[k].is_lower))
+
+
+def _post_of(doc: Doc, i: int) -> bool:
+    """ "managing director of X", "chief economist of X": a post in lower case before "of"
+    (not before a department: "director of Finance")."""
+    return (
+        i > 0
+        and doc[i].lower_ == "of"
+        and doc[i - 1].text in ROLE_AFTER_ORG
+        and i + 1 < len(doc)
+        and doc[i + 1].lower_ not in ROLE_MODIFIERS
+    )
 
 
 def recover_employers(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
