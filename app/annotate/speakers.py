@@ -366,7 +366,9 @@ def resolve_pronoun(
     if pron == "they":
         return _resolve_they(ctx, tok, para)
     if pron == "it":
-        for _i, spk, p in reversed(ctx.previous):
+        for i, spk, p in reversed(ctx.previous):
+            if spk.entity is None and _plural_subject_of(ctx.doc[i]):
+                continue  # "many experts said ...": "it" is not them
             firm = p == para and _named_like_a_firm(ctx, spk)  # (in this paragraph only)
             if p >= para - 1 and (spk.type in ("other", "organisation") or firm):
                 return Speaker(spk.entity, spk.label, spk.type, tok.text)
@@ -376,6 +378,11 @@ def resolve_pronoun(
             return _speaker_for_entity(ctx, orgs[0][1], tok.text)
         return Speaker(None, None, None, tok.text)
     return Speaker(None, None, None, tok.text)
+
+
+def _plural_subject_of(cue: Token) -> bool:
+    """The cue's subject is a plural noun ("many experts said")."""
+    return any(c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS") for c in cue.children)
 
 
 def _named_like_a_firm(ctx: Context, spk: Speaker) -> bool:

@@ -260,3 +260,13 @@ def test_a_person_talked_about_does_not_take_over_from_a_spokeswoman() -> None:
         "“No date was ever given for his departure,” she said."
     )
     assert _speakers(annotate(text)) == ["A council spokeswoman"] * 2
+
+
+def test_it_is_not_a_plural_speaker_just_before() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "The watchdog published its review on Thursday.\n\n"
+        "The review said councils should be fined, but accepted many experts said it "
+        "would be costly. It said the rules were likely to be seen as a gimmick."
+    )
+    assert _speakers(annotate(text)) == ["The review", "many experts", "The review"]
