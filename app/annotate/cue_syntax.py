@@ -241,6 +241,9 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
+_DASHES = ("-", "–", "—")
+
+
 def nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
     """When the parse gives the cue no subject: the name right before or after it."""
     sent = sentence_of(tok)
@@ -262,10 +265,12 @@ def nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
         )
     ):
         return doc[i]
-    if i >= 0 and doc[i].text == "," and i >= sent.start:
-        # "..., Linda Lamoureux, executive chairwoman of the commission, said"
+    if i >= 0 and doc[i].text in (",", *_DASHES) and i >= sent.start:
+        # "..., Linda Lamoureux, executive chairwoman of the commission, said", "Mr X -
+        # keen to reassure investors - had said" (a dash's aside has its opening dash)
         for k in range(i - 1, max(sent.start, i - 16) - 1, -1):
-            if k in te and doc[k].text[:1].isupper():
+            aside = doc[i].text == "," or any(doc[m].text in _DASHES for m in range(k + 1, i))
+            if k in te and doc[k].text[:1].isupper() and aside:
                 head = k
                 while head + 1 < tok.i and te.get(head + 1) == te[k]:
                     head += 1

@@ -170,3 +170,14 @@ def test_a_surname_the_tagger_reads_as_a_modal_still_speaks() -> None:
     direct = [q for q in art.quotations if q.kind == "direct"]
     assert len(direct) == 2
     assert {q.speaker_label for q in direct} == {"Ellen May"}
+
+
+def test_a_subject_before_a_dashed_aside_speaks() -> None:
+    from tests.annotate.parsing import attributed
+
+    body = (
+        "Prime Minister Ann Vale said the government would review 3,000 firms.\n\n"
+        "A day earlier, Mr Tom Hale - keen to reassure investors - had said only 30 to 40 "
+        "top firms would be targeted."
+    )
+    assert [speaker for speaker, _ in attributed(body)] == ["Ann Vale", "Tom Hale"]
