@@ -139,6 +139,9 @@ def _set_phrase(tok: Token) -> bool:
     return False
 
 
+_QUOTED_BY = frozenset({"quote", "cite"})  # passives whose agent reports, not speaks
+
+
 def subject_of(tok: Token) -> Token | None:
     """The parse's subject of a cue verb, climbing through shared-subject clauses."""
     seen = 0
@@ -153,7 +156,9 @@ def subject_of(tok: Token) -> Token | None:
         subjects = [c for c in t.children if c.dep_ in SUBJ and c != stolen]
         if subjects:
             c = _named_appositive(subjects)
-            return (_agent(t) or c) if c.dep_ == "nsubjpass" else c
+            if c.dep_ != "nsubjpass" or t.lemma_.lower() in _QUOTED_BY:
+                return c  # "X was quoted by the Times as saying": X speaks, not the paper
+            return _agent(t) or c
         caused = _caused_speaker(t)
         if caused is not None:
             return caused

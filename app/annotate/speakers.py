@@ -369,7 +369,7 @@ def resolve_pronoun(
         for i, spk, p in reversed(ctx.previous):
             if spk.entity is None and _plural_subject_of(ctx.doc[i]):
                 continue  # "many experts said ...": "it" is not them
-            firm = p == para and _named_like_a_firm(ctx, spk)  # (in this paragraph only)
+            firm = _named_like_a_firm(ctx, spk)
             if p >= para - 1 and (spk.type in ("other", "organisation") or firm):
                 return Speaker(spk.entity, spk.label, spk.type, tok.text)
             break

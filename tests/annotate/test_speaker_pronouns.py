@@ -270,3 +270,22 @@ def test_it_is_not_a_plural_speaker_just_before() -> None:
         "would be costly. It said the rules were likely to be seen as a gimmick."
     )
     assert _speakers(annotate(text)) == ["The review", "many experts", "The review"]
+
+
+def test_it_in_the_next_paragraph_is_a_speaker_named_like_a_firm() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "In its quarterly review, Dunmore said the economy had enjoyed a golden decade.\n\n"
+        "But it warned that this growth had been achieved at a cost."
+    )
+    assert _speakers(annotate(text)) == ["Dunmore", "Dunmore"]
+
+
+def test_who_is_quoted_by_a_paper_speaks_not_the_paper() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "Fund manager Ed Pike said he would invest more. \"I demand better transparency,\" "
+        "he is quoted as saying by the Daily Courier.\n\n"
+        "Jo Roe was quoted by the Evening Post as saying the plan had failed."
+    )
+    assert _speakers(annotate(text)) == ["Ed Pike", "Ed Pike", "Jo Roe"]
