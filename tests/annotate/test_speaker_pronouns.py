@@ -284,7 +284,7 @@ def test_it_in_the_next_paragraph_is_a_speaker_named_like_a_firm() -> None:
 def test_who_is_quoted_by_a_paper_speaks_not_the_paper() -> None:
     text = (
         "A headline for the test\n\n"
-        "Fund manager Ed Pike said he would invest more. \"I demand better transparency,\" "
+        'Fund manager Ed Pike said he would invest more. "I demand better transparency," '
         "he is quoted as saying by the Daily Courier.\n\n"
         "Jo Roe was quoted by the Evening Post as saying the plan had failed."
     )
