@@ -367,7 +367,7 @@ def resolve_pronoun(
         return _resolve_they(ctx, tok, para)
     if pron == "it":
         for i, spk, p in reversed(ctx.previous):
-            if spk.entity is None and _plural_subject_of(ctx.doc[i]):
+            if spk.entity is None and _plural_subject_of(ctx.doc[i], spk):
                 continue  # "many experts said ...": "it" is not them
             firm = _named_like_a_firm(ctx, spk)
             if p >= para - 1 and (spk.type in ("other", "organisation") or firm):
@@ -380,9 +380,12 @@ def resolve_pronoun(
     return Speaker(None, None, None, tok.text)
 
 
-def _plural_subject_of(cue: Token) -> bool:
-    """The cue's subject is a plural noun ("many experts said")."""
-    return any(c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS") for c in cue.children)
+def _plural_subject_of(cue: Token, spk: Speaker) -> bool:
+    """The speaker is the cue's subject, a plural noun ("many experts said")."""
+    words = (spk.text or "").split()
+    return any(
+        c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS") and c.text in words for c in cue.children
+    )
 
 
 def _named_like_a_firm(ctx: Context, spk: Speaker) -> bool:
