@@ -815,3 +815,12 @@ def test_a_name_after_a_post_and_of_is_the_employer() -> None:
     assert kinds.get("Climax") == "organisation"
     assert "Finance" not in kinds  # a department
     assert "HIV" not in kinds  # a description of the post
+
+
+def test_one_word_after_in_is_a_place_not_an_organisation() -> None:
+    kinds = _kinds(
+        "Former auditor Dan Rooney, who now runs a tax clinic in Hamilton, said the backlog "
+        "was growing, and investors in Quellon saw a fall in Quellon's shares."
+    )
+    assert "Hamilton" not in kinds
+    assert kinds.get("Dan Rooney") == "person"

@@ -20,6 +20,7 @@ from app.annotate.cues import SPEECH_VERBS
 from app.annotate.entities.lexicon import (
     HOLDING_NOUNS,
     HONORIFICS,
+    LEGISLATURES,
     MARKET_VERBS,
     NAME_PARTICLES,
     ORG_AFTER,
@@ -322,6 +323,7 @@ def _other_votes(doc: Doc, f: Found) -> int:
         + int(_owned_by_person(doc, f))
         + int(after in PRODUCT_AFTER)
         + 2 * int(numbered)  # a time zone or a unit: nearly decisive
+        + 2 * int(_in_one_word(doc, f))
         + int(owned and f.kind == "organisation")
         + int(next_num)
         + int(modifier)
@@ -329,6 +331,26 @@ def _other_votes(doc: Doc, f: Found) -> int:
         # nearly decisive: no one rises 0.6 per cent; an actor's part is no one either
         + 4 * int(_market_figure(doc, f) or _played_by(doc, f) or _cast_as(doc, f))
     )
+
+
+def _in_one_word(doc: Doc, f: Found) -> bool:
+    """ "a clinic in Hamilton": one word taken for an organisation after "in" is where (not "a
+    stake in X", "investors in X", "in X's shares", "in Parliament", "in NATO")."""
+    if f.kind != "organisation" or f.end - f.start != 1 or f.start < 2:
+        return False
+    if doc[f.start - 1].text != "in":
+        return False
+    word, before = doc[f.start].text, doc[f.start - 2]
+    owner = f.end < len(doc) and doc[f.end].tag_ == "POS"  # "a fall in Sony's shares"
+    return (
+        not owner
+        and not word.isupper()
+        and word.lower() not in LEGISLATURES
+        and before.lemma_.lower() not in HOLDING_NOUNS | _INVESTING
+    )
+
+
+_INVESTING = frozenset({"invest", "investment", "investor", "interest"})
 
 
 def _listed_as_work(doc: Doc, f: Found) -> bool:
