@@ -35,6 +35,7 @@ from app.annotate.entities.roles import role_before
 from app.annotate.entities.vocabulary import (
     adjectives,
     common_nouns,
+    follows_a_full_name,
     is_cap,
     name_token,
     org_like,
@@ -454,7 +455,7 @@ def recover_employers_of(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     Roe of HUB Cycling" (where the person works; not "X of Italy" or a first name)."""
     out: list[tuple[int, int]] = []
     for i in tokens_where(doc, "ORTH", lambda w: w == "of"):
-        if i < 2 or not all(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in doc[i - 2 : i]):
+        if not follows_a_full_name(doc, i):
             continue
         k = i + 1
         while k < len(doc) and k - i <= 4 and k not in taken and _unlabelled_name(doc[k]):
@@ -484,6 +485,9 @@ def _inside_a_name(before: Token) -> bool:
     return is_cap(before) or low in CONNECT or before.text in ("-", "–", "&", "/")
 
 
+_TITLES_AND_MODIFIERS = TITLE_WORDS | ROLE_MODIFIERS
+
+
 def _employer_word(tok: Token, names: set[str]) -> bool:
     """A capitalised word the model gave no label that is no title, adjective or short
     abbreviation ("PR", "IT") and, at a sentence's start, no common noun unless the text
@@ -493,7 +497,7 @@ def _employer_word(tok: Token, names: set[str]) -> bool:
         is_cap(tok)
         and not tok.ent_type_
         and tok.pos_ in ("PROPN", "ADJ", "NOUN")
-        and low not in TITLE_WORDS | ROLE_MODIFIERS
+        and low not in _TITLES_AND_MODIFIERS
         and low not in adjectives()
         and not (tok.text.isupper() and len(tok.text) <= 2)
         and not (tok.is_sent_start and _common_noun(low) and tok.text not in names)
@@ -694,6 +698,12 @@ def _org_found(doc: Doc, s: int, e: int) -> list[Found]:
     return [Found("organisation", s2, e2, span_text(doc, s2, e2), role), *tail]
 
 
+def _describes_a_person(doc: Doc, s: int, e: int) -> bool:
+    """Party words that describe a person, not the party: a member ("the Kentucky
+    Republican") or a portfolio ("Labour Minister X")."""
+    return names_a_member(doc, s, e) or names_a_portfolio(doc, s, e)
+
+
 def _party_found(doc: Doc, s: int, e: int) -> Found | None:
     """A model span in party words: the party, with its canonical name; a member word
     ("the Kentucky Republican") is no mention at all (an empty name)."""
@@ -705,7 +715,7 @@ def _party_found(doc: Doc, s: int, e: int) -> Found | None:
     name = party_name(words)
     if name is None:
         return None
-    if names_a_member(doc, s, e) or names_a_portfolio(doc, s, e):
+    if _describes_a_person(doc, s, e):
         return Found("person", s, e, "")  # a description of a person, left to the speakers
     return Found("organisation", s, e, name, party=True)
 
@@ -798,7 +808,7 @@ def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
         for f in (_person_found if label == "PERSON" else _org_found)(doc, s, e):
             add(f)
     for s, e, name in party_spans(doc, taken):
-        if char_ok(doc[s].idx) and not (names_a_member(doc, s, e) or names_a_portfolio(doc, s, e)):
+        if char_ok(doc[s].idx) and not _describes_a_person(doc, s, e):
             add(Found("organisation", s, e, name, party=True))
     for s, e in honorific_names(doc, taken):
         if char_ok(doc[s].idx):

@@ -87,3 +87,9 @@ def club_like(words: list[str]) -> bool:
 def role_noun(tok: Token) -> bool:
     """A common noun for what a person is or does: "chairman", "spokesperson", "officer"."""
     return tok.pos_ == "NOUN" and (tok.lower_ in TITLE_WORDS or tok.lower_.endswith(ROLE_SUFFIXES))
+
+
+def follows_a_full_name(doc: Doc, i: int) -> bool:
+    """Token ``i`` comes right after a full name the model labelled a person (two proper
+    nouns): the "of" of "analyst Tom Forte of D.A. Davidson"."""
+    return i >= 2 and all(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in doc[i - 2 : i])

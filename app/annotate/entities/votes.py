@@ -36,7 +36,13 @@ from app.annotate.entities.lexicon import (
     WORK_PLURALS,
 )
 from app.annotate.entities.result import Found
-from app.annotate.entities.vocabulary import adjectives, club_like, common_nouns, org_like
+from app.annotate.entities.vocabulary import (
+    adjectives,
+    club_like,
+    common_nouns,
+    follows_a_full_name,
+    org_like,
+)
 from app.annotate.given_names import is_given_name
 from app.annotate.names import TITLE_WORDS, initial_of, is_acronym, norm_name, norm_token
 from app.annotate.nlp import tokens_where
@@ -204,11 +210,9 @@ def _of_a_person(doc: Doc, f: Found) -> bool:
     """A name after "<a person's full name> of": where the person works ("analyst Tom Forte
     of D.A. Davidson"), never another person (unless it starts with a first name)."""
     return (
-        f.start >= 3
+        f.start >= 1
         and doc[f.start - 1].lower_ == "of"
-        and all(
-            t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in doc[f.start - 3 : f.start - 1]
-        )
+        and follows_a_full_name(doc, f.start - 1)
         and not _first_name_first(f.name)
     )
 
