@@ -4,6 +4,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 SHARED ?= ../shared
+# Test processes (pytest-xdist): one per core; each gets its own SQLite files and PostgreSQL database.
+TEST_WORKERS ?= auto
 
 .PHONY: run test test-slow lint format eval bench migrate clean help
 
@@ -34,7 +36,7 @@ migrate: $(VENV)/.runtime-installed
 	$(PY) -m app migrate
 
 test: $(VENV)/.dev-installed
-	$(PY) -m pytest -q -m "not slow"
+	$(PY) -m pytest -q -n $(TEST_WORKERS) -m "not slow"
 
 # Whole-corpus checks (minutes): annotating all 2,225 BBC articles from ../shared.
 test-slow: $(VENV)/.dev-installed
