@@ -266,8 +266,9 @@ def _spokesperson_label(ctx: Context, tok: Token, para: int, pron: str) -> Speak
         return None
     for s, _e, ent in ctx.mention_tokens:
         person = ctx.ents.entities[ent].kind == "person"
-        # (one named since takes over, unless only talked about)
-        if cue < s < tok.i and person and not ctx.in_reported(ctx.doc[s].idx):
+        # (one named since takes over, unless only talked about or quoted)
+        at = ctx.doc[s].idx
+        if cue < s < tok.i and person and not (ctx.in_reported(at) or ctx.in_quote(at)):
             return None
     return spk
 
@@ -507,11 +508,38 @@ def salient_person(
                 break
         else:
             return prev
-    # (c) the most recent subject, (d) the most recent mention
-    for _s, ent, subj in cands[:8]:
-        if subj:
-            return ent
+    # (c) the most recent subject (of its sentence's main clause, if it has one), (d) the
+    # most recent mention
+    subjects = [(s, ent) for s, ent, subj in cands[:8] if subj]
+    if subjects:
+        return _main_clause_first(doc, subjects)
     return cands[0][1]
+
+
+def _main_clause_first(doc: Doc, subjects: list[tuple[int, int]]) -> int:
+    """The most recent subject, unless it is in a clause embedded in a sentence whose main
+    clause has a subject named too ("X was asked why Y had resigned. He replied": X)."""
+    s, ent = subjects[0]
+    if _of_main_clause(doc[s]):
+        return ent
+    sent = doc[s].sent
+    for s2, ent2 in subjects[1:]:
+        if s2 >= sent.start and _of_main_clause(doc[s2]):
+            return ent2
+    return ent
+
+
+def _of_main_clause(tok: Token) -> bool:
+    """A mention in the subject of its sentence's main verb."""
+    t = tok
+    while t.dep_ in ("compound", "flat", "appos", "conj") and t.head is not t:
+        t = t.head
+    if t.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = t.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head  # "X said ... but Y rejected it": both main clauses
+    return verb.dep_ == "ROOT"
 
 
 def _previous_person(ctx: Context, para: int) -> tuple[int | None, int]:

@@ -289,3 +289,32 @@ def test_who_is_quoted_by_a_paper_speaks_not_the_paper() -> None:
         "Jo Roe was quoted by the Evening Post as saying the plan had failed."
     )
     assert _speakers(annotate(text)) == ["Ed Pike", "Ed Pike", "Jo Roe"]
+
+
+def test_a_name_inside_a_quotation_does_not_take_over_from_a_spokeswoman() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "A Harbour Board spokeswoman confirmed Mr Oduya was still in post. "
+        "“No date was ever set for Tom Oduya’s departure,” she said."
+    )
+    assert _speakers(annotate(text)) == ["Harbour Board"] * 2  # she speaks for the board
+
+
+def test_he_is_the_main_clause_subject_not_one_in_a_clause_inside_it() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "On the radio Mr Pellow was asked why Mr Danvers had been allowed to resign. "
+        "He replied: “The director decided it was time to move on.”\n\n"
+        "Councillor Ruth Amis said the board knew Mr Danvers was leaving. "
+        "“We were told nothing,” she said."
+    )
+    assert _speakers(annotate(text)) == ["Pellow", "Ruth Amis", "Ruth Amis"]
+
+
+def test_a_subject_of_a_second_main_clause_is_a_main_clause_subject() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "Mr Hale said the pitch was too slow, but the club's Tom Brandt rejected his "
+        "complaint. “We relaid it in the summer,” he said."
+    )
+    assert _speakers(annotate(text))[-1] == "Tom Brandt"
