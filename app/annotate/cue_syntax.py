@@ -154,6 +154,12 @@ def subject_of(tok: Token) -> Token | None:
         if seen and t.dep_ == "ccomp" and is_cue(t.head):
             t = t.head  # "X said the plant would close, noting ...": X notes
         subjects = [c for c in t.children if c.dep_ in SUBJ and c != stolen]
+        if seen and subjects and _relative_clause_of_a_thing(t, subjects):
+            # "He ruled it out - which is on offer elsewhere, saying"; "X criticised the move -
+            # which may cost jobs - saying": the verb the clause (or its noun) hangs from
+            t = t.head if t.head.pos_ in ("VERB", "AUX") else t.head.head
+            seen += 1
+            continue
         if subjects:
             c = _named_appositive(subjects)
             if c.dep_ != "nsubjpass" or t.lemma_.lower() in _QUOTED_BY:
@@ -172,6 +178,12 @@ def subject_of(tok: Token) -> Token | None:
         # passive "it was said" / agent
         break
     return None
+
+
+def _relative_clause_of_a_thing(clause: Token, subjects: list[Token]) -> bool:
+    """A clause whose subject is "which" (or a "that" standing for a thing): a participle
+    hanging off it has the subject of the clause it comments on."""
+    return clause.head is not clause and all(c.tag_ == "WDT" for c in subjects)
 
 
 def _named_appositive(subjects: list[Token]) -> Token:

@@ -181,3 +181,15 @@ def test_a_subject_before_a_dashed_aside_speaks() -> None:
         "top firms would be targeted."
     )
     assert [speaker for speaker, _ in attributed(body)] == ["Ann Vale", "Tom Hale"]
+
+
+def test_a_participle_after_a_which_clause_has_the_main_clause_subject() -> None:
+    from tests.annotate.parsing import attributed
+
+    body = (
+        "Mr Tom Hale spoke on Monday. He ruled out free parking in Leeds - which is on offer "
+        'in York and Hull, saying it was "unfair".\n\n'
+        "Unions attacked the planned merger - which may affect cabin and maintenance staff - "
+        "saying Aeroline was profitable."
+    )
+    assert [speaker for speaker, _ in attributed(body)] == ["Tom Hale", "Unions"]
