@@ -311,10 +311,21 @@ def _inverted_description(doc: Doc, tok: Token, j: int, end: int) -> Token | Non
     if j >= end or doc[j].lower_ not in ("the", "a", "an"):
         return None
     for c in tok.rights:
-        description = c.left_edge.i == j and c.pos_ == "NOUN"
-        if description and c.dep_ in ("dobj", "attr", "npadvmod"):
-            return c if _ends_sentence(doc, c.right_edge.i + 1) else None
+        noun = c.pos_ == "NOUN" or (c.pos_ == "ADJ" and c.lower_ == "old")  # "the 30-year-old"
+        if c.left_edge.i == j and noun and c.dep_ in ("dobj", "attr", "npadvmod"):
+            after = c.right_edge.i + 1
+            return c if _ends_sentence(doc, after) or _participle_follows(doc, tok, after) else None
     return None
+
+
+def _participle_follows(doc: Doc, tok: Token, i: int) -> bool:
+    """ "..., added the coach, referring to the penalty.": a comma and a participle of the cue."""
+    return (
+        i + 1 < len(doc)
+        and doc[i].text == ","
+        and doc[i + 1].tag_ == "VBG"
+        and doc[i + 1].head.i == tok.i
+    )
 
 
 # Words that join a clause to the next as its cause or sequel, never as what it reports.

@@ -44,6 +44,16 @@ def test_age_epithet_of_the_only_person() -> None:
     assert _speakers(annotate(text)) == ["Maria Lopez"]
 
 
+def test_an_age_epithet_after_the_cue_then_a_participle_speaks() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "Winger Joe Pask told the Gazette the derby mattered more than ever.\n\n"
+        "“It knocked our confidence, but mostly because of the way we lost,” added the "
+        "29-year-old, referring to a late penalty."
+    )
+    assert _speakers(annotate(text)) == ["Joe Pask", "Joe Pask"]
+
+
 def test_head_noun_in_the_organisation_name() -> None:
     text = (
         "Northwind Airlines cut 200 jobs on Tuesday.\n\n"
