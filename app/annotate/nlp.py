@@ -38,9 +38,9 @@ def get_nlp() -> Language:
 
 def _split_final_stops(nlp: Language) -> None:
     """A sentence's full stop after a name that ends in a capital ("company GroupM.",
-    "firm PwC.") is a token of its own, as after any other word (the default rules keep it,
-    as in an initial "M.")."""
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=[a-z][A-Z])\."]  # type: ignore[misc]
+    "firm PwC.", "said M&S.") is a token of its own, as after any other word (the default
+    rules keep it, as in an initial "M.")."""
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[a-z][A-Z])\.", r"(?<=&[A-Z])\."]  # type: ignore[misc]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search  # type: ignore[union-attr]
 
 

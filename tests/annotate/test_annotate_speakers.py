@@ -193,3 +193,15 @@ def test_a_participle_after_a_which_clause_has_the_main_clause_subject() -> None
         "saying Aeroline was profitable."
     )
     assert [speaker for speaker, _ in attributed(body)] == ["Tom Hale", "Unions"]
+
+
+def test_a_firm_named_with_an_ampersand_speaks_at_the_end_of_a_sentence() -> None:
+    from app.annotate.nlp import get_nlp
+
+    assert [t.text for t in get_nlp().make_doc("said B&Q.")] == ["said", "B&Q", "."]
+    art = annotate(
+        "A headline for the test\n\n"
+        "Retailer B&Q cut prices on Monday.\n\n"
+        "“We are bringing in new ranges at lower prices,” said B&Q."
+    )
+    assert art.quotations[-1].speaker_text == "B&Q"
