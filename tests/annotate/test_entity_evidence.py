@@ -158,3 +158,23 @@ def test_what_is_held_is_a_company_wherever_the_text_says_so() -> None:
     )
     ents = [e for e in art.entities if e.name == "Velmora Kade"]
     assert ents and ents[0].votes.organisation >= 2
+
+
+def test_a_firm_before_its_goods_and_its_spokesman_is_an_organisation() -> None:
+    # a number before a name that modifies a noun is no unit ("35 Dunmore goods"); "an X
+    # spokesman" is staff, not a thing owned; "the X spokesman said" speaks for a body
+    for name in ("Dunmore", "Ralcorp"):
+        kinds = _shown(
+            f"A basket of 35 {name} goods is now 24% cheaper than in May, a survey found.\n\n"
+            f"An {name} spokesman said the cuts had been planned for months. "
+            f"“We are clearing stock,” the {name} spokesman said."
+        )
+        assert kinds.get(name) == "organisation"
+
+
+def test_a_number_before_a_nationality_still_votes_against_an_organisation() -> None:
+    kinds = _shown(
+        "Ministers said that three Welsh quangos would be merged next year.\n\n"
+        "Culture minister Alun Pryce said the change would save money."
+    )
+    assert "Welsh" not in kinds

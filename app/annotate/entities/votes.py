@@ -44,7 +44,7 @@ from app.annotate.entities.vocabulary import (
     org_like,
 )
 from app.annotate.given_names import is_given_name
-from app.annotate.names import TITLE_WORDS, initial_of, is_acronym, norm_name, norm_token
+from app.annotate.names import TITLE_WORDS, initial_of, is_acronym, norm_name, norm_token, words
 from app.annotate.nlp import tokens_where
 
 _LABEL_KIND = {
@@ -65,6 +65,7 @@ _DECISIVE = 100  # "Mr X": no other evidence outweighs an honorific
 # when named like one.
 COLLECTIVES = frozenset({"band", "bands", "group", "duo", "trio", "quartet", "orchestra", "choir"})
 LABEL_CAP = 2  # the model's labels of one name count at most this often
+SPOKES_AFTER = words("spokesman spokeswoman spokesperson")  # "the X spokesman said"
 
 
 def _label_votes(doc: Doc) -> dict[str, Counter[str]]:
@@ -199,11 +200,30 @@ def _org_votes(doc: Doc, f: Found) -> int:
         + int(_before(doc, f) in ORG_DESCRIPTORS and not members_of_collective(doc, f))
         + _DECISIVE * int(_after_collective(doc, f))  # "the band X": never one person
         + int(after in ROLE_AFTER_ORG and named)
+        + int(after in SPOKES_AFTER and not named)  # "the Acme spokesman said"
         + int(_plural_subject(doc, f))
         + int(plural_the)
         + int(_org_compound(doc, f))
         + 3 * int(_of_a_person(doc, f))
     )
+
+
+def _modifies_next_noun(doc: Doc, f: Found) -> bool:
+    """The name is a modifier of the common noun right after it ("35 Acme goods"; not a
+    nationality's, "three Welsh quangos")."""
+    last = doc[f.end - 1]
+    return (
+        f.end < len(doc)
+        and doc[f.end].pos_ == "NOUN"
+        and last.head.i >= f.end
+        and last.lower_ not in adjectives()
+    )
+
+
+def _staff_after(doc: Doc, f: Found) -> bool:
+    """A member's or spokesperson's noun right after the name ("an Acme spokesman")."""
+    after, _named = _after(doc, f)
+    return after in ROLE_AFTER_ORG or after in STAFF_NOUNS
 
 
 def _of_a_person(doc: Doc, f: Found) -> bool:
@@ -307,10 +327,13 @@ def _cast_as(doc: Doc, f: Found) -> bool:
 def _other_votes(doc: Doc, f: Found) -> int:
     after, _ = _after(doc, f)
     prev = doc[f.start - 1] if f.start > 0 else None
+    # "1900 GMT", "two iPods" (not "35 Acme goods": the name modifies a noun)
     numbered = prev is not None and (prev.like_num or prev.ent_type_ == "TIME")
+    numbered = numbered and not _modifies_next_noun(doc, f)
     owned = f.start > 1 and doc[f.start - 1].tag_ == "POS" and f.end - f.start == 1
     next_num = f.end < len(doc) and doc[f.end].like_num and doc[f.end].is_digit
-    owned_by = _before(doc, f) in ("its", "their", "an", "a")  # "its iPod", "an iPod"
+    # "its iPod", "an iPod" (not "an Acme spokesman": staff, so an organisation)
+    owned_by = _before(doc, f) in ("its", "their", "an", "a") and not _staff_after(doc, f)
     titled = (  # "X and the Prisoner of Azkaban": part of a title
         f.end + 2 < len(doc)
         and doc[f.end].lower_ == "and"
