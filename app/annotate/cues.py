@@ -22,6 +22,9 @@ SPEECH_VERBS = words(
     oppose contest challenge doubt speculate theorize theorise hypothesize surmise guess
     imply insinuate hint remind reassure notify brief continue single chant sing quote"""
 )
+# Verbs that report agreement or a sign, not words: their clause is a quotation only when it
+# quotes ("analysts agree the market has turned" and "the figures signal growth" are not).
+STANCE_ONLY = words("agree signal")
 # Verbs whose complement is only speech when it is a clause ("told X that ...").
 CLAUSE_ONLY = words(
     """think believe feel hope expect fear worry find show agree recall remind mention begin

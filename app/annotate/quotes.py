@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from app.annotate.according import according, according_tokens
 from app.annotate.continuation import attach_unattributed
+from app.annotate.cues import STANCE_ONLY
 from app.annotate.entities import EntityResult
 from app.annotate.furniture import is_photo_caption
 from app.annotate.interviews import interview_answers
@@ -47,7 +48,21 @@ def extract(
     cands = attach_unattributed(text, doc, index, cands, ctx)  # 4.
     cands = drop_pull_quotes(text, cands)
     cands = signed_pull_quotes(text, paragraphs, cands)
+    cands = _without_stance_reports(doc, cands)
     return to_quotations(text, index, cands)  # 5.
+
+
+def _without_stance_reports(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Drop "analysts agree the market has turned", "the figures signal growth": a clause
+    after a verb of agreement or a sign that quotes nothing reports no one's words. Dropped
+    last: the speaker it names still leads the quotations after it."""
+    return [
+        c
+        for c in cands
+        if not (
+            c.kind == "indirect" and c.cue_tok >= 0 and doc[c.cue_tok].lemma_.lower() in STANCE_ONLY
+        )
+    ]
 
 
 def _narrative_mentions(

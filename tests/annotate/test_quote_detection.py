@@ -239,3 +239,33 @@ def test_a_quoted_predicate_read_as_an_adverbial_is_still_reported() -> None:
         "on Tuesday."
     )
     assert _texts(text) == ['it "a shameful day."']
+
+
+def test_agreement_and_signs_report_no_words_unless_they_quote() -> None:
+    from tests.annotate.parsing import attributed
+
+    body = (
+        "Analyst Ruth Amis said the shop had lost its way. Many retail experts agree the "
+        "chain has opened too many stores. The latest figures signal that demand is "
+        "picking up.\n\n"
+        "“We agree with the board,” said Tom Hale. He agreed the plan was “long overdue”.\n\n"
+        "“Sales will recover,” she added."
+    )
+    found = attributed(body)
+    assert [text for _, text in found] == [
+        "the shop had lost its way",
+        "We agree with the board",
+        "the plan was “long overdue”",
+        "Sales will recover",
+    ]
+    assert found[-1][0] == "Ruth Amis"
+
+
+def test_who_agreed_still_leads_the_quotations_after() -> None:
+    from tests.annotate.parsing import attributed
+
+    body = (
+        "A group of nurses from Leeds agreed that the ward was short of staff. The cuts, they "
+        "insisted, would hurt patients."
+    )
+    assert attributed(body) == [("A group of nurses from Leeds", "The cuts would hurt patients")]
