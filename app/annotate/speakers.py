@@ -522,7 +522,7 @@ def _main_clause_first(doc: Doc, subjects: list[tuple[int, int]]) -> int:
     s, ent = subjects[0]
     if _of_main_clause(doc[s]):
         return ent
-    sent = doc[s].sent
+    sent = sentence_of(doc[s])
     for s2, ent2 in subjects[1:]:
         if s2 >= sent.start and _of_main_clause(doc[s2]):
             return ent2
