@@ -605,9 +605,13 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
         head.i > lo and doc[lo].pos_ in ("ADJ", "PROPN", "NOUN")
     ):
         return None
-    specific = any(
-        t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE") for t in doc[lo:hi] if t.i != head.i
-    ) or det not in ("the", "this", "that")  # "media buying company X": not a back-reference
+    specific = (
+        any(
+            t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE") for t in doc[lo:hi] if t.i != head.i
+        )
+        or det not in ("the", "this", "that")  # "media buying company X": not a back-reference
+        or any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in head.children)  # "the mayor's office"
+    )
     if not specific:
         same = _described_label(ctx, head, doc[lo:hi].text)
         if same is not None:
@@ -981,6 +985,9 @@ NOT_HUMAN = words(
     report study paper letter number member order matter water center centre government
     department agency company firm group power computer paper weather winter summer quarter
     filter border chapter"""
+) | words(  # firms named by their trade, though they end like a person's noun
+    """lender insurer retailer carrier operator manufacturer carmaker supplier provider
+    broadcaster brewer housebuilder exporter importer distributor wholesaler regulator"""
 )
 
 

@@ -463,3 +463,24 @@ def test_a_name_in_the_describeds_relative_clause_is_someone_else() -> None:
         '"The theatre is too important to fall apart."'
     )
     assert _speakers(annotate(text)) == ["Jo Roe"]
+
+
+def test_a_firm_named_by_its_trade_is_no_person() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "The Dunmore said house prices rose in May. Its chief economist Ann Vale said the "
+        "market was cooling.\n\n"
+        "The country's biggest mortgage lender said prices rose 9% over the year."
+    )
+    art = annotate(text)
+    assert _speakers(art)[-1] == "The country's biggest mortgage lender"
+    assert art.quotations[-1].speaker_entity is None
+
+
+def test_an_office_of_someone_else_is_not_the_last_organisation() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "The Greens are asking the regulator to stop the calls. The data commissioner's office "
+        "says surveys are allowed."
+    )
+    assert _speakers(annotate(text))[-1] == "The data commissioner's office"
