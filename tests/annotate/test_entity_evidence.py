@@ -178,3 +178,23 @@ def test_a_number_before_a_nationality_still_votes_against_an_organisation() -> 
         "Culture minister Alun Pryce said the change would save money."
     )
     assert "Welsh" not in kinds
+
+
+def test_an_organisation_noun_ending_a_name_is_no_descriptor_of_the_next() -> None:
+    from app.annotate.entities.kinds import looks_org_person
+    from app.annotate.entities.result import Found
+    from app.annotate.entities.votes import _described_as_org
+    from app.annotate.nlp import get_nlp
+
+    def found(text: str, name: str) -> tuple[object, Found]:
+        doc = get_nlp()(text)
+        start = next(t.i for t in doc if t.text == name.split()[0])
+        return doc, Found("person", start, start + len(name.split()), name)
+
+    for text, name, org in (
+        ("The head of the Harbour Support Agency Doug Pellow won an honour.", "Doug Pellow", False),
+        ("The defence contractors Lockheed Martin won the order.", "Lockheed Martin", True),
+    ):
+        doc, f = found(text, name)
+        assert _described_as_org(doc, f) is org  # type: ignore[arg-type]
+        assert looks_org_person(doc, f) is org  # type: ignore[arg-type]

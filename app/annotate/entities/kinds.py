@@ -83,7 +83,13 @@ def looks_org_person(doc: Doc, f: Found) -> bool:
     span = doc[f.start : f.end]
     root = span.root
     # preceded by a descriptor noun: "contractors Lockheed Martin"
-    if f.start > 0 and doc[f.start - 1].lower_ in ORG_DESCRIPTORS:
+    # (a common noun, not a name's last word: "the Child Support Agency Doug Smith")
+    before = doc[f.start - 1] if f.start > 0 else None
+    if (
+        before is not None
+        and before.lower_ in ORG_DESCRIPTORS
+        and (before.text.islower() or before.is_sent_start)
+    ):
         return not members_of_collective(doc, f)
     # coordinated with an organisation
     for other in (root.head, *root.children):
