@@ -198,3 +198,23 @@ def test_an_organisation_noun_ending_a_name_is_no_descriptor_of_the_next() -> No
         doc, f = found(text, name)
         assert _described_as_org(doc, f) is org  # type: ignore[arg-type]
         assert looks_org_person(doc, f) is org  # type: ignore[arg-type]
+
+
+def test_shows_marathons_and_their_acronyms_are_events_not_organisations() -> None:
+    from app.annotate.entities.kinds import correct_kinds
+    from app.annotate.entities.result import Found
+    from app.annotate.nlp import get_nlp
+
+    doc = get_nlp()(
+        "Makers showed phones at the Portable Devices Show (PDS) in Las Vegas, said Gartner. "
+        "The PDS was busy. Runners in the Dunmore Marathon raised money for the EU."
+    )
+    at = {t.text: t.i for t in doc}
+    cands = [
+        Found("organisation", at["Portable"], at["Show"] + 1, "Portable Devices Show"),
+        Found("organisation", at["PDS"], at["PDS"] + 1, "PDS"),
+        Found("organisation", at["Gartner"], at["Gartner"] + 1, "Gartner"),
+        Found("organisation", at["Dunmore"], at["Marathon"] + 1, "Dunmore Marathon"),
+        Found("organisation", at["EU"], at["EU"] + 1, "EU"),
+    ]
+    assert {f.name for f in correct_kinds(doc, cands) if not f.hidden} == {"Gartner", "EU"}

@@ -40,6 +40,8 @@ from app.annotate.names import (
     DEMONYM_NOUNS,
     ROLE_MODIFIERS,
     TITLE_WORDS,
+    initials,
+    is_acronym,
     norm_name,
     norm_token,
 )
@@ -339,4 +341,18 @@ def correct_kinds(doc: Doc, found: list[Found]) -> list[Found]:
         if kind is not None:
             f.kind = kind
             keep.append(f)
-    return pool_kinds(doc, keep)
+    events = {
+        f.name
+        for f in found
+        if f not in keep and len(f.name.split()) > 1 and f.name.split()[-1].lower() in NON_ORG_HEADS
+    }
+    return pool_kinds(doc, [f for f in keep if not _abbreviates(f.name, events)])
+
+
+def _abbreviates(name: str, events: set[str]) -> bool:
+    """An acronym of an event's, a scheme's or a law's name ("CES" beside "Consumer
+    Electronics Show"): neither a person nor an organisation either."""
+    if not is_acronym(name):
+        return False
+    short = name.replace(".", "").upper()
+    return any(short in initials(e) for e in events)

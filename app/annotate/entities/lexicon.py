@@ -38,7 +38,7 @@ NON_ORG_HEADS = words(
     championships talks war election elections festival award awards prize missile missiles
     system region area island islands sea ocean river street road avenue square station
     airport bridge park day week month year budget index initiative program programme
-    project scheme framework policy"""
+    project scheme framework policy show exhibition expo tournament marathon marathons prix"""
 )
 
 
