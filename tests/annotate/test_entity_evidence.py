@@ -183,7 +183,7 @@ def test_a_number_before_a_nationality_still_votes_against_an_organisation() -> 
 def test_an_organisation_noun_ending_a_name_is_no_descriptor_of_the_next() -> None:
     from app.annotate.entities.kinds import looks_org_person
     from app.annotate.entities.result import Found
-    from app.annotate.entities.votes import _described_as_org
+    from app.annotate.entities.votes import members_of_collective, org_descriptor_before
     from app.annotate.nlp import get_nlp
 
     def found(text: str, name: str) -> tuple[object, Found]:
@@ -196,7 +196,8 @@ def test_an_organisation_noun_ending_a_name_is_no_descriptor_of_the_next() -> No
         ("The defence contractors Lockheed Martin won the order.", "Lockheed Martin", True),
     ):
         doc, f = found(text, name)
-        assert _described_as_org(doc, f) is org  # type: ignore[arg-type]
+        described = org_descriptor_before(doc, f) and not members_of_collective(doc, f)  # type: ignore[arg-type]
+        assert described is org
         assert looks_org_person(doc, f) is org  # type: ignore[arg-type]
 
 

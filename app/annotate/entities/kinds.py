@@ -34,7 +34,7 @@ from app.annotate.entities.vocabulary import (
     org_like,
     role_noun,
 )
-from app.annotate.entities.votes import members_of_collective, pool_kinds
+from app.annotate.entities.votes import members_of_collective, org_descriptor_before, pool_kinds
 from app.annotate.given_names import is_given_name
 from app.annotate.names import (
     DEMONYM_NOUNS,
@@ -84,14 +84,7 @@ def looks_org_person(doc: Doc, f: Found) -> bool:
     """A PERSON span that is really a company ("contractors Lockheed Martin and ...")."""
     span = doc[f.start : f.end]
     root = span.root
-    # preceded by a descriptor noun: "contractors Lockheed Martin"
-    # (a common noun, not a name's last word: "the Child Support Agency Doug Smith")
-    before = doc[f.start - 1] if f.start > 0 else None
-    if (
-        before is not None
-        and before.lower_ in ORG_DESCRIPTORS
-        and (before.text.islower() or before.is_sent_start)
-    ):
+    if org_descriptor_before(doc, f):  # "contractors Lockheed Martin"
         return not members_of_collective(doc, f)
     # coordinated with an organisation
     for other in (root.head, *root.children):

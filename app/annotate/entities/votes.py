@@ -197,7 +197,7 @@ def _org_votes(doc: Doc, f: Found) -> int:
     return (
         int(_role_of(doc, f))  # "the chief executive of X"
         + int(_subject_of_its(doc, f))  # "Yukos is confident of its right"
-        + int(_described_as_org(doc, f))  # "contractors X" (not "Child Support Agency X")
+        + int(org_descriptor_before(doc, f) and not members_of_collective(doc, f))
         + _DECISIVE * int(_after_collective(doc, f))  # "the band X": never one person
         + int(after in ROLE_AFTER_ORG and named)
         + int(after in SPOKES_AFTER and not named)  # "the Acme spokesman said"
@@ -208,14 +208,13 @@ def _org_votes(doc: Doc, f: Found) -> int:
     )
 
 
-def _described_as_org(doc: Doc, f: Found) -> bool:
-    """A common noun for an organisation right before the name ("the agency X"), not the
-    capitalised last word of a name before it ("the Child Support Agency X")."""
+def org_descriptor_before(doc: Doc, f: Found) -> bool:
+    """A common noun for an organisation right before the name ("contractors X", "the agency
+    X"), not the capitalised last word of a name before it ("the Child Support Agency X")."""
     return (
         f.start > 0
         and (doc[f.start - 1].text.islower() or bool(doc[f.start - 1].is_sent_start))
         and _before(doc, f) in ORG_DESCRIPTORS
-        and not members_of_collective(doc, f)
     )
 
 
