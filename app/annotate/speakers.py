@@ -503,7 +503,9 @@ def salient_person(
     if prev is not None and prev not in exclude and (pron is None or _gender_ok(ctx, prev, pron)):
         for s, ent, subj in cands:
             if ent == prev:
-                return prev
+                if subj or tok.pos_ != "PRON" or not _upstaged(doc, cands, s, cue):
+                    return prev
+                break
             if subj or (s > cue and _introduced(ctx, s, ent)):
                 break
         else:
@@ -554,6 +556,15 @@ def _previous_person(ctx: Context, para: int) -> tuple[int | None, int]:
             return spk.entity, i
         break
     return None, -1
+
+
+def _upstaged(doc: Doc, cands: list[tuple[int, int, bool]], start: int, cue: int) -> bool:
+    """The previous speaker's mention at ``start`` is no subject, and another person is the
+    subject earlier in its sentence, after the cue ("X is upbeat before her match with the
+    younger Y sister. “...,” she said": X, not the last speaker Y). For pronouns only: a
+    description ("the former international") has its own fit to weigh."""
+    sent = sentence_of(doc[start])
+    return any(subj and cue < s < start and s >= sent.start for s, _ent, subj in cands)
 
 
 def _introduced(ctx: Context, start: int, ent: int) -> bool:

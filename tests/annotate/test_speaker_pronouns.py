@@ -318,3 +318,32 @@ def test_a_subject_of_a_second_main_clause_is_a_main_clause_subject() -> None:
         "complaint. “We relaid it in the summer,” he said."
     )
     assert _speakers(annotate(text))[-1] == "Tom Brandt"
+
+
+def test_a_new_subject_upstages_the_last_speaker_named_after_it() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "Marta Kovacs won her first match easily. “I was nervous at the start,” she said. "
+        "But Lena Brandt is confident before her meeting with the older Kovacs sister. "
+        "“I have played here twice already,” she said."
+    )
+    assert _speakers(annotate(text)) == ["Marta Kovacs", "Lena Brandt"]
+
+
+def test_the_last_speaker_as_the_subject_still_keeps_she() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "Marta Kovacs won her first match easily. “I was nervous at the start,” she said. "
+        "Kovacs now meets Lena Brandt in the semi-final. “She is the favourite,” she said."
+    )
+    assert _speakers(annotate(text)) == ["Marta Kovacs", "Marta Kovacs"]
+
+
+def test_a_description_is_not_upstaged_like_a_pronoun() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "“It is a fine job for anybody,” Gordon Pask told the BBC. Club director Terry Hale "
+        "held initial talks with Pask on Saturday. The former Scotland international added "
+        "that joining the club would not be wise."
+    )
+    assert _speakers(annotate(text)) == ["Gordon Pask", "Gordon Pask"]
