@@ -347,3 +347,14 @@ def test_a_description_is_not_upstaged_like_a_pronoun() -> None:
         "that joining the club would not be wise."
     )
     assert _speakers(annotate(text)) == ["Gordon Pask", "Gordon Pask"]
+
+
+def test_a_gendered_role_noun_tells_the_gender_of_the_person() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "Kim Rowe opened the new library on Monday. Casey Ellis, a local businessman, thanked "
+        "the volunteers. “We could not have done it without them,” she said. "
+        "Robin Hale, program director at the Duke Trust, also spoke. “It is a fine building,” "
+        "she added."
+    )
+    assert _speakers(annotate(text)) == ["Kim Rowe", "Robin Hale"]  # not the Duke's "man"

@@ -8,7 +8,7 @@ from app.annotate.entities.lexicon import GIVEN_NAMES_F, GIVEN_NAMES_M, HONORIFI
 from app.annotate.entities.result import Found
 from app.annotate.entities.vocabulary import is_cap
 from app.annotate.given_names import gender_of
-from app.annotate.names import ROLE_SUFFIXES, TITLE_WORDS, norm_token
+from app.annotate.names import ROLE_SUFFIXES, TITLE_WORDS, norm_token, words
 from app.annotate.nlp import sentence_of
 from app.annotate.types import Entity
 
@@ -103,6 +103,42 @@ _MALE = frozenset({"mr", "sir", "lord", "mister", "king", "prince", "father"})
 _FEMALE = frozenset({"ms", "mrs", "miss", "madam", "dame", "lady", "queen", "princess"})
 
 
+# Nouns for a person of one gender, before a name ("actress X") or heading its appositive
+# ("X, the widow of ..."); nouns that English uses for either ("actor", "chairman") are left out.
+_ROLE_F = words(
+    """woman girl lady daughter wife mother mum mom sister widow girlfriend fiancee grandmother
+    granddaughter aunt niece actress waitress hostess heiress businesswoman spokeswoman
+    chairwoman congresswoman councilwoman policewoman sportswoman stepmother stepdaughter
+    duchess countess baroness empress princess queen nun schoolgirl"""
+)
+_ROLE_M = words(
+    """man boy son husband father dad brother widower boyfriend grandfather grandson uncle
+    nephew businessman spokesman congressman councilman policeman sportsman stepfather stepson
+    duke earl baron emperor prince king monk schoolboy"""
+)
+
+
+def _role_gender(words: list[str]) -> str | None:
+    """ "m" or "f" when the words hold nouns of one gender only."""
+    low = {norm_token(w) for w in words}
+    f, m = bool(low & _ROLE_F), bool(low & _ROLE_M)
+    return "f" if f and not m else "m" if m and not f else None
+
+
+_ROLE_HEAD_END = words("of at for in to with from on by who whose which that ,")
+
+
+def _role_head(role: str) -> list[str]:
+    """The words of a role before its first preposition or clause ("program director" of
+    "program director at the Duke Foundation"): what the person is, not whom they serve."""
+    head: list[str] = []
+    for w in role.replace(",", " , ").split():
+        if w.lower() in _ROLE_HEAD_END:
+            break
+        head.append(w)
+    return head
+
+
 def _add_role(entity: Entity, role: str | None) -> None:
     if role and role not in entity.roles:
         entity.roles.append(role)
@@ -123,8 +159,14 @@ def roles_and_gender(doc: Doc, found: list[Found], entities: list[Entity]) -> di
                 gender.setdefault(f.entity, "m")
             elif prev in _FEMALE:
                 gender.setdefault(f.entity, "f")
+            elif (by_title := _role_gender([prev])) is not None:
+                gender.setdefault(f.entity, by_title)  # "actress X"
     for i, e in enumerate(entities):
         if e.kind == "person" and i not in gender:
+            by_role = _role_gender([w for r in e.roles for w in _role_head(r)])
+            if by_role is not None:
+                gender[i] = by_role
+                continue
             first = norm_token(e.name.split()[0])
             if first in GIVEN_NAMES_M and first not in GIVEN_NAMES_F:
                 gender[i] = "m"
