@@ -23,7 +23,8 @@ WH_WORDS = frozenset(("how", "what", "whether", "why", "when", "where", "who", "
 def is_cue(tok: Token) -> bool:
     """A verb that reports speech here ("said", "singled out"; not "so-called", "added cost");
     "read" with a document for subject ("reads a statement from X")."""
-    if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() == "read":
+    if tok.lemma_.lower() == "read" or tok.lower_ == "read":  # (the tagger's noun, too:
+        # "“...,” a BBC statement read.")
         return any(c.dep_ == "nsubj" and is_document(c) for c in tok.children)
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
         return False

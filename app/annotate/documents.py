@@ -52,6 +52,10 @@ def own_source(tok: Token) -> Token | None:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "a letter signed by X"
+            agent = _agent_of(child)
+            if agent is not None:
+                return agent
     for child in tok.lefts:
         if (
             child.dep_ == "compound"
@@ -59,6 +63,14 @@ def own_source(tok: Token) -> Token | None:
             and child.ent_type_ not in _NOT_SOURCE_ENTS
         ):
             return child
+    return None
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """X of a passive participle's "by X"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((o for o in child.children if o.dep_ == "pobj"), None)
     return None
 
 

@@ -98,3 +98,23 @@ def test_her_statement_is_hers() -> None:
         "“I have heard their worries and I will act on them,” her statement read."
     )
     assert _speakers(annotate(text)) == ["Ida Kern"]
+
+
+def test_a_statement_that_read_after_the_quotation_speaks() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "Twelve viewers complained about the show. “The presenter was asked to tone his act "
+        "down,” a Harbour Radio statement read."
+    )
+    assert _speakers(annotate(text))[-1] == "Harbour Radio"
+
+
+def test_a_document_signed_by_a_person_speaks_for_them() -> None:
+    p = parse("The letter, signed by council leader Mira Vance, reads: “We will not pay.”")
+    assert own_source(p.tok("letter")).text == "Vance"
+    text = (
+        "A headline for the test\n\n"
+        "A Harbour Radio statement said the show would go on. The letter, signed by council "
+        "leader Mira Vance, reads: “We will not accept these cuts.”"
+    )
+    assert _speakers(annotate(text)) == ["Harbour Radio", "Mira Vance"]
