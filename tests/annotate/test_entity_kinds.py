@@ -777,6 +777,15 @@ def test_a_model_code_or_version_after_a_makers_name_is_a_product() -> None:
     assert kinds.get("Channel 4") == "organisation"
 
 
+def test_a_maker_named_before_its_products_is_still_a_firm() -> None:
+    kinds = _kinds(
+        "Brightcore has taken legal action to protect its new designs. Members get copies "
+        "of Brightcore software under strict agreements, and the Patriot missile was tested."
+    )
+    assert kinds.get("Brightcore") == "organisation"  # acts: sues for its designs
+    assert "Patriot" not in kinds  # only ever the name of a product
+
+
 def test_a_name_after_a_persons_full_name_and_of_is_their_employer() -> None:
     kinds = _kinds(
         "Analyst Tom Forte of D.A. Davidson warned that the stock was expensive, and "

@@ -34,7 +34,12 @@ from app.annotate.entities.vocabulary import (
     org_like,
     role_noun,
 )
-from app.annotate.entities.votes import members_of_collective, org_descriptor_before, pool_kinds
+from app.annotate.entities.votes import (
+    acts_as_firm,
+    members_of_collective,
+    org_descriptor_before,
+    pool_kinds,
+)
 from app.annotate.given_names import is_given_name
 from app.annotate.names import (
     DEMONYM_NOUNS,
@@ -320,7 +325,7 @@ def correct_kinds(doc: Doc, found: list[Found]) -> list[Found]:
         if f.kind == "organisation" and " " not in f.name and _coordinated_with_place(doc, f)
     }  # "races in Erfurt and Stuttgart": Erfurt is a place wherever it is named
     person_tokens = {norm_name(w) for f in found if f.kind == "person" for w in f.name.split()}
-    products = {norm_name(f.name) for f in found if is_product(doc, f.start, f.end)}
+    products = _products(doc, found)
     keep: list[Found] = []
     for f in found:
         if norm_name(f.name) in products:
@@ -340,6 +345,20 @@ def correct_kinds(doc: Doc, found: list[Found]) -> list[Found]:
         if f not in keep and len(f.name.split()) > 1 and f.name.split()[-1].lower() in NON_ORG_HEADS
     }
     return pool_kinds(doc, [f for f in keep if not _abbreviates(f.name, events)])
+
+
+def _products(doc: Doc, found: list[Found]) -> set[str]:
+    """Names of products ("the Patriot missile"), unless a mention acts as a firm: "Apple
+    said", "an Apple spokesman", "Apple software ... Apple has sued" (the maker's name)."""
+    named = {norm_name(f.name) for f in found if is_product(doc, f.start, f.end)}
+    makers = {
+        norm_name(f.name)
+        for f in found
+        if norm_name(f.name) in named
+        and not is_product(doc, f.start, f.end)
+        and acts_as_firm(doc, f)
+    }
+    return named - makers
 
 
 def _abbreviates(name: str, events: set[str]) -> bool:

@@ -170,6 +170,12 @@ def _subject_of_its(doc: Doc, f: Found) -> bool:
     return root.dep_ == "nsubj" and _next_possessive(doc, f) == "its"
 
 
+def acts_as_firm(doc: Doc, f: Found) -> bool:
+    """The mention speaks, has "its" things, staff or a role held at it ("X said", "X sued
+    to protect its products", "an X spokesman", "the chief executive of X")."""
+    return _speaks(doc, f) or _subject_of_its(doc, f) or _role_of(doc, f) or _staff_after(doc, f)
+
+
 def _role_of(doc: Doc, f: Found) -> bool:
     """ "chief executive of X", "a spokesman for X", "a researcher at X": X has staff, an
     organisation."""
