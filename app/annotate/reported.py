@@ -105,6 +105,8 @@ class CueReader:
         named = named_in(ctx, spans)
         speaker = resolve_subject(ctx, subj, para, named) if subj is not None else Speaker()
         speaker = _shared_speaker(tok, speaker, self.cue_speaker)
+        if subj is None and speaker == Speaker() and _subject_left_out(tok):
+            speaker = _last_speaker_of(ctx, para) or speaker
         self.cue_speaker[ti] = speaker
         return Candidate(ti, spans, kind, tok.text, speaker, para, quote_ids)
 
@@ -234,6 +236,24 @@ def cue_subject(doc: Doc, tok: Token, index: QuoteIndex, te: dict[int, int]) -> 
         if subj is not None and index.inside(subj.idx):
             subj = None
     return subj
+
+
+def _subject_left_out(tok: Token) -> bool:
+    """A sentence that opens on its cue, or on "and"/"but" and its cue, with no subject:
+    "And continued: “...”", "But added that ...": the writer left out who speaks."""
+    if tok.tag_ not in ("VBD", "VBZ") or tok.dep_ != "ROOT":
+        return False
+    sent = sentence_of(tok)
+    first = next((t for t in tok.doc[sent.start : tok.i] if not t.is_punct), tok)
+    return first.i == tok.i or (first.lower_ in ("and", "but") and first.i == tok.i - 1)
+
+
+def _last_speaker_of(ctx: Context, para: int) -> Speaker | None:
+    """The speaker of the last reporting act, in this paragraph or the one before."""
+    for _i, spk, p in reversed(ctx.previous):
+        if spk.entity is not None or spk.label:
+            return spk if p >= para - 1 else None
+    return None
 
 
 def _issuer(tok: Token) -> Token | None:

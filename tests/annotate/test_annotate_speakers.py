@@ -205,3 +205,13 @@ def test_a_firm_named_with_an_ampersand_speaks_at_the_end_of_a_sentence() -> Non
         "“We are bringing in new ranges at lower prices,” said B&Q."
     )
     assert art.quotations[-1].speaker_text == "B&Q"
+
+
+def test_a_cue_whose_subject_the_writer_left_out_is_the_last_speakers() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "Ms Ida Kern insisted: “We have a good record on housing.” And continued: “We can "
+        "be proud of it.”\n\n"
+        "Mr Tom Hale said the plan was sound. But added that “nothing is certain”."
+    )
+    assert _speakers(annotate(text)) == ["Ida Kern"] * 2 + ["Tom Hale"] * 2
