@@ -786,6 +786,17 @@ def test_a_maker_named_before_its_products_is_still_a_firm() -> None:
     assert "Patriot" not in kinds  # only ever the name of a product
 
 
+def test_a_title_only_a_person_bears_makes_an_organisation_span_a_person() -> None:
+    art = annotate(
+        "A headline for the test\n\nBillions spent on war should have gone to the poor, "
+        "Cardinal Cormac Murphy-O'Connor has said. Prof Reddy of the Harbour Institute agreed."
+    )
+    kinds = {e.name: e.kind for e in art.entities}
+    assert kinds.get("Cormac Murphy-O'Connor") == "person"
+    assert "Murphy-O'Connor" not in kinds
+    assert kinds.get("Harbour Institute") == "organisation"
+
+
 def test_a_name_after_a_persons_full_name_and_of_is_their_employer() -> None:
     kinds = _kinds(
         "Analyst Tom Forte of D.A. Davidson warned that the stock was expensive, and "

@@ -632,6 +632,29 @@ def _model_label(doc: Doc, ent: Span, surnames: Collection[str] = ()) -> str | N
     return label if label in ("PERSON", "ORG") else None
 
 
+# Titles that only a person bears, whatever follows ("Cardinal X", "Rabbi X").
+_PERSON_TITLES = words(
+    """mr mrs ms miss mx mister dr sir dame rev reverend fr father pastor rabbi imam bishop
+    archbishop cardinal pope prof professor"""
+)
+
+
+def _titled_person_start(doc: Doc, ent: Span) -> int | None:
+    """Where a person's name starts that the model labelled an organisation after a title,
+    with the given name it left out: "Cardinal [Cormac] Murphy-O'Connor", "Rabbi Ann Roe"."""
+    if len(ent.text.split()) > 4 or org_like(ent.text.split()):
+        return None
+    start = ent.start + int(norm_token(ent[0].text) in _PERSON_TITLES)
+    if start > ent.start:
+        return start if start < ent.end else None
+    k = ent.start - 1
+    if k > 0 and is_cap(doc[k]) and not doc[k].ent_type_ and is_given_name(doc[k].text):
+        k -= 1
+    if k >= 0 and norm_token(doc[k].text) in _PERSON_TITLES:
+        return k + 1 if k + 1 < ent.start else ent.start
+    return None
+
+
 def _given_and_known_surname(ent: Span, surnames: Collection[str]) -> bool:
     """Two name words, a given name then a word the model takes alone for a person."""
     return (
@@ -647,6 +670,10 @@ def model_spans(doc: Doc, char_ok: Callable[[int], bool]) -> list[tuple[str, int
     for ent in doc.ents:
         label = _model_label(doc, ent, surnames) if char_ok(ent.start_char) else None
         if label is None:
+            continue
+        titled = _titled_person_start(doc, ent) if label == "ORG" else None
+        if titled is not None:
+            merged.append(("PERSON", titled, ent.end))
             continue
         if merged and merged[-1][0] == "ORG" == label:
             last_end = merged[-1][2]
