@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from app.annotate.cue_syntax import is_cue
 from app.annotate.nlp import doc_text, sentence_of, tokens_where
 from app.annotate.quote_index import Candidate, QuoteIndex, trim_tokens
 from app.annotate.speakers import Context, named_in, resolve_subject
@@ -51,6 +52,12 @@ def according_source(doc: Doc, t: Token) -> Token | None:
     return src
 
 
+def _reported_by_a_subject(verb: Token) -> bool:
+    """An active cue with a subject of its own ("The IMF said that ..."; not "he was told
+    that ...", "it is predicted that ...", where "according to X" names the source)."""
+    return is_cue(verb) and any(c.dep_ == "nsubj" and c.lower_ != "it" for c in verb.children)
+
+
 def according(doc: Doc, t: Token, index: QuoteIndex, ctx: Context) -> Candidate | None:
     """The quotation attributed by the "according to" at ``t``, or None."""
     src = according_source(doc, t)
@@ -65,6 +72,8 @@ def according(doc: Doc, t: Token, index: QuoteIndex, ctx: Context) -> Candidate 
         head = doc[sent.start : sent.end].root
     elif head.dep_ in ("nsubj", "nsubjpass") and head.i < t.i < head.head.i:
         head = head.head  # "Some of the worries, according to X, include ...": the clause
+    if head.dep_ == "ccomp" and _reported_by_a_subject(head.head):
+        return None  # "The IMF said that, according to data, GDP rose": the IMF's words
     # the clause: the head's subtree without the "according to X" phrase
     src_tokens = set(x.i for x in t.subtree) | {t.i, to.i} | {x.i for x in src.subtree}
     toks = [x for x in head.subtree if x.i not in src_tokens]

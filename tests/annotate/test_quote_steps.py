@@ -95,6 +95,17 @@ def test_according_to_source_and_clause() -> None:
     assert cands[0].cue == "according to"
 
 
+def test_according_to_inside_what_a_subject_said_is_part_of_their_words() -> None:
+    p = parse("The Harbour Board said that, according to figures from the ports, trade rose.")
+    assert according_candidates(p.doc, p.index, p.ctx) == []  # the board's quotation
+    for text in (
+        "He was told that, according to the board's lawyers, the walk was legal.",
+        "It is predicted that trade will rise, according to the Harbour Board.",
+    ):
+        p = parse(text)
+        assert len(according_candidates(p.doc, p.index, p.ctx)) == 1  # no one else speaks
+
+
 # -- continuation --------------------------------------------------------------------------
 
 
