@@ -295,7 +295,8 @@ def reported_content(
         if rng[0] < start and _set_off_before(doc, start, tok):
             rng = (rng[0], start)  # "A, her lawyer, Jo Roe, said": the parser put her in A
     if rng is not None:
-        return complement_content(text, doc, tok, rng, cues, index)
+        content = complement_content(text, doc, tok, rng, cues, index)
+        return _with_quote_before(text, doc, tok, rng, cues, index, content)
     # no complement: a quotation next to the cue in the same paragraph
     k = adjacent_quote(text, doc, tok, subj, index.spans, index.in_para(para))
     if k is not None and not _naming(text, tok, index.spans[k]):
@@ -310,6 +311,27 @@ def reported_content(
     # "That is a problem, argued Palvetzian."
     spans = host_clause(text, doc, tok, cues, subj) or inverted_insert(text, doc, tok, subj)
     return _around(spans, index) if spans else None
+
+
+def _with_quote_before(
+    text: str,
+    doc: Doc,
+    tok: Token,
+    rng: tuple[int, int],
+    cues: set[int],
+    index: QuoteIndex,
+    content: Content | None,
+) -> Content | None:
+    """ "“A,” Jo Roe said, “B.”": the parser makes both quoted clauses the cue's complements;
+    the one after is ``content``, the quoted one before it is reported too."""
+    before = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i < rng[0]]
+    if content is None or len(before) != 1 or not index.inside(before[0].idx):
+        return content
+    c = before[0]
+    first = complement_content(text, doc, tok, (c.left_edge.i, c.right_edge.i + 1), cues, index)
+    if first is None or first[1] != "direct" or content[1] != "direct":
+        return content
+    return first[0] + content[0], "direct", first[2] | content[2]
 
 
 def _subject_start(subj: Token) -> int:

@@ -215,3 +215,16 @@ def test_a_cue_whose_subject_the_writer_left_out_is_the_last_speakers() -> None:
         "Mr Tom Hale said the plan was sound. But added that “nothing is certain”."
     )
     assert _speakers(annotate(text)) == ["Ida Kern"] * 2 + ["Tom Hale"] * 2
+
+
+def test_a_quotation_either_side_of_a_named_cue_is_one_quotation() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "The band said the split was friendly. “This has been a really hard decision,” "
+        "21-year-old Tam Reid revealed, “I hope the fans will understand.”"
+    )
+    art = annotate(text)
+    assert _speakers(art) == ["The band", "Tam Reid"]
+    assert art.quotations[-1].text == (
+        "This has been a really hard decision I hope the fans will understand."
+    )
