@@ -601,6 +601,18 @@ def cut_nested(doc: Doc, lo: int, hi: int, cue: Token, cues: set[int]) -> tuple[
     return lo, hi
 
 
+def _verb_of(tok: Token) -> Token:
+    """The verb a wh-word questions: its head, or the verb of the phrase it opens ("how
+    much it paid", "how many machines could fail", "which bidder won"); not through an
+    adverbial ("how much [the firm paid] was ...", misparsed)."""
+    t = tok
+    for _ in range(4):
+        if t.head is t or t.head.pos_ in ("VERB", "AUX"):
+            return t.head if t is tok or t.dep_ != "advmod" else t
+        t = t.head
+    return t
+
+
 def reported_clause(doc: Doc, cue: Token, lo: int, hi: int, quoted: bool) -> bool:
     """Is doc[lo:hi] a reported proposition (not a question, not a subjectless fragment)?"""
     first = doc[lo]
@@ -612,7 +624,8 @@ def reported_clause(doc: Doc, cue: Token, lo: int, hi: int, quoted: bool) -> boo
         first.lower_ in WH_WORDS
         and not after_that  # "said that if ...": a condition, not a question
         and cue.lemma_.lower() not in ("accuse",)
-        and (first.head.i == root.i or first.i == root.i)
+        and root.i in (first.i, first.head.i, _verb_of(first).i)  # ("how many X could")
+        and not (first.lower_ == "what" and doc[lo + 1].lower_ in ("a", "an"))  # exclaimed
     ):
         return False
     if cue.lemma_.lower() in OBJECT_PREDICATE:

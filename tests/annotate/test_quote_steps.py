@@ -473,3 +473,17 @@ def test_the_question_put_and_the_writers_imperative_report_nothing() -> None:
         "“It is out of my hands now.”\n\nCall it a tax on music “pollution”, if you like."
     )
     assert [q.text for q in art.quotations] == ["It is out of my hands now."]
+
+
+def test_a_question_opened_by_a_wh_phrase_reports_nothing() -> None:
+    for text in (
+        "Headline\n\nThe firm did not specify how many machines could fail.",
+        "Headline\n\nThe studio has not said which format it will back.",
+        "Headline\n\nThe firm did not reveal how much it paid.",
+    ):
+        assert annotate(text).quotations == [], text
+    kept = (
+        "Headline\n\nMr Roe said which bidder won was not important. Ms Hale told them "
+        "what a great man he was."
+    )
+    assert len(annotate(kept).quotations) == 2  # a wh-clause as subject; an exclamation
