@@ -450,10 +450,27 @@ def backgrounded(tok: Token) -> bool:
     return False
 
 
+# Verbs whose object is asked to speak next ("X asked Y", "the claims were put to Y").
+_ASKING = words("ask question quiz press interview challenge")
+_PUTTING = words("put pose address direct")
+
+
+def _asked(tok: Token) -> bool:
+    """A name that was asked something: "asked Wenger", "the claims were put to Wenger"
+    (who answers next, as a subject would)."""
+    head = tok.head
+    if tok.dep_ == "dobj":
+        return head.lemma_.lower() in _ASKING
+    return tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in _PUTTING
+
+
 def _subject_like(tok: Token) -> bool:
-    """The head of a mention that is (part of) a clause subject (not in a concessive one)."""
+    """The head of a mention that is (part of) a clause subject (not in a concessive one),
+    or the one a question was put to."""
     if backgrounded(tok):
         return False
+    if _asked(tok):
+        return True
     t = tok
     for _ in range(6):
         if t.dep_ in ("nsubj", "nsubjpass"):

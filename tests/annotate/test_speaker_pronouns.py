@@ -358,3 +358,14 @@ def test_a_gendered_role_noun_tells_the_gender_of_the_person() -> None:
         "she added."
     )
     assert _speakers(annotate(text)) == ["Kim Rowe", "Robin Hale"]  # not the Duke's "man"
+
+
+def test_he_who_was_asked_answers_next() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "Tom Grady said: “I do not expect Luis Ferro to apologise.”\n\n"
+        "The claims were put to Ferro after the game. At first he said only: “I have "
+        "always been consistent.” Reporters then asked Ann Cole about the row, and she "
+        "replied: “It is over.”"
+    )
+    assert _speakers(annotate(text)) == ["Tom Grady", "Luis Ferro", "Ann Cole"]
