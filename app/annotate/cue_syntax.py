@@ -585,9 +585,14 @@ def cut_nested(doc: Doc, lo: int, hi: int, cue: Token, cues: set[int]) -> tuple[
             t = doc[i]
             own_subject = any(c.dep_ in SUBJ for c in t.children)
             participle = t.tag_ == "VBG" and i > 0 and doc[i - 1].text == ","
-            subordinate = any(c.dep_ == "mark" and c.lower_ in _CONTENT_MARKS for c in t.children)
-            if subordinate:
-                continue  # "... a big deal since the firm publishes ...": still the content
+            marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+            subordinate = not marks.isdisjoint(_CONTENT_MARKS)
+            # "... a big deal since the firm publishes ...": still the content; but "A said
+            # X, while B said Y" is a second act
+            opening = lo + int(doc[lo].lower_ == "that")  # ("adding that while X has ...")
+            second = "while" in marks and own_subject and t.left_edge.i > opening
+            if subordinate and not second:
+                continue
             # "said his comments would not matter and added that ...": a second act
             second_act = t.dep_ == "conj" and any(c.dep_ == "ccomp" for c in t.children)
             if t.dep_ in ("advcl", "conj", "parataxis") and (

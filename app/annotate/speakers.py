@@ -94,8 +94,8 @@ def np_text(tok: Token) -> tuple[int, int]:
         if child.dep_ == "conj":
             hi = max(hi, child.right_edge.i + 1)
     doc = tok.doc
-    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
-        hi -= 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and hi - 1 != tok.i:
+        hi -= 1  # (not the head itself: "87%")
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     # a hyphenated word the tokenizer split ("Vice-president", "co-founder")
@@ -945,8 +945,9 @@ def _unnamed_subject(
             if h.pos_ in ("NOUN", "PROPN"):
                 return resolve_subject(ctx, h, para)
         return Speaker(None, None, None, text)
-    if not text or not any(c.isalpha() for c in doc[np[0] : np[1]].text):
-        return Speaker(None, None, None, None)
+    words = doc[np[0] : np[1]].text
+    if not text or not (any(c.isalpha() for c in words) or subj.text == "%"):
+        return Speaker(None, None, None, None)  # (but "92%" of those asked said)
     bare = text.removeprefix("the ").removeprefix("The ")
     full = expansion_in_text(doc_text(doc), bare) if is_acronym(bare) else None
     if full is not None:

@@ -228,3 +228,18 @@ def test_a_quotation_either_side_of_a_named_cue_is_one_quotation() -> None:
     assert art.quotations[-1].text == (
         "This has been a really hard decision I hope the fans will understand."
     )
+
+
+def test_a_share_of_those_polled_speaks_and_while_starts_a_second_act() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "Some 87% said politicians did not keep their promises, while 92% said they never "
+        "gave a straight answer. Mr Tom Hale said that while the minister has promised "
+        "reform little has been done."
+    )
+    art = annotate(text)
+    assert [(q.speaker_label, q.text) for q in art.quotations] == [
+        ("Some 87%", "politicians did not keep their promises"),
+        ("92%", "they never gave a straight answer"),
+        ("Tom Hale", "while the minister has promised reform little has been done"),
+    ]
