@@ -367,6 +367,9 @@ def resolve_pronoun(
     if pron == "they":
         return _resolve_they(ctx, tok, para)
     if pron == "it":
+        subject = _organisation_subject_since(ctx, tok)
+        if subject is not None:
+            return _speaker_for_entity(ctx, subject, tok.text)
         for i, spk, p in reversed(ctx.previous):
             if spk.entity is None and _plural_subject_of(ctx.doc[i], spk):
                 continue  # "many experts said ...": "it" is not them
@@ -379,6 +382,31 @@ def resolve_pronoun(
             return _speaker_for_entity(ctx, orgs[0][1], tok.text)
         return Speaker(None, None, None, tok.text)
     return Speaker(None, None, None, tok.text)
+
+
+def _organisation_subject_since(ctx: Context, tok: Token) -> int | None:
+    """An organisation that is the subject of this or the previous sentence, after the last
+    reporting act ("Business leaders said ... The Chambers of Commerce welcomed the plan.
+    “...,” it said": the Chambers; "X challenged Y's claim. In a filing, it said": X)."""
+    last = next((i for i, spk, _p in reversed(ctx.previous) if spk.entity or spk.label), -1)
+    sent = sentence_of(tok)
+    prev_start = sentence_of(ctx.doc[sent.start - 1]).start if sent.start > 0 else 0
+    # in its own sentence only when what "it" says comes after ("although it insists
+    # that ...", "which it says ..."), not in "X was imposing rules, it said"
+    cue = tok.head
+    ahead = cue.dep_ == "relcl" or any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
+    before = tok.i if ahead else sent.start
+    for s, e, ent in reversed(ctx.mention_tokens):
+        if s >= before or ctx.ents.entities[ent].kind != "organisation":
+            continue
+        if s < max(last, prev_start):
+            return None
+        root = ctx.doc[s:e].root
+        if ctx.in_quote(root.idx) or ctx.in_reported(root.idx):
+            continue  # (what someone said about it)
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            return ent if _subject_like(root) else None
+    return None
 
 
 def _plural_subject_of(cue: Token, spk: Speaker) -> bool:

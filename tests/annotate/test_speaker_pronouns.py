@@ -369,3 +369,22 @@ def test_he_who_was_asked_answers_next() -> None:
         "replied: “It is over.”"
     )
     assert _speakers(annotate(text)) == ["Tom Grady", "Luis Ferro", "Ann Cole"]
+
+
+def test_it_is_the_organisation_that_is_the_subject_since_the_last_speaker() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "Business leaders opposed the plan as they said it would cost too much. The Harbour "
+        "Chamber of Commerce welcomed the new proposal. “This is the best of both worlds,” it "
+        "said.\n\n"
+        "Delmar Bank has challenged the right of Norvik Oil to seek protection in the US. In "
+        "a filing, it said the oil firm had few ties to Texas.\n\n"
+        "The Financial Gazette said Norvik Oil was about to restructure. Steps include selling "
+        "its refinery, it said."
+    )
+    assert _speakers(annotate(text))[1:] == [
+        "Harbour Chamber of Commerce",
+        "Delmar Bank",
+        "Financial Gazette",
+        "Financial Gazette",  # not the firm inside what the paper said
+    ]
