@@ -388,7 +388,9 @@ def _organisation_subject_since(ctx: Context, tok: Token) -> int | None:
     """An organisation that is the subject of this or the previous sentence, after the last
     reporting act ("Business leaders said ... The Chambers of Commerce welcomed the plan.
     “...,” it said": the Chambers; "X challenged Y's claim. In a filing, it said": X)."""
-    last = next((i for i, spk, _p in reversed(ctx.previous) if spk.entity or spk.label), -1)
+    last = next(
+        (i for i, spk, _p in reversed(ctx.previous) if spk.entity is not None or spk.label), -1
+    )
     sent = sentence_of(tok)
     prev_start = sentence_of(ctx.doc[sent.start - 1]).start if sent.start > 0 else 0
     # in its own sentence only when what "it" says comes after ("although it insists
@@ -973,8 +975,8 @@ def _unnamed_subject(
             if h.pos_ in ("NOUN", "PROPN"):
                 return resolve_subject(ctx, h, para)
         return Speaker(None, None, None, text)
-    words = doc[np[0] : np[1]].text
-    if not text or not (any(c.isalpha() for c in words) or subj.text == "%"):
+    phrase = doc[np[0] : np[1]].text
+    if not text or not (any(c.isalpha() for c in phrase) or subj.text == "%"):
         return Speaker(None, None, None, None)  # (but "92%" of those asked said)
     bare = text.removeprefix("the ").removeprefix("The ")
     full = expansion_in_text(doc_text(doc), bare) if is_acronym(bare) else None
