@@ -37,7 +37,7 @@ from app.annotate.names import words
 from app.annotate.nlp import doc_text, sentence_of, tokens_where
 from app.annotate.quote_index import Candidate, QuoteIndex, trim, trim_direct, within
 from app.annotate.quotemarks import QuoteSpan
-from app.annotate.speakers import Context, Speaker, named_in, resolve_subject
+from app.annotate.speakers import Context, Speaker, last_act, named_in, resolve_subject
 from app.annotate.types import QuotationKind
 
 _SHARED_SUBJECT = ("advcl", "conj", "xcomp", "pcomp")
@@ -250,10 +250,8 @@ def _subject_left_out(tok: Token) -> bool:
 
 def _last_speaker_of(ctx: Context, para: int) -> Speaker | None:
     """The speaker of the last reporting act, in this paragraph or the one before."""
-    for _i, spk, p in reversed(ctx.previous):
-        if spk.entity is not None or spk.label:
-            return spk if p >= para - 1 else None
-    return None
+    act = last_act(ctx)
+    return act[1] if act is not None and act[2] >= para - 1 else None
 
 
 def _issuer(tok: Token) -> Token | None:

@@ -207,11 +207,19 @@ def _gender_ok(ctx: Context, ent: int, pron: str) -> bool:
     return (pron in ("he", "him") and g == "m") or (pron in ("she", "her") and g == "f")
 
 
+def last_act(ctx: Context) -> tuple[int, Speaker, int] | None:
+    """The latest reporting act whose speaker was resolved (an entity or a label): its cue
+    token, speaker and paragraph."""
+    return next(
+        ((i, s, p) for i, s, p in reversed(ctx.previous) if s.entity is not None or s.label), None
+    )
+
+
 def _named_label_speaker(ctx: Context, tok: Token, para: int) -> Speaker | None:
     """The previous speaker when it is a name the entity step did not make a person
     ("Poulter told the tour ..." then "he said"), in this or the previous paragraph, and no
     person has been named since."""
-    last = next(((i, s, p) for i, s, p in reversed(ctx.previous) if s.entity or s.label), None)
+    last = last_act(ctx)
     if last is None or last[0] >= tok.i or last[2] < para - 1:
         return None
     cue, spk, _p = last
@@ -245,9 +253,7 @@ def _spokesperson_label(ctx: Context, tok: Token, para: int, pron: str) -> Speak
     """ "A Labour spokesman denied it. “...,” he said.": the unnamed spokesperson (or other
     single person described, "one leading broker") who spoke just before, when no person
     has been named since and the pronoun fits."""
-    last = next(
-        ((i, s, p) for i, s, p in reversed(ctx.previous) if s.entity is not None or s.label), None
-    )
+    last = last_act(ctx)
     if last is None or last[0] >= tok.i or last[2] < para - 1:
         return None
     cue, spk, _p = last
@@ -388,9 +394,8 @@ def _organisation_subject_since(ctx: Context, tok: Token) -> int | None:
     """An organisation that is the subject of this or the previous sentence, after the last
     reporting act ("Business leaders said ... The Chambers of Commerce welcomed the plan.
     “...,” it said": the Chambers; "X challenged Y's claim. In a filing, it said": X)."""
-    last = next(
-        (i for i, spk, _p in reversed(ctx.previous) if spk.entity is not None or spk.label), -1
-    )
+    act = last_act(ctx)
+    last = act[0] if act is not None else -1
     sent = sentence_of(tok)
     prev_start = sentence_of(ctx.doc[sent.start - 1]).start if sent.start > 0 else 0
     # in its own sentence only when what "it" says comes after ("although it insists
@@ -624,7 +629,7 @@ def _introduced(ctx: Context, start: int, ent: int) -> bool:
 def _described_label(ctx: Context, head: Token, text: str) -> Speaker | None:
     """ "the company" after the speaker "a media buying company": the previous speaker, when it
     is a free label with the same head noun, in this or the previous paragraph."""
-    last = next(((i, s, p) for i, s, p in reversed(ctx.previous) if s.entity or s.label), None)
+    last = last_act(ctx)
     if last is None or last[1].entity is not None or not last[1].label:
         return None
     if last[0] >= head.i or last[0] < sentence_of(head).start - 400:
