@@ -19,6 +19,7 @@ from app.annotate.entities.lexicon import (
     ORG_DESCRIPTORS,
     ORG_HEADS,
     PARTY_WORDS,
+    PEER_TITLES,
     POST_NOMINALS,
     ROLE_AFTER_ORG,
     ROLE_LIKE,
@@ -632,10 +633,10 @@ def _model_label(doc: Doc, ent: Span, surnames: Collection[str] = ()) -> str | N
     return label if label in ("PERSON", "ORG") else None
 
 
-# Titles that only a person bears, whatever follows ("Cardinal X", "Rabbi X").
-_PERSON_TITLES = words(
-    """mr mrs ms miss mx mister dr sir dame rev reverend fr father pastor rabbi imam bishop
-    archbishop cardinal pope prof professor"""
+# Titles that only a person bears, whatever follows ("Cardinal X", "Rabbi X"): the
+# honorifics but a peer's (which takes a place's name as often), clergy and professors.
+_PERSON_TITLES = (HONORIFICS - PEER_TITLES) | words(
+    "rev reverend fr father pastor rabbi imam bishop archbishop cardinal pope prof professor"
 )
 
 
