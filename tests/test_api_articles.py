@@ -158,3 +158,20 @@ def test_unknown_ids_are_404(client: TestClient) -> None:
 def test_health(client: TestClient) -> None:
     body = client.get("/health").json()
     assert body["status"] == "ok" and body["database"] == "ok" and body["articles"] == 0
+
+
+def test_posted_quotations_say_whether_the_speaker_is_named(client: TestClient) -> None:
+    text = (
+        "Ferry contract in doubt\n\n"
+        "Port traffic fell by a third in March, harbour master Ines Kalder said on Monday.\n\n"
+        "Officials familiar with the talks said the ferry contract would be cancelled.\n"
+    )
+    article = post(client, text).json()
+    quotes = client.get("/quotations", params={"article": article["id"]}).json()["items"]
+    assert [(q["speaker"]["name"], q["speaker"]["named"]) for q in quotes] == [
+        ("Ines Kalder", True),
+        ("Officials familiar with the talks", False),
+    ]
+    stats = client.get("/stats/quotations", params={"group_by": "speaker_type"}).json()
+    groups = {g["key"]: g["quotations"] for g in stats["groups"]}
+    assert (groups["person"], groups["unnamed"]) == (1, 1)

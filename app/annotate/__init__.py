@@ -13,8 +13,8 @@ module with its own tests (tests/annotate/):
    ``annotate_many`` batches this step through ``nlp.pipe``.
 4. **entities** (``entities``, ``names``): the people and organisations named in the body,
    and their mentions.
-5. **quotations** (``quotes``, ``quotemarks``, ``cues``, ``speakers``): direct, indirect and
-   mixed quotations with their speakers.
+5. **quotations** (``quotes``, ``quotemarks``, ``cues``, ``speakers``, ``sourcing``): direct,
+   indirect and mixed quotations with their speakers, and whether each speaker is named.
 6. **identity** (``identity``): byline authors join the people; one entity per identity key.
 
 The results are the dataclasses of ``types``.

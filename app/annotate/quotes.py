@@ -26,6 +26,7 @@ from app.annotate.furniture import is_photo_caption
 from app.annotate.interviews import interview_answers
 from app.annotate.quote_index import Candidate, QuoteIndex, mention_tokens, trim
 from app.annotate.reported import CueReader, remember
+from app.annotate.sourcing import speaker_named
 from app.annotate.speakers import Context
 from app.annotate.types import Paragraph, Quotation
 
@@ -182,17 +183,17 @@ def to_quotations(text: str, index: QuoteIndex, cands: list[Candidate]) -> list[
             first.spans = c.spans  # the second cue took the rest of a split quotation
     for c in best.values():
         sp = c.speaker
-        out.append(
-            Quotation(
-                paragraph=index.para_of(c.spans[0][0]),
-                spans=c.spans,
-                text=" ".join(text[s:e] for s, e in c.spans),
-                kind=c.kind,
-                cue=c.cue,
-                speaker_entity=sp.entity,
-                speaker_label=sp.label,
-                speaker_type=sp.type if (sp.entity is not None or sp.label) else None,
-                speaker_text=sp.text,
-            )
+        q = Quotation(
+            paragraph=index.para_of(c.spans[0][0]),
+            spans=c.spans,
+            text=" ".join(text[s:e] for s, e in c.spans),
+            kind=c.kind,
+            cue=c.cue,
+            speaker_entity=sp.entity,
+            speaker_label=sp.label,
+            speaker_type=sp.type if (sp.entity is not None or sp.label) else None,
+            speaker_text=sp.text,
         )
+        q.speaker_named = speaker_named(q)
+        out.append(q)
     return out
