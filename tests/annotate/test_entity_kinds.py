@@ -844,3 +844,38 @@ def test_one_word_after_in_is_a_place_not_an_organisation() -> None:
     )
     assert "Hamilton" not in kinds
     assert kinds.get("Dan Rooney") == "person"
+
+
+@pytest.mark.parametrize("firm", ["Kestrel", "Halvora"])
+def test_a_one_word_firm_that_speaks_again_and_again_stays_a_firm(firm: str) -> None:
+    body = (
+        f"Software maker {firm} has recalled two million games consoles after reports of"
+        f" faulty cables.\n\n{firm} said the recall was a precaution.\n\n"
+        f"{firm} added that no one had been hurt.\n\n"
+        f"In a statement, {firm} said the cables would be replaced free of charge."
+    )
+    assert _kinds(body) == {firm: "organisation"}
+
+
+def test_speaking_again_still_counts_for_a_surname_of_a_longer_name() -> None:
+    from app.annotate.entities.votes import _said_again
+
+    doc = get_nlp()("Ola Brandt won. Brandt said it was hard. Brandt said he was tired.")
+    at = [t.i for t in doc if t.text == "Brandt"]
+    mentions = [Found("organisation", i, i + 1, "Brandt") for i in at[1:]]
+    assert _said_again(doc, "brandt", mentions, set()) == 1  # two "said": one taken back
+    assert _said_again(doc, "brandt", mentions, {"brandt"}) == 0  # "Ola Brandt"'s surname
+
+
+def test_a_name_labelled_an_organisation_more_often_than_a_place_is_no_place() -> None:
+    from spacy.tokens import Span
+
+    from app.annotate.entities.kinds import places_of
+
+    doc = get_nlp()("Tamsor said sales rose. Tamsor will cut jobs. Tamsor shares fell in Oslo.")
+    at = [t.i for t in doc if t.text in ("Tamsor", "Oslo")]
+    labels = ["GPE", "ORG", "ORG", "GPE"]  # what a model may say of a firm and a city
+    doc.ents = [Span(doc, i, i + 1, label=lab) for i, lab in zip(at, labels, strict=True)]
+    assert places_of(doc) == {"oslo"}
+    doc.ents = [Span(doc, i, i + 1, label="GPE") for i in at[:2]]
+    assert places_of(doc) == {"tamsor"}  # as often a place as a firm: a place

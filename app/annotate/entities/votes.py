@@ -527,6 +527,16 @@ def decisive_kind(doc: Doc, mentions: list[Found]) -> str | None:
     return "person" if person else "organisation"
 
 
+def _said_again(doc: Doc, name: str, mentions: list[Found], surnames: set[str]) -> int:
+    """The person votes to take back from a one-word name that speaks more than once: a
+    firm says things as often as a person does ("Nestle said ... Nestle added"), unless the
+    word is a given name or ends a longer name in the article ("Eriksson")."""
+    if " " in name or name in surnames or is_given_name(name):
+        return 0
+    speaking = sum(_speaks(doc, f) and not is_acronym(f.name) for f in mentions)
+    return max(0, speaking - 1)
+
+
 def pool_kinds(doc: Doc, found: list[Found]) -> list[Found]:
     """Each name's mentions take the kind its pooled votes give; a name voted neither is
     hidden (its entity carries the votes to the corpus, with no mentions). Every mention
@@ -534,9 +544,11 @@ def pool_kinds(doc: Doc, found: list[Found]) -> list[Found]:
     labels = _label_votes(doc)
     places = ([e.text for e in doc.ents if e.label_ == "NORP"], places_named(doc), held(doc))
     groups = _name_groups(found)
+    surnames = {n.split()[-1] for n in groups if " " in n}  # "Eriksson" of "Sven-Goran Eriksson"
     for name, mentions in groups.items():
         first = max(mentions, key=lambda f: len(f.name.split()))
         votes = _name_votes(doc, mentions, labels.get(name, Counter()), places)
+        votes["person"] -= _said_again(doc, name, mentions, surnames)
         current = first.kind
         if current == "person" and _named_after_an_organisation(name, groups):
             votes["organisation"] += 3  # "Cisco Talos" beside "Cisco": a unit of the firm
