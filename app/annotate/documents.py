@@ -23,7 +23,8 @@ from app.annotate.nlp import sentence_of
 DOCUMENT_NOUNS = words(
     """study report statement survey memo database data figures numbers analysis findings
     release post tweet letter filing document documents website blog poll review audit
-    book article column essay editorial speech memoir manifesto thesis"""
+    book article column essay editorial speech memoir manifesto thesis research estimate
+    estimates forecast forecasts projections statistics"""
 )
 # Verbs whose subject issues the document that is their object: "X released a report".
 ISSUING_VERBS = words(
@@ -40,7 +41,10 @@ _WINDOW_TOKENS = 250  # how far back a definite document looks for the one it re
 
 def is_document(tok: Token) -> bool:
     """A common noun naming a document or a piece of published data."""
-    return tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_NOUNS
+    # the word as written too: "figures", "findings", "data" (whose lemmas are other words)
+    return tok.pos_ == "NOUN" and (
+        tok.lower_ in DOCUMENT_NOUNS or tok.lemma_.lower() in DOCUMENT_NOUNS
+    )
 
 
 def own_source(tok: Token) -> Token | None:

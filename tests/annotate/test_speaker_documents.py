@@ -118,3 +118,14 @@ def test_a_document_signed_by_a_person_speaks_for_them() -> None:
         "leader Mira Vance, reads: “We will not accept these cuts.”"
     )
     assert _speakers(annotate(text)) == ["Harbour Radio", "Mira Vance"]
+
+
+def test_figures_and_research_from_a_named_source_speak_for_it() -> None:
+    art = annotate(
+        "Jobs report\n\n"
+        "Unemployment fell to 4% in March, according to figures from the Delmar Statistics"
+        " Office.\n\n"
+        "Phone sales rose by a third, according to research from analysts Finwick.\n\n"
+        "Finwick is based in Leeds."
+    )
+    assert _speakers(art) == ["Delmar Statistics Office", "Finwick"]
