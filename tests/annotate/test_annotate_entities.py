@@ -2,6 +2,7 @@
 
 from app.annotate import annotate
 from app.annotate.names import norm_name, person_key, strip_possessive
+from app.annotate.nlp import get_nlp
 
 
 def _people(art):
@@ -136,3 +137,25 @@ def test_a_description_before_a_name_is_not_part_of_it() -> None:
     for sentence, name in cases.items():
         art = annotate(f"Title\n\n{sentence}")
         assert [e.name for e in art.entities if e.kind == "person"] == [name], sentence
+
+
+def test_initials_are_a_first_name_for_a_speaking_surname() -> None:
+    from app.annotate.entities.spans import _full_names_of
+
+    doc = get_nlp()("JK Quinlan's new book is out. Quinlan said she wrote it in a year.")
+    said = next(t for t in doc if t.text == "Quinlan" and t.i > 2)
+    assert [doc[a:b].text for a, b in _full_names_of(doc, said)] == ["JK Quinlan"]
+
+
+def test_a_given_name_used_alone_as_a_subject_is_that_person() -> None:
+    art = annotate(
+        "Final day\n\n"
+        "Marta Kovacs and her sister Lena reached the doubles final in Paris on Sunday.\n\n"
+        "Marta also said the family had been through a difficult year.\n\n"
+        "The crowd in Paris cheered for Marta."
+    )
+    speakers = [art.entities[q.speaker_entity].name for q in art.quotations[:1]]
+    assert speakers == ["Marta Kovacs"]
+    marta = next(e for e in art.entities if e.name == "Marta Kovacs")
+    mentions = [m.text for m in art.mentions if art.entities[m.entity] is marta]
+    assert mentions == ["Marta Kovacs", "Marta"]  # a subject only: not "cheered for Marta"

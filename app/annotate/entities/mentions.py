@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from app.annotate.entities.lexicon import GIVEN_NAMES_F, GIVEN_NAMES_M, HONORIFICS
 from app.annotate.entities.result import Found
+from app.annotate.given_names import is_given_name
 from app.annotate.names import TITLE_WORDS, norm_name, norm_token
 from app.annotate.nlp import doc_text, tokens_where
 from app.annotate.types import Entity
@@ -35,6 +36,36 @@ def _forms(entities: list[Entity]) -> tuple[list[tuple[str, int]], dict[str, lis
     return forms, ambiguous
 
 
+def _first_names_used(entities: list[Entity]) -> list[tuple[str, int]]:
+    """A person's given name, to find where the text uses it alone ("Serena" after "Serena
+    Williams"), when it is a word of no one else's name."""
+    words: dict[str, set[int]] = {}
+    for i, ent in enumerate(entities):
+        for a in ent.aliases:
+            for w in a.split():
+                words.setdefault(w, set()).add(i)
+    out = []
+    for i, ent in enumerate(entities):
+        first = ent.name.split()[0]
+        if ent.kind != "person" or len(ent.name.split()) < 2 or words.get(first) != {i}:
+            continue
+        if len(first) >= 3 and first[1:].islower() and is_given_name(first):
+            out.append((first, i))
+    return out
+
+
+def _first_name_subject(span: Span) -> bool:
+    """A given name alone that does something ("Marta said"), not one inside another name
+    or a title ("Doc Martin", "King Michael") or someone else's ("their son, John")."""
+    tok = span[0]
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return (
+        len(span) == 1
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and (before is None or not before.text[:1].isupper() or before.is_sent_start)
+    )
+
+
 def _last_bearer(found: list[Found], before: int, bearers: list[int]) -> int | None:
     """Of the entities sharing a surname, the one mentioned last before token `before`."""
     best = None
@@ -56,6 +87,8 @@ def more_mentions(
         used = doc[f.start : f.end]
         covered[used.start_char : used.end_char] = b"\x01" * (used.end_char - used.start_char)
     forms, ambiguous = _forms(entities)
+    given = dict(_first_names_used(entities))
+    forms = sorted(forms + list(given.items()), key=lambda x: -len(x[0]))
     if not forms:
         return []
     lookup = dict(forms)
@@ -73,6 +106,8 @@ def more_mentions(
         ):
             continue
         form = m.group(0)
+        if form in given and not _first_name_subject(span):
+            continue
         idx = lookup[form]
         if form in ambiguous:
             last = _last_bearer(found, span.start, ambiguous[form])

@@ -592,9 +592,17 @@ def _full_names_of(doc: Doc, surname: Token, loose: bool = False) -> list[tuple[
         first = doc[i - 1] if i > 0 else None
         if first is None or first.pos_ != "PROPN" or not first.text[:1].isupper():
             continue
-        if _unknown_first_name(first, doc[i]) if loose else is_given_name(first.text):
+        if _unknown_first_name(first, doc[i]) if loose else _first_name(first.text):
             out.append((i - 1, i + 1))
     return out
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.?){1,3}")
+
+
+def _first_name(word: str) -> bool:
+    """A given name in the dictionary, or initials ("JK", "J.K.") before a surname."""
+    return is_given_name(word) or bool(_INITIALS.fullmatch(word))
 
 
 def _unknown_first_name(first: Token, surname: Token) -> bool:
