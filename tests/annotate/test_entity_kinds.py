@@ -879,3 +879,14 @@ def test_a_name_labelled_an_organisation_more_often_than_a_place_is_no_place() -
     assert places_of(doc) == {"oslo"}
     doc.ents = [Span(doc, i, i + 1, label="GPE") for i in at[:2]]
     assert places_of(doc) == {"tamsor"}  # as often a place as a firm: a place
+    labels = ["NORP", "ORG", "ORG", "GPE"]  # a nationality's label is outvoted the same way
+    doc.ents = [Span(doc, i, i + 1, label=lab) for i, lab in zip(at, labels, strict=True)]
+    assert places_of(doc) == {"oslo"}
+
+
+def test_a_two_letter_acronym_of_an_organisation_is_looked_for_again() -> None:
+    from app.annotate.entities.mentions import _forms
+
+    firm = Entity(kind="organisation", name="QX", key="org:qx", aliases=["QX"])
+    person = Entity(kind="person", name="Al Wu", key="person:al wu", aliases=["Al Wu", "Wu"])
+    assert _forms([firm, person])[0] == [("Al Wu", 1), ("QX", 0)]

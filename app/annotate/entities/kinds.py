@@ -103,8 +103,8 @@ def looks_org_person(doc: Doc, f: Found) -> bool:
 
 
 def places_of(doc: Doc) -> set[str]:
-    """Names the model labels as places or nationalities anywhere in the text; not a place
-    it labels an organisation more often ("Nestle" [ORG] 8 times, [GPE] 4 times)."""
+    """Names the model labels as places or nationalities anywhere in the text; not one it
+    labels an organisation more often ("Nestle" [ORG] 8 times, [GPE] 4 times)."""
     placed: Counter[str] = Counter()
     as_org: Counter[str] = Counter()
     for e in doc.ents:
@@ -114,9 +114,7 @@ def places_of(doc: Doc) -> set[str]:
         bare = norm_name(e.text.removeprefix("the ").removeprefix("The "))
         if e.label_ == "ORG":
             as_org[bare] += 1
-        elif e.label_ == "NORP":
-            placed[name] += len(doc)  # a nationality or a faith, however else labelled
-        elif e.label_ in ("GPE", "LOC"):
+        elif e.label_ in ("GPE", "LOC", "NORP"):
             placed[name] += 1
             if e.label_ == "GPE" and bare != name:
                 placed[bare] += 1  # "the Gambia" is a place as "Gambia" too

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from app.annotate.entities.lexicon import GIVEN_NAMES_F, GIVEN_NAMES_M, HONORIFICS
 from app.annotate.entities.result import Found
 from app.annotate.given_names import is_given_name
-from app.annotate.names import TITLE_WORDS, norm_name, norm_token
+from app.annotate.names import TITLE_WORDS, is_acronym, norm_name, norm_token
 from app.annotate.nlp import doc_text, tokens_where
 from app.annotate.types import Entity
 
@@ -24,7 +24,8 @@ def _forms(entities: list[Entity]) -> tuple[list[tuple[str, int]], dict[str, lis
         if ent.kind == "person" and len(ent.name.split()) > 1:
             surnames.setdefault(ent.name.split()[-1], []).append(i)
         for a in ent.aliases:
-            if len(a) >= 3 and (len(a.split()) > 1 or ent.kind == "organisation"):
+            several = len(a.split()) > 1 or ent.kind == "organisation"
+            if several and (len(a) >= 3 or is_acronym(a)):  # "BT"
                 forms.append((a, i))
     ambiguous: dict[str, list[int]] = {}
     for sn, idxs in surnames.items():
