@@ -890,3 +890,18 @@ def test_a_two_letter_acronym_of_an_organisation_is_looked_for_again() -> None:
     firm = Entity(kind="organisation", name="QX", key="org:qx", aliases=["QX"])
     person = Entity(kind="person", name="Al Wu", key="person:al wu", aliases=["Al Wu", "Wu"])
     assert _forms([firm, person])[0] == [("Al Wu", 1), ("QX", 0)]
+
+
+def test_a_brand_before_a_drink_is_a_product_and_its_brewer_a_firm() -> None:
+    body = (
+        "Drinks group Halden Spirits said sales rose.\n\n"
+        "Sales of its Gordano vodka rose by a fifth in Europe, and Gordano vodka is now sold"
+        " in 40 countries.\n\n"
+        "Halden Spirits said profits were up."
+    )
+    assert _kinds(body) == {"Halden Spirits": "organisation"}
+    body = (
+        "Australian brewer Kelbrook has bought a large stake in a winemaker.\n\n"
+        "Kelbrook bought the shares on Wednesday. Its best known brand is Kelbrook lager."
+    )
+    assert _kinds(body) == {"Kelbrook": "organisation"}  # the brewer, though "X lager"

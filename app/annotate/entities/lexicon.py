@@ -47,7 +47,8 @@ PRODUCT_NOUNS = words(
     planes helicopter helicopters tank tanks drone drones rifle rifles gun guns launcher
     launchers interceptor interceptors battery batteries vehicle vehicles car cars phone
     phones smartphone device devices app software console vaccine vaccines drug drugs pill
-    tablet laptop chip chips engine engines"""
+    tablet laptop chip chips engine engines handset handsets camera cameras browser
+    whisky whiskey vodka rum gin brandy beer lager wine champagne cider cola"""
 )
 
 
@@ -67,7 +68,8 @@ ORG_DESCRIPTORS = words(
     brands startup start-up developer developers supplier suppliers operator operators
     agency agencies newspaper newspapers network networks chain chains club clubs team teams
     lender lenders automaker automakers outlet outlets organization organisation band bands
-    duo trio quartet orchestra choir label labels"""
+    duo trio quartet orchestra choir label labels brewer brewers distiller carmaker
+    carmakers winemaker drugmaker chipmaker wholesaler distributor conglomerate"""
 )
 
 

@@ -171,9 +171,16 @@ def _subject_of_its(doc: Doc, f: Found) -> bool:
 
 
 def acts_as_firm(doc: Doc, f: Found) -> bool:
-    """The mention speaks, has "its" things, staff or a role held at it ("X said", "X sued
-    to protect its products", "an X spokesman", "the chief executive of X")."""
-    return _speaks(doc, f) or _subject_of_its(doc, f) or _role_of(doc, f) or _staff_after(doc, f)
+    """The mention speaks, has "its" things, staff or a role held at it, or a firm's noun
+    before it ("X said", "X sued to protect its products", "an X spokesman", "the chief
+    executive of X", "brewer X")."""
+    return (
+        _speaks(doc, f)
+        or _subject_of_its(doc, f)
+        or _role_of(doc, f)
+        or _staff_after(doc, f)
+        or org_descriptor_before(doc, f)
+    )
 
 
 def _role_of(doc: Doc, f: Found) -> bool:
