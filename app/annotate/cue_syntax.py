@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from app.annotate.cues import CLAUSE_ONLY, NO_COMMENT, OBJECT_PREDICATE, SPEECH_VERBS
 from app.annotate.documents import is_document
+from app.annotate.epithets import epithet_age
 from app.annotate.names import words
 from app.annotate.nlp import sentence_of
 
@@ -265,6 +266,8 @@ _DASHES = ("-", "–", "—")
 def nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
     """When the parse gives the cue no subject: the name right before or after it."""
     sent = sentence_of(tok)
+    if _age_epithet_before(doc, tok):
+        return doc[tok.i - 1]  # "The 31-year-old insisted": "old" (the parse had no subject)
     i = tok.i - 1
     while (
         i >= 0
@@ -304,6 +307,18 @@ def nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
             t = t.head
         return t
     return _inverted_description(doc, tok, j, sent.end)
+
+
+def _age_epithet_before(doc: Doc, tok: Token) -> bool:
+    """ "The 31-year-old insisted ...": "the", an age and "old" right before the cue."""
+    i = tok.i - 1
+    k = i - 5  # the, 31, -, year, -, old
+    return (
+        k >= 0
+        and doc[i].lower_ == "old"
+        and doc[k].lower_ == "the"
+        and epithet_age(doc[k : tok.i].text) is not None
+    )
 
 
 def _inverted_description(doc: Doc, tok: Token, j: int, end: int) -> Token | None:

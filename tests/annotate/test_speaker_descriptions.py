@@ -484,3 +484,13 @@ def test_an_office_of_someone_else_is_not_the_last_organisation() -> None:
         "says surveys are allowed."
     )
     assert _speakers(annotate(text))[-1] == "The data commissioner's office"
+
+
+def test_an_age_epithet_the_parser_gave_no_subject_role_still_speaks() -> None:
+    art = annotate(
+        "Sprinter cleared\n\n"
+        "Greek sprinter Nikos Varelas has denied claims that he faked a crash.\n\n"
+        "But Varelas has continually protested his innocence. The 31-year-old insisted he"
+        " will be happy if he is charged so he can clear his name."
+    )
+    assert _speakers(art)[-1] == "Nikos Varelas"
