@@ -671,11 +671,28 @@ def _given_and_known_surname(ent: Span, surnames: Collection[str]) -> bool:
     )
 
 
+def _unlabelled_subjects(doc: Doc) -> set[str]:
+    """Capitalised words the model labels nothing that act alone as a verb's subject
+    ("Mourinho has won"): a surname, when a given name comes before it elsewhere."""
+    return {
+        t.text
+        for t in doc
+        if t.dep_ == "nsubj"
+        and t.pos_ == "PROPN"
+        and not t.ent_type_
+        and t.text[:1].isupper()
+        and t.text[1:].islower()
+        and not any(c.dep_ == "compound" for c in t.children)
+        and (t.i == 0 or doc[t.i - 1].pos_ != "PROPN")
+    }
+
+
 def model_spans(doc: Doc, char_ok: Callable[[int], bool]) -> list[tuple[str, int, int]]:
     """The model's PERSON and ORG spans in the body, ORG fragments split by the model
     ("... Acquisition and" + "Sustainment Forum", "X" "of" "Y") joined."""
     merged: list[tuple[str, int, int]] = []
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
+    surnames |= _unlabelled_subjects(doc)
     for ent in doc.ents:
         label = _model_label(doc, ent, surnames) if char_ok(ent.start_char) else None
         if label is None:
