@@ -905,3 +905,13 @@ def test_a_brand_before_a_drink_is_a_product_and_its_brewer_a_firm() -> None:
         "Kelbrook bought the shares on Wednesday. Its best known brand is Kelbrook lager."
     )
     assert _kinds(body) == {"Kelbrook": "organisation"}  # the brewer, though "X lager"
+
+
+def test_a_name_after_an_in_of_a_verb_is_where_or_a_work_not_who() -> None:
+    body = "Actress Jane Miller starred in Danger Mouse in the 1980s.\n\nShe said it was fun."
+    assert _kinds(body) == {"Jane Miller": "person"}
+    body = (
+        "Venture capitalists Tamsin Capital, which also invested in Orbit Systems, funded"
+        " the firm.\n\nOrbit Systems said it was pleased."
+    )
+    assert _kinds(body).get("Orbit Systems") == "organisation"  # "invested in": a firm

@@ -373,7 +373,7 @@ def _other_votes(doc: Doc, f: Found) -> int:
         + int(_owned_by_person(doc, f))
         + int(after in PRODUCT_AFTER)
         + 2 * int(numbered)  # a time zone or a unit: nearly decisive
-        + 2 * int(_in_one_word(doc, f))
+        + 2 * int(_in_one_word(doc, f) or _where_something_happens(doc, f))
         + int(owned and f.kind == "organisation")
         + int(next_num)
         + int(modifier)
@@ -401,6 +401,28 @@ def _in_one_word(doc: Doc, f: Found) -> bool:
 
 
 _INVESTING = frozenset({"invest", "investment", "investor", "interest"})
+
+
+def _where_something_happens(doc: Doc, f: Found) -> bool:
+    """ "In Sri Lanka, ...", "the worst-hit areas were in X", "she starred in X": a name
+    after an "in" that opens the sentence or modifies a verb is where (or a work), not who
+    ("confidence in X" and "in X's Britain" stay)."""
+    if f.start < 1 or doc[f.start - 1].lower_ != "in" or f.end - f.start > 3:
+        return False
+    prep = doc[f.start - 1]
+    owner = f.end < len(doc) and doc[f.end].tag_ == "POS"
+    verb = prep.head if prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX") else None
+    if verb is not None and verb.lemma_.lower() in _NOT_WHERE_VERBS:
+        return False  # "quoted in X" (a paper), "invested in X" (a firm), "drafted in X"
+    where = prep.is_sent_start or verb is not None
+    return where and not owner and not doc[f.start].text.isupper()
+
+
+# Verbs whose "in X" names a publication, a firm or a person brought into a side.
+_NOT_WHERE_VERBS = words(
+    """quote publish report write say tell print invest draft bring call believe trust
+    interest"""
+)
 
 
 def _listed_as_work(doc: Doc, f: Found) -> bool:
