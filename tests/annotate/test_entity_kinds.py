@@ -915,3 +915,13 @@ def test_a_name_after_an_in_of_a_verb_is_where_or_a_work_not_who() -> None:
         " the firm.\n\nOrbit Systems said it was pleased."
     )
     assert _kinds(body).get("Orbit Systems") == "organisation"  # "invested in": a firm
+
+
+def test_a_name_listed_with_a_film_the_text_calls_one_is_a_work() -> None:
+    body = (
+        "The nominations were announced on Monday.\n\n"
+        "It is up against Harbour Lights, The Copper Road Diaries and British film Mina"
+        " Varga, which has 11 nominations."
+    )
+    kinds = _kinds(body)
+    assert "Copper Road Diaries" not in kinds and "Harbour Lights" not in kinds

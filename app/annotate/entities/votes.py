@@ -369,7 +369,7 @@ def _other_votes(doc: Doc, f: Found) -> int:
     return (
         2 * int(after in WORK_NOUNS or _described_as_work(doc, f))
         + 2 * int(_named_as_work(doc, f))  # "the film X": the text says what it is
-        + 2 * int(titled or _listed_as_work(doc, f))
+        + 2 * int(titled or _listed_as_work(doc, f) or _listed_with_a_work(doc, f))
         + int(_owned_by_person(doc, f))
         + int(after in PRODUCT_AFTER)
         + 2 * int(numbered)  # a time zone or a unit: nearly decisive
@@ -433,6 +433,25 @@ def _listed_as_work(doc: Doc, f: Found) -> bool:
             continue
         if window[k + 1 :].text.lower().startswith(("like", "such as", "including")):
             return True
+    return False
+
+
+def _listed_with_a_work(doc: Doc, f: Found) -> bool:
+    """ "Finding Neverland, The X and British film Vera Drake": a name that is no given name
+    and a surname, in a list with a work the text calls one."""
+    if is_given_name(f.name.split()[0]):
+        return False
+    first = doc[f.start : f.end].root
+    while first.dep_ == "conj" and first.head.i < first.i and first.head.pos_ == "PROPN":
+        first = first.head
+    listed = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.head.pos_ == "PROPN")]
+    if len(listed) < 2:
+        return False
+    for t in listed:
+        if f.start <= t.i < f.end:
+            continue
+        if any(c.lower_ in WORK_DESCRIPTORS and c.text.islower() for c in t.lefts):
+            return True  # "British film Vera Drake" (not the name "X Films")
     return False
 
 
