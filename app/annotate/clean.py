@@ -205,8 +205,18 @@ def _mark_lines(units: list[Unit]) -> None:
         b = by_line(u.text) if d is None else None
         if d is not None and (content <= 8 or i >= len(units) - 3 or DATE_WORD.search(u.text)):
             u.kind, (u.date, u.date_kind) = "date", d  # (a bare date mid-story is the story's)
+            u.source = _publication_before(u.text)
         elif b is not None and (i < HEAD_LIMIT or not b.unknown):
             _set_byline(u, b)
+
+
+_PUBLICATION_FIRST = re.compile(r"^([A-Z][\w&.' -]{1,40}?)\s*[·•|]\s*\S")
+
+
+def _publication_before(line: str) -> str | None:
+    """ "CBC News · Posted: Jan 05, 2025": the publication a date line starts with."""
+    m = _PUBLICATION_FIRST.match(line)
+    return m.group(1) if m and looks_publication(m.group(1)) else None
 
 
 _SIGN_OFF = re.compile(r"^[-–—(\s]*([A-Z][\w&.' -]{1,40}?)\s*\)?\.?$")
@@ -317,6 +327,19 @@ def _mark_title(units: list[Unit]) -> None:
         for u in body[1:]:
             if len(u.text) < 300 and _tokens(u.text) in again:
                 u.kind = "junk"  # the headline again (page title, then the article's)
+        _mark_under_title(units, units.index(first))
+
+
+def _mark_under_title(units: list[Unit], title: int) -> None:
+    """A section label between the headline and the byline or date ("Health") is furniture
+    (a standfirst there is kept, unless it repeats the lead)."""
+    for i in range(title + 1, min(title + 3, len(units))):
+        u = units[i]
+        if u.kind != "body" or not _title_like(u.text) or len(u.text.split()) > 2:
+            continue
+        after = next((v for v in units[i + 1 :] if v.kind not in ("junk", "image")), None)
+        if after is not None and after.kind in ("byline", "date", "source"):
+            u.kind = "junk"
 
 
 def _is_label(u: Unit, nxt: Unit) -> bool:
@@ -435,7 +458,7 @@ def _source(units: list[Unit]) -> str | None:
     """The publication named in the header, else the wire service of the dateline, else the
     publication that holds the copyright."""
     for u in units:
-        if u.kind in ("byline", "source", "title") and u.source:
+        if u.kind in ("byline", "source", "title", "date") and u.source:
             return u.source
     body = [u for u in units if u.kind == "body"][:2]
     for u in body:

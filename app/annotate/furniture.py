@@ -36,7 +36,8 @@ JUNK = re.compile(
       | e-mail | facebook | twitter | x | whatsapp | linkedin | reddit | telegram | pinterest
       | flipboard | messenger | comments?(?:\s*\(?\d+\)?)? | \d+\s+comments? | view\s+comments
       | show\s+comments | (?:like|follow)\s+us\s+on\b.* | posted\s+in\s*:.* | filed\s+under\s*:?.*
-      | skip\s+to\s+(?:main\s+)?content | skip\s+navigation | listen\s+to\s+(?:this\s+)?article.*
+      | skip\s+to\s+(?:main\s+)?content | skip\s+navigation | social\s+sharing
+      | listen\s+to\s+(?:this\s+)?article.*
       | topics?(?:\s*:.*)? | tags?\s*:.* | image\s+source\b.* | image\s+caption\b.*
       | image\s+copyright\b.* | \(?getty\s+images\)? | (?:photo|image|picture)\s*:.*
       | pictured\s*:.* | file\s+photo | click\s+to\s+(?:enlarge|expand|play|view)\b.*
@@ -89,7 +90,8 @@ _NAV_WORDS = words(
     """home news sport sports weather business politics world uk us u.s. opinion culture
     lifestyle life style entertainment tech technology science health travel video videos
     podcasts podcast menu search local more sections live latest markets money economy arts
-    books music film tv food edition subscribe login account newsletters games puzzles"""
+    books music film tv food edition subscribe login account newsletters games puzzles
+    sign log in out register my profile"""
 )
 _SOCIAL_WORDS = words(
     """share shares shared tweet tweets pin pins email e-mail print comments comment facebook

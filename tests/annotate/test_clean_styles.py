@@ -529,6 +529,52 @@ Tags: parks, river, city council
     ],
 )
 
+NAV_LINES = Case(
+    text="""Skip to main content
+Menu  Search  Sign in
+Ferry operator cuts winter routes as fuel costs climb
+By Maria Delgado and Tom Ashby, Reuters
+Published 6:42 AM EST, Tue March 4, 2025
+
+OSLO (Reuters) - Norway's largest ferry operator said on Tuesday it would cut six winter
+routes, blaming a sharp rise in fuel costs.
+
+The company, which carries 12 million passengers a year, said the cuts would take effect
+in November.
+Share this article
+""",
+    title="Ferry operator cuts winter routes as fuel costs climb",
+    authors=["Maria Delgado", "Tom Ashby"],
+    source="Reuters",
+    published=date(2025, 3, 4),
+    paragraphs=[
+        "OSLO (Reuters) - Norway's largest ferry operator said on Tuesday it would cut six"
+        " winter routes, blaming a sharp rise in fuel costs.",
+        "The company, which carries 12 million passengers a year, said the cuts would take"
+        " effect in November.",
+    ],
+)
+
+SECTION_LABEL_AND_DATED_SOURCE = Case(
+    text="""Hospital wait times hit record in northern Ontario
+Health
+CBC News · Posted: Jan 05, 2025 4:30 PM EST | Last Updated: January 5
+Patients at the regional hospital waited an average of 31 hours for a bed in December.
+The hospital's chief of staff said the numbers were "alarming."
+Social Sharing
+Facebook
+Email
+""",
+    title="Hospital wait times hit record in northern Ontario",
+    authors=[],
+    source="CBC News",
+    published=date(2025, 1, 5),
+    paragraphs=[
+        "Patients at the regional hospital waited an average of 31 hours for a bed in December.",
+        'The hospital\'s chief of staff said the numbers were "alarming."',
+    ],
+)
+
 CASES = {
     "reuters": REUTERS,
     "ap": AP,
@@ -546,6 +592,8 @@ CASES = {
     "loose_wrap": LOOSE_WRAP,
     "name_and_job_lines": NAME_AND_JOB_LINES,
     "single_newline_body": SINGLE_NEWLINE_BODY,
+    "nav_lines": NAV_LINES,
+    "section_label_and_dated_source": SECTION_LABEL_AND_DATED_SOURCE,
 }
 
 
