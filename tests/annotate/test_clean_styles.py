@@ -575,6 +575,45 @@ Email
     ],
 )
 
+CAPITALS_BYLINE = Case(
+    text="""Ottawa to expand dental care program to seniors
+MARIE TREMBLAY
+OTTAWA
+PUBLISHED MARCH 4, 2025
+The federal government will expand its dental care program to all seniors, the health \
+minister announced Tuesday.
+The program has enrolled 1.7 million people so far.
+With files from The Canadian Press
+""",
+    title="Ottawa to expand dental care program to seniors",
+    authors=["Marie Tremblay"],
+    source=None,  # "with files from" a wire service does not make it the publication
+    published=date(2025, 3, 4),
+    paragraphs=[
+        "The federal government will expand its dental care program to all seniors, the"
+        " health minister announced Tuesday.",
+        "The program has enrolled 1.7 million people so far.",
+    ],
+)
+
+WIRE_FIRST_PUBLISHED = Case(
+    text="""Storm knocks out power to 50,000 homes
+The Canadian Press
+Published Friday, January 10, 2025 7:14AM EST
+HALIFAX -- More than 50,000 homes were without power Friday morning after a storm.
+"This is a significant event," said a utility spokesperson.
+This report by The Canadian Press was first published Jan. 10, 2025.
+""",
+    title="Storm knocks out power to 50,000 homes",
+    authors=[],
+    source="The Canadian Press",
+    published=date(2025, 1, 10),
+    paragraphs=[
+        "HALIFAX -- More than 50,000 homes were without power Friday morning after a storm.",
+        '"This is a significant event," said a utility spokesperson.',
+    ],
+)
+
 CASES = {
     "reuters": REUTERS,
     "ap": AP,
@@ -594,6 +633,8 @@ CASES = {
     "single_newline_body": SINGLE_NEWLINE_BODY,
     "nav_lines": NAV_LINES,
     "section_label_and_dated_source": SECTION_LABEL_AND_DATED_SOURCE,
+    "capitals_byline": CAPITALS_BYLINE,
+    "wire_first_published": WIRE_FIRST_PUBLISHED,
 }
 
 
