@@ -925,3 +925,14 @@ def test_a_name_listed_with_a_film_the_text_calls_one_is_a_work() -> None:
     )
     kinds = _kinds(body)
     assert "Copper Road Diaries" not in kinds and "Harbour Lights" not in kinds
+
+
+def test_a_family_noun_before_a_name_is_evidence_of_a_person() -> None:
+    from app.annotate.entities.votes import _person_votes
+
+    doc = get_nlp()("The murder of her sister Titi Banks shook the family.")
+    at = next(t.i for t in doc if t.text == "Titi")
+    assert _person_votes(doc, Found("organisation", at, at + 2, "Titi Banks")) >= 2
+    doc = get_nlp()("The deal with partner Orbis Medical was signed.")
+    at = next(t.i for t in doc if t.text == "Orbis")
+    assert _person_votes(doc, Found("organisation", at, at + 2, "Orbis Medical")) == 0

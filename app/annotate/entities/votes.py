@@ -117,7 +117,20 @@ def _person_votes(doc: Doc, f: Found) -> int:
         return _DECISIVE
     speaks = _speaks(doc, f) and not is_acronym(f.name)  # "the FBI said": it speaks too
     lettered = f.end < len(doc) and doc[f.end].text.upper() in POST_NOMINALS  # "X QC"
-    return int(before in TITLE_WORDS) + int(speaks) + 2 * int(lettered) + _self_reference(doc, f)
+    kin = before in KIN_NOUNS  # "sister X", "his widow X": family are people
+    return (
+        int(before in TITLE_WORDS)
+        + int(speaks)
+        + 2 * int(lettered or kin)
+        + _self_reference(doc, f)
+    )
+
+
+KIN_NOUNS = words(
+    """wife husband son daughter sister brother mother father widow widower cousin uncle aunt
+    nephew niece grandson granddaughter grandmother grandfather girlfriend boyfriend fiance
+    fiancee stepson stepdaughter"""
+)
 
 
 def _self_reference(doc: Doc, f: Found) -> int:
