@@ -63,7 +63,7 @@ def _first_name_subject(span: Span) -> bool:
     return (
         len(span) == 1
         and tok.dep_ in ("nsubj", "nsubjpass")
-        and (before is None or not before.text[:1].isupper() or before.is_sent_start)
+        and (before is None or not before.text[:1].isupper() or bool(before.is_sent_start))
     )
 
 
