@@ -108,7 +108,7 @@ def places_of(doc: Doc) -> set[str]:
     placed: Counter[str] = Counter()
     as_org: Counter[str] = Counter()
     for e in doc.ents:
-        if party_name(e.text.split()):
+        if e.label_ not in ("ORG", "GPE", "LOC", "NORP") or party_name(e.text.split()):
             continue
         name = norm_name(e.text)
         bare = norm_name(e.text.removeprefix("the ").removeprefix("The "))

@@ -674,11 +674,13 @@ def _given_and_known_surname(ent: Span, surnames: Collection[str]) -> bool:
 def _unlabelled_subjects(doc: Doc) -> set[str]:
     """Capitalised words the model labels nothing that act alone as a verb's subject
     ("Mourinho has won"): a surname, when a given name comes before it elsewhere."""
+    if not any(len(e) == 2 and e.label_ in ("GPE", "LOC", "FAC") for e in doc.ents):
+        return set()  # (only a two-word place's last word is looked up)
+    subjects = (doc[i] for i in tokens_where(doc, "DEP", lambda d: d == "nsubj"))
     return {
         t.text
-        for t in doc
-        if t.dep_ == "nsubj"
-        and t.pos_ == "PROPN"
+        for t in subjects
+        if t.pos_ == "PROPN"
         and not t.ent_type_
         and t.text[:1].isupper()
         and t.text[1:].islower()
