@@ -39,7 +39,7 @@ _QUANTIFIERS = words(
 # Words a spokesperson's label may add without naming whom they speak for.
 _BARE_SPOKES = words("a an the one another official senior chief")
 _INDEFINITE = words("a an one another")
-_MORE_DOCUMENTS = words("research figures estimates estimate reports lawsuit suit data")
+_MORE_DOCUMENTS = words("reports lawsuit suit")  # beside the document nouns
 
 
 def speaker_named(q: Quotation) -> bool | None:

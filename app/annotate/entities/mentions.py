@@ -24,8 +24,8 @@ def _forms(entities: list[Entity]) -> tuple[list[tuple[str, int]], dict[str, lis
         if ent.kind == "person" and len(ent.name.split()) > 1:
             surnames.setdefault(ent.name.split()[-1], []).append(i)
         for a in ent.aliases:
-            several = len(a.split()) > 1 or ent.kind == "organisation"
-            if several and (len(a) >= 3 or is_acronym(a)):  # "BT"
+            searched = len(a.split()) > 1 or ent.kind == "organisation"
+            if searched and (len(a) >= 3 or is_acronym(a)):  # "BT"
                 forms.append((a, i))
     ambiguous: dict[str, list[int]] = {}
     for sn, idxs in surnames.items():
