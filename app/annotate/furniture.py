@@ -93,8 +93,10 @@ _NAV_WORDS = words(
     lifestyle life style entertainment tech technology science health travel video videos
     podcasts podcast menu search local more sections live latest markets money economy arts
     books music film tv food edition subscribe login account newsletters games puzzles
-    sign log in out register my profile"""
+    signin register profile"""
 )
+# "Sign in", "Log out", "My account" are one navigation item each.
+_NAV_PAIRS = re.compile(r"\b(?:(?:sign|log)\s*(?:in|out|on)|my\s+account)\b", re.IGNORECASE)
 _SOCIAL_WORDS = words(
     """share shares shared tweet tweets pin pins email e-mail print comments comment facebook
     twitter linkedin whatsapp reddit pinterest messenger telegram flipboard copy link save
@@ -123,6 +125,7 @@ def _is_crumbs(s: str) -> bool:
     """Navigation: "Home > News > UK", "News | Sport | Weather", "Home News Sport Weather"."""
     if len(s) > 150 or any(c.isdigit() for c in s):
         return False
+    s = _NAV_PAIRS.sub("signin", s)
     if not _CRUMB_SEPARATORS.search(s):
         toks = s.lower().replace(",", " ").split()
         return len(toks) >= 2 and all(t in _NAV_WORDS for t in toks)

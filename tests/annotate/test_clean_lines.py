@@ -284,3 +284,11 @@ def test_datelines_alone() -> None:
     assert is_dateline_alone("NEW YORK, March 3 (Reuters) -")
     assert not is_dateline_alone("WINNERS (six times)")
     assert not is_dateline_alone("TOO FAST TOO FURIOUS (DIGITAL BRIDGES)")
+
+
+def test_sign_in_is_one_navigation_item_and_in_alone_is_none() -> None:
+    from app.annotate.furniture import is_junk
+
+    assert is_junk("Menu  Search  Sign in")
+    assert is_junk("My account | Sign out")
+    assert not is_junk("Money in sport")  # a headline of navigation-like words
