@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.annotate.given_names import is_given_name
 from app.annotate.names import words
 
 BY = re.compile(
@@ -117,7 +118,11 @@ def looks_publication(s: str) -> bool:
 
 def name_line(s: str) -> str | None:
     """The name on a line holding only a name, maybe with a place ("Jack Moran at Riverside
-    Stadium"): not a place ("Ewood Park") or a job ("Staff Writer")."""
+    Stadium"), or in capitals with a given name first ("MARIE TREMBLAY"; not "TOP
+    STORIES"): not a place ("Ewood Park") or a job ("Staff Writer")."""
+    parts = s.split()
+    if s.isupper() and 2 <= len(parts) <= 4 and is_given_name(parts[0].title()):
+        s = s.title()
     name = _PLACE_TAIL.sub("", s.strip().rstrip(",")).strip()
     if not is_name(name) or JOBS.search(name) or name.split()[-1].lower() in PLACE_WORDS:
         return None

@@ -68,7 +68,6 @@ from app.annotate.furniture import (
     is_rule,
     is_trailer,
 )
-from app.annotate.given_names import is_given_name
 from app.annotate.layout import SENTENCE_END, split_units
 from app.annotate.types import Image, Metadata, Paragraph
 
@@ -246,7 +245,7 @@ def _header_kind(units: list[Unit], i: int) -> None:
         _set_byline(u, b)
     elif is_job_title(t) and units[i - 1].kind == "byline":
         u.kind = "junk"  # "Staff Reporter" under a byline
-    elif (name := name_line(t) or _capitals_name(t)) is not None:
+    elif (name := name_line(t)) is not None:
         _set_byline(u, Byline((name,), None))
     elif (b := read_byline(t)).source and not b.authors and not b.unknown:
         u.kind, u.source = "source", b.source  # "BBC News, Cumbria", "Health reporter, BBC News"
@@ -254,14 +253,6 @@ def _header_kind(units: list[Unit], i: int) -> None:
         u.kind, u.source = "source", t.strip()
     elif re.match(r"^source\s*:\s*\S", t, re.I) and len(t) < 80:
         u.kind, u.source = "source", t.split(":", 1)[1].strip()
-
-
-def _capitals_name(t: str) -> str | None:
-    """A byline in capitals: "MARIE TREMBLAY" (a given name first, so not "TOP STORIES")."""
-    words = t.split()
-    if not t.isupper() or not 2 <= len(words) <= 4 or not is_given_name(words[0].title()):
-        return None
-    return name_line(t.title())
 
 
 def _mark_header(units: list[Unit]) -> int:
