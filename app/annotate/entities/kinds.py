@@ -114,10 +114,10 @@ def places_of(doc: Doc) -> set[str]:
         bare = norm_name(e.text.removeprefix("the ").removeprefix("The "))
         if e.label_ == "ORG":
             as_org[bare] += 1
-        elif e.label_ in ("GPE", "LOC", "NORP"):
-            placed[name] += 1
-            if e.label_ == "GPE" and bare != name:
-                placed[bare] += 1  # "the Gambia" is a place as "Gambia" too
+            continue
+        placed[name] += 1
+        if e.label_ == "GPE" and bare != name:
+            placed[bare] += 1  # "the Gambia" is a place as "Gambia" too
     return {name for name, n in placed.items() if n >= as_org[name]}
 
 

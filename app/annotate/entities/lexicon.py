@@ -60,6 +60,12 @@ PLACE_METONYMS = words(
 )
 
 
+# Family nouns before a name ("her sister X", "widow X"): family are people.
+KIN_NOUNS = words(
+    """wife husband son daughter sister brother mother father widow widower cousin uncle aunt
+    nephew niece grandson granddaughter grandmother grandfather girlfriend boyfriend fiance
+    fiancee stepson stepdaughter"""
+)
 ORG_DESCRIPTORS = words(
     """company companies firm firms contractor contractors maker makers manufacturer
     bookmaker bookmakers

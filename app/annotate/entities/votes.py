@@ -20,6 +20,7 @@ from app.annotate.cues import SPEECH_VERBS
 from app.annotate.entities.lexicon import (
     HOLDING_NOUNS,
     HONORIFICS,
+    KIN_NOUNS,
     LEGISLATURES,
     MARKET_VERBS,
     NAME_PARTICLES,
@@ -124,13 +125,6 @@ def _person_votes(doc: Doc, f: Found) -> int:
         + 2 * int(lettered or kin)
         + _self_reference(doc, f)
     )
-
-
-KIN_NOUNS = words(
-    """wife husband son daughter sister brother mother father widow widower cousin uncle aunt
-    nephew niece grandson granddaughter grandmother grandfather girlfriend boyfriend fiance
-    fiancee stepson stepdaughter"""
-)
 
 
 def _self_reference(doc: Doc, f: Found) -> int:
