@@ -164,9 +164,9 @@ def test_a_given_name_used_alone_as_a_subject_is_that_person() -> None:
 def test_a_full_name_the_model_calls_a_place_is_a_person_whose_surname_acts() -> None:
     art = annotate(
         "Cup preview\n\n"
-        "They have an outstanding manager in Rui Santinho and money to spend. Santinho has"
-        " won the biggest prize of all.\n\n"
-        "Santinho had his say on the match, complaining: “Five-four is a hockey score.”"
+        "The club have a young coach in Rui Santinho and a new stadium. Santinho has won"
+        " the league twice.\n\n"
+        "Santinho gave his view on the match, grumbling: “Six-five is a tennis score.”"
     )
     assert [(e.name, e.kind) for e in art.entities] == [("Rui Santinho", "person")]
     assert art.quotations[0].speaker_entity == 0

@@ -901,8 +901,8 @@ def test_a_brand_before_a_drink_is_a_product_and_its_brewer_a_firm() -> None:
     )
     assert _kinds(body) == {"Halden Spirits": "organisation"}
     body = (
-        "Australian brewer Kelbrook has bought a large stake in a winemaker.\n\n"
-        "Kelbrook bought the shares on Wednesday. Its best known brand is Kelbrook lager."
+        "Dutch brewer Kelbrook has taken a 20% stake in a cider maker.\n\n"
+        "Kelbrook paid for the shares in cash. The group is known for Kelbrook lager."
     )
     assert _kinds(body) == {"Kelbrook": "organisation"}  # the brewer, though "X lager"
 
@@ -911,8 +911,8 @@ def test_a_name_after_an_in_of_a_verb_is_where_or_a_work_not_who() -> None:
     body = "Actress Jane Miller starred in Danger Mouse in the 1980s.\n\nShe said it was fun."
     assert _kinds(body) == {"Jane Miller": "person"}
     body = (
-        "Venture capitalists Tamsin Capital, which also invested in Orbit Systems, funded"
-        " the firm.\n\nOrbit Systems said it was pleased."
+        "Investment fund Tamsin Capital, which also invested in Orbit Systems, backed the"
+        " start-up.\n\nOrbit Systems said it was pleased."
     )
     assert _kinds(body).get("Orbit Systems") == "organisation"  # "invested in": a firm
 
@@ -920,8 +920,8 @@ def test_a_name_after_an_in_of_a_verb_is_where_or_a_work_not_who() -> None:
 def test_a_name_listed_with_a_film_the_text_calls_one_is_a_work() -> None:
     body = (
         "The nominations were announced on Monday.\n\n"
-        "It is up against Harbour Lights, The Copper Road Diaries and British film Mina"
-        " Varga, which has 11 nominations."
+        "The shortlist is Harbour Lights, The Copper Road Diaries and British film Mina"
+        " Varga, which leads with nine nominations."
     )
     kinds = _kinds(body)
     assert "Copper Road Diaries" not in kinds and "Harbour Lights" not in kinds

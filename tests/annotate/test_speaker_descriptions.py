@@ -488,9 +488,9 @@ def test_an_office_of_someone_else_is_not_the_last_organisation() -> None:
 
 def test_an_age_epithet_the_parser_gave_no_subject_role_still_speaks() -> None:
     art = annotate(
-        "Sprinter cleared\n\n"
-        "Greek sprinter Nikos Varelas has denied claims that he faked a crash.\n\n"
-        "But Varelas has continually protested his innocence. The 31-year-old insisted he"
-        " will be happy if he is charged so he can clear his name."
+        "Guide cleared\n\n"
+        "Mountain guide Nikos Varelas has rejected claims that he ignored a storm warning.\n\n"
+        "Varelas has said little since the rescue. The 44-year-old insisted he would welcome"
+        " an inquiry because it would show he acted correctly."
     )
     assert _speakers(art)[-1] == "Nikos Varelas"
