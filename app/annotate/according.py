@@ -53,7 +53,7 @@ def according_source(doc: Doc, t: Token) -> Token | None:
 
 
 def _reported_by_a_subject(verb: Token) -> bool:
-    """An active cue with a subject of its own ("The IMF said that ..."; not "he was told
+    """An active cue with a subject of its own ("The central bank said that ..."; not "he was told
     that ...", "it is predicted that ...", where "according to X" names the source)."""
     return is_cue(verb) and any(c.dep_ == "nsubj" and c.lower_ != "it" for c in verb.children)
 
@@ -73,7 +73,7 @@ def according(doc: Doc, t: Token, index: QuoteIndex, ctx: Context) -> Candidate 
     elif head.dep_ in ("nsubj", "nsubjpass") and head.i < t.i < head.head.i:
         head = head.head  # "Some of the worries, according to X, include ...": the clause
     if head.dep_ == "ccomp" and _reported_by_a_subject(head.head):
-        return None  # "The IMF said that, according to data, GDP rose": the IMF's words
+        return None  # "The bank said that, according to its data, output rose": its words
     # the clause: the head's subtree without the "according to X" phrase
     src_tokens = set(x.i for x in t.subtree) | {t.i, to.i} | {x.i for x in src.subtree}
     toks = [x for x in head.subtree if x.i not in src_tokens]

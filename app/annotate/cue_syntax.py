@@ -623,7 +623,7 @@ def cut_nested(doc: Doc, lo: int, hi: int, cue: Token, cues: set[int]) -> tuple[
 
 def _verb_of(tok: Token) -> Token:
     """The verb a wh-word questions: its head, or the verb of the phrase it opens ("how
-    much it paid", "how many machines could fail", "which bidder won"); not through an
+    much it paid", "how many pumps might fail", "which bidder won"); not through an
     adverbial ("how much [the firm paid] was ...", misparsed)."""
     t = tok
     for _ in range(4):

@@ -477,7 +477,7 @@ def test_the_question_put_and_the_writers_imperative_report_nothing() -> None:
 
 def test_a_question_opened_by_a_wh_phrase_reports_nothing() -> None:
     for text in (
-        "Headline\n\nThe firm did not specify how many machines could fail.",
+        "Headline\n\nThe firm did not specify how many pumps might fail.",
         "Headline\n\nThe studio has not said which format it will back.",
         "Headline\n\nThe firm did not reveal how much it paid.",
     ):

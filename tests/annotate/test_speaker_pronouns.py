@@ -374,8 +374,8 @@ def test_he_who_was_asked_answers_next() -> None:
 def test_it_is_the_organisation_that_is_the_subject_since_the_last_speaker() -> None:
     text = (
         "A headline for the test\n\n"
-        "Business leaders opposed the plan as they said it would cost too much. The Harbour "
-        "Chamber of Commerce welcomed the new proposal. “This is the best of both worlds,” it "
+        "Shop owners opposed the scheme as they said it would push up rents. The Harbour "
+        "Chamber of Commerce welcomed the new proposal. “It strikes the right balance,” it "
         "said.\n\n"
         "Delmar Bank has challenged the right of Norvik Oil to seek protection in the US. In "
         "a filing, it said the oil firm had few ties to Texas.\n\n"
