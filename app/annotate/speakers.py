@@ -558,7 +558,7 @@ def salient_person(
                 if subj or tok.pos_ != "PRON" or not _upstaged(doc, cands, s, cue):
                     return prev
                 break
-            if subj or (s > cue and _introduced(ctx, s, ent)):
+            if s > cue and (subj or _introduced(ctx, s, ent)):
                 break
         else:
             return prev

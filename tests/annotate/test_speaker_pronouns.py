@@ -388,3 +388,16 @@ def test_it_is_the_organisation_that_is_the_subject_since_the_last_speaker() -> 
         "Financial Gazette",
         "Financial Gazette",  # not the firm inside what the paper said
     ]
+
+
+def test_a_subject_before_the_last_speakers_description_does_not_upstage_them() -> None:
+    # The minister spoke last (resolved from "The minister"); the opposition leader was a
+    # subject before that cue, not since, so "she" is still the minister.
+    text = (
+        "A headline for the test\n\n"
+        "Transport Minister Helen Vasquez opened the new line on Monday.\n\n"
+        "Opposition leader Maria Lund said the line had cost twice its budget.\n\n"
+        "The minister said ridership would justify the cost within a decade.\n\n"
+        "“People will wonder how the city managed without it,” she said."
+    )
+    assert _speakers(annotate(text))[-2:] == ["Helen Vasquez", "Helen Vasquez"]
