@@ -9,9 +9,9 @@ from app.annotate import annotate
 from app.annotate.entities.grouping import short_org_forms
 from app.annotate.entities.parties import party_name
 from app.annotate.entities.result import Found
-from app.annotate.entities.spans import _person_shaped, _split
+from app.annotate.entities.spans import _person_shaped, _split, recover_place_named_bodies
 from app.annotate.entities.vocabulary import club_like
-from app.annotate.entities.votes import _named_after_an_organisation
+from app.annotate.entities.votes import _named_after_an_organisation, _org_votes, _person_votes
 from app.annotate.given_names import gender_of, is_given_name
 from app.annotate.nlp import get_nlp
 from app.annotate.types import Entity
@@ -936,3 +936,27 @@ def test_a_family_noun_before_a_name_is_evidence_of_a_person() -> None:
     doc = get_nlp()("The deal with partner Orbis Medical was signed.")
     at = next(t.i for t in doc if t.text == "Orbis")
     assert _person_votes(doc, Found("organisation", at, at + 2, "Orbis Medical")) == 0
+
+
+def test_a_common_noun_before_a_place_names_a_body() -> None:
+    # The model labels the place alone; the noun before it makes the name of an agency.
+    nlp = get_nlp()
+    doc = nlp("Environment Canada issued a warning for Toronto on Sunday.")
+    assert [doc[s:e].text for s, e in recover_place_named_bodies(doc, set())] == [
+        "Environment Canada"
+    ]
+    doc = nlp("Visitors to Northern Ontario, Mainland China and Investors in People Wales.")
+    assert recover_place_named_bodies(doc, set()) == []
+
+
+def test_a_body_named_for_a_place_is_no_person_for_speaking() -> None:
+    # "X said" is a person's vote; a common noun before a place outvotes it
+    doc = get_nlp()("Environment Canada said the storm would arrive overnight.")
+    body = Found("organisation", 0, 2, "Environment Canada")
+    assert _org_votes(doc, body) >= 2 > _person_votes(doc, body)
+
+
+def test_initials_before_a_place_name_are_no_body() -> None:
+    # a team sheet: an initial and a surname that the model takes for a place
+    kinds = _kinds("Line-up: J Halifax, T Orlando, R Melbourne; replacements: S Devon.")
+    assert all(kind != "organisation" for kind in kinds.values())

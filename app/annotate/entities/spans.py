@@ -37,8 +37,10 @@ from app.annotate.entities.vocabulary import (
     adjectives,
     common_nouns,
     follows_a_full_name,
+    inside_a_name,
     is_cap,
     name_token,
+    names_a_body,
     org_like,
     role_noun,
     span_text,
@@ -414,6 +416,26 @@ def recover_described_orgs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+def recover_place_named_bodies(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """A body named by a capitalised common noun before a place's name, which the model
+    labels the place alone: "Statistics Norway", "Elections Ontario", "Transport Quebec"
+    (not "Northern Ontario", "Mainland China": an adjective or a part of a place)."""
+    out: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        s = ent.start
+        if ent.label_ != "GPE" or len(ent) != 1 or s == 0 or s in taken:
+            continue
+        mod = doc[s - 1]
+        if (
+            mod.dep_ == "compound"
+            and mod.head.i == s
+            and (s - 1) not in taken
+            and names_a_body(mod)
+        ):
+            out.append((s - 1, s + 1))
+    return out
+
+
 def _modifies_a_noun(doc: Doc, k: int) -> bool:
     """The name before ``k`` qualifies a common noun or runs on ("chairman of P2P network
     X", "head of HIV/Aids"): a description, not the employer's name."""
@@ -444,7 +466,7 @@ def recover_employers(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
             k -= 1
         if k == r or (r - k == 1 and is_given_name(doc[k].text)):
             continue
-        if k > 0 and _inside_a_name(doc[k - 1]):
+        if k > 0 and inside_a_name(doc[k - 1]):
             continue  # the end of a longer name ("Commission for Racial Equality chairman")
         out.append((k, r))
         taken.update(range(k, r))
@@ -475,15 +497,6 @@ def _mid_sentence_capitals(doc: Doc) -> set[str]:
     """Capitalised words used somewhere inside a sentence: names, not words a sentence's
     start happens to capitalise."""
     return {t.text for t in doc if not t.is_sent_start and is_cap(t)}
-
-
-def _inside_a_name(before: Token) -> bool:
-    """The word before a candidate continues a name: a capitalised word, a connector or a
-    hyphen ("West Ham", "Department for Sport", "Anglo-Dutch"), not "The" or a comma."""
-    low = before.lower_
-    if low in ("the", "a", "an"):
-        return False
-    return is_cap(before) or low in CONNECT or before.text in ("-", "–", "&", "/")
 
 
 _TITLES_AND_MODIFIERS = TITLE_WORDS | ROLE_MODIFIERS
@@ -874,6 +887,7 @@ def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
             add(Found("person", s, e, span_text(doc, s, e)))
     recovered = [*recover_orgs(doc, taken), *recover_described_orgs(doc, taken)]
     recovered += [*recover_employers(doc, taken), *recover_employers_of(doc, taken)]
+    recovered += recover_place_named_bodies(doc, taken)
     for s, e in recovered:
         if not char_ok(doc[s].idx):
             continue

@@ -8,7 +8,13 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
-from app.annotate.entities.lexicon import CLUB_HEADS, GIVEN_NAMES_F, GIVEN_NAMES_M, ORG_HEADS
+from app.annotate.entities.lexicon import (
+    CLUB_HEADS,
+    CONNECT,
+    GIVEN_NAMES_F,
+    GIVEN_NAMES_M,
+    ORG_HEADS,
+)
 from app.annotate.given_names import is_given_name
 from app.annotate.names import ROLE_SUFFIXES, TITLE_WORDS, is_title_word, strip_possessive
 
@@ -93,3 +99,34 @@ def follows_a_full_name(doc: Doc, i: int) -> bool:
     """Token ``i`` comes right after a full name the model labelled a person (two proper
     nouns): the "of" of "analyst Tom Forte of D.A. Davidson"."""
     return i >= 2 and all(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in doc[i - 2 : i])
+
+
+def inside_a_name(before: Token) -> bool:
+    """The word before a candidate continues a name: a capitalised word, a connector or a
+    hyphen ("West Ham", "Department for Sport", "Anglo-Dutch"), not "The" or a comma."""
+    low = before.lower_
+    if low in ("the", "a", "an"):
+        return False
+    return is_cap(before) or low in CONNECT or before.text in ("-", "–", "&", "/")
+
+
+# Common nouns that name a part of a place, not a body ("Mainland China").
+_PLACE_PARTS = frozenset({"mainland", "province", "city", "region", "county", "state", "coast"})
+
+
+def names_a_body(word: Token) -> bool:
+    """A capitalised common noun that, before a place's name, names a body ("Statistics",
+    "Elections"): no adjective, no given name, no part of a place."""
+    low = word.lower_
+    return (
+        is_cap(word)
+        and len(low) > 2
+        and low.isalpha()
+        and not word.text.isupper()  # "MM": an acronym, or initials
+        and not low.endswith("ish")  # "Kentish": of a place
+        and (low in common_nouns() or low.removesuffix("s") in common_nouns())
+        and low not in adjectives()
+        and low not in _PLACE_PARTS
+        and not is_given_name(low)
+        and not (word.i > 0 and inside_a_name(word.doc[word.i - 1]))  # "Investors in People UK"
+    )

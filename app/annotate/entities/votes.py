@@ -42,6 +42,7 @@ from app.annotate.entities.vocabulary import (
     club_like,
     common_nouns,
     follows_a_full_name,
+    names_a_body,
     org_like,
 )
 from app.annotate.given_names import is_given_name
@@ -225,6 +226,18 @@ def _org_votes(doc: Doc, f: Found) -> int:
         + int(plural_the)
         + int(_org_compound(doc, f))
         + 3 * int(_of_a_person(doc, f))
+        + 2 * int(_named_for_a_place(doc, f))
+    )
+
+
+def _named_for_a_place(doc: Doc, f: Found) -> bool:
+    """ "Statistics Norway", "Elections Ontario": a common noun before a place's name is a
+    body's name, never a person's."""
+    return (
+        f.end - f.start == 2
+        and doc[f.end - 1].ent_type_ == "GPE"
+        and doc[f.start].ent_type_ in ("", "ORG")
+        and names_a_body(doc[f.start])
     )
 
 
