@@ -54,7 +54,16 @@ def is_given_name(word: str) -> bool:
     dictionary rates rare everywhere is not ("Five"). (Other rare names that are English
     words stay: "Josh", "Art" and "Chance" are names too.)"""
     key = norm_token(word)
+    if key not in _names() and _hyphenated(word):
+        # "Jean-François", "Marie-Claude": every part a given name
+        return all(is_given_name(part) for part in word.split("-"))
     return key in _names() and not (key in _rare() and key in _NUMBERS)
+
+
+def _hyphenated(word: str) -> bool:
+    """Capitalised parts joined by hyphens ("Marie-Claude"; not "non-Roma")."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(part[:1].isupper() for part in parts)
 
 
 _NUMBERS = frozenset(
@@ -64,5 +73,8 @@ _NUMBERS = frozenset(
 
 def gender_of(word: str) -> str | None:
     """ "m" or "f" when the dictionary gives the first name one gender only."""
-    gender = _names().get(norm_token(word))
+    key = norm_token(word)
+    if key not in _names() and _hyphenated(word) and is_given_name(word):
+        key = norm_token(word.split("-")[0])  # the first part's ("Marie-Claude")
+    gender = _names().get(key)
     return gender if gender in ("m", "f") else None

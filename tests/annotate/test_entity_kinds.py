@@ -960,3 +960,31 @@ def test_initials_before_a_place_name_are_no_body() -> None:
     # a team sheet: an initial and a surname that the model takes for a place
     kinds = _kinds("Line-up: J Halifax, T Orlando, R Melbourne; replacements: S Devon.")
     assert all(kind != "organisation" for kind in kinds.values())
+
+
+@pytest.mark.parametrize(
+    ("word", "given", "gender"),
+    [
+        ("Marie-Claude", True, "f"),
+        ("Jean-Marie", True, "m"),
+        ("Jean-François", True, None),  # "Jean" is either in the dictionary
+        ("non-Roma", False, None),  # a prefix, not a name
+        ("Coca-Cola", False, None),
+    ],
+)
+def test_a_hyphenated_given_name_is_one_when_every_part_is(
+    word: str, given: bool, gender: str | None
+) -> None:
+    assert is_given_name(word) is given
+    assert gender_of(word) == gender
+
+
+def test_a_hyphenated_first_name_stays_in_the_name() -> None:
+    # the tokenizer splits "Jean-Luc" in three; the name keeps its first part
+    kinds = _kinds(
+        "Jean-Luc Ferrand said the ferry would sail at noon.\n\n"
+        "Marie-Hélène Cossette spoke after him. Later, Ferrand said the crossing was calm."
+    )
+    assert kinds.get("Jean-Luc Ferrand") == "person"
+    assert kinds.get("Marie-Hélène Cossette") == "person"
+    assert "Luc Ferrand" not in kinds

@@ -60,7 +60,22 @@ from app.annotate.names import (
 from app.annotate.nlp import tokens_where
 
 
+def hyphen_start(doc: Doc, start: int) -> int:
+    """The start of a name whose given name is hyphenated, from its last part: "Jean-" of
+    "Jean-François Roberge" (the tokenizer splits the hyphen off)."""
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+        and is_given_name(doc[start - 2].text + "-" + doc[start].text)
+    ):
+        start -= 2
+    return start
+
+
 def extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    start = hyphen_start(doc, start)
     # hyphenated tails: "Shin Won-sik"
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
         if doc[end + 1].is_alpha and not doc[end].whitespace_:
@@ -540,8 +555,9 @@ def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         lo = t.i
         while lo - 1 >= 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].head.i == t.i:
             lo -= 1
+        lo = hyphen_start(doc, lo)
         toks = doc[lo : t.i + 1]
-        if len(toks) > 3 or any(x.i in taken for x in toks):
+        if len(toks) - 2 * _hyphens(toks) > 3 or any(x.i in taken for x in toks):
             continue
         first = toks[0]  # (a first name the model may take for a noun: "Piers")
         given = (
@@ -558,7 +574,7 @@ def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
                 out.extend([*full, (t.i, t.i + 1)])  # "Singh [GPE] said" beside "Jagmeet Singh"
                 taken.update(i for a, b in full for i in range(a, b))
             continue
-        if not all(_plain_name_word(x, honoured) for x in toks[1:]):
+        if not all(_plain_name_word(x, honoured) or x.text == "-" for x in toks[1:]):
             continue
         if len(toks) > 1:
             out.append((lo, t.i + 1))
@@ -567,6 +583,10 @@ def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
             out.extend([*new, (t.i, t.i + 1)])
             taken.update(i for a, b in new for i in range(a, b))
     return out
+
+
+def _hyphens(toks: Span) -> int:
+    return sum(x.text == "-" for x in toks)
 
 
 def _holds_a_role(verb: Token) -> bool:
