@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Token
 from spacy.util import compile_suffix_regex
 
@@ -32,6 +33,7 @@ def get_nlp() -> Language:
                 nlp = spacy.load(MODEL_NAME, exclude=EXCLUDE)
                 nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
                 _split_final_stops(nlp)
+                _keep_title_stops(nlp)
                 _nlp = nlp
     return _nlp
 
@@ -42,6 +44,19 @@ def _split_final_stops(nlp: Language) -> None:
     rules keep it, as in an initial "M.")."""
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[a-z][A-Z])\.", r"(?<=&[A-Z])\."]  # type: ignore[misc]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search  # type: ignore[union-attr]
+
+
+# Abbreviated titles before a name whose full stop the default rules split off, so that the
+# parser ends a sentence there ("says Coun. Jo Roe", "Staff Sgt. Al Poe").
+TITLE_ABBREVIATIONS = (
+    *("Coun.", "Cllr.", "Ald.", "Const.", "Cst.", "Cpl.", "Sgt.", "Det.", "Insp.", "Supt."),
+    *("Lt.", "Col.", "Maj.", "Capt.", "Cmdr.", "Pte.", "Fr.", "Hon."),
+)
+
+
+def _keep_title_stops(nlp: Language) -> None:
+    for abbreviation in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])  # type: ignore[union-attr]
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,6 +99,20 @@ def test_a_full_stop_after_a_name_ending_in_a_capital_is_its_own_token() -> None
     assert [q.speaker_text for q in art.quotations] == ["media buying company TrendQ"]
 
 
+def test_an_abbreviated_title_keeps_its_stop_and_its_name() -> None:
+    from app.annotate.nlp import get_nlp
+
+    doc = get_nlp().make_doc("Thanks to Coun. Ida Marsh and Staff Insp. Tom Beck.")
+    assert [t.text for t in doc][2:6] == ["Coun.", "Ida", "Marsh", "and"]
+    art = annotate(
+        "A headline for the test\n\n"
+        "The ferry timetable is “a mess for commuters,” says Coun. Ida Marsh.\n\n"
+        "Det. Const. Tom Beck said the van was found in a lane."
+    )
+    speakers = [art.entities[q.speaker_entity].name for q in art.quotations]
+    assert speakers == ["Ida Marsh", "Tom Beck"]
+
+
 def test_annotate_many_in_worker_processes_gives_the_same_annotations_in_order() -> None:
     texts = [WRAPPED, "", "TOKYO – The port reopened on Monday, officials said.", WRAPPED[:400]]
     texts = texts * 3  # more batches than workers hold at once
