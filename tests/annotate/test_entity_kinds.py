@@ -9,7 +9,12 @@ from app.annotate import annotate
 from app.annotate.entities.grouping import short_org_forms
 from app.annotate.entities.parties import party_name
 from app.annotate.entities.result import Found
-from app.annotate.entities.spans import _person_shaped, _split, recover_place_named_bodies
+from app.annotate.entities.spans import (
+    _person_shaped,
+    _split,
+    given_and_surname,
+    recover_place_named_bodies,
+)
 from app.annotate.entities.vocabulary import club_like
 from app.annotate.entities.votes import _named_after_an_organisation, _org_votes, _person_votes
 from app.annotate.given_names import gender_of, is_given_name
@@ -988,3 +993,26 @@ def test_a_hyphenated_first_name_stays_in_the_name() -> None:
     assert kinds.get("Jean-Luc Ferrand") == "person"
     assert kinds.get("Marie-Hélène Cossette") == "person"
     assert "Luc Ferrand" not in kinds
+
+
+def _unlabelled(text: str):
+    doc = get_nlp()(text)
+    doc.ents = []  # as when the model labels nothing
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Nadia Petrov lost in straight sets.", ["Nadia Petrov"]),
+        ("Late on, Igor Vukovic struck from distance.", ["Igor Vukovic"]),
+        ("Fans of Prince Edward and San Telmo cheered.", []),  # a title, a saint's place
+        ("The Save Nightjar campaign began.", []),  # an English word first
+        ("The NHS Direct line was busy.", []),  # an acronym first
+    ],
+)
+def test_a_given_name_and_a_surname_the_model_missed_are_a_person(
+    text: str, found: list[str]
+) -> None:
+    doc = _unlabelled(text)
+    assert [doc[s:e].text for s, e in given_and_surname(doc, set())] == found

@@ -898,7 +898,7 @@ def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
     for s, e, name in party_spans(doc, taken):
         if char_ok(doc[s].idx) and not _describes_a_person(doc, s, e):
             add(Found("organisation", s, e, name, party=True))
-    for s, e in honorific_names(doc, taken):
+    for s, e in [*honorific_names(doc, taken), *given_and_surname(doc, taken)]:
         if char_ok(doc[s].idx):
             add(Found("person", s, e, span_text(doc, s, e)))
     for s, e in recover_speaker_names(doc, taken):
@@ -954,6 +954,45 @@ def _particle_before_name(doc: Doc, i: int) -> bool:
         and i + 1 < len(doc)
         and name_token(doc[i + 1], any_label=True)
     )
+
+
+def given_and_surname(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Two capitalised proper nouns the model labelled nothing, the first a given name and
+    the second no English word ("Brad Marchand scored"): a person the model missed."""
+    out: list[tuple[int, int]] = []
+    n = len(doc)
+    for i in tokens_where(doc, "ORTH", lambda w: w[:1].isupper() and is_given_name(w)):
+        if i + 1 >= n or i in taken or i + 1 in taken:
+            continue
+        first, last = doc[i], doc[i + 1]
+        if first.ent_type_ or last.ent_type_ or first.pos_ != "PROPN" or last.pos_ != "PROPN":
+            continue
+        if not (is_cap(last) and last.is_alpha) or _english_word(last.lower_):
+            continue
+        if first.text.isupper() or is_title_word(first.text) or first.lower_ in _NOT_GIVEN:
+            continue  # "GO Werk", "Prince Edward", "San Andreas", "Van Persie"
+        if (i > 0 and inside_a_name(doc[i - 1])) or (i + 2 < n and inside_a_name(doc[i + 2])):
+            continue  # part of a longer name
+        if _english_word(first.lower_) and not _surname_alone(doc, last):
+            continue  # "Save Betamax", "Man Utd": a word first needs the surname as a person
+        out.append((i, i + 2))
+    return out
+
+
+def _surname_alone(doc: Doc, surname: Token) -> bool:
+    """The surname elsewhere on its own, labelled a person by the model."""
+    return any(
+        doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "B" and doc[k + 1].ent_iob_ != "I"
+        for k in tokens_where(doc, "ORTH", surname.text.__eq__)
+        if k != surname.i and k + 1 < len(doc)
+    )
+
+
+_NOT_GIVEN = NAME_PARTICLES | {"san", "santa", "santo", "st", "saint"}
+
+
+def _english_word(low: str) -> bool:
+    return low in common_nouns() or low in adjectives() or low in verbs() or is_title_word(low)
 
 
 def honorific_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
