@@ -12,6 +12,7 @@ from app.annotate.entities.result import Found
 from app.annotate.entities.spans import (
     _person_shaped,
     _split,
+    cut_org,
     given_and_surname,
     recover_place_named_bodies,
 )
@@ -1016,3 +1017,12 @@ def test_a_given_name_and_a_surname_the_model_missed_are_a_person(
 ) -> None:
     doc = _unlabelled(text)
     assert [doc[s:e].text for s, e in given_and_surname(doc, set())] == found
+
+
+@pytest.mark.parametrize("result", ["4-2", "4 - 2", "4–2"])
+def test_a_result_after_a_clubs_name_is_no_part_of_it(result: str) -> None:
+    doc = get_nlp().make_doc(f"beat the Halifax Rovers {result}")
+    s, e = cut_org(doc, 2, len(doc))
+    assert doc[s:e].text == "Halifax Rovers"
+    doc = get_nlp().make_doc("shown on Channel 4")
+    assert cut_org(doc, 2, 4) == (2, 4)  # a number in a name stays

@@ -287,6 +287,7 @@ def cut_org(doc: Doc, s: int, e: int) -> tuple[int, int]:
         and doc[e - 2].text[:1].isupper()  # not "the Office of the Deputy": cut mid-name
     ):
         e -= 1
+    e -= _score_at_end(doc, s, e)  # "beat the Halifax Rovers 4-2": no part of the name
     text = doc[s:e].text
     for agency in AGENCIES:
         if text.startswith(agency) and len(text) > len(agency) + 1:
@@ -304,6 +305,18 @@ def cut_org(doc: Doc, s: int, e: int) -> tuple[int, int]:
         ):
             return s, i
     return s, e
+
+
+_SCORE = re.compile(r"\d+[-–]\d+")
+
+
+def _score_at_end(doc: Doc, s: int, e: int) -> int:
+    """How many tokens at the end of a name are a result ("4-2", as one token or three)."""
+    if e - s > 1 and _SCORE.fullmatch(doc[e - 1].text):
+        return 1
+    if e - s > 3 and _SCORE.fullmatch(doc[e - 3 : e].text.replace(" ", "")):
+        return 3
+    return 0
 
 
 def split_possessive_org(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
