@@ -1026,3 +1026,13 @@ def test_a_result_after_a_clubs_name_is_no_part_of_it(result: str) -> None:
     assert doc[s:e].text == "Halifax Rovers"
     doc = get_nlp().make_doc("shown on Channel 4")
     assert cut_org(doc, 2, 4) == (2, 4)  # a number in a name stays
+
+
+def test_a_saints_possessive_stays_inside_the_name() -> None:
+    kinds = _kinds(
+        "Nurses at St. Brigid's Hospital said the ward was full.\n\n"
+        "Staff at St Aidan's College agreed, and Oakville's Ruth Baird said so too."
+    )
+    assert kinds.get("St. Brigid's Hospital") == "organisation"
+    assert "Hospital" not in kinds
+    assert kinds.get("Ruth Baird") == "person"  # a place's possessive still cuts

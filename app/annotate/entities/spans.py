@@ -344,7 +344,12 @@ def recover_orgs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
                 p = doc[j - 1]
                 if is_cap(p) and not p.is_sent_start and p.ent_type_ not in ("DATE", "PERSON"):
                     j -= 1
-                elif p.lower_ in CONNECT or p.text in (",", "-") or _plural_possessive(doc, j - 1):
+                elif (
+                    p.lower_ in CONNECT
+                    or p.text in (",", "-")
+                    or _plural_possessive(doc, j - 1)
+                    or _saints_possessive(doc, j - 1)
+                ):
                     # connectors only between capitalised words
                     if j - 2 >= 0 and is_cap(doc[j - 2]) and p.lower_ != "the":
                         j -= 1
@@ -392,10 +397,25 @@ def _plural_possessive(doc: Doc, i: int) -> bool:
     return t.text in ("'", "’") and before.endswith("s") and before[:-1] in common_nouns()
 
 
+_SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte"})
+
+
+def _saints_possessive(doc: Doc, i: int) -> bool:
+    """The possessive of a saint's name inside a name: "St. Michael's Hospital", "St Mary's
+    College"."""
+    return (
+        doc[i].tag_ == "POS"
+        and i >= 2
+        and is_cap(doc[i - 1])
+        and doc[i - 2].lower_ in _SAINT_WORDS
+    )
+
+
 def _in_an_org_name(doc: Doc, i: int, e: int) -> bool:
-    """A plural's possessive at ``i`` inside an organisation's name that goes on to its head
-    word before ``e`` ("Ontario Nurses' Association", "Teachers' Federation of Ontario")."""
-    return _plural_possessive(doc, i) and any(doc[k].lower_ in ORG_HEADS for k in range(i + 1, e))
+    """A plural's or a saint's possessive at ``i`` inside an organisation's name that goes on
+    to its head word before ``e`` ("Ontario Nurses' Association", "St. Paul's Hospital")."""
+    inner = _plural_possessive(doc, i) or _saints_possessive(doc, i)
+    return inner and any(doc[k].lower_ in ORG_HEADS for k in range(i + 1, e))
 
 
 _PLURALS_WITHOUT_S = frozenset({"women", "men", "children", "people"})
