@@ -1036,3 +1036,13 @@ def test_a_saints_possessive_stays_inside_the_name() -> None:
     assert kinds.get("St. Brigid's Hospital") == "organisation"
     assert "Hospital" not in kinds
     assert kinds.get("Ruth Baird") == "person"  # a place's possessive still cuts
+
+
+def test_a_newspapers_name_is_an_organisation() -> None:
+    kinds = _kinds(
+        "The Riverside Herald first reported the plan on Monday.\n\n"
+        "The Sunday Gazette said the council had known for months."
+    )
+    assert kinds.get("Riverside Herald") == "organisation"
+    assert kinds.get("Sunday Gazette") == "organisation"
+    assert "Herald" not in kinds

@@ -19,6 +19,12 @@ ORG_HEADS = words(
     entertainment foods capital securities insurance investments properties logistics
     electronics"""
 )
+# Head nouns that end a newspaper's name ("The Chronicle Herald"), not other names (unlike
+# "Times", "Star", "Mail"); a name alone ("the Herald") stays one, unlike "the Council".
+PAPER_HEADS = words(
+    """herald gazette tribune chronicle journal telegraph inquirer enquirer sentinel
+    dispatch advertiser courant gleaner shimbun"""
+)
 
 
 # Head nouns that end a company's own name ("Cairn Energy" is Cairn), unlike those that name

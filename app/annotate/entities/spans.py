@@ -18,6 +18,7 @@ from app.annotate.entities.lexicon import (
     NAME_PARTICLES,
     ORG_DESCRIPTORS,
     ORG_HEADS,
+    PAPER_HEADS,
     PARTY_WORDS,
     PEER_TITLES,
     POST_NOMINALS,
@@ -338,7 +339,7 @@ def recover_orgs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     n = len(doc)
     while i < n:
         t = doc[i]
-        if t.lower_ in ORG_HEADS and is_cap(t) and i not in taken:
+        if (t.lower_ in ORG_HEADS or t.lower_ in PAPER_HEADS) and is_cap(t) and i not in taken:
             j = i
             while j - 1 >= 0:
                 p = doc[j - 1]
@@ -404,10 +405,7 @@ def _saints_possessive(doc: Doc, i: int) -> bool:
     """The possessive of a saint's name inside a name: "St. Michael's Hospital", "St Mary's
     College"."""
     return (
-        doc[i].tag_ == "POS"
-        and i >= 2
-        and is_cap(doc[i - 1])
-        and doc[i - 2].lower_ in _SAINT_WORDS
+        doc[i].tag_ == "POS" and i >= 2 and is_cap(doc[i - 1]) and doc[i - 2].lower_ in _SAINT_WORDS
     )
 
 
@@ -645,6 +643,7 @@ def _plain_name_word(x: Token, honoured: Collection[str] = ()) -> bool:
         and (not labelled or sibling.text in honoured)
         and not is_title_word(x.text)
         and x.lower_ not in ORG_HEADS
+        and x.lower_ not in PAPER_HEADS
     )
 
 
@@ -781,6 +780,8 @@ def model_spans(doc: Doc, char_ok: Callable[[int], bool]) -> list[tuple[str, int
 
 
 def _person_found(doc: Doc, s: int, e: int) -> list[Found]:
+    if doc[e - 1].lower_ in PAPER_HEADS and _paper_start(doc, s) < e - 1:
+        return _org_found(doc, _paper_start(doc, s), e)  # "the Sunday Gazette [PERSON]"
     s, e = extend_person(doc, s, e)
     s, e = cut_span(doc, s, e)
     s2, e2, titles = strip_span(doc, s, e, person=True)
@@ -794,6 +795,14 @@ def _person_found(doc: Doc, s: int, e: int) -> list[Found]:
     if role and all(norm_token(w) in HONORIFICS for w in titles):
         role = None
     return [Found("person", s2, e2, name, role_before(doc, s2) or role)]
+
+
+def _paper_start(doc: Doc, s: int) -> int:
+    """A newspaper's name goes back over the capitalised words before its head word, which
+    the model may label a date ("the Sunday Gazette")."""
+    while s > 0 and is_cap(doc[s - 1]) and doc[s - 1].lower_ != "the":
+        s -= 1
+    return s
 
 
 def _org_found(doc: Doc, s: int, e: int) -> list[Found]:

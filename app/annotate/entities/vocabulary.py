@@ -14,6 +14,7 @@ from app.annotate.entities.lexicon import (
     GIVEN_NAMES_F,
     GIVEN_NAMES_M,
     ORG_HEADS,
+    PAPER_HEADS,
 )
 from app.annotate.given_names import is_given_name
 from app.annotate.names import ROLE_SUFFIXES, TITLE_WORDS, is_title_word, strip_possessive
@@ -62,10 +63,11 @@ def verbs() -> frozenset[str]:
 
 
 def org_like(words: list[str]) -> bool:
-    """An organisation's head noun ends the name ("Acme Holdings"), or heads it before "of"
+    """An organisation's head noun ends the name ("Acme Holdings"; a newspaper's after a word:
+    "Chronicle Herald"), or heads it before "of"
     or "for" ("Institute for Fiscal Studies", "Bank of England")."""
     low = [w.lower().strip(".") for w in words]
-    if low and low[-1] in ORG_HEADS:
+    if low and (low[-1] in ORG_HEADS or (len(low) > 1 and low[-1] in PAPER_HEADS)):
         return True
     return any(w in ORG_HEADS and nxt in _HEAD_LINKS for w, nxt in pairwise(low))
 
