@@ -951,6 +951,10 @@ def test_a_common_noun_before_a_place_names_a_body() -> None:
     assert [doc[s:e].text for s, e in recover_place_named_bodies(doc, set())] == [
         "Environment Canada"
     ]
+    doc = nlp("Tourism New Zealand said visits rose.")  # a place of two words
+    assert [doc[s:e].text for s, e in recover_place_named_bodies(doc, set())] == [
+        "Tourism New Zealand"
+    ]
     doc = nlp("Visitors to Northern Ontario, Mainland China and Investors in People Wales.")
     assert recover_place_named_bodies(doc, set()) == []
 

@@ -468,17 +468,17 @@ def recover_place_named_bodies(doc: Doc, taken: set[int]) -> list[tuple[int, int
     (not "Northern Ontario", "Mainland China": an adjective or a part of a place)."""
     out: list[tuple[int, int]] = []
     for ent in doc.ents:
-        s = ent.start
-        if ent.label_ != "GPE" or len(ent) != 1 or s == 0 or s in taken:
+        s, e = ent.start, ent.end
+        if ent.label_ != "GPE" or len(ent) > 3 or s == 0 or any(i in taken for i in range(s, e)):
             continue
         mod = doc[s - 1]
         if (
             mod.dep_ == "compound"
-            and mod.head.i == s
+            and s <= mod.head.i < e  # "Efficiency Nova Scotia"
             and (s - 1) not in taken
             and names_a_body(mod)
         ):
-            out.append((s - 1, s + 1))
+            out.append((s - 1, e))
     return out
 
 

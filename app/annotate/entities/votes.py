@@ -234,8 +234,8 @@ def _named_for_a_place(doc: Doc, f: Found) -> bool:
     """ "Statistics Norway", "Elections Ontario": a common noun before a place's name is a
     body's name, never a person's."""
     return (
-        f.end - f.start == 2
-        and doc[f.end - 1].ent_type_ == "GPE"
+        2 <= f.end - f.start <= 4
+        and all(t.ent_type_ == "GPE" for t in doc[f.start + 1 : f.end])
         and doc[f.start].ent_type_ in ("", "ORG")
         and names_a_body(doc[f.start])
     )
