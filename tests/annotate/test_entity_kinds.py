@@ -1050,3 +1050,10 @@ def test_a_newspapers_name_is_an_organisation() -> None:
     assert kinds.get("Riverside Herald") == "organisation"
     assert kinds.get("Sunday Gazette") == "organisation"
     assert "Herald" not in kinds
+
+
+def test_a_place_word_that_speaks_alone_is_a_surname() -> None:
+    kinds = _kinds(
+        "Ana Park runs a daycare in Burnaby.\n\n“Demand has never been higher,” Park said."
+    )
+    assert kinds.get("Ana Park") == "person"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from app.annotate.cues import SPEECH_VERBS
 from app.annotate.entities.lexicon import (
@@ -32,6 +32,7 @@ from app.annotate.entities.vocabulary import (
     adjectives,
     club_like,
     common_nouns,
+    is_cap,
     org_like,
     role_noun,
 )
@@ -317,10 +318,24 @@ def _acting_as_a_person(doc: Doc, f: Found) -> bool:
     """A name after a person's role noun ("spokesperson Wendy Park", "teacher Jude Law") or
     the subject of a reporting verb: no place, event or law does that."""
     root = doc[f.start : f.end].root
-    if root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS:
+    if _speaking(root) or (f.end - f.start == 2 and _speaks_alone(doc, doc[f.end - 1])):
         return True
     before = doc[f.start - 1] if f.start > 0 else None
     return before is not None and before.is_lower and role_noun(before)
+
+
+def _speaking(tok: Token) -> bool:
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _speaks_alone(doc: Doc, surname: Token) -> bool:
+    """The last word of a two-word name speaks on its own elsewhere ("Lena Park runs a
+    daycare ... Park said"): it is a surname."""
+    return any(
+        _speaking(doc[i]) and (i == 0 or not is_cap(doc[i - 1]))
+        for i in tokens_where(doc, "ORTH", surname.text.__eq__)
+        if i != surname.i
+    )
 
 
 def correct_kinds(doc: Doc, found: list[Found]) -> list[Found]:
