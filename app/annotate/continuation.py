@@ -144,7 +144,7 @@ def _attach(walk: _Walk, p: Paragraph, k: int, pc: list[Candidate]) -> Candidate
             return Candidate(-1, [(s, e)], "direct", None, walk.last_speaker, p.number, {k})
         return None
     words = walk.text[q.start : q.end].split()
-    if cover >= 0.8 and q.open == p.start and len(words) >= 6:
+    if cover >= 0.8 and q.open == p.start and len(words) >= MIN_DIRECT_WORDS:
         sp = floating_speaker(walk.ctx, walk.doc, walk.index.paragraphs, p, q.start)
         if sp is not None:
             return Candidate(-1, [(s, e)], "direct", None, sp, p.number, {k})

@@ -146,6 +146,12 @@ def test_floating_quote_paragraph_after_speaker_introduction() -> None:
     assert _speakers(art) == ["Owen Pryce"]
 
 
+def test_a_short_floating_quote_paragraph_is_a_quotation_too() -> None:
+    # four words are enough for a paragraph that is one quotation, as for any other
+    text = "Ferry captain Ilse Varga did not hide her anger.\n\n“This schedule is reckless.”"
+    assert _speakers(annotate(text)) == ["Ilse Varga"]
+
+
 def test_document_of_an_organisation_and_coordinated_people() -> None:
     text = (
         "The Harbour Trust study found that rents had doubled. The Harbour Trust study said "
