@@ -1040,7 +1040,8 @@ HUMAN_NOUNS = (
     judge justice lawyer politician diplomat envoy professor sergeant-at-arms sergeant author
     economist analyst researcher scientist champion boss skipper international titleholder
     swiss czech slovak croat serb greek thai seed favourite favorite athlete actress jockey
-    pilot colleague citizen heiress princess duchess nurse medic pundit pupil legend"""
+    pilot colleague citizen heiress princess duchess nurse medic pundit pupil legend native
+    resident graduate alumnus alumna incumbent candidate quarterback victim entrepreneur teen"""
     )
     | DEMONYM_NOUNS
 )

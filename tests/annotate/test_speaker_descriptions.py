@@ -494,3 +494,14 @@ def test_an_age_epithet_the_parser_gave_no_subject_role_still_speaks() -> None:
         " an inquiry because it would show he acted correctly."
     )
     assert _speakers(art)[-1] == "Nikos Varelas"
+
+
+def test_a_hometown_or_a_residence_describes_the_person_just_named() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "Goalie Tariq Olsen, 27, signed a two-year contract with the Harbour Hawks.\n\n"
+        "“It feels like a fresh start,” the Lethbridge native said.\n\n"
+        "Ivy Moreau has lived above the bakery since 1990. The longtime resident said the "
+        "street had never been quieter."
+    )
+    assert _speakers(annotate(text)) == ["Tariq Olsen", "Ivy Moreau"]
