@@ -140,17 +140,23 @@ def _ends_paragraph(text: str, line: Line, nxt: Line, wrap: Wrap) -> bool:
     return text[line.end - 1] in SENTENCE_END or _fits(text, line, nxt, wrap.width - _ROOM)
 
 
-def _rejoined(text: str, lines: list[Line], width: int) -> list[Span]:
-    """Hard-wrapped lines joined into paragraphs."""
+def _rejoined(
+    text: str, lines: list[Line], width: int, alone: Callable[[str], bool]
+) -> list[Span]:
+    """Hard-wrapped lines joined into paragraphs; a line that stands alone (a byline, a date
+    line in the header's block) is a unit of its own."""
     usual = Counter(line.indent for line in lines).most_common(1)[0][0]
     indented = [line.start for line in lines if line.indent > usual]
     wrap = Wrap(width, usual, indented[0] if len(indented) >= 2 else None)
     spans = [(lines[0].start, lines[0].end)]
+    prev_alone = alone(text[lines[0].start : lines[0].end])
     for prev, line in itertools.pairwise(lines):
-        if _ends_paragraph(text, prev, line, wrap):
+        this_alone = alone(text[line.start : line.end])
+        if prev_alone or this_alone or _ends_paragraph(text, prev, line, wrap):
             spans.append((line.start, line.end))
         else:
             spans[-1] = (spans[-1][0], line.end)
+        prev_alone = this_alone
     return spans
 
 
@@ -216,7 +222,7 @@ def split_units(text: str, alone: Callable[[str], bool]) -> list[Span]:
         return []
     width = wrap_width(text, lines)
     if width is not None:
-        return _rejoined(text, lines, width)
+        return _rejoined(text, lines, width, alone)
     if _blank_line_layout(lines) or _broken_blocks(text, lines, alone):
         return _blocks(text, lines, alone)
     return _one_per_line(text, lines)

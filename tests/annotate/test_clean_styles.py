@@ -614,6 +614,37 @@ This report by The Canadian Press was first published Jan. 10, 2025.
     ],
 )
 
+# A header of single lines (headline, byline, publication, date) over a hard-wrapped body:
+# the header's lines are no wrapped paragraph.
+WRAPPED_BODY_HEADER_LINES = Case(
+    text="""Ferry fares to rise for the first time in six years
+By Omar Lindqvist, Municipal Affairs Reporter
+The Northern Gazette
+Tue., Apr. 8, 2025
+
+The harbour commission voted 6-3 on Monday to raise ferry
+fares by 15 cents, the first increase since the route
+opened to year-round traffic.
+
+"Nobody likes paying more," said commissioner Dana Fell,
+who voted in favour. "But the boats are getting old."
+
+Commuter Leo Marsh said the increase would add up over
+a year of daily crossings.
+""",
+    title="Ferry fares to rise for the first time in six years",
+    authors=["Omar Lindqvist"],
+    source="The Northern Gazette",
+    published=date(2025, 4, 8),
+    paragraphs=[
+        "The harbour commission voted 6-3 on Monday to raise ferry fares by 15 cents, the "
+        "first increase since the route opened to year-round traffic.",
+        '"Nobody likes paying more," said commissioner Dana Fell, who voted in favour. "But '
+        'the boats are getting old."',
+        "Commuter Leo Marsh said the increase would add up over a year of daily crossings.",
+    ],
+)
+
 CASES = {
     "reuters": REUTERS,
     "ap": AP,
@@ -635,6 +666,7 @@ CASES = {
     "section_label_and_dated_source": SECTION_LABEL_AND_DATED_SOURCE,
     "capitals_byline": CAPITALS_BYLINE,
     "wire_first_published": WIRE_FIRST_PUBLISHED,
+    "wrapped_body_header_lines": WRAPPED_BODY_HEADER_LINES,
 }
 
 
