@@ -7,6 +7,7 @@ import pytest
 
 from app.annotate import annotate
 from app.annotate.entities.grouping import short_org_forms
+from app.annotate.entities.kinds import _sentence_initial_word
 from app.annotate.entities.parties import party_name
 from app.annotate.entities.result import Found
 from app.annotate.entities.spans import (
@@ -1057,3 +1058,9 @@ def test_a_place_word_that_speaks_alone_is_a_surname() -> None:
         "Ana Park runs a daycare in Burnaby.\n\n“Demand has never been higher,” Park said."
     )
     assert kinds.get("Ana Park") == "person"
+
+
+@pytest.mark.parametrize("word", ["Buses", "Tariffs", "Ferries"])
+def test_a_plural_common_noun_starting_a_sentence_is_no_name(word: str) -> None:
+    doc = get_nlp()(f"{word} will be back on Monday after the strike.")
+    assert _sentence_initial_word(doc, Found("organisation", 0, 1, word))

@@ -214,7 +214,10 @@ def _sentence_initial_word(doc: Doc, f: Found) -> bool:
     if not tok.is_sent_start or tok.text.isupper():
         return False
     low = tok.lower_
-    if low not in common_nouns() and low not in adjectives():
+    nouns = common_nouns()
+    singular = {low[:-1], low.removesuffix("es"), low.removesuffix("ies") + "y"}
+    plural = low.endswith("s") and bool(singular & nouns)
+    if low not in nouns and low not in adjectives() and not plural:  # "Buses", "Tariffs"
         return False
     nxt = doc[f.end] if f.end < len(doc) else None
     if nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower:
