@@ -40,6 +40,7 @@ from datetime import date
 from typing import Literal
 
 from app.annotate.bylines import (
+    JOBS,
     PUB_WORDS,
     Byline,
     by_line,
@@ -240,7 +241,7 @@ def _header_kind(units: list[Unit], i: int) -> None:
     u, t = units[i], units[i].text
     if len(t) >= 120:
         return
-    b = credit_line(t)
+    b = credit_line(t) or _byline_block(t)
     if b is not None:
         _set_byline(u, b)
     elif is_job_title(t) and units[i - 1].kind == "byline":
@@ -253,6 +254,27 @@ def _header_kind(units: list[Unit], i: int) -> None:
         u.kind, u.source = "source", t.strip()
     elif re.match(r"^source\s*:\s*\S", t, re.I) and len(t) < 80:
         u.kind, u.source = "source", t.split(":", 1)[1].strip()
+
+
+_HANDLE = re.compile(r"@\w{2,30}")
+
+
+def _byline_block(t: str) -> Byline | None:
+    """A block of header lines that together make a byline: a name, then a job, a
+    publication or a social handle on lines of their own ("Jane Roe / Gazette Reporter /
+    @janeroe")."""
+    lines = [line.strip() for line in t.splitlines() if line.strip()]
+    name = name_line(lines[0]) if len(lines) > 1 else None
+    if name is None:
+        return None
+    source = None
+    for line in lines[1:]:
+        read = read_byline(line)
+        if read.authors or read.unknown or name_line(line):
+            return None  # a second name, or a line that is no job nor publication
+        if not (_HANDLE.fullmatch(line) or is_job_title(line) or JOBS.search(line)):
+            source = source or read.source  # "The Gazette"
+    return Byline((name,), source)
 
 
 def _mark_header(units: list[Unit]) -> int:

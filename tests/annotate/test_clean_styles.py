@@ -645,6 +645,35 @@ a year of daily crossings.
     ],
 )
 
+# A scraped page whose byline block holds the name, a job with the publication and a handle
+# on lines of their own.
+BYLINE_BLOCK_WITH_HANDLE = Case(
+    text="""Skip to main content
+Library branch to close for repairs | Valley Radio News
+
+Library branch to close for repairs
+
+Ingrid Solheim
+Valley Radio News Reporter
+@ingridsolheim
+
+Published Monday, March 3, 2025 9:10AM
+
+The east branch of the public library will close for two months while its roof is fixed.
+
+"We know this is hard for regular visitors," said head librarian Tom Arcand.
+""",
+    title="Library branch to close for repairs",
+    authors=["Ingrid Solheim"],
+    source="Valley Radio News",
+    published=date(2025, 3, 3),
+    paragraphs=[
+        "The east branch of the public library will close for two months while its roof is "
+        "fixed.",
+        '"We know this is hard for regular visitors," said head librarian Tom Arcand.',
+    ],
+)
+
 CASES = {
     "reuters": REUTERS,
     "ap": AP,
@@ -667,6 +696,7 @@ CASES = {
     "capitals_byline": CAPITALS_BYLINE,
     "wire_first_published": WIRE_FIRST_PUBLISHED,
     "wrapped_body_header_lines": WRAPPED_BODY_HEADER_LINES,
+    "byline_block_with_handle": BYLINE_BLOCK_WITH_HANDLE,
 }
 
 
