@@ -140,9 +140,7 @@ def _ends_paragraph(text: str, line: Line, nxt: Line, wrap: Wrap) -> bool:
     return text[line.end - 1] in SENTENCE_END or _fits(text, line, nxt, wrap.width - _ROOM)
 
 
-def _rejoined(
-    text: str, lines: list[Line], width: int, alone: Callable[[str], bool]
-) -> list[Span]:
+def _rejoined(text: str, lines: list[Line], width: int, alone: Callable[[str], bool]) -> list[Span]:
     """Hard-wrapped lines joined into paragraphs; a line that stands alone (a byline, a date
     line in the header's block) is a unit of its own."""
     usual = Counter(line.indent for line in lines).most_common(1)[0][0]

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
-from spacy.symbols import ORTH
 from spacy.tokens import Doc, Token
 from spacy.util import compile_suffix_regex
 
@@ -56,7 +55,7 @@ TITLE_ABBREVIATIONS = (
 
 def _keep_title_stops(nlp: Language) -> None:
     for abbreviation in TITLE_ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])  # type: ignore[union-attr]
+        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])  # type: ignore[union-attr]
 
 
 @dataclass(frozen=True, slots=True)

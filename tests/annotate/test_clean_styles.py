@@ -668,8 +668,7 @@ The east branch of the public library will close for two months while its roof i
     source="Valley Radio News",
     published=date(2025, 3, 3),
     paragraphs=[
-        "The east branch of the public library will close for two months while its roof is "
-        "fixed.",
+        "The east branch of the public library will close for two months while its roof is fixed.",
         '"We know this is hard for regular visitors," said head librarian Tom Arcand.',
     ],
 )
