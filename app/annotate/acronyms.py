@@ -10,19 +10,23 @@ from __future__ import annotations
 from app.annotate.entities import EntityResult
 from app.annotate.names import initials, is_acronym
 
-__all__ = ["expansion_in_text", "expansion_of", "initials", "is_acronym"]
+__all__ = ["abbreviated", "expansion_in_text", "expansion_of", "initials", "is_acronym"]
 
 
 def expansion_of(ents: EntityResult, ent: int) -> int | None:
     """The one other entity of the article whose name the acronym entity ``ent`` abbreviates."""
     name = ents.entities[ent].name
-    if not is_acronym(name):
-        return None
-    short = name.replace(".", "").upper()
+    return abbreviated(ents, name, besides=ent) if is_acronym(name) else None
+
+
+def abbreviated(ents: EntityResult, acronym: str, besides: int = -1) -> int | None:
+    """The one entity of the article (but ``besides``) whose name ``acronym`` abbreviates:
+    "the FT said" beside "the Financial Times"."""
+    short = acronym.replace(".", "").upper()
     found = [
         i
         for i, e in enumerate(ents.entities)
-        if i != ent and not is_acronym(e.name) and short in initials(e.name)
+        if i != besides and not is_acronym(e.name) and short in initials(e.name)
     ]
     return found[0] if len(found) == 1 else None
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from app.annotate.acronyms import expansion_in_text, expansion_of, is_acronym
+from app.annotate.acronyms import abbreviated, expansion_in_text, expansion_of, is_acronym
 from app.annotate.cue_syntax import is_cue
 from app.annotate.documents import DOCUMENT_NOUNS, document_source, is_document
 from app.annotate.entities import EntityResult
@@ -984,6 +984,9 @@ def _unnamed_subject(
     if not text or not (any(c.isalpha() for c in phrase) or subj.text == "%"):
         return Speaker(None, None, None, None)  # (but "92%" of those asked said)
     bare = text.removeprefix("the ").removeprefix("The ")
+    named = abbreviated(ctx.ents, bare) if is_acronym(bare) else None
+    if named is not None:
+        return _speaker_for_entity(ctx, named, text)  # "the FT" beside "the Financial Times"
     full = expansion_in_text(doc_text(doc), bare) if is_acronym(bare) else None
     if full is not None:
         return Speaker(None, full, "organisation", text)  # "the Tidal Energy Board (TEB)"

@@ -61,3 +61,16 @@ def test_an_acronym_in_brackets_is_no_role_even_when_never_used_again() -> None:
     )
     fund = next(e for e in art.entities if e.name == "International Monetary Fund")
     assert "IMF" not in fund.roles
+
+
+def test_an_acronym_label_is_the_entity_it_abbreviates_without_brackets() -> None:
+    # the text never writes "(FT)": the initials alone tie the label to the entity
+    text = (
+        "A headline for the test\n\n"
+        "The Financial Tribune reported the deal first.\n\n"
+        "The FT said the bank had approached three buyers."
+    )
+    art = annotate(text)
+    q = art.quotations[-1]
+    assert q.speaker_entity is not None
+    assert art.entities[q.speaker_entity].name == "Financial Tribune"
