@@ -1044,7 +1044,8 @@ HUMAN_NOUNS = (
     economist analyst researcher scientist champion boss skipper international titleholder
     swiss czech slovak croat serb greek thai seed favourite favorite athlete actress jockey
     pilot colleague citizen heiress princess duchess nurse medic pundit pupil legend native
-    resident graduate alumnus alumna incumbent candidate quarterback victim entrepreneur teen"""
+    resident graduate alumnus alumna incumbent candidate quarterback victim entrepreneur teen
+    secretary"""
     )
     | DEMONYM_NOUNS
 )

@@ -505,3 +505,12 @@ def test_a_hometown_or_a_residence_describes_the_person_just_named() -> None:
         "street had never been quieter."
     )
     assert _speakers(annotate(text)) == ["Tariq Olsen", "Ivy Moreau"]
+
+
+def test_the_secretary_is_the_person_just_named() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "Mr Rhodri Vance has defended the new border rules. The transport secretary said the "
+        "checks would add no more than ten minutes to a crossing."
+    )
+    assert _speakers(annotate(text)) == ["Rhodri Vance"]
