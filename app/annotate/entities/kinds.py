@@ -31,6 +31,7 @@ from app.annotate.entities.result import Found
 from app.annotate.entities.vocabulary import (
     adjectives,
     club_like,
+    common_noun_or_plural,
     common_nouns,
     is_cap,
     org_like,
@@ -214,10 +215,7 @@ def _sentence_initial_word(doc: Doc, f: Found) -> bool:
     if not tok.is_sent_start or tok.text.isupper():
         return False
     low = tok.lower_
-    nouns = common_nouns()
-    singular = {low[:-1], low.removesuffix("es"), low.removesuffix("ies") + "y"}
-    plural = low.endswith("s") and bool(singular & nouns)
-    if low not in nouns and low not in adjectives() and not plural:  # "Buses", "Tariffs"
+    if not common_noun_or_plural(low) and low not in adjectives():  # "Buses", "Tariffs"
         return False
     nxt = doc[f.end] if f.end < len(doc) else None
     if nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower:

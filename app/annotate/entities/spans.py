@@ -780,8 +780,9 @@ def model_spans(doc: Doc, char_ok: Callable[[int], bool]) -> list[tuple[str, int
 
 
 def _person_found(doc: Doc, s: int, e: int) -> list[Found]:
-    if doc[e - 1].lower_ in PAPER_HEADS and _paper_start(doc, s) < e - 1:
-        return _org_found(doc, _paper_start(doc, s), e)  # "the Sunday Gazette [PERSON]"
+    paper = _paper_start(doc, s) if doc[e - 1].lower_ in PAPER_HEADS else e
+    if paper < e - 1:
+        return _org_found(doc, paper, e)  # "the Sunday Gazette [PERSON]"
     s, e = extend_person(doc, s, e)
     s, e = cut_span(doc, s, e)
     s2, e2, titles = strip_span(doc, s, e, person=True)

@@ -62,10 +62,19 @@ def verbs() -> frozenset[str]:
     return _lemma_words("verb")
 
 
+def common_noun_or_plural(low: str) -> bool:
+    """A lower-case common noun or its plural ("statistics", "buses", "ferries")."""
+    nouns = common_nouns()
+    if low in nouns:
+        return True
+    singular = {low[:-1], low.removesuffix("es"), low.removesuffix("ies") + "y"}
+    return low.endswith("s") and bool(singular & nouns)
+
+
 def org_like(words: list[str]) -> bool:
-    """An organisation's head noun ends the name ("Acme Holdings"; a newspaper's after a word:
-    "Chronicle Herald"), or heads it before "of"
-    or "for" ("Institute for Fiscal Studies", "Bank of England")."""
+    """An organisation's head noun ends the name ("Acme Holdings"; a newspaper's after another
+    word: "Chronicle Herald"), or heads it before "of" or "for" ("Institute for Fiscal
+    Studies", "Bank of England")."""
     low = [w.lower().strip(".") for w in words]
     if low and (low[-1] in ORG_HEADS or (len(low) > 1 and low[-1] in PAPER_HEADS)):
         return True
@@ -126,7 +135,7 @@ def names_a_body(word: Token) -> bool:
         and low.isalpha()
         and not word.text.isupper()  # "MM": an acronym, or initials
         and not low.endswith("ish")  # "Kentish": of a place
-        and (low in common_nouns() or low.removesuffix("s") in common_nouns())
+        and common_noun_or_plural(low)
         and low not in adjectives()
         and low not in _PLACE_PARTS
         and not is_given_name(low)
