@@ -679,6 +679,9 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
         same = _described_label(ctx, head, doc[lo:hi].text)
         if same is not None:
             return same
+    introduced = None if specific else _introduced_as(ctx, head)
+    if introduced is not None:
+        return _speaker_for_entity(ctx, introduced, doc[lo:hi].text)
     words = {norm_token(t.text) for t in doc[lo:hi] if not t.is_punct} - {"the", "a", "an"}
     last_org = _last_speaker(ctx, "organisation", head.i)
     # where each entity was last named outside quotation marks ("“We work with X,” the
@@ -698,6 +701,27 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
     if best is None:
         return None
     return _speaker_for_entity(ctx, best, doc[lo:hi].text)
+
+
+def _introduced_as(ctx: Context, head: Token) -> int | None:
+    """The one organisation named earlier right after the description's noun ("budget
+    airline Skyjet ... the airline said")."""
+    doc, lemma = ctx.doc, head.lemma_.lower()
+    if head.pos_ != "NOUN" or head.text[:1].isupper():
+        return None
+    found = {
+        ent
+        for s, e, ent in ctx.mention_tokens
+        if s < head.i
+        and ctx.ents.entities[ent].kind == "organisation"
+        and any(_modifies(doc[k], s, e, lemma) for k in range(max(0, s - 2), s))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _modifies(tok: Token, start: int, end: int, lemma: str) -> bool:
+    """``tok`` is the lower-case noun ``lemma`` modifying the name at tokens start-end."""
+    return tok.is_lower and tok.lemma_.lower() == lemma and start <= tok.head.i < end
 
 
 def _person_fit(e: Entity, head: Token, words: set[str]) -> float | None:

@@ -514,3 +514,14 @@ def test_the_secretary_is_the_person_just_named() -> None:
         "checks would add no more than ten minutes to a crossing."
     )
     assert _speakers(annotate(text)) == ["Rhodri Vance"]
+
+
+def test_a_description_is_the_organisation_introduced_with_its_noun() -> None:
+    text = (
+        "A headline for the test\n\n"
+        "Budget airline Skyjet has ordered 40 planes, and rival Nordair said it would wait.\n\n"
+        "The airline said the order would create 900 jobs. The Skyjet airline spokesman "
+        "said nothing more."
+    )
+    speakers = _speakers(annotate(text))
+    assert speakers[:2] == ["Nordair", "Skyjet"]
