@@ -1008,9 +1008,9 @@ def _unnamed_subject(
     if not text or not (any(c.isalpha() for c in phrase) or subj.text == "%"):
         return Speaker(None, None, None, None)  # (but "92%" of those asked said)
     bare = text.removeprefix("the ").removeprefix("The ")
-    named = abbreviated(ctx.ents, bare) if is_acronym(bare) else None
-    if named is not None:
-        return _speaker_for_entity(ctx, named, text)  # "the FT" beside "the Financial Times"
+    short_for = abbreviated(ctx.ents, bare) if is_acronym(bare) else None
+    if short_for is not None:
+        return _speaker_for_entity(ctx, short_for, text)  # "the FT": "the Financial Times"
     full = expansion_in_text(doc_text(doc), bare) if is_acronym(bare) else None
     if full is not None:
         return Speaker(None, full, "organisation", text)  # "the Tidal Energy Board (TEB)"
