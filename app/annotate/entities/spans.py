@@ -36,6 +36,7 @@ from app.annotate.entities.result import Found
 from app.annotate.entities.roles import role_before
 from app.annotate.entities.vocabulary import (
     adjectives,
+    common_noun_or_plural,
     common_nouns,
     follows_a_full_name,
     inside_a_name,
@@ -560,13 +561,8 @@ def _employer_word(tok: Token, names: set[str]) -> bool:
         and low not in _TITLES_AND_MODIFIERS
         and low not in adjectives()
         and not (tok.text.isupper() and len(tok.text) <= 2)
-        and not (tok.is_sent_start and _common_noun(low) and tok.text not in names)
+        and not (tok.is_sent_start and common_noun_or_plural(low) and tok.text not in names)
     )
-
-
-def _common_noun(low: str) -> bool:
-    """A common noun or its plural ("referees")."""
-    return low in common_nouns() or low.removesuffix("s") in common_nouns()
 
 
 def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
