@@ -65,7 +65,7 @@ def according(doc: Doc, t: Token, index: QuoteIndex, ctx: Context) -> Candidate 
         return None
     to = doc[t.i + 1]
     head = t.head
-    while head.dep_ == "prep" and head.head is not head:
+    while head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
     sent = sentence_of(t)
     if head.i == t.i or head.dep_ in ("pobj",):

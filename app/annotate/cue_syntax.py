@@ -170,7 +170,7 @@ def subject_of(tok: Token) -> Token | None:
         caused = _caused_speaker(t)
         if caused is not None:
             return caused
-        if t.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep") and t.head is not t:
+        if t.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep") and t.head.i != t.i:
             # "X said ..., adding that"; "X said and added"
             if t.dep_ == "ccomp":
                 return None
@@ -185,7 +185,7 @@ def subject_of(tok: Token) -> Token | None:
 def _relative_clause_of_a_thing(clause: Token, subjects: list[Token]) -> bool:
     """A clause whose subject is "which" (or a "that" standing for a thing): a participle
     hanging off it has the subject of the clause it comments on."""
-    return clause.head is not clause and all(c.tag_ == "WDT" for c in subjects)
+    return clause.head.i != clause.i and all(c.tag_ == "WDT" for c in subjects)
 
 
 def _named_appositive(subjects: list[Token]) -> Token:
@@ -255,9 +255,23 @@ def _agent(verb: Token) -> Token | None:
     for t in verb.subtree:
         if t.i > verb.i and t.lower_ == "by" and t.dep_ in ("agent", "prep"):
             obj = [c for c in t.children if c.dep_ == "pobj"]
-            if obj:
+            if obj and not _in_a_clause_of(t, verb):
                 return obj[0]
     return None
+
+
+def _in_a_clause_of(tok: Token, verb: Token) -> bool:
+    """ "It is predicted that X will sell by the end of the year": a "by" inside a clause the
+    verb governs (what is reported) is no agent of the verb."""
+    t = tok.head
+    while t.i != verb.i and t.head.i != t.i:
+        if t.dep_ in _CLAUSES:
+            return True
+        t = t.head
+    return False
+
+
+_CLAUSES = frozenset({"ccomp", "csubj", "advcl", "relcl", "acl", "parataxis"})
 
 
 _DASHES = ("-", "–", "—")
@@ -627,7 +641,7 @@ def _verb_of(tok: Token) -> Token:
     adverbial ("how much [the firm paid] was ...", misparsed)."""
     t = tok
     for _ in range(4):
-        if t.head is t or t.head.pos_ in ("VERB", "AUX"):
+        if t.head.i == t.i or t.head.pos_ in ("VERB", "AUX"):
             return t.head if t is tok or t.dep_ != "advmod" else t
         t = t.head
     return t

@@ -479,7 +479,7 @@ def backgrounded(tok: Token) -> bool:
             c.dep_ == "mark" and c.lower_ in CONCESSIVE for c in t.children
         ):
             return True
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
     return False
@@ -512,7 +512,7 @@ def _subject_like(tok: Token) -> bool:
             return True
         if t.dep_ == "compound" and t.head.pos_ == "NOUN":
             return False  # "the Covington Catholic student": a modifier, not the subject
-        if t.dep_ in ("appos", "compound", "conj", "flat", "pobj", "prep") and t.head is not t:
+        if t.dep_ in ("appos", "compound", "conj", "flat", "pobj", "prep") and t.head.i != t.i:
             t = t.head
             continue
         return False
@@ -586,12 +586,12 @@ def _main_clause_first(doc: Doc, subjects: list[tuple[int, int]]) -> int:
 def _of_main_clause(tok: Token) -> bool:
     """A mention in the subject of its sentence's main verb."""
     t = tok
-    while t.dep_ in ("compound", "flat", "appos", "conj") and t.head is not t:
+    while t.dep_ in ("compound", "flat", "appos", "conj") and t.head.i != t.i:
         t = t.head
     if t.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = t.head
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head  # "X said ... but Y rejected it": both main clauses
     return verb.dep_ == "ROOT"
 
