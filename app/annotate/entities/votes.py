@@ -362,8 +362,8 @@ def _cast_as(doc: Doc, f: Found) -> bool:
         stop = max(0, k - 6)
         while k > stop and doc[k].text != "," and doc[k].pos_ != "VERB" and doc[k].lower_ != "as":
             k -= 1
-    if k < 1 or doc[k].lower_ != "as":
-        return False
+    if k < 1 or doc[k].lower_ != "as" or doc[k].dep_ == "mark":
+        return False  # (not "as X raced to victory": a clause's subject)
     return any(t.ent_type_ == "PERSON" for t in doc[max(0, k - 12) : k])
 
 
