@@ -31,6 +31,9 @@ CLAUSE_ONLY = words(
     start open close finish continue wrap guess doubt laugh smile sigh cry know learn
     understand see realize realise"""
 )
+# Verbs that report only a quotation beside them: their clauses are mostly no speech ("appealed
+# against a ruling that ...", "the policy appealed to voters, with ...").
+DIRECT_ONLY = words("appeal")
 # Verbs that take an object plus a predicate: "called X Y", "described X as Y".
 OBJECT_PREDICATE = words(
     """call describe characterize characterise label brand dub accuse criticise criticize

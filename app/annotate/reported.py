@@ -30,14 +30,21 @@ from app.annotate.cue_syntax import (
     subject_of,
     unrealised,
 )
-from app.annotate.cues import OBJECT_PREDICATE, SPEECH_VERBS
+from app.annotate.cues import DIRECT_ONLY, OBJECT_PREDICATE, SPEECH_VERBS
 from app.annotate.documents import clause_source, is_document, own_source
 from app.annotate.inserted import host_clause, inverted_insert
 from app.annotate.names import words
 from app.annotate.nlp import doc_text, sentence_of, tokens_where
 from app.annotate.quote_index import Candidate, QuoteIndex, trim, trim_direct, within
 from app.annotate.quotemarks import QuoteSpan
-from app.annotate.speakers import Context, Speaker, last_act, named_in, resolve_subject
+from app.annotate.speakers import (
+    Context,
+    Speaker,
+    human_word,
+    last_act,
+    named_in,
+    resolve_subject,
+)
 from app.annotate.types import QuotationKind
 
 _SHARED_SUBJECT = ("advcl", "conj", "xcomp", "pcomp")
@@ -88,7 +95,7 @@ class CueReader:
         para = index.para_of(tok.idx)
         subj = cue_subject(doc, tok, index, ctx.ents.token_entity)
         if subj is not None and (
-            inference_only(tok, subj)
+            inference_only(tok, subj, ctx.ents.token_entity)
             or _generic_you(tok, subj)
             or hearsay(tok, subj)
             or _writer(subj, index)
@@ -194,13 +201,28 @@ def _said_so_when(tok: Token) -> bool:
     )
 
 
-def inference_only(tok: Token, subj: Token) -> bool:
-    """ "The data suggests ...": numbers imply, nobody states (not a quotation)."""
+def inference_only(tok: Token, subj: Token, te: dict[int, int]) -> bool:
+    """ "The data suggests ...", "This suggests ...", "a tie with X, which suggests ...":
+    numbers and facts imply, nobody states (not a quotation)."""
     if subj.lemma_.lower() in PAPER_NOUNS or subj.lower_ in PAPER_NOUNS:
         return True
-    return tok.lemma_.lower() in INFERENCE_VERBS and (
-        subj.lemma_.lower() in DATA_NOUNS or subj.lower_ in DATA_NOUNS
-    )
+    if tok.lemma_.lower() not in INFERENCE_VERBS:
+        return False
+    return subj.lemma_.lower() in DATA_NOUNS or subj.lower_ in DATA_NOUNS or _a_fact(subj, te)
+
+
+def _a_fact(subj: Token, te: dict[int, int]) -> bool:
+    """A demonstrative standing for what was just said ("This suggests"), or a relative
+    pronoun whose antecedent is no name, document or people ("a tie with X, which
+    suggests")."""
+    if subj.lower_ in ("this", "that", "these", "those") and subj.tag_ == "DT":
+        return True  # "This suggested he ...": the determiner alone as the subject
+    if subj.tag_ != "WDT" or subj.head.dep_ != "relcl":
+        return False
+    ante = subj.head.head
+    if ante.i in te or ante.pos_ == "PROPN" or is_document(ante):
+        return False  # "research from X, which suggested": X's, or the research's
+    return not human_word(ante.lower_)
 
 
 def _generic_you(tok: Token, subj: Token) -> bool:
@@ -283,6 +305,27 @@ def reported_content(
     index: QuoteIndex,
     para: int,
 ) -> Content | None:
+    """What the cue ``tok`` reports, or None when it reports nothing here; a verb that
+    reports only quotations beside it ("she appealed: “...”") reports no clause and no
+    quoted words that finish the writer's sentence ("appealed “to all sides”")."""
+    content = _reported(text, doc, tok, subj, cues, index, para)
+    if content is None or tok.lemma_.lower() not in DIRECT_ONLY:
+        return content
+    _spans, kind, ks = content
+    if kind != "direct" or any(_runs_on(text, tok, index.spans[k]) for k in ks):
+        return None
+    return content
+
+
+def _reported(
+    text: str,
+    doc: Doc,
+    tok: Token,
+    subj: Token | None,
+    cues: set[int],
+    index: QuoteIndex,
+    para: int,
+) -> Content | None:
     """What the cue ``tok`` reports, or None when it reports nothing here."""
     rng = content_range(doc, tok)
     if rng is not None and subj is not None and rng[0] <= subj.i < rng[1]:
@@ -309,6 +352,12 @@ def reported_content(
     # "That is a problem, argued Palvetzian."
     spans = host_clause(text, doc, tok, cues, subj) or inverted_insert(text, doc, tok, subj)
     return _around(spans, index) if spans else None
+
+
+def _runs_on(text: str, tok: Token, quote: QuoteSpan) -> bool:
+    """A quotation right after the cue with no comma or colon between them."""
+    between = text[tok.idx + len(tok.text) : quote.open]
+    return quote.open > tok.idx and not any(ch in between for ch in ",:")
 
 
 def _with_quote_before(

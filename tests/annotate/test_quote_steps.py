@@ -487,3 +487,50 @@ def test_a_question_opened_by_a_wh_phrase_reports_nothing() -> None:
         "what a great man he was."
     )
     assert len(annotate(kept).quotations) == 2  # a wh-clause as subject; an exclamation
+
+
+def test_a_by_phrase_inside_the_reported_clause_is_no_agent() -> None:
+    for text in (
+        "It is predicted that the new single will sell 300,000 copies by the time the chart "
+        "is announced on Sunday.",
+        "It was claimed the mayor had been embarrassed by the fact that Ivo Brandt acted first.",
+    ):
+        art = annotate(text)
+        labels = {q.speaker_label for q in art.quotations}
+        assert not labels & {"the time", "the fact"}
+        assert all(q.speaker_entity is None for q in art.quotations)
+
+
+def test_the_agent_hung_on_the_cue_still_speaks() -> None:
+    art = annotate('Pell was described as a "consummate professional" by his friend Jo Roe.')
+    assert [art.entities[q.speaker_entity].name for q in art.quotations] == ["Jo Roe"]
+
+
+def test_a_fact_that_suggests_is_no_quotation() -> None:
+    text = (
+        "A spokeswoman for the network said the host would stay. The show will keep a close "
+        "tie with the radio chart show, which suggests the new show may air on Sundays. "
+        "“We think the new slot will create a buzz around the programme.”\n\n"
+        "This suggested the deal was close. Research from Milltown Data, which suggested "
+        "sales would fall, was published on Monday."
+    )
+    art = annotate(text)
+    got = {q.text: q for q in art.quotations}
+    assert "the new show may air on Sundays" not in got
+    assert "the deal was close" not in got
+    assert "sales would fall" in got
+    floating = got["We think the new slot will create a buzz around the programme."]
+    assert floating.speaker_text == "A spokeswoman for the network"
+
+
+def test_an_appeal_reports_only_a_quotation_beside_it() -> None:
+    text = (
+        "Ana Salas lost her son in 2019. The family appealed against a ruling that the police "
+        "had acted lawfully.\n\n"
+        "“Please come home,” she appealed.\n\n"
+        "Her campaign appealed “to all sides of the argument”, Salas insisted."
+    )
+    got = {q.text: q.cue for q in annotate(text).quotations}
+    assert "the police had acted lawfully" not in got
+    assert "to all sides of the argument" not in got
+    assert got.get("Please come home") == "appealed"
