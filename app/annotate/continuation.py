@@ -6,9 +6,11 @@ spans, every quoted span left over that stands as a sentence of its own is attac
 0. a quotation after a colon whose clause names its speaker without a cue verb ("X was
    blunt: “...”", ``colon_lead``) is theirs;
 1. the second part of a split quotation (``"A," she said. "B."``) joins the first one;
-2. a later quotation in the same paragraph as an attributed one takes its speaker;
+2. a later quotation in the same paragraph as an attributed one takes its speaker, unless a
+   sentence between them is about another person ("Coach Jo Lee wants ... “B.”"), who
+   speaks it;
 3. a paragraph that is (mostly) a quotation, right after a paragraph with a speaker,
-   continues that speaker;
+   continues that speaker (the same exception);
 4. a paragraph that is a quotation, after a paragraph that names a salient person, is theirs;
 5. a quotation left open at the end of a paragraph and re-opened in the next one takes the
    speaker named in the next paragraph.
@@ -130,7 +132,8 @@ def _attach(walk: _Walk, p: Paragraph, k: int, pc: list[Candidate]) -> Candidate
             walk.used.add(k)
             return None
         if c.speaker.entity is not None or c.speaker.label:
-            return Candidate(c.cue_tok, [(s, e)], "direct", None, c.speaker, p.number, {k})
+            sp = _new_subject(walk, c.spans[-1][1], q.open, c.speaker) or c.speaker
+            return Candidate(c.cue_tok, [(s, e)], "direct", None, sp, p.number, {k})
     if pc:
         return None
     # how much of the paragraph is quotation: all its quoted spans, as a quotation carried on
@@ -141,13 +144,47 @@ def _attach(walk: _Walk, p: Paragraph, k: int, pc: list[Candidate]) -> Candidate
     cover = quoted / max(1, p.end - p.start)
     if walk.last_speaker is not None and p.number - walk.last_para <= 1:
         if cover >= 0.5 or walk.prev_unclosed:
-            return Candidate(-1, [(s, e)], "direct", None, walk.last_speaker, p.number, {k})
+            sp = _new_subject(walk, p.start, q.open, walk.last_speaker) or walk.last_speaker
+            return Candidate(-1, [(s, e)], "direct", None, sp, p.number, {k})
         return None
     words = walk.text[q.start : q.end].split()
     if cover >= 0.8 and q.open == p.start and len(words) >= MIN_DIRECT_WORDS:
         sp = floating_speaker(walk.ctx, walk.doc, walk.index.paragraphs, p, q.start)
         if sp is not None:
             return Candidate(-1, [(s, e)], "direct", None, sp, p.number, {k})
+    return None
+
+
+def _new_subject(walk: _Walk, start: int, end: int, speaker: Speaker) -> Speaker | None:
+    """ "“A,” said Ana Roe. Coach Jo Lee wants them to rest. “B.”": the person a whole
+    sentence between two quotations is about (its subject, or its subject's owner: "Lee's
+    plan is ..."), the last such sentence deciding, speaks the second, if not the last
+    speaker."""
+    ctx, doc = walk.ctx, walk.doc
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return None
+    sents = [x for x in span.sents if x.start_char >= start and x.end_char <= end]
+    for sent in reversed(sents):
+        if any(ctx.in_quote(t.idx) for t in sent):
+            continue
+        ent = _sentence_person(ctx, sent.root)
+        if ent is None:
+            continue
+        if ent == speaker.entity:
+            return None
+        return Speaker(ent, ctx.ents.entities[ent].name, "person", None)
+    return None
+
+
+def _sentence_person(ctx: Context, root: Token) -> int | None:
+    """The person entity that is the main clause's subject, or owns it."""
+    te = ctx.ents.token_entity
+    for subj in (c for c in root.children if c.dep_ == "nsubj"):
+        owners = [c for c in subj.children if c.dep_ == "poss"]
+        for t in (subj, *owners):
+            if t.i in te and ctx.ents.entities[te[t.i]].kind == "person":
+                return te[t.i]
     return None
 
 

@@ -534,3 +534,22 @@ def test_an_appeal_reports_only_a_quotation_beside_it() -> None:
     assert "the police had acted lawfully" not in got
     assert "to all sides of the argument" not in got
     assert got.get("Please come home") == "appealed"
+
+
+def test_a_person_the_sentence_between_is_about_speaks_the_next_quotation() -> None:
+    text = (
+        "“What a way to end the season,” said Tomas Berdan afterwards. Team captain Ivo "
+        "Kessler wants his players to train more on clay. “I think it will help them on slow "
+        "courts.”\n\n"
+        "“We can win the group,” said Dara Finch. Manager Lou Pratt praised Finch on the "
+        "right. Finch's usual place is at the back, but he looked assured. “As I play on the "
+        "right for my club, it was nothing new.”\n\n"
+        "“We were lucky,” said Ana Roe.\n\n"
+        "Coach Jo Lee wants a longer pre-season. “It would help the younger players most of "
+        "all, and we need them.”"
+    )
+    art = annotate(text)
+    got = {q.text[:12]: art.entities[q.speaker_entity].name for q in art.quotations}
+    assert got["I think it w"] == "Ivo Kessler"
+    assert got["As I play on"] == "Dara Finch"  # the sentence right before is about Finch
+    assert got["It would hel"] == "Jo Lee"
