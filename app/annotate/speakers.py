@@ -684,6 +684,7 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
         return _speaker_for_entity(ctx, introduced, doc[lo:hi].text)
     words = {norm_token(t.text) for t in doc[lo:hi] if not t.is_punct} - {"the", "a", "an"}
     last_org = _last_speaker(ctx, "organisation", head.i)
+    lead_org = _lead_subject(ctx)
     # where each entity was last named outside quotation marks ("“We work with X,” the
     # company said": the company is not X)
     last_pos = {
@@ -694,13 +695,49 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
         e = ctx.ents.entities[ent]
         if e.kind == "person":
             fit = _person_fit(e, head, words)
+        elif _only_as_employer(ctx, ent, head.i) and ent != last_org:
+            continue  # "said Jo Roe, analyst at X. The company also said": not X
         else:
-            fit = _organisation_fit(e, head, words, specific, ent == last_org)
+            lead = ent == lead_org
+            fit = _organisation_fit(e, head, words, specific, ent == last_org, lead)
         if fit is not None and fit + pos / 1e6 > best_score:
             best, best_score = ent, fit + pos / 1e6
     if best is None:
         return None
     return _speaker_for_entity(ctx, best, doc[lo:hi].text)
+
+
+def _lead_subject(ctx: Context) -> int | None:
+    """The entity the story's first sentence is about: its subject, or the subject's owner
+    ("Acme's profits rose")."""
+    if not ctx.para_starts:
+        return None
+    span = ctx.doc.char_span(ctx.para_starts[0], ctx.para_starts[0] + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    te = ctx.ents.token_entity
+    for subj in (c for c in span[0].sent.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for t in (subj, *(c for c in subj.children if c.dep_ == "poss")):
+            if t.i in te:
+                return te[t.i]
+    return None
+
+
+def _only_as_employer(ctx: Context, ent: int, before: int) -> bool:
+    """Whether every mention of organisation ``ent`` before token ``before`` names where a
+    person works ("analyst at X"), not a body the story is about."""
+    doc = ctx.doc
+    spans = [(s, e) for s, e, x in ctx.mention_tokens if x == ent and s < before]
+    return bool(spans) and all(_employer_mention(doc[s:e]) for s, e in spans)
+
+
+def _employer_mention(span: Span) -> bool:
+    """ "analyst at X", "an economist with X" (not "the X leader": a party's own leader)."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("at", "with"):
+        return False
+    noun = root.head.head
+    return noun.pos_ == "NOUN" and human_word(noun.lower_)
 
 
 def _introduced_as(ctx: Context, head: Token) -> int | None:
@@ -755,10 +792,12 @@ def _capitalised_modifiers(head: Token) -> set[str]:
 
 
 def _organisation_fit(
-    e: Entity, head: Token, words: set[str], specific: bool, spoke_last: bool
+    e: Entity, head: Token, words: set[str], specific: bool, spoke_last: bool, lead: bool
 ) -> float | None:
     """How well a description fits an organisation: its head noun in the name ("the
-    airline"), else a generic kind noun ("the company"), best for the one that spoke last."""
+    airline"), else a generic kind noun ("the company"), best for the one that spoke last,
+    then for a firm by its name, then for the subject of the story's first sentence
+    (``lead``)."""
     lemma = head.lemma_.lower()
     name_words = {norm_token(w) for w in e.name.split()}
     in_name = bool({lemma, lemma + "s", norm_token(head.text)} & name_words)
@@ -778,7 +817,7 @@ def _organisation_fit(
         w in name_words for w in ("inc", "corp", "ltd", "co", "group", "industries", "technologies")
     ):
         return 0.5
-    return 0.3
+    return 0.4 if lead else 0.3
 
 
 # Institutions named with their kind: "the government" is not the last organisation named

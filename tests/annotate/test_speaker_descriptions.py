@@ -525,3 +525,24 @@ def test_a_description_is_the_organisation_introduced_with_its_noun() -> None:
     )
     speakers = _speakers(annotate(text))
     assert speakers[:2] == ["Nordair", "Skyjet"]
+
+
+def test_the_company_is_not_an_analysts_employer() -> None:
+    art = annotate(
+        "Headline\n\n"
+        "Carmaker Velda Motors saw strong profits in the last quarter.\n\n"
+        "Its US arm, Velda North, sold more trucks. “It is a fine result,” said Ines Kohl, an "
+        "analyst at Brantwood Capital. The company also said it would pay a dividend again."
+    )
+    got = {q.text: s for q, s in zip(art.quotations, _speakers(art), strict=True)}
+    assert got["it would pay a dividend again"] == "Velda Motors"
+
+
+def test_the_company_is_the_one_the_story_opens_on_when_none_spoke() -> None:
+    art = annotate(
+        "Headline\n\n"
+        "Consumer goods giant Marden Brands is to merge its two boards after weak sales.\n\n"
+        "Rival Kelsey Foods had already cut its board last year.\n\n"
+        "The company said the changes would speed up decisions."
+    )
+    assert _speakers(art) == ["Marden Brands"]
