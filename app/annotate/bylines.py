@@ -129,6 +129,16 @@ def name_line(s: str) -> str | None:
     return name
 
 
+def names_line(s: str) -> list[str] | None:
+    """The names on a line holding only two to four names ("Jane Roe and John Doe", "JANE
+    ROE, JOHN DOE"): the authors, in a header."""
+    parts = [p for p in re.split(r"\s*(?:,|&|\band\b|\bAND\b)\s*", s.strip()) if p]
+    if not 2 <= len(parts) <= 4:
+        return None
+    names = [name_line(p) for p in parts]
+    return None if None in names else [n for n in names if n is not None]
+
+
 def is_job_title(s: str) -> bool:
     """A job title on its own: "Staff Reporter", "Political Editor"."""
     toks = s.lower().split()

@@ -49,6 +49,7 @@ from app.annotate.bylines import (
     is_name,
     looks_publication,
     name_line,
+    names_line,
     read_byline,
     trailer_authors,
 )
@@ -248,6 +249,8 @@ def _header_kind(units: list[Unit], i: int) -> None:
         u.kind = "junk"  # "Staff Reporter" under a byline
     elif (name := name_line(t)) is not None:
         _set_byline(u, Byline((name,), None))
+    elif (names := names_line(t)) is not None:
+        _set_byline(u, Byline(tuple(names), None))  # "Jane Roe and John Doe"
     elif (b := read_byline(t)).source and not b.authors and not b.unknown:
         u.kind, u.source = "source", b.source  # "BBC News, Cumbria", "Health reporter, BBC News"
     elif looks_publication(t) and len(t) < 60:

@@ -3,6 +3,7 @@
 from datetime import date
 
 from app.annotate import annotate
+from app.annotate.bylines import names_line
 from app.annotate.clean import clean, parse_date
 
 SCRAPED = """Harbour council approves new ferry terminal
@@ -247,3 +248,10 @@ def test_a_bare_date_inside_the_story_is_not_the_published_date() -> None:
     meta, paras = clean(text)
     assert meta.published is None
     assert "Saturday 3 March 2005" in [p.text for p in paras]
+
+
+def test_names_line() -> None:
+    assert names_line("Maryse Tellier and Graham Osei") == ["Maryse Tellier", "Graham Osei"]
+    assert names_line("JANE ROE, JOHN DOE") == ["Jane Roe", "John Doe"]
+    assert names_line("Jane Roe") is None  # one name is name_line's
+    assert names_line("Tony Blair and the Treasury") is None

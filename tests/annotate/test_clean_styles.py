@@ -673,6 +673,30 @@ The east branch of the public library will close for two months while its roof i
     ],
 )
 
+# Two names on a line of their own under the headline: the authors, without "By".
+TWO_NAMES_BYLINE = Case(
+    text="""Province weighs new rules for wind farm reviews
+
+Maryse Tellier and Graham Osei
+
+REGINA
+
+Published January 14, 2019
+
+The provincial government is preparing to loosen parts of its review law.
+
+"We hear the concerns," Energy Minister Dwight Halvorsen said.
+""",
+    title="Province weighs new rules for wind farm reviews",
+    authors=["Maryse Tellier", "Graham Osei"],
+    source=None,
+    published=date(2019, 1, 14),
+    paragraphs=[
+        "The provincial government is preparing to loosen parts of its review law.",
+        '"We hear the concerns," Energy Minister Dwight Halvorsen said.',
+    ],
+)
+
 CASES = {
     "reuters": REUTERS,
     "ap": AP,
@@ -696,6 +720,7 @@ CASES = {
     "wire_first_published": WIRE_FIRST_PUBLISHED,
     "wrapped_body_header_lines": WRAPPED_BODY_HEADER_LINES,
     "byline_block_with_handle": BYLINE_BLOCK_WITH_HANDLE,
+    "two_names_byline": TWO_NAMES_BYLINE,
 }
 
 
