@@ -228,3 +228,13 @@ def test_a_name_after_as_that_opens_a_clause_is_no_character() -> None:
         '"It is a dream," said Berdan.'
     )
     assert kinds.get("Tomas Berdan") == "person"
+
+
+def test_a_portfolio_before_an_office_is_no_organisation() -> None:
+    kinds = _shown(
+        "Alberta Energy Minister Sonya Petrakis was less patient on Monday.\n\n"
+        "British Energy said its plants were safe, and the Department of Energy agreed."
+    )
+    assert "Alberta Energy" not in kinds
+    assert kinds.get("Sonya Petrakis") == "person"
+    assert kinds.get("British Energy") == "organisation"

@@ -48,6 +48,7 @@ from app.annotate.entities.vocabulary import (
 from app.annotate.given_names import is_given_name
 from app.annotate.names import TITLE_WORDS, initial_of, is_acronym, norm_name, norm_token, words
 from app.annotate.nlp import tokens_where
+from app.annotate.offices import OFFICES, PORTFOLIO_WORDS
 
 _LABEL_KIND = {
     "PERSON": "person",
@@ -400,7 +401,15 @@ def _other_votes(doc: Doc, f: Found) -> int:
         + int(owned_by and f.end - f.start == 1 and f.kind == "organisation")
         # nearly decisive: no one rises 0.6 per cent; an actor's part is no one either
         + 4 * int(_market_figure(doc, f) or _played_by(doc, f) or _cast_as(doc, f))
+        + 10 * int(_portfolio(doc, f))  # outweighs the label and the title after it
     )
+
+
+def _portfolio(doc: Doc, f: Found) -> bool:
+    """ "Alberta Energy Minister Jo Roe": a portfolio in an office's title, not a body."""
+    last = doc[f.end - 1].lower_
+    after = doc[f.end].lower_ if f.end < len(doc) else ""
+    return last in PORTFOLIO_WORDS and (after in OFFICES or after == "critic")
 
 
 def _in_one_word(doc: Doc, f: Found) -> bool:
@@ -554,9 +563,10 @@ def _one_person(owners: set[str]) -> set[str]:
     return {full} if same else owners
 
 
-def _decided(words: list[str], f: Found) -> bool:
-    """Names whose own words decide their kind ("... GmbH", "Manchester United", a party)."""
-    return org_like(words) or club_like(words) or f.party
+def _decided(doc: Doc, words: list[str], f: Found) -> bool:
+    """Names whose own words decide their kind ("... GmbH", "Manchester United", a party),
+    unless they are an office's portfolio ("Alberta Energy Minister")."""
+    return (org_like(words) or club_like(words) or f.party) and not _portfolio(doc, f)
 
 
 def _no_first_name(name: str) -> bool:
@@ -638,12 +648,12 @@ def pool_kinds(doc: Doc, found: list[Found]) -> list[Found]:
         ):
             votes["other"] += len(mentions)  # not "the Audrey Parkers of this world"
         best = max(votes, key=lambda k: (votes[k], k == current), default=current)
-        if _decided(first.name.split(), first) or votes[best] <= votes[current]:
+        if _decided(doc, first.name.split(), first) or votes[best] <= votes[current]:
             best = current
         decisive = decisive_kind(doc, mentions)
         for f in mentions:
             f.votes, f.decisive = votes, decisive
             f.hidden = best == "other"
-            if best != "other" and not _decided(f.name.split(), f):
+            if best != "other" and not _decided(doc, f.name.split(), f):
                 f.kind = best
     return found
