@@ -60,10 +60,22 @@ def qa_answers(text: str, paragraphs: list[Paragraph], ents: EntityResult) -> li
     for p in answers:
         m = _ANSWER.match(p.text)
         assert m is not None
-        s, e_ = trim_direct(text, p.start + m.end(), p.end)
+        s, e_ = _unquoted(text, *trim_direct(text, p.start + m.end(), p.end))
         if e_ - s >= 2:
             out.append(Candidate(-1, [(s, e_)], "direct", None, speaker, p.number))
     return out
+
+
+_OPENING = "\"“‘'"
+_CLOSING = "\"”’'"
+
+
+def _unquoted(text: str, s: int, e: int) -> tuple[int, int]:
+    """An answer's words without the quotation marks around all of them ("A: “Fine.”")."""
+    marked = e - s > 2 and text[s] in _OPENING and text[e - 1] in _CLOSING
+    if marked and not any(c in text[s + 1 : e - 1] for c in '"“”'):
+        return trim_direct(text, s + 1, e - 1)
+    return s, e
 
 
 def question_answers(text: str, paragraphs: list[Paragraph], ents: EntityResult) -> list[Candidate]:
@@ -154,7 +166,7 @@ def transcript_turns(text: str, paragraphs: list[Paragraph], ents: EntityResult)
         if person is None:
             continue
         e = ents.entities[person]
-        s, e_ = trim_direct(text, p.start + m.end(), p.end)
+        s, e_ = _unquoted(text, *trim_direct(text, p.start + m.end(), p.end))
         if e_ - s >= 2:
             speaker = Speaker(person, e.name, e.kind, m.group(1))
             out.append(Candidate(-1, [(s, e_)], "direct", None, speaker, p.number))

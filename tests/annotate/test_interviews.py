@@ -101,3 +101,22 @@ def test_a_readers_question_among_comments_is_no_interview() -> None:
     )
     art = annotate(text)
     assert all(sp != "Ravi Sandhu" or p == 1 for p, _t, sp in _quotes(art))
+
+
+def test_transcript_answers_in_quotation_marks_lose_the_marks() -> None:
+    text = (
+        "Late goal lifts Riverhawks\n\n"
+        "Coach Dale Wirth was blunt after the game in Kelowna on Saturday.\n\n"
+        "Q: What was the message between periods?\n\n"
+        'Wirth: "Simple stuff. Get pucks deep and stop trying to be cute."\n\n'
+        "Q: Is your captain healthy?\n\n"
+        "Wirth: “He's fine. He took a hit in the second but he finished the game.”"
+    )
+    art = annotate(text)
+    answers = [q.text for q in art.quotations]
+    assert answers == [
+        "Simple stuff. Get pucks deep and stop trying to be cute.",
+        "He's fine. He took a hit in the second but he finished the game.",
+    ]
+    wirth = next(e for e in art.entities if e.name == "Dale Wirth")
+    assert "Simple stuff" not in wirth.roles

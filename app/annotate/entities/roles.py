@@ -72,8 +72,11 @@ def _role_noun(t: Token) -> bool:
 
 def appositive_role(doc: Doc, start: int, end: int) -> str | None:
     head = doc[start:end].root
+    spoken = end < len(doc) and doc[end].text == ":"  # "Wirth: “Simple stuff.”": their words
     for child in head.children:
         if child.dep_ == "appos" and child.i >= end and child.pos_ in ("NOUN", "PROPN"):
+            if spoken:
+                break
             sub = list(child.subtree)
             lo, hi = sub[0].i, sub[-1].i + 1
             while lo < hi and doc[lo].lower_ in ("a", "an", "the", ","):
