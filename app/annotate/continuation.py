@@ -149,9 +149,9 @@ def _attach(walk: _Walk, p: Paragraph, k: int, pc: list[Candidate]) -> Candidate
         return None
     words = walk.text[q.start : q.end].split()
     if cover >= 0.8 and q.open == p.start and len(words) >= MIN_DIRECT_WORDS:
-        sp = floating_speaker(walk.ctx, walk.doc, walk.index.paragraphs, p, q.start)
-        if sp is not None:
-            return Candidate(-1, [(s, e)], "direct", None, sp, p.number, {k})
+        floating = floating_speaker(walk.ctx, walk.doc, walk.index.paragraphs, p, q.start)
+        if floating is not None:
+            return Candidate(-1, [(s, e)], "direct", None, floating, p.number, {k})
     return None
 
 
@@ -164,8 +164,12 @@ def _new_subject(walk: _Walk, start: int, end: int, speaker: Speaker) -> Speaker
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return None
-    sents = [x for x in span.sents if x.start_char >= start and x.end_char <= end]
-    for sent in reversed(sents):
+    sents = []
+    i = span.start
+    while i < span.end:  # the sentences the span touches
+        sents.append(doc[i].sent)
+        i = sents[-1].end
+    for sent in reversed([x for x in sents if x.start_char >= start and x.end_char <= end]):
         if any(ctx.in_quote(t.idx) for t in sent):
             continue
         ent = _sentence_person(ctx, sent.root)
