@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from app.annotate.colon_lead import colon_lead_speaker
 from app.annotate.quote_index import Candidate, QuoteIndex, trim_direct
 from app.annotate.quotemarks import QuoteSpan
-from app.annotate.speakers import Context, Speaker, salient_person
+from app.annotate.speakers import Context, Speaker, salient_person, sentence_subject
 from app.annotate.types import Paragraph
 
 MIN_DIRECT_WORDS = 4
@@ -172,23 +172,12 @@ def _new_subject(walk: _Walk, start: int, end: int, speaker: Speaker) -> Speaker
     for sent in reversed([x for x in sents if x.start_char >= start and x.end_char <= end]):
         if any(ctx.in_quote(t.idx) for t in sent):
             continue
-        ent = _sentence_person(ctx, sent.root)
+        ent = sentence_subject(ctx, sent.root, ("nsubj",), "person")
         if ent is None:
             continue
         if ent == speaker.entity:
             return None
         return Speaker(ent, ctx.ents.entities[ent].name, "person", None)
-    return None
-
-
-def _sentence_person(ctx: Context, root: Token) -> int | None:
-    """The person entity that is the main clause's subject, or owns it."""
-    te = ctx.ents.token_entity
-    for subj in (c for c in root.children if c.dep_ == "nsubj"):
-        owners = [c for c in subj.children if c.dep_ == "poss"]
-        for t in (subj, *owners):
-            if t.i in te and ctx.ents.entities[te[t.i]].kind == "person":
-                return te[t.i]
     return None
 
 

@@ -708,17 +708,24 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
 
 
 def _lead_subject(ctx: Context) -> int | None:
-    """The entity the story's first sentence is about: its subject, or the subject's owner
-    ("Acme's profits rose")."""
+    """The entity the story's first sentence is about."""
     if not ctx.para_starts:
         return None
     span = ctx.doc.char_span(ctx.para_starts[0], ctx.para_starts[0] + 1, alignment_mode="expand")
     if span is None or not len(span):
         return None
+    return sentence_subject(ctx, span[0].sent.root, ("nsubj", "nsubjpass"))
+
+
+def sentence_subject(
+    ctx: Context, root: Token, deps: tuple[str, ...], kind: str | None = None
+) -> int | None:
+    """The entity (of ``kind``, if given) that is the subject of the clause at ``root``, or
+    owns the subject ("Acme's profits rose")."""
     te = ctx.ents.token_entity
-    for subj in (c for c in span[0].sent.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+    for subj in (c for c in root.children if c.dep_ in deps):
         for t in (subj, *(c for c in subj.children if c.dep_ == "poss")):
-            if t.i in te:
+            if t.i in te and (kind is None or ctx.ents.entities[te[t.i]].kind == kind):
                 return te[t.i]
     return None
 
