@@ -102,7 +102,7 @@ class CueReader:
         ):
             return None
         content = reported_content(self.text, doc, tok, subj, self.cues, index, para)
-        if content is None:
+        if content is None or _not_beside(self.text, tok, content, index):
             return None
         spans, kind, quote_ids = content
         if not spans or spans[0][1] <= spans[0][0]:
@@ -305,27 +305,6 @@ def reported_content(
     index: QuoteIndex,
     para: int,
 ) -> Content | None:
-    """What the cue ``tok`` reports, or None when it reports nothing here; a verb that
-    reports only quotations beside it ("she appealed: “...”") reports no clause and no
-    quoted words that finish the writer's sentence ("appealed “to all sides”")."""
-    content = _reported(text, doc, tok, subj, cues, index, para)
-    if content is None or tok.lemma_.lower() not in DIRECT_ONLY:
-        return content
-    _spans, kind, ks = content
-    if kind != "direct" or any(_runs_on(text, tok, index.spans[k]) for k in ks):
-        return None
-    return content
-
-
-def _reported(
-    text: str,
-    doc: Doc,
-    tok: Token,
-    subj: Token | None,
-    cues: set[int],
-    index: QuoteIndex,
-    para: int,
-) -> Content | None:
     """What the cue ``tok`` reports, or None when it reports nothing here."""
     rng = content_range(doc, tok)
     if rng is not None and subj is not None and rng[0] <= subj.i < rng[1]:
@@ -352,6 +331,16 @@ def _reported(
     # "That is a problem, argued Palvetzian."
     spans = host_clause(text, doc, tok, cues, subj) or inverted_insert(text, doc, tok, subj)
     return _around(spans, index) if spans else None
+
+
+def _not_beside(text: str, tok: Token, content: Content, index: QuoteIndex) -> bool:
+    """A verb that reports only quotations beside it ("she appealed: “...”") reports no
+    clause and no quoted words that finish the writer's sentence ("appealed “to all
+    sides”")."""
+    if tok.lemma_.lower() not in DIRECT_ONLY:
+        return False
+    _spans, kind, ks = content
+    return kind != "direct" or any(_runs_on(text, tok, index.spans[k]) for k in ks)
 
 
 def _runs_on(text: str, tok: Token, quote: QuoteSpan) -> bool:
