@@ -224,7 +224,7 @@ def test_shows_marathons_and_their_acronyms_are_events_not_organisations() -> No
 def test_a_name_after_as_that_opens_a_clause_is_no_character() -> None:
     kinds = _shown(
         "Tomas Berdan reached his first final on Friday night.\n\n"
-        "A tired Ivan Kocher made little impact in the fourth set as Berdan raced to victory.\n\n"
+        "A tired Ivan Kocher faded in the last set as Berdan raced to victory.\n\n"
         '"It is a dream," said Berdan.'
     )
     assert kinds.get("Tomas Berdan") == "person"

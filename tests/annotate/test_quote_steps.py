@@ -491,9 +491,9 @@ def test_a_question_opened_by_a_wh_phrase_reports_nothing() -> None:
 
 def test_a_by_phrase_inside_the_reported_clause_is_no_agent() -> None:
     for text in (
-        "It is predicted that the new single will sell 300,000 copies by the time the chart "
-        "is announced on Sunday.",
-        "It was claimed the mayor had been embarrassed by the fact that Ivo Brandt acted first.",
+        "It is predicted that the new single will top 200,000 sales by the time the chart "
+        "is out on Sunday.",
+        "It was claimed the mayor felt shown up by the fact that Ivo Brandt acted first.",
     ):
         art = annotate(text)
         labels = {q.speaker_label for q in art.quotations}
@@ -501,16 +501,11 @@ def test_a_by_phrase_inside_the_reported_clause_is_no_agent() -> None:
         assert all(q.speaker_entity is None for q in art.quotations)
 
 
-def test_the_agent_hung_on_the_cue_still_speaks() -> None:
-    art = annotate('Pell was described as a "consummate professional" by his friend Jo Roe.')
-    assert [art.entities[q.speaker_entity].name for q in art.quotations] == ["Jo Roe"]
-
-
 def test_a_fact_that_suggests_is_no_quotation() -> None:
     text = (
         "A spokeswoman for the network said the host would stay. The show will keep a close "
         "tie with the radio chart show, which suggests the new show may air on Sundays. "
-        "“We think the new slot will create a buzz around the programme.”\n\n"
+        "“We think the later time will bring a new audience to the show.”\n\n"
         "This suggested the deal was close. Research from Milltown Data, which suggested "
         "sales would fall, was published on Monday."
     )
@@ -519,7 +514,7 @@ def test_a_fact_that_suggests_is_no_quotation() -> None:
     assert "the new show may air on Sundays" not in got
     assert "the deal was close" not in got
     assert "sales would fall" in got
-    floating = got["We think the new slot will create a buzz around the programme."]
+    floating = got["We think the later time will bring a new audience to the show."]
     assert floating.speaker_text == "A spokeswoman for the network"
 
 
@@ -542,8 +537,8 @@ def test_a_person_the_sentence_between_is_about_speaks_the_next_quotation() -> N
         "Kessler wants his players to train more on clay. “I think it will help them on slow "
         "courts.”\n\n"
         "“We can win the group,” said Dara Finch. Manager Lou Pratt praised Finch on the "
-        "right. Finch's usual place is at the back, but he looked assured. “As I play on the "
-        "right for my club, it was nothing new.”\n\n"
+        "wing. Finch's usual place is at the back, but he looked assured. “As a full-back at "
+        "home, I know that wing well.”\n\n"
         "“We were lucky,” said Ana Roe.\n\n"
         "Coach Jo Lee wants a longer pre-season. “It would help the younger players most of "
         "all, and we need them.”"
@@ -551,5 +546,5 @@ def test_a_person_the_sentence_between_is_about_speaks_the_next_quotation() -> N
     art = annotate(text)
     got = {q.text[:12]: art.entities[q.speaker_entity].name for q in art.quotations}
     assert got["I think it w"] == "Ivo Kessler"
-    assert got["As I play on"] == "Dara Finch"  # the sentence right before is about Finch
+    assert got["As a full-ba"] == "Dara Finch"  # the sentence right before is about Finch
     assert got["It would hel"] == "Jo Lee"
