@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from app.annotate.cues import SPEECH_VERBS
 from app.annotate.names import words
+from app.annotate.nlp import token_at
 from app.annotate.speakers import (
     SPOKES,
     Context,
@@ -70,8 +71,8 @@ def _colon_before(doc: Doc, text: str, open_at: int) -> Token | None:
         k -= 1
     if k < 0 or text[k] != ":":
         return None
-    span = doc.char_span(k, k + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) and span[0].text == ":" else None
+    tok = token_at(doc, k)
+    return tok if tok is not None and tok.text == ":" else None
 
 
 def _fragment_top(colon: Token) -> Token:

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from app.annotate.colon_lead import colon_lead_speaker
+from app.annotate.nlp import token_at
 from app.annotate.quote_index import Candidate, QuoteIndex, trim_direct
 from app.annotate.quotemarks import QuoteSpan
 from app.annotate.speakers import Context, Speaker, salient_person, sentence_subject
@@ -201,7 +202,7 @@ def floating_speaker(
 ) -> Speaker | None:
     """The salient person of a paragraph that is one quotation, when the paragraph before it
     names them."""
-    tok = _token_at(doc, start)
+    tok = token_at(doc, start)
     ent = salient_person(ctx, tok, p.number) if tok is not None else None
     if ent is not None and _mentioned_in(ctx, ent, paragraphs, p.number - 1):
         e_ = ctx.ents.entities[ent]
@@ -240,12 +241,6 @@ def reopened_quotes(
         used.add(k)
         first_cand[p.number] = n
     return out
-
-
-def _token_at(doc: Doc, ch: int) -> Token | None:
-    """The token at character ``ch``."""
-    span = doc.char_span(ch, ch + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
 
 
 def _mentioned_in(ctx: Context, ent: int, paragraphs: list[Paragraph], number: int) -> bool:

@@ -74,6 +74,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def token_at(doc: Doc, ch: int) -> Token | None:
+    """The token at character ``ch``."""
+    span = doc.char_span(ch, ch + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
 def tokens_where(doc: Doc, attr: str, test: Callable[[str], bool]) -> list[int]:
     """Indices, in order, of the tokens whose ``attr`` ("ORTH" for the text, "LOWER",
     "LEMMA", "DEP") passes ``test``, tested once per distinct string rather than per token."""

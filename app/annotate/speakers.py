@@ -14,7 +14,7 @@ from app.annotate.entities import EntityResult
 from app.annotate.epithets import epithet_age, known_ages, person_of_age
 from app.annotate.given_names import is_given_name
 from app.annotate.names import DEMONYM_NOUNS, ROLE_SUFFIXES, norm_token, words
-from app.annotate.nlp import doc_text, sentence_of
+from app.annotate.nlp import doc_text, sentence_of, token_at
 from app.annotate.offices import (
     ROLE_END,
     head_word,
@@ -709,12 +709,8 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
 
 def _lead_subject(ctx: Context) -> int | None:
     """The entity the story's first sentence is about."""
-    if not ctx.para_starts:
-        return None
-    span = ctx.doc.char_span(ctx.para_starts[0], ctx.para_starts[0] + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    return sentence_subject(ctx, span[0].sent.root, ("nsubj", "nsubjpass"))
+    first = token_at(ctx.doc, ctx.para_starts[0]) if ctx.para_starts else None
+    return None if first is None else sentence_subject(ctx, first.sent.root, ("nsubj", "nsubjpass"))
 
 
 def sentence_subject(
