@@ -23,6 +23,7 @@ The results are the dataclasses of ``types``.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 
@@ -81,6 +82,10 @@ def _tokenised(analysed: str, paragraphs: list[Paragraph]) -> Doc:
     if len(doc) < 2:
         return doc
     idx = doc.to_array("IDX").tolist()
+    for ch in _no_sentence_starts(analysed)[:300]:
+        i = bisect.bisect_left(idx, ch)
+        if 0 < i < len(doc) and idx[i] == ch:
+            doc[i].is_sent_start = False
     # each write rescans the doc, so only for normal articles (the parser splits at blank
     # lines by itself)
     for p in paragraphs[:300]:
@@ -88,6 +93,17 @@ def _tokenised(analysed: str, paragraphs: list[Paragraph]) -> Doc:
         if 0 < i < len(doc) and idx[i] == p.start:
             doc[i].is_sent_start = True
     return doc
+
+
+# A full stop, then (past an opening quotation mark) a word in lower case: the stop ends an
+# abbreviation ("16 lbs. since", "Sask. which"), not a sentence.
+_LOWER_AFTER_STOP = re.compile(r"\.[ \t\n]+(?=[\"']?[a-z])")
+
+
+def _no_sentence_starts(analysed: str) -> list[int]:
+    """Offsets of the tokens that may not start a sentence: a word in lower case (or the
+    quotation mark before one) after a full stop."""
+    return [m.end() for m in _LOWER_AFTER_STOP.finditer(analysed)]
 
 
 def _parsed(doc: Doc) -> Doc:

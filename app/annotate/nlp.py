@@ -51,10 +51,13 @@ TITLE_ABBREVIATIONS = (
     *("Coun.", "Cllr.", "Ald.", "Const.", "Cst.", "Cpl.", "Sgt.", "Det.", "Insp.", "Supt."),
     *("Lt.", "Col.", "Maj.", "Capt.", "Cmdr.", "Pte.", "Fr.", "Hon."),
 )
+# Abbreviated units, kept whole so that a clause after them stays in its sentence ("lost 16
+# lbs. since May").
+UNIT_ABBREVIATIONS = ("lbs.", "lb.", "oz.", "ft.", "yds.", "sq.", "approx.")
 
 
 def _keep_title_stops(nlp: Language) -> None:
-    for abbreviation in TITLE_ABBREVIATIONS:
+    for abbreviation in (*TITLE_ABBREVIATIONS, *UNIT_ABBREVIATIONS):
         nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])  # type: ignore[union-attr]
 
 

@@ -113,6 +113,19 @@ def test_an_abbreviated_title_keeps_its_stop_and_its_name() -> None:
     assert speakers == ["Ida Marsh", "Tom Beck"]
 
 
+def test_a_stop_before_a_word_in_lower_case_ends_no_sentence() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Retired welder Sam Doe, who shed 9 lbs. “and a belt notch” over the summer, says the"
+        " walking plan worked.\n\n"
+        "Doe says he has kept off 9 lbs. since he began the plan in Sask. where he lives."
+    )
+    assert [(q.text, art.entities[q.speaker_entity].name) for q in art.quotations] == [
+        ("the walking plan worked", "Sam Doe"),
+        ("he has kept off 9 lbs. since he began the plan in Sask. where he lives", "Sam Doe"),
+    ]
+
+
 def test_annotate_many_in_worker_processes_gives_the_same_annotations_in_order() -> None:
     texts = [WRAPPED, "", "TOKYO – The port reopened on Monday, officials said.", WRAPPED[:400]]
     texts = texts * 3  # more batches than workers hold at once
