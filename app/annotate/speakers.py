@@ -11,6 +11,7 @@ from app.annotate.acronyms import abbreviated, expansion_in_text, expansion_of, 
 from app.annotate.cue_syntax import is_cue
 from app.annotate.documents import DOCUMENT_NOUNS, document_source, is_document
 from app.annotate.entities import EntityResult
+from app.annotate.entities.lexicon import KIN_NOUNS
 from app.annotate.epithets import epithet_age, known_ages, person_of_age
 from app.annotate.given_names import is_given_name
 from app.annotate.names import DEMONYM_NOUNS, ROLE_SUFFIXES, norm_token, words
@@ -176,6 +177,9 @@ def _appositive_entity(ctx: Context, head: Token) -> int | None:
     for child in head.children:
         if child.dep_ == "appos" and child.i in te:
             return te[child.i]
+    nxt = head.i + 1  # "X's daughter Emily said", which the parser may not join
+    if head.lemma_.lower() in KIN_NOUNS and nxt in te and head.doc[nxt].dep_ != "nsubj":
+        return te[nxt] if ctx.ents.entities[te[nxt]].kind == "person" else None
     return None
 
 

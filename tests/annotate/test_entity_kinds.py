@@ -1064,3 +1064,14 @@ def test_a_place_word_that_speaks_alone_is_a_surname() -> None:
 def test_a_plural_common_noun_starting_a_sentence_is_no_name(word: str) -> None:
     doc = get_nlp()(f"{word} will be back on Monday after the strike.")
     assert _sentence_initial_word(doc, Found("organisation", 0, 1, word))
+
+
+def test_a_name_beside_a_relative_is_a_person() -> None:
+    kinds = _kinds(
+        "Rosa Ferrante, 68, has used the clinic for years. Her husband, Dov, drives her there."
+        " The couple's grandchildren, two young girls, Pim and Aylo, visit on Sundays."
+        " Their three girls, Lusa, Wren and Odile, all live nearby."
+    )
+    assert {n: kinds.get(n) for n in ("Dov", "Lusa", "Wren", "Odile")} == dict.fromkeys(
+        ("Dov", "Lusa", "Wren", "Odile"), "person"
+    )

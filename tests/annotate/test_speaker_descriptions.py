@@ -546,3 +546,14 @@ def test_the_company_is_the_one_the_story_opens_on_when_none_spoke() -> None:
         "The company said the changes would speed up decisions."
     )
     assert _speakers(art) == ["Marden Brands"]
+
+
+def test_a_relative_named_beside_the_noun_speaks_by_name() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Otto Brandvold founded the ferry line in 1971.\n\n"
+        "Mr Brandvold's daughter Sunniva said the line would stay in the family.\n\n"
+        "Rosa Ferrante, 68, has used the ferry for decades. Her husband, Dov, said the crossing"
+        " has never been late."
+    )
+    assert _speakers(art) == ["Sunniva", "Dov"]

@@ -72,6 +72,7 @@ KIN_NOUNS = words(
     nephew niece grandson granddaughter grandmother grandfather girlfriend boyfriend fiance
     fiancee stepson stepdaughter"""
 )
+CHILD_NOUNS = words("girl boy child kid twin baby")  # whose names are people's, as kin's are
 ORG_DESCRIPTORS = words(
     """company companies firm firms contractor contractors maker makers manufacturer
     bookmaker bookmakers

@@ -7,7 +7,13 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from app.annotate.entities.lexicon import GIVEN_NAMES_F, GIVEN_NAMES_M, HONORIFICS
+from app.annotate.entities.lexicon import (
+    CHILD_NOUNS,
+    GIVEN_NAMES_F,
+    GIVEN_NAMES_M,
+    HONORIFICS,
+    KIN_NOUNS,
+)
 from app.annotate.entities.result import Found
 from app.annotate.given_names import is_given_name
 from app.annotate.names import TITLE_WORDS, is_acronym, norm_name, norm_token
@@ -164,6 +170,16 @@ def mononym_ok(doc: Doc, f: Found, singles: list[Found]) -> bool:
     return not any(_modified(doc, g) for g in same)  # "the Finance Bill", "a hybrid Bill"
 
 
+def named_relative(doc: Doc, f: Found) -> bool:
+    """ "her husband, Glen,", "their two girls, Ana and Bea": a name set beside a noun for a
+    relative (or a child), or joined to one that is."""
+    root = doc[f.start : f.end].root
+    while root.dep_ == "conj" and root.head.pos_ == "PROPN" and root.head.i < root.i:
+        root = root.head
+    head = root.head.lemma_.lower()
+    return root.dep_ == "appos" and (head in KIN_NOUNS or head in CHILD_NOUNS)
+
+
 _HUMAN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "wife", "mother")
 _NAMING = frozenset({"named", "called"})
 
@@ -172,6 +188,8 @@ def _introduced_as_person(doc: Doc, g: Found) -> bool:
     """A one-word name brought in as someone's: "an official named Jhony", "Yuni, a
     resident of Lampung", "Ketut, 41,"."""
     if g.start > 1 and doc[g.start - 1].lower_ in _NAMING and doc[g.start - 2].pos_ == "NOUN":
+        return True
+    if named_relative(doc, g):
         return True
     tok = doc[g.start]
     for c in tok.children:

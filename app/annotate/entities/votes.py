@@ -36,6 +36,7 @@ from app.annotate.entities.lexicon import (
     WORK_NOUNS,
     WORK_PLURALS,
 )
+from app.annotate.entities.mentions import named_relative
 from app.annotate.entities.result import Found
 from app.annotate.entities.vocabulary import (
     adjectives,
@@ -120,7 +121,7 @@ def _person_votes(doc: Doc, f: Found) -> int:
         return _DECISIVE
     speaks = _speaks(doc, f) and not is_acronym(f.name)  # "the FBI said": it speaks too
     lettered = f.end < len(doc) and doc[f.end].text.upper() in POST_NOMINALS  # "X QC"
-    kin = before in KIN_NOUNS  # "sister X", "his widow X": family are people
+    kin = before in KIN_NOUNS or named_relative(doc, f)  # "sister X": family are people
     return (
         int(before in TITLE_WORDS)
         + int(speaks)
