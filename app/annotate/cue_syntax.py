@@ -152,6 +152,8 @@ def subject_of(tok: Token) -> Token | None:
     inverted = _speaker_in_complement(tok)
     if inverted is not None:
         return inverted
+    if _verb_read_as_participle(tok):
+        return tok.head
     while t is not None and seen < 4:
         if seen and t.dep_ == "ccomp" and is_cue(t.head):
             t = t.head  # "X said the plant would close, noting ...": X notes
@@ -180,6 +182,20 @@ def subject_of(tok: Token) -> Token | None:
         # passive "it was said" / agent
         break
     return None
+
+
+def _verb_read_as_participle(tok: Token) -> bool:
+    """ "The clinic, which serves 3,000 patients, announced it would close": finding no verb
+    for the noun, the parser hung the cue on it as a participle; but the sentence's main verb
+    is the cue (it reports a clause), and the noun its subject."""
+    head = tok.head
+    return (
+        tok.dep_ == "acl"
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i < tok.i
+        and any(c.dep_ == "ccomp" for c in tok.children)
+    )
 
 
 def _relative_clause_of_a_thing(clause: Token, subjects: list[Token]) -> bool:

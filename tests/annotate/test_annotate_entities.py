@@ -119,6 +119,14 @@ def test_roles_do_not_run_across_coordinated_names() -> None:
     assert people["John Brown"].roles == ["Finance Minister"]
 
 
+def test_a_role_before_a_named_appositive_starts_at_its_first_word() -> None:
+    art = annotate(
+        "“Every one of these deaths is preventable,” the group's B.C. chapter president, Tom"
+        " Reyes, said in a statement."
+    )
+    assert _people(art)["Tom Reyes"].roles == ["group's B.C. chapter president"]
+
+
 def test_apostrophe_names_are_one_word() -> None:
     assert norm_name("O'Driscoll") == "odriscoll" == norm_name("O’Driscoll's")
     assert person_key("Mr O'Driscoll") == "person:odriscoll:mononym"

@@ -249,3 +249,14 @@ def test_a_share_of_those_polled_speaks_and_while_starts_a_second_act() -> None:
         ("90%", "they rarely answered questions directly"),
         ("Tom Hale", "while the minister has promised reform little has been done"),
     ]
+
+
+def test_a_cue_the_parser_hung_on_its_subject_as_a_participle_keeps_that_subject() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "The Maple Court daycare, which cares for about 60 children, announced last week it"
+        " would close on May 31 because it can't hire staff."
+    )
+    assert [(q.text, q.speaker_label) for q in art.quotations] == [
+        ("it would close on May 31 because it can't hire staff", "The Maple Court daycare")
+    ]

@@ -94,7 +94,7 @@ def appositive_role(doc: Doc, start: int, end: int) -> str | None:
         sub = [t for t in h.subtree if t.i < start]
         if sub:
             lo, hi = sub[0].i, h.i + 1
-            while lo < hi and doc[lo].lower_ in ("a", "an", "the"):
+            while lo < hi and (doc[lo].lower_ in ("a", "an", "the") or doc[lo].is_punct):
                 lo += 1
             text = doc[lo:hi].text
             if 0 < len(text) < 120:
