@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from app.annotate.given_names import is_given_name
 from app.annotate.names import words
 
 JUNK = re.compile(
@@ -151,6 +152,45 @@ def _is_contact(s: str) -> bool:
     return len(s) < 200 and bool(_CONTACT.search(s))
 
 
+# A photo credit in brackets inside a caption that stays in the body: "(Jane Roe/CBC)",
+# "( Jane Roe / Toronto Star )", "(Submitted by Jane Roe)", "(Instagram/Jane Roe)"; and, at
+# the end of a line, a news organisation's own "(CBC)" or "(The Canadian Press)".
+_BRACKET_CREDIT = re.compile(
+    r"\(\s*(?:(?:Submitted|Supplied|Courtesy|Contributed|Handout)\b[^()\n]{0,80}"
+    r"|(?P<parts>[A-Z][^()/,\n]{0,59}(?:\s*/\s*[A-Z][^()/,\n]{0,59})+))\s*\)"
+    r"|\(\s*(?:CBC|CBC News|CTV|CTV News|Global News|(?:The )?Canadian Press|Reuters|AP|AFP"
+    r"|(?:The )?Associated Press|Getty Images)(?: File(?: Photo)?)?\s*\)(?=[^\S\n]*(?:\n|$))",
+    re.IGNORECASE,
+)
+_MEDIA_WORDS = words(
+    """cbc ctv ap afp getty images reuters press star news instagram twitter facebook photo
+    file handout epa shutterstock postmedia sun times globe mail telegram herald"""
+)
+
+
+def blank_photo_credits(par: str) -> str:
+    """``par`` with bracketed photo credits replaced by spaces (same length): a photographer
+    is no one in the story, and their surname no one's alias."""
+    return _BRACKET_CREDIT.sub(_blanked_credit, par)
+
+
+def _blanked_credit(m: re.Match[str]) -> str:
+    parts = m.group("parts")
+    if parts is not None and not _credit_parts(parts.split("/")):
+        return m.group(0)  # "(Sale/ENG)", "(BBC One/BBC Two)": a club, channels
+    return " " * len(m.group(0))
+
+
+def _credit_parts(parts: list[str]) -> bool:
+    """Slash-separated parts that name a photographer or a news organisation: one begins
+    with a given name, or holds a word of the media."""
+    toks = [p.split() for p in parts]
+    return any(
+        (len(t) > 1 and is_given_name(t[0].lower())) or any(w.lower() in _MEDIA_WORDS for w in t)
+        for t in toks
+    )
+
+
 def is_credit_line(s: str) -> bool:
     """A photo credit on its own: "REUTERS/Jane Roe", "Jane Roe/The Canadian Press",
     "Jane Roe / AFP via Getty Images"."""
@@ -208,5 +248,5 @@ def is_trailer(s: str) -> bool:
 
 
 def is_rule(s: str) -> bool:
-    """A rule or ornament without letters or digits ("___", "* * *", "-----")."""
-    return len(s.replace(" ", "")) >= 3 and not any(c.isalnum() for c in s)
+    """A rule, an ornament or a stray mark without letters or digits ("___", "* * *", ".")."""
+    return bool(s.strip()) and not any(c.isalnum() for c in s)

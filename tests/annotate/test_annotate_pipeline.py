@@ -99,6 +99,36 @@ def test_a_full_stop_after_a_name_ending_in_a_capital_is_its_own_token() -> None
     assert [q.speaker_text for q in art.quotations] == ["media buying company TrendQ"]
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("A vigil on Main Street. (Priya Nand/CBC)", "A vigil on Main Street."),
+        ("A vigil. ( Tomas Reyna / Daily Star )", "A vigil."),
+        ("Her garden in May. (Submitted by Ilse Varga)", "Her garden in May."),
+        ("The crowd at dusk. (CBC)", "The crowd at dusk."),
+        ("The Raiders (Leeds/ENG) and the Broadcasting Board (BB)", None),
+        ("On air (Channel One/Channel Two, 9pm)", None),
+    ],
+)
+def test_a_bracketed_photo_credit_is_blank_for_the_parser(text: str, kept: str | None) -> None:
+    from app.annotate.furniture import blank_photo_credits
+
+    blanked = blank_photo_credits(text)
+    assert len(blanked) == len(text)
+    assert blanked.rstrip() == (kept if kept is not None else text)
+
+
+def test_a_photographer_in_a_credit_is_no_one_in_the_story() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Greta Solberg has knitted 300 hats for the ward. (Submitted by Anja Solberg)\n\n"
+        "“It keeps my hands busy,” Solberg said.\n\n"
+        "Her hats fill two shelves at the hospital. (Kiran Basu/CBC)"
+    )
+    assert sorted(e.name for e in art.entities) == ["Greta Solberg"]
+    assert [art.entities[q.speaker_entity].name for q in art.quotations] == ["Greta Solberg"]
+
+
 def test_an_abbreviated_title_keeps_its_stop_and_its_name() -> None:
     from app.annotate.nlp import get_nlp
 

@@ -121,7 +121,7 @@ def test_photo_captions_by_position(line: str, caption: bool) -> None:
 
 
 def test_rules_trailers_and_copyright() -> None:
-    assert is_rule("___") and is_rule("* * *") and not is_rule(".")
+    assert is_rule("___") and is_rule("* * *") and is_rule(".") and not is_rule("A.")
     assert is_trailer("(Reporting by Jane Roe; Editing by John Doe)")
     assert is_trailer("Reporting by Ann Lee and Bo Li in Oslo; Writing by Ian Shaw")
     assert not is_trailer("Research by the university shows that more people work from home.")
@@ -292,3 +292,8 @@ def test_sign_in_is_one_navigation_item_and_in_alone_is_none() -> None:
     assert is_junk("Menu  Search  Sign in")
     assert is_junk("My account | Sign out")
     assert not is_junk("Money in sport")  # a headline of navigation-like words
+
+
+def test_a_line_of_a_stray_mark_is_no_paragraph() -> None:
+    _meta, paragraphs = clean("Ferry fares rise\n\nFares rise in May.\n\n.\n\nThe board met.\n\n—")
+    assert [p.text for p in paragraphs] == ["Fares rise in May.", "The board met."]
