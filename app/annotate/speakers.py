@@ -900,7 +900,7 @@ def _document_speaker(ctx: Context, subj: Token, para: int, text: str) -> Speake
     if src is None:
         poss = next((c for c in subj.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
         if poss is None:
-            return None
+            return _speaker_of_the_same_document(ctx, subj, para, text)
         found = resolve_pronoun(ctx, poss, para)  # "her statement read": hers
         if found.entity is None:
             return None
@@ -915,6 +915,36 @@ def _document_speaker(ctx: Context, subj: Token, para: int, text: str) -> Speake
     if found.entity is None and (not found.label or src.pos_ != "PROPN"):
         return None  # "reports from the country": no named source
     return Speaker(found.entity, found.label, found.type, text)
+
+
+def _speaker_of_the_same_document(
+    ctx: Context, subj: Token, para: int, text: str
+) -> Speaker | None:
+    """ "the statement said" after "In a statement, X said": X, the speaker of the latest
+    cue (in this or the previous paragraph) whose sentence holds a document of the same
+    noun, when the parse gave no source to either."""
+    if len(list(subj.subtree)) != 2 or subj.doc[subj.i - 1].lower_ not in ("the", "this", "that"):
+        return None  # (a document described further has its own words to go by)
+    for i, spk, p in reversed(ctx.previous):
+        if p < para - 1 or (spk.entity is None and not spk.label) or i >= subj.i:
+            break
+        if any(
+            _document_of_cue(t, i, subj.lemma_) for t in ctx.doc[sentence_of(ctx.doc[i]).start : i]
+        ):
+            return Speaker(spk.entity, spk.label, spk.type, text)
+        break
+    return None
+
+
+def _document_of_cue(tok: Token, cue: int, lemma: str) -> bool:
+    """A document noun of ``lemma`` that the cue at token ``cue`` speaks in ("In a statement
+    to reporters, X said")."""
+    return (
+        tok.lemma_ == lemma
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in ("in", "through", "via")
+        and tok.head.head.i == cue
+    )
 
 
 def _spokesperson(ctx: Context, subj: Token, full: tuple[int, int], text: str) -> Speaker:

@@ -129,3 +129,13 @@ def test_figures_and_research_from_a_named_source_speak_for_it() -> None:
         "Finwick is based in Leeds."
     )
     assert _speakers(art) == ["Delmar Statistics Office", "Finwick"]
+
+
+def test_the_statement_is_the_one_the_last_speaker_spoke_in() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "In a statement to CBC News, the guild's chair, Ines Varro, said members are facing"
+        " higher fees for studio space.\n\n"
+        "“If fees can't be kept down, fewer artists will stay,” the statement said."
+    )
+    assert [art.entities[q.speaker_entity].name for q in art.quotations] == ["Ines Varro"] * 2
