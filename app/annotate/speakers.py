@@ -87,7 +87,11 @@ def np_text(tok: Token) -> tuple[int, int]:
     for child in tok.rights:
         if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advmod"):
             break
-        if child.dep_ == "prep" and child.lower_ not in ("of", "for", "from", "at", "with"):
+        if (
+            child.dep_ == "prep"
+            and child.lower_ not in ("of", "for", "from", "at", "with")
+            and not (child.is_title and tok.is_title)  # "Doctors Without Borders": a name
+        ):
             break
         hi = max(hi, _phrase_end(child))
     # coordinated subjects: "Japan and the United States"

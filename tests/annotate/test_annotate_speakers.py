@@ -260,3 +260,17 @@ def test_a_cue_the_parser_hung_on_its_subject_as_a_participle_keeps_that_subject
     assert [(q.text, q.speaker_label) for q in art.quotations] == [
         ("it would close on May 31 because it can't hire staff", "The Maple Court daycare")
     ]
+
+
+def test_a_capitalised_preposition_belongs_to_the_speaker_name() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Nurses Without Frontiers said the field hospital had run out of saline.\n\n"
+        "Cyclists Against Potholes said the repairs were long overdue.\n\n"
+        "Officials in Kent said the road would reopen."
+    )
+    assert [q.speaker_label for q in art.quotations] == [
+        "Nurses Without Frontiers",
+        "Cyclists Against Potholes",
+        "Officials",
+    ]
