@@ -12,6 +12,7 @@ from app.annotate.cue_syntax import is_cue
 from app.annotate.documents import DOCUMENT_NOUNS, document_source, is_document
 from app.annotate.entities import EntityResult
 from app.annotate.entities.lexicon import KIN_NOUNS
+from app.annotate.entities.roles import noun_gender
 from app.annotate.epithets import epithet_age, known_ages, person_of_age
 from app.annotate.given_names import is_given_name
 from app.annotate.names import DEMONYM_NOUNS, ROLE_SUFFIXES, norm_token, words
@@ -1110,7 +1111,8 @@ def _described_person(
     if _of_named(ctx, subj, span) or subj.lemma_.lower() in _MEDIA_JOBS:
         return None  # "the Hollywood reporter" reports on the story's people; is none of them
     other = _other_office(ctx, subj, span) | _coordinated_subject(ctx, subj) | exclude
-    return salient_person(ctx, subj, para, _self_pronoun(subj), exclude=other)
+    pron = {"m": "he", "f": "she"}.get(noun_gender(subj.lemma_.lower()) or "")  # "the woman"
+    return salient_person(ctx, subj, para, pron or _self_pronoun(subj), exclude=other)
 
 
 _MEDIA_JOBS = words("reporter journalist correspondent")

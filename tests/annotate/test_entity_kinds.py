@@ -1075,3 +1075,8 @@ def test_a_name_beside_a_relative_is_a_person() -> None:
     assert {n: kinds.get(n) for n in ("Dov", "Lusa", "Wren", "Odile")} == dict.fromkeys(
         ("Dov", "Lusa", "Wren", "Odile"), "person"
     )
+
+
+def test_a_name_given_an_age_is_a_person() -> None:
+    kinds = _kinds("Judge Ada Lind delivered the verdict Friday against Dell Hewitt Pelletier, 61.")
+    assert kinds.get("Dell Hewitt Pelletier") == "person"

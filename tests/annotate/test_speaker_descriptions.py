@@ -557,3 +557,15 @@ def test_a_relative_named_beside_the_noun_speaks_by_name() -> None:
         " has never been late."
     )
     assert _speakers(art) == ["Sunniva", "Dov"]
+
+
+def test_a_gendered_description_is_no_person_of_the_other_gender() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Provincial Court Judge Kip Varga gave the ruling on Friday.\n\n"
+        "“The defence's account does not hold together,” Varga said in his ruling.\n\n"
+        "The woman, who cannot be named under a publication ban, testified that the man"
+        " followed her home twice.\n\n"
+        "Outside court, she said she felt heard."
+    )
+    assert _speakers(art) == ["Kip Varga", "The woman", "The woman"]

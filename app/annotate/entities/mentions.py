@@ -200,9 +200,18 @@ def _introduced_as_person(doc: Doc, g: Found) -> bool:
             and c.lower_.endswith(_HUMAN_ENDINGS)
         ):
             return any(d.lower_ in ("a", "an") for d in c.children)
-    k = g.end
+    return followed_by_age(doc, g)
+
+
+def followed_by_age(doc: Doc, f: Found) -> bool:
+    """ "Ketut, 41,", "against Jo Roe, 61.": a name set off with an age, a person's."""
+    k = f.end
     return (
-        k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and doc[k + 2].text == ","
+        k + 2 < len(doc)
+        and doc[k].text == ","
+        and doc[k + 1].text.isdigit()
+        and 0 < int(doc[k + 1].text) < 120
+        and doc[k + 2].text in (",", ".")
     )
 
 

@@ -131,6 +131,31 @@ def _role_gender(words: list[str]) -> str | None:
 _ROLE_HEAD_END = words("of at for in to with from on by who whose which that ,")
 
 
+def noun_gender(word: str) -> str | None:
+    """ "f" for "woman", "mother"; "m" for "man", "father"; None for other words."""
+    return _role_gender([word])
+
+
+def _own_possessive(doc: Doc, f: Found) -> str | None:
+    """ "X said in his decision", "X raised her concerns": the gender of the possessive in
+    a phrase of the verb the mention is the subject of, when no one else is named there."""
+    root = doc[f.start : f.end].root
+    if root.dep_ != "nsubj":
+        return None
+    found = None
+    for t in root.head.subtree:
+        if t.ent_type_ == "PERSON" and not f.start <= t.i < f.end:
+            return None
+        if (
+            t.tag_ == "PRP$"
+            and t.lower_ in ("his", "her")
+            and t.i > root.head.i  # (not "Given his views, X is hopeful": someone else's)
+            and t.head.head.head.i == root.head.i
+        ):
+            found = found or ("m" if t.lower_ == "his" else "f")
+    return found
+
+
 def _role_head(role: str) -> list[str]:
     """The words of a role before its first preposition or clause ("program director" of
     "program director at the Duke Foundation"): what the person is, not whom they serve."""
@@ -177,4 +202,10 @@ def roles_and_gender(doc: Doc, found: list[Found], entities: list[Entity]) -> di
                 gender[i] = "f"
             elif " " in e.name and (g := gender_of(first)) is not None:
                 gender[i] = g  # the given-name dictionary: one gender for this first name
+    for f in found:  # else "X said in his decision"
+        k = f.entity
+        if k is None or k in gender or entities[k].kind != "person":
+            continue
+        if (g := _own_possessive(doc, f)) is not None:
+            gender[k] = g
     return gender

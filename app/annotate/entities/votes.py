@@ -36,7 +36,7 @@ from app.annotate.entities.lexicon import (
     WORK_NOUNS,
     WORK_PLURALS,
 )
-from app.annotate.entities.mentions import named_relative
+from app.annotate.entities.mentions import followed_by_age, named_relative
 from app.annotate.entities.result import Found
 from app.annotate.entities.vocabulary import (
     adjectives,
@@ -122,10 +122,11 @@ def _person_votes(doc: Doc, f: Found) -> int:
     speaks = _speaks(doc, f) and not is_acronym(f.name)  # "the FBI said": it speaks too
     lettered = f.end < len(doc) and doc[f.end].text.upper() in POST_NOMINALS  # "X QC"
     kin = before in KIN_NOUNS or named_relative(doc, f)  # "sister X": family are people
+    aged = followed_by_age(doc, f)  # "Jo Roe, 61,": a name given an age is a person's
     return (
         int(before in TITLE_WORDS)
         + int(speaks)
-        + 2 * int(lettered or kin)
+        + 2 * int(lettered or kin or aged)
         + _self_reference(doc, f)
     )
 
