@@ -8,7 +8,7 @@ is needed.  Everything outside the body paragraphs (title, byline, furniture) be
   change the length);
 - a dateline ("LONDON (Reuters) -") is blanked: the place is not the subject of the lead;
 - a photo credit in brackets ("(Jane Roe/CBC)", "(Submitted by Jane Roe)") is blanked: the
-  photographer is no one in the story;
+  photographer is no one in the story; so are an embedded post's handle, date and link;
 - a line break inside a sentence (a hard-wrapped paragraph) becomes a space, so the parser
   reads one sentence; a break after a sentence end or before a list bullet stays;
 - long runs of symbols without letters (ASCII art, 10,000 quote marks) are blanked: they
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from app.annotate.datelines import blank_dateline
-from app.annotate.furniture import blank_photo_credits
+from app.annotate.furniture import blank_credits
 from app.annotate.nlp import MAX_CHARS
 from app.annotate.types import Paragraph
 
@@ -40,7 +40,7 @@ _WRAPPED_BREAK = re.compile(r"(?<=[^\s.?!:;\"'])([^\S\n]*)\n(?=[^\S\n]*[^\s•·
 
 
 def _paragraph_text(par: str) -> str:
-    par = blank_photo_credits(blank_dateline(par.translate(_SAME_LENGTH)))
+    par = blank_credits(blank_dateline(par.translate(_SAME_LENGTH)))
     par = _WRAPPED_BREAK.sub(lambda m: m.group(1) + " ", par)
     return _JUNK_RUN.sub(lambda m: " " * len(m.group(0)), par)
 

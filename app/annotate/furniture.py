@@ -168,9 +168,16 @@ _MEDIA_WORDS = words(
 )
 
 
-def blank_photo_credits(par: str) -> str:
-    """``par`` with bracketed photo credits replaced by spaces (same length): a photographer
-    is no one in the story, and their surname no one's alias."""
+# What follows the name in an embedded post's signature, and its media link: "(@janeroe)
+# October 23, 2018", "pic.twitter.com/Ab12Cd".
+_POST_TAIL = re.compile(r"\(@\w{1,30}\)\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|pic\.twitter\.com/\w+")
+
+
+def blank_credits(par: str) -> str:
+    """``par`` with bracketed photo credits and the handles, dates and links of embedded
+    posts replaced by spaces (same length): a photographer is no one in the story, and a
+    post's date no role of its author."""
+    par = _POST_TAIL.sub(lambda m: " " * len(m.group(0)), par)
     return _BRACKET_CREDIT.sub(_blanked_credit, par)
 
 

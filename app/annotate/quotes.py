@@ -24,6 +24,7 @@ from app.annotate.cues import STANCE_ONLY
 from app.annotate.entities import EntityResult
 from app.annotate.furniture import is_photo_caption
 from app.annotate.interviews import interview_answers
+from app.annotate.posts import embedded_posts
 from app.annotate.quote_index import Candidate, QuoteIndex, mention_tokens, trim
 from app.annotate.reported import CueReader, remember
 from app.annotate.sourcing import speaker_named
@@ -45,6 +46,7 @@ def extract(
     ctx.para_starts = [p.start for p in paragraphs]
     cands = reported_speech(text, doc, index, ctx)  # 1. and 2.
     cands = interview_answers(text, index, ents, cands)  # 3.
+    cands = embedded_posts(text, index, ents, cands)
     cands = one_per_quotation(doc, cands)
     cands = attach_unattributed(text, doc, index, cands, ctx)  # 4.
     cands = drop_pull_quotes(text, cands)

@@ -111,9 +111,9 @@ def test_a_full_stop_after_a_name_ending_in_a_capital_is_its_own_token() -> None
     ],
 )
 def test_a_bracketed_photo_credit_is_blank_for_the_parser(text: str, kept: str | None) -> None:
-    from app.annotate.furniture import blank_photo_credits
+    from app.annotate.furniture import blank_credits
 
-    blanked = blank_photo_credits(text)
+    blanked = blank_credits(text)
     assert len(blanked) == len(text)
     assert blanked.rstrip() == (kept if kept is not None else text)
 
