@@ -170,7 +170,10 @@ _MEDIA_WORDS = words(
 
 # What follows the name in an embedded post's signature, and its media link: "(@janeroe)
 # October 23, 2018", "pic.twitter.com/Ab12Cd".
-_POST_TAIL = re.compile(r"\(@\w{1,30}\)\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|pic\.twitter\.com/\w+")
+_POST_TAIL = re.compile(
+    r"\(@[\w.]{1,30}\)\s*(?:on\s+)?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}"
+    r"(?:\s+at\s+\d{1,2}:\d{2}\s*[ap]m(?:\s+[A-Z]{2,4})?)?|pic\.twitter\.com/\w+"
+)
 
 
 def blank_credits(par: str) -> str:

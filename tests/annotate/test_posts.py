@@ -21,6 +21,7 @@ def _quotes(art) -> list[tuple[str, str | None, str | None]]:
 def test_signature_lines() -> None:
     assert SIGNATURE.search("— Ida Moreau (@idamoreau) March 3, 2019")
     assert SIGNATURE.search("Ferry fares rise again. — Harbour Ferries (@hferries) Sept. 9, 2019")
+    assert SIGNATURE.search("A post shared by Ida Moreau (@ida.m) on Mar 3, 2019 at 4:15pm PST")
     assert not SIGNATURE.search("The vote passed — narrowly — on March 3, 2019")
     assert not SIGNATURE.search("Write to us (@letters) with your views.")
 
