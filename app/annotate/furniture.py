@@ -61,7 +61,7 @@ JUNK = re.compile(
       | follow\s+[\w.]+(?:\s+[\w.]+){0,3}\s+on\s+(?:twitter|x|facebook|instagram|threads|bluesky).*
       | this\s+article\s+(?:is\s+more\s+than|was\s+(?:originally|first)\s+published).*
       | this\s+(?:report|story|article)\s+by\s+.{1,60}?\s+was\s+(?:originally\s+|first\s+)?
-        published.* | with\s+files\s+from\s+.{1,80}
+        published.* | (?:[—–-]+\s*)?with\s+files\s+from\s+.{1,80}
     )[\s.!:]*$""",
     re.IGNORECASE | re.VERBOSE,
 )

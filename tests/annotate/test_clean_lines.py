@@ -297,3 +297,11 @@ def test_sign_in_is_one_navigation_item_and_in_alone_is_none() -> None:
 def test_a_line_of_a_stray_mark_is_no_paragraph() -> None:
     _meta, paragraphs = clean("Ferry fares rise\n\nFares rise in May.\n\n.\n\nThe board met.\n\n—")
     assert [p.text for p in paragraphs] == ["Fares rise in May.", "The board met."]
+
+
+def test_a_with_files_from_line_is_no_paragraph_even_after_a_dash() -> None:
+    _meta, paragraphs = clean(
+        "Ferry fares rise\n\nFares rise in May, the board said.\n\n"
+        "– With files from Ana Ruiz, Tom Ek and Bo Lind\n\n— With files from The Wire Service"
+    )
+    assert [p.text for p in paragraphs] == ["Fares rise in May, the board said."]
