@@ -1080,3 +1080,13 @@ def test_a_name_beside_a_relative_is_a_person() -> None:
 def test_a_name_given_an_age_is_a_person() -> None:
     kinds = _kinds("Judge Ada Lind delivered the verdict Friday against Dell Hewitt Pelletier, 61.")
     assert kinds.get("Dell Hewitt Pelletier") == "person"
+
+
+def test_a_sovereigns_possessive_inside_an_organisations_name() -> None:
+    kinds = _kinds(
+        "Court of Queen's Bench Justice Ada Lind dismissed the appeal. Researchers at King's"
+        " College London said the sample was small."
+    )
+    assert kinds.get("Court of Queen's Bench") == "organisation"
+    assert kinds.get("King's College London") == "organisation"
+    assert kinds.get("Ada Lind") == "person"

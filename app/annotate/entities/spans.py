@@ -371,9 +371,12 @@ def recover_orgs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
                 while k < n and (
                     is_cap(doc[k])
                     or (doc[k].lower_ == "and" and is_cap(doc[k + 1] if k + 1 < n else doc[k]))
+                    or (_saints_possessive(doc, k) and k + 1 < n and is_cap(doc[k + 1]))
                 ):
                     if doc[k].ent_type_ == "GPE" and k + 1 < n and not is_cap(doc[k + 1]):
                         break
+                    if _title_or_name(doc, k):
+                        break  # "Court of Queen's Bench Justice Vic Toews": a title, a name
                     k += 1
             else:
                 k = i + 1
@@ -384,6 +387,18 @@ def recover_orgs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
             continue
         i += 1
     return out
+
+
+def _title_or_name(doc: Doc, k: int) -> bool:
+    """A person's name, or a title just before one, where an organisation's name ends (not
+    "Queen" of "Queen's Bench")."""
+    nxt = doc[k + 1] if k + 1 < len(doc) else None
+    if nxt is not None and _saints_possessive(doc, k + 1):
+        return False
+    titled = (
+        norm_token(doc[k].text) in TITLE_WORDS and nxt is not None and nxt.ent_type_ == "PERSON"
+    )
+    return titled or doc[k].ent_type_ == "PERSON"
 
 
 def _plural_possessive(doc: Doc, i: int) -> bool:
@@ -403,11 +418,14 @@ _SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte"})
 
 
 def _saints_possessive(doc: Doc, i: int) -> bool:
-    """The possessive of a saint's name inside a name: "St. Michael's Hospital", "St Mary's
-    College"."""
-    return (
-        doc[i].tag_ == "POS" and i >= 2 and is_cap(doc[i - 1]) and doc[i - 2].lower_ in _SAINT_WORDS
-    )
+    """The possessive of a saint's name, or of a sovereign's title, inside a name: "St.
+    Michael's Hospital", "St Mary's College", "Court of Queen's Bench", "King's College"."""
+    if doc[i].tag_ != "POS" or i < 1 or not is_cap(doc[i - 1]):
+        return False
+    return doc[i - 1].lower_ in _SOVEREIGNS or (i >= 2 and doc[i - 2].lower_ in _SAINT_WORDS)
+
+
+_SOVEREIGNS = frozenset({"queen", "king"})
 
 
 def _in_an_org_name(doc: Doc, i: int, e: int) -> bool:
