@@ -162,18 +162,19 @@ _BRACKET_CREDIT = re.compile(
     r"|(?:The )?Associated Press|Getty Images)(?: File(?: Photo)?)?\s*\)(?=[^\S\n]*(?:\n|$))",
     re.IGNORECASE,
 )
-_MEDIA_WORDS = words(
-    """cbc ctv ap afp getty images reuters press star news instagram twitter facebook photo
-    file handout epa shutterstock postmedia sun times globe mail telegram herald"""
+_MEDIA_WORDS = _AGENCIES | words(
+    """cbc ctv images star news instagram twitter facebook photo file postmedia sun times
+    globe mail telegram herald"""
 )
 
 
-# What follows the name in an embedded post's signature, and its media link: "(@janeroe)
-# October 23, 2018", "pic.twitter.com/Ab12Cd".
-_POST_TAIL = re.compile(
+# What follows the name in an embedded post's signature: "(@janeroe) October 23, 2018",
+# "(@janeroe) on Oct 23, 2018 at 4:15pm PDT".
+POST_STAMP = (
     r"\(@[\w.]{1,30}\)\s*(?:on\s+)?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}"
-    r"(?:\s+at\s+\d{1,2}:\d{2}\s*[ap]m(?:\s+[A-Z]{2,4})?)?|pic\.twitter\.com/\w+"
+    r"(?:\s+at\s+\d{1,2}:\d{2}\s*[ap]m(?:\s+[A-Z]{2,4})?)?"
 )
+_POST_TAIL = re.compile(POST_STAMP + r"|pic\.twitter\.com/\w+")  # and a post's media link
 
 
 def blank_credits(par: str) -> str:

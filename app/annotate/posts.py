@@ -2,9 +2,9 @@
 
 A page that embeds a post shows its words, then a signature line: "— Jane Roe (@janeroe)
 October 23, 2018", "A post shared by Jane Roe (@janeroe) on Oct 23, 2018 at 4:15pm PDT" (in
-a paragraph of its own or at the end of the post's). The words are a
-direct quotation of whoever signs: the person or organisation the signature names when the
-article knows them, else the name as written.
+a paragraph of its own or at the end of the post's). The words are a direct quotation of
+whoever signs: the person or organisation the signature names when the article knows them,
+else the name as written.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from app.annotate.entities import EntityResult
+from app.annotate.furniture import POST_STAMP
 from app.annotate.quote_index import Candidate, QuoteIndex, trim_direct
 from app.annotate.speakers import Speaker
 from app.annotate.types import Paragraph
@@ -20,8 +21,7 @@ from app.annotate.types import Paragraph
 # "A post shared by Jane Roe (@janeroe) on Oct 23, 2018 at 4:15pm PDT"
 SIGNATURE = re.compile(
     r"(?:^|\s)(?:[—–-]{1,2}\s*|A post shared by\s+)(?P<name>[^\s()@—–-][^\n()@—–]{0,59}?)"
-    r"\s*\(@[\w.]{1,30}\)\s*(?:on\s+)?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}"
-    r"(?:\s+at\s+\d{1,2}:\d{2}\s*[ap]m(?:\s+[A-Z]{2,4})?)?\s*$"
+    rf"\s*{POST_STAMP}\s*$"
 )
 # The media link a post ends with: "pic.twitter.com/Ab12Cd", "https://t.co/Ab12Cd".
 _LINK_AT_END = re.compile(r"(?:\s+(?:pic\.twitter\.com/\w+|https?://\S+))+\s*$")
