@@ -78,15 +78,21 @@ def _agent_of(verb: Token) -> Token | None:
     return None
 
 
-def clause_source(tok: Token) -> Token | None:
-    """The issuer of a document from its clause: "X said in a statement", "X released a
-    report" (the subject of the verb the document attaches to)."""
+def issuing_verb(tok: Token) -> Token | None:
+    """The verb a document noun is issued by: "said in a statement", "released a report"."""
     verb = None
     if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "through", "via", "on"):
         verb = tok.head.head
     elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in ISSUING_VERBS:
         verb = tok.head
-    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+    return verb if verb is not None and verb.pos_ in ("VERB", "AUX") else None
+
+
+def clause_source(tok: Token) -> Token | None:
+    """The issuer of a document from its clause: "X said in a statement", "X released a
+    report" (the subject of the verb the document attaches to)."""
+    verb = issuing_verb(tok)
+    if verb is None:
         return None
     for child in verb.children:
         if child.dep_ == "nsubj":

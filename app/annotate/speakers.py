@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from app.annotate.acronyms import abbreviated, expansion_in_text, expansion_of, is_acronym
 from app.annotate.cue_syntax import is_cue
-from app.annotate.documents import DOCUMENT_NOUNS, document_source, is_document
+from app.annotate.documents import DOCUMENT_NOUNS, document_source, is_document, issuing_verb
 from app.annotate.entities import EntityResult
 from app.annotate.entities.lexicon import KIN_NOUNS
 from app.annotate.entities.roles import noun_gender
@@ -933,23 +933,12 @@ def _speaker_of_the_same_document(
     for i, spk, p in reversed(ctx.previous):
         if p < para - 1 or (spk.entity is None and not spk.label) or i >= subj.i:
             break
-        if any(
-            _document_of_cue(t, i, subj.lemma_) for t in ctx.doc[sentence_of(ctx.doc[i]).start : i]
-        ):
-            return Speaker(spk.entity, spk.label, spk.type, text)
+        for t in ctx.doc[sentence_of(ctx.doc[i]).start : i]:  # "In a statement, X said"
+            verb = issuing_verb(t) if t.lemma_ == subj.lemma_ else None
+            if verb is not None and verb.i == i:
+                return Speaker(spk.entity, spk.label, spk.type, text)
         break
     return None
-
-
-def _document_of_cue(tok: Token, cue: int, lemma: str) -> bool:
-    """A document noun of ``lemma`` that the cue at token ``cue`` speaks in ("In a statement
-    to reporters, X said")."""
-    return (
-        tok.lemma_ == lemma
-        and tok.dep_ == "pobj"
-        and tok.head.lower_ in ("in", "through", "via")
-        and tok.head.head.i == cue
-    )
 
 
 def _spokesperson(ctx: Context, subj: Token, full: tuple[int, int], text: str) -> Speaker:
