@@ -36,13 +36,13 @@ def test_bbc_corpus_annotates_cleanly() -> None:
     assert n_quotes > 1000
 
 
-@pytest.mark.slow  # a few seconds: cleaning only, no parser
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/bbc-news-2225 not available")
 def _worded(block: str) -> bool:
     """A block with a letter or digit (one stray "." is no paragraph)."""
     return any(c.isalnum() for c in block)
 
 
+@pytest.mark.slow  # a few seconds: cleaning only, no parser
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/bbc-news-2225 not available")
 def test_bbc_corpus_cleans_into_title_and_blank_line_paragraphs() -> None:
     files = sorted(CORPUS.glob("**/*.txt"))
     assert files
