@@ -1090,3 +1090,15 @@ def test_a_sovereigns_possessive_inside_an_organisations_name() -> None:
     assert kinds.get("Court of Queen's Bench") == "organisation"
     assert kinds.get("King's College London") == "organisation"
     assert kinds.get("Ada Lind") == "person"
+
+
+def test_a_home_town_and_a_region_are_places() -> None:
+    art = _annotate(
+        "A Tofield man who hit a cyclist was jailed on Monday. The rink in Arviat, Nunavut,"
+        " reopened. A Google engineer fixed the bug."
+    )
+    votes = {e.name: e.votes for e in art.entities}
+    assert votes["Tofield"].other > votes["Tofield"].organisation
+    assert votes["Nunavut"].other > votes["Nunavut"].organisation
+    assert votes["Google"].organisation > votes["Google"].other
+    assert _kinds("A Google engineer fixed the bug.") == {"Google": "organisation"}

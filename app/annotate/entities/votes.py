@@ -404,6 +404,37 @@ def _other_votes(doc: Doc, f: Found) -> int:
         # nearly decisive: no one rises 0.6 per cent; an actor's part is no one either
         + 4 * int(_market_figure(doc, f) or _played_by(doc, f) or _cast_as(doc, f))
         + 10 * int(_portfolio(doc, f))  # outweighs the label and the title after it
+        + 2 * int(_home_of(doc, f) or _region_after_place(doc, f))
+    )
+
+
+# Nouns for a person by where they live: "a Kelowna man", "a Halifax resident" (a company
+# has staff, not men or residents).
+_RESIDENT_NOUNS = frozenset({"man", "woman", "teen", "teenager", "resident", "native"})
+
+
+def _home_of(doc: Doc, f: Found) -> bool:
+    """ "a Kelowna man", "an Ottawa resident": a name between "a" and a noun for one of its
+    residents."""
+    nxt = doc[f.end] if f.end < len(doc) else None
+    return (
+        nxt is not None
+        and nxt.lower_ in _RESIDENT_NOUNS
+        and f.start > 0
+        and doc[f.start - 1].lower_ in ("a", "an")
+    )
+
+
+def _region_after_place(doc: Doc, f: Found) -> bool:
+    """ "in Arviat, Nunavut,": one word after a place and a comma is the place's region."""
+    k = f.start
+    return (
+        f.end - k == 1
+        and k >= 3
+        and doc[k - 1].text == ","
+        and doc[k - 2].ent_type_ == "GPE"
+        and doc[k - 3].lower_ in ("in", "near", "outside")
+        and (f.end >= len(doc) or doc[f.end].text in (",", "."))
     )
 
 
