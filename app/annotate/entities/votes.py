@@ -416,13 +416,7 @@ _RESIDENT_NOUNS = frozenset({"man", "woman", "teen", "teenager", "resident", "na
 def _home_of(doc: Doc, f: Found) -> bool:
     """ "a Kelowna man", "an Ottawa resident": a name between "a" and a noun for one of its
     residents."""
-    nxt = doc[f.end] if f.end < len(doc) else None
-    return (
-        nxt is not None
-        and nxt.lower_ in _RESIDENT_NOUNS
-        and f.start > 0
-        and doc[f.start - 1].lower_ in ("a", "an")
-    )
+    return _before(doc, f) in ("a", "an") and _after(doc, f)[0] in _RESIDENT_NOUNS
 
 
 def _region_after_place(doc: Doc, f: Found) -> bool:
