@@ -157,6 +157,9 @@ def subject_of(tok: Token) -> Token | None:
     while t is not None and seen < 4:
         if seen and t.dep_ == "ccomp" and is_cue(t.head):
             t = t.head  # "X said the plant would close, noting ...": X notes
+        quoted = _quoted_as_saying(t)
+        if quoted is not None:
+            return quoted
         subjects = [c for c in t.children if c.dep_ in SUBJ and c != stolen]
         if seen and subjects and _relative_clause_of_a_thing(t, subjects):
             # "He ruled it out - which is on offer elsewhere, saying"; "X criticised the move -
@@ -182,6 +185,18 @@ def subject_of(tok: Token) -> Token | None:
         # passive "it was said" / agent
         break
     return None
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """ "the paper quoted Jo Roe as saying": the object speaks, not the paper."""
+    if verb.lemma_.lower() not in _QUOTED_BY:
+        return None
+    saying = any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_ == "say" for g in c.children)
+        for c in verb.children
+    )
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return objects[0] if saying and objects else None
 
 
 def _verb_read_as_participle(tok: Token) -> bool:

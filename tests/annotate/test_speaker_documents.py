@@ -139,3 +139,13 @@ def test_the_statement_is_the_one_the_last_speaker_spoke_in() -> None:
         "“If fees can't be kept down, fewer artists will stay,” the statement said."
     )
     assert [art.entities[q.speaker_entity].name for q in art.quotations] == ["Ines Varro"] * 2
+
+
+def test_a_paper_that_quoted_someone_as_saying_is_not_the_speaker() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "The Harbour Courier quoted Mr Tallis as saying the merger was off.\n\n"
+        "Ferries are “a lifeline”, the paper quoted Mr Tallis as saying.\n\n"
+        "Another paper cited a senior aide as saying that talks had stalled."
+    )
+    assert _speakers(art) == ["Tallis", "Tallis", "a senior aide"]
