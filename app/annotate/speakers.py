@@ -677,18 +677,23 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
         head.i > lo and doc[lo].pos_ in ("ADJ", "PROPN", "NOUN")
     ):
         return None
+    # "the Australian firm" may be the firm named before; "the US government" is one government
+    firm = head.lemma_.lower() in _FIRM_NOUNS
+    origin = firm and any(origin_word(t) for t in doc[lo:hi] if t.i != head.i)
     specific = (
         any(
-            t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE") for t in doc[lo:hi] if t.i != head.i
+            (t.pos_ == "PROPN" or origin_word(t)) and not (firm and origin_word(t))
+            for t in doc[lo:hi]
+            if t.i != head.i
         )
         or det not in ("the", "this", "that")  # "media buying company X": not a back-reference
         or any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in head.children)  # "the mayor's office"
     )
-    if not specific:
+    if not (specific or origin):
         same = _described_label(ctx, head, doc[lo:hi].text)
         if same is not None:
             return same
-    introduced = None if specific else _introduced_as(ctx, head)
+    introduced = None if specific or origin else _introduced_as(ctx, head)
     if introduced is not None:
         return _speaker_for_entity(ctx, introduced, doc[lo:hi].text)
     words = {norm_token(t.text) for t in doc[lo:hi] if not t.is_punct} - {"the", "a", "an"}
@@ -699,7 +704,7 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
     last_pos = {
         ent: s for s, _e, ent in ctx.mention_tokens if s < head.i and not ctx.in_quote(doc[s].idx)
     }
-    best, best_score = None, 0.0
+    fits: list[tuple[float, int]] = []
     for ent, pos in last_pos.items():
         e = ctx.ents.entities[ent]
         if e.kind == "person":
@@ -709,11 +714,20 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
         else:
             lead = ent == lead_org
             fit = _organisation_fit(e, head, words, specific, ent == last_org, lead)
-        if fit is not None and fit + pos / 1e6 > best_score:
-            best, best_score = ent, fit + pos / 1e6
-    if best is None:
+        if fit is not None:
+            fits.append((fit + pos / 1e6, ent))
+    if not fits:
         return None
+    best = max(fits)[1]
+    orgs = [ent for _f, ent in fits if ctx.ents.entities[ent].kind != "person"]
+    if origin and best in orgs and len(orgs) > 1:
+        return None  # "the Australian firm": no one checks where a firm is from, so the only one
     return _speaker_for_entity(ctx, best, doc[lo:hi].text)
+
+
+def origin_word(tok: Token) -> bool:
+    """A nationality or place word in a description ("the Australian firm")."""
+    return tok.ent_type_ in ("NORP", "GPE")
 
 
 def _lead_subject(ctx: Context) -> int | None:
@@ -1161,9 +1175,10 @@ def human_word(word: str) -> bool:
 
 
 def _human_description(tok: Token, lo: int) -> bool:
-    """A definite singular description of a person: "the 26-year-old right wing"."""
+    """A definite singular description of a person: "the 26-year-old right wing", "this
+    veteran"."""
     doc = tok.doc
-    if doc[lo].lower_ != "the" or tok.tag_ in ("NNS", "NNPS"):
+    if doc[lo].lower_ not in ("the", "this") or tok.tag_ in ("NNS", "NNPS"):
         return False
     low = tok.lower_
     if low in NOT_HUMAN or tok.lemma_.lower() in NOT_HUMAN:

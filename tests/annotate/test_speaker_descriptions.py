@@ -569,3 +569,33 @@ def test_a_gendered_description_is_no_person_of_the_other_gender() -> None:
         "Outside court, she said she felt heard."
     )
     assert _speakers(art) == ["Kip Varga", "The woman", "The woman"]
+
+
+def test_this_description_is_the_person_just_described() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "At her cottage near Oban, Ada Moore, 101, keeps to a routine of walks and letters."
+        " Between walks, this remarkably lively pensioner says her secret is sleep."
+    )
+    assert _speakers(art) == ["Ada Moore"]
+
+
+def test_a_firm_described_by_its_country_is_the_only_firm_named() -> None:
+    one = annotate(
+        "A headline for the test\n\n"
+        "Shares in Halvorsen Group fell 9% on Monday.\n\n"
+        "The Norwegian firm said it would only break even on the bridge."
+    )
+    assert _speakers(one) == ["Halvorsen Group"]
+    two = annotate(
+        "A headline for the test\n\n"
+        "Shares in Halvorsen Group fell 9% on Monday, while Brekke Holdings rose.\n\n"
+        "The Norwegian firm said it would only break even on the bridge."
+    )
+    assert _speakers(two) == ["The Norwegian firm"]
+    office = annotate(
+        "A headline for the test\n\n"
+        "The Foreign Office said it had asked for his release.\n\n"
+        "The US government said he was lawfully held."
+    )
+    assert _speakers(office) == ["Foreign Office", "The US government"]
