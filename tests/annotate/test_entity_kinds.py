@@ -1102,3 +1102,9 @@ def test_a_home_town_and_a_region_are_places() -> None:
     assert votes["Nunavut"].other > votes["Nunavut"].organisation
     assert votes["Google"].organisation > votes["Google"].other
     assert _kinds("A Google engineer fixed the bug.") == {"Google": "organisation"}
+
+
+def test_a_name_before_a_venue_noun_is_a_place() -> None:
+    art = _annotate("Flights from the Brenmoor airport resumed on Monday.")
+    votes = {e.name: e.votes for e in art.entities}
+    assert votes["Brenmoor"].other > votes["Brenmoor"].organisation

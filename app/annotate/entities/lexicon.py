@@ -213,6 +213,9 @@ PRODUCT_AFTER = words(
     """console consoles player players handset handsets sales users owners version
     versions model models"""
 )
+# Nouns after a name for the place it names: "the new Ashgrove stadium" (a venue, not the
+# company that builds it).
+VENUE_AFTER = words("stadium stadiums arena airport racecourse ballpark velodrome")
 # Suffixes of sports clubs named after their town ("Manchester United", "Bristol Rovers").
 CLUB_HEADS = words(
     """united city rovers athletic wanderers albion hotspur fc afc rangers county town

@@ -32,6 +32,7 @@ from app.annotate.entities.lexicon import (
     PRODUCT_AFTER,
     ROLE_AFTER_ORG,
     STAFF_NOUNS,
+    VENUE_AFTER,
     WORK_DESCRIPTORS,
     WORK_NOUNS,
     WORK_PLURALS,
@@ -395,6 +396,7 @@ def _other_votes(doc: Doc, f: Found) -> int:
         + 2 * int(titled or _listed_as_work(doc, f) or _listed_with_a_work(doc, f))
         + int(_owned_by_person(doc, f))
         + int(after in PRODUCT_AFTER)
+        + 2 * int(after in VENUE_AFTER)
         + 2 * int(numbered)  # a time zone or a unit: nearly decisive
         + 2 * int(_in_one_word(doc, f) or _where_something_happens(doc, f))
         + int(owned and f.kind == "organisation")
