@@ -308,6 +308,11 @@ _CLAUSES = frozenset({"ccomp", "csubj", "advcl", "relcl", "acl", "parataxis"})
 _DASHES = ("-", "–", "—")
 
 
+# How far back a name set off by commas may stand before its cue: "X, who runs a 70-cow
+# farm near Y with her husband, told ..." (a relative clause is as long as a sentence).
+_ASIDE_TOKENS = 32
+
+
 def nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
     """When the parse gives the cue no subject: the name right before or after it."""
     sent = sentence_of(tok)
@@ -334,7 +339,7 @@ def nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
     if i >= 0 and doc[i].text in (",", *_DASHES) and i >= sent.start:
         # "..., Linda Lamoureux, executive chairwoman of the commission, said", "Mr X -
         # keen to reassure investors - had said" (a dash's aside has its opening dash)
-        for k in range(i - 1, max(sent.start, i - 16) - 1, -1):
+        for k in range(i - 1, max(sent.start, i - _ASIDE_TOKENS) - 1, -1):
             aside = doc[i].text == "," or any(doc[m].text in _DASHES for m in range(k + 1, i))
             if k in te and doc[k].text[:1].isupper() and aside:
                 head = k

@@ -274,3 +274,13 @@ def test_a_capitalised_preposition_belongs_to_the_speaker_name() -> None:
         "Cyclists Against Potholes",
         "Officials",
     ]
+
+
+def test_a_name_set_off_before_a_long_relative_clause_speaks() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Ilse Marchetti has kept bees since she was nine.\n\n"
+        "“This winter took half my hives,” Marchetti, who keeps 40 colonies on a hillside"
+        " near Nelson, B.C., with her brother, told the radio host on Monday."
+    )
+    assert _speakers(art) == ["Ilse Marchetti"]
