@@ -284,3 +284,12 @@ def test_a_name_set_off_before_a_long_relative_clause_speaks() -> None:
         " near Nelson, B.C., with her brother, told the radio host on Monday."
     )
     assert _speakers(art) == ["Ilse Marchetti"]
+
+
+def test_a_surname_the_tagger_took_for_an_adverb_still_names_the_person() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Bloc Québécois MP Simon-Pierre Gagné said Ottawa should scrap the pay system.\n\n"
+        "Gagné, speaking in French, said public servants in Quebec were hit hardest."
+    )
+    assert _speakers(art) == ["Simon-Pierre Gagné", "Simon-Pierre Gagné"]

@@ -1108,3 +1108,19 @@ def test_a_name_before_a_venue_noun_is_a_place() -> None:
     art = _annotate("Flights from the Brenmoor airport resumed on Monday.")
     votes = {e.name: e.votes for e in art.entities}
     assert votes["Brenmoor"].other > votes["Brenmoor"].organisation
+
+
+def test_a_hyphened_given_name_with_a_capital_is_part_of_the_name() -> None:
+    art = _annotate("Chief financial officer Mei-Ling Zhou told analysts that sales rose.")
+    assert [e.name for e in art.entities if e.kind == "person"] == ["Mei-Ling Zhou"]
+
+
+def test_a_person_of_an_organisation_the_model_joined_into_one() -> None:
+    art = _annotate(
+        "Sophie Lavallée of National Bank Financial said the sell-off was overdone."
+        " Lavallée said the balance sheet is strong."
+    )
+    kinds = {e.name: e.kind for e in art.entities}
+    assert kinds["Sophie Lavallée"] == "person"
+    assert kinds["National Bank Financial"] == "organisation"
+    assert all(q.speaker_entity is not None for q in art.quotations)

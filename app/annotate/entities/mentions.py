@@ -15,6 +15,7 @@ from app.annotate.entities.lexicon import (
     KIN_NOUNS,
 )
 from app.annotate.entities.result import Found
+from app.annotate.entities.vocabulary import adjectives, common_nouns, verbs
 from app.annotate.given_names import is_given_name
 from app.annotate.names import TITLE_WORDS, is_acronym, norm_name, norm_token
 from app.annotate.nlp import doc_text, tokens_where
@@ -110,6 +111,7 @@ def more_mentions(
             len(span) == 1
             and span[0].pos_ not in ("PROPN", "NOUN", "ADJ")
             and not _names_a_doer(span[0])
+            and not _no_english_word(span[0])
         ):
             continue
         form = m.group(0)
@@ -133,6 +135,17 @@ def _names_a_doer(tok: Token) -> bool:
     finite verb follows: "May said", "May performed" (a modal takes a bare verb)."""
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return tok.text[:1].isupper() and nxt is not None and nxt.tag_ in ("VBD", "VBZ")
+
+
+def _no_english_word(tok: Token) -> bool:
+    """A capitalised word that no English word spells, whatever the tagger took it for
+    ("Gagné, speaking in French, said": an adverb to the tagger)."""
+    low = tok.lower_
+    return (
+        tok.text[:1].isupper()
+        and not tok.is_stop
+        and not any(low in vocab() for vocab in (common_nouns, adjectives, verbs))
+    )
 
 
 def _after_honorific(doc: Doc, word: str) -> bool:

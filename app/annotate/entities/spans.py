@@ -48,7 +48,7 @@ from app.annotate.entities.vocabulary import (
     span_text,
     verbs,
 )
-from app.annotate.given_names import is_given_name
+from app.annotate.given_names import gender_of, is_given_name
 from app.annotate.names import (
     DEMONYM_NOUNS,
     ROLE_MODIFIERS,
@@ -219,7 +219,7 @@ def trim_person(doc: Doc, s: int, e: int) -> tuple[int, int]:
     while e - s >= 2:
         t = doc[s]
         low = t.lower_
-        if e - s >= 4 and doc[s + 1].text == "-" and doc[s + 2].lower_.endswith(_PARTICIPLE):
+        if e - s >= 4 and doc[s + 1].text == "-" and _participle(doc[s + 2]):
             s += 3  # "Oscar-nominated Owen", "Paris-based Jo Roe": a description
             continue
         if _demonym(t) and (e - s >= 3 or not is_given_name(t.text)):
@@ -255,6 +255,12 @@ def trim_person(doc: Doc, s: int, e: int) -> tuple[int, int]:
 
 
 _PARTICIPLE = ("ed", "ing", "born", "based")
+
+
+def _participle(t: Token) -> bool:
+    """The lower-case participle of a hyphened description ("-nominated", "-based"; not the
+    "Ling" of "Mei-Ling")."""
+    return t.text.islower() and t.lower_.endswith(_PARTICIPLE)
 
 
 def _demonym(t: Token) -> bool:
@@ -784,13 +790,32 @@ def model_spans(doc: Doc, char_ok: Callable[[int], bool]) -> list[tuple[str, int
             continue
         if merged and merged[-1][0] == "ORG" == label:
             last_end = merged[-1][2]
-            if last_end == ent.start or (
+            if last_end + 1 == ent.start and _person_of(doc, merged[-1][1], last_end):
+                merged[-1] = ("PERSON", merged[-1][1], last_end)  # "Jo Lavallée of X Bank"
+            elif last_end == ent.start or (
                 last_end + 1 == ent.start and doc[ent.start - 1].lower_ == "of"
             ):
                 merged[-1] = ("ORG", merged[-1][1], ent.end)
                 continue
         merged.append((label, ent.start, ent.end))
     return merged
+
+
+def _person_of(doc: Doc, s: int, e: int) -> bool:
+    """A given name and a word that is no given name, English word or organisation's word,
+    before "of" and an organisation ("Sophie Lavallée of National Bank Financial"): a
+    person and her employer, which the model may label one organisation."""
+    if e - s != 2 or doc[e].lower_ != "of":
+        return False
+    given, surname = doc[s], doc[s + 1]
+    low = surname.lower_
+    return (
+        gender_of(given.text) is not None
+        and is_cap(surname)
+        and not is_given_name(surname.text)
+        and not org_like([surname.text])
+        and not any(low in vocab() for vocab in (common_nouns, adjectives, verbs))
+    )
 
 
 def _person_found(doc: Doc, s: int, e: int) -> list[Found]:
