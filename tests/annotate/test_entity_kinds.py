@@ -1124,3 +1124,8 @@ def test_a_person_of_an_organisation_the_model_joined_into_one() -> None:
     assert kinds["Sophie Lavallée"] == "person"
     assert kinds["National Bank Financial"] == "organisation"
     assert all(q.speaker_entity is not None for q in art.quotations)
+
+
+def test_a_given_name_and_surname_after_a_capitalised_role() -> None:
+    art = _annotate("Boss Graeme Souness felt his side were never in danger of going out.")
+    assert [(e.name, e.kind) for e in art.entities] == [("Graeme Souness", "person")]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from app.annotate.entities.lexicon import COMPANY_SUFFIXES
-from app.annotate.entities.mentions import mononym_ok
+from app.annotate.entities.mentions import mononym_ok, named_relative
 from app.annotate.entities.result import Found
 from app.annotate.given_names import gender_of, is_given_name
 from app.annotate.names import (
@@ -78,8 +78,13 @@ def _misspelt(toks: list[str], other: list[str]) -> bool:
     return edit_distance(a, b) <= 2
 
 
-def _named_before(found: list[Found], f: Found, cands: list[int]) -> int:
-    """Of several full names, the one mentioned last before `f` (else the first)."""
+def _named_before(doc: Doc, found: list[Found], f: Found, cands: list[int]) -> int:
+    """Of several full names, the one mentioned last before `f` (else the first), passing
+    over one brought in as another's relative ("Jo Roe ... her son, Sam Roe, 10. “...,” Roe
+    said": the surname alone is Jo's, the family's first-named)."""
+    relatives = {g.entity for g in found if g.entity in cands and named_relative(doc, g)}
+    if relatives and set(cands) - relatives:
+        cands = [c for c in cands if c not in relatives]
     best = -1
     for g in found:
         if g.start >= f.start:
@@ -115,7 +120,7 @@ def _single_person(
             and not (titled and gender_of(ftoks[0]) not in (None, titled))
         ]
         if cands:
-            return cands[0] if len(cands) == 1 else _named_before(found, f, cands)
+            return cands[0] if len(cands) == 1 else _named_before(doc, found, f, cands)
     okey = org_key(f.name)
     if okey in g.by_key:
         return g.by_key[okey]

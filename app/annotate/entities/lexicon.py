@@ -100,8 +100,10 @@ GIVEN_NAMES_M = words(
     leo max oliver harry charlie jake alex justin pierre jean francois jacques michel andre
     luc marc mohammed mohammad muhammad ahmed ali omar hassan hussein ibrahim yusuf abdul
     rahm hiroshi takeshi kenji satoru akira xi li wang vladimir sergei dmitri ivan boris
-    emmanuel angela"""
+    emmanuel"""
 )
+# Given names that both sexes bear in English-language news: a person, but no gender.
+UNISEX_NAMES = words("jordan alex sam terry casey robin jamie taylor morgan")
 
 
 GIVEN_NAMES_F = words(

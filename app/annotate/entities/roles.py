@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from app.annotate.entities.lexicon import GIVEN_NAMES_F, GIVEN_NAMES_M, HONORIFICS
+from app.annotate.entities.lexicon import GIVEN_NAMES_F, GIVEN_NAMES_M, HONORIFICS, UNISEX_NAMES
 from app.annotate.entities.result import Found
 from app.annotate.entities.vocabulary import is_cap
 from app.annotate.given_names import gender_of
@@ -196,6 +196,8 @@ def roles_and_gender(doc: Doc, found: list[Found], entities: list[Entity]) -> di
                 gender[i] = by_role
                 continue
             first = norm_token(e.name.split()[0])
+            if first in UNISEX_NAMES:
+                continue
             if first in GIVEN_NAMES_M and first not in GIVEN_NAMES_F:
                 gender[i] = "m"
             elif first in GIVEN_NAMES_F and first not in GIVEN_NAMES_M:

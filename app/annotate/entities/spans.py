@@ -1053,12 +1053,18 @@ def given_and_surname(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
             continue
         if first.text.isupper() or is_title_word(first.text) or first.lower_ in _NOT_GIVEN:
             continue  # "GO Werk", "Prince Edward", "San Andreas", "Van Persie"
-        if (i > 0 and inside_a_name(doc[i - 1])) or (i + 2 < n and inside_a_name(doc[i + 2])):
-            continue  # part of a longer name
+        named_before = i > 0 and inside_a_name(doc[i - 1]) and not _role_word(doc[i - 1])
+        if named_before or (i + 2 < n and inside_a_name(doc[i + 2])):
+            continue  # part of a longer name (not "Boss Graeme Souness": a role before it)
         if _english_word(first.lower_) and not _surname_alone(doc, last):
             continue  # "Save Betamax", "Man Utd": a word first needs the surname as a person
         out.append((i, i + 2))
     return out
+
+
+def _role_word(tok: Token) -> bool:
+    """A capitalised role before a name ("Boss", "Coach", "President")."""
+    return tok.lower_ in ROLE_AFTER_ORG or is_title_word(tok.text)
 
 
 def _surname_alone(doc: Doc, surname: Token) -> bool:

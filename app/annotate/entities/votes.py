@@ -66,9 +66,12 @@ _LABEL_KIND = {
 # the text's demonyms, names before a place's noun, and names of what is held ("shares in X")
 _Places = tuple[list[str], set[str], set[str]]
 _DECISIVE = 100  # "Mr X": no other evidence outweighs an honorific
-# Descriptors of a group of people ("the band X", "pop group Y"): X is no one person, even
-# when named like one.
-COLLECTIVES = frozenset({"band", "bands", "group", "duo", "trio", "quartet", "orchestra", "choir"})
+# Descriptors of a group of people ("the band X", "pop group Y") or of a newspaper ("Spanish
+# daily X"): X is no one person, even when named like one.
+COLLECTIVES = frozenset(
+    {"band", "bands", "group", "duo", "trio", "quartet", "orchestra", "choir"}
+    | {"newspaper", "daily", "tabloid", "broadsheet"}
+)
 LABEL_CAP = 2  # the model's labels of one name count at most this often
 SPOKES_AFTER = words("spokesman spokeswoman spokesperson")  # "the X spokesman said"
 
