@@ -318,6 +318,9 @@ def nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
     sent = sentence_of(tok)
     if _age_epithet_before(doc, tok):
         return doc[tok.i - 1]  # "The 31-year-old insisted": "old" (the parse had no subject)
+    opening = _age_epithet_opening(doc, tok)
+    if opening is not None:
+        return opening
     i = tok.i - 1
     while (
         i >= 0
@@ -335,7 +338,7 @@ def nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
             or doc[i].lower_ in ("he", "she", "they", "it", "we", "i")
         )
     ):
-        return doc[i]
+        return doc[i] if i in te else _modified_noun(doc[i])
     if i >= 0 and doc[i].text in (",", *_DASHES) and i >= sent.start:
         # "..., Linda Lamoureux, executive chairwoman of the commission, said", "Mr X -
         # keen to reassure investors - had said" (a dash's aside has its opening dash)
@@ -359,6 +362,24 @@ def nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
     return _inverted_description(doc, tok, j, sent.end)
 
 
+def _modified_noun(noun: Token) -> Token:
+    """The subject of the verb a prepositional phrase ending in ``noun`` hangs from
+    ("Residents opposed to the project say": residents; "X attacked the plans for pensioners
+    saying": X), else ``noun`` (and where the noun is the participle's own subject: "with
+    reports saying", "despite a new book claiming", "because of the reports suggesting")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ in _ABSOLUTE_PREPS:
+        return noun
+    verb = prep.head if prep.head.pos_ == "VERB" else prep.head.head
+    if verb.pos_ != "VERB" or verb.i > noun.i:
+        return noun
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < noun.i]
+    return subjects[0] if subjects else noun
+
+
+_ABSOLUTE_PREPS = words("with despite of because amid after following without")
+
+
 def _age_epithet_before(doc: Doc, tok: Token) -> bool:
     """ "The 31-year-old insisted ...": "the", an age and "old" right before the cue."""
     i = tok.i - 1
@@ -371,10 +392,24 @@ def _age_epithet_before(doc: Doc, tok: Token) -> bool:
     )
 
 
+def _age_epithet_opening(doc: Doc, tok: Token) -> Token | None:
+    """ "The 29-year-old from Nigeria, who crossed ... in June, says": the sentence opens on
+    an age epithet set off by a comma before the cue (its "old")."""
+    k = sentence_of(tok).start
+    while k < tok.i and doc[k].is_punct:
+        k += 1  # (an opening quotation mark)
+    old = k + 5  # the, 29, -, year, -, old
+    if old >= tok.i - 1 or doc[tok.i - 1].text != "," or doc[k].lower_ != "the":
+        return None
+    if doc[old].lower_ != "old" or epithet_age(doc[k : old + 1].text) is None:
+        return None
+    return doc[old]
+
+
 def _inverted_description(doc: Doc, tok: Token, j: int, end: int) -> Token | None:
     """ "“...,” added the British producer.": a description after the cue that ends the
     sentence is who speaks, whatever the parser called it."""
-    if j >= end or doc[j].lower_ not in ("the", "a", "an"):
+    if j >= end or doc[j].lower_ not in ("the", "a", "an", "one", "another"):
         return None
     for c in tok.rights:
         noun = c.pos_ == "NOUN" or (c.pos_ == "ADJ" and c.lower_ == "old")  # "the 30-year-old"
@@ -425,6 +460,7 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
         c = comp[-1] if len(comp) > 1 and comp[-1].i > tok.i else comp[0]
         return stolen_subject_start(tok, c), c.right_edge.i + 1
     clause = stray_that_clause(tok) or clause_on_addressee(tok) or _clause_read_as_adverbial(tok)
+    clause = clause or _clause_read_as_object(tok)
     if clause is not None:
         return clause.left_edge.i, clause.right_edge.i + 1
     clause = _clause_read_as_conjunct(tok)
@@ -513,6 +549,21 @@ def stray_that_clause(tok: Token) -> Token | None:
                 return c
             if _on_path(c):
                 todo.append(c)
+    return None
+
+
+def _clause_read_as_object(tok: Token) -> Token | None:
+    """ "tweeting that the Liberals had “lost control”": the parser made the clause's last
+    noun the cue's object, with the "that" on it; the clause starts at the "that"."""
+    for c in tok.rights:
+        first = c.left_edge
+        if (
+            c.dep_ == "dobj"
+            and first.i == tok.i + 1
+            and first.dep_ == "mark"
+            and first.lower_ == "that"
+        ):
+            return c
     return None
 
 

@@ -252,7 +252,9 @@ def cue_subject(doc: Doc, tok: Token, index: QuoteIndex, te: dict[int, int]) -> 
         return None
     subj = subject_of(tok)
     if subj is not None and index.inside(subj.idx):
-        subj = None
+        # ("“Finally someone with guts,” wrote one user": the parse gave the verb both)
+        outside = [c for c in subj.head.children if c.dep_ in SUBJ and not index.inside(c.idx)]
+        subj = outside[0] if outside else None
     if subj is None:
         subj = _issuer(tok) or nearby_subject(doc, tok, te)
         if subj is not None and index.inside(subj.idx):

@@ -11,7 +11,7 @@ from app.annotate.acronyms import abbreviated, expansion_in_text, expansion_of, 
 from app.annotate.cue_syntax import is_cue
 from app.annotate.documents import DOCUMENT_NOUNS, document_source, is_document, issuing_verb
 from app.annotate.entities import EntityResult
-from app.annotate.entities.lexicon import KIN_NOUNS
+from app.annotate.entities.lexicon import KIN_NOUNS, PAPER_HEADS
 from app.annotate.entities.roles import noun_gender
 from app.annotate.epithets import epithet_age, known_ages, person_of_age
 from app.annotate.given_names import is_given_name
@@ -711,6 +711,8 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
             fit = _person_fit(e, head, words)
         elif _only_as_employer(ctx, ent, head.i) and ent != last_org:
             continue  # "said Jo Roe, analyst at X. The company also said": not X
+        elif head.lemma_ in _PAPER_NOUNS and ent != last_org and not _a_paper(ctx, ent):
+            continue  # "the industry newspaper" is not the studio named before it
         else:
             lead = ent == lead_org
             fit = _organisation_fit(e, head, words, specific, ent == last_org, lead)
@@ -859,6 +861,27 @@ _NAMED_KINDS = {
 
 
 _FIRM_NOUNS = words("company firm business corporation")
+_PAPER_NOUNS = words("newspaper paper daily tabloid")
+
+
+def _a_paper(ctx: Context, ent: int) -> bool:
+    """An organisation named like a newspaper ("the Daily Post") or introduced as one
+    ("Spanish daily ABC")."""
+    e = ctx.ents.entities[ent]
+    if {norm_token(w) for w in e.name.split()} & _PAPER_NAMES:
+        return True
+    doc = ctx.doc
+    return any(
+        x == ent and s > 0 and doc[s - 1].lemma_.lower() in _PAPER_NOUNS | words("weekly magazine")
+        for s, _e, x in ctx.mention_tokens
+    )
+
+
+# Words of newspapers' names.
+_PAPER_NAMES = PAPER_HEADS | words(
+    "times post news reporter guardian observer mail express star sun mirror independent"
+    " standard globe record examiner"
+)
 # Heads of the names of bodies that are no business.
 _NOT_FIRMS = words(
     """police council board ministry department party university college school hospital
@@ -1085,6 +1108,8 @@ def _unnamed_subject(
     if subj.pos_ == "PRON" or subj.lower_ in ("who", "which", "that"):
         if subj.lower_ in ("who", "which", "that") and subj.head.head is not None:
             h = subj.head.head
+            if subj.lower_ == "who":
+                h = _person_above(ctx, h)
             if h.pos_ in ("NOUN", "PROPN"):
                 return resolve_subject(ctx, h, para)
         return Speaker(None, None, None, text)
@@ -1099,6 +1124,22 @@ def _unnamed_subject(
     if full is not None:
         return Speaker(None, full, "organisation", text)  # "the Tidal Energy Board (TEB)"
     return Speaker(None, text, "other", text)
+
+
+def _person_above(ctx: Context, head: Token) -> Token:
+    """What "who" stands for: its head noun, unless that names no person and a person's name
+    governs it ("Jo Roe, a candidate in what used to be Ward 21, who tweeted": Jo Roe)."""
+    te, ents = ctx.ents.token_entity, ctx.ents.entities
+    if (head.i in te and ents[te[head.i]].kind == "person") or human_word(head.lower_):
+        return head
+    t = head
+    for _ in range(8):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        if t.i in te and ents[te[t.i]].kind == "person":
+            return t
+    return head
 
 
 def _described_person(
@@ -1171,7 +1212,9 @@ NOT_HUMAN = words(
 
 def human_word(word: str) -> bool:
     """A lower-case noun for people: "minister", "residents", "officer" (not "partner")."""
-    return word in HUMAN_NOUNS or (word.endswith(HUMAN_SUFFIXES) and word not in NOT_HUMAN)
+    return word in HUMAN_NOUNS or (
+        word.endswith(HUMAN_SUFFIXES) and word not in NOT_HUMAN | ORG_DESCRIPTION_HEADS
+    )
 
 
 def _human_description(tok: Token, lo: int) -> bool:
@@ -1181,8 +1224,8 @@ def _human_description(tok: Token, lo: int) -> bool:
     if doc[lo].lower_ not in ("the", "this") or tok.tag_ in ("NNS", "NNPS"):
         return False
     low = tok.lower_
-    if low in NOT_HUMAN or tok.lemma_.lower() in NOT_HUMAN:
-        return False
+    if {low, tok.lemma_.lower()} & (NOT_HUMAN | ORG_DESCRIPTION_HEADS):
+        return False  # ("the industry newspaper" is no person)
     if tok.ent_type_ == "NORP" and tok.i == lo + 1:
         return True  # "the American", "the Australian": a person of that country
     return low in HUMAN_NOUNS or low.endswith(HUMAN_SUFFIXES)

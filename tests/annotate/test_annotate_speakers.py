@@ -293,3 +293,73 @@ def test_a_surname_the_tagger_took_for_an_adverb_still_names_the_person() -> Non
         "Gagné, speaking in French, said public servants in Quebec were hit hardest."
     )
     assert _speakers(art) == ["Simon-Pierre Gagné", "Simon-Pierre Gagné"]
+
+
+def test_a_that_clause_the_parser_made_an_object_is_reported() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Opposition critic Maren Holt went further, tweeting that the Liberals had “lost"
+        " control” of the harbour."
+    )
+    assert [(q.kind, q.text) for q in art.quotations] == [
+        ("mixed", "the Liberals had “lost control” of the harbour")
+    ]
+    assert _speakers(art) == ["Maren Holt"]
+
+
+def test_the_subject_of_the_phrase_before_the_cue_speaks() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Residents opposed to the tower say they will appeal the council's vote.\n\n"
+        "Party leader Roger Hale attacked the plans for pensioners saying they needed more.\n\n"
+        "Police held the clerk, after reports saying that he had taken the keys."
+    )
+    assert _speakers(art) == ["Residents", "Roger Hale", "reports"]
+
+
+def test_an_age_epithet_opening_a_long_sentence_is_the_person() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Noor Haddad had been in the city for six hours when the shelter turned her away.\n\n"
+        "The 31-year-old from Amman, who arrived by bus with her two sons in May, says she"
+        " slept in a bus station that night."
+    )
+    assert _speakers(art) == ["Noor Haddad"]
+
+
+def test_a_surname_alone_is_not_the_relative_brought_in_by_name() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Wilma Ostrander, 44, lived on the top floor with her son, Elias Ostrander, 9.\n\n"
+        "“I grabbed Elias and we ran down the stairs,” Ostrander said."
+    )
+    assert _speakers(art) == ["Wilma Ostrander"]
+
+
+def test_who_is_the_person_whose_phrase_it_closes() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Among them was Tomas Lindqvist, a first-time candidate in what used to be Ward 12, who"
+        " tweeted the next morning: “Anybody need 300 lawn signs?”"
+    )
+    assert _speakers(art) == ["Tomas Lindqvist"]
+
+
+def test_an_inverted_subject_outside_the_quotation_speaks() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "On Twitter, the reaction split along predictable lines. “Finally someone with the"
+        " guts to shrink city hall,” wrote one user from Etobicoke."
+    )
+    assert _speakers(art) == ["one user from Etobicoke"]
+
+
+def test_a_name_both_sexes_bear_tells_no_gender() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Jordan Whitecalf, an agronomist, tweeted: “Zero-till farming keeps carbon in the"
+        " soil.”\n\n"
+        "Whitecalf told me that farmers feel punished.\n\n"
+        "“We were doing climate action before it had a name,” she said."
+    )
+    assert _speakers(art) == ["Jordan Whitecalf"] * 3

@@ -599,3 +599,21 @@ def test_a_firm_described_by_its_country_is_the_only_firm_named() -> None:
         "The US government said he was lawfully held."
     )
     assert _speakers(office) == ["Foreign Office", "The US government"]
+
+
+def test_the_newspaper_is_a_paper_named_or_introduced_as_one() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Director Jo Roe is in talks to direct a new horror film, according to the Hollywood"
+        " Reporter.\n\n"
+        "Roe will meet executives from Northway Pictures this week, according to the industry"
+        " newspaper."
+    )
+    assert _speakers(art) == ["the Hollywood Reporter", "the industry newspaper"]
+    daily = annotate(
+        "A headline for the test\n\n"
+        "Spanish daily Diario Sur accuses English reporters of a witch-hunt.\n\n"
+        "Coach Jaime Vargas praised the manner in which “Spain dominated England”.\n\n"
+        "The paper adds: “The bad thing was that it lasted only 65 minutes.”"
+    )
+    assert _speakers(daily)[-1] == "Diario Sur"
