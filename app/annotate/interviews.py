@@ -80,27 +80,60 @@ def _unquoted(text: str, s: int, e: int) -> tuple[int, int]:
 
 def question_answers(text: str, paragraphs: list[Paragraph], ents: EntityResult) -> list[Candidate]:
     """The answers of an interview whose questions are paragraphs of their own, with no
-    "Q:" ("What inspired the book?" / "My sister, mostly."): the paragraph after each
-    question, when at least three questions follow each other at most three paragraphs
-    apart and the answers speak in the first person."""
+    "Q:" ("What inspired the book?" / "My sister, mostly."): the paragraphs after each
+    question up to the next (the one after the last), when at least three questions follow
+    each other at most three paragraphs apart and the answers speak in the first person.
+    An answer wholly in quotation marks loses them; one that only quotes inside is the
+    other steps' (a reported answer)."""
     asked = _question_run([i for i, p in enumerate(paragraphs) if _bare_question(p.text)])
-    answers = [
-        paragraphs[i + 1]
-        for i in asked
-        if i + 1 < len(paragraphs) and not _bare_question(paragraphs[i + 1].text)
-    ]
+    answers = _answers_after(paragraphs, asked)
     if len(answers) < 3 or not any(_FIRST_PERSON.search(p.text) for p in answers):
         return []
-    if any(_QUOTE_MARKS.search(p.text) for p in answers):
-        return []  # (answers reported with quotation marks are the other steps')
     speaker = _interviewee_speaker(ents, paragraphs, paragraphs[asked[0]].number)
     if speaker is None:
         return []
     out = []
     for p in answers:
-        s, e_ = trim_direct(text, p.start, p.end)
-        out.append(Candidate(-1, [(s, e_)], "direct", None, speaker, p.number))
+        span = _answer_span(text, p)
+        if span is not None:
+            out.append(Candidate(-1, [span], "direct", None, speaker, p.number))
     return out
+
+
+def _answers_after(paragraphs: list[Paragraph], asked: list[int]) -> list[Paragraph]:
+    """The paragraphs between each question and the next; after the last, one (and those
+    that carry on a quotation it leaves open)."""
+    out: list[Paragraph] = []
+    for k, i in enumerate(asked):
+        nxt = asked[k + 1] if k + 1 < len(asked) else None
+        j = i + 1
+        while j < len(paragraphs) and (j < nxt if nxt is not None else True):
+            if nxt is None and j > i + 1 and not _left_open(paragraphs[j - 1].text):
+                break
+            out.append(paragraphs[j])
+            j += 1
+    return out
+
+
+def _left_open(text: str) -> bool:
+    """A paragraph that opens a quotation and does not close it (the next carries it on)."""
+    t = text.strip()
+    if t.startswith("“"):
+        return t.rfind("“") > t.rfind("”")
+    return t.startswith('"') and t.count('"') % 2 == 1
+
+
+def _answer_span(text: str, p: Paragraph) -> tuple[int, int] | None:
+    """The answer's words, without the quotation marks it is wholly in; None when it quotes
+    only inside (someone's words reported in it)."""
+    s, e = trim_direct(text, p.start, p.end)
+    if s < e and text[s] in '“"':
+        s += 1
+    if s < e and text[e - 1] in '”"':
+        e -= 1
+    if _QUOTE_MARKS.search(text[s:e]):
+        return None
+    return trim_direct(text, s, e)
 
 
 def _question_run(asked: list[int]) -> list[int]:
@@ -120,12 +153,15 @@ _QUOTE_MARKS = re.compile('["“”]')
 
 
 def _bare_question(text: str) -> bool:
-    """A paragraph that is one short question and nothing else."""
+    """A short paragraph that ends on a question and says nothing else of its own: one to
+    three questions ("What about compensation? Would a cheque help?"), and no exclamation
+    (a reader's comment: "Get your hands off it! Is nothing sacred?")."""
     t = text.strip()
     return (
         t.endswith("?")
         and len(t.split()) <= 40
-        and t.count("?") == 1
+        and t.count("?") <= 3
+        and "!" not in t
         and not _QUOTE_MARKS.search(t)
     )
 

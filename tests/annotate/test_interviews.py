@@ -120,3 +120,51 @@ def test_transcript_answers_in_quotation_marks_lose_the_marks() -> None:
     ]
     wirth = next(e for e in art.entities if e.name == "Dale Wirth")
     assert "Simple stuff" not in wirth.roles
+
+
+RADIO_QA = """Orchard loses its bees
+
+Ilse Marchetti has kept bees near Nelson, B.C., for 30 years, and she says this winter was the worst she has seen.
+
+Here is part of their conversation.
+
+Ilse Marchetti, what did you find when you opened the hives?
+
+“Silence. Usually you hear them before you see them.
+
+“I sat down on the grass and I just looked at the boxes for a long time.”
+
+What about the government's relief fund? Would a cheque help?
+
+“A cheque is a cheque. I won't say no to it. But I want healthy bees.”
+
+What will you do this spring?
+
+“I will buy new queens and start again, like my mother did in 1987.”
+
+Written by Jo Roe. Produced by Sam Ortiz."""
+
+
+def test_radio_answers_in_quotation_marks_over_paragraphs() -> None:
+    art = annotate(RADIO_QA)
+    answers = [(p, t[:20], sp) for p, t, sp in _quotes(art) if p > 2]
+    assert answers == [
+        (4, "Silence. Usually you", "Ilse Marchetti"),
+        (5, "I sat down on the gr", "Ilse Marchetti"),
+        (7, "A cheque is a cheque", "Ilse Marchetti"),
+        (9, "I will buy new queen", "Ilse Marchetti"),
+    ]
+
+
+def test_readers_exclamations_and_questions_are_no_interview() -> None:
+    text = (
+        "Headline\n\nThe puppet show returns to cinemas, director Ravi Sandhu said.\n\n"
+        "Bring back the Flumps! Is nothing sacred?\n\n"
+        "Make a film of the Herbs!\n\n"
+        "What about a remake with real actors? Or perhaps Ravi Sandhu could do a sequel?\n\n"
+        "I loved it as a child.\n\n"
+        "You forgot the best one! But then again, nothing beats the original, does it?\n\n"
+        "My kids watch it every day."
+    )
+    art = annotate(text)
+    assert all(p == 1 for p, _t, _sp in _quotes(art))
