@@ -1129,3 +1129,13 @@ def test_a_person_of_an_organisation_the_model_joined_into_one() -> None:
 def test_a_given_name_and_surname_after_a_capitalised_role() -> None:
     art = _annotate("Boss Graeme Souness felt his side were never in danger of going out.")
     assert [(e.name, e.kind) for e in art.entities] == [("Graeme Souness", "person")]
+
+
+def test_the_noun_opening_a_sentence_that_the_model_left_out_of_a_name() -> None:
+    art = annotate(
+        "Title here\n\nDairy Farmers of Canada, which speaks for 10,000 farms, said in a"
+        " statement on Monday that the levy hurts."
+    )
+    assert [(e.name, e.kind) for e in art.entities] == [
+        ("Dairy Farmers of Canada", "organisation")
+    ]

@@ -41,6 +41,7 @@ from app.annotate.entities.vocabulary import (
     follows_a_full_name,
     inside_a_name,
     is_cap,
+    modifier_left_out,
     name_token,
     names_a_body,
     org_like,
@@ -797,7 +798,8 @@ def model_spans(doc: Doc, char_ok: Callable[[int], bool]) -> list[tuple[str, int
             ):
                 merged[-1] = ("ORG", merged[-1][1], ent.end)
                 continue
-        merged.append((label, ent.start, ent.end))
+        start = ent.start - int(label == "ORG" and modifier_left_out(doc, ent.start, ent.end))
+        merged.append((label, start, ent.end))
     return merged
 
 

@@ -13,6 +13,7 @@ from app.annotate.entities.lexicon import (
     CONNECT,
     GIVEN_NAMES_F,
     GIVEN_NAMES_M,
+    ORG_DESCRIPTORS,
     ORG_HEADS,
     PAPER_HEADS,
 )
@@ -140,4 +141,21 @@ def names_a_body(word: Token) -> bool:
         and low not in _PLACE_PARTS
         and not is_given_name(low)
         and not (word.i > 0 and inside_a_name(word.doc[word.i - 1]))  # "Investors in People UK"
+    )
+
+
+def modifier_left_out(doc: Doc, s: int, e: int) -> bool:
+    """ "[Dairy] Farmers of Canada": the model left out the capitalised noun that opens the
+    sentence and modifies the plural noun the name starts with."""
+    plural = doc[s].tag_ in ("NNS", "NNPS") or doc[s].text.endswith("s")
+    if s == 0 or not plural or not is_cap(doc[s]):
+        return False
+    word = doc[s - 1]
+    return (
+        bool(word.is_sent_start)
+        and is_cap(word)
+        and word.pos_ in ("NOUN", "PROPN")
+        and word.dep_ == "compound"
+        and s <= word.head.i < e
+        and word.lower_ not in ORG_DESCRIPTORS
     )

@@ -44,6 +44,7 @@ from app.annotate.entities.vocabulary import (
     club_like,
     common_nouns,
     follows_a_full_name,
+    modifier_left_out,
     names_a_body,
     org_like,
 )
@@ -82,7 +83,9 @@ def _label_votes(doc: Doc) -> dict[str, Counter[str]]:
     for ent in doc.ents:
         kind = _LABEL_KIND.get(ent.label_)
         if kind:
-            text = ent.text.removeprefix("the ").removeprefix("The ")
+            left_out = kind == "organisation" and modifier_left_out(doc, ent.start, ent.end)
+            span = doc[ent.start - 1 : ent.end] if left_out else ent  # "[Dairy] Farmers of X"
+            text = span.text.removeprefix("the ").removeprefix("The ")
             votes[norm_name(text)][kind] += 1
     return votes
 
