@@ -1136,6 +1136,9 @@ def test_the_noun_opening_a_sentence_that_the_model_left_out_of_a_name() -> None
         "Title here\n\nDairy Farmers of Canada, which speaks for 10,000 farms, said in a"
         " statement on Monday that the levy hurts."
     )
-    assert [(e.name, e.kind) for e in art.entities] == [
-        ("Dairy Farmers of Canada", "organisation")
-    ]
+    assert [(e.name, e.kind) for e in art.entities] == [("Dairy Farmers of Canada", "organisation")]
+
+
+def test_a_reeve_is_a_title() -> None:
+    art = _annotate("Reeve Dale Hoffman said landowners have been calling his office all week.")
+    assert [(e.name, e.roles) for e in art.entities] == [("Dale Hoffman", ["Reeve"])]

@@ -156,6 +156,49 @@ def _own_possessive(doc: Doc, f: Found) -> str | None:
     return found
 
 
+def _listed_gender(first: str) -> str | None:
+    """The gender of a first name in the small lists of one gender's names."""
+    if first in UNISEX_NAMES:
+        return None
+    if first in GIVEN_NAMES_M and first not in GIVEN_NAMES_F:
+        return "m"
+    if first in GIVEN_NAMES_F and first not in GIVEN_NAMES_M:
+        return "f"
+    return None
+
+
+def _told_by_the_text(doc: Doc, found: list[Found], entities: list[Entity]) -> dict[int, list[str]]:
+    """A person's gender from their own pronouns, each time the text tells it ("X said in
+    his decision", "X said she had ..."), where it always tells the same."""
+    seen: dict[int, list[str]] = {}
+    for f in found:
+        if f.entity is None or entities[f.entity].kind != "person":
+            continue
+        for g in (_own_possessive(doc, f), _reported_self(doc, f)):
+            if g is not None:
+                seen.setdefault(f.entity, []).append(g)
+    return {k: gs for k, gs in seen.items() if len(set(gs)) == 1}
+
+
+_SELF_REPORTING = frozenset({"say", "tell", "add", "explain", "insist", "admit", "recall"})
+
+
+def _reported_self(doc: Doc, f: Found) -> str | None:
+    """ "X said she and her colleagues ...": the subject pronoun of what X reports is X
+    (in indirect speech, nearly always), so tells X's gender."""
+    root = doc[f.start : f.end].root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_.lower() not in _SELF_REPORTING:
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < verb.i:
+            continue
+        for c in clause.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she"):
+                return "m" if c.lower_ == "he" else "f"
+    return None
+
+
 def _role_head(role: str) -> list[str]:
     """The words of a role before its first preposition or clause ("program director" of
     "program director at the Duke Foundation"): what the person is, not whom they serve."""
@@ -174,8 +217,9 @@ def _add_role(entity: Entity, role: str | None) -> None:
 
 def roles_and_gender(doc: Doc, found: list[Found], entities: list[Entity]) -> dict[int, str]:
     """Appositive roles onto the entities; people's gender ("m"/"f") from an honorific
-    before a mention, else from a first name that is only one gender's (the small lists,
-    then the given-name dictionary)."""
+    before a mention, else a gendered role, a first name in the small lists of one
+    gender's names or in the given-name dictionary, and last the person's own pronouns in
+    the text."""
     gender: dict[int, str] = {}
     for f in found:
         assert f.entity is not None
@@ -189,25 +233,21 @@ def roles_and_gender(doc: Doc, found: list[Found], entities: list[Entity]) -> di
                 gender.setdefault(f.entity, "f")
             elif (by_title := _role_gender([prev])) is not None:
                 gender.setdefault(f.entity, by_title)  # "actress X"
+    told = _told_by_the_text(doc, found, entities)
     for i, e in enumerate(entities):
-        if e.kind == "person" and i not in gender:
-            by_role = _role_gender([w for r in e.roles for w in _role_head(r)])
-            if by_role is not None:
-                gender[i] = by_role
-                continue
-            first = norm_token(e.name.split()[0])
-            if first in UNISEX_NAMES:
-                continue
-            if first in GIVEN_NAMES_M and first not in GIVEN_NAMES_F:
-                gender[i] = "m"
-            elif first in GIVEN_NAMES_F and first not in GIVEN_NAMES_M:
-                gender[i] = "f"
-            elif " " in e.name and (g := gender_of(first)) is not None:
-                gender[i] = g  # the given-name dictionary: one gender for this first name
-    for f in found:  # else "X said in his decision"
-        k = f.entity
-        if k is None or k in gender or entities[k].kind != "person":
+        if e.kind != "person" or i in gender:
             continue
-        if (g := _own_possessive(doc, f)) is not None:
-            gender[k] = g
+        by_role = _role_gender([w for r in e.roles for w in _role_head(r)])
+        first = norm_token(e.name.split()[0])
+        listed = _listed_gender(first)
+        dictionary = gender_of(first) if " " in e.name and first not in UNISEX_NAMES else None
+        own = told.get(i, [])
+        # the person's own pronouns outweigh the dictionary when they tell it twice (once,
+        # "X said he was lovely", may be of someone else)
+        by_text = own[0] if own else None
+        if len(own) >= 2:
+            dictionary = None
+        found_gender = by_role or listed or dictionary or by_text
+        if found_gender is not None:
+            gender[i] = found_gender
     return gender
