@@ -27,6 +27,8 @@ def is_cue(tok: Token) -> bool:
     if tok.lemma_.lower() == "read" or tok.lower_ == "read":  # (the tagger's noun, too:
         # "“...,” a BBC statement read.")
         return any(c.dep_ == "nsubj" and is_document(c) for c in tok.children)
+    if tok.lower_ in ("said", "says") and tok.pos_ == "NOUN" and tok.dep_ == "ROOT":
+        return True  # ("“...,” the 36-year-old said, standing ...": the tagger's noun)
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
         return False
     if tok.lemma_.lower() == "single":
@@ -462,7 +464,8 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
     clause = stray_that_clause(tok) or clause_on_addressee(tok) or _clause_read_as_adverbial(tok)
     clause = clause or _clause_read_as_object(tok)
     if clause is not None:
-        return clause.left_edge.i, clause.right_edge.i + 1
+        that = clause.left_edge.lower_ == "that" and clause.dep_ == "relcl"  # (no relative's)
+        return clause.left_edge.i + int(that), clause.right_edge.i + 1
     clause = _clause_read_as_conjunct(tok)
     if clause is not None:
         return tok.i + 1, clause.right_edge.i + 1
@@ -547,6 +550,8 @@ def stray_that_clause(tok: Token) -> Token | None:
                 m.dep_ == "mark" and m.lower_ == "that" for m in c.children
             ):
                 return c
+            if c.dep_ == "relcl" and _complement_read_as_relative(c):
+                return c
             if _on_path(c):
                 todo.append(c)
     return None
@@ -565,6 +570,17 @@ def _clause_read_as_object(tok: Token) -> Token | None:
         ):
             return c
     return None
+
+
+def _complement_read_as_relative(clause: Token) -> bool:
+    """ "said in a news release that advance polls will be open at 100 places": a "that"
+    clause with a subject of its own that the parser hung on the document as a relative
+    clause, with "that" in no role a relative pronoun has there (not "a release that was
+    posted", "a letter that she wrote")."""
+    that = clause.left_edge
+    if that.lower_ != "that" or that.dep_ in ("nsubj", "nsubjpass", "dobj", "mark"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > that.i for c in clause.children)
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})

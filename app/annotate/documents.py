@@ -56,8 +56,8 @@ def own_source(tok: Token) -> Token | None:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
-        if child.dep_ == "acl" and child.tag_ == "VBN":  # "a letter signed by X"
-            agent = _agent_of(child)
+        if child.dep_ == "acl" and child.tag_ == "VBN" and not _came_by(child):
+            agent = _agent_of(child)  # "a letter signed by X" (not "figures obtained by X")
             if agent is not None:
                 return agent
     for child in tok.lefts:
@@ -68,6 +68,14 @@ def own_source(tok: Token) -> Token | None:
         ):
             return child
     return None
+
+
+# Participles of who came by a document, not who wrote it ("figures obtained by the Star").
+_CAME_BY = frozenset({"obtain", "see", "receive", "review", "acquire", "get"})
+
+
+def _came_by(verb: Token) -> bool:
+    return verb.lemma_.lower() in _CAME_BY
 
 
 def _agent_of(verb: Token) -> Token | None:

@@ -51,6 +51,11 @@ _SHARED_SUBJECT = ("advcl", "conj", "xcomp", "pcomp")
 Content = tuple[list[tuple[int, int]], QuotationKind, set[int]]  # spans, kind, quoted spans used
 
 
+# Lemmas of cues besides the speech verbs': "read" (a statement read), and "said" and
+# "says" when the tagger took them for nouns.
+_ALSO = frozenset({"read", "said", "says"})
+
+
 def cue_candidates(text: str, doc: Doc, index: QuoteIndex, ctx: Context) -> list[Candidate]:
     """One candidate per reporting verb that reports something, with its speaker, in text
     order (``CueReader`` one cue at a time)."""
@@ -76,7 +81,7 @@ class CueReader:
 
     def __init__(self, text: str, doc: Doc, index: QuoteIndex, ctx: Context) -> None:
         self.text, self.doc, self.index, self.ctx = text, doc, index, ctx
-        verbs = tokens_where(doc, "LEMMA", lambda w: w.lower() in SPEECH_VERBS or w == "read")
+        verbs = tokens_where(doc, "LEMMA", lambda w: w.lower() in SPEECH_VERBS or w in _ALSO)
         self.cues = {i for i in verbs if is_cue(doc[i]) and not index.inside(doc[i].idx)}
         self.cue_speaker: dict[int, Speaker] = {}
 

@@ -462,8 +462,8 @@ def _resolve_they(ctx: Context, tok: Token, para: int) -> Speaker:
         if t.dep_ in ("nsubj", "nsubjpass") and (
             t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
         ):
-            if ctx.in_quote(t.idx):
-                continue
+            if ctx.in_quote(t.idx) or ctx.in_reported(t.idx):
+                continue  # (the plural the last speaker spoke of is not who speaks)
             s, e = np_text(t)
             ent = ctx.ents.token_entity.get(t.i)
             if ent is not None and ctx.ents.entities[ent].kind == "organisation":
@@ -472,8 +472,16 @@ def _resolve_they(ctx: Context, tok: Token, para: int) -> Speaker:
     for _i, spk, p in reversed(ctx.previous):
         if p >= para - 1 and spk.type in ("other", "organisation"):
             return Speaker(spk.entity, spk.label, spk.type, tok.text)
+        if p >= para - 1 and spk.entity is not None and _singular_they(ctx, spk.entity):
+            return Speaker(spk.entity, spk.label, spk.type, tok.text)
         break
     return Speaker(None, None, None, tok.text)
+
+
+def _singular_they(ctx: Context, ent: int) -> bool:
+    """A person the text gives no gender, whom "they" may stand for when no group spoke or
+    was the subject just before ("Sam Roe, who uses they/them pronouns, ...")."""
+    return ctx.ents.entities[ent].kind == "person" and ent not in ctx.ents.gender
 
 
 CONCESSIVE = words("although though whereas despite")
@@ -513,7 +521,7 @@ def _subject_like(tok: Token) -> bool:
     or the one a question was put to."""
     if backgrounded(tok):
         return False
-    if _asked(tok):
+    if _asked(tok) or _topic(tok):
         return True
     t = tok
     for _ in range(6):
@@ -526,6 +534,18 @@ def _subject_like(tok: Token) -> bool:
             continue
         return False
     return False
+
+
+def _topic(tok: Token) -> bool:
+    """A person set up as the sentence's topic: "For Jo Roe, the numbers have a face." """
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "for" or prep.dep_ != "prep":
+        return False
+    sent = sentence_of(tok)
+    first = next((t for t in tok.doc[sent.start : prep.i + 1] if not t.is_punct), prep)
+    return (
+        first.i == prep.i and tok.i + 1 < len(tok.doc) and tok.doc[tok.right_edge.i + 1].text == ","
+    )
 
 
 def salient_person(
@@ -852,6 +872,8 @@ def _organisation_fit(
 # (a party, a chamber, a company) but one whose name says it governs.
 _NAMED_KINDS = {
     "government": words("government ministry department executive administration cabinet office"),
+    "ministry": words("ministry department"),
+    "department": words("department ministry"),
     "police": words("police constabulary"),
     "court": words("court tribunal"),
     "council": words("council"),
@@ -979,11 +1001,37 @@ def _speaker_of_the_same_document(
 
 
 def _spokesperson(ctx: Context, subj: Token, full: tuple[int, int], text: str) -> Speaker:
-    """ "a spokeswoman for the ministry", "a Google spokesman": the entity they speak for."""
+    """ "a spokeswoman for the ministry", "a Google spokesman": the organisation they speak
+    for; a person's spokesperson ("a spokesperson for Minister X") is not that person."""
     e2 = _entity_in(ctx, full[0], full[1], subj)
+    whole = ctx.doc[full[0] : full[1]].text
+    if e2 is not None and ctx.ents.entities[e2].kind == "person" and _spoken_for(ctx, subj, e2):
+        return Speaker(None, whole, "other", text)
     if e2 is not None:
-        return _speaker_for_entity(ctx, e2, ctx.doc[full[0] : full[1]].text)
+        return _speaker_for_entity(ctx, e2, whole)
     return Speaker(None, text, "other", text)
+
+
+_LINKS = words("the and of")
+
+
+def _spoken_for(ctx: Context, spokes: Token, ent: int) -> bool:
+    """The person is the one a spokesperson speaks for ("a spokesman for Mr X", "for
+    Health Minister X", "Mr X's spokesman"), not the spokesperson named beside the noun
+    ("spokeswoman, Jo Roe,", "a spokesman for the firm, Jo Roe,", "spokesman for sport
+    Jo Roe")."""
+    te = ctx.ents.token_entity
+    for c in spokes.children:
+        if c.dep_ == "poss" and te.get(c.i) == ent:
+            return True
+        if c.dep_ != "prep" or c.lower_ != "for":
+            continue
+        obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+        if obj is None or te.get(obj.i) != ent:
+            continue
+        words = ctx.doc[c.i + 1 : obj.i]  # (a title, not "sport", before the name)
+        return all(t.text[:1].isupper() or t.is_punct or t.lower_ in _LINKS for t in words)
+    return False
 
 
 def _named_subject(

@@ -363,3 +363,25 @@ def test_a_name_both_sexes_bear_tells_no_gender() -> None:
         "“We were doing climate action before it had a name,” she said."
     )
     assert _speakers(art) == ["Jordan Whitecalf"] * 3
+
+
+def test_said_taken_for_a_noun_after_an_age_still_reports() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Joy Ramos learned on Friday that she was one of the 140 laid off.\n\n"
+        "“This was the good job,” the 36-year-old said, standing outside the gate."
+    )
+    assert [(q.text, _speakers(art)[0]) for q in art.quotations] == [
+        ("This was the good job", "Joy Ramos")
+    ]
+
+
+def test_a_that_clause_read_as_a_documents_relative_clause_is_reported() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Elections Ontario said in a news release that advance polls will be open at more"
+        " than 100 locations across Peel Region starting Saturday."
+    )
+    assert [q.text for q in art.quotations] == [
+        "advance polls will be open at more than 100 locations across Peel Region starting Saturday"
+    ]

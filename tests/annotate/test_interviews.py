@@ -124,7 +124,7 @@ def test_transcript_answers_in_quotation_marks_lose_the_marks() -> None:
 
 RADIO_QA = """Orchard loses its bees
 
-Ilse Marchetti has kept bees near Nelson, B.C., for 30 years, and she says this winter was the worst she has seen.
+Ilse Marchetti has kept bees near Nelson, B.C., for 30 years. She says this was the worst.
 
 Here is part of their conversation.
 

@@ -617,3 +617,27 @@ def test_the_newspaper_is_a_paper_named_or_introduced_as_one() -> None:
         "The paper adds: “The bad thing was that it lasted only 65 minutes.”"
     )
     assert _speakers(daily)[-1] == "Diario Sur"
+
+
+def test_the_ministry_is_no_hospital_and_a_ministers_spokesperson_no_minister() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Patients line a hallway at Humberview General Hospital, which runs above capacity.\n\n"
+        "The ministry said a council will report in the spring.\n\n"
+        "A spokesperson for Health Minister Tessa Lund said the government is “committed to"
+        " ending hallway care.”"
+    )
+    assert _speakers(art) == [
+        "The ministry",
+        "A spokesperson for Health Minister Tessa Lund",
+    ]
+
+
+def test_a_spokesperson_named_beside_the_noun_speaks_as_themself() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "A spokesman for Dalvik Builders, Dr Raj Menon, said the firm will benefit.\n\n"
+        "Shadow spokesman for sport Hugh Tallis said more emphasis should go on sport.\n\n"
+        "Orkla spokeswoman, Berit Hanson, said the browser is free."
+    )
+    assert _speakers(art) == ["Raj Menon", "Hugh Tallis", "Berit Hanson"]

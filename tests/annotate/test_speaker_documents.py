@@ -149,3 +149,13 @@ def test_a_paper_that_quoted_someone_as_saying_is_not_the_speaker() -> None:
         "Another paper cited a senior aide as saying that talks had stalled."
     )
     assert _speakers(art) == ["Tallis", "Tallis", "a senior aide"]
+
+
+def test_figures_obtained_by_a_paper_are_not_the_papers_words() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "“The ward is full every night,” said Maricel Ocampo, a nurse.\n\n"
+        "Occupancy has averaged 118 per cent since January, according to internal figures"
+        " obtained by the Star."
+    )
+    assert _speakers(art) == ["Maricel Ocampo", "internal figures"]

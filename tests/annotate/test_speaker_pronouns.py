@@ -401,3 +401,45 @@ def test_a_subject_before_the_last_speakers_description_does_not_upstage_them() 
         "“People will wonder how the city managed without it,” she said."
     )
     assert _speakers(annotate(text))[-2:] == ["Helen Vasquez", "Helen Vasquez"]
+
+
+def test_a_persons_own_pronoun_tells_a_gender_no_list_knows() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Dr. Anil Shah runs the emergency department.\n\n"
+        "Nalani Ocampo, a nurse, said she starts most shifts with six patients in the hall."
+        " “We are short every night,” he said."
+    )
+    speakers = [
+        art.entities[q.speaker_entity].name if q.speaker_entity is not None else None
+        for q in art.quotations
+    ]
+    assert speakers == ["Nalani Ocampo", "Anil Shah"]
+
+
+def test_a_person_set_up_as_the_topic_is_the_she_after() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "“When a patient is in a hallway, there is no privacy,” said nurse Rhonda Castell.\n\n"
+        "For Rania Haddad, the numbers have a face. Her father, 71, spent four days on a"
+        " stretcher last month, she said."
+    )
+    speakers = [
+        art.entities[q.speaker_entity].name if q.speaker_entity is not None else None
+        for q in art.quotations
+    ]
+    assert speakers == ["Rhonda Castell", "Rania Haddad"]
+
+
+def test_singular_they_is_the_person_the_text_gives_no_gender() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Robin Aalto, a graduate student, said trans students are being asked to debate their"
+        " own existence.\n\n"
+        "“I would love this to be an abstract question,” they said."
+    )
+    speakers = [
+        art.entities[q.speaker_entity].name if q.speaker_entity is not None else q.speaker_label
+        for q in art.quotations
+    ]
+    assert speakers == ["Robin Aalto", "Robin Aalto"]
