@@ -1142,3 +1142,32 @@ def test_the_noun_opening_a_sentence_that_the_model_left_out_of_a_name() -> None
 def test_a_reeve_is_a_title() -> None:
     art = _annotate("Reeve Dale Hoffman said landowners have been calling his office all week.")
     assert [(e.name, e.roles) for e in art.entities] == [("Dale Hoffman", ["Reeve"])]
+
+
+def test_a_party_before_a_members_seat_and_a_name_is_no_person() -> None:
+    kinds = _kinds(
+        "Conservative MP Greg Hutton and Bloc Québécois MP Simon-Pierre Gagné spoke on Tuesday."
+    )
+    assert kinds.get("Bloc Québécois") == "organisation"
+    assert kinds["Simon-Pierre Gagné"] == kinds["Greg Hutton"] == "person"
+
+
+def test_a_full_name_after_an_indefinite_article_is_no_person() -> None:
+    kinds = _kinds(
+        "Their new album, How to Dismantle an Atomic Bomb, sold well. Italy led through a"
+        " Luciano Orquera penalty."
+    )
+    assert "Atomic Bomb" not in kinds
+    assert kinds["Luciano Orquera"] == "person"
+
+
+def test_a_street_abbreviation_ends_no_persons_or_organisations_name() -> None:
+    kinds = _kinds("He was walking home near Bathurst St. and Eglinton Ave. on Friday night.")
+    assert not {"Bathurst St.", "Eglinton Ave"} & set(kinds)
+
+
+def test_a_name_after_a_hosts_noun_is_a_person_whatever_the_model_says() -> None:
+    art = _annotate(
+        "“I got one from the bank machine,” Skinner, 74, told Day 6 host Brent Bambury."
+    )
+    assert {e.name: e.kind for e in art.entities}.get("Brent Bambury") == "person"

@@ -44,7 +44,8 @@ NON_ORG_HEADS = words(
     championships talks war election elections festival award awards prize missile missiles
     system region area island islands sea ocean river street road avenue square station
     airport bridge park day week month year budget index initiative program programme
-    project scheme framework policy show exhibition expo tournament marathon marathons prix"""
+    project scheme framework policy show exhibition expo tournament marathon marathons prix
+    ave ave. st. rd rd. blvd blvd. hwy"""
 )
 
 
@@ -135,7 +136,8 @@ NOT_PERSON_LAST = words(
     """square station bay street avenue road boulevard lane bridge harbour harbor island
     islands mountain lake river valley county township district centre center mall arena
     stadium field plaza hat falls heights invitational open classic championship tournament
-    trophy series marathon foto photo photos images pictures story"""
+    trophy series marathon foto photo photos images pictures story ave ave. st. rd rd. blvd
+    blvd. hwy"""
 )
 
 
@@ -218,6 +220,9 @@ PRODUCT_AFTER = words(
 # Nouns after a name for the place it names: "the new Ashgrove stadium" (a venue, not the
 # company that builds it).
 VENUE_AFTER = words("stadium stadiums arena airport racecourse ballpark velodrome")
+# Seats and posts a party's member holds, between the party's name and theirs ("Bloc
+# Québécois MP Jo Roe"): the name before them is a party, never a person.
+LEGISLATOR_AFTER = words("mp mps mpp mpps mla mlas mna mnas mep meps msp msps candidate critic")
 # Suffixes of sports clubs named after their town ("Manchester United", "Bristol Rovers").
 CLUB_HEADS = words(
     """united city rovers athletic wanderers albion hotspur fc afc rangers county town

@@ -36,6 +36,7 @@ from app.annotate.entities.result import Found
 from app.annotate.entities.roles import role_before
 from app.annotate.entities.vocabulary import (
     adjectives,
+    club_like,
     common_noun_or_plural,
     common_nouns,
     follows_a_full_name,
@@ -718,6 +719,8 @@ def _model_label(doc: Doc, ent: Span, surnames: Collection[str] = ()) -> str | N
         return "ORG"  # a party, whatever the model called it
     if label in ("GPE", "LOC", "FAC") and _given_and_known_surname(ent, surnames):
         return "PERSON"  # "over seventh seed Ines Moreau [LOC]. Moreau [PERSON] had ..."
+    if label in ("GPE", "LOC", "FAC", "ORG") and _named_after_a_role(doc, ent):
+        return "PERSON"  # "told Day 6 host Brent Bambury [FAC]"
     if label in _NON_NAME_LABELS:
         if (org_like(ent.text.split()) and label != "NORP") or (
             label == "FAC" and norm_name(ent.text) in ("pentagon", "the pentagon")
@@ -748,6 +751,25 @@ def _titled_person_start(doc: Doc, ent: Span) -> int | None:
     if k >= 0 and norm_token(doc[k].text) in _PERSON_TITLES:
         return k + 1 if k + 1 < ent.start else ent.start
     return None
+
+
+def _named_after_a_role(doc: Doc, ent: Span) -> bool:
+    """A given name and a surname right after a lower-case noun for what a person does
+    ("host Brent Bambury", "coach Ana Ruiz"), whatever the model labelled them."""
+    if ent.start == 0 or not 2 <= len(ent) <= 3 or not is_given_name(ent[0].text):
+        return False
+    before = doc[ent.start - 1]
+    role = role_noun(before) or before.lower_ in ROLE_AFTER_ORG | _HOSTS
+    names = [t.text for t in ent]
+    return (
+        before.is_lower
+        and role
+        and all(is_cap(t) for t in ent)
+        and not (org_like(names) or club_like(names))
+    )
+
+
+_HOSTS = frozenset({"host", "co-host", "anchor"})
 
 
 def _given_and_known_surname(ent: Span, surnames: Collection[str]) -> bool:

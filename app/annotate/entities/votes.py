@@ -21,6 +21,7 @@ from app.annotate.entities.lexicon import (
     HOLDING_NOUNS,
     HONORIFICS,
     KIN_NOUNS,
+    LEGISLATOR_AFTER,
     LEGISLATURES,
     MARKET_VERBS,
     NAME_PARTICLES,
@@ -231,6 +232,7 @@ def _org_votes(doc: Doc, f: Found) -> int:
         + int(org_descriptor_before(doc, f) and not members_of_collective(doc, f))
         + _DECISIVE * int(_after_collective(doc, f))  # "the band X": never one person
         + int(after in ROLE_AFTER_ORG and named)
+        + 3 * int(after in LEGISLATOR_AFTER and named)  # "Bloc Québécois MP Jo Roe"
         + int(after in SPOKES_AFTER and not named)  # "the Acme spokesman said"
         + int(_plural_subject(doc, f))
         + int(plural_the)
@@ -396,6 +398,13 @@ def _other_votes(doc: Doc, f: Found) -> int:
     modifier = (  # "the X games": a name as a modifier after "the"
         f.kind == "person" and _before(doc, f) == "the" and f.end < len(doc)
     ) and doc[f.end].pos_ == "NOUN"
+    # "an Atomic Bomb", "a Royal Marine": no one is "a" full name (but "a Luciano Orquera
+    # penalty", "a Bob Deans try" are a person's: not one with a given name or modifying the
+    # noun after it)
+    indefinite = f.kind == "person" and _before(doc, f) in ("a", "an") and f.end - f.start > 1
+    indefinite = indefinite and not (
+        is_given_name(f.name.split()[0]) or _modifies_next_noun(doc, f)
+    )
     return (
         2 * int(after in WORK_NOUNS or _described_as_work(doc, f))
         + 2 * int(_named_as_work(doc, f))  # "the film X": the text says what it is
@@ -408,6 +417,7 @@ def _other_votes(doc: Doc, f: Found) -> int:
         + int(owned and f.kind == "organisation")
         + int(next_num)
         + int(modifier)
+        + 2 * int(indefinite)
         + int(owned_by and f.end - f.start == 1 and f.kind == "organisation")
         # nearly decisive: no one rises 0.6 per cent; an actor's part is no one either
         + 4 * int(_market_figure(doc, f) or _played_by(doc, f) or _cast_as(doc, f))
