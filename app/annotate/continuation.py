@@ -58,7 +58,10 @@ def attach_unattributed(
     for c in cands:
         by_para.setdefault(c.para, []).append(c)
     out = list(cands)
+    acts = list(ctx.previous)
     for p in index.paragraphs:
+        # what the pronouns and descriptions here may look back to: the acts so far
+        ctx.previous[:] = [a for a in acts if a[2] <= p.number]
         pc = sorted(by_para.get(p.number, []), key=lambda c: c.spans[0][0])
         ks = index.in_para(p.number)
         for k in ks:
@@ -78,6 +81,7 @@ def attach_unattributed(
                 walk.last_speaker = sp
                 walk.last_para = p.number
         walk.prev_unclosed = bool(ks) and index.spans[ks[-1]].close is None
+    ctx.previous[:] = acts
     return reopened_quotes(text, index, out, walk.used)
 
 

@@ -580,7 +580,7 @@ def salient_person(
             return ent
     # (b) the previous speaker, unless another person has since been a subject or been
     # introduced ("... results for accountant Jo Roe, 50. “...,” she says.")
-    prev, cue = _previous_person(ctx, para)
+    prev, cue = _previous_person(ctx, para, sent.end)
     if prev is not None and prev not in exclude and (pron is None or _gender_ok(ctx, prev, pron)):
         for s, ent, subj in cands:
             if ent == prev:
@@ -625,10 +625,12 @@ def _of_main_clause(tok: Token) -> bool:
     return verb.dep_ == "ROOT"
 
 
-def _previous_person(ctx: Context, para: int) -> tuple[int | None, int]:
-    """The previous speaker when a person of this or the two paragraphs before, and the
-    token of its cue."""
+def _previous_person(ctx: Context, para: int, before: int) -> tuple[int | None, int]:
+    """The previous speaker (its cue before token ``before``, the end of the sentence asked
+    about) when a person of this or the two paragraphs before, and the token of its cue."""
     for i, spk, p in reversed(ctx.previous):
+        if p > para or i >= before:
+            continue  # (a later act: the steps after the cues' see them all)
         if spk.entity is None and not spk.label:
             continue  # an unresolved speaker says nothing about salience
         if i >= 0 and backgrounded(ctx.doc[i]):

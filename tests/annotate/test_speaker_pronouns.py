@@ -443,3 +443,20 @@ def test_singular_they_is_the_person_the_text_gives_no_gender() -> None:
         for q in art.quotations
     ]
     assert speakers == ["Robin Aalto", "Robin Aalto"]
+
+
+def test_a_floating_quotation_looks_back_not_to_a_later_speaker() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Lawyer Tara Lindqvist said the band will now negotiate for Crown land.\n\n"
+        "Agnes Moosehide, 83, still lives within sight of the river. Speaking in Cree, she"
+        " remembered her grandfather talking about the surrender.\n\n"
+        "“He would point across the river and say, ‘That was ours.’ He said it until the day"
+        " he died.”\n\n"
+        "Paul Girard, a historian, said the ruling is one of the strongest in years."
+    )
+    speakers = [
+        art.entities[q.speaker_entity].name if q.speaker_entity is not None else None
+        for q in art.quotations
+    ]
+    assert speakers == ["Tara Lindqvist", "Agnes Moosehide", "Paul Girard"]
