@@ -1171,3 +1171,12 @@ def test_a_name_after_a_hosts_noun_is_a_person_whatever_the_model_says() -> None
         "“I got one from the bank machine,” Skinner, 74, told Day 6 host Brent Bambury."
     )
     assert {e.name: e.kind for e in art.entities}.get("Brent Bambury") == "person"
+
+
+def test_a_persons_name_ends_at_its_possessive() -> None:
+    kinds = _kinds(
+        "Ford’s Progressive Conservatives and Andrea Horwath’s New Democrats are close, with"
+        " Premier Kathleen Wynne’s Liberals trailing badly."
+    )
+    assert kinds.get("Andrea Horwath") == kinds.get("Kathleen Wynne") == "person"
+    assert "New" not in kinds

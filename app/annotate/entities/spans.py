@@ -104,6 +104,8 @@ def extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end < len(doc) and name_token(doc[end]) and doc[end - 1].whitespace_:
         if doc[end].ent_type_ and doc[end].ent_type_ != "PERSON":
             break
+        if doc[end - 1].tag_ == "POS" and doc[start].lower_ not in ("st", "st.", "saint"):
+            break  # "Andrea Horwath's [New Democrats]" (not "St Fintian's High School")
         end += 1
     return start, end
 
