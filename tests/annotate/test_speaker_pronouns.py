@@ -410,11 +410,7 @@ def test_a_persons_own_pronoun_tells_a_gender_no_list_knows() -> None:
         "Nalani Ocampo, a nurse, said she starts most shifts with six patients in the hall."
         " “We are short every night,” he said."
     )
-    speakers = [
-        art.entities[q.speaker_entity].name if q.speaker_entity is not None else None
-        for q in art.quotations
-    ]
-    assert speakers == ["Nalani Ocampo", "Anil Shah"]
+    assert _speakers(art) == ["Nalani Ocampo", "Anil Shah"]
 
 
 def test_a_person_set_up_as_the_topic_is_the_she_after() -> None:
@@ -424,11 +420,7 @@ def test_a_person_set_up_as_the_topic_is_the_she_after() -> None:
         "For Rania Haddad, the numbers have a face. Her father, 71, spent four days on a"
         " stretcher last month, she said."
     )
-    speakers = [
-        art.entities[q.speaker_entity].name if q.speaker_entity is not None else None
-        for q in art.quotations
-    ]
-    assert speakers == ["Rhonda Castell", "Rania Haddad"]
+    assert _speakers(art) == ["Rhonda Castell", "Rania Haddad"]
 
 
 def test_singular_they_is_the_person_the_text_gives_no_gender() -> None:
@@ -438,11 +430,7 @@ def test_singular_they_is_the_person_the_text_gives_no_gender() -> None:
         " own existence.\n\n"
         "“I would love this to be an abstract question,” they said."
     )
-    speakers = [
-        art.entities[q.speaker_entity].name if q.speaker_entity is not None else q.speaker_label
-        for q in art.quotations
-    ]
-    assert speakers == ["Robin Aalto", "Robin Aalto"]
+    assert _speakers(art) == ["Robin Aalto", "Robin Aalto"]
 
 
 def test_a_floating_quotation_looks_back_not_to_a_later_speaker() -> None:
@@ -455,8 +443,4 @@ def test_a_floating_quotation_looks_back_not_to_a_later_speaker() -> None:
         " he died.”\n\n"
         "Paul Girard, a historian, said the ruling is one of the strongest in years."
     )
-    speakers = [
-        art.entities[q.speaker_entity].name if q.speaker_entity is not None else None
-        for q in art.quotations
-    ]
-    assert speakers == ["Tara Lindqvist", "Agnes Moosehide", "Paul Girard"]
+    assert _speakers(art) == ["Tara Lindqvist", "Agnes Moosehide", "Paul Girard"]
