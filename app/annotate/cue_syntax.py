@@ -366,7 +366,7 @@ def nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
 
 def _modified_noun(noun: Token) -> Token:
     """The subject of the verb a prepositional phrase ending in ``noun`` hangs from
-    ("Residents opposed to the project say": residents; "X attacked the plans for pensioners
+    ("Residents opposed to the project say": residents; "X opposed the scheme for farmers
     saying": X), else ``noun`` (and where the noun is the participle's own subject: "with
     reports saying", "despite a new book claiming", "because of the reports suggesting")."""
     prep = noun.head

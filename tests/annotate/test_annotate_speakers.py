@@ -311,7 +311,7 @@ def test_the_subject_of_the_phrase_before_the_cue_speaks() -> None:
     art = annotate(
         "A headline for the test\n\n"
         "Residents opposed to the tower say they will appeal the council's vote.\n\n"
-        "Party leader Roger Hale attacked the plans for pensioners saying they needed more.\n\n"
+        "Party leader Roger Hale opposed the scheme for farmers saying they deserved better.\n\n"
         "Police held the clerk, after reports saying that he had taken the keys."
     )
     assert _speakers(art) == ["Residents", "Roger Hale", "reports"]

@@ -1154,10 +1154,10 @@ def test_a_party_before_a_members_seat_and_a_name_is_no_person() -> None:
 
 def test_a_full_name_after_an_indefinite_article_is_no_person() -> None:
     kinds = _kinds(
-        "Their new album, How to Dismantle an Atomic Bomb, sold well. Italy led through a"
+        "Their new album, How to Defuse an Atomic Warhead, sold well. Italy led through a"
         " Luciano Orquera penalty."
     )
-    assert "Atomic Bomb" not in kinds
+    assert "Atomic Warhead" not in kinds
     assert kinds["Luciano Orquera"] == "person"
 
 

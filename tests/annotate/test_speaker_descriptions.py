@@ -584,13 +584,13 @@ def test_a_firm_described_by_its_country_is_the_only_firm_named() -> None:
     one = annotate(
         "A headline for the test\n\n"
         "Shares in Halvorsen Group fell 9% on Monday.\n\n"
-        "The Norwegian firm said it would only break even on the bridge."
+        "The Norwegian firm said the bridge would earn it nothing."
     )
     assert _speakers(one) == ["Halvorsen Group"]
     two = annotate(
         "A headline for the test\n\n"
         "Shares in Halvorsen Group fell 9% on Monday, while Brekke Holdings rose.\n\n"
-        "The Norwegian firm said it would only break even on the bridge."
+        "The Norwegian firm said the bridge would earn it nothing."
     )
     assert _speakers(two) == ["The Norwegian firm"]
     office = annotate(
@@ -613,8 +613,8 @@ def test_the_newspaper_is_a_paper_named_or_introduced_as_one() -> None:
     daily = annotate(
         "A headline for the test\n\n"
         "Spanish daily Diario Sur accuses English reporters of a witch-hunt.\n\n"
-        "Coach Jaime Vargas praised the manner in which “Spain dominated England”.\n\n"
-        "The paper adds: “The bad thing was that it lasted only 65 minutes.”"
+        "Coach Jaime Vargas praised how “the visitors controlled midfield”.\n\n"
+        "The paper adds: “The worst of it was the second half.”"
     )
     assert _speakers(daily)[-1] == "Diario Sur"
 
