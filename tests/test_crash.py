@@ -162,12 +162,9 @@ def test_worker_killed_holding_an_item_the_other_finishes(
     victim = start_worker(database_url, tmp_path / "victim.log", lease_seconds=3)
     survivor = start_worker(database_url, tmp_path / "survivor.log", lease_seconds=3)
     try:
-        _wait_for_held_item(database_url, victim, after=KILL_AFTER)
+        held = _stop_holding_an_item(database_url, victim)
         os.killpg(victim.pid, signal.SIGKILL)
         victim.wait(timeout=30)
-        # the item it held when it died (not the one seen a moment before: it may have
-        # finished that one between the look and the kill)
-        held = _held_by(database_url, victim)
         at_kill = assert_consistent(database_url)  # what the kill left: nothing half-stored
         deadline = time.monotonic() + 180
         while query(database_url, "SELECT count(*) FROM job_items WHERE status <> 'done'")[0][0]:
@@ -191,17 +188,24 @@ def test_worker_killed_holding_an_item_the_other_finishes(
     )
 
 
-def _held_by(url: str, worker: subprocess.Popen[bytes]) -> int:
-    """The id of the item a (dead) worker still holds."""
+def _stop_holding_an_item(url: str, worker: subprocess.Popen[bytes]) -> int:
+    """Stop (SIGSTOP) `worker` at a moment it holds an item, and return that item's id: it
+    may finish the item it was seen holding between the look and the stop, so look again
+    while it is stopped, and let it go on and retry when it held none."""
     from tests.support.jobs import query
 
-    rows = query(
-        url,
-        "SELECT id FROM job_items WHERE status = 'claimed' AND worker LIKE :w",
-        w=f"%:{worker.pid}:%",
-    )
-    assert len(rows) == 1, f"the killed worker held {len(rows)} items"
-    return int(rows[0][0])
+    for _ in range(50):
+        _wait_for_held_item(url, worker, after=KILL_AFTER)
+        os.killpg(worker.pid, signal.SIGSTOP)
+        rows = query(
+            url,
+            "SELECT id FROM job_items WHERE status = 'claimed' AND worker LIKE :w",
+            w=f"%:{worker.pid}:%",
+        )
+        if len(rows) == 1:
+            return int(rows[0][0])
+        os.killpg(worker.pid, signal.SIGCONT)
+    raise AssertionError("the worker was never stopped holding an item")
 
 
 def _wait_for_held_item(url: str, worker: subprocess.Popen[bytes], *, after: int) -> int:
