@@ -115,11 +115,23 @@ _CONTACT = re.compile(
 )
 
 
+# A radio page's credits: "Written by Jo Roe. Interview produced by Sam Ortiz. Q&A edited
+# for length and clarity." (names capitalised: "Produced by the ministry, ..." is a sentence)
+_NAME = r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:de|van|von|da|le)?\s*[A-ZÀ-Þ][\w'’.-]*){0,3}"
+_CREDITS = re.compile(
+    rf"^(?:(?:Written|(?:Interview\s+|Segment\s+)?[Pp]roduced|Edited)\s+by\s+{_NAME}"
+    rf"(?:\s+and\s+{_NAME})?\.\s*)+"
+    r"(?:(?:This\s+)?(?:Q\s*&\s*A|[Ii]nterview|[Cc]onversation)\s+(?:has\s+been\s+)?"
+    r"(?:edited|condensed)\b[^.]*\.?)?\s*$"
+)
+
+
 def is_junk(s: str) -> bool:
     """A line of page furniture."""
     if len(s) >= 200:
         return False
-    return bool(JUNK.match(s)) or _is_crumbs(s) or _is_social(s) or _is_contact(s)
+    furniture = JUNK.match(s) or _CREDITS.match(s)
+    return bool(furniture) or _is_crumbs(s) or _is_social(s) or _is_contact(s)
 
 
 def _is_crumbs(s: str) -> bool:

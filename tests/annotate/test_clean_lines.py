@@ -305,3 +305,20 @@ def test_a_with_files_from_line_is_no_paragraph_even_after_a_dash() -> None:
         "– With files from Ana Ruiz, Tom Ek and Bo Lind\n\n— With files from The Wire Service"
     )
     assert [p.text for p in paragraphs] == ["Fares rise in May, the board said."]
+
+
+def test_a_radio_pages_credits_are_furniture() -> None:
+    text = (
+        "Orchard keeper loses her bees\n\n"
+        "Ilse Marchetti has kept bees near Nelson for 30 years.\n\n"
+        "“I will buy new queens and start again,” she said.\n\n"
+        "Written by Émile Roy. Interview produced by Sam Ortiz. Q&A edited for length and"
+        " clarity.\n\n"
+        "Produced by the ministry, the report says prices rose."
+    )
+    _meta, paragraphs = clean(text)
+    assert [p.text[:20] for p in paragraphs] == [
+        "Ilse Marchetti has k",
+        "“I will buy new quee",
+        "Produced by the mini",
+    ]
