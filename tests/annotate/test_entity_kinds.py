@@ -1180,3 +1180,16 @@ def test_a_persons_name_ends_at_its_possessive() -> None:
     )
     assert kinds.get("Andrea Horwath") == kinds.get("Kathleen Wynne") == "person"
     assert "New" not in kinds
+
+
+def test_a_given_name_labelled_an_organisation_and_its_unlabelled_surname() -> None:
+    art = annotate(
+        "Title here\n\n"
+        "Shares of the retailer fell 11 per cent on Thursday.\n\n"
+        "Sophie Lavallée of National Bank Financial said the sell-off was overdone, while Tom"
+        " Szymanski, a portfolio manager, said investors were right to worry.\n\n"
+        "Lavallée said the balance sheet remains strong."
+    )
+    kinds = {e.name: e.kind for e in art.entities if e.kind in ("person", "organisation")}
+    assert kinds.get("Sophie Lavallée") == "person"
+    assert "Sophie" not in kinds and "Lavallée" not in kinds

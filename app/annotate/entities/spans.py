@@ -822,9 +822,27 @@ def model_spans(doc: Doc, char_ok: Callable[[int], bool]) -> list[tuple[str, int
             ):
                 merged[-1] = ("ORG", merged[-1][1], ent.end)
                 continue
+        if label == "ORG" and _given_name_cut_off(doc, ent):
+            merged.append(("PERSON", ent.start, ent.end + 1))  # "[Sophie] Lavallée said"
+            continue
         start = ent.start - int(label == "ORG" and modifier_left_out(doc, ent.start, ent.end))
         merged.append((label, start, ent.end))
     return merged
+
+
+def _given_name_cut_off(doc: Doc, ent: Span) -> bool:
+    """A given name of one gender alone labelled an organisation, before a capitalised word
+    the model labelled nothing and no English word spells: a person's name cut in two."""
+    if len(ent) != 1 or ent.end >= len(doc) or gender_of(ent.text) is None:
+        return False
+    nxt = doc[ent.end]
+    low = nxt.lower_
+    return (
+        is_cap(nxt)
+        and not nxt.ent_type_
+        and nxt.is_alpha
+        and not any(low in vocab() for vocab in (common_nouns, adjectives, verbs))
+    )
 
 
 def _person_of(doc: Doc, s: int, e: int) -> bool:
