@@ -543,9 +543,8 @@ def _topic(tok: Token) -> bool:
         return False
     sent = sentence_of(tok)
     first = next((t for t in tok.doc[sent.start : prep.i + 1] if not t.is_punct), prep)
-    return (
-        first.i == prep.i and tok.i + 1 < len(tok.doc) and tok.doc[tok.right_edge.i + 1].text == ","
-    )
+    after = tok.right_edge.i + 1
+    return first.i == prep.i and after < len(tok.doc) and tok.doc[after].text == ","
 
 
 def salient_person(
@@ -886,6 +885,7 @@ _NAMED_KINDS = {
 
 _FIRM_NOUNS = words("company firm business corporation")
 _PAPER_NOUNS = words("newspaper paper daily tabloid")
+_PAPER_INTROS = _PAPER_NOUNS | words("weekly magazine")  # "Spanish daily X", "the weekly X"
 
 
 def _a_paper(ctx: Context, ent: int) -> bool:
@@ -896,7 +896,7 @@ def _a_paper(ctx: Context, ent: int) -> bool:
         return True
     doc = ctx.doc
     return any(
-        x == ent and s > 0 and doc[s - 1].lemma_.lower() in _PAPER_NOUNS | words("weekly magazine")
+        x == ent and s > 0 and doc[s - 1].lemma_.lower() in _PAPER_INTROS
         for s, _e, x in ctx.mention_tokens
     )
 
@@ -1031,8 +1031,8 @@ def _spoken_for(ctx: Context, spokes: Token, ent: int) -> bool:
         obj = next((o for o in c.children if o.dep_ == "pobj"), None)
         if obj is None or te.get(obj.i) != ent:
             continue
-        words = ctx.doc[c.i + 1 : obj.i]  # (a title, not "sport", before the name)
-        return all(t.text[:1].isupper() or t.is_punct or t.lower_ in _LINKS for t in words)
+        before_name = ctx.doc[c.i + 1 : obj.i]  # (a title, not "sport", before the name)
+        return all(t.text[:1].isupper() or t.is_punct or t.lower_ in _LINKS for t in before_name)
     return False
 
 

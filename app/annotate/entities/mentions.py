@@ -15,7 +15,7 @@ from app.annotate.entities.lexicon import (
     KIN_NOUNS,
 )
 from app.annotate.entities.result import Found
-from app.annotate.entities.vocabulary import adjectives, common_nouns, verbs
+from app.annotate.entities.vocabulary import english_word
 from app.annotate.given_names import is_given_name
 from app.annotate.names import TITLE_WORDS, is_acronym, norm_name, norm_token
 from app.annotate.nlp import doc_text, tokens_where
@@ -140,12 +140,7 @@ def _names_a_doer(tok: Token) -> bool:
 def _no_english_word(tok: Token) -> bool:
     """A capitalised word that no English word spells, whatever the tagger took it for
     ("Gagné, speaking in French, said": an adverb to the tagger)."""
-    low = tok.lower_
-    return (
-        tok.text[:1].isupper()
-        and not tok.is_stop
-        and not any(low in vocab() for vocab in (common_nouns, adjectives, verbs))
-    )
+    return tok.text[:1].isupper() and not tok.is_stop and not english_word(tok.lower_)
 
 
 def _after_honorific(doc: Doc, word: str) -> bool:

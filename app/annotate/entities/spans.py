@@ -39,6 +39,7 @@ from app.annotate.entities.vocabulary import (
     club_like,
     common_noun_or_plural,
     common_nouns,
+    english_word,
     follows_a_full_name,
     inside_a_name,
     is_cap,
@@ -836,13 +837,7 @@ def _given_name_cut_off(doc: Doc, ent: Span) -> bool:
     if len(ent) != 1 or ent.end >= len(doc) or gender_of(ent.text) is None:
         return False
     nxt = doc[ent.end]
-    low = nxt.lower_
-    return (
-        is_cap(nxt)
-        and not nxt.ent_type_
-        and nxt.is_alpha
-        and not any(low in vocab() for vocab in (common_nouns, adjectives, verbs))
-    )
+    return is_cap(nxt) and not nxt.ent_type_ and nxt.is_alpha and not english_word(nxt.lower_)
 
 
 def _person_of(doc: Doc, s: int, e: int) -> bool:
@@ -858,7 +853,7 @@ def _person_of(doc: Doc, s: int, e: int) -> bool:
         and is_cap(surname)
         and not is_given_name(surname.text)
         and not org_like([surname.text])
-        and not any(low in vocab() for vocab in (common_nouns, adjectives, verbs))
+        and not english_word(low)
     )
 
 
@@ -1093,14 +1088,14 @@ def given_and_surname(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         first, last = doc[i], doc[i + 1]
         if first.ent_type_ or last.ent_type_ or first.pos_ != "PROPN" or last.pos_ != "PROPN":
             continue
-        if not (is_cap(last) and last.is_alpha) or _english_word(last.lower_):
+        if not (is_cap(last) and last.is_alpha) or english_word(last.lower_):
             continue
         if first.text.isupper() or is_title_word(first.text) or first.lower_ in _NOT_GIVEN:
             continue  # "GO Werk", "Prince Edward", "San Andreas", "Van Persie"
         named_before = i > 0 and inside_a_name(doc[i - 1]) and not _role_word(doc[i - 1])
         if named_before or (i + 2 < n and inside_a_name(doc[i + 2])):
             continue  # part of a longer name (not "Boss Graeme Souness": a role before it)
-        if _english_word(first.lower_) and not _surname_alone(doc, last):
+        if english_word(first.lower_) and not _surname_alone(doc, last):
             continue  # "Save Betamax", "Man Utd": a word first needs the surname as a person
         out.append((i, i + 2))
     return out
@@ -1121,10 +1116,6 @@ def _surname_alone(doc: Doc, surname: Token) -> bool:
 
 
 _NOT_GIVEN = NAME_PARTICLES | {"san", "santa", "santo", "st", "saint"}
-
-
-def _english_word(low: str) -> bool:
-    return low in common_nouns() or low in adjectives() or low in verbs() or is_title_word(low)
 
 
 def honorific_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:

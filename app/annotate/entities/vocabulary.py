@@ -63,6 +63,11 @@ def verbs() -> frozenset[str]:
     return _lemma_words("verb")
 
 
+def english_word(low: str) -> bool:
+    """A lower-cased word that is an English noun, adjective, verb or title."""
+    return low in common_nouns() or low in adjectives() or low in verbs() or is_title_word(low)
+
+
 def common_noun_or_plural(low: str) -> bool:
     """A lower-case common noun or its plural ("statistics", "buses", "ferries")."""
     nouns = common_nouns()
