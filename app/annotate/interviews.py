@@ -20,6 +20,7 @@ from collections import Counter
 from app.annotate.entities import EntityResult
 from app.annotate.names import norm_token
 from app.annotate.quote_index import Candidate, QuoteIndex, trim_direct
+from app.annotate.quotemarks import QuoteSpan
 from app.annotate.speakers import Speaker
 from app.annotate.types import Paragraph
 
@@ -36,7 +37,7 @@ def interview_answers(
     found = (
         qa_answers(text, index.paragraphs, ents)
         or transcript_turns(text, index.paragraphs, ents)
-        or question_answers(text, index.paragraphs, ents)
+        or question_answers(text, index, ents)
     )
     if not found:
         return cands
@@ -78,15 +79,16 @@ def _unquoted(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def question_answers(text: str, paragraphs: list[Paragraph], ents: EntityResult) -> list[Candidate]:
+def question_answers(text: str, index: QuoteIndex, ents: EntityResult) -> list[Candidate]:
     """The answers of an interview whose questions are paragraphs of their own, with no
     "Q:" ("What inspired the book?" / "My sister, mostly."): the paragraphs after each
     question up to the next (the one after the last), when at least three questions follow
     each other at most three paragraphs apart and the answers speak in the first person.
     An answer wholly in quotation marks loses them; one that only quotes inside is the
     other steps' (a reported answer)."""
+    paragraphs = index.paragraphs
     asked = _question_run([i for i, p in enumerate(paragraphs) if _bare_question(p.text)])
-    answers = _answers_after(paragraphs, asked)
+    answers = _answers_after(index, asked)
     if len(answers) < 3 or not any(_FIRST_PERSON.search(p.text) for p in answers):
         return []
     speaker = _interviewee_speaker(ents, paragraphs, paragraphs[asked[0]].number)
@@ -94,46 +96,51 @@ def question_answers(text: str, paragraphs: list[Paragraph], ents: EntityResult)
         return []
     out = []
     for p in answers:
-        span = _answer_span(text, p)
+        span = _answer_span(text, index, p)
         if span is not None:
             out.append(Candidate(-1, [span], "direct", None, speaker, p.number))
     return out
 
 
-def _answers_after(paragraphs: list[Paragraph], asked: list[int]) -> list[Paragraph]:
+def _answers_after(index: QuoteIndex, asked: list[int]) -> list[Paragraph]:
     """The paragraphs between each question and the next; after the last, one (and those
     that carry on a quotation it leaves open)."""
+    paragraphs = index.paragraphs
     out: list[Paragraph] = []
     for k, i in enumerate(asked):
         nxt = asked[k + 1] if k + 1 < len(asked) else None
         j = i + 1
         while j < len(paragraphs) and (j < nxt if nxt is not None else True):
-            if nxt is None and j > i + 1 and not _left_open(paragraphs[j - 1].text):
+            if nxt is None and j > i + 1 and not _left_open(index, paragraphs[j - 1]):
                 break
             out.append(paragraphs[j])
             j += 1
     return out
 
 
-def _left_open(text: str) -> bool:
-    """A paragraph that opens a quotation and does not close it (the next carries it on)."""
-    t = text.strip()
-    if t.startswith("“"):
-        return t.rfind("“") > t.rfind("”")
-    return t.startswith('"') and t.count('"') % 2 == 1
+def _left_open(index: QuoteIndex, p: Paragraph) -> bool:
+    """A paragraph that opens on a quotation and leaves its last one open (the next carries
+    it on)."""
+    spans = _double_quotes(index, p)
+    opens = bool(spans) and spans[0].has_open and spans[0].open == p.start
+    return opens and spans[-1].close is None
 
 
-def _answer_span(text: str, p: Paragraph) -> tuple[int, int] | None:
+def _answer_span(text: str, index: QuoteIndex, p: Paragraph) -> tuple[int, int] | None:
     """The answer's words, without the quotation marks it is wholly in; None when it quotes
     only inside (someone's words reported in it)."""
     s, e = trim_direct(text, p.start, p.end)
-    if s < e and text[s] in '“"':
-        s += 1
-    if s < e and text[e - 1] in '”"':
-        e -= 1
-    if _QUOTE_MARKS.search(text[s:e]):
-        return None
-    return trim_direct(text, s, e)
+    spans = _double_quotes(index, p)
+    if not spans:
+        return s, e
+    q = spans[0]
+    if len(spans) == 1 and q.open == s and q.close in (None, e - 1):
+        return trim_direct(text, q.start, q.end)
+    return None
+
+
+def _double_quotes(index: QuoteIndex, p: Paragraph) -> list[QuoteSpan]:
+    return [index.spans[k] for k in index.in_para(p.number) if index.spans[k].double]
 
 
 def _question_run(asked: list[int]) -> list[int]:

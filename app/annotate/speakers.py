@@ -12,7 +12,7 @@ from app.annotate.cue_syntax import is_cue
 from app.annotate.documents import DOCUMENT_NOUNS, document_source, is_document, issuing_verb
 from app.annotate.entities import EntityResult
 from app.annotate.entities.lexicon import KIN_NOUNS, PAPER_HEADS
-from app.annotate.entities.roles import noun_gender
+from app.annotate.entities.roles import noun_gender, self_pronoun
 from app.annotate.epithets import epithet_age, known_ages, person_of_age
 from app.annotate.given_names import is_given_name
 from app.annotate.names import DEMONYM_NOUNS, ROLE_SUFFIXES, norm_token, words
@@ -628,8 +628,8 @@ def _previous_person(ctx: Context, para: int, before: int) -> tuple[int | None, 
     """The previous speaker (its cue before token ``before``, the end of the sentence asked
     about) when a person of this or the two paragraphs before, and the token of its cue."""
     for i, spk, p in reversed(ctx.previous):
-        if p > para or i >= before:
-            continue  # (a later act: the steps after the cues' see them all)
+        if i >= before:
+            continue  # (an act after this sentence, in its paragraph)
         if spk.entity is None and not spk.label:
             continue  # an unresolved speaker says nothing about salience
         if i >= 0 and backgrounded(ctx.doc[i]):
@@ -1206,7 +1206,7 @@ def _described_person(
         return None  # "the Hollywood reporter" reports on the story's people; is none of them
     other = _other_office(ctx, subj, span) | _coordinated_subject(ctx, subj) | exclude
     pron = {"m": "he", "f": "she"}.get(noun_gender(subj.lemma_.lower()) or "")  # "the woman"
-    return salient_person(ctx, subj, para, pron or _self_pronoun(subj), exclude=other)
+    return salient_person(ctx, subj, para, pron or self_pronoun(subj), exclude=other)
 
 
 _MEDIA_JOBS = words("reporter journalist correspondent")
@@ -1281,17 +1281,6 @@ def _human_description(tok: Token, lo: int) -> bool:
     return low in HUMAN_NOUNS or low.endswith(HUMAN_SUFFIXES)
 
 
-def _self_pronoun(subj: Token) -> str | None:
-    """ "the labourer says he ...": the he/she subject of the reported clause, which in
-    indirect speech is (nearly always) the speaker, so tells the speaker's gender."""
-    for clause in subj.head.children:
-        if clause.dep_ == "ccomp" and clause.i > subj.head.i:
-            for c in clause.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she"):
-                    return c.lower_
-    return None
-
-
 def _age_epithet(ctx: Context, subj: Token, para: int, age: int, text: str) -> Speaker:
     """ "the 38-year-old": the person the article gave that age, else the salient person
     unless the article gave them another age."""
@@ -1300,7 +1289,7 @@ def _age_epithet(ctx: Context, subj: Token, para: int, age: int, text: str) -> S
     found = person_of_age(ages, age, {ent for _s, _e, ent in before})
     if found is None:
         other_age = {ent for ent, a in ages.items() if a != age}
-        found = salient_person(ctx, subj, para, _self_pronoun(subj), exclude=other_age)
+        found = salient_person(ctx, subj, para, self_pronoun(subj), exclude=other_age)
     if found is None:
         return Speaker(None, text, "other", text)
     return _speaker_for_entity(ctx, found, text)

@@ -184,18 +184,22 @@ _SELF_REPORTING = frozenset({"say", "tell", "add", "explain", "insist", "admit",
 
 
 def _reported_self(doc: Doc, f: Found) -> str | None:
-    """ "X said she and her colleagues ...": the subject pronoun of what X reports is X
-    (in indirect speech, nearly always), so tells X's gender."""
+    """ "X said she and her colleagues ...": X's gender from ``self_pronoun``."""
     root = doc[f.start : f.end].root
-    verb = root.head
-    if root.dep_ != "nsubj" or verb.lemma_.lower() not in _SELF_REPORTING:
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in _SELF_REPORTING:
         return None
-    for clause in verb.children:
-        if clause.dep_ != "ccomp" or clause.i < verb.i:
-            continue
-        for c in clause.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she"):
-                return "m" if c.lower_ == "he" else "f"
+    pron = self_pronoun(root)
+    return None if pron is None else "m" if pron == "he" else "f"
+
+
+def self_pronoun(subj: Token) -> str | None:
+    """ "the labourer says he ...": the he/she subject of the clause the subject's verb
+    reports, which in indirect speech is (nearly always) the speaker."""
+    for clause in subj.head.children:
+        if clause.dep_ == "ccomp" and clause.i > subj.head.i:
+            for c in clause.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she"):
+                    return c.lower_
     return None
 
 

@@ -832,28 +832,32 @@ def model_spans(doc: Doc, char_ok: Callable[[int], bool]) -> list[tuple[str, int
 
 
 def _given_name_cut_off(doc: Doc, ent: Span) -> bool:
-    """A given name of one gender alone labelled an organisation, before a capitalised word
-    the model labelled nothing and no English word spells: a person's name cut in two."""
-    if len(ent) != 1 or ent.end >= len(doc) or gender_of(ent.text) is None:
+    """A given name alone labelled an organisation, before a surname the model labelled
+    nothing (``_given_then_surname``): a person's name cut in two."""
+    if len(ent) != 1 or ent.end >= len(doc):
         return False
     nxt = doc[ent.end]
-    return is_cap(nxt) and not nxt.ent_type_ and nxt.is_alpha and not english_word(nxt.lower_)
+    return _given_then_surname(ent[0], nxt) and not nxt.ent_type_ and nxt.is_alpha
 
 
 def _person_of(doc: Doc, s: int, e: int) -> bool:
-    """A given name and a word that is no given name, English word or organisation's word,
+    """A given name and a surname that is no given name or organisation's word either,
     before "of" and an organisation ("Sophie Lavallée of National Bank Financial"): a
     person and her employer, which the model may label one organisation."""
     if e - s != 2 or doc[e].lower_ != "of":
         return False
-    given, surname = doc[s], doc[s + 1]
-    low = surname.lower_
+    surname = doc[s + 1]
     return (
-        gender_of(given.text) is not None
-        and is_cap(surname)
+        _given_then_surname(doc[s], surname)
         and not is_given_name(surname.text)
         and not org_like([surname.text])
-        and not english_word(low)
+    )
+
+
+def _given_then_surname(given: Token, surname: Token) -> bool:
+    """A given name of one gender, then a capitalised word no English word spells."""
+    return (
+        gender_of(given.text) is not None and is_cap(surname) and not english_word(surname.lower_)
     )
 
 
