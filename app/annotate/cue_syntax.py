@@ -223,7 +223,8 @@ def _relative_clause_of_a_thing(clause: Token, subjects: list[Token]) -> bool:
 
 def _named_appositive(subjects: list[Token]) -> Token:
     """The subject of a verb, of two the parser found: a name after a description and a
-    comma is its appositive ("The new chairman of the society, Guy Mansell QC, warned")."""
+    comma, or right after it, is its appositive ("The new chairman of the society, Guy Mansell
+    QC, warned"; "Germany's financial watchdog BaFin told")."""
     first, last = subjects[0], subjects[-1]
     doc = first.doc
     if (
@@ -231,7 +232,7 @@ def _named_appositive(subjects: list[Token]) -> Token:
         and last.i < first.head.i
         and first.pos_ == "NOUN"
         and last.pos_ == "PROPN"
-        and doc[last.left_edge.i - 1].text == ","
+        and (doc[last.left_edge.i - 1].text == "," or last.left_edge.i == first.i + 1)
     ):
         return last
     return first
@@ -459,7 +460,7 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
         # a clause the parser split in two ("said she had met people ... who fear it will")
         return after[0].left_edge.i, after[-1].right_edge.i + 1
     if comp:
-        c = comp[-1] if len(comp) > 1 and comp[-1].i > tok.i else comp[0]
+        c = comp[-1] if len(comp) > 1 and not _set_off(tok, comp[-1]) else comp[0]
         return stolen_subject_start(tok, c), c.right_edge.i + 1
     clause = stray_that_clause(tok) or clause_on_addressee(tok) or _clause_read_as_adverbial(tok)
     clause = clause or _clause_read_as_object(tok)
@@ -498,6 +499,17 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
         hi = max(t.i for p in parts for t in p.subtree) + 1
         return lo, hi
     return None
+
+
+def _set_off(tok: Token, clause: Token) -> bool:
+    """A clause after the cue and a comma ("X said on Tuesday, a move that critics warned
+    could ..."): a comment on what X said, not X's words; or a clause before the cue."""
+    if clause.i < tok.i:
+        return True
+    first = clause.left_edge
+    if first.lower_ == "that" or _quoted(clause):
+        return False
+    return any(t.text == "," for t in tok.doc[tok.i : first.i])
 
 
 def _quoted(phrase: Token) -> bool:
@@ -576,11 +588,39 @@ def _complement_read_as_relative(clause: Token) -> bool:
     """ "said in a news release that advance polls will be open at 100 places": a "that"
     clause with a subject of its own that the parser hung on the document as a relative
     clause, with "that" in no role a relative pronoun has there (not "a release that was
-    posted", "a letter that she wrote")."""
+    posted", "a letter that she wrote"). So is a clause with no relative word that reports
+    something (``_bare_complement``)."""
     that = clause.left_edge
-    if that.lower_ != "that" or that.dep_ in ("nsubj", "nsubjpass", "dobj", "mark"):
+    if that.lower_ != "that":
+        return _bare_complement(clause)
+    if that.dep_ in ("nsubj", "nsubjpass", "dobj", "mark"):
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > that.i for c in clause.children)
+
+
+# What one does with a statement, a letter or an interview: "the letter she wrote".
+_DOCUMENT_MAKING = words(
+    "issue release publish post send write sign file give deliver share circulate"
+    " distribute prepare submit read make put do grant record attend hold"
+)
+_SETTINGS = words("interview briefing conference programme program show broadcast email message")
+_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "acomp", "attr", "oprd"})
+
+
+def _bare_complement(clause: Token) -> bool:
+    """A clause with its own subject and no relative word, hung on a document or a setting:
+    what it says ("it was working with ..."), not how it was made ("it sent on Monday")."""
+    first = clause.left_edge
+    if first.dep_ not in ("nsubj", "nsubjpass") or first.head != clause or first.tag_[:1] == "W":
+        return False
+    if any(c.dep_ == "ccomp" for c in clause.children):
+        return True  # "told the programme he hoped mediation could help"
+    noun = clause.head
+    if not (is_document(noun) or noun.lemma_.lower() in _SETTINGS):
+        return False
+    if clause.lemma_.lower() in _DOCUMENT_MAKING:
+        return False
+    return clause.tag_ == "VBG" or any(c.dep_ in _COMPLEMENTS for c in clause.children)
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})

@@ -133,12 +133,24 @@ def _entity_in(ctx: Context, lo: int, hi: int, head: Token) -> int | None:
     best = _first_named(ctx, lo, hi)
     # appositive names: "the ambassador, Rahm Emanuel" (not a name in the appositive's own
     # clause: "lawyers for X, a group through which Mr Y controls Z")
-    for child in head.children:
+    for child in (c for part in _word_parts(head) for c in part.children):
         if child.dep_ == "appos":
             found = _first_named(ctx, *np_text(child))
             if found is not None and (ctx.ents.entities[found].kind == "person" or best is None):
                 return found
     return best
+
+
+def _word_parts(head: Token) -> list[Token]:
+    """A word and the parts the tokenizer split off it at hyphens ("co", "-", "author")."""
+    doc, end = head.doc, head.i
+    while (
+        end + 1 < len(doc)
+        and not doc[end].whitespace_
+        and "-" in (doc[end].text, doc[end + 1].text)
+    ):
+        end += 1
+    return list(doc[head.i : end + 1])
 
 
 def _first_named(ctx: Context, lo: int, hi: int) -> int | None:
@@ -658,11 +670,15 @@ def _introduced(ctx: Context, start: int, ent: int) -> bool:
 
 def _described_label(ctx: Context, head: Token, text: str) -> Speaker | None:
     """ "the company" after the speaker "a media buying company": the previous speaker, when it
-    is a free label with the same head noun, in this or the previous paragraph."""
+    is a free label with the same head noun, in this or the previous paragraph (or a
+    spokesperson who spoke for an organisation: "the spokeswoman" after "a BaFin
+    spokeswoman")."""
     last = last_act(ctx)
-    if last is None or last[1].entity is not None or not last[1].label:
+    if last is None or last[0] >= head.i or last[0] < sentence_of(head).start - 400:
         return None
-    if last[0] >= head.i or last[0] < sentence_of(head).start - 400:
+    if last[1].entity is not None:
+        return _spokesperson_again(ctx, last[1], head, text)
+    if not last[1].label:
         return None
     label_head = norm_token(last[1].label.split()[-1])
     if label_head not in (head.lemma_.lower(), norm_token(head.text)):
@@ -673,6 +689,15 @@ def _described_label(ctx: Context, head: Token, text: str) -> Speaker | None:
     ):
         return None  # "the deputy prime minister" is not "the prime minister"
     return Speaker(None, last[1].label, last[1].type, text)
+
+
+def _spokesperson_again(ctx: Context, spk: Speaker, head: Token, text: str) -> Speaker | None:
+    word = _label_head(spk.text or "")
+    if spk.entity is None or ctx.ents.entities[spk.entity].kind != "organisation":
+        return None
+    if word not in SPOKES or word not in (head.lemma_.lower(), norm_token(head.text)):
+        return None
+    return Speaker(spk.entity, spk.label, spk.type, text)
 
 
 def _last_speaker(ctx: Context, kind: str, before: int) -> int | None:
@@ -1004,13 +1029,16 @@ def _speaker_of_the_same_document(
 
 def _spokesperson(ctx: Context, subj: Token, full: tuple[int, int], text: str) -> Speaker:
     """ "a spokeswoman for the ministry", "a Google spokesman": the organisation they speak
-    for; a person's spokesperson ("a spokesperson for Minister X") is not that person."""
+    for; a person's spokesperson ("a spokesperson for Minister X") is not that person; "the
+    spokeswoman" is the one who spoke last."""
     e2 = _entity_in(ctx, full[0], full[1], subj)
     whole = ctx.doc[full[0] : full[1]].text
     if e2 is not None and ctx.ents.entities[e2].kind == "person" and _spoken_for(ctx, subj, e2):
         return Speaker(None, whole, "other", text)
     if e2 is not None:
         return _speaker_for_entity(ctx, e2, whole)
+    if ctx.doc[full[0]].lower_ == "the" and full[1] - full[0] == 2:
+        return _described_label(ctx, subj, text) or Speaker(None, text, "other", text)
     return Speaker(None, text, "other", text)
 
 

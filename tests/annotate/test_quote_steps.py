@@ -548,3 +548,63 @@ def test_a_person_the_sentence_between_is_about_speaks_the_next_quotation() -> N
     assert got["I think it w"] == "Ivo Kessler"
     assert got["As a full-ba"] == "Dara Finch"  # the sentence right before is about Finch
     assert got["It would hel"] == "Jo Lee"
+
+
+def test_a_clause_with_no_that_on_a_statement_or_a_programme_is_reported() -> None:
+    text = (
+        "The Lakeshore Grain Board, which buys from 900 growers, said in a statement it was "
+        "talking to mills in Ohio about new contracts.\n\n"
+        "Its chair, Rosa Vint, told the morning programme she hoped prices would recover.\n\n"
+        "The board said in a letter it sent on Friday that the silos were full.\n\n"
+        "Critics say the board is promising something it cannot deliver."
+    )
+    got = {q.text: q.cue for q in annotate(text).quotations}
+    assert got.get("it was talking to mills in Ohio about new contracts") == "said"
+    assert got.get("she hoped prices would recover") == "told"
+    assert got.get("the silos were full") == "said"  # not "it sent on Friday"
+    assert not any(t.startswith("it cannot") for t in got)
+
+
+def test_a_comment_after_the_cue_and_a_comma_is_not_what_was_said() -> None:
+    # "Fares will rise , Ines Garrow said , a move that critics warned could hurt trade ."
+    doc = hand_parsed(
+        [
+            ("Fares", "NNS", "NOUN", "nsubj", 2),
+            ("will", "MD", "AUX", "aux", 2),
+            ("rise", "VB", "VERB", "ccomp", 6),
+            (",", ",", "PUNCT", "punct", 6),
+            ("Ines", "NNP", "PROPN", "compound", 5),
+            ("Garrow", "NNP", "PROPN", "nsubj", 6),
+            ("said", "VBD", "VERB", "ROOT", 6),
+            (",", ",", "PUNCT", "punct", 6),
+            ("a", "DT", "DET", "det", 9),
+            ("move", "NN", "NOUN", "nsubj", 14),
+            ("that", "IN", "SCONJ", "mark", 12),
+            ("critics", "NNS", "NOUN", "nsubj", 12),
+            ("warned", "VBD", "VERB", "relcl", 9),
+            ("could", "MD", "AUX", "aux", 14),
+            ("hurt", "VB", "VERB", "ccomp", 6),
+            ("trade", "NN", "NOUN", "dobj", 14),
+            (".", ".", "PUNCT", "punct", 6),
+        ]
+    )
+    doc[6].lemma_ = "say"
+    assert content_range(doc, doc[6]) == (0, 3)
+
+
+def test_a_name_right_after_its_description_is_the_subject() -> None:
+    # "Norway 's energy regulator Fjordkraft told reporters ." with two subjects
+    doc = hand_parsed(
+        [
+            ("Norway", "NNP", "PROPN", "poss", 3),
+            ("'s", "POS", "PART", "case", 0),
+            ("energy", "NN", "NOUN", "compound", 3),
+            ("regulator", "NN", "NOUN", "nsubj", 5),
+            ("Fjordkraft", "NNP", "PROPN", "nsubj", 5),
+            ("told", "VBD", "VERB", "ROOT", 5),
+            ("reporters", "NNS", "NOUN", "dobj", 5),
+            (".", ".", "PUNCT", "punct", 5),
+        ]
+    )
+    doc[5].lemma_ = "tell"
+    assert subject_of(doc[5]).i == 4

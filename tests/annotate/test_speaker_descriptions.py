@@ -641,3 +641,23 @@ def test_a_spokesperson_named_beside_the_noun_speaks_as_themself() -> None:
         "Orkla spokeswoman, Berit Hanson, said the browser is free."
     )
     assert _speakers(art) == ["Raj Menon", "Hugh Tallis", "Berit Hanson"]
+
+
+def test_a_hyphenated_description_takes_the_name_beside_it() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "The survey was run by Dr Nell Prior at the college.\n\n"
+        "Her co-author, Professor Ravi Dunmore, says teachers should read the results.\n\n"
+        "“Sleep is cheap to fix,” he says."
+    )
+    assert _speakers(art) == ["Ravi Dunmore", "Ravi Dunmore"]
+
+
+def test_the_spokeswoman_is_the_one_who_spoke_for_a_body_just_before() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "“The review is finished,” a Halvern Rail spokeswoman said. “We are not done.” "
+        "“Fares will hold until June,” the spokeswoman said."
+    )
+    assert _speakers(art) == ["Halvern Rail", "Halvern Rail"]
+    assert art.quotations[1].speaker_text == "the spokeswoman"
