@@ -12,7 +12,7 @@ from app.annotate.cues import CLAUSE_ONLY, NO_COMMENT, OBJECT_PREDICATE, SPEECH_
 from app.annotate.documents import is_document
 from app.annotate.epithets import epithet_age
 from app.annotate.names import words
-from app.annotate.nlp import sentence_of
+from app.annotate.nlp import sentence_of, word_parts
 
 SUBJ = ("nsubj", "nsubjpass")
 _OBJ_MORE = frozenset({"prep", "oprd", "xcomp", "ccomp", "acomp", "advcl_", "npadvmod_"})
@@ -221,18 +221,26 @@ def _relative_clause_of_a_thing(clause: Token, subjects: list[Token]) -> bool:
     return clause.head.i != clause.i and all(c.tag_ == "WDT" for c in subjects)
 
 
+_PLACE_ENTS = frozenset({"GPE", "LOC", "NORP"})
+
+
 def _named_appositive(subjects: list[Token]) -> Token:
     """The subject of a verb, of two the parser found: a name after a description and a
     comma, or right after it, is its appositive ("The new chairman of the society, Guy Mansell
-    QC, warned"; "Germany's financial watchdog BaFin told")."""
+    QC, warned"; "Germany's financial watchdog BaFin told"; "Quebec [Labour Minister Jo
+    Roe-Lee] said", the place split off the rest)."""
+    # one word the parser took as several subjects: "vice - president"
+    subjects = [c for c in subjects if not any(s.i < c.i <= word_parts(s)[-1].i for s in subjects)]
     first, last = subjects[0], subjects[-1]
     doc = first.doc
     if (
         len(subjects) == 2
         and last.i < first.head.i
-        and first.pos_ == "NOUN"
+        and (first.pos_ == "NOUN" or first.ent_type_ in _PLACE_ENTS)
         and last.pos_ == "PROPN"
-        and (doc[last.left_edge.i - 1].text == "," or last.left_edge.i == first.i + 1)
+        and (
+            doc[last.left_edge.i - 1].text == "," or last.left_edge.i <= word_parts(first)[-1].i + 1
+        )
     ):
         return last
     return first

@@ -103,3 +103,21 @@ def sentence_of(tok: Token) -> Sentence:
     start = starts[k] if k >= 0 else 0
     end = starts[k + 1] if k + 1 < len(starts) else len(doc)
     return Sentence(start, end, doc[start].idx)
+
+
+def word_parts(tok: Token) -> list[Token]:
+    """A word and the parts the tokenizer split off it at hyphens ("vice", "-", "president")."""
+    doc, end = tok.doc, tok.i
+    while (
+        end + 1 < len(doc)
+        and not doc[end].whitespace_
+        and "-" in (doc[end].text, doc[end + 1].text)
+    ):
+        end += 1
+    return list(doc[tok.i : end + 1])
+
+
+def hyphen_tail(tok: Token) -> bool:
+    """A part after the first of a word split at hyphens ("-", "president")."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return before is not None and not before.whitespace_ and "-" in (tok.text, before.text)

@@ -16,7 +16,7 @@ from app.annotate.entities.roles import noun_gender, self_pronoun
 from app.annotate.epithets import epithet_age, known_ages, person_of_age
 from app.annotate.given_names import is_given_name
 from app.annotate.names import DEMONYM_NOUNS, ROLE_SUFFIXES, norm_token, words
-from app.annotate.nlp import doc_text, sentence_of, token_at
+from app.annotate.nlp import doc_text, hyphen_tail, sentence_of, token_at, word_parts
 from app.annotate.offices import (
     ROLE_END,
     head_word,
@@ -105,6 +105,8 @@ def np_text(tok: Token) -> tuple[int, int]:
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     # a hyphenated word the tokenizer split ("Vice-president", "co-founder")
+    while lo > 0 and hyphen_tail(doc[lo]):
+        lo -= 1
     while hi + 1 < len(doc) and doc[hi].text == "-" and not doc[hi - 1].whitespace_:
         if doc[hi].whitespace_ or not doc[hi + 1].is_alpha:
             break
@@ -133,24 +135,12 @@ def _entity_in(ctx: Context, lo: int, hi: int, head: Token) -> int | None:
     best = _first_named(ctx, lo, hi)
     # appositive names: "the ambassador, Rahm Emanuel" (not a name in the appositive's own
     # clause: "lawyers for X, a group through which Mr Y controls Z")
-    for child in (c for part in _word_parts(head) for c in part.children):
+    for child in (c for part in word_parts(head) for c in part.children):
         if child.dep_ == "appos":
             found = _first_named(ctx, *np_text(child))
             if found is not None and (ctx.ents.entities[found].kind == "person" or best is None):
                 return found
     return best
-
-
-def _word_parts(head: Token) -> list[Token]:
-    """A word and the parts the tokenizer split off it at hyphens ("co", "-", "author")."""
-    doc, end = head.doc, head.i
-    while (
-        end + 1 < len(doc)
-        and not doc[end].whitespace_
-        and "-" in (doc[end].text, doc[end + 1].text)
-    ):
-        end += 1
-    return list(doc[head.i : end + 1])
 
 
 def _first_named(ctx: Context, lo: int, hi: int) -> int | None:
@@ -879,7 +869,7 @@ def _organisation_fit(
         return None
     if in_name:
         return 1 + len(words & name_words) * 0.5
-    if specific or not _kind_in_name(lemma, name_words):
+    if specific or not _kind_in_name(lemma, name_words, e.name):
         return None
     if lemma in _FIRM_NOUNS and name_words & _NOT_FIRMS:
         return None  # "the company" is not the police, a school board or a union
@@ -905,6 +895,11 @@ _NAMED_KINDS = {
     "council": words("council"),
     "university": words("university"),
     "hospital": words("hospital"),
+    # a union's name says it is one, or whom it unites
+    "union": words(
+        "union guild federation confederation brotherhood local workers employees nurses"
+        " teachers teamsters steelworkers"
+    ),
 }
 
 
@@ -939,8 +934,14 @@ _NOT_FIRMS = words(
 )
 
 
-def _kind_in_name(lemma: str, name_words: set[str]) -> bool:
+# Bodies often known by their initials alone ("PCS", "CUPE"), which say no kind.
+_INITIALLED_KINDS = words("union")
+
+
+def _kind_in_name(lemma: str, name_words: set[str], name: str = "") -> bool:
     kinds = _NAMED_KINDS.get(lemma)
+    if lemma in _INITIALLED_KINDS and name.isupper() and len(name_words) == 1:
+        return True
     return kinds is None or bool(kinds & name_words)
 
 

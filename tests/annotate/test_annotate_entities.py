@@ -178,3 +178,17 @@ def test_a_full_name_the_model_calls_a_place_is_a_person_whose_surname_acts() ->
     )
     assert [(e.name, e.kind) for e in art.entities] == [("Rui Santinho", "person")]
     assert art.quotations[0].speaker_entity == 0
+
+
+def test_a_hyphenated_surname_alone_is_the_person_named_in_full() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Alberta Energy Minister Solène Gagnon-Roy said a mediator will meet both sides. "
+        "Gagnon-Roy told reporters she was hopeful.\n\n"
+        "At a briefing, Const. Idris Okafor said the road would stay closed."
+    )
+    people = {e.name: e.aliases for e in art.entities if e.kind == "person"}
+    assert set(people) == {"Solène Gagnon-Roy", "Idris Okafor"}
+    assert "Gagnon-Roy" in people["Solène Gagnon-Roy"]
+    speakers = [art.entities[q.speaker_entity].name for q in art.quotations]
+    assert speakers == ["Solène Gagnon-Roy", "Solène Gagnon-Roy", "Idris Okafor"]

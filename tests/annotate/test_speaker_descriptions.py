@@ -661,3 +661,26 @@ def test_the_spokeswoman_is_the_one_who_spoke_for_a_body_just_before() -> None:
     )
     assert _speakers(art) == ["Halvern Rail", "Halvern Rail"]
     assert art.quotations[1].speaker_text == "the spokeswoman"
+
+
+def test_the_union_is_no_firm_but_may_be_known_by_its_initials() -> None:
+    strike = annotate(
+        "A headline for the test\n\n"
+        "About 200 workers at Laiterie Brossard walked out on Monday.\n\n"
+        "The union says the latest offer is a pay cut."
+    )
+    assert _speakers(strike) == ["The union"]
+    initials = annotate(
+        "A headline for the test\n\n"
+        "Thousands of members of the OPTU struck on Monday.\n\nThe union said talks had failed."
+    )
+    assert _speakers(initials) == ["OPTU"]
+
+
+def test_a_description_split_at_its_hyphen_still_names_the_speaker() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "“Land and labour have both gone up. You get no homes,” Kestrel Homes vice-president "
+        "Arlo Quintana told the hearing."
+    )
+    assert _speakers(art) == ["Arlo Quintana"]

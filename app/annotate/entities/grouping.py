@@ -110,13 +110,13 @@ def _single_person(
 ) -> int | None:
     """A one-word person: the full name with this surname (else first name, else any
     word), an organisation of that name, or a person of its own when it may stand alone."""
-    tok = norm_name(f.name)
+    toks = norm_name(f.name).split()  # ("Tremblay-Roux": two)
     titled = _title_gender(doc, f)
     for position in (-1, 0, None):
         cands = [
             idx
             for ftoks, idx in g.fulls
-            if (tok in ftoks if position is None else ftoks[position] == tok)
+            if _words_at(toks, ftoks, position)
             and not (titled and gender_of(ftoks[0]) not in (None, titled))
         ]
         if cands:
@@ -130,6 +130,16 @@ def _single_person(
     if not mononym_ok(doc, f, singles):
         return None
     return g.new("person", f.name, key)
+
+
+def _words_at(toks: list[str], ftoks: list[str], position: int | None) -> bool:
+    """``toks`` are the last (-1), the first (0) or any (None) words of the name ``ftoks``."""
+    n = len(toks)
+    if position == -1:
+        return ftoks[-n:] == toks
+    if position == 0:
+        return ftoks[:n] == toks
+    return any(ftoks[i : i + n] == toks for i in range(len(ftoks) - n + 1))
 
 
 def group(doc: Doc, found: list[Found]) -> tuple[list[Entity], list[Found]]:

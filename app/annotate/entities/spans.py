@@ -742,18 +742,28 @@ _PERSON_TITLES = (HONORIFICS - PEER_TITLES) | words(
 
 def _titled_person_start(doc: Doc, ent: Span) -> int | None:
     """Where a person's name starts that the model labelled an organisation after a title,
-    with the given name it left out: "Cardinal [Cormac] Murphy-O'Connor", "Rabbi Ann Roe"."""
+    with the given name it left out: "Cardinal [Cormac] Murphy-O'Connor", "Rabbi Ann Roe",
+    "Const. Ann Roe"."""
     if len(ent.text.split()) > 4 or org_like(ent.text.split()):
         return None
-    start = ent.start + int(norm_token(ent[0].text) in _PERSON_TITLES)
+    start = ent.start + int(_person_title(ent[0]))
     if start > ent.start:
         return start if start < ent.end else None
     k = ent.start - 1
     if k > 0 and is_cap(doc[k]) and not doc[k].ent_type_ and is_given_name(doc[k].text):
         k -= 1
-    if k >= 0 and norm_token(doc[k].text) in _PERSON_TITLES:
+    if k >= 0 and _person_title(doc[k]):
         return k + 1 if k + 1 < ent.start else ent.start
     return None
+
+
+# Ranks written short with a dot ("Const.", "Sgt.", "Insp."), which no place or body takes.
+_RANKS = words("const cst cpl sgt det insp supt lt capt col maj gen cmdr")
+
+
+def _person_title(tok: Token) -> bool:
+    word = norm_token(tok.text)
+    return word in _PERSON_TITLES or (tok.text.endswith(".") and word in _RANKS)
 
 
 def _named_after_a_role(doc: Doc, ent: Span) -> bool:
