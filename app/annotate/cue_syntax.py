@@ -156,6 +156,8 @@ def subject_of(tok: Token) -> Token | None:
         return inverted
     if _verb_read_as_participle(tok):
         return tok.head
+    if _passive(tok) and tok.lemma_.lower() in TOLD_VERBS:
+        return _agent(tok)  # "was told by doctors she might ...": not the one told
     while t is not None and seen < 4:
         if seen and t.dep_ == "ccomp" and is_cue(t.head):
             t = t.head  # "X said the plant would close, noting ...": X notes
@@ -579,17 +581,27 @@ def stray_that_clause(tok: Token) -> Token | None:
 
 def _clause_read_as_object(tok: Token) -> Token | None:
     """ "tweeting that the Liberals had “lost control”": the parser made the clause's last
-    noun the cue's object, with the "that" on it; the clause starts at the "that"."""
+    noun the cue's object, with the "that" on it; the clause starts at the "that". Or "said
+    tickets for the game sold out": a verb in the past the parser hung on "say"'s object
+    (which "say" seldom has) as a participle."""
     for c in tok.rights:
         first = c.left_edge
-        if (
-            c.dep_ == "dobj"
-            and first.i == tok.i + 1
-            and first.dep_ == "mark"
-            and first.lower_ == "that"
-        ):
+        if c.dep_ != "dobj" or first.i != tok.i + 1:
+            continue
+        if first.dep_ == "mark" and first.lower_ == "that":
+            return c
+        if tok.lemma_.lower() == "say" and any(_past_read_as_participle(t) for t in c.subtree):
             return c
     return None
+
+
+def _past_read_as_participle(tok: Token) -> bool:
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ in ("VBD", "VBN")
+        and not any(c.dep_ in ("aux", "auxpass", "agent") for c in tok.children)
+        and tok.doc[tok.i - 1].pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _complement_read_as_relative(clause: Token) -> bool:

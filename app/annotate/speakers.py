@@ -655,7 +655,8 @@ def _introduced(ctx: Context, start: int, ent: int) -> bool:
     """Whether the mention at token ``start`` uses the full name (a person brought in,
     not referred back to)."""
     end = next(e for s, e, _ent in ctx.mention_tokens if s == start)
-    return end - start > 1 and ctx.ents.entities[ent].kind == "person"
+    words = ctx.doc[start:end].text.split()  # ("Wright-Phillips" is one word)
+    return len(words) > 1 and ctx.ents.entities[ent].kind == "person"
 
 
 def _described_label(ctx: Context, head: Token, text: str) -> Speaker | None:
@@ -1264,7 +1265,7 @@ def _of_named(ctx: Context, subj: Token, span: Span) -> bool:
     )
 
 
-HUMAN_SUFFIXES = (*ROLE_SUFFIXES, "ee", "person", "eer")
+HUMAN_SUFFIXES = (*ROLE_SUFFIXES, "ee", "person", "eer", "wright")
 HUMAN_NOUNS = (
     words(
         """official chief head wing forward defenceman defenseman goalie captain veteran republican

@@ -1,6 +1,8 @@
 """People and organisations (sentences written for these tests)."""
 
 from app.annotate import annotate
+from app.annotate.entities.result import Found
+from app.annotate.entities.votes import _name_groups
 from app.annotate.names import norm_name, person_key, strip_possessive
 from app.annotate.nlp import get_nlp
 
@@ -192,3 +194,29 @@ def test_a_hyphenated_surname_alone_is_the_person_named_in_full() -> None:
     assert "Gagnon-Roy" in people["Solène Gagnon-Roy"]
     speakers = [art.entities[q.speaker_entity].name for q in art.quotations]
     assert speakers == ["Solène Gagnon-Roy", "Solène Gagnon-Roy", "Idris Okafor"]
+
+
+def test_a_surname_alone_pools_with_the_one_name_it_ends_not_a_relatives_hyphenated_one() -> None:
+    found = [
+        Found("person", 0, 2, "Norah Pellerin"),
+        Found("person", 3, 4, "Pellerin"),
+        Found("person", 5, 9, "Ada Pellerin-Hart"),
+        Found("person", 10, 13, "Pellerin-Hart"),
+    ]
+    groups = {name: [f.name for f in fs] for name, fs in _name_groups(found).items()}
+    assert groups == {
+        "norah pellerin": ["Norah Pellerin", "Pellerin"],
+        "ada pellerin hart": ["Ada Pellerin-Hart", "Pellerin-Hart"],
+    }
+
+
+def test_a_street_with_its_compass_word_and_an_album_are_no_people() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "The old mill on Albert Street North reopened on Friday with a new play.\n\n"
+        "Her second album, Paper Year, won the prize.\n\n"
+        "“I am barefoot,” Ruiz said.\n\n"
+        "Paper Year, released independently last October, was written after her father died."
+    )
+    names = {e.name for e in art.entities}
+    assert not names & {"Albert Street North", "Paper Year", "Year"}

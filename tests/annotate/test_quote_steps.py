@@ -8,7 +8,7 @@ from app.annotate.continuation import attach_unattributed, standalone_quote
 from app.annotate.cue_syntax import content_range, cut_nested, is_cue, no_comment, subject_of
 from app.annotate.quote_index import Candidate, trim, trim_direct
 from app.annotate.reported import cue_candidates, cue_subject
-from app.annotate.speakers import resolve_subject
+from app.annotate.speakers import _introduced, resolve_subject
 from tests.annotate.parsing import hand_parsed, parse
 
 # -- quote_index ---------------------------------------------------------------------------
@@ -608,3 +608,31 @@ def test_a_name_right_after_its_description_is_the_subject() -> None:
     )
     doc[5].lemma_ = "tell"
     assert subject_of(doc[5]).i == 4
+
+
+def test_a_past_verb_hung_on_the_object_of_say_is_what_was_said() -> None:
+    # "Jo said seats for the final sold out ." with "sold" hung on "final" as a participle
+    doc = hand_parsed(
+        [
+            ("Jo", "NNP", "PROPN", "nsubj", 1),
+            ("said", "VBD", "VERB", "ROOT", 1),
+            ("seats", "NNS", "NOUN", "dobj", 1),
+            ("for", "IN", "ADP", "prep", 2),
+            ("the", "DT", "DET", "det", 5),
+            ("final", "NN", "NOUN", "pobj", 3),
+            ("sold", "VBN", "VERB", "acl", 5),
+            ("out", "RP", "ADP", "prt", 6),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    doc[1].lemma_ = "say"
+    assert content_range(doc, doc[1]) == (2, 8)
+
+
+def test_a_hyphenated_surname_alone_is_no_newcomer() -> None:
+    p = parse(
+        "A headline for the test\n\n"
+        "Coach Lars Brannagh praised Tomas Riedl-Okoye. Riedl-Okoye will start on Sunday."
+    )
+    starts = [(s, ent) for s, _e, ent in p.ctx.mention_tokens if p.name(ent) == "Tomas Riedl-Okoye"]
+    assert [_introduced(p.ctx, s, ent) for s, ent in starts] == [True, False]

@@ -684,3 +684,23 @@ def test_a_description_split_at_its_hyphen_still_names_the_speaker() -> None:
         "Arlo Quintana told the hearing."
     )
     assert _speakers(art) == ["Arlo Quintana"]
+
+
+def test_the_playwright_is_the_writer_who_spoke_before() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "The theatre reopened with Rivet, a new play by Hamilton writer Odile Brannock.\n\n"
+        "Brannock, 61, worked at the mill for years. She says Rivet began with her mother's "
+        "letters.\n\n"
+        "“I read them every night for a winter,” the playwright said."
+    )
+    assert _speakers(art) == ["Odile Brannock", "Odile Brannock"]
+
+
+def test_who_told_a_person_something_speaks_not_the_person_told() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "In 2021 the skier Ines Vukovic broke her wrist and was told by doctors she might not "
+        "race again."
+    )
+    assert _speakers(art) == ["doctors"]

@@ -52,6 +52,7 @@ from app.annotate.names import (
     is_acronym,
     norm_name,
     norm_token,
+    words,
 )
 from app.annotate.nlp import tokens_where
 
@@ -260,6 +261,9 @@ def _surname_word(given: str, last: str) -> bool:
 _PARTY_SHORT = frozenset({"ndp", "lib", "dem", "democratic"})
 
 
+_COMPASS = words("north south east west northeast northwest southeast southwest")
+
+
 def _not_a_person_name(words: list[str], honoured: bool = False, acting: bool = False) -> bool:
     """Titles, parties and short acronyms alone; places, events and works by their last
     word ("Medicine Hat", "Arnold Palmer Invitational", "Birth of Modern Canada").  After an
@@ -277,6 +281,8 @@ def _not_a_person_name(words: list[str], honoured: bool = False, acting: bool = 
     if norm_token(words[0]) in NUMBER_WORDS:
         return True  # "Five Eyes", "Three Kings": no one's name begins with a number
     last = norm_token(words[-1])
+    if len(words) > 2 and last in _COMPASS:
+        last = norm_token(words[-2])  # "James Street North": a street
     surname = (
         len(words) == 2 and is_given_name(words[0]) and (acting or _surname_word(words[0], last))
     )

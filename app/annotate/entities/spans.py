@@ -594,6 +594,12 @@ def _employer_word(tok: Token, names: set[str]) -> bool:
     )
 
 
+def _bare_participle(verb: Token) -> bool:
+    """ "Salt Year, released last October, was ...": a participle with no auxiliary is no
+    verb its subject did, whatever the parser hung on it."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Names the model missed that speak ("..., Guenther Schuh, e.GO's founder, said"), or
     full names said to hold a role ("Piers Hale is senior officer at ...")."""
@@ -605,7 +611,7 @@ def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         t = doc[i]
         if t.pos_ != "PROPN" or t.i in taken:
             continue
-        speaks = t.head.lemma_.lower() in SPEECH_VERBS
+        speaks = t.head.lemma_.lower() in SPEECH_VERBS and not _bare_participle(t.head)
         if not (speaks or _holds_a_role(t.head)):
             continue
         lo = t.i

@@ -587,15 +587,24 @@ def _name_groups(found: list[Found]) -> dict[str, list[Found]]:
     "Norvex Talon")."""
     groups: dict[str, list[Found]] = defaultdict(list)
     longer: dict[str, set[str]] = defaultdict(set)
-    for f in found:
-        words = norm_name(f.name).split()
-        if len(words) > 1:
-            longer[words[-1]].add(" ".join(words))
-            longer[words[0]].add(" ".join(words))
-    for f in found:
+    spelt = [[w for w in map(norm_name, f.name.split()) if w] for f in found]
+    # a hyphenated surname alone is one word ("Arsenault-Dunn" of "Claire Arsenault-Dunn")
+    surnames = {
+        ws[-1] for f, ws in zip(found, spelt, strict=True) if f.kind == "person" and len(ws) > 1
+    }
+    words_of = [
+        ws if len(ws) > 1 or (ws and ws[0] in surnames) else norm_name(f.name).split()
+        for f, ws in zip(found, spelt, strict=True)
+    ]
+    for ws in words_of:
+        if len(ws) > 1:
+            longer[ws[-1]].add(" ".join(ws))
+            longer[ws[0]].add(" ".join(ws))
+    for f, ws in zip(found, words_of, strict=True):
         name = norm_name(f.name)
         owners = _one_person(longer.get(name, set())) if f.kind == "person" else set()
-        groups[next(iter(owners)) if len(owners) == 1 and " " not in name else name].append(f)
+        one_word = len(ws) == 1
+        groups[next(iter(owners)) if len(owners) == 1 and one_word else name].append(f)
     return groups
 
 
