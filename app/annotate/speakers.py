@@ -668,7 +668,7 @@ def _described_label(ctx: Context, head: Token, text: str) -> Speaker | None:
     if last is None or last[0] >= head.i or last[0] < sentence_of(head).start - 400:
         return None
     if last[1].entity is not None:
-        return _spokesperson_again(ctx, last[1], head, text)
+        return _described_again(ctx, last[1], head, text)
     if not last[1].label:
         return None
     label_head = norm_token(last[1].label.split()[-1])
@@ -682,11 +682,13 @@ def _described_label(ctx: Context, head: Token, text: str) -> Speaker | None:
     return Speaker(None, last[1].label, last[1].type, text)
 
 
-def _spokesperson_again(ctx: Context, spk: Speaker, head: Token, text: str) -> Speaker | None:
+def _described_again(ctx: Context, spk: Speaker, head: Token, text: str) -> Speaker | None:
+    """An organisation that last spoke as "a X spokeswoman" or "X magazine": "the
+    spokeswoman", "the magazine"."""
     word = _label_head(spk.text or "")
     if spk.entity is None or ctx.ents.entities[spk.entity].kind != "organisation":
         return None
-    if word not in SPOKES or word not in (head.lemma_.lower(), norm_token(head.text)):
+    if word not in (head.lemma_.lower(), norm_token(head.text)):
         return None
     return Speaker(spk.entity, spk.label, spk.type, text)
 
@@ -1066,6 +1068,22 @@ def _spoken_for(ctx: Context, spokes: Token, ent: int) -> bool:
     return False
 
 
+# Nouns for a body, which a name before them names ("the IEA watchdog", "the IFPI industry
+# body"), unlike a person's ("a Superior Court judge") or a group of people ("the X team").
+_BODY_NOUNS = (ORG_DESCRIPTION_HEADS - words("team party")) | words(
+    "watchdog body regulator station magazine channel charity airline insurer"
+)
+
+
+def _names_the_body(ctx: Context, ent: int, subj: Token) -> bool:
+    """An organisation's name modifying a noun for a body: "the Paris-based IEA watchdog"."""
+    if ctx.ents.entities[ent].kind != "organisation" or subj.lemma_.lower() not in _BODY_NOUNS:
+        return False
+    return any(
+        ctx.ents.token_entity.get(c.i) == ent and c.dep_ in ("compound", "nmod") for c in subj.lefts
+    )
+
+
 def _named_subject(
     ctx: Context, subj: Token, np: tuple[int, int], full: tuple[int, int]
 ) -> int | None:
@@ -1083,6 +1101,8 @@ def _named_subject(
         and lemma in DOCUMENT_NOUNS
     ):
         pass  # "the Civic Action study found": the organisation's document
+    elif ent is not None and _names_the_body(ctx, ent, subj):
+        pass  # "the IEA watchdog said": the body named
     elif (
         ent is not None
         and ctx.ents.entities[ent].kind == "organisation"

@@ -704,3 +704,27 @@ def test_who_told_a_person_something_speaks_not_the_person_told() -> None:
         "race again."
     )
     assert _speakers(art) == ["doctors"]
+
+
+def test_a_name_before_a_noun_for_a_body_is_that_body_speaking() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "The Nordic Energy Agency (NEA) cut its outlook on Monday.\n\n"
+        "The NEA watchdog said demand would fall.\n\n"
+        "A Superior Court judge said the case would go ahead.\n\n"
+        "The Zeta defence team argued the trial should not go ahead."
+    )
+    assert _speakers(art) == [
+        "Nordic Energy Agency",
+        "A Superior Court judge",
+        "The Zeta defence team",
+    ]
+
+
+def test_the_magazine_is_the_one_that_spoke_as_x_magazine() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "The show was panned by critics. Screen Weekly magazine said it was “tired”.\n\n"
+        "The magazine said the scripts were predictable."
+    )
+    assert _speakers(art) == ["Screen Weekly", "Screen Weekly"]
