@@ -69,12 +69,15 @@ def no_comment(doc: Doc, tok: Token) -> bool:
 
 
 def unrealised(tok: Token) -> bool:
-    """The cue reports no act of speech: a comparison ("higher than officials say it is") or
-    an intended act named by a noun ("efforts to confirm that ...")."""
+    """The cue reports no act of speech: a comparison ("higher than officials say it is"),
+    an intended act named by a noun ("efforts to confirm that ..."), or one denied ("has not
+    told her employer she is leaving")."""
     if any(c.dep_ == "mark" and c.lower_ == "than" for c in tok.children):
         return True
     if _impersonal(tok) or _set_phrase(tok) or _naming(tok) or _counterfactual(tok):
         return True
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True  # "she had not yet told her employer she was leaving"
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     return infinitive and tok.dep_ == "acl" and tok.head.pos_ == "NOUN"
 

@@ -636,3 +636,13 @@ def test_a_hyphenated_surname_alone_is_no_newcomer() -> None:
     )
     starts = [(s, ent) for s, _e, ent in p.ctx.mention_tokens if p.name(ent) == "Tomas Riedl-Okoye"]
     assert [_introduced(p.ctx, s, ent) for s, ent in starts] == [True, False]
+
+
+def test_a_denied_act_of_speech_reports_nothing() -> None:
+    text = (
+        "Another evacuee, who asked not to be named because she had not yet told her landlord "
+        "she was leaving, said she drove out with her cat.\n\n"
+        "Disney did not disclose that the firm paid for his office."
+    )
+    got = [q.text for q in annotate(text).quotations]
+    assert got == ["she drove out with her cat"]
