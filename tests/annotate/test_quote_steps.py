@@ -646,3 +646,14 @@ def test_a_denied_act_of_speech_reports_nothing() -> None:
     )
     got = [q.text for q in annotate(text).quotations]
     assert got == ["she drove out with her cat"]
+
+
+def test_a_second_that_clause_is_more_of_what_was_said() -> None:
+    text = (
+        "The clinic said the ward will stay open by day, and that patients who need care at "
+        "night should call 911."
+    )
+    got = [q.text for q in annotate(text).quotations]
+    assert got == [
+        "the ward will stay open by day, and that patients who need care at night should call 911"
+    ]
