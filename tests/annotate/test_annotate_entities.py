@@ -220,3 +220,17 @@ def test_a_street_with_its_compass_word_and_an_album_are_no_people() -> None:
     )
     names = {e.name for e in art.entities}
     assert not names & {"Albert Street North", "Paper Year", "Year"}
+
+
+def test_a_body_name_cut_at_and_or_at_its_branch_number_is_whole() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "OTTAWA — Rents climbed 9 per cent last year, according to figures published Tuesday "
+        "by Canada Mortgage and Housing Corporation.\n\n"
+        "Tenants were angry. The Amalgamated Bus Workers Union Local 204 said it had raised "
+        "the issue."
+    )
+    assert set(_orgs(art)) >= {
+        "Canada Mortgage and Housing Corporation",
+        "Amalgamated Bus Workers Union Local 204",
+    }

@@ -77,7 +77,9 @@ def is_product(doc: Doc, start: int, end: int) -> bool:
     if any(c.isdigit() for c in text) and re.search(r"[A-Z]{2,}-?\d", text):
         return True
     if end - start > 1 and _MODEL_CODE.fullmatch(doc[end - 1].text):
-        return True  # "Nokia 6600", "BMW X5", "Firefox 1.0": a model or a version
+        # "Nokia 6600", "BMW X5", "Firefox 1.0": a model or a version (not a union's
+        # "Local 113")
+        return doc[end - 2].text != "Local"
     head = doc[start:end].root
     for child in head.children:
         if (

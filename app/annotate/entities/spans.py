@@ -816,6 +816,20 @@ def _unlabelled_subjects(doc: Doc) -> set[str]:
     }
 
 
+def _cut_at_and(doc: Doc, s: int, e: int) -> bool:
+    """A name of two words or more, no body's of its own, ending on a common noun before
+    "and": "Canada Mortgage" (not "Ford", "the IMF", "Credit Suisse Group")."""
+    words = doc[s:e]
+    return (
+        e < len(doc)
+        and doc[e].lower_ in ("and", "&")
+        and len(words) > 1
+        and all(t.text[:1].isupper() and norm_token(t.text) not in ORG_HEADS for t in words)
+        and doc[e - 1].lower_ in common_nouns()
+        and not is_given_name(doc[s].text)
+    )
+
+
 def model_spans(doc: Doc, char_ok: Callable[[int], bool]) -> list[tuple[str, int, int]]:
     """The model's PERSON and ORG spans in the body, ORG fragments split by the model
     ("... Acquisition and" + "Sustainment Forum", "X" "of" "Y") joined."""
@@ -843,8 +857,24 @@ def model_spans(doc: Doc, char_ok: Callable[[int], bool]) -> list[tuple[str, int
             merged.append(("PERSON", ent.start, ent.end + 1))  # "[Sophie] Lavallée said"
             continue
         start = ent.start - int(label == "ORG" and modifier_left_out(doc, ent.start, ent.end))
-        merged.append((label, start, ent.end))
+        end = _rest_after_and(doc, start, ent.end) if label == "ORG" else ent.end
+        if label == "ORG" and doc[end - 1].text == "Local" and end < len(doc):
+            end += int(doc[end].like_num)  # "Amalgamated Transit Union Local 113"
+        merged.append((label, start, end))
     return merged
+
+
+def _rest_after_and(doc: Doc, s: int, e: int) -> int:
+    """The end of a body's name the model cut at "and", with the rest unlabelled: "[Canada
+    Mortgage] and Housing Corporation"."""
+    k = e + 1
+    while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].ent_type_ and k - e < 5:
+        k += 1
+    rest = doc[e + 1 : k]
+    if k == e + 1 or not _cut_at_and(doc, s, e):
+        return e
+    body = norm_token(rest[-1].text) in ORG_HEADS and rest[0].lower_ in common_nouns()
+    return k if body else e
 
 
 def _given_name_cut_off(doc: Doc, ent: Span) -> bool:

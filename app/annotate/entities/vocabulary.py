@@ -80,8 +80,10 @@ def common_noun_or_plural(low: str) -> bool:
 def org_like(words: list[str]) -> bool:
     """An organisation's head noun ends the name ("Acme Holdings"; a newspaper's after another
     word: "Chronicle Herald"), or heads it before "of" or "for" ("Institute for Fiscal
-    Studies", "Bank of England")."""
+    Studies", "Bank of England"), a branch's number aside ("X Union Local 113")."""
     low = [w.lower().strip(".") for w in words]
+    if len(low) > 2 and low[-2] == "local" and low[-1].isdigit():
+        low = low[:-2]  # a union's branch: "... Workers Union Local 113"
     if low and (low[-1] in ORG_HEADS or (len(low) > 1 and low[-1] in PAPER_HEADS)):
         return True
     return any(w in ORG_HEADS and nxt in _HEAD_LINKS for w, nxt in pairwise(low))
