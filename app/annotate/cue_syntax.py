@@ -78,8 +78,14 @@ def unrealised(tok: Token) -> bool:
         return True
     if any(c.dep_ == "neg" for c in tok.children):
         return True  # "she had not yet told her employer she was leaving"
+    if _told_by_no_one(tok):
+        return True  # "he had been assured it was on track": by no one the text names
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     return infinitive and tok.dep_ == "acl" and tok.head.pos_ == "NOUN"
+
+
+def _told_by_no_one(tok: Token) -> bool:
+    return tok.lemma_.lower() in TOLD_VERBS and _passive_without_agent(tok)
 
 
 def _counterfactual(tok: Token) -> bool:
@@ -184,7 +190,7 @@ def subject_of(tok: Token) -> Token | None:
             return caused
         if t.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep") and t.head.i != t.i:
             # "X said ..., adding that"; "X said and added"
-            if t.dep_ == "ccomp":
+            if t.dep_ == "ccomp" and not _participle_read_as_complement(t):
                 return None
             t = t.head
             seen += 1
@@ -474,6 +480,8 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
         return after[0].left_edge.i, after[-1].right_edge.i + 1
     if comp:
         c = comp[-1] if len(comp) > 1 and not _set_off(tok, comp[-1]) else comp[0]
+        if _participle_read_as_complement(c):
+            return None  # a second act of the same speaker, not what the first reports
         return stolen_subject_start(tok, c), c.right_edge.i + 1
     clause = stray_that_clause(tok) or clause_on_addressee(tok) or _clause_read_as_adverbial(tok)
     clause = clause or _clause_read_as_object(tok)
@@ -512,6 +520,13 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
         hi = max(t.i for p in parts for t in p.subtree) + 1
         return lo, hi
     return None
+
+
+def _participle_read_as_complement(clause: Token) -> bool:
+    """ "The judge rejected that, writing that ...": a speech verb's participle after a
+    comma, which the parser made the first verb's complement."""
+    before = clause.doc[clause.i - 1] if clause.i > 0 else clause
+    return clause.dep_ == "ccomp" and clause.tag_ == "VBG" and before.text == "," and is_cue(clause)
 
 
 def _set_off(tok: Token, clause: Token) -> bool:
@@ -776,7 +791,7 @@ _CONTENT_MARKS = frozenset(
 def cut_nested(doc: Doc, lo: int, hi: int, cue: Token, cues: set[int]) -> tuple[int, int]:
     """End the content before another reporting act inside it ("..., as they criticised")."""
     for i in range(lo, hi):
-        if i in cues and i != cue.i:
+        if i in cues and i != cue.i and not _told_by_no_one(doc[i]):
             t = doc[i]
             own_subject = any(c.dep_ in SUBJ for c in t.children)
             participle = t.tag_ == "VBG" and i > 0 and doc[i - 1].text == ","

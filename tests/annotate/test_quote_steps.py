@@ -657,3 +657,26 @@ def test_a_second_that_clause_is_more_of_what_was_said() -> None:
     assert got == [
         "the ward will stay open by day, and that patients who need care at night should call 911"
     ]
+
+
+def test_a_participle_the_parser_made_a_complement_is_a_second_act() -> None:
+    text = (
+        "Justice Anil Varga certified the class action. The company had argued that riders "
+        "set their own hours. The judge rejected that, writing that the freedom the firm "
+        "described was “largely theoretical” for riders."
+    )
+    art = annotate(text)
+    got = {q.cue: q.text for q in art.quotations}
+    assert got["writing"] == "the freedom the firm described was “largely theoretical” for riders"
+    assert "rejected" not in got
+
+
+def test_being_told_by_no_one_named_reports_nothing() -> None:
+    text = (
+        "Coun. Neil Abara said he had asked about the schedule twice and had been assured both "
+        "times that it was on track."
+    )
+    got = [q.text for q in annotate(text).quotations]
+    assert got == [
+        "he had asked about the schedule twice and had been assured both times that it was on track"
+    ]
