@@ -1324,11 +1324,20 @@ def _human_description(tok: Token, lo: int) -> bool:
     if doc[lo].lower_ not in ("the", "this") or tok.tag_ in ("NNS", "NNPS"):
         return False
     low = tok.lower_
+    if low in KIN_NOUNS and _of_a_number(tok):
+        return True  # "the mother of two": an epithet, not someone's mother
     if {low, tok.lemma_.lower()} & (NOT_HUMAN | ORG_DESCRIPTION_HEADS):
         return False  # ("the industry newspaper" is no person)
     if tok.ent_type_ == "NORP" and tok.i == lo + 1:
         return True  # "the American", "the Australian": a person of that country
     return low in HUMAN_NOUNS or low.endswith(HUMAN_SUFFIXES)
+
+
+def _of_a_number(tok: Token) -> bool:
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.like_num for g in c.children)
+        for c in tok.children
+    )
 
 
 def _age_epithet(ctx: Context, subj: Token, para: int, age: int, text: str) -> Speaker:

@@ -728,3 +728,12 @@ def test_the_magazine_is_the_one_that_spoke_as_x_magazine() -> None:
         "The magazine said the scripts were predictable."
     )
     assert _speakers(art) == ["Screen Weekly", "Screen Weekly"]
+
+
+def test_the_mother_of_two_is_an_epithet_for_the_woman_named() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "Marielle Dion, whose son has autism, said she heard of the cuts from other parents.\n\n"
+        "The mother of two said her son's aide keeps him in a regular class."
+    )
+    assert _speakers(art) == ["Marielle Dion", "Marielle Dion"]
