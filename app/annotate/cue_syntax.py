@@ -71,13 +71,13 @@ def no_comment(doc: Doc, tok: Token) -> bool:
 def unrealised(tok: Token) -> bool:
     """The cue reports no act of speech: a comparison ("higher than officials say it is"),
     an intended act named by a noun ("efforts to confirm that ..."), or one denied ("has not
-    told her employer she is leaving")."""
+    told the landlord he is moving")."""
     if any(c.dep_ == "mark" and c.lower_ == "than" for c in tok.children):
         return True
     if _impersonal(tok) or _set_phrase(tok) or _naming(tok) or _counterfactual(tok):
         return True
     if any(c.dep_ == "neg" for c in tok.children):
-        return True  # "she had not yet told her employer she was leaving"
+        return True  # "he had not told his boss he was moving"
     if _told_by_no_one(tok):
         return True  # "he had been assured it was on track": by no one the text names
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -85,6 +85,7 @@ def unrealised(tok: Token) -> bool:
 
 
 def _told_by_no_one(tok: Token) -> bool:
+    """ "X was told (assured, informed) that ...", by no one the text names."""
     return tok.lemma_.lower() in TOLD_VERBS and _passive_without_agent(tok)
 
 
@@ -113,8 +114,9 @@ def hearsay(tok: Token, subj: Token) -> bool:
 
 
 def addressed(tok: Token) -> bool:
-    """ "X was told that ...", "X was asked: “...”": the subject is who was spoken to, and
-    the speaker is no one named (no "by Y")."""
+    """ "X was asked: “...”", "X was warned that ...": the subject is who was spoken to, and
+    the speaker is no one named (no "by Y"; "X was told that ..." reports nothing at all:
+    ``_told_by_no_one``)."""
     return (
         tok.lemma_.lower() in _SPOKEN_TO
         and any(c.dep_ == "nsubjpass" and c.lower_ not in _HEARSAY for c in tok.children)
@@ -166,7 +168,7 @@ def subject_of(tok: Token) -> Token | None:
     if _verb_read_as_participle(tok):
         return tok.head
     if _passive(tok) and tok.lemma_.lower() in TOLD_VERBS:
-        return _agent(tok)  # "was told by doctors she might ...": not the one told
+        return _agent(tok)  # "was told by surgeons she might ...": not the one told
     while t is not None and seen < 4:
         if seen and t.dep_ == "ccomp" and is_cue(t.head):
             t = t.head  # "X said the plant would close, noting ...": X notes
@@ -523,7 +525,7 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
 
 
 def _participle_read_as_complement(clause: Token) -> bool:
-    """ "The judge rejected that, writing that ...": a speech verb's participle after a
+    """ "The judge dismissed that, writing that ...": a speech verb's participle after a
     comma, which the parser made the first verb's complement."""
     before = clause.doc[clause.i - 1] if clause.i > 0 else clause
     return clause.dep_ == "ccomp" and clause.tag_ == "VBG" and before.text == "," and is_cue(clause)

@@ -105,19 +105,19 @@ def sentence_of(tok: Token) -> Sentence:
     return Sentence(start, end, doc[start].idx)
 
 
+def _hyphen_joined(left: Token, right: Token) -> bool:
+    """Two tokens of one word the tokenizer split at a hyphen ("vice" "-", "-" "president")."""
+    return not left.whitespace_ and "-" in (left.text, right.text)
+
+
 def word_parts(tok: Token) -> list[Token]:
     """A word and the parts the tokenizer split off it at hyphens ("vice", "-", "president")."""
     doc, end = tok.doc, tok.i
-    while (
-        end + 1 < len(doc)
-        and not doc[end].whitespace_
-        and "-" in (doc[end].text, doc[end + 1].text)
-    ):
+    while end + 1 < len(doc) and _hyphen_joined(doc[end], doc[end + 1]):
         end += 1
     return list(doc[tok.i : end + 1])
 
 
 def hyphen_tail(tok: Token) -> bool:
     """A part after the first of a word split at hyphens ("-", "president")."""
-    before = tok.doc[tok.i - 1] if tok.i > 0 else None
-    return before is not None and not before.whitespace_ and "-" in (tok.text, before.text)
+    return tok.i > 0 and _hyphen_joined(tok.doc[tok.i - 1], tok)

@@ -661,9 +661,9 @@ def _introduced(ctx: Context, start: int, ent: int) -> bool:
 
 def _described_label(ctx: Context, head: Token, text: str) -> Speaker | None:
     """ "the company" after the speaker "a media buying company": the previous speaker, when it
-    is a free label with the same head noun, in this or the previous paragraph (or a
-    spokesperson who spoke for an organisation: "the spokeswoman" after "a BaFin
-    spokeswoman")."""
+    is a free label with the same head noun, in this or the previous paragraph; or the
+    organisation it spoke for, described so ("the spokeswoman" after "a BaFin spokeswoman",
+    "the magazine" after "X magazine")."""
     last = last_act(ctx)
     if last is None or last[0] >= head.i or last[0] < sentence_of(head).start - 400:
         return None
@@ -941,7 +941,7 @@ _NOT_FIRMS = words(
 _INITIALLED_KINDS = words("union")
 
 
-def _kind_in_name(lemma: str, name_words: set[str], name: str = "") -> bool:
+def _kind_in_name(lemma: str, name_words: set[str], name: str) -> bool:
     kinds = _NAMED_KINDS.get(lemma)
     if lemma in _INITIALLED_KINDS and name.isupper() and len(name_words) == 1:
         return True
