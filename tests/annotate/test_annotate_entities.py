@@ -216,7 +216,7 @@ def test_a_street_with_its_compass_word_and_an_album_are_no_people() -> None:
         "The old mill on Albert Street North reopened on Friday with a new play.\n\n"
         "Her second album, Paper Year, won the prize.\n\n"
         "“I am barefoot,” Ruiz said.\n\n"
-        "Paper Year, released independently last October, was written after her father died."
+        "Paper Year, released quietly last spring, was written after her father died."
     )
     names = {e.name for e in art.entities}
     assert not names & {"Albert Street North", "Paper Year", "Year"}

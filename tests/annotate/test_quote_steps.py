@@ -640,12 +640,12 @@ def test_a_hyphenated_surname_alone_is_no_newcomer() -> None:
 
 def test_a_denied_act_of_speech_reports_nothing() -> None:
     text = (
-        "Another evacuee, who asked not to be named because she had not yet told her landlord "
-        "she was leaving, said she drove out with her cat.\n\n"
+        "A tenant, who spoke on condition he not be named since he had not told his boss he "
+        "was moving, said he left with his dog.\n\n"
         "Disney did not disclose that the firm paid for his office."
     )
     got = [q.text for q in annotate(text).quotations]
-    assert got == ["she drove out with her cat"]
+    assert got == ["he left with his dog"]
 
 
 def test_a_second_that_clause_is_more_of_what_was_said() -> None:
@@ -662,21 +662,23 @@ def test_a_second_that_clause_is_more_of_what_was_said() -> None:
 def test_a_participle_the_parser_made_a_complement_is_a_second_act() -> None:
     text = (
         "Justice Anil Varga certified the class action. The company had argued that riders "
-        "set their own hours. The judge rejected that, writing that the freedom the firm "
+        "set their own hours. The judge dismissed that, writing that the freedom the firm "
         "described was “largely theoretical” for riders."
     )
     art = annotate(text)
     got = {q.cue: q.text for q in art.quotations}
     assert got["writing"] == "the freedom the firm described was “largely theoretical” for riders"
-    assert "rejected" not in got
+    assert "dismissed" not in got
+    writing = next(q for q in art.quotations if q.cue == "writing")
+    assert art.entities[writing.speaker_entity].name == "Anil Varga"  # the judge writes
 
 
 def test_being_told_by_no_one_named_reports_nothing() -> None:
     text = (
-        "Coun. Neil Abara said he had asked about the schedule twice and had been assured both "
-        "times that it was on track."
+        "Trustee Ola Brink said she raised the budget three times and had been assured each "
+        "time that it was balanced."
     )
     got = [q.text for q in annotate(text).quotations]
     assert got == [
-        "he had asked about the schedule twice and had been assured both times that it was on track"
+        "she raised the budget three times and had been assured each time that it was balanced"
     ]
