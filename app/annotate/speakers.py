@@ -1077,10 +1077,11 @@ _BODY_NOUNS = (ORG_DESCRIPTION_HEADS - words("team party")) | words(
 
 def _names_the_body(ctx: Context, ent: int, subj: Token) -> bool:
     """An organisation's name modifying a noun for a body: "the Paris-based IEA watchdog"."""
-    if ctx.ents.entities[ent].kind != "organisation" or subj.lemma_.lower() not in _BODY_NOUNS:
-        return False
-    return any(
-        ctx.ents.token_entity.get(c.i) == ent and c.dep_ in ("compound", "nmod") for c in subj.lefts
+    kind = ctx.ents.entities[ent].kind
+    return (
+        kind == "organisation"
+        and subj.lemma_.lower() in _BODY_NOUNS
+        and _modifier_of(ctx, ent, subj)
     )
 
 
