@@ -93,9 +93,24 @@ def reported_speech(text: str, doc: Doc, index: QuoteIndex, ctx: Context) -> lis
             cands.append(c)
             remember(ctx, c)
             for more in reader.second_complements(c) if ti not in accordings else []:
-                cands.append(more)
+                _join(text, c, more)
                 ctx.reported.extend(more.spans)
     return cands
+
+
+_JOINING = re.compile(r"[\s,;]*(?:(?:and|or|but)\s+)?(?:that\s+)?", re.IGNORECASE)
+
+
+def _join(text: str, c: Candidate, more: Candidate) -> None:
+    """One reporting act is one quotation: "X said A, and that B" reports A and B together,
+    as one stretch of text when only the joining words lie between them."""
+    (s, e), (s2, e2) = c.spans[-1], more.spans[0]
+    if _JOINING.fullmatch(text[e:s2]):
+        c.spans = c.spans[:-1] + [(s, e2)] + more.spans[1:]
+    else:
+        c.spans = sorted(c.spans + more.spans)
+    c.quote_ids |= more.quote_ids
+    c.kind = c.kind if c.kind == more.kind else "mixed"
 
 
 def one_per_quotation(doc: Doc, cands: list[Candidate]) -> list[Candidate]:

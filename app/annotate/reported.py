@@ -124,7 +124,7 @@ class CueReader:
 
     def second_complements(self, c: Candidate) -> list[Candidate]:
         """ "X said A, and that B": each further "that" clause joined to the cue is reported
-        too, by the same speaker."""
+        too, by the same speaker (and in the same quotation: ``quotes._join``)."""
         out = []
         tok = self.doc[c.cue_tok]
         for conj in tok.rights:

@@ -104,16 +104,32 @@ def test_a_trailing_adverbial_clause_is_not_what_was_said() -> None:
     assert [q.text[:20] for q in qs] == ["The death toll from "]
 
 
-def test_a_second_that_clause_is_a_second_quotation() -> None:
+def test_a_second_that_clause_is_in_the_same_quotation() -> None:
     text = (
         "A 2017 review by the audit committee said it was “worried by the fact that no one "
         "office is accountable for this $20 million fund,” and that it was “hard to see” why "
         "so many units would fail to file their reports."
     )
     qs = annotate(text).quotations
-    assert len(qs) == 2
-    assert qs[1].text == "it was “hard to see” why so many units would fail to file their reports"
-    assert qs[0].speaker_text == qs[1].speaker_text
+    assert len(qs) == 1  # one reporting act, one quotation
+    assert qs[0].text.startswith("it was “worried by the fact")
+    assert qs[0].text.endswith(
+        "fund,” and that it was “hard to see” why so many units would fail to file their reports"
+    )
+    assert qs[0].speaker_text == "A 2017 review"
+
+
+def test_a_second_that_clause_after_a_comma_joins_the_first_in_one_stretch() -> None:
+    text = (
+        "The transit agency said in a notice that the Elm Street station would reopen on "
+        "Monday, and that buses would replace trains until then."
+    )
+    [q] = annotate(text).quotations
+    assert q.text == (
+        "the Elm Street station would reopen on Monday, and that buses would replace trains "
+        "until then"
+    )
+    assert q.kind == "indirect" and len(q.spans) == 1
 
 
 def test_a_modal_clause_that_lost_its_subject_to_the_parse_is_reported() -> None:
