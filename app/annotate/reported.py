@@ -510,7 +510,7 @@ def adjacent_quote(
 ) -> int | None:
     """Index of a long quotation right before or after the cue clause (same paragraph)."""
     sent = sentence_of(tok)
-    lo_char = min([tok.idx] + ([_name_start(subj).idx] if subj is not None else []))
+    lo_char = min([tok.idx] + ([_phrase_start(subj).idx] if subj is not None else []))
     hi_char = tok.idx + len(tok)
     best = None
     for k in in_para:
@@ -578,6 +578,14 @@ def _name_start(subj: Token) -> Token:
     ):
         first = doc[first.i - 1]
     return first
+
+
+def _phrase_start(subj: Token) -> Token:
+    """The first word of the subject's phrase: its name's, its left modifiers' and its article's
+    ("the" of "“...,” the 42-year-old said", where the parser hung "the" on the cue)."""
+    first = min(_name_start(subj), subj.left_edge, key=lambda t: t.i)
+    before = subj.doc[first.i - 1] if first.i > 0 else first
+    return before if before.lower_ in ("the", "a", "an") else first
 
 
 def _object_end(tok: Token, limit: int) -> int:

@@ -36,6 +36,18 @@ def test_age_epithet_is_the_person_of_that_age() -> None:
     assert _speakers(annotate(text)) == ["Karen Miller"]
 
 
+def test_age_epithet_after_a_quotation_the_parser_hung_the_cue_inside() -> None:
+    text = (
+        "Tina Okafor was sentenced on Friday.\n\n"
+        "Okafor, dressed in a dark blazer, rose to read a brief apology. “I was wrong. I hurt "
+        "someone’s son and someone’s brother, and I will live with that forever,” the "
+        "37-year-old said, her voice cracking."
+    )
+    art = annotate(text)
+    assert [q.text[:12] for q in art.quotations] == ["I was wrong."]
+    assert _speakers(art) == ["Tina Okafor"]
+
+
 def test_age_epithet_of_the_only_person() -> None:
     text = (
         "Maria Lopez won the race in Boston on Sunday.\n\n"
