@@ -37,9 +37,30 @@ _PUBLIC_JOBS = OFFICES | words(
 _OFFICE_KIN = {"minister": words("secretary minister"), "premier": words("premier minister")}
 
 
+# A title before a name, as the noun a description of its holder uses ("Justice X": "the
+# judge"; "Sgt. X": "the sergeant").
+_TITLE_NOUNS = {
+    "justice": "judge",
+    "prof": "professor",
+    "sen": "senator",
+    "gov": "governor",
+    "const": "constable",
+    "cst": "constable",
+    "sgt": "sergeant",
+    "det": "detective",
+    "insp": "inspector",
+    "supt": "superintendent",
+    "capt": "captain",
+    "lt": "lieutenant",
+    "cmdr": "commander",
+}
+
+
 def role_head(role: str) -> str:
-    """The head noun of a role phrase: "ambassador" of "British Ambassador to Chile"."""
-    return norm_token(head_word(role, ROLE_END))
+    """The head noun of a role phrase: "ambassador" of "British Ambassador to Chile", "judge"
+    of the title "Justice"."""
+    head = norm_token(head_word(role, ROLE_END))
+    return _TITLE_NOUNS.get(head, head)
 
 
 def head_word(phrase: str, ends: frozenset[str]) -> str:

@@ -11,7 +11,7 @@ from app.annotate.acronyms import abbreviated, expansion_in_text, expansion_of, 
 from app.annotate.cue_syntax import is_cue
 from app.annotate.documents import DOCUMENT_NOUNS, document_source, is_document, issuing_verb
 from app.annotate.entities import EntityResult
-from app.annotate.entities.lexicon import KIN_NOUNS, PAPER_HEADS
+from app.annotate.entities.lexicon import HONORIFICS, KIN_NOUNS, PAPER_HEADS
 from app.annotate.entities.roles import noun_gender, self_pronoun
 from app.annotate.epithets import epithet_age, known_ages, person_of_age
 from app.annotate.given_names import is_given_name
@@ -1107,10 +1107,10 @@ def _named_subject(
     elif (
         ent is not None
         and ctx.ents.entities[ent].kind == "organisation"
-        and subj.pos_ == "NOUN"
+        and (subj.pos_ == "NOUN" or human_word(subj.lower_))
         and subj.i not in te
     ):
-        ent = None  # "A Superior Court judge said": an unnamed person, not the court
+        ent = None  # "A Superior Court judge said", "the MP for X": a person, not the body
     elif ent is not None and _modifier_of(ctx, ent, subj):
         return None  # "Surrey staff said", "the Obama aides said": not the person named
     if ent is None:
@@ -1123,7 +1123,43 @@ def _named_subject(
             and subj.i not in te
         ):
             ent = None
+    if ent is not None and _someone_of(ctx, ent, subj):
+        return None  # "a lawyer for Jane Roe said", "the mother of X said"
     return ent
+
+
+def _someone_of(ctx: Context, ent: int, subj: Token) -> bool:
+    """The subject is a person known by a tie to the entity, named only after the noun: "a
+    lawyer for X", "an adviser to X", "the MP for X", "the mother of X"."""
+    if subj.i in ctx.ents.token_entity:
+        return False
+    lemma = subj.lemma_.lower()
+    kin = lemma in KIN_NOUNS and not _of_a_number(subj)
+    if not (kin or human_word(lemma) or human_word(subj.lower_)):
+        return False
+    ties = ("of", "for", "to") if kin else ("for", "to")
+    return any(
+        c.dep_ == "prep" and c.lower_ in ties and _named_right_after(ctx, ent, c)
+        for c in subj.rights
+    )
+
+
+def _named_right_after(ctx: Context, ent: int, prep: Token) -> bool:
+    """The entity is what the preposition governs: named right after it, or after an article
+    or a title ("for Mr X"; not "minister for civil aviation X", where X holds the office)."""
+    doc, te = ctx.doc, ctx.ents.token_entity
+    first = next((t for t in prep.subtree if te.get(t.i) == ent), None)
+    if first is None:
+        return False
+    between = doc[prep.i + 1 : first.i]
+    listed = any(t.lower_ == "and" for t in between)  # "the MP for Ayr and North Arran"
+
+    def leading(t: Token) -> bool:
+        if t.lower_ in ("the", "a", "an") or norm_token(t.text) in HONORIFICS:
+            return True
+        return listed and (t.lower_ == "and" or t.text == "," or t.pos_ == "PROPN")
+
+    return all(leading(t) for t in between)
 
 
 def _coordinated_subject(ctx: Context, subj: Token) -> frozenset[int]:
@@ -1296,7 +1332,7 @@ HUMAN_NOUNS = (
     swiss czech slovak croat serb greek thai seed favourite favorite athlete actress jockey
     pilot colleague citizen heiress princess duchess nurse medic pundit pupil legend native
     resident graduate alumnus alumna incumbent candidate quarterback victim entrepreneur teen
-    secretary"""
+    secretary mp mep msp mla mpp"""
     )
     | DEMONYM_NOUNS
 )

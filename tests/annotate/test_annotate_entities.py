@@ -129,6 +129,14 @@ def test_a_role_before_a_named_appositive_starts_at_its_first_word() -> None:
     assert _people(art)["Tom Reyes"].roles == ["group's B.C. chapter president"]
 
 
+def test_a_name_after_a_preposition_holds_no_role_before_it() -> None:
+    art = annotate(
+        "Priya Lal spoke at the hall. “Who asked the town?” the Liberal MP for Dunmore asked."
+    )
+    assert [e.roles for e in art.entities if e.name == "Dunmore"] in ([], [[]])
+    assert [q.speaker_label for q in art.quotations] == ["the Liberal MP for Dunmore"]
+
+
 def test_apostrophe_names_are_one_word() -> None:
     assert norm_name("O'Driscoll") == "odriscoll" == norm_name("O’Driscoll's")
     assert person_key("Mr O'Driscoll") == "person:odriscoll:mononym"

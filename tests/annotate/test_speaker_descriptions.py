@@ -749,3 +749,30 @@ def test_the_mother_of_three_is_an_epithet_for_the_woman_named() -> None:
         "The mother of three said a tutor is why her daughter still reads at grade level."
     )
     assert _speakers(art) == ["Marielle Dion", "Marielle Dion"]
+
+
+def test_a_title_before_the_name_is_the_noun_of_a_later_description() -> None:
+    text = (
+        "Ravi Dhillon admitted the theft in April.\n\n"
+        "Justice Carla Voss heard the submissions on Monday. Dhillon listened in silence.\n\n"
+        "The judge said she would rule next month.\n\n"
+        "Sgt. Marc Olsen led the search. Dhillon was arrested at home.\n\n"
+        "The sergeant said the search took two days."
+    )
+    assert _speakers(annotate(text)) == ["Carla Voss", "Marc Olsen"]
+
+
+def test_someone_known_by_a_tie_to_a_person_is_not_that_person() -> None:
+    text = (
+        "Ruth Amsel was arrested in May.\n\n"
+        "A lawyer for Ruth Amsel said the charges would be fought.\n\n"
+        "The brother of Ruth Amsel said she had done nothing wrong.\n\n"
+        "The mother of three said she would appeal.\n\n"
+        "The minister for rural affairs Tomas Brandt said the case was closed."
+    )
+    assert _speakers(annotate(text)) == [
+        "A lawyer for Ruth Amsel",
+        "The brother of Ruth Amsel",
+        "Ruth Amsel",
+        "Tomas Brandt",
+    ]

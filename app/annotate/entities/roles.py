@@ -16,6 +16,8 @@ from app.annotate.types import Entity
 def role_before(doc: Doc, start: int) -> str | None:
     """Title phrase just before a name: "U.S. Ambassador to Japan" Rahm Emanuel."""
     i = start - 1
+    if i >= 0 and doc[i].lower_ in ("to", "of", "for", "and"):
+        return None  # "the Labour MP for Birkenhead": the name is the role's object, no holder
     sent_start = sentence_of(doc[start]).start if start < len(doc) else 0
     words: list[int] = []
     while i >= sent_start:
