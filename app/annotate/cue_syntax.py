@@ -366,15 +366,9 @@ def nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
     if i >= 0 and doc[i].text in (",", *_DASHES) and i >= sent.start:
         # "..., Linda Lamoureux, executive chairwoman of the commission, said", "Mr X -
         # keen to reassure investors - had said" (a dash's aside has its opening dash)
-        for k in range(i - 1, max(sent.start, i - _ASIDE_TOKENS) - 1, -1):
-            aside = doc[i].text == "," or any(doc[m].text in _DASHES for m in range(k + 1, i))
-            if k in te and doc[k].text[:1].isupper() and aside:
-                head = k
-                while head + 1 < tok.i and te.get(head + 1) == te[k]:
-                    head += 1
-                return doc[head]
-            if doc[k].text in ('"', "“", "”") or doc[k].lower_ in ("said", "says"):
-                break
+        named = _named_before_aside(doc, tok, i, te)
+        if named is not None:
+            return named
     j = tok.i + 1
     while j < sent.end and doc[j].pos_ == "ADV":
         j += 1
@@ -384,6 +378,28 @@ def nearby_subject(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
             t = t.head
         return t
     return _inverted_description(doc, tok, j, sent.end)
+
+
+def _named_before_aside(doc: Doc, tok: Token, i: int, te: dict[int, int]) -> Token | None:
+    """The name that ends before the comma or dash at ``i`` in front of the cue; a name that
+    is the object of the aside's preposition only when no other comes before it ("X,
+    executive director of the Y Association, said": X)."""
+    sent = sentence_of(tok)
+    found: Token | None = None
+    for k in range(i - 1, max(sent.start, i - _ASIDE_TOKENS) - 1, -1):
+        aside = doc[i].text == "," or any(doc[m].text in _DASHES for m in range(k + 1, i))
+        if k in te and doc[k].text[:1].isupper() and aside and (found is None or k < found.i):
+            head = k
+            while head + 1 < tok.i and te.get(head + 1) == te[k]:
+                head += 1
+            if found is not None and te[head] == te[found.i]:
+                continue
+            if found is not None or doc[head].dep_ != "pobj":
+                return doc[head]
+            found = doc[head]
+        if doc[k].text in ('"', "“", "”") or doc[k].lower_ in ("said", "says"):
+            break
+    return found
 
 
 def _modified_noun(noun: Token) -> Token:

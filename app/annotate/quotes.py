@@ -106,7 +106,7 @@ def _join(text: str, c: Candidate, more: Candidate) -> None:
     as one stretch of text when only the joining words lie between them."""
     (s, e), (s2, e2) = c.spans[-1], more.spans[0]
     if _JOINING.fullmatch(text[e:s2]):
-        c.spans = c.spans[:-1] + [(s, e2)] + more.spans[1:]
+        c.spans = [*c.spans[:-1], (s, e2), *more.spans[1:]]
     else:
         c.spans = sorted(c.spans + more.spans)
     c.quote_ids |= more.quote_ids

@@ -394,11 +394,28 @@ def resolve_pronoun(
             if p >= para - 1 and (spk.type in ("other", "organisation") or firm):
                 return Speaker(spk.entity, spk.label, spk.type, tok.text)
             break
+        document = _document_subject_before(ctx, sent.start)
+        if document is not None:
+            spk = resolve_subject(ctx, document, para)
+            return Speaker(spk.entity, spk.label, spk.type, tok.text)
         orgs = _recent_mentions(ctx, tok.i, "organisation")
         if orgs and orgs[0][0] >= sent.start - 150:
             return _speaker_for_entity(ctx, orgs[0][1], tok.text)
         return Speaker(None, None, None, tok.text)
     return Speaker(None, None, None, tok.text)
+
+
+def _document_subject_before(ctx: Context, start: int) -> Token | None:
+    """ "A staff report projected that ... It cautioned that ...": the document that is the
+    subject of the sentence before, which "it" goes on to quote."""
+    if start == 0:
+        return None
+    before = sentence_of(ctx.doc[start - 1])
+    roots = [t for t in ctx.doc[before.start : before.end] if t.dep_ == "ROOT"]
+    subj = next((c for r in roots[:1] for c in r.children if c.dep_ == "nsubj"), None)
+    if subj is None or not is_document(subj) or subj.i in ctx.ents.token_entity:
+        return None
+    return subj
 
 
 def _organisation_subject_since(ctx: Context, tok: Token) -> int | None:
@@ -1133,6 +1150,8 @@ def _someone_of(ctx: Context, ent: int, subj: Token) -> bool:
     lawyer for X", "an adviser to X", "the MP for X", "the mother of X"."""
     if subj.i in ctx.ents.token_entity:
         return False
+    if is_document(subj):  # "a letter sent to X said": not X, who got it
+        return any(c.dep_ == "acl" and _addressed_to(ctx, ent, c) for c in subj.rights)
     lemma = subj.lemma_.lower()
     kin = lemma in KIN_NOUNS and not _of_a_number(subj)
     if not (kin or human_word(lemma) or human_word(subj.lower_)):
@@ -1141,6 +1160,13 @@ def _someone_of(ctx: Context, ent: int, subj: Token) -> bool:
     return any(
         c.dep_ == "prep" and c.lower_ in ties and _named_right_after(ctx, ent, c)
         for c in subj.rights
+    )
+
+
+def _addressed_to(ctx: Context, ent: int, participle: Token) -> bool:
+    return any(
+        c.dep_ in ("prep", "dative") and c.lower_ == "to" and _named_right_after(ctx, ent, c)
+        for c in participle.children
     )
 
 

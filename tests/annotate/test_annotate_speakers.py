@@ -42,6 +42,24 @@ def test_unresolvable_pronoun_is_left_empty() -> None:
     assert q.speaker_type is None
 
 
+def test_it_after_a_document_that_was_the_last_subject_is_that_document() -> None:
+    text = (
+        "An engineering review ordered by the board projected that the bridge could last "
+        "another decade. It warned, though, that salt damage would shorten that."
+    )
+    art = annotate(text)
+    assert _speakers(art) == ["An engineering review"]
+    assert art.quotations[0].speaker_text == "It"
+
+
+def test_the_name_before_an_aside_speaks_not_the_body_the_aside_names() -> None:
+    text = (
+        "In Moncton, Anne-Marie Leclerc, executive director of the Riverview Merchants "
+        "Association, said the closure would hurt shops along the river."
+    )
+    assert _speakers(annotate(text)) == ["Anne-Marie Leclerc"]
+
+
 def test_description_matched_to_role() -> None:
     text = (
         "The British Ambassador to Chile, Rosa Kent, opened the exhibition. "

@@ -776,3 +776,11 @@ def test_someone_known_by_a_tie_to_a_person_is_not_that_person() -> None:
         "Ruth Amsel",
         "Tomas Brandt",
     ]
+
+
+def test_a_document_sent_to_a_person_is_not_that_persons_word() -> None:
+    text = (
+        "A letter sent to Omar Feld on Friday said his licence would be suspended. It added "
+        "that he could appeal within 30 days."
+    )
+    assert _speakers(annotate(text)) == ["A letter", "A letter"]
