@@ -814,8 +814,9 @@ def cut_nested(doc: Doc, lo: int, hi: int, cue: Token, cues: set[int]) -> tuple[
             own_subject = any(c.dep_ in SUBJ for c in t.children)
             participle = t.tag_ == "VBG" and i > 0 and doc[i - 1].text == ","
             marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
-            # (nor "..., and that patients should call 911": a second "that" clause of it)
-            subordinate = not marks.isdisjoint(_CONTENT_MARKS | {"that"})
+            # (nor "..., and that patients should call 911": a second "that" clause of it,
+            # nor "worse than the counts suggest": a comparison)
+            subordinate = not marks.isdisjoint(_CONTENT_MARKS | {"that", "than"})
             # "... a big deal since the firm publishes ...": still the content; but "A said
             # X, while B said Y" is a second act
             opening = lo + int(doc[lo].lower_ == "that")  # ("adding that while X has ...")

@@ -104,6 +104,16 @@ def test_a_trailing_adverbial_clause_is_not_what_was_said() -> None:
     assert [q.text[:20] for q in qs] == ["The death toll from "]
 
 
+def test_a_comparison_with_what_others_say_stays_in_the_quotation() -> None:
+    text = (
+        "Nurses say the shortage is deeper than hospital figures suggest, because shifts go "
+        "unfilled."
+    )
+    assert _texts(text) == [
+        "the shortage is deeper than hospital figures suggest, because shifts go unfilled"
+    ]
+
+
 def test_a_second_that_clause_is_in_the_same_quotation() -> None:
     text = (
         "A 2017 review by the audit committee said it was “worried by the fact that no one "
