@@ -46,7 +46,8 @@ JUNK = re.compile(
       | (?:photo|image|picture|video)\s+credit\s*:?.* | photograph\s*:.* | credit\s*:.*
       | (?:photo|photograph|picture)s?\s+by\s.* | caption\s*:.*
       | ©.* | \(c\)\s.* | copyright\b.* | all\s+rights\s+reserved\.? | loading\.*
-      | play\s+video | watch\s*:.* | video\s*:.* | listen\s*:.* | audio\s*:.*
+      | play\s+video | watch(?:\s+(?:below|here|now|live|more))?\s*:.* | video\s*:.*
+      | listen\s*:.* | audio\s*:.*
       | media\s+playback\s+is\s+(?:not\s+)?(?:un)?supported.*
       | this\s+video\s+can\s*not\s+be\s+played.*
       | join\s+(?:our|the)\s+\w+\s+channel.* | download\s+(?:our|the)\s+app.*
@@ -126,8 +127,14 @@ _CREDITS = re.compile(
 )
 
 
+# A video's caption, however long: "WATCH BELOW: Crews cleared the pass. As Jo Roe reports, ..."
+_VIDEO_CAPTION = re.compile(r"^watch(?:\s+(?:below|above|here|now|live|more))?\s*:\s*\S", re.I)
+
+
 def is_junk(s: str) -> bool:
     """A line of page furniture."""
+    if _VIDEO_CAPTION.match(s) and len(s) < 600:
+        return True
     if len(s) >= 200:
         return False
     furniture = JUNK.match(s) or _CREDITS.match(s)

@@ -64,6 +64,10 @@ JUNK = [
     "Have your say",
     "Copy this link",
     "These are external links and will open in a new window",
+    "WATCH BELOW: Crews spent the night clearing the pass after a slide buried two trucks. As "
+    "Jo Roe reports, drivers who waited for hours say the detour signs came far too late, and "
+    "the ministry says a review will look at how the warning system failed. (Tue, Mar 3)",
+    "Watch: The mayor answers questions from residents",
 ]
 BODY = [
     "The council approved the plan on Monday.",
@@ -74,6 +78,7 @@ BODY = [
     "Soon you could go hunting via the net.",
     "78,000",
     "Winners meet in final match",
+    "Watchdog groups said the fee was too high.",
 ]
 
 
