@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from app.annotate.colon_lead import colon_lead_speaker
+from app.annotate.names import words
 from app.annotate.nlp import token_at
 from app.annotate.quote_index import Candidate, QuoteIndex, trim_direct
 from app.annotate.quotemarks import QuoteSpan
@@ -131,6 +132,9 @@ def _attach(walk: _Walk, p: Paragraph, k: int, pc: list[Candidate]) -> Candidate
     if led is not None:
         return Candidate(-1, [(s, e)], "direct", None, led, p.number, {k})
     prev = [c for c in pc if c.spans[-1][1] <= q.open]
+    named_next = _named_next(walk, p, q) if not prev else None
+    if named_next is not None:
+        return Candidate(-1, [(s, e)], "direct", None, named_next, p.number, {k})
     if prev:
         c = max(prev, key=lambda c: c.spans[-1][1])  # the one ending last before it
         if join_split(walk.text, walk.doc, c, q, (s, e)):
@@ -184,6 +188,51 @@ def _new_subject(walk: _Walk, start: int, end: int, speaker: Speaker) -> Speaker
             return None
         return Speaker(ent, ctx.ents.entities[ent].name, "person", None)
     return None
+
+
+def _named_next(walk: _Walk, p: Paragraph, q: QuoteSpan) -> Speaker | None:
+    """ "“A.” Jo Roe delivered the line to a crowd in Truro.": a paragraph that opens on a
+    quoted sentence, then names the person the next sentence is about, is theirs."""
+    text, doc, ctx = walk.text, walk.doc, walk.ctx
+    if q.open != p.start or q.close is None or text[q.start : q.end].rstrip()[-1:] not in ".?!":
+        return None
+    after = token_at(doc, q.close)  # (the closing mark, then the next word)
+    while after is not None and after.i < len(doc) - 1 and (after.is_space or after.is_punct):
+        after = doc[after.i + 1]
+    if after is None or after.idx >= p.end or ctx.in_quote(after.idx):
+        return None
+    if not after.text[:1].isupper() or after.lower_ in _PRONOUNS:
+        return None  # (the quotation's own sentence goes on, or a pronoun: a cue's place)
+    te = ctx.ents.token_entity
+    for t in doc[after.i : min(after.i + 12, len(doc))]:
+        if t.dep_ == "nsubj" and t.head.idx > q.close:
+            if t.lower_ in ("that", "this"):
+                continue  # "That was how X reacted": the subject of the clause after it
+            ent = te.get(t.i)
+            if ent is None or ctx.ents.entities[ent].kind != "person":
+                return None
+            if not _points_back(t.head):
+                return None  # ("“A.” Jo Roe was at a loss": A is the last speaker's)
+            return Speaker(ent, ctx.ents.entities[ent].name, "person", None)
+    return None
+
+
+_PRONOUNS = frozenset(("he", "she", "they", "it", "i", "we"))
+# What a sentence after a quotation calls it, or does with it, when it names who said it:
+# "delivered the line", "made the remark", "opened with that warning", "reacted".
+_UTTERANCE_NOUNS = words(
+    "line lines remark remarks words warning message comment comments quip plea verdict submissions"
+)
+_REACTING_VERBS = frozenset(("react", "respond"))
+
+
+def _points_back(verb: Token) -> bool:
+    """The verb of the sentence after a quotation refers back to it as an utterance."""
+    if verb.lemma_.lower() in _REACTING_VERBS:
+        return True
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children]
+    return any(o.lower_ in _UTTERANCE_NOUNS and o.dep_ in ("dobj", "pobj") for o in objects)
 
 
 def join_split(text: str, doc: Doc, c: Candidate, q: QuoteSpan, span: tuple[int, int]) -> bool:

@@ -403,3 +403,21 @@ def test_a_that_clause_read_as_a_documents_relative_clause_is_reported() -> None
     assert [q.text for q in art.quotations] == [
         "advance polls will be open at more than 100 locations across Peel Region starting Saturday"
     ]
+
+
+def test_a_quotation_before_the_sentence_that_names_who_delivered_it_is_theirs() -> None:
+    text = (
+        "Noor Haddad chairs the board. Pat Lemieux runs the clinic.\n\n"
+        "“We cannot keep a building open on goodwill alone.” Clinic director Pat Lemieux "
+        "delivered that line to a packed hall on Tuesday.\n\n"
+        "“It was the right call.” That was how Noor Haddad responded a day later."
+    )
+    assert _speakers(annotate(text)) == ["Pat Lemieux", "Noor Haddad"]
+
+
+def test_a_quotation_before_a_sentence_about_someone_else_is_not_theirs() -> None:
+    text = (
+        "“We played well in the first half and tired late,” coach Noor Haddad said.\n\n"
+        "“The second goal changed the game.” Pat Lemieux was at a loss to explain the defeat."
+    )
+    assert "Pat Lemieux" not in _speakers(annotate(text))
