@@ -32,6 +32,7 @@ from app.annotate.cue_syntax import (
 )
 from app.annotate.cues import DIRECT_ONLY, OBJECT_PREDICATE, SPEECH_VERBS
 from app.annotate.documents import clause_source, is_document, own_source
+from app.annotate.given_names import is_given_name
 from app.annotate.inserted import host_clause, inverted_insert
 from app.annotate.names import words
 from app.annotate.nlp import doc_text, sentence_of, tokens_where
@@ -264,7 +265,25 @@ def cue_subject(doc: Doc, tok: Token, index: QuoteIndex, te: dict[int, int]) -> 
         subj = _issuer(tok) or nearby_subject(doc, tok, te)
         if subj is not None and index.inside(subj.idx):
             subj = None
+    elif subj.pos_ == "NOUN" and subj.i not in te:
+        named = _name_set_off_before(doc, tok, te)
+        if named is not None and named.i > subj.i:
+            subj = named  # "The partner who led the deal, a former ..., Raj Malhotra, said"
     return subj
+
+
+def _name_set_off_before(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
+    """A name between commas right before the cue (", Raj Malhotra, said"): the appositive
+    that names a described subject, wherever the parser hung it."""
+    i = tok.i - 1
+    if i < 2 or doc[i].text != "," or i - 1 not in te:
+        return None
+    k = i - 1
+    while k - 1 >= 0 and te.get(k - 1) == te[i - 1]:
+        k -= 1
+    # a person's name ("analysts at the bank, RBC, said" are the analysts)
+    person = doc[i - 1].ent_type_ == "PERSON" or (k < i - 1 and is_given_name(doc[k].text))
+    return doc[i - 1] if person and k > 0 and doc[k - 1].text == "," else None
 
 
 def _subject_left_out(tok: Token) -> bool:

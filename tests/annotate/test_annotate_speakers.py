@@ -421,3 +421,12 @@ def test_a_quotation_before_a_sentence_about_someone_else_is_not_theirs() -> Non
         "“The second goal changed the game.” Pat Lemieux was at a loss to explain the defeat."
     )
     assert "Pat Lemieux" not in _speakers(annotate(text))
+
+
+def test_a_name_set_off_before_the_cue_names_a_long_described_subject() -> None:
+    text = (
+        "The volunteer who has run the shelter kitchen since it opened, a retired welder who "
+        "once cooked for logging camps across the north before settling in town, Ivo Brandt, "
+        "said the freezers were empty by Friday."
+    )
+    assert _speakers(annotate(text)) == ["Ivo Brandt"]
