@@ -27,7 +27,7 @@ from app.annotate.names import words
 from app.annotate.nlp import token_at
 from app.annotate.quote_index import Candidate, QuoteIndex, trim_direct
 from app.annotate.quotemarks import QuoteSpan
-from app.annotate.speakers import Context, Speaker, salient_person, sentence_subject
+from app.annotate.speakers import PRONOUNS, Context, Speaker, salient_person, sentence_subject
 from app.annotate.types import Paragraph
 
 MIN_DIRECT_WORDS = 4
@@ -201,7 +201,7 @@ def _named_next(walk: _Walk, p: Paragraph, q: QuoteSpan) -> Speaker | None:
         after = doc[after.i + 1]
     if after is None or after.idx >= p.end or ctx.in_quote(after.idx):
         return None
-    if not after.text[:1].isupper() or after.lower_ in _PRONOUNS:
+    if not after.text[:1].isupper() or after.lower_ in PRONOUNS:
         return None  # (the quotation's own sentence goes on, or a pronoun: a cue's place)
     te = ctx.ents.token_entity
     for t in doc[after.i : min(after.i + 12, len(doc))]:
@@ -217,7 +217,6 @@ def _named_next(walk: _Walk, p: Paragraph, q: QuoteSpan) -> Speaker | None:
     return None
 
 
-_PRONOUNS = frozenset(("he", "she", "they", "it", "i", "we"))
 # What a sentence after a quotation calls it, or does with it, when it names who said it:
 # "delivered the line", "made the remark", "opened with that warning", "reacted".
 _UTTERANCE_NOUNS = words(

@@ -388,12 +388,12 @@ def _named_before_aside(doc: Doc, tok: Token, i: int, te: dict[int, int]) -> Tok
     found: Token | None = None
     for k in range(i - 1, max(sent.start, i - _ASIDE_TOKENS) - 1, -1):
         aside = doc[i].text == "," or any(doc[m].text in _DASHES for m in range(k + 1, i))
-        if k in te and doc[k].text[:1].isupper() and aside and (found is None or k < found.i):
+        if k in te and doc[k].text[:1].isupper() and aside:
+            if found is not None and te[k] == te[found.i]:
+                continue  # (the rest of the name already found)
             head = k
             while head + 1 < tok.i and te.get(head + 1) == te[k]:
                 head += 1
-            if found is not None and te[head] == te[found.i]:
-                continue
             if found is not None or doc[head].dep_ != "pobj":
                 return doc[head]
             found = doc[head]

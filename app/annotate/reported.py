@@ -268,12 +268,12 @@ def cue_subject(doc: Doc, tok: Token, index: QuoteIndex, te: dict[int, int]) -> 
     elif subj.pos_ == "NOUN" and subj.i not in te:
         named = _name_set_off_before(doc, tok, te)
         if named is not None and named.i > subj.i:
-            subj = named  # "The partner who led the deal, a former ..., Raj Malhotra, said"
+            subj = named  # "The buyer behind the bid, a banker who ..., Jo Roe, said"
     return subj
 
 
 def _name_set_off_before(doc: Doc, tok: Token, te: dict[int, int]) -> Token | None:
-    """A name between commas right before the cue (", Raj Malhotra, said"): the appositive
+    """A name between commas right before the cue (", Jo Roe, said"): the appositive
     that names a described subject, wherever the parser hung it."""
     i = tok.i - 1
     if i < 2 or doc[i].text != "," or i - 1 not in te:
