@@ -15,7 +15,7 @@ from app.annotate.entities.lexicon import HONORIFICS, KIN_NOUNS, PAPER_HEADS
 from app.annotate.entities.roles import noun_gender, self_pronoun
 from app.annotate.epithets import epithet_age, known_ages, person_of_age
 from app.annotate.given_names import is_given_name
-from app.annotate.names import DEMONYM_NOUNS, ROLE_SUFFIXES, norm_token, words
+from app.annotate.names import DEMONYM_NOUNS, ROLE_NOUNS, ROLE_SUFFIXES, norm_token, words
 from app.annotate.nlp import doc_text, hyphen_tail, sentence_of, token_at, word_parts
 from app.annotate.offices import (
     ROLE_END,
@@ -1336,16 +1336,26 @@ def _same_description(ctx: Context, text: str) -> int | None:
 
 
 def _of_named(ctx: Context, subj: Token, span: Span) -> bool:
-    """Whether the description's post-modifier names an organisation: "the chairman of the
-    Police Federation" is someone of that body, not whoever was talked about."""
+    """Whether the description's post-modifier names an organisation or brings in something
+    new: "the chairman of the Police Federation", "the owner of a bakery" is someone of that
+    body or place, not whoever was talked about."""
     te = ctx.ents.token_entity
     return any(
         c.dep_ == "prep"
         and c.lower_ in ("of", "for", "at")
-        and any(t.i in te and ctx.ents.entities[te[t.i]].kind == "organisation" for t in c.subtree)
+        and any(
+            (t.i in te and ctx.ents.entities[te[t.i]].kind == "organisation")
+            or (t.dep_ == "pobj" and _indefinite(t))
+            for t in c.subtree
+        )
         for c in subj.rights
         if c.i < span.end
     )
+
+
+def _indefinite(noun: Token) -> bool:
+    """A noun brought in by "a", "an" or "another" ("a downtown bakery")."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
 
 
 HUMAN_SUFFIXES = (*ROLE_SUFFIXES, "ee", "person", "eer", "wright")
@@ -1361,6 +1371,7 @@ HUMAN_NOUNS = (
     secretary mp mep msp mla mpp"""
     )
     | DEMONYM_NOUNS
+    | ROLE_NOUNS
 )
 NOT_HUMAN = words(
     """father mother wife husband son daughter brother sister friend partner parent statement

@@ -784,3 +784,34 @@ def test_a_document_sent_to_a_person_is_not_that_persons_word() -> None:
         "that he could appeal within 30 days."
     )
     assert _speakers(annotate(text)) == ["A letter", "A letter"]
+
+
+def test_a_description_that_brings_in_a_new_place_is_nobody_named_before() -> None:
+    text = (
+        "Sgt. Lena Kovac, a spokesperson for the Halden Police Service, said two men were "
+        "arrested on Friday.\n\n"
+        "The owner of a corner store on Main Street said the arrests came as a relief.\n\n"
+        "The manager at a used bookstore said shop owners had been on edge for weeks.\n\n"
+        "The sergeant said more charges were possible."
+    )
+    assert _speakers(annotate(text)) == [
+        "Lena Kovac",
+        "The owner of a corner store on Main Street",
+        "The manager at a used bookstore",
+        "Lena Kovac",
+    ]
+
+
+def test_a_critic_described_by_party_is_the_critic_of_that_party() -> None:
+    text = (
+        "Conservative housing critic Dana Whitfield said the plan came too late. NDP housing "
+        "critic Omar Teixeira said the plan did nothing for renters.\n\n"
+        "“This is a budget for landlords,” the NDP critic said.\n\n"
+        "“We will vote against it,” the Conservative critic said."
+    )
+    assert _speakers(annotate(text)) == [
+        "Dana Whitfield",
+        "Omar Teixeira",
+        "Omar Teixeira",
+        "Dana Whitfield",
+    ]

@@ -8,7 +8,7 @@ from app.annotate.entities.lexicon import GIVEN_NAMES_F, GIVEN_NAMES_M, HONORIFI
 from app.annotate.entities.result import Found
 from app.annotate.entities.vocabulary import is_cap
 from app.annotate.given_names import gender_of
-from app.annotate.names import ROLE_SUFFIXES, TITLE_WORDS, norm_token, words
+from app.annotate.names import ROLE_NOUNS, ROLE_SUFFIXES, TITLE_WORDS, norm_token, words
 from app.annotate.nlp import sentence_of
 from app.annotate.types import Entity
 
@@ -36,7 +36,10 @@ def role_before(doc: Doc, start: int) -> str | None:
             i -= 1
             continue
         break
-    while words and doc[words[-1]].lower_ in ("to", "of", "for", "and", "-", "'s", "’s"):
+    while words and (
+        doc[words[-1]].lower_ in ("to", "of", "for", "and", "-", "'s", "’s")
+        or doc[words[-1]].pos_ in ("VERB", "ADP", "SCONJ")  # "According to budget officer X"
+    ):
         words.pop()
     while words and norm_token(doc[words[0]].text) in HONORIFICS:
         words.pop(0)  # "Deputy prime minister Mr Tom Pratt": the title ends before "Mr"
@@ -68,7 +71,9 @@ def _lower_role_word(t: Token, start: int) -> bool:
 def _role_noun(t: Token) -> bool:
     """A lower-case noun naming what a person does: "economist", "defender", "seed"."""
     return (
-        t.is_lower and t.pos_ == "NOUN" and (t.lower_.endswith(ROLE_SUFFIXES) or t.lower_ == "seed")
+        t.is_lower
+        and t.pos_ == "NOUN"
+        and (t.lower_.endswith(ROLE_SUFFIXES) or t.lower_ in ROLE_NOUNS)
     )
 
 

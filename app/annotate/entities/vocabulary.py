@@ -18,7 +18,13 @@ from app.annotate.entities.lexicon import (
     PAPER_HEADS,
 )
 from app.annotate.given_names import is_given_name
-from app.annotate.names import ROLE_SUFFIXES, TITLE_WORDS, is_title_word, strip_possessive
+from app.annotate.names import (
+    ROLE_NOUNS,
+    ROLE_SUFFIXES,
+    TITLE_WORDS,
+    is_title_word,
+    strip_possessive,
+)
 
 
 def is_cap(tok: Token) -> bool:
@@ -111,7 +117,10 @@ def club_like(words: list[str]) -> bool:
 
 def role_noun(tok: Token) -> bool:
     """A common noun for what a person is or does: "chairman", "spokesperson", "officer"."""
-    return tok.pos_ == "NOUN" and (tok.lower_ in TITLE_WORDS or tok.lower_.endswith(ROLE_SUFFIXES))
+    low = tok.lower_
+    return tok.pos_ == "NOUN" and (
+        low in TITLE_WORDS or low in ROLE_NOUNS or low.endswith(ROLE_SUFFIXES)
+    )
 
 
 def follows_a_full_name(doc: Doc, i: int) -> bool:
