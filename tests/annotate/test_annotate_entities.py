@@ -242,3 +242,17 @@ def test_a_body_name_cut_at_and_or_at_its_branch_number_is_whole() -> None:
         "Canada Mortgage and Housing Corporation",
         "Amalgamated Bus Workers Union Local 204",
     }
+
+
+def test_a_person_after_a_place_s_office_or_a_long_role_is_named_without_them() -> None:
+    art = annotate(
+        "The council wrote to every MP. Its president, Guelph Mayor Celeste Amankwah, said "
+        "cities had done their part.\n\n"
+        "According to parliamentary budget officer Ingrid Sauvé-Mackenzie, the fund is "
+        "too small. Amankwah said she agreed."
+    )
+    people = _people(art)
+    assert set(people) == {"Celeste Amankwah", "Ingrid Sauvé-Mackenzie"}
+    assert "Guelph Mayor" in people["Celeste Amankwah"].roles
+    assert people["Ingrid Sauvé-Mackenzie"].roles == ["parliamentary budget officer"]
+    assert not _orgs(art).keys() & {"Guelph Mayor Celeste Amankwah"}

@@ -772,18 +772,44 @@ def _person_title(tok: Token) -> bool:
     return word in _PERSON_TITLES or (tok.text.endswith(".") and word in _RANKS)
 
 
+# Offices a place or a body gives a person ("Guelph Mayor", "B.C. Premier", "Union President").
+_OFFICES = words(
+    """mayor premier minister president senator governor councillor councilor chair chairman
+    chairwoman chairperson ceo commissioner chief leader mp mpp mla mep msp"""
+)
+
+
+def _name_after_an_office(doc: Doc, ent: Span) -> int | None:
+    """Where a person's name starts in a span the model labelled one place or body: after an
+    office, a given name and a surname ("Guelph Mayor Celeste Amankwah"), not a body's name
+    ("Premier League", "President Hotel")."""
+    for k in range(ent.start, ent.end - 2):
+        if not (is_cap(doc[k]) and norm_token(doc[k].text) in _OFFICES):
+            continue
+        name = doc[k + 1 : ent.end]
+        words_ = name.text.split()
+        if (
+            2 <= len(words_) <= 3
+            and is_given_name(name[0].text)
+            and all(is_cap(t) or t.text == "-" for t in name)
+            and not (org_like(words_) or club_like(words_))
+        ):
+            return k + 1
+    return None
+
+
 def _named_after_a_role(doc: Doc, ent: Span) -> bool:
     """A given name and a surname right after a lower-case noun for what a person does
     ("host Brent Bambury", "coach Ana Ruiz"), whatever the model labelled them."""
-    if ent.start == 0 or not 2 <= len(ent) <= 3 or not is_given_name(ent[0].text):
+    names = ent.text.split()  # ("Sauvé-Mackenzie" is one word)
+    if ent.start == 0 or not 2 <= len(names) <= 3 or not is_given_name(ent[0].text):
         return False
     before = doc[ent.start - 1]
     role = role_noun(before) or before.lower_ in ROLE_AFTER_ORG | _HOSTS
-    names = [t.text for t in ent]
     return (
         before.is_lower
         and role
-        and all(is_cap(t) for t in ent)
+        and all(is_cap(t) or t.text == "-" for t in ent)
         and not (org_like(names) or club_like(names))
     )
 
@@ -841,6 +867,8 @@ def model_spans(doc: Doc, char_ok: Callable[[int], bool]) -> list[tuple[str, int
         if label is None:
             continue
         titled = _titled_person_start(doc, ent) if label == "ORG" else None
+        if label != "PERSON":
+            titled = _name_after_an_office(doc, ent) or titled
         if titled is not None:
             merged.append(("PERSON", titled, ent.end))
             continue
