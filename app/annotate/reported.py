@@ -32,6 +32,7 @@ from app.annotate.cue_syntax import (
 )
 from app.annotate.cues import DIRECT_ONLY, OBJECT_PREDICATE, SPEECH_VERBS
 from app.annotate.documents import clause_source, is_document, own_source
+from app.annotate.entities.vocabulary import role_noun
 from app.annotate.given_names import is_given_name
 from app.annotate.inserted import host_clause, inverted_insert
 from app.annotate.names import words
@@ -340,6 +341,8 @@ def reported_content(
         start = _subject_start(subj)
         if rng[0] < start and _set_off_before(doc, start, tok):
             rng = (rng[0], start)  # "A, her lawyer, Jo Roe, said": the parser put her in A
+    if rng is not None and subj is not None:
+        rng = _title_left_out(doc, rng, subj)
     if rng is not None:
         content = complement_content(text, doc, tok, rng, cues, index)
         return _with_quote_before(text, doc, tok, rng, cues, index, content)
@@ -394,6 +397,21 @@ def _with_quote_before(
     if first is None or first[1] != "direct" or content[1] != "direct":
         return content
     return first[0] + content[0], "direct", first[2] | content[2]
+
+
+def _title_left_out(doc: Doc, rng: tuple[int, int], subj: Token) -> tuple[int, int]:
+    """The complement up to its closing quotation mark, when the words after the mark are
+    the title of the name that speaks ("“...,” president and chief executive Jo Roe said":
+    the parser joined the title to the quoted clause)."""
+    if rng[1] != _name_start(subj).i:
+        return rng
+    close = next((t.i for t in reversed(doc[rng[0] : rng[1]]) if t.tag_ == "''"), None)
+    if close is None or close + 1 == rng[1]:
+        return rng
+    title = doc[close + 1 : rng[1]]
+    if any(t.pos_ in ("VERB", "AUX", "PRON") or t.is_punct for t in title):
+        return rng
+    return rng[0], close + 1
 
 
 def _subject_start(subj: Token) -> int:
@@ -602,9 +620,19 @@ def _name_start(subj: Token) -> Token:
 def _phrase_start(subj: Token) -> Token:
     """The first word of the subject's phrase: its name's, its left modifiers' and its article's
     ("the" of "“...,” the 42-year-old said", where the parser hung "the" on the cue)."""
-    first = min(_name_start(subj), subj.left_edge, key=lambda t: t.i)
+    first = _title_start(min(_name_start(subj), subj.left_edge, key=lambda t: t.i))
     before = subj.doc[first.i - 1] if first.i > 0 else first
     return before if before.lower_ in ("the", "a", "an") else first
+
+
+def _title_start(first: Token) -> Token:
+    """The first word of a lower-case title right before a name ("president and chief
+    executive" of "..., president and chief executive Jo Roe said"), or the name's."""
+    doc, k = first.doc, first.i
+    while k > 0 and doc[k - 1].is_lower and doc[k - 1].pos_ in ("NOUN", "ADJ", "CCONJ"):
+        k -= 1
+    titled = any(role_noun(t) for t in doc[k : first.i])
+    return doc[k] if titled and doc[k].pos_ != "CCONJ" else first
 
 
 def _object_end(tok: Token, limit: int) -> int:

@@ -197,3 +197,22 @@ def test_mixed_quote_runs_to_the_closing_mark() -> None:
     q = art.quotations[0]
     assert q.kind == "mixed"
     assert q.text.endswith("a place to train.”")
+
+
+def test_a_title_between_the_quotation_and_the_name_is_not_quoted() -> None:
+    text = (
+        "Northgate Foods Ltd. said quarterly profit rose 9 per cent.\n\n"
+        "“Shoppers want value, and they are showing us that with every visit,” president "
+        "and chief executive Marta Lindqvist said on a call with analysts.\n\n"
+        "“We cut prices on the basics,” founder and chair Tomas Ek said."
+    )
+    art = annotate(text)
+    _check_offsets(text, art)
+    assert [(q.kind, q.text, _speaker(art, q)) for q in art.quotations[1:]] == [
+        (
+            "direct",
+            "Shoppers want value, and they are showing us that with every visit",
+            "Marta Lindqvist",
+        ),
+        ("direct", "We cut prices on the basics", "Tomas Ek"),
+    ]
