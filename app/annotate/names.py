@@ -36,7 +36,7 @@ ROLE_MODIFIERS = words(
 # Endings of nouns that name what a person does ("economist", "defender", "chairman").
 ROLE_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman")
 # Nouns for what a person does that end otherwise ("the NDP critic", "seventh seed").
-ROLE_NOUNS = words("critic advocate aide candidate delegate envoy host surgeon seed")
+ROLE_NOUNS = words("critic advocate aide candidate delegate envoy surgeon seed")
 # Nouns for a person of a nation ("the Dane", "Scot Nick Smith").
 DEMONYM_NOUNS = words(
     """briton brit scot scotsman scotswoman welshman englishman irishman frenchman dutchman

@@ -256,3 +256,14 @@ def test_a_person_after_a_place_s_office_or_a_long_role_is_named_without_them() 
     assert "Guelph Mayor" in people["Celeste Amankwah"].roles
     assert people["Ingrid Sauvé-Mackenzie"].roles == ["parliamentary budget officer"]
     assert not _orgs(art).keys() & {"Guelph Mayor Celeste Amankwah"}
+
+
+def test_a_hyphenated_given_name_takes_the_surname_after_it_and_a_street_is_nobody() -> None:
+    art = annotate(
+        "Two people carried a till out of a shop on Fennick Place.\n\n“We swept up the "
+        "glass again,” said Seung-woo Baek, who runs the shop.\n\nBaek said the thieves took "
+        "a laptop. Liberal health critic Ifeoma Chukwu said the province should act."
+    )
+    people = _people(art)
+    assert set(people) == {"Seung-woo Baek", "Ifeoma Chukwu"}
+    assert people["Seung-woo Baek"].aliases == ["Seung-woo Baek", "Baek"]

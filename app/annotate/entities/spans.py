@@ -102,13 +102,31 @@ def extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
         end += 2
         while end < len(doc) and doc[end - 1].lower_ in ("der", "den") and is_cap(doc[end]):
             end += 1
-    while end < len(doc) and name_token(doc[end]) and doc[end - 1].whitespace_:
-        if doc[end].ent_type_ and doc[end].ent_type_ != "PERSON":
+    while end < len(doc) and doc[end - 1].whitespace_:
+        given_alone = _given_alone(doc, start, end)
+        if not name_token(doc[end], any_label=given_alone):
+            break
+        if doc[end].ent_type_ and doc[end].ent_type_ != "PERSON" and not given_alone:
             break
         if doc[end - 1].tag_ == "POS" and doc[start].lower_ not in ("st", "st.", "saint"):
             break  # "Andrea Horwath's [New Democrats]" (not "St Fintian's High School")
         end += 1
     return start, end
+
+
+def _given_alone(doc: Doc, start: int, end: int) -> bool:
+    """The name so far is one hyphenated given name ("Hyun-woo", "Mei-lin"): the capitalised
+    word after it is the surname, whatever the model labelled it."""
+    parts = doc[start:end]
+    return (
+        len(parts) == 3
+        and parts[1].text == "-"
+        and not parts[0].whitespace_
+        and not parts[1].whitespace_
+        and parts[2].is_lower
+        and parts[2].pos_ in ("NOUN", "PROPN")  # (not "Oscar-nominated")
+        and doc[end].pos_ == "PROPN"
+    )
 
 
 _STYLE = re.compile(r"-(?:style|esque|like|era|inspired|type)$")

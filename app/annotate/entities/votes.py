@@ -50,7 +50,15 @@ from app.annotate.entities.vocabulary import (
     org_like,
 )
 from app.annotate.given_names import is_given_name
-from app.annotate.names import TITLE_WORDS, initial_of, is_acronym, norm_name, norm_token, words
+from app.annotate.names import (
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    initial_of,
+    is_acronym,
+    norm_name,
+    norm_token,
+    words,
+)
 from app.annotate.nlp import tokens_where
 from app.annotate.offices import OFFICES, PORTFOLIO_WORDS
 
@@ -132,11 +140,18 @@ def _person_votes(doc: Doc, f: Found) -> int:
     kin = before in KIN_NOUNS or named_relative(doc, f)  # "sister X": family are people
     aged = followed_by_age(doc, f)  # "Jo Roe, 61,": a name given an age is a person's
     return (
-        int(before in TITLE_WORDS)
+        int(before in TITLE_WORDS or _role_noun_before(doc, f))
         + int(speaks)
         + 2 * int(lettered or kin or aged)
         + _self_reference(doc, f)
     )
+
+
+def _role_noun_before(doc: Doc, f: Found) -> bool:
+    """ "critic Ifeoma Chukwu": a lower-case noun for what a person does (not the verb of
+    "Bolton host Arsenal")."""
+    before = doc[f.start - 1] if f.start > 0 else None
+    return before is not None and before.pos_ == "NOUN" and before.text in ROLE_NOUNS
 
 
 def _self_reference(doc: Doc, f: Found) -> int:
