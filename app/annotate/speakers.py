@@ -15,7 +15,14 @@ from app.annotate.entities.lexicon import HONORIFICS, KIN_NOUNS, PAPER_HEADS
 from app.annotate.entities.roles import noun_gender, self_pronoun
 from app.annotate.epithets import epithet_age, known_ages, person_of_age
 from app.annotate.given_names import is_given_name
-from app.annotate.names import DEMONYM_NOUNS, ROLE_NOUNS, ROLE_SUFFIXES, norm_token, words
+from app.annotate.names import (
+    DEMONYM_NOUNS,
+    ROLE_NOUNS,
+    ROLE_SUFFIXES,
+    is_title_word,
+    norm_token,
+    words,
+)
 from app.annotate.nlp import doc_text, hyphen_tail, sentence_of, token_at, word_parts
 from app.annotate.offices import (
     ROLE_END,
@@ -775,12 +782,36 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
         if fit is not None:
             fits.append((fit + pos / 1e6, ent))
     if not fits:
-        return None
+        later = _office_holder_named_later(ctx, head, words)
+        return None if later is None else _speaker_for_entity(ctx, later, doc[lo:hi].text)
     best = max(fits)[1]
     orgs = [ent for _f, ent in fits if ctx.ents.entities[ent].kind != "person"]
     if origin and best in orgs and len(orgs) > 1:
         return None  # "the Australian firm": no one checks where a firm is from, so the only one
     return _speaker_for_entity(ctx, best, doc[lo:hi].text)
+
+
+def _office_holder_named_later(ctx: Context, head: Token, words: set[str]) -> int | None:
+    """ "Ontario's health minister announced ... || Health Minister Jo Roe said": a story that
+    names the office before any person, and one person named later holds it (every word of
+    the description but its owner's or a place's is in their stated role)."""
+    first: dict[int, int] = {}
+    for s, _e, ent in ctx.mention_tokens:
+        first.setdefault(ent, s)
+    people = {ent: s for ent, s in first.items() if ctx.ents.entities[ent].kind == "person"}
+    if any(s < head.i for s in people.values()):
+        return None  # a person named before: the description may stand for them
+    # the owner ("Nova Scotia's", "the province's") and a place need not be in the role
+    owner = [t for c in head.children if c.dep_ == "poss" for t in c.subtree]
+    aside = [*owner, *(t for t in head.lefts if origin_word(t))]
+    wanted = words - {norm_token(t.text) for t in aside}
+    fits = [
+        ent
+        for ent in people
+        if _person_fit(ctx.ents.entities[ent], head, words) is not None
+        and wanted <= {norm_token(w) for r in ctx.ents.entities[ent].roles for w in r.split()}
+    ]
+    return fits[0] if len(fits) == 1 and len(wanted) > 1 else None
 
 
 def origin_word(tok: Token) -> bool:
@@ -1153,7 +1184,7 @@ def _someone_of(ctx: Context, ent: int, subj: Token) -> bool:
     if is_document(subj):  # "a letter sent to X said": not X, who got it
         return any(c.dep_ == "acl" and _addressed_to(ctx, ent, c) for c in subj.rights)
     lemma = subj.lemma_.lower()
-    kin = lemma in KIN_NOUNS and not _of_a_number(subj)
+    kin = (lemma in KIN_NOUNS or lemma in _SURROUNDINGS) and not _of_a_number(subj)
     if not (kin or human_word(lemma) or human_word(subj.lower_)):
         return False
     ties = ("of", "for", "to") if kin else ("for", "to")
@@ -1161,6 +1192,10 @@ def _someone_of(ctx: Context, ent: int, subj: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in ties and _named_right_after(ctx, ent, c)
         for c in subj.rights
     )
+
+
+# Those around a person who speak for them: "the office of X", "the family of X".
+_SURROUNDINGS = words("office family campaign staff estate entourage")
 
 
 def _addressed_to(ctx: Context, ent: int, participle: Token) -> bool:
@@ -1185,7 +1220,9 @@ def _named_right_after(ctx: Context, ent: int, prep: Token) -> bool:
             return True
         return listed and (t.lower_ == "and" or t.text == "," or t.pos_ == "PROPN")
 
-    return all(leading(t) for t in between)
+    # "the office of Mines Minister X": a capitalised title before the name
+    titled = any(is_title_word(t.text) for t in between) and all(t.is_title for t in between)
+    return titled or all(leading(t) for t in between)
 
 
 def _coordinated_subject(ctx: Context, subj: Token) -> frozenset[int]:
@@ -1368,7 +1405,7 @@ HUMAN_NOUNS = (
     swiss czech slovak croat serb greek thai seed favourite favorite athlete actress jockey
     pilot colleague citizen heiress princess duchess nurse medic pundit pupil legend native
     resident graduate alumnus alumna incumbent candidate quarterback victim entrepreneur teen
-    secretary mp mep msp mla mpp"""
+    secretary mp mep msp mla mpp mna mha"""
     )
     | DEMONYM_NOUNS
     | ROLE_NOUNS

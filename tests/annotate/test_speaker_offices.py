@@ -109,3 +109,38 @@ def test_a_minister_of_another_portfolio_is_not_the_prime_minister() -> None:
         "prime minister said."
     )
     assert _speakers(text) == ["Ruth Amberley", "Osgood", "Osgood"]
+
+
+def test_a_lead_that_names_the_office_before_its_holder() -> None:
+    text = (
+        "Lobster season delayed\n\n"
+        "HALIFAX — Nova Scotia’s fisheries minister announced Tuesday that the lobster season "
+        "will open two weeks late.\n\n"
+        "“The stocks need time,” Fisheries Minister Odile Marchetti told reporters.\n\n"
+        "Opposition critic Ray Dunn said the minister should have warned crews sooner."
+    )
+    assert _speakers(text) == ["Odile Marchetti", "Odile Marchetti", "Ray Dunn"]
+
+
+def test_an_office_named_first_stays_unnamed_when_two_could_hold_it() -> None:
+    text = (
+        "Clinics stay open\n\n"
+        "The province’s health minister said Monday that clinics would stay open.\n\n"
+        "Health Minister Odile Marchetti and federal Health Minister Ray Dunn met in May."
+    )
+    assert _speakers(text) == ["The province's health minister"]
+
+
+def test_the_office_of_a_named_minister_speaks_for_the_minister_not_as_her() -> None:
+    text = (
+        "Mines Minister Odile Marchetti toured the site on Monday.\n\n"
+        "In a statement, the office of Mines Minister Odile Marchetti said the province had "
+        "met the band council four times.\n\n"
+        "Independent MLA Ray Dunn said the talks had gone nowhere. “I have heard nothing,” "
+        "the MLA said."
+    )
+    assert _speakers(text) == [
+        "the office of Mines Minister Odile Marchetti",
+        "Ray Dunn",
+        "Ray Dunn",
+    ]
