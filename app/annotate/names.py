@@ -22,9 +22,9 @@ TITLE_WORDS = words(
     commander sgt sergeant cpl corporal pte private const constable det detective insp
     inspector supt superintendent officer judge justice chair chairman chairwoman
     chairperson councillor councilor coun cllr alderman reeve warden king queen prince princess
-    sheikh emir president-elect minister-designate mp mpp mla mep msp attorney solicitor speaker
-    leader coach manager ceo cfo coo founder spokesman spokeswoman spokesperson former then late
-    acting interim"""
+    sheikh emir president-elect minister-designate mp mpp mla mna mha mep msp attorney solicitor
+    speaker leader coach manager ceo cfo coo founder spokesman spokeswoman spokesperson former
+    then late acting interim"""
 )
 # Words that may precede a title inside a role ("U.S. Defence Secretary", "Foreign Minister").
 ROLE_MODIFIERS = words(

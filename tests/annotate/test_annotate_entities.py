@@ -267,3 +267,17 @@ def test_a_hyphenated_given_name_takes_the_surname_after_it_and_a_street_is_nobo
     people = _people(art)
     assert set(people) == {"Seung-woo Baek", "Ifeoma Chukwu"}
     assert people["Seung-woo Baek"].aliases == ["Seung-woo Baek", "Baek"]
+
+
+def test_a_name_after_a_party_office_is_a_person_whatever_the_model_called_it() -> None:
+    art = annotate(
+        "Rebate cancelled\n\n“The Liberals told struggling families help was on the way,” "
+        "Conservative Leader Brent Kowalchuk wrote on X. “Canadians will remember this.”\n\n"
+        "Liberal MNA Carole Pinsonneault said both levels of government deserved blame."
+    )
+    people = _people(art)
+    assert set(people) == {"Brent Kowalchuk", "Carole Pinsonneault"}
+    assert [art.entities[q.speaker_entity].name for q in art.quotations] == [
+        "Brent Kowalchuk",
+        "Carole Pinsonneault",
+    ]

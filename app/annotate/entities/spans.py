@@ -793,7 +793,7 @@ def _person_title(tok: Token) -> bool:
 # Offices a place or a body gives a person ("Guelph Mayor", "B.C. Premier", "Union President").
 _OFFICES = words(
     """mayor premier minister president senator governor councillor councilor chair chairman
-    chairwoman chairperson ceo commissioner chief leader mp mpp mla mep msp"""
+    chairwoman chairperson ceo commissioner chief leader mp mpp mla mna mha mep msp"""
 )
 
 
@@ -881,12 +881,13 @@ def model_spans(doc: Doc, char_ok: Callable[[int], bool]) -> list[tuple[str, int
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
     surnames |= _unlabelled_subjects(doc)
     for ent in doc.ents:
-        label = _model_label(doc, ent, surnames) if char_ok(ent.start_char) else None
+        if not char_ok(ent.start_char):
+            continue
+        office = _name_after_an_office(doc, ent) if ent.label_ != "PERSON" else None
+        label = "PERSON" if office is not None else _model_label(doc, ent, surnames)
         if label is None:
             continue
-        titled = _titled_person_start(doc, ent) if label == "ORG" else None
-        if label != "PERSON":
-            titled = _name_after_an_office(doc, ent) or titled
+        titled = office or (_titled_person_start(doc, ent) if label == "ORG" else None)
         if titled is not None:
             merged.append(("PERSON", titled, ent.end))
             continue
