@@ -281,3 +281,12 @@ def test_a_name_after_a_party_office_is_a_person_whatever_the_model_called_it() 
         "Brent Kowalchuk",
         "Carole Pinsonneault",
     ]
+
+
+def test_a_name_in_apposition_to_a_relative_or_a_role_is_a_person_but_a_firm_is_not() -> None:
+    art = annotate(
+        "Band to tour\n\nHis cousin and bandmate, Amara Sable, said the pair would tour in "
+        "September.\n\nThe carmaker, General Motors, said it would recall 30,000 cars."
+    )
+    assert set(_people(art)) == {"Amara Sable"}
+    assert "General Motors" in _orgs(art)

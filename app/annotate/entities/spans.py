@@ -15,6 +15,7 @@ from app.annotate.entities.lexicon import (
     GIVEN_NAMES_M,
     HONORIFICS,
     INNER_TITLES,
+    KIN_NOUNS,
     NAME_PARTICLES,
     ORG_DESCRIPTORS,
     ORG_HEADS,
@@ -746,8 +747,10 @@ def _model_label(doc: Doc, ent: Span, surnames: Collection[str] = ()) -> str | N
         return "ORG"  # a party, whatever the model called it
     if label in ("GPE", "LOC", "FAC") and _given_and_known_surname(ent, surnames):
         return "PERSON"  # "over seventh seed Ines Moreau [LOC]. Moreau [PERSON] had ..."
-    if label in ("GPE", "LOC", "FAC", "ORG") and _named_after_a_role(doc, ent):
-        return "PERSON"  # "told Day 6 host Brent Bambury [FAC]"
+    if label in ("GPE", "LOC", "FAC", "ORG") and (
+        _named_after_a_role(doc, ent) or _set_beside_a_person(ent)
+    ):
+        return "PERSON"  # "told Day 6 host Brent Bambury [FAC]", "her cousin, Amara Sable,"
     if label in _NON_NAME_LABELS:
         if (org_like(ent.text.split()) and label != "NORP") or (
             label == "FAC" and norm_name(ent.text) in ("pentagon", "the pentagon")
@@ -833,6 +836,23 @@ def _named_after_a_role(doc: Doc, ent: Span) -> bool:
 
 
 _HOSTS = frozenset({"host", "co-host", "anchor"})
+
+
+def _set_beside_a_person(ent: Span) -> bool:
+    """A given name and a surname in apposition to a lower-case noun for a person or a
+    relative ("His cousin and bandmate, Amara Sable, said")."""
+    head, names = ent.root.head, ent.text.split()
+    return (
+        ent.root.dep_ == "appos"
+        and head.pos_ == "NOUN"
+        and head.is_lower
+        and (role_noun(head) or head.lower_ in KIN_NOUNS)
+        and head.lower_ not in ORG_DESCRIPTORS  # "the carmaker, General Motors,"
+        and 2 <= len(names) <= 3
+        and is_given_name(ent[0].text)
+        and not is_title_word(ent[0].text)
+        and all(is_cap(t) or t.text == "-" for t in ent)
+    )
 
 
 def _given_and_known_surname(ent: Span, surnames: Collection[str]) -> bool:
