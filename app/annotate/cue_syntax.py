@@ -610,8 +610,8 @@ def stray_that_clause(tok: Token) -> Token | None:
                 return c
             if c.dep_ == "relcl" and _complement_read_as_relative(c):
                 return c
-            if _on_path(c):
-                todo.append(c)
+            if _on_path(c) or (c.lower_ == "of" and c.dep_ == "prep" and node.dep_ == "pobj"):
+                todo.append(c)  # ("said at the time of the arrest that ...")
     return None
 
 
@@ -868,7 +868,7 @@ def reported_clause(doc: Doc, cue: Token, lo: int, hi: int, quoted: bool) -> boo
     if root.pos_ in ("VERB", "AUX"):
         # (the parse sometimes hangs the subject on the auxiliary: "his party is absorbing")
         has_subj = any(c.dep_ in _SUBJECT_DEPS for h in _heads(root) for c in h.children)
-        has_subj = has_subj or _subject_on_adjunct(doc, root, lo)
+        has_subj = has_subj or _subject_on_adjunct(doc, root, lo) or _subject_in_pieces(root)
         modal = hi - lo > 4 and any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
         # "..., the paper said.": the parse lost the subject of a clause before the cue
         before = hi < cue.i and hi - lo > 4 and doc[hi].text == ","
@@ -879,6 +879,14 @@ def reported_clause(doc: Doc, cue: Token, lo: int, hi: int, quoted: bool) -> boo
         if hi - lo == 2 and has_subj and root.tag_ in _FINITE and _ends_sentence(doc, hi):
             return True  # "saying Gallas overreacted.": a whole clause in two words
     return hi - lo >= 3
+
+
+def _subject_in_pieces(root: Token) -> bool:
+    """A finite verb that the parser gave an article or an adjective of its own: the subject
+    in pieces ("said the 31-year-old intends to plead": "the" and "old" on "intends")."""
+    return root.tag_ in _FINITE and any(
+        c.dep_ in ("det", "amod") and c.i < root.i for c in root.children
+    )
 
 
 def _subject_on_adjunct(doc: Doc, root: Token, lo: int) -> bool:

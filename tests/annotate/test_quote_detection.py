@@ -295,3 +295,15 @@ def test_who_agreed_still_leads_the_quotations_after() -> None:
         "insisted, would hurt patients."
     )
     assert attributed(body) == [("A group of nurses from Leeds", "The cuts would hurt patients")]
+
+
+def test_a_clause_the_parser_split_from_its_subject_or_hung_on_a_setting_is_reported() -> None:
+    text = (
+        "Rhoda Vance, 31, was charged on Monday. Her lawyer spoke to reporters.\n\n"
+        "He said the 31-year-old intends to plead not guilty to every count.\n\n"
+        "Harbour police said at the time of the arrest that the two women knew each other."
+    )
+    assert _texts(text) == [
+        "the 31-year-old intends to plead not guilty to every count",
+        "the two women knew each other",
+    ]
