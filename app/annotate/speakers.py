@@ -772,7 +772,7 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
         e = ctx.ents.entities[ent]
         if e.kind == "person":
             fit = _person_fit(e, head, words)
-        elif _only_as_employer(ctx, ent, head.i) and ent != last_org:
+        elif _only_as_employer(ctx, ent, head.i) and ent != last_org and not _head_in_name(e, head):
             continue  # "said Jo Roe, analyst at X. The company also said": not X
         elif head.lemma_ in _PAPER_NOUNS and ent != last_org and not _a_paper(ctx, ent):
             continue  # "the industry newspaper" is not the studio named before it
@@ -812,6 +812,13 @@ def _office_holder_named_later(ctx: Context, head: Token, words: set[str]) -> in
         and wanted <= {norm_token(w) for r in ctx.ents.entities[ent].roles for w in r.split()}
     ]
     return fits[0] if len(fits) == 1 and len(wanted) > 1 else None
+
+
+def _head_in_name(e: Entity, head: Token) -> bool:
+    """The description's noun is a word of the organisation's name ("the securities
+    commission" of "B.C. Securities Commission")."""
+    name_words = {norm_token(w) for w in e.name.split()}
+    return head.pos_ == "NOUN" and bool({head.lemma_.lower(), norm_token(head.text)} & name_words)
 
 
 def origin_word(tok: Token) -> bool:

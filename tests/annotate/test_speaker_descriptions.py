@@ -815,3 +815,13 @@ def test_a_critic_described_by_party_is_the_critic_of_that_party() -> None:
         "Omar Teixeira",
         "Dana Whitfield",
     ]
+
+
+def test_a_body_first_named_as_someones_employer_is_the_body_its_own_noun_describes() -> None:
+    text = (
+        "According to the Crown, 23 investors lost money.\n\n"
+        "Ines Rowe, an accountant with the Yukon Securities Commission, testified that she "
+        "found no record of the loans.\n\n"
+        "The securities commission said in an email that it does not comment on cases."
+    )
+    assert _speakers(annotate(text)) == ["Crown", "Ines Rowe", "Yukon Securities Commission"]
