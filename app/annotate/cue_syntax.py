@@ -786,9 +786,23 @@ def clause_on_addressee(tok: Token) -> Token | None:
         return None
     for c in objs[0].rights:
         own = [x for x in c.children if x.dep_ in _SUBJECT_DEPS and x.i < c.i]
-        if c.dep_ in ("acl", "ccomp") and own and _finite(c) and own[0].lower_ not in WH_WORDS:
+        clause = c.dep_ in ("acl", "ccomp") or (c.dep_ == "relcl" and _told_an_audience(c, own))
+        if clause and own and _finite(c) and own[0].lower_ not in WH_WORDS:
             return c if own[0].i == c.left_edge.i else None
     return None
+
+
+# Whom one tells things in public: "told the crowd he had ...".
+_AUDIENCES = words(
+    """crowd jury court reporters journalists audience media press committee hearing inquiry
+    panel council assembly delegates supporters members listeners viewers readers"""
+)
+
+
+def _told_an_audience(clause: Token, own: list[Token]) -> bool:
+    """A clause read as relative on an audience, with a pronoun subject of its own ("told
+    the crowd he had never played for an award"): what was told (not "the story he told")."""
+    return clause.head.lower_ in _AUDIENCES and bool(own) and own[0].tag_ == "PRP"
 
 
 def _on_path(tok: Token) -> bool:

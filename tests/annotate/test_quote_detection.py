@@ -307,3 +307,12 @@ def test_a_clause_the_parser_split_from_its_subject_or_hung_on_a_setting_is_repo
         "the 31-year-old intends to plead not guilty to every count",
         "the two women knew each other",
     ]
+
+
+def test_what_someone_told_a_crowd_is_reported_though_read_as_a_relative_clause() -> None:
+    text = (
+        "Awards night\n\nThe lifetime award went to fiddler Angus Rourke, 79. The veteran "
+        "fiddler, who played a short set with his grandchildren, told the crowd he had "
+        "“never once played for a prize.” He told the story he had told for years."
+    )
+    assert _texts(text) == ["he had “never once played for a prize.”"]
