@@ -290,3 +290,17 @@ def test_a_name_in_apposition_to_a_relative_or_a_role_is_a_person_but_a_firm_is_
     )
     assert set(_people(art)) == {"Amara Sable"}
     assert "General Motors" in _orgs(art)
+
+
+def test_an_office_in_capitals_is_no_body_and_a_score_is_no_part_of_a_name() -> None:
+    art = annotate(
+        "Title\n\nEDMONTON — Lakeview-area MLA Dana Pruett was expelled from the caucus over a "
+        "post about nurses, the premier's office said.\n\n“I won't take back a word of it,” "
+        "the MLA said in a video.\n\n“No MLA should talk about nurses like that,” critic Omar "
+        "Haddad wrote. M&S said it would stay out of it.\n\nThen the 46-year-old made a "
+        "hit-and-roll in the 10th end to steal two and beat Tyler Brandvold 7-6 in the "
+        "semifinal."
+    )
+    assert set(_people(art)) == {"Dana Pruett", "Omar Haddad", "Tyler Brandvold"}
+    assert set(_orgs(art)) == {"M&S"}
+    assert art.entities[art.quotations[1].speaker_entity].name == "Dana Pruett"

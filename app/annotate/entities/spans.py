@@ -743,6 +743,8 @@ def _model_label(doc: Doc, ent: Span, surnames: Collection[str] = ()) -> str | N
     model calls a person elsewhere (``surnames``)."""
     label = ent.label_
     words = [w for w in ent.text.split() if w.lower() != "the"]
+    if len(words) == 1 and words[0].isupper() and words[0].isalpha() and is_title_word(words[0]):
+        return None  # "no MLA should", "the CEO": an office, not a body
     if label in ("NORP", "PERSON", "ORG") and party_name(words):
         return "ORG"  # a party, whatever the model called it
     if label in ("GPE", "LOC", "FAC") and _given_and_known_surname(ent, surnames):
@@ -980,6 +982,7 @@ def _person_found(doc: Doc, s: int, e: int) -> list[Found]:
         return _org_found(doc, paper, e)  # "the Sunday Gazette [PERSON]"
     s, e = extend_person(doc, s, e)
     s, e = cut_span(doc, s, e)
+    e -= _score_at_end(doc, s, e)  # "beat Tyler Brandvold 7-6"
     s2, e2, titles = strip_span(doc, s, e, person=True)
     s2, e2 = trim_person(doc, s2, e2)
     name = clean_person_name(span_text(doc, s2, e2)) if s2 < e2 else ""
