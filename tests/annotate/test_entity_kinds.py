@@ -1193,3 +1193,14 @@ def test_a_given_name_labelled_an_organisation_and_its_unlabelled_surname() -> N
     kinds = {e.name: e.kind for e in art.entities if e.kind in ("person", "organisation")}
     assert kinds.get("Sophie Lavallée") == "person"
     assert "Sophie" not in kinds and "Lavallée" not in kinds
+
+
+def test_a_collective_or_a_cooperative_is_an_organisation() -> None:
+    art = annotate(
+        "Title\n\nThe Seawall Collective, a fans' group, wants more signings. The Prairie "
+        "Grain Cooperative said prices fell.\n\nIn a post, the group said it welcomed the "
+        "signing."
+    )
+    kinds = {e.name: e.kind for e in art.entities}
+    assert kinds.get("Seawall Collective") == "organisation"
+    assert kinds.get("Prairie Grain Cooperative") == "organisation"
