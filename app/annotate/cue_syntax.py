@@ -502,7 +502,7 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
             return None  # a second act of the same speaker, not what the first reports
         return stolen_subject_start(tok, c), c.right_edge.i + 1
     clause = stray_that_clause(tok) or clause_on_addressee(tok) or _clause_read_as_adverbial(tok)
-    clause = clause or _clause_read_as_object(tok)
+    clause = clause or _clause_read_as_object(tok) or _clause_before_read_as_adverbial(tok)
     if clause is not None:
         that = clause.left_edge.lower_ == "that" and clause.dep_ == "relcl"  # (no relative's)
         return clause.left_edge.i + int(that), clause.right_edge.i + 1
@@ -756,6 +756,30 @@ def _clause_read_as_adverbial(tok: Token) -> Token | None:
         if any(t.is_punct or t.pos_ == "CCONJ" for t in tok.doc[tok.i + 1 : c.left_edge.i]):
             continue  # "did reply with one, but late efforts sealed it": another clause
         if _finite(c) and any(x.dep_ in SUBJ for x in c.children):
+            return c
+    return None
+
+
+def _clause_before_read_as_adverbial(tok: Token) -> Token | None:
+    """ "A third of them owned one, the study reported.": a whole sentence before a trailing
+    attribution that the parser hung on the cue as an adverbial (no conjunction of its own),
+    with its own subject, then a comma and the cue's subject."""
+    doc, sent = tok.doc, sentence_of(tok)
+    subj = next((c for c in tok.children if c.dep_ in SUBJ and c.i < tok.i), None)
+    if subj is None or any(t.pos_ in ("VERB", "AUX") for t in doc[tok.i + 1 : sent.end]):
+        return None
+    for c in tok.lefts:
+        if c.dep_ != "advcl" or any(x.dep_ == "mark" or x.lower_ in WH_WORDS for x in c.children):
+            continue
+        start = next((t.i for t in doc[sent.start : c.i] if not t.is_punct and not t.is_space), c.i)
+        after = c.right_edge.i + 1
+        own = [x for h in (c, *(a for a in c.children if a.dep_ == "aux")) for x in h.children]
+        if (
+            c.left_edge.i == start
+            and doc[after].text == ","
+            and subj.left_edge.i == after + 1
+            and any(x.dep_ in SUBJ for x in own)
+        ):
             return c
     return None
 

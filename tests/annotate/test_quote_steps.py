@@ -682,3 +682,26 @@ def test_being_told_by_no_one_named_reports_nothing() -> None:
     assert got == [
         "she raised the budget three times and had been assured each time that it was balanced"
     ]
+
+
+def test_a_sentence_before_a_trailing_cue_read_as_an_adverbial_is_its_complement() -> None:
+    # "Many had hearing loss, the study reported.": the parser may take "hearing" for a verb
+    # and hang it, with the whole sentence, on the cue as an adverbial
+    rows = [
+        ("Many", "NNS", "NOUN", "nsubj", 1),
+        ("had", "VBD", "AUX", "aux", 2),
+        ("hearing", "VBG", "VERB", "advcl", 7),
+        ("loss", "NN", "NOUN", "dobj", 2),
+        (",", ",", "PUNCT", "punct", 7),
+        ("the", "DT", "DET", "det", 6),
+        ("study", "NN", "NOUN", "nsubj", 7),
+        ("reported", "VBD", "VERB", "ROOT", 7),
+        (".", ".", "PUNCT", "punct", 7),
+    ]
+    doc = hand_parsed(rows)
+    assert content_range(doc, doc[7]) == (0, 4)
+    # "As many had hearing loss, the study reported ...": an adverbial indeed
+    marked = hand_parsed(
+        [("As", "IN", "SCONJ", "mark", 3), *((w, t, p, d, h + 1) for w, t, p, d, h in rows)]
+    )
+    assert content_range(marked, marked[8]) is None
