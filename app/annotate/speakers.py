@@ -777,8 +777,7 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
         elif head.lemma_ in _PAPER_NOUNS and ent != last_org and not _a_paper(ctx, ent):
             continue  # "the industry newspaper" is not the studio named before it
         else:
-            lead = ent == lead_org
-            fit = _organisation_fit(e, head, words, specific, ent == last_org, lead)
+            fit = _organisation_fit(e, head, words, specific, ent == last_org, ent == lead_org)
         if fit is not None:
             fits.append((fit + pos / 1e6, ent))
     if not fits:
