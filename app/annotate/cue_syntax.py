@@ -611,7 +611,7 @@ def stray_that_clause(tok: Token) -> Token | None:
             if c.dep_ == "relcl" and _complement_read_as_relative(c):
                 return c
             if _on_path(c) or (c.lower_ == "of" and c.dep_ == "prep" and node.dep_ == "pobj"):
-                todo.append(c)  # ("said at the time of the arrest that ...")
+                todo.append(c)  # ("said at the time of the vote that ...")
     return None
 
 
@@ -761,7 +761,7 @@ def _clause_read_as_adverbial(tok: Token) -> Token | None:
 
 
 def _clause_before_read_as_adverbial(tok: Token) -> Token | None:
-    """ "A third of them owned one, the study reported.": a whole sentence before a trailing
+    """ "Half of them had no plan, the survey found.": a whole sentence before a trailing
     attribution that the parser hung on the cue as an adverbial (no conjunction of its own),
     with its own subject, then a comma and the cue's subject."""
     doc, sent = tok.doc, sentence_of(tok)
@@ -921,7 +921,7 @@ def reported_clause(doc: Doc, cue: Token, lo: int, hi: int, quoted: bool) -> boo
 
 def _subject_in_pieces(root: Token) -> bool:
     """A finite verb that the parser gave an article or an adjective of its own: the subject
-    in pieces ("said the 31-year-old intends to plead": "the" and "old" on "intends")."""
+    in pieces ("said the 40-year-old plans to appeal": "the" and "old" on "plans")."""
     return root.tag_ in _FINITE and any(
         c.dep_ in ("det", "amod") and c.i < root.i for c in root.children
     )

@@ -1,7 +1,10 @@
 """People and organisations (sentences written for these tests)."""
 
+from spacy.tokens import Doc
+
 from app.annotate import annotate
 from app.annotate.entities.result import Found
+from app.annotate.entities.spans import _person_found, model_spans
 from app.annotate.entities.votes import _name_groups
 from app.annotate.names import norm_name, person_key, strip_possessive
 from app.annotate.nlp import get_nlp
@@ -244,63 +247,76 @@ def test_a_body_name_cut_at_and_or_at_its_branch_number_is_whole() -> None:
     }
 
 
-def test_a_person_after_a_place_s_office_or_a_long_role_is_named_without_them() -> None:
-    art = annotate(
-        "The council wrote to every MP. Its president, Guelph Mayor Celeste Amankwah, said "
-        "cities had done their part.\n\n"
-        "According to parliamentary budget officer Ingrid Sauvé-Mackenzie, the fund is "
-        "too small. Amankwah said she agreed."
+def _labelled(words: list[str], ents: list[str], **parse: list) -> Doc:
+    """Words with the labels (and parse) a model gives them in some contexts only."""
+    return Doc(get_nlp().vocab, words=words, ents=ents, **parse)
+
+
+def _model_names(doc: Doc) -> list[tuple[str, str]]:
+    return [(label, doc[s:e].text) for label, s, e in model_spans(doc, lambda _c: True)]
+
+
+def test_a_person_after_an_office_in_a_span_labelled_a_body_or_a_work() -> None:
+    body = ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"]
+    words = ["Its", "president", ",", "Brandon", "Mayor", "Lise", "Vandermeer", ",", "said"]
+    assert _model_names(_labelled(words, body)) == [("PERSON", "Lise Vandermeer")]
+    work = ["B-WORK_OF_ART", *["I-WORK_OF_ART"] * 3, "O", "O", "O"]
+    words = ["Conservative", "Leader", "Glen", "Petrakis", "wrote", "on", "X"]
+    assert _model_names(_labelled(words, work)) == [("PERSON", "Glen Petrakis")]
+    assert _model_names(_labelled(["no", "MLA", "should"], ["O", "B-ORG", "O"])) == []
+
+
+def test_a_hyphenated_surname_after_a_role_labelled_a_place_is_a_person() -> None:
+    words = ["budget", "officer", "Mireille", "Dubé", "-", "Caron", "said"]
+    doc = _labelled(
+        words,
+        ["O", "O", "B-FAC", "I-FAC", "I-FAC", "I-FAC", "O"],
+        spaces=[True, True, True, False, False, True, False],
+        pos=["NOUN", "NOUN", "PROPN", "PROPN", "PUNCT", "PROPN", "VERB"],
     )
-    people = _people(art)
-    assert set(people) == {"Celeste Amankwah", "Ingrid Sauvé-Mackenzie"}
-    assert "Guelph Mayor" in people["Celeste Amankwah"].roles
-    assert people["Ingrid Sauvé-Mackenzie"].roles == ["parliamentary budget officer"]
-    assert not _orgs(art).keys() & {"Guelph Mayor Celeste Amankwah"}
+    assert _model_names(doc) == [("PERSON", "Mireille Dubé-Caron")]
+
+
+def test_a_name_in_apposition_to_a_relative_is_a_person_but_one_after_a_firm_noun_is_not() -> None:
+    parse = {
+        "pos": ["PRON", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB"],
+        "deps": ["poss", "nsubj", "punct", "compound", "appos", "punct", "ROOT"],
+        "heads": [1, 6, 1, 4, 1, 1, 6],
+    }
+    words = ["His", "sister", ",", "Nadia", "Ferrante", ",", "said"]
+    doc = _labelled(words, ["O", "O", "O", "B-GPE", "I-GPE", "O", "O"], **parse)
+    assert _model_names(doc) == [("PERSON", "Nadia Ferrante")]
+    words = ["The", "carmaker", ",", "General", "Motors", ",", "said"]
+    doc = _labelled(words, ["O", "O", "O", "B-ORG", "I-ORG", "O", "O"], **parse)
+    assert _model_names(doc) == [("ORG", "General Motors")]
+
+
+def test_a_result_after_a_name_is_no_part_of_it() -> None:
+    doc = _labelled(
+        ["to", "beat", "Joel", "Hartsell", "8", "-", "7", "."],
+        ["O", "O", "B-PERSON", *["I-PERSON"] * 4, "O"],
+        pos=["PART", "VERB", "PROPN", "PROPN", "NUM", "PUNCT", "NUM", "PUNCT"],
+        spaces=[True, True, True, True, False, False, False, False],
+        sent_starts=[True] + [False] * 7,
+    )
+    assert [f.name for f in _person_found(doc, 2, 7)] == ["Joel Hartsell"]
 
 
 def test_a_hyphenated_given_name_takes_the_surname_after_it_and_a_street_is_nobody() -> None:
     art = annotate(
         "Two people carried a till out of a shop on Fennick Place.\n\n“We swept up the "
         "glass again,” said Seung-woo Baek, who runs the shop.\n\nBaek said the thieves took "
-        "a laptop. Liberal health critic Ifeoma Chukwu said the province should act."
+        "a laptop. Liberal health critic Obiageli Nnaji said the province should act."
     )
     people = _people(art)
-    assert set(people) == {"Seung-woo Baek", "Ifeoma Chukwu"}
+    assert set(people) == {"Seung-woo Baek", "Obiageli Nnaji"}
     assert people["Seung-woo Baek"].aliases == ["Seung-woo Baek", "Baek"]
 
 
-def test_a_name_after_a_party_office_is_a_person_whatever_the_model_called_it() -> None:
+def test_a_role_before_a_name_starts_after_according_to() -> None:
     art = annotate(
-        "Rebate cancelled\n\n“The Liberals told struggling families help was on the way,” "
-        "Conservative Leader Brent Kowalchuk wrote on X. “Canadians will remember this.”\n\n"
-        "Liberal MNA Carole Pinsonneault said both levels of government deserved blame."
+        "Fund too small\n\nAccording to parliamentary budget officer Mireille Dubé-Caron, the "
+        "fund is too small. M&S said it agreed."
     )
-    people = _people(art)
-    assert set(people) == {"Brent Kowalchuk", "Carole Pinsonneault"}
-    assert [art.entities[q.speaker_entity].name for q in art.quotations] == [
-        "Brent Kowalchuk",
-        "Carole Pinsonneault",
-    ]
-
-
-def test_a_name_in_apposition_to_a_relative_or_a_role_is_a_person_but_a_firm_is_not() -> None:
-    art = annotate(
-        "Band to tour\n\nHis cousin and bandmate, Amara Sable, said the pair would tour in "
-        "September.\n\nThe carmaker, General Motors, said it would recall 30,000 cars."
-    )
-    assert set(_people(art)) == {"Amara Sable"}
-    assert "General Motors" in _orgs(art)
-
-
-def test_an_office_in_capitals_is_no_body_and_a_score_is_no_part_of_a_name() -> None:
-    art = annotate(
-        "Title\n\nEDMONTON — Lakeview-area MLA Dana Pruett was expelled from the caucus over a "
-        "post about nurses, the premier's office said.\n\n“I won't take back a word of it,” "
-        "the MLA said in a video.\n\n“No MLA should talk about nurses like that,” critic Omar "
-        "Haddad wrote. M&S said it would stay out of it.\n\nThen the 46-year-old made a "
-        "hit-and-roll in the 10th end to steal two and beat Tyler Brandvold 7-6 in the "
-        "semifinal."
-    )
-    assert set(_people(art)) == {"Dana Pruett", "Omar Haddad", "Tyler Brandvold"}
+    assert _people(art)["Mireille Dubé-Caron"].roles == ["parliamentary budget officer"]
     assert set(_orgs(art)) == {"M&S"}
-    assert art.entities[art.quotations[1].speaker_entity].name == "Dana Pruett"

@@ -299,20 +299,20 @@ def test_who_agreed_still_leads_the_quotations_after() -> None:
 
 def test_a_clause_the_parser_split_from_its_subject_or_hung_on_a_setting_is_reported() -> None:
     text = (
-        "Rhoda Vance, 31, was charged on Monday. Her lawyer spoke to reporters.\n\n"
-        "He said the 31-year-old intends to plead not guilty to every count.\n\n"
-        "Harbour police said at the time of the arrest that the two women knew each other."
+        "Rhoda Vance, 40, was charged on Monday. Her lawyer spoke to reporters.\n\n"
+        "He said the 40-year-old intends to contest every one of the counts.\n\n"
+        "Dock police said at the time of the raid that the three men were cousins."
     )
     assert _texts(text) == [
-        "the 31-year-old intends to plead not guilty to every count",
-        "the two women knew each other",
+        "the 40-year-old intends to contest every one of the counts",
+        "the three men were cousins",
     ]
 
 
 def test_what_someone_told_a_crowd_is_reported_though_read_as_a_relative_clause() -> None:
     text = (
-        "Awards night\n\nThe lifetime award went to fiddler Angus Rourke, 79. The veteran "
-        "fiddler, who played a short set with his grandchildren, told the crowd he had "
-        "“never once played for a prize.” He told the story he had told for years."
+        "Awards night\n\nThe lifetime award went to piper Angus Rourke, 79. The veteran "
+        "piper, who played two reels with his nephews, told the crowd he had “never once "
+        "played to win.” He told the story he had told for years."
     )
-    assert _texts(text) == ["he had “never once played for a prize.”"]
+    assert _texts(text) == ["he had “never once played to win.”"]

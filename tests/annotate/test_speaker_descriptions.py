@@ -819,9 +819,9 @@ def test_a_critic_described_by_party_is_the_critic_of_that_party() -> None:
 
 def test_a_body_first_named_as_someones_employer_is_the_body_its_own_noun_describes() -> None:
     text = (
-        "According to the Crown, 23 investors lost money.\n\n"
+        "According to the Crown, 19 clients lost their savings.\n\n"
         "Ines Rowe, an accountant with the Yukon Securities Commission, testified that she "
         "found no record of the loans.\n\n"
-        "The securities commission said in an email that it does not comment on cases."
+        "The securities commission said by email that it would not discuss the case."
     )
     assert _speakers(annotate(text)) == ["Crown", "Ines Rowe", "Yukon Securities Commission"]

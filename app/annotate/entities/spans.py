@@ -752,7 +752,7 @@ def _model_label(doc: Doc, ent: Span, surnames: Collection[str] = ()) -> str | N
     if label in ("GPE", "LOC", "FAC", "ORG") and (
         _named_after_a_role(doc, ent) or _set_beside_a_person(ent)
     ):
-        return "PERSON"  # "told Day 6 host Brent Bambury [FAC]", "her cousin, Amara Sable,"
+        return "PERSON"  # "told Day 6 host Brent Bambury [FAC]", "her sister, Nadia Ferrante,"
     if label in _NON_NAME_LABELS:
         if (org_like(ent.text.split()) and label != "NORP") or (
             label == "FAC" and norm_name(ent.text) in ("pentagon", "the pentagon")
@@ -795,7 +795,7 @@ def _person_title(tok: Token) -> bool:
     return word in _PERSON_TITLES or (tok.text.endswith(".") and word in _RANKS)
 
 
-# Offices a place or a body gives a person ("Guelph Mayor", "B.C. Premier", "Union President").
+# Offices a place or a body gives a person ("Brandon Mayor", "B.C. Premier", "Union President").
 _OFFICES = words(
     """mayor premier minister president senator governor councillor councilor chair chairman
     chairwoman chairperson ceo commissioner chief leader mp mpp mla mna mha mep msp"""
@@ -804,7 +804,7 @@ _OFFICES = words(
 
 def _name_after_an_office(doc: Doc, ent: Span) -> int | None:
     """Where a person's name starts in a span the model labelled one place or body: after an
-    office, a given name and a surname ("Guelph Mayor Celeste Amankwah"), not a body's name
+    office, a given name and a surname ("Brandon Mayor Lise Vandermeer"), not a body's name
     ("Premier League", "President Hotel")."""
     for k in range(ent.start, ent.end - 2):
         if not (is_cap(doc[k]) and norm_token(doc[k].text) in _OFFICES):
@@ -824,7 +824,7 @@ def _name_after_an_office(doc: Doc, ent: Span) -> int | None:
 def _named_after_a_role(doc: Doc, ent: Span) -> bool:
     """A given name and a surname right after a lower-case noun for what a person does
     ("host Brent Bambury", "coach Ana Ruiz"), whatever the model labelled them."""
-    names = ent.text.split()  # ("Sauvé-Mackenzie" is one word)
+    names = ent.text.split()  # ("Dubé-Caron" is one word)
     if ent.start == 0 or not 2 <= len(names) <= 3 or not is_given_name(ent[0].text):
         return False
     before = doc[ent.start - 1]
@@ -842,7 +842,7 @@ _HOSTS = frozenset({"host", "co-host", "anchor"})
 
 def _set_beside_a_person(ent: Span) -> bool:
     """A given name and a surname in apposition to a lower-case noun for a person or a
-    relative ("His cousin and bandmate, Amara Sable, said")."""
+    relative ("His sister and co-writer, Nadia Ferrante, said")."""
     head, names = ent.root.head, ent.text.split()
     return (
         ent.root.dep_ == "appos"
@@ -982,7 +982,7 @@ def _person_found(doc: Doc, s: int, e: int) -> list[Found]:
         return _org_found(doc, paper, e)  # "the Sunday Gazette [PERSON]"
     s, e = extend_person(doc, s, e)
     s, e = cut_span(doc, s, e)
-    e -= _score_at_end(doc, s, e)  # "beat Tyler Brandvold 7-6"
+    e -= _score_at_end(doc, s, e)  # "beat Joel Hartsell 8-7"
     s2, e2, titles = strip_span(doc, s, e, person=True)
     s2, e2 = trim_person(doc, s2, e2)
     name = clean_person_name(span_text(doc, s2, e2)) if s2 < e2 else ""

@@ -148,7 +148,7 @@ def _person_votes(doc: Doc, f: Found) -> int:
 
 
 def _role_noun_before(doc: Doc, f: Found) -> bool:
-    """ "critic Ifeoma Chukwu": a lower-case noun for what a person does (not the verb of
+    """ "critic Obiageli Nnaji": a lower-case noun for what a person does (not the verb of
     "Bolton host Arsenal")."""
     before = doc[f.start - 1] if f.start > 0 else None
     return before is not None and before.pos_ == "NOUN" and before.text in ROLE_NOUNS
