@@ -301,7 +301,7 @@ def test_a_clause_the_parser_split_from_its_subject_or_hung_on_a_setting_is_repo
     text = (
         "Rhoda Vance, 40, was charged on Monday. Her lawyer spoke to reporters.\n\n"
         "He said the 40-year-old intends to contest every one of the counts.\n\n"
-        "Dock police said at the time of the raid that the three men were cousins."
+        "Dock officers said at the time of the raid that the three men were cousins."
     )
     assert _texts(text) == [
         "the 40-year-old intends to contest every one of the counts",
@@ -312,7 +312,7 @@ def test_a_clause_the_parser_split_from_its_subject_or_hung_on_a_setting_is_repo
 def test_what_someone_told_a_crowd_is_reported_though_read_as_a_relative_clause() -> None:
     text = (
         "Awards night\n\nThe lifetime award went to piper Angus Rourke, 79. The veteran "
-        "piper, who played two reels with his nephews, told the crowd he had “never once "
+        "piper, who played two reels with his nephews, told the crowd he had “not once "
         "played to win.” He told the story he had told for years."
     )
-    assert _texts(text) == ["he had “never once played to win.”"]
+    assert _texts(text) == ["he had “not once played to win.”"]

@@ -133,14 +133,14 @@ def test_an_office_named_first_stays_unnamed_when_two_could_hold_it() -> None:
 
 def test_the_office_of_a_named_minister_speaks_for_the_minister_not_as_her() -> None:
     text = (
-        "Mines Minister Odile Marchetti toured the site on Monday.\n\n"
-        "In a statement, the office of Mines Minister Odile Marchetti said officials had "
+        "Forestry Minister Odile Marchetti toured the site on Monday.\n\n"
+        "In a release, the office of Forestry Minister Odile Marchetti said officials had "
         "sat down with the band council twice.\n\n"
         "Independent MLA Ray Dunn said the talks had gone nowhere. “I have heard nothing,” "
         "the MLA said."
     )
     assert _speakers(text) == [
-        "the office of Mines Minister Odile Marchetti",
+        "the office of Forestry Minister Odile Marchetti",
         "Ray Dunn",
         "Ray Dunn",
     ]
