@@ -810,31 +810,33 @@ def _name_after_an_office(doc: Doc, ent: Span) -> int | None:
         if not (is_cap(doc[k]) and norm_token(doc[k].text) in _OFFICES):
             continue
         name = doc[k + 1 : ent.end]
-        words_ = name.text.split()
-        if (
-            2 <= len(words_) <= 3
-            and is_given_name(name[0].text)
-            and all(is_cap(t) or t.text == "-" for t in name)
-            and not (org_like(words_) or club_like(words_))
-        ):
+        if _given_name_and_surname(name) and not _body_like(name):
             return k + 1
     return None
+
+
+def _given_name_and_surname(span: Span) -> bool:
+    """Two or three capitalised words (a hyphenated one counts once), a given name first."""
+    return (
+        2 <= len(span.text.split()) <= 3
+        and is_given_name(span[0].text)
+        and all(is_cap(t) or t.text == "-" for t in span)
+    )
+
+
+def _body_like(span: Span) -> bool:
+    words = span.text.split()
+    return org_like(words) or club_like(words)
 
 
 def _named_after_a_role(doc: Doc, ent: Span) -> bool:
     """A given name and a surname right after a lower-case noun for what a person does
     ("host Brent Bambury", "coach Ana Ruiz"), whatever the model labelled them."""
-    names = ent.text.split()  # ("Dubé-Caron" is one word)
-    if ent.start == 0 or not 2 <= len(names) <= 3 or not is_given_name(ent[0].text):
+    if ent.start == 0 or not _given_name_and_surname(ent):  # ("Dubé-Caron" is one word)
         return False
     before = doc[ent.start - 1]
     role = role_noun(before) or before.lower_ in ROLE_AFTER_ORG | _HOSTS
-    return (
-        before.is_lower
-        and role
-        and all(is_cap(t) or t.text == "-" for t in ent)
-        and not (org_like(names) or club_like(names))
-    )
+    return before.is_lower and role and not _body_like(ent)
 
 
 _HOSTS = frozenset({"host", "co-host", "anchor"})
@@ -843,17 +845,15 @@ _HOSTS = frozenset({"host", "co-host", "anchor"})
 def _set_beside_a_person(ent: Span) -> bool:
     """A given name and a surname in apposition to a lower-case noun for a person or a
     relative ("His sister and co-writer, Nadia Ferrante, said")."""
-    head, names = ent.root.head, ent.text.split()
+    head = ent.root.head
     return (
         ent.root.dep_ == "appos"
         and head.pos_ == "NOUN"
         and head.is_lower
         and (role_noun(head) or head.lower_ in KIN_NOUNS)
         and head.lower_ not in ORG_DESCRIPTORS  # "the carmaker, General Motors,"
-        and 2 <= len(names) <= 3
-        and is_given_name(ent[0].text)
+        and _given_name_and_surname(ent)
         and not is_title_word(ent[0].text)
-        and all(is_cap(t) or t.text == "-" for t in ent)
     )
 
 
