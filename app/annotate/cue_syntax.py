@@ -484,6 +484,9 @@ def _joined_by_connective(clause: Token, tok: Token) -> bool:
 def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
     """Token range of what the cue verb reports (its complement)."""
     lemma = tok.lemma_.lower()
+    relative = relative_report(tok)
+    if relative is not None:
+        return relative
     comp = [c for c in tok.children if c.dep_ == "ccomp"]
     if any(c.i < tok.i for c in comp):
         # "X rose, officials said, as rescuers searched": the adverbial is no complement
@@ -509,35 +512,113 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
     clause = _clause_read_as_conjunct(tok)
     if clause is not None:
         return tok.i + 1, clause.right_edge.i + 1
+    directive = _directive(tok)
+    if directive is not None:
+        return directive
     if lemma in CLAUSE_ONLY:
         return None
-    parts: list[Token] = []
-    if lemma in OBJECT_PREDICATE:
-        started = False
-        for c in tok.rights:
-            if c.dep_ in ("dobj", "oprd", "attr", "dative") or (started and c.dep_ in _OBJ_MORE):
-                started = True
-                if c.dep_ == "prep" and c.lower_ == "as" and not parts:
-                    parts.extend(x for x in c.children if x.dep_ == "pobj")
-                else:
-                    parts.append(c)
-            elif c.dep_ == "prep" and c.lower_ == "as" and not parts:
-                # "what the ministers described as ...": the predicate alone
-                parts.extend(x for x in c.children if x.dep_ == "pobj")
-                started = bool(parts)
-            elif started and c.dep_ == "punct" and c.text in ('"', "'"):
-                continue
-            elif started and c.dep_ == "npadvmod" and _quoted(c):
-                parts.append(c)  # "called it “a shameful day”", parsed as an adverbial
-            elif started:
-                break
-    elif lemma in ("accuse",):
-        parts = [c for c in tok.rights if c.dep_ in ("dobj", "prep", "xcomp")]
+    parts = _object_and_predicate(tok) if lemma in OBJECT_PREDICATE else []
     if parts:
         lo = min(t.i for p in parts for t in p.subtree)
         hi = max(t.i for p in parts for t in p.subtree) + 1
         return lo, hi
     return None
+
+
+def _object_and_predicate(tok: Token) -> list[Token]:
+    """ "called the plan “a disaster”", "described it as ...": the object and its predicate
+    (the phrases after the verb that make them)."""
+    parts: list[Token] = []
+    started = False
+    for c in tok.rights:
+        if c.dep_ in ("dobj", "oprd", "attr", "dative") or (started and c.dep_ in _OBJ_MORE):
+            started = True
+            if c.dep_ == "prep" and c.lower_ == "as" and not parts:
+                parts.extend(x for x in c.children if x.dep_ == "pobj")
+            else:
+                parts.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "as" and not parts:
+            # "what the ministers described as ...": the predicate alone
+            parts.extend(x for x in c.children if x.dep_ == "pobj")
+            started = bool(parts)
+        elif started and c.dep_ == "punct" and c.text in ('"', "'"):
+            continue
+        elif started and c.dep_ == "npadvmod" and _quoted(c):
+            parts.append(c)  # "called it “a shameful day”", parsed as an adverbial
+        elif started:
+            break
+    return parts
+
+
+# Verbs that report a directive to an addressee: "urged the council to act".
+_DIRECTIVES = words("tell urge warn advise implore beg")
+
+
+def _directive(tok: Token) -> tuple[int, int] | None:
+    """ "told staff to stay home", "urged Ottawa not to sign": what the speaker asked of the
+    addressee (the infinitive, from "to" or "not"), when the verb has an addressee."""
+    if tok.lemma_.lower() not in _DIRECTIVES or _passive(tok) or _conjectured(tok):
+        return None
+    if not any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        return None
+    clause = next((c for c in tok.rights if _infinitival(c) and c.dep_ == "xcomp"), None)
+    if clause is None:
+        return None
+    return clause.left_edge.i, clause.right_edge.i + 1
+
+
+def _conjectured(tok: Token) -> bool:
+    """ "could be telling", "might urge": an act imagined, not reported."""
+    return any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in tok.children)
+
+
+_FINITE_OR_MODAL = _FINITE | {"MD"}
+_MAKING = words("release publish")  # ("the patches which it releases are ...")
+
+
+def relative_report(tok: Token) -> tuple[int, int] | None:
+    """ "what it says is a deficit", "which the agency said would double the cost", "who
+    police say was driving": a cue in a relative clause reports the predicate right after it
+    (after any setting of the cue's: "said in a report"), but not a verdict on what was said
+    ("what he said was untrue")."""
+    doc = tok.doc
+    subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
+    if subj is None or tok.lemma_.lower() in _MAKING or not _relative_pronoun_before(subj):
+        return None
+    settings = {t.i for c in tok.rights if c.dep_ in ("prep", "npadvmod") for t in c.subtree}
+    j = tok.i + 1
+    while j in settings:
+        j += 1
+    if j >= len(doc) or doc[j].tag_ not in _FINITE_OR_MODAL:
+        return None
+    aux = doc[j].dep_ in ("aux", "auxpass") or doc[j].head.i <= tok.right_edge.i
+    verb = doc[j].head if aux and doc[j].head.i > j else doc[j]
+    if any(c.dep_ == "acomp" for c in verb.children):
+        return None
+    end = next((t.i for t in doc[j : verb.right_edge.i] if _spaced_dash(t)), None)
+    return j, (end if end is not None else verb.right_edge.i + 1)
+
+
+def _spaced_dash(t: Token) -> bool:
+    """A dash that sets off an aside ("citizens - trample"), not a hyphen ("anti-war")."""
+    spaced = t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
+    return t.text in ("–", "—") or (t.text == "-" and spaced)
+
+
+def _relative_pronoun_before(subj: Token) -> bool:
+    """ "which/what/who" right before the cue's subject ("which the agency said"), not the
+    object of a preposition ("what they are writing about": the topic, not the words)."""
+    lo = subj.left_edge.i
+    return lo > 0 and subj.doc[lo - 1].tag_ in ("WDT", "WP") and subj.doc[lo - 1].dep_ != "pobj"
+
+
+def relative_report_inside(doc: Doc, lo: int, cues: set[int]) -> bool:
+    """The content from ``lo`` is "what X said were ...": another cue's relative report and
+    nothing else ("the firm posted what it said were its plans" reports what it said)."""
+    if doc[lo].tag_ not in ("WDT", "WP"):
+        return False
+    inner = next((doc[i] for i in range(lo + 1, min(lo + 8, len(doc))) if i in cues), None)
+    return inner is not None and relative_report(inner) is not None
 
 
 def _participle_read_as_complement(clause: Token) -> bool:
@@ -716,16 +797,26 @@ def stolen_subject_start(tok: Token, clause: Token) -> int:
     covered = {t.i for c in between for t in c.subtree}
     lo = min(covered, default=start)
     doc = tok.doc
+    covered |= {t.i for c in tok.children if lo < c.i < start and _aside(c) for t in c.subtree}
     if any(i not in covered and not doc[i].is_punct for i in range(lo, start)):
         return start
     if any(doc[i].text == ":" for i in range(lo, start)):
         return start  # "told the director: “...”": the quotation is what was said
-    if between and _may_hold_subject(between[0]):
-        lo = between[0].left_edge.i
+    holder = next((c for c in between if _may_hold_subject(c)), None)
+    if holder is not None:  # (after any setting: "said on Friday the plan would ...")
+        lo = holder.left_edge.i
         while lo < start - 1 and doc[lo].ent_type_ in ("DATE", "TIME"):
             lo += 1  # "said Thursday one of the ideas ... could": the day is no subject
         return lo
     return _after_the_addressee(addressee, start) if told and not between else start
+
+
+def _aside(phrase: Token) -> bool:
+    """A phrase set off by commas on both sides ("one of the ideas, to dig a tunnel, could"),
+    which the parser may hang on the cue though it belongs to the subject before it."""
+    doc, lo, hi = phrase.doc, phrase.left_edge.i, phrase.right_edge.i
+    closed = doc[hi].text == "," or (hi + 1 < len(doc) and doc[hi + 1].text == ",")
+    return lo > 0 and doc[lo - 1].text == "," and closed
 
 
 def _may_hold_subject(c: Token) -> bool:
@@ -889,7 +980,7 @@ def _verb_of(tok: Token) -> Token:
 def reported_clause(doc: Doc, cue: Token, lo: int, hi: int, quoted: bool) -> bool:
     """Is doc[lo:hi] a reported proposition (not a question, not a subjectless fragment)?"""
     first = doc[lo]
-    root = doc[lo:hi].root
+    root = _clause_root(doc, lo, hi)
     if quoted:
         return True
     after_that = lo > 0 and doc[lo - 1].lower_ == "that" and doc[lo - 1].dep_ == "mark"
@@ -903,6 +994,8 @@ def reported_clause(doc: Doc, cue: Token, lo: int, hi: int, quoted: bool) -> boo
         return False
     if cue.lemma_.lower() in OBJECT_PREDICATE:
         return True
+    if (lo, hi) in (_directive(cue), relative_report(cue)):
+        return hi - lo >= 2  # "urged the council to act", "what it says is a deficit"
     if root.pos_ in ("VERB", "AUX"):
         # (the parse sometimes hangs the subject on the auxiliary: "his party is absorbing")
         has_subj = any(c.dep_ in _SUBJECT_DEPS for h in _heads(root) for c in h.children)
@@ -917,6 +1010,16 @@ def reported_clause(doc: Doc, cue: Token, lo: int, hi: int, quoted: bool) -> boo
         if hi - lo == 2 and has_subj and root.tag_ in _FINITE and _ends_sentence(doc, hi):
             return True  # "saying Gallas overreacted.": a whole clause in two words
     return hi - lo >= 3
+
+
+def _clause_root(doc: Doc, lo: int, hi: int) -> Token:
+    """The span's root, passing over an aside the parser hung on the cue ("one of the ideas,
+    to dig a tunnel, could save money": "save", not "dig")."""
+    root = doc[lo:hi].root
+    if root.i > lo and _aside(root):
+        others = [t for t in doc[lo:hi] if t.head.i == root.head.i and t.i > root.right_edge.i]
+        return next((t for t in others if t.pos_ in ("VERB", "AUX")), root)
+    return root
 
 
 def _subject_in_pieces(root: Token) -> bool:

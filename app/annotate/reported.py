@@ -26,6 +26,7 @@ from app.annotate.cue_syntax import (
     is_cue,
     nearby_subject,
     no_comment,
+    relative_report_inside,
     reported_clause,
     subject_of,
     unrealised,
@@ -472,7 +473,8 @@ def complement_content(
     # drop a leading complementiser
     while lo < hi and (doc[lo].dep_ == "mark" and doc[lo].lower_ == "that"):
         lo += 1
-    if lo >= hi:
+    lo = _after_the_day(doc, tok, lo)
+    if lo >= hi or relative_report_inside(doc, lo, cues):
         return None
     s_char, e_char = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
     ks = index.overlapping(s_char, e_char)
@@ -498,6 +500,15 @@ def complement_content(
     if kind == "indirect" and _description_only(tok):
         return None
     return spans, kind, quote_ids
+
+
+def _after_the_day(doc: Doc, tok: Token, lo: int) -> int:
+    """ "said Monday the bridge would open": the day right after the cue is when it was
+    said, even when the parser hung it on the reported clause."""
+    day = doc[lo]
+    if lo != tok.i + 1 or day.dep_ != "npadvmod" or day.ent_type_ not in ("DATE", "TIME"):
+        return lo
+    return day.right_edge.i + 1 if day.left_edge.i == lo else lo
 
 
 def _with_listed_quotes(

@@ -705,3 +705,60 @@ def test_a_sentence_before_a_trailing_cue_read_as_an_adverbial_is_its_complement
         [("As", "IN", "SCONJ", "mark", 3), *((w, t, p, d, h + 1) for w, t, p, d, h in rows)]
     )
     assert content_range(marked, marked[8]) is None
+
+
+def _reported(text: str) -> dict[str, str | None]:
+    art = annotate("Headline\n\n" + text)
+    return {q.text: q.speaker_text for q in art.quotations}
+
+
+def test_a_directive_to_an_addressee_is_what_was_asked() -> None:
+    said = _reported(
+        "The nurses' union urged its members to reject the offer. The head coach told his "
+        "players not to panic."
+    )
+    assert said == {
+        "to reject the offer": "The nurses' union",
+        "not to panic": "The head coach",
+    }
+    # asked of no one named, or only imagined: nothing reported
+    assert _reported("Drivers were urged to slow down near the school.") == {}
+    assert _reported("One day your fridge could be telling you to buy more milk.") == {}
+
+
+def test_an_aside_and_a_setting_before_the_subject_keep_the_reported_clause_whole() -> None:
+    # the parser hangs the aside (", to widen the road,") and the day on the cue
+    said = _reported(
+        "Councillor Mira Dahl said Thursday one of the options, to widen the road, would cost "
+        "too much.\n\nJo Pike, the council chair, said on Friday the second option, to build a "
+        "tunnel, was out of reach."
+    )
+    assert said == {
+        "one of the options, to widen the road, would cost too much": "Councillor Mira Dahl",
+        "the second option, to build a tunnel, was out of reach": "Jo Pike",
+    }
+
+
+def test_the_day_after_the_cue_is_not_what_was_said() -> None:
+    said = _reported("The mayor said Monday the new bridge, built to last a century, would open.")
+    assert said == {"the new bridge, built to last a century, would open": "The mayor"}
+
+
+def test_a_cue_in_a_relative_clause_reports_the_predicate_after_it() -> None:
+    said = _reported(
+        "The city is short of what it says is a fair share of the gas tax.\n\nThe plan includes "
+        "new routes, which the transit agency said in a 2021 review would “cut waits in "
+        "half.”\n\nSales of the games which it releases each spring are falling."
+    )
+    assert said == {
+        "is a fair share of the gas tax": "it",
+        "would “cut waits in half.”": "the transit agency",
+    }
+
+
+def test_a_relative_report_is_not_a_verdict_a_topic_or_a_second_quotation() -> None:
+    assert _reported("What the witness said was untrue.") == {}
+    assert _reported("Few read what the columnists are writing about can be proven.") == {}
+    # one quotation: the posting reports no more than what was said
+    said = _reported("The band posted what it said were the dates of its last tour.")
+    assert list(said) == ["were the dates of its last tour"]

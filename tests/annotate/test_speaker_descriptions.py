@@ -289,6 +289,7 @@ def test_the_title_resolves_a_description_and_a_colon_after_the_addressee_points
     art = annotate(text)
     said = {q.text: q.speaker_label for q in art.quotations}
     assert said == {
+        "to apologise to reporter Sam Ford": "Ann Lee",
         "Let's all move on.": "Ann Lee",
         "Will you say sorry?": "Sam Ford",
         "No, I will not.": "Tom Hart",
