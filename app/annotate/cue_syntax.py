@@ -509,7 +509,7 @@ def content_range(doc: Doc, tok: Token) -> tuple[int, int] | None:
     if clause is not None:
         that = clause.left_edge.lower_ == "that" and clause.dep_ == "relcl"  # (no relative's)
         return clause.left_edge.i + int(that), clause.right_edge.i + 1
-    clause = _clause_read_as_conjunct(tok)
+    clause = _clause_read_as_conjunct(tok) or _clause_read_as_head(tok)
     if clause is not None:
         return tok.i + 1, clause.right_edge.i + 1
     directive = _directive(tok)
@@ -891,6 +891,25 @@ def _clause_read_as_conjunct(tok: Token) -> Token | None:
     return conj if between and stolen else None
 
 
+def _clause_read_as_head(tok: Token) -> Token | None:
+    """ "while Y argued five years would be enough": the clause the parser made the cue's head
+    (or the head's next clause), the cue an adverbial taking the start of its subject."""
+    if tok.dep_ != "advcl" or not _reports_a_clause(tok):
+        return None
+    head = tok.head
+    if head.i < tok.i:  # (a clause of the head's, right after the cue's words)
+        after = tok.right_edge.i + 1
+        head = next((c for c in head.rights if c.dep_ == "ccomp" and c.i > after), head)
+    if head.i < tok.i or not _finite_without_subject(head):
+        return None
+    between = tok.doc[tok.i + 1 : head.i]
+    aux = {c.i for c in head.children if c.dep_ in ("aux", "auxpass", "neg")}
+    own = {t.i for t in tok.subtree}
+    if not all(t.i in own or t.i in aux for t in between) or any(t.is_punct for t in between):
+        return None
+    return head if any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in between) else None
+
+
 def clause_on_addressee(tok: Token) -> Token | None:
     """A clause without "that" the parser hung on the addressee ("told the programme there
     was a danger"): a finite clause right after it, with a subject of its own."""
@@ -949,7 +968,10 @@ def cut_nested(doc: Doc, lo: int, hi: int, cue: Token, cues: set[int]) -> tuple[
             # "... a big deal since the firm publishes ...": still the content; but "A said
             # X, while B said Y" is a second act
             opening = lo + int(doc[lo].lower_ == "that")  # ("adding that while X has ...")
-            second = "while" in marks and own_subject and t.left_edge.i > opening
+            # ("asked for eight years, while Y argued ...": set off from the cue's own words)
+            after_a_comma = cue.i < lo and doc[lo - 1].text == ","
+            set_off = t.left_edge.i > opening or after_a_comma
+            second = "while" in marks and own_subject and set_off
             if subordinate and not second:
                 continue
             # "said his comments would not matter and added that ...": a second act
@@ -960,7 +982,8 @@ def cut_nested(doc: Doc, lo: int, hi: int, cue: Token, cues: set[int]) -> tuple[
                 cut = min(x.i for x in t.subtree)
                 while cut > lo and doc[cut - 1].pos_ == "CCONJ":
                     cut -= 1  # (not the "and" before the next act)
-                if cut > lo:
+                if cut > lo or cue.i < lo == cut:
+                    # (from its first word, after the cue: the other act's, none of this one's)
                     return lo, cut
     return lo, hi
 

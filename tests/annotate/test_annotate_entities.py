@@ -320,3 +320,49 @@ def test_a_role_before_a_name_starts_after_according_to() -> None:
     )
     assert _people(art)["Mireille Dubé-Caron"].roles == ["parliamentary budget officer"]
     assert set(_orgs(art)) == {"M&S"}
+
+
+def test_a_speaker_named_after_a_lower_case_role_is_found_without_a_model_label() -> None:
+    from app.annotate.entities.spans import recover_speaker_names
+
+    # "Brook" is an English word too, and the model labelled nothing here
+    words = ["Acme", "spokesperson", "Lena", "Brook", "said", "it", "was", "over", "."]
+    doc = _labelled(
+        words,
+        ["O"] * 9,
+        pos=["PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PRON", "AUX", "ADV", "PUNCT"],
+        deps=[
+            "compound",
+            "compound",
+            "compound",
+            "nsubj",
+            "ROOT",
+            "nsubj",
+            "ccomp",
+            "acomp",
+            "punct",
+        ],
+        heads=[1, 3, 3, 4, 4, 6, 4, 6, 4],
+        lemmas=["Acme", "spokesperson", "Lena", "Brook", "say", "it", "be", "over", "."],
+    )
+    assert recover_speaker_names(doc, set()) == [(2, 4)]
+    # a publication's name after its noun stays out: "magazine New Media Week reported"
+    words = ["magazine", "New", "Media", "Week", "reported"]
+    doc = _labelled(
+        words,
+        ["O"] * 5,
+        pos=["NOUN", "PROPN", "PROPN", "PROPN", "VERB"],
+        deps=["compound", "compound", "compound", "nsubj", "ROOT"],
+        heads=[3, 3, 3, 4, 4],
+        lemmas=["magazine", "New", "Media", "Week", "report"],
+    )
+    assert recover_speaker_names(doc, set()) == []
+
+
+def test_a_unit_or_a_division_ends_a_body_name() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "The Serious Collisions Unit said two drivers were hurt. The band Quiet Division "
+        "cancelled its tour."
+    )
+    assert {"Serious Collisions Unit", "Quiet Division"} <= set(_orgs(art))

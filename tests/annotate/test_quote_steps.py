@@ -762,3 +762,12 @@ def test_a_relative_report_is_not_a_verdict_a_topic_or_a_second_quotation() -> N
     # one quotation: the posting reports no more than what was said
     said = _reported("The band posted what it said were the dates of its last tour.")
     assert list(said) == ["were the dates of its last tour"]
+
+
+def test_a_while_clause_after_the_cues_own_words_is_a_second_act() -> None:
+    # the parser makes "would be enough" the first cue's clause and "argued" an adverbial
+    said = _reported(
+        "The Crown had asked for a ten-year term, while defence counsel Omar Reyes argued six "
+        "years would be enough."
+    )
+    assert said == {"six years would be enough": "defence counsel Omar Reyes"}

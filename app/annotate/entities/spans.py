@@ -635,6 +635,8 @@ def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
             continue
         lo = t.i
         while lo - 1 >= 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].head.i == t.i:
+            if not _name_word_shape(doc[lo - 1]) and role_noun(doc[lo - 1]):
+                break  # ("spokesperson Ana Pike said": the role before the name)
             lo -= 1
         lo = hyphen_start(doc, lo)
         toks = doc[lo : t.i + 1]
@@ -664,6 +666,11 @@ def recover_speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
             out.extend([*new, (t.i, t.i + 1)])
             taken.update(i for a, b in new for i in range(a, b))
     return out
+
+
+def _name_word_shape(t: Token) -> bool:
+    """Capitalised, a hyphen or a particle ("de", "van"): may be part of a name."""
+    return t.text[:1].isupper() or t.text == "-" or t.lower_ in NAME_PARTICLES
 
 
 def _hyphens(toks: Span) -> int:
