@@ -700,16 +700,27 @@ def _clause_read_as_object(tok: Token) -> Token | None:
     """ "tweeting that the Liberals had “lost control”": the parser made the clause's last
     noun the cue's object, with the "that" on it; the clause starts at the "that". Or "said
     tickets for the game sold out": a verb in the past the parser hung on "say"'s object
-    (which "say" seldom has) as a participle."""
+    (which "say" seldom has) as a participle; or on the second object of "told CBC News
+    the noise carried ..." (the first is who was told)."""
+    start = _after_addressee(tok)
     for c in tok.rights:
         first = c.left_edge
-        if c.dep_ != "dobj" or first.i != tok.i + 1:
+        if c.dep_ != "dobj" or first.i not in (tok.i + 1, start):
             continue
         if first.dep_ == "mark" and first.lower_ == "that":
             return c
-        if tok.lemma_.lower() == "say" and any(_past_read_as_participle(t) for t in c.subtree):
+        says = tok.lemma_.lower() == "say" or first.i == start
+        if says and any(_past_read_as_participle(t) for t in c.subtree):
             return c
     return None
+
+
+def _after_addressee(tok: Token) -> int:
+    """Where a "told X ..." cue's words start after its first object, who was told (-1)."""
+    if tok.lemma_.lower() not in TOLD_VERBS:
+        return -1
+    obj = next((c for c in tok.rights if c.dep_ in ("dobj", "dative")), None)
+    return obj.right_edge.i + 1 if obj is not None and obj.left_edge.i == tok.i + 1 else -1
 
 
 def _past_read_as_participle(tok: Token) -> bool:

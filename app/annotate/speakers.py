@@ -1411,7 +1411,7 @@ HUMAN_NOUNS = (
     swiss czech slovak croat serb greek thai seed favourite favorite athlete actress jockey
     pilot colleague citizen heiress princess duchess nurse medic pundit pupil legend native
     resident graduate alumnus alumna incumbent candidate quarterback victim entrepreneur teen
-    secretary mp mep msp mla mpp mna mha"""
+    secretary mp mep msp mla mpp mna mha youth"""
     )
     | DEMONYM_NOUNS
     | ROLE_NOUNS

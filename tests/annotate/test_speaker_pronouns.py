@@ -444,3 +444,25 @@ def test_a_floating_quotation_looks_back_not_to_a_later_speaker() -> None:
         "Paul Girard, a historian, said the ruling is one of the strongest in years."
     )
     assert _speakers(art) == ["Tara Lindqvist", "Agnes Moosehide", "Paul Girard"]
+
+
+def test_an_unnamed_youth_who_spoke_last_takes_the_next_she() -> None:
+    text = (
+        "Pool reopens\n\n"
+        "Councillor Dana Whitcombe said the pool would stay open all summer.\n\n"
+        "One youth at the reopening, a Grade 11 swimmer, told reporters she had waited two "
+        "years for it.\n\n"
+        "“It felt like a holiday,” she said."
+    )
+    said = {q.text: q.speaker_label for q in annotate(text).quotations}
+    assert said["It felt like a holiday"] == "One youth at the reopening"
+
+
+def test_a_given_name_the_lists_lack_is_looked_for_alone_once_the_text_uses_it() -> None:
+    from app.annotate.entities.mentions import _first_names_used
+    from app.annotate.types import Entity
+
+    # "Tesfalem" is in no list of given names; the text used it alone for a person
+    used = Entity("person", "Tesfalem Gebru", "p:gebru", ["Tesfalem Gebru", "Tesfalem"])
+    unused = Entity("person", "Rahwa Kidane", "p:kidane", ["Rahwa Kidane"])
+    assert _first_names_used([used, unused]) == [("Tesfalem", 0)]

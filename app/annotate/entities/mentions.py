@@ -57,7 +57,12 @@ def _first_names_used(entities: list[Entity]) -> list[tuple[str, int]]:
         first = ent.name.split()[0]
         if ent.kind != "person" or len(ent.name.split()) < 2 or words.get(first) != {i}:
             continue
-        if len(first) >= 3 and first[1:].islower() and is_given_name(first):
+        # (a given name by the lists, or by this text: used alone where the model saw a person)
+        if (
+            len(first) >= 3
+            and first[1:].islower()
+            and (is_given_name(first) or first in ent.aliases)
+        ):
             out.append((first, i))
     return out
 
