@@ -695,9 +695,9 @@ def _described_label(ctx: Context, head: Token, text: str) -> Speaker | None:
         return _described_again(ctx, last[1], head, text)
     if not last[1].label:
         return None
-    label_head = norm_token(last[1].label.split()[-1])
-    if label_head not in (head.lemma_.lower(), norm_token(head.text)):
-        return None
+    heads = {norm_token(last[1].label.split()[-1]), _label_head(last[1].label)}
+    if not heads & {head.lemma_.lower(), norm_token(head.text)}:
+        return None  # ("the employee" after "one longtime employee at the store in X")
     mine, theirs = {norm_token(w) for w in text.split()}, last[1].label
     if not (
         same_office(mine, theirs) and same_office({norm_token(w) for w in theirs.split()}, text)

@@ -366,3 +366,20 @@ def test_a_unit_or_a_division_ends_a_body_name() -> None:
         "cancelled its tour."
     )
     assert {"Serious Collisions Unit", "Quiet Division"} <= set(_orgs(art))
+
+
+def test_a_title_labelled_a_body_before_a_name_and_a_surname_labelled_a_place() -> None:
+    # "Coun." is an office, and "Singh" [GPE] after an unknown given name ends the name of
+    # another of the family the model named in full elsewhere
+    words = ["Coun.", "Amrit", "Singh", "voted", "no", ",", "as", "did", "Priya", "Singh", "."]
+    ents = ["B-ORG", "O", "B-GPE", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"]
+    pos = ["PROPN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT", "SCONJ", "VERB", "PROPN", "PROPN"]
+    doc = _labelled(words, ents, pos=[*pos, "PUNCT"])
+    assert _model_names(doc) == [("PERSON", "Amrit Singh"), ("PERSON", "Priya Singh")]
+
+
+def test_a_role_the_tagger_took_for_an_adjective_still_names_a_person() -> None:
+    words = ["found", "receiver", "Cole", "Ambrose", "open"]
+    pos = ["VERB", "ADJ", "PROPN", "PROPN", "ADJ"]
+    doc = _labelled(words, ["O", "O", "B-ORG", "I-ORG", "O"], pos=pos)
+    assert _model_names(doc) == [("PERSON", "Cole Ambrose")]

@@ -826,3 +826,16 @@ def test_a_body_first_named_as_someones_employer_is_the_body_its_own_noun_descri
         "The securities commission said by email that it would not discuss the case."
     )
     assert _speakers(annotate(text)) == ["Crown", "Ines Rowe", "Yukon Securities Commission"]
+
+
+def test_the_head_noun_of_an_unnamed_speaker_takes_the_description_after() -> None:
+    text = (
+        "Store closures\n\n"
+        "Analyst Rob Tiller said the chain had waited too long to cut costs.\n\n"
+        "“We found out from the radio,” said one longtime cashier at the store in Brandon, "
+        "who asked not to be named.\n\n"
+        "The cashier said staff were promised details within a week."
+    )
+    said = {q.text: q.speaker_label for q in annotate(text).quotations}
+    label = "one longtime cashier at the store in Brandon"
+    assert said["staff were promised details within a week"] == label

@@ -750,8 +750,12 @@ def _model_label(doc: Doc, ent: Span, surnames: Collection[str] = ()) -> str | N
     model calls a person elsewhere (``surnames``)."""
     label = ent.label_
     words = [w for w in ent.text.split() if w.lower() != "the"]
-    if len(words) == 1 and words[0].isupper() and words[0].isalpha() and is_title_word(words[0]):
-        return None  # "no MLA should", "the CEO": an office, not a body
+    if (
+        len(words) == 1
+        and is_title_word(words[0])
+        and ((words[0].isupper() and words[0].isalpha()) or _before_a_name(doc, ent.end))
+    ):
+        return None  # "no MLA should", "the CEO", "Coun. Jo Roe": an office, not a body
     if label in ("NORP", "PERSON", "ORG") and party_name(words):
         return "ORG"  # a party, whatever the model called it
     if label in ("GPE", "LOC", "FAC") and _given_and_known_surname(ent, surnames):
@@ -842,7 +846,8 @@ def _named_after_a_role(doc: Doc, ent: Span) -> bool:
     if ent.start == 0 or not _given_name_and_surname(ent):  # ("Dubé-Caron" is one word)
         return False
     before = doc[ent.start - 1]
-    role = role_noun(before) or before.lower_ in ROLE_AFTER_ORG | _HOSTS
+    # (the tagger may take the noun for an adjective: "found receiver Ana Ruiz")
+    role = role_noun(before, ("NOUN", "ADJ")) or before.lower_ in ROLE_AFTER_ORG | _HOSTS
     return before.is_lower and role and not _body_like(ent)
 
 
@@ -909,11 +914,14 @@ def model_spans(doc: Doc, char_ok: Callable[[int], bool]) -> list[tuple[str, int
     merged: list[tuple[str, int, int]] = []
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
     surnames |= _unlabelled_subjects(doc)
+    family = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for ent in doc.ents:
         if not char_ok(ent.start_char):
             continue
         office = _name_after_an_office(doc, ent) if ent.label_ != "PERSON" else None
         label = "PERSON" if office is not None else _model_label(doc, ent, surnames)
+        if label is None and _surname_cut_off(doc, ent, family):
+            merged.append(("PERSON", ent.start - 1, ent.end))  # "Harjit [Singh: GPE] said"
         if label is None:
             continue
         titled = office or (_titled_person_start(doc, ent) if label == "ORG" else None)
@@ -951,6 +959,22 @@ def _rest_after_and(doc: Doc, s: int, e: int) -> int:
         return e
     body = norm_token(rest[-1].text) in ORG_HEADS and rest[0].lower_ in common_nouns()
     return k if body else e
+
+
+def _before_a_name(doc: Doc, i: int) -> bool:
+    """Token ``i`` starts a capitalised proper noun."""
+    return i < len(doc) and doc[i].pos_ == "PROPN" and is_cap(doc[i])
+
+
+def _surname_cut_off(doc: Doc, ent: Span, family: Collection[str]) -> bool:
+    """A surname that ends a person's full name elsewhere in the text ("Nadia Singh"),
+    labelled a place here, after a capitalised word the model labelled nothing and that is
+    no English word or title: the given name of another of that family ("Harjit Singh")."""
+    if len(ent) != 1 or ent.label_ not in ("GPE", "LOC", "FAC", "NORP") or ent.start == 0:
+        return False
+    first = doc[ent.start - 1]
+    unknown = first.pos_ == "PROPN" and not first.ent_type_ and not english_word(first.lower_)
+    return ent.text in family and unknown and is_cap(first) and not is_title_word(first.text)
 
 
 def _given_name_cut_off(doc: Doc, ent: Span) -> bool:

@@ -115,10 +115,11 @@ def club_like(words: list[str]) -> bool:
     )
 
 
-def role_noun(tok: Token) -> bool:
-    """A common noun for what a person is or does: "chairman", "spokesperson", "officer"."""
+def role_noun(tok: Token, tagged: tuple[str, ...] = ("NOUN",)) -> bool:
+    """A common noun for what a person is or does: "chairman", "spokesperson", "officer"
+    (tagged as one of ``tagged``)."""
     low = tok.lower_
-    return tok.pos_ == "NOUN" and (
+    return tok.pos_ in tagged and (
         low in TITLE_WORDS or low in ROLE_NOUNS or low.endswith(ROLE_SUFFIXES)
     )
 
