@@ -673,7 +673,7 @@ ADDRESSEE_VERBS = frozenset(
 )
 _SPOKEN_TO = ADDRESSEE_VERBS | {"ask", "question", "urge"}
 _TO_OBJECT = frozenset({"dobj", "dative", "pobj", "npadvmod"})
-_SETTING_PREPS = frozenset({"in", "on", "at", "after", "during", "before", "via", "through"})
+_SETTING_PREPS = words("in on at after during before via through outside inside near from")
 
 
 def stray_that_clause(tok: Token) -> Token | None:
@@ -973,6 +973,8 @@ def cut_nested(doc: Doc, lo: int, hi: int, cue: Token, cues: set[int]) -> tuple[
             own_subject = any(c.dep_ in SUBJ for c in t.children)
             participle = t.tag_ == "VBG" and i > 0 and doc[i - 1].text == ","
             marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+            if "like" in marks or _passive_without_agent(t):
+                continue  # ("felt like the family was being asked to ...": no second act)
             # (nor "..., and that patients should call 911": a second "that" clause of it,
             # nor "worse than the counts suggest": a comparison)
             subordinate = not marks.isdisjoint(_CONTENT_MARKS | {"that", "than"})
@@ -1034,6 +1036,7 @@ def reported_clause(doc: Doc, cue: Token, lo: int, hi: int, quoted: bool) -> boo
         # (the parse sometimes hangs the subject on the auxiliary: "his party is absorbing")
         has_subj = any(c.dep_ in _SUBJECT_DEPS for h in _heads(root) for c in h.children)
         has_subj = has_subj or _subject_on_adjunct(doc, root, lo) or _subject_in_pieces(root)
+        has_subj = has_subj or _subject_read_as_verb(doc, root, hi)
         modal = hi - lo > 4 and any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
         # "..., the paper said.": the parse lost the subject of a clause before the cue
         before = hi < cue.i and hi - lo > 4 and doc[hi].text == ","
@@ -1054,6 +1057,16 @@ def _clause_root(doc: Doc, lo: int, hi: int) -> Token:
         others = [t for t in doc[lo:hi] if t.head.i == root.head.i and t.i > root.right_edge.i]
         return next((t for t in others if t.pos_ in ("VERB", "AUX")), root)
     return root
+
+
+def _subject_read_as_verb(doc: Doc, root: Token, hi: int) -> bool:
+    """ "said stays for delay remain rare": the subject's noun read as a verb, with the real
+    verb a second clause of the cue's, right after it and with no subject either."""
+    nxt = root.right_edge.i + 1
+    if nxt >= hi or root.dep_ != "ccomp" or root.tag_ not in ("VBZ", "VBP"):
+        return False
+    verb = doc[nxt]
+    return verb.dep_ == "ccomp" and verb.head.i == root.head.i and _finite_without_subject(verb)
 
 
 def _subject_in_pieces(root: Token) -> bool:

@@ -148,6 +148,8 @@ class CueReader:
         subject of its own after a quotation ("said “A,” and the actions “fall on us.”")."""
         if any(m.dep_ == "mark" and m.lower_ == "that" for m in conj.children):
             return True
+        if c.kind == "indirect" and _backshifted(self.doc[c.cue_tok], conj):
+            return True
         start = conj.left_edge.idx
         if c.kind == "indirect" or conj.i in self.cues or start < c.spans[-1][1]:
             return False
@@ -157,6 +159,19 @@ class CueReader:
             return False
         end = conj.right_edge
         return bool(self.index.overlapping(start, end.idx + len(end)))
+
+
+_BACKSHIFT = words("should would could might must")
+
+
+def _backshifted(cue: Token, conj: Token) -> bool:
+    """ "X said A, but people should not go": a clause joined to a past cue, with a subject
+    of its own and a modal of reported speech, goes on with what was said."""
+    if cue.tag_ != "VBD" or conj.i in (c.i for c in cue.children if c.dep_ == "ccomp"):
+        return False
+    subject = any(x.dep_ in SUBJ for x in conj.children)
+    modal = any(x.dep_ == "aux" and x.lower_ in _BACKSHIFT for x in conj.children)
+    return subject and modal and not is_cue(conj)
 
 
 INFERENCE_VERBS = words("suggest indicate show signal imply hint")
@@ -503,10 +518,14 @@ def complement_content(
 
 
 def _after_the_day(doc: Doc, tok: Token, lo: int) -> int:
-    """ "said Monday the bridge would open": the day right after the cue is when it was
-    said, even when the parser hung it on the reported clause."""
+    """ "said Monday the bridge would open", "told a jury Tuesday she saw ...": the day right
+    after the cue (or its addressee) is when it was said, even when the parser hung it on the
+    reported clause."""
     day = doc[lo]
-    if lo != tok.i + 1 or day.dep_ != "npadvmod" or day.ent_type_ not in ("DATE", "TIME"):
+    told = [c for c in tok.rights if c.dep_ in ("dobj", "dative") and c.right_edge.i == lo - 1]
+    if lo != tok.i + 1 and not told:  # (or right after who was told: "told a jury Tuesday")
+        return lo
+    if day.dep_ != "npadvmod" or day.ent_type_ not in ("DATE", "TIME"):
         return lo
     return day.right_edge.i + 1 if day.left_edge.i == lo else lo
 

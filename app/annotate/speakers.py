@@ -138,6 +138,7 @@ def _entity_in(ctx: Context, lo: int, hi: int, head: Token) -> int | None:
     te = ctx.ents.token_entity
     if head.i in te:
         member = _member_of(ctx, lo, head)
+        member = _titled_person_at_end(ctx, head, lo, hi) if member is None else member
         return te[head.i] if member is None else member
     best = _first_named(ctx, lo, hi)
     # appositive names: "the ambassador, Rahm Emanuel" (not a name in the appositive's own
@@ -148,6 +149,19 @@ def _entity_in(ctx: Context, lo: int, hi: int, head: Token) -> int | None:
             if found is not None and (ctx.ents.entities[found].kind == "person" or best is None):
                 return found
     return best
+
+
+def _titled_person_at_end(ctx: Context, head: Token, lo: int, hi: int) -> int | None:
+    """ "[Court of King's Bench] Justice X said", parsed with the court as the subject: the
+    person a title names at the end of an organisation's phrase speaks."""
+    te, ents = ctx.ents.token_entity, ctx.ents.entities
+    last = te.get(hi - 1)
+    if ents[te[head.i]].kind != "organisation" or last is None or ents[last].kind != "person":
+        return None
+    start = hi - 1
+    while start - 1 >= lo and te.get(start - 1) == last:
+        start -= 1
+    return last if start - 1 > lo and is_title_word(ctx.doc[start - 1].text) else None
 
 
 def _first_named(ctx: Context, lo: int, hi: int) -> int | None:

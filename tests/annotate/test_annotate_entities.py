@@ -383,3 +383,12 @@ def test_a_role_the_tagger_took_for_an_adjective_still_names_a_person() -> None:
     pos = ["VERB", "ADJ", "PROPN", "PROPN", "ADJ"]
     doc = _labelled(words, ["O", "O", "B-ORG", "I-ORG", "O"], pos=pos)
     assert _model_names(doc) == [("PERSON", "Cole Ambrose")]
+
+
+def test_a_body_name_the_model_ended_on_a_possessive_after_of_takes_its_last_word() -> None:
+    words = ["the", "Court", "of", "King", "'s", "Bench", "ruled"]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"]
+    tags = ["DT", "NNP", "IN", "NNP", "POS", "NNP", "VBD"]
+    pos = ["DET", "PROPN", "ADP", "PROPN", "PART", "PROPN", "VERB"]
+    doc = _labelled(words, ents, tags=tags, pos=pos, spaces=[True] * 3 + [False] + [True] * 3)
+    assert _model_names(doc) == [("ORG", "Court of King's Bench")]

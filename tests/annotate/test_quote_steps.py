@@ -783,3 +783,57 @@ def test_what_was_told_after_the_addressee_read_as_a_second_object() -> None:
     assert said == {
         "the noise from the main stage carried well past midnight": "One resident of a nearby tower"
     }
+
+
+def test_a_clause_joined_to_a_past_cue_with_a_modal_goes_on_with_what_was_said() -> None:
+    said = _reported(
+        "Sgt. Ola Brandt said volunteers had helped, but people should stay off the ice."
+    )
+    assert said == {"volunteers had helped, but people should stay off the ice": "Sgt. Ola Brandt"}
+    # (a clause of the writer's, in the past, is not)
+    assert list(_reported("She said the hall was full, but the vote failed.")) == [
+        "the hall was full"
+    ]
+
+
+def test_settings_and_days_between_the_cue_and_its_clause() -> None:
+    from spacy.tokens import Doc
+
+    from app.annotate.nlp import get_nlp
+    from app.annotate.reported import _after_the_day
+
+    # "said outside the court that ...", the clause hung on the setting's noun
+    rows = [
+        ("She", "PRP", "PRON", "nsubj", 1),
+        ("said", "VBD", "VERB", "ROOT", 1),
+        ("outside", "IN", "ADP", "prep", 1),
+        ("the", "DT", "DET", "det", 4),
+        ("court", "NN", "NOUN", "pobj", 2),
+        ("that", "IN", "SCONJ", "mark", 7),
+        ("they", "PRP", "PRON", "nsubj", 7),
+        ("waited", "VBD", "VERB", "acl", 4),
+    ]
+    doc = hand_parsed(rows)
+    assert content_range(doc, doc[1]) == (5, 8)
+    # "told a jury Monday she heard shots": the day after who was told is when it was said
+    words = ["A", "witness", "told", "a", "jury", "Monday", "she", "heard", "shots"]
+    doc = Doc(
+        get_nlp().vocab,
+        words=words,
+        deps=["det", "nsubj", "ROOT", "det", "dobj", "npadvmod", "nsubj", "ccomp", "dobj"],
+        heads=[1, 2, 2, 4, 2, 7, 7, 2, 7],
+        ents=["O", "O", "O", "O", "O", "B-DATE", "O", "O", "O"],
+    )
+    assert _after_the_day(doc, doc[2], 5) == 6
+
+
+def test_no_second_act_in_a_comparison_or_a_passive_and_a_noun_read_as_a_verb() -> None:
+    said = _reported(
+        "Dina Falk said the verdict felt like the town was being asked to forget.\n\n"
+        "Omar Haddad, a tax lawyer who has no part in the case, said audits for fraud remain "
+        "rare."
+    )
+    assert said == {
+        "the verdict felt like the town was being asked to forget": "Dina Falk",
+        "audits for fraud remain rare": "Omar Haddad",
+    }

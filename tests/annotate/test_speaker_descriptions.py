@@ -839,3 +839,12 @@ def test_the_head_noun_of_an_unnamed_speaker_takes_the_description_after() -> No
     said = {q.text: q.speaker_label for q in annotate(text).quotations}
     label = "one longtime cashier at the store in Brandon"
     assert said["staff were promised details within a week"] == label
+
+
+def test_a_title_and_a_name_after_a_court_s_name_speak_for_themselves() -> None:
+    text = (
+        "Charges stayed\n\n"
+        "In a written ruling, Court of Queen's Bench Justice Ines Varga said the delay was "
+        "unreasonable."
+    )
+    assert _speakers(annotate(text)) == ["Ines Varga"]

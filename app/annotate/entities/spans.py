@@ -460,7 +460,12 @@ _SOVEREIGNS = frozenset({"queen", "king"})
 
 def _in_an_org_name(doc: Doc, i: int, e: int) -> bool:
     """A plural's or a saint's possessive at ``i`` inside an organisation's name that goes on
-    to its head word before ``e`` ("Ontario Nurses' Association", "St. Paul's Hospital")."""
+    to its head word before ``e`` ("Ontario Nurses' Association", "St. Paul's Hospital"); or
+    one after "of" ("Court of King's Bench")."""
+    if i >= 3 and doc[i - 2].lower_ == "of" and is_cap(doc[i - 3]) and is_cap(doc[i - 1]):
+        # (not "president of Climax's studio", nor a body of the first's own: "Bank of
+        # England's Monetary Policy Committee")
+        return i + 1 < e and not any(doc[k].lower_ in ORG_HEADS for k in range(i + 1, e))
     inner = _plural_possessive(doc, i) or _saints_possessive(doc, i)
     return inner and any(doc[k].lower_ in ORG_HEADS for k in range(i + 1, e))
 
@@ -809,7 +814,8 @@ def _person_title(tok: Token) -> bool:
 # Offices a place or a body gives a person ("Brandon Mayor", "B.C. Premier", "Union President").
 _OFFICES = words(
     """mayor premier minister president senator governor councillor councilor chair chairman
-    chairwoman chairperson ceo commissioner chief leader mp mpp mla mna mha mep msp"""
+    chairwoman chairperson ceo commissioner chief leader mp mpp mla mna mha mep msp justice
+    judge coroner"""
 )
 
 
@@ -944,6 +950,7 @@ def model_spans(doc: Doc, char_ok: Callable[[int], bool]) -> list[tuple[str, int
         end = _rest_after_and(doc, start, ent.end) if label == "ORG" else ent.end
         if label == "ORG" and doc[end - 1].text == "Local" and end < len(doc):
             end += int(doc[end].like_num)  # "Amalgamated Transit Union Local 113"
+        end += int(label == "ORG" and _cut_at_a_possessive(doc, start, end))
         merged.append((label, start, end))
     return merged
 
@@ -959,6 +966,15 @@ def _rest_after_and(doc: Doc, s: int, e: int) -> int:
         return e
     body = norm_token(rest[-1].text) in ORG_HEADS and rest[0].lower_ in common_nouns()
     return k if body else e
+
+
+def _cut_at_a_possessive(doc: Doc, s: int, e: int) -> bool:
+    """ "[Court of King's] Bench": a body's name "X of Y's" that the model ended on the
+    possessive, before the capitalised noun that ends it (not a title: "... 's Justice")."""
+    if e - s < 4 or e >= len(doc) or doc[e - 1].tag_ != "POS" or doc[e - 3].lower_ != "of":
+        return False
+    nxt = doc[e]
+    return nxt.pos_ == "PROPN" and is_cap(nxt) and not is_title_word(nxt.text) and not nxt.ent_type_
 
 
 def _before_a_name(doc: Doc, i: int) -> bool:
