@@ -176,6 +176,8 @@ def subject_of(tok: Token) -> Token | None:
         if quoted is not None:
             return quoted
         subjects = [c for c in t.children if c.dep_ in SUBJ and c != stolen]
+        if len(subjects) > 1 and subjects[0].tag_ in ("WDT", "WP"):
+            subjects = subjects[1:]  # "what it says is ...": "it", not "what"
         if seen and subjects and _relative_clause_of_a_thing(t, subjects):
             # "He ruled it out - which is on offer elsewhere, saying"; "X criticised the move -
             # which may cost jobs - saying": the verb the clause (or its noun) hangs from
@@ -582,7 +584,8 @@ def relative_report(tok: Token) -> tuple[int, int] | None:
     (after any setting of the cue's: "said in a report"), but not a verdict on what was said
     ("what he said was untrue")."""
     doc = tok.doc
-    subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
+    subjects = [c for c in tok.children if c.dep_ in SUBJ and c.tag_ not in ("WDT", "WP")]
+    subj = subjects[-1] if subjects else None  # (not "what", which the parser may add)
     if subj is None or tok.lemma_.lower() in _MAKING or not _relative_pronoun_before(subj):
         return None
     settings = {t.i for c in tok.rights if c.dep_ in ("prep", "npadvmod") for t in c.subtree}

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from app.annotate.acronyms import abbreviated, expansion_in_text, expansion_of, is_acronym
-from app.annotate.cue_syntax import is_cue
+from app.annotate.cue_syntax import is_cue, relative_report
 from app.annotate.documents import DOCUMENT_NOUNS, document_source, is_document, issuing_verb
 from app.annotate.entities import EntityResult
 from app.annotate.entities.lexicon import HONORIFICS, KIN_NOUNS, PAPER_HEADS
@@ -405,6 +405,10 @@ def resolve_pronoun(
     if pron == "they":
         return _resolve_they(ctx, tok, para)
     if pron == "it":
+        host = _host_subject(tok)
+        if host is not None:  # "the agency is short of what it says is ...": the agency
+            spk = resolve_subject(ctx, host, para)
+            return Speaker(spk.entity, spk.label, spk.type, tok.text)
         subject = _organisation_subject_since(ctx, tok)
         if subject is not None:
             return _speaker_for_entity(ctx, subject, tok.text)
@@ -424,6 +428,25 @@ def resolve_pronoun(
             return _speaker_for_entity(ctx, orgs[0][1], tok.text)
         return Speaker(None, None, None, tok.text)
     return Speaker(None, None, None, tok.text)
+
+
+def _host_subject(tok: Token) -> Token | None:
+    """The subject, a noun, of the clause that holds the relative clause whose cue "it" is
+    the subject of ("the agency is short of what it says is ...", "the firm said sales, which
+    it says will rise, ..."): not the noun the relative clause is about."""
+    cue = tok.head
+    if tok.dep_ != "nsubj" or (cue.dep_ != "relcl" and relative_report(cue) is None):
+        return None
+    h = cue
+    for _ in range(5):
+        if h.head.i == h.i:
+            return None
+        h = h.head
+        subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.i > tok.i or cue in subj.subtree:
+            continue
+        return subj if subj.tag_ in ("NN", "NNP") else None  # (one thing: "it")
+    return None
 
 
 def _document_subject_before(ctx: Context, start: int) -> Token | None:

@@ -466,3 +466,15 @@ def test_a_given_name_the_lists_lack_is_looked_for_alone_once_the_text_uses_it()
     used = Entity("person", "Tesfalem Gebru", "p:gebru", ["Tesfalem Gebru", "Tesfalem"])
     unused = Entity("person", "Rahwa Kidane", "p:kidane", ["Rahwa Kidane"])
     assert _first_names_used([used, unused]) == [("Tesfalem", 0)]
+
+
+def test_it_in_a_relative_report_is_the_subject_of_the_clause_that_holds_it() -> None:
+    text = (
+        "Budget gap\n\n"
+        "The Greens won two seats in the spring.\n\n"
+        "Transit fares will rise at a time when the city is grappling with what it says is "
+        "a record shortfall."
+    )
+    art = annotate(text)
+    said = {q.text: (q.speaker_label, q.speaker_text) for q in art.quotations}
+    assert said == {"is a record shortfall": ("the city", "it")}
