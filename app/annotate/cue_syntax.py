@@ -713,9 +713,16 @@ def _clause_read_as_object(tok: Token) -> Token | None:
         if first.dep_ == "mark" and first.lower_ == "that":
             return c
         says = tok.lemma_.lower() == "say" or first.i == start
-        if says and any(_past_read_as_participle(t) for t in c.subtree):
+        if says and any(_past_read_as_participle(t) or _stray_auxiliary(t) for t in c.subtree):
             return c
     return None
+
+
+def _stray_auxiliary(tok: Token) -> bool:
+    """ "said the city has limited power": a finite auxiliary on a word the parser read as a
+    modifier of the object noun: the object is a clause."""
+    head = tok.head
+    return tok.dep_ == "aux" and tok.tag_ in ("VBZ", "VBP", "VBD") and head.dep_ == "amod"
 
 
 def _after_addressee(tok: Token) -> int:

@@ -138,10 +138,20 @@ class CueReader:
                 lo += 1  # (not the "and" that joins it)
             rng = (lo, conj.right_edge.i + 1)
             content = complement_content(self.text, self.doc, tok, rng, self.cues, self.index)
+            if content is None and _backshifted(tok, conj):
+                content = self._words_of(rng)  # ("but is looking at ...": no subject of its own)
             if content is not None and content[0] and content[0][0][1] > content[0][0][0]:
                 spans, kind, ks = content
                 out.append(Candidate(c.cue_tok, spans, kind, c.cue, c.speaker, c.para, ks))
         return out
+
+    def _words_of(self, rng: tuple[int, int]) -> Content | None:
+        """The tokens ``rng`` as indirect content, when no quotation lies in them."""
+        end = self.doc[rng[1] - 1]
+        s_char, e_char = self.doc[rng[0]].idx, end.idx + len(end)
+        if self.index.overlapping(s_char, e_char):
+            return None
+        return [trim(doc_text(self.doc), s_char, e_char)], "indirect", set()
 
     def _reports_more(self, conj: Token, c: Candidate) -> bool:
         """A clause joined to the cue that it reports too: "that B", or a quoted clause with a
@@ -171,7 +181,9 @@ def _backshifted(cue: Token, conj: Token) -> bool:
         return False
     subject = any(x.dep_ in SUBJ for x in conj.children)
     modal = any(x.dep_ == "aux" and x.lower_ in _BACKSHIFT for x in conj.children)
-    return subject and modal and not is_cue(conj)
+    # ("said the city has little power but is looking at a bylaw": the clause's subject)
+    present = not subject and any(x.dep_ == "aux" and x.tag_ == "VBZ" for x in conj.children)
+    return ((subject and modal) or present) and not is_cue(conj)
 
 
 INFERENCE_VERBS = words("suggest indicate show signal imply hint")
@@ -670,8 +682,9 @@ def _object_end(tok: Token, limit: int) -> int:
     own end when it has none)."""
     end = tok.idx + len(tok)
     for c in tok.rights:
-        if c.dep_ in ("dobj", "dative", "prep", "npadvmod"):
-            # (the parser may hang the quotation itself on the object: "told X show: “...”")
+        if c.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod"):
+            # (the parser may hang the quotation itself on the object: "told X show: “...”";
+            # "wrote on social media earlier in the week: “...”")
             ends = [t.idx + len(t) for t in c.subtree if t.idx + len(t) <= limit and not t.is_punct]
             end = max([end, *ends])
     return end

@@ -1130,6 +1130,8 @@ def _spokesperson(ctx: Context, subj: Token, full: tuple[int, int], text: str) -
     whole = ctx.doc[full[0] : full[1]].text
     if e2 is not None and ctx.ents.entities[e2].kind == "person" and _spoken_for(ctx, subj, e2):
         return Speaker(None, whole, "other", text)
+    if e2 is not None and _for_an_office(subj):
+        return Speaker(None, whole, "other", text)  # "for the [Treasury] minister": a person's
     if e2 is not None:
         return _speaker_for_entity(ctx, e2, whole)
     if ctx.doc[full[0]].lower_ == "the" and full[1] - full[0] == 2:
@@ -1138,6 +1140,19 @@ def _spokesperson(ctx: Context, subj: Token, full: tuple[int, int], text: str) -
 
 
 _LINKS = words("the and of")
+
+
+def _for_an_office(spokes: Token) -> bool:
+    """ "a spokesperson for the federal Health minister": for a holder of an office, whom a
+    body's name only describes, not for the body."""
+    for c in spokes.children:
+        obj = next((o for o in c.children if o.dep_ == "pobj"), None) if c.lower_ == "for" else None
+        if obj is not None and c.dep_ == "prep" and obj.lower_ in _OFFICE_NOUNS:
+            return True
+    return False
+
+
+_OFFICE_NOUNS = words("minister premier mayor president leader mp mpp mla senator governor")
 
 
 def _spoken_for(ctx: Context, spokes: Token, ent: int) -> bool:

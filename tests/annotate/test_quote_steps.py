@@ -837,3 +837,58 @@ def test_no_second_act_in_a_comparison_or_a_passive_and_a_noun_read_as_a_verb() 
         "the verdict felt like the town was being asked to forget": "Dina Falk",
         "audits for fraud remain rare": "Omar Haddad",
     }
+
+
+def test_a_present_clause_joined_to_a_past_cue_without_a_subject_goes_on() -> None:
+    from app.annotate.reported import _backshifted
+
+    # "Ann said fares rose but is asking for a review": the parser joins the second verb
+    # to "said"; its present tense is the reported clause's, not the writer's
+    rows = [
+        ("Ann", "NNP", "PROPN", "nsubj", 1),
+        ("said", "VBD", "VERB", "ROOT", 1),
+        ("fares", "NNS", "NOUN", "nsubj", 3),
+        ("rose", "VBD", "VERB", "ccomp", 1),
+        ("but", "CC", "CCONJ", "cc", 1),
+        ("is", "VBZ", "AUX", "aux", 6),
+        ("asking", "VBG", "VERB", "conj", 1),
+    ]
+    doc = hand_parsed(rows)
+    assert _backshifted(doc[1], doc[6])
+    past = hand_parsed([*rows[:5], ("was", "VBD", "AUX", "aux", 6), rows[6]])
+    assert not _backshifted(past[1], past[6])
+
+
+def test_a_colon_quote_after_the_cues_settings_and_an_adverb() -> None:
+    from app.annotate.reported import _object_end
+
+    rows = [
+        ("She", "PRP", "PRON", "nsubj", 1),
+        ("wrote", "VBD", "VERB", "ROOT", 1),
+        ("online", "RB", "ADV", "advmod", 1),
+        ("late", "RB", "ADV", "advmod", 1),
+        ("on", "IN", "ADP", "prep", 3),
+        ("Friday", "NNP", "PROPN", "pobj", 4),
+        (":", ":", "PUNCT", "punct", 1),
+    ]
+    doc = hand_parsed(rows)
+    friday = doc[5]
+    assert _object_end(doc[1], doc[6].idx) == friday.idx + len(friday)
+
+
+def test_an_auxiliary_on_a_modifier_of_say_s_object_makes_it_a_clause() -> None:
+    from spacy.tokens import Doc
+
+    from app.annotate.nlp import get_nlp
+
+    # "She said the city has limited power": read as "said [the city has limited] power"
+    doc = Doc(
+        get_nlp().vocab,
+        words=["She", "said", "the", "city", "has", "limited", "power"],
+        tags=["PRP", "VBD", "DT", "NN", "VBZ", "VBN", "NN"],
+        pos=["PRON", "VERB", "DET", "NOUN", "AUX", "VERB", "NOUN"],
+        deps=["nsubj", "ROOT", "det", "nsubj", "aux", "amod", "dobj"],
+        heads=[1, 1, 3, 4, 5, 6, 1],
+        lemmas=["she", "say", "the", "city", "have", "limit", "power"],
+    )
+    assert content_range(doc, doc[1]) == (2, 7)

@@ -848,3 +848,15 @@ def test_a_title_and_a_name_after_a_court_s_name_speak_for_themselves() -> None:
         "unreasonable."
     )
     assert _speakers(annotate(text)) == ["Ines Varga"]
+
+
+def test_a_spokesperson_for_an_office_holder_is_not_the_body_that_names_the_office() -> None:
+    text = (
+        "Funding approved\n\n"
+        "A spokesperson for the federal Fisheries minister said the money would arrive in "
+        "the spring."
+    )
+    art = annotate(text)
+    (q,) = art.quotations
+    assert q.speaker_entity is None
+    assert q.speaker_label == "A spokesperson for the federal Fisheries minister"
