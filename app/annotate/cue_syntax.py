@@ -984,7 +984,7 @@ def cut_nested(doc: Doc, lo: int, hi: int, cue: Token, cues: set[int]) -> tuple[
             participle = t.tag_ == "VBG" and i > 0 and doc[i - 1].text == ","
             marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
             if "like" in marks or _passive_without_agent(t):
-                continue  # ("felt like the family was being asked to ...": no second act)
+                continue  # ("it seemed like they were being told to ...": no second act)
             # (nor "..., and that patients should call 911": a second "that" clause of it,
             # nor "worse than the counts suggest": a comparison)
             subordinate = not marks.isdisjoint(_CONTENT_MARKS | {"that", "than"})

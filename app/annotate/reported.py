@@ -684,7 +684,7 @@ def _object_end(tok: Token, limit: int) -> int:
     for c in tok.rights:
         if c.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod"):
             # (the parser may hang the quotation itself on the object: "told X show: “...”";
-            # "wrote on social media earlier in the week: “...”")
+            # "posted online late on Friday: “...”")
             ends = [t.idx + len(t) for t in c.subtree if t.idx + len(t) <= limit and not t.is_punct]
             end = max([end, *ends])
     return end

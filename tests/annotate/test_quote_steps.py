@@ -774,14 +774,14 @@ def test_a_while_clause_after_the_cues_own_words_is_a_second_act() -> None:
 
 
 def test_what_was_told_after_the_addressee_read_as_a_second_object() -> None:
-    # "told CBC News the noise ... carried": the parser makes "the noise" a second object
+    # "told CTV News the noise ... carried": the parser makes "the noise" a second object
     # and "carried" a participle on the noun before it
     said = _reported(
-        "One resident of a nearby tower told CBC News the noise from the main stage carried "
-        "well past midnight."
+        "One neighbour of the arena told CTV News the noise from the big speakers carried well "
+        "past midnight."
     )
     assert said == {
-        "the noise from the main stage carried well past midnight": "One resident of a nearby tower"
+        "the noise from the big speakers carried well past midnight": "One neighbour of the arena"
     }
 
 

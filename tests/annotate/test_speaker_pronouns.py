@@ -472,7 +472,7 @@ def test_it_in_a_relative_report_is_the_subject_of_the_clause_that_holds_it() ->
     text = (
         "Budget gap\n\n"
         "The Greens won two seats in the spring.\n\n"
-        "Transit fares will rise at a time when the city is grappling with what it says is "
+        "Transit fares will rise while the city copes with what it says is "
         "a record shortfall."
     )
     art = annotate(text)

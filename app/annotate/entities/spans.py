@@ -464,7 +464,7 @@ def _in_an_org_name(doc: Doc, i: int, e: int) -> bool:
     one after "of" ("Court of King's Bench")."""
     if i >= 3 and doc[i - 2].lower_ == "of" and is_cap(doc[i - 3]) and is_cap(doc[i - 1]):
         # (not "president of Climax's studio", nor a body of the first's own: "Bank of
-        # England's Monetary Policy Committee")
+        # Utopia's Rates Committee")
         return i + 1 < e and not any(doc[k].lower_ in ORG_HEADS for k in range(i + 1, e))
     inner = _plural_possessive(doc, i) or _saints_possessive(doc, i)
     return inner and any(doc[k].lower_ in ORG_HEADS for k in range(i + 1, e))
