@@ -974,7 +974,11 @@ def _cut_at_a_possessive(doc: Doc, s: int, e: int) -> bool:
     if e - s < 4 or e >= len(doc) or doc[e - 1].tag_ != "POS" or doc[e - 3].lower_ != "of":
         return False
     nxt = doc[e]
-    return nxt.pos_ == "PROPN" and is_cap(nxt) and not is_title_word(nxt.text) and not nxt.ent_type_
+    if nxt.ent_type_:  # (labelled with the title and name after it: "[Bench Justice X Y]")
+        after = next((x for x in doc.ents if x.start == e), None)
+        if after is None or _name_after_an_office(doc, after) is None:
+            return False
+    return nxt.pos_ == "PROPN" and is_cap(nxt) and not is_title_word(nxt.text)
 
 
 def _before_a_name(doc: Doc, i: int) -> bool:
