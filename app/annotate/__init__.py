@@ -79,6 +79,7 @@ def annotate_many(
 def _tokenised(analysed: str, paragraphs: list[Paragraph]) -> Doc:
     """The analysis text as tokens, every paragraph starting a sentence."""
     doc = get_nlp().make_doc(analysed)
+    doc.user_data["annotate_text"] = analysed  # (== doc.text, which joins every token anew)
     if len(doc) < 2:
         return doc
     idx = doc.to_array("IDX").tolist()
