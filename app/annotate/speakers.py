@@ -13,6 +13,7 @@ from app.annotate.documents import DOCUMENT_NOUNS, document_source, is_document,
 from app.annotate.entities import EntityResult
 from app.annotate.entities.lexicon import HONORIFICS, KIN_NOUNS, PAPER_HEADS
 from app.annotate.entities.roles import noun_gender, self_pronoun
+from app.annotate.entities.spans import OFFICES
 from app.annotate.epithets import epithet_age, known_ages, person_of_age
 from app.annotate.given_names import is_given_name
 from app.annotate.names import (
@@ -1147,12 +1148,9 @@ def _for_an_office(spokes: Token) -> bool:
     body's name only describes, not for the body."""
     for c in spokes.children:
         obj = next((o for o in c.children if o.dep_ == "pobj"), None) if c.lower_ == "for" else None
-        if obj is not None and c.dep_ == "prep" and obj.lower_ in _OFFICE_NOUNS:
+        if obj is not None and c.dep_ == "prep" and obj.lower_ in OFFICES:
             return True
     return False
-
-
-_OFFICE_NOUNS = words("minister premier mayor president leader mp mpp mla senator governor")
 
 
 def _spoken_for(ctx: Context, spokes: Token, ent: int) -> bool:

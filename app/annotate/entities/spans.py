@@ -812,7 +812,7 @@ def _person_title(tok: Token) -> bool:
 
 
 # Offices a place or a body gives a person ("Brandon Mayor", "B.C. Premier", "Union President").
-_OFFICES = words(
+OFFICES = words(
     """mayor premier minister president senator governor councillor councilor chair chairman
     chairwoman chairperson ceo commissioner chief leader mp mpp mla mna mha mep msp justice
     judge coroner"""
@@ -824,7 +824,7 @@ def _name_after_an_office(doc: Doc, ent: Span) -> int | None:
     office, a given name and a surname ("Brandon Mayor Lise Vandermeer"), not a body's name
     ("Premier League", "President Hotel")."""
     for k in range(ent.start, ent.end - 2):
-        if not (is_cap(doc[k]) and norm_token(doc[k].text) in _OFFICES):
+        if not (is_cap(doc[k]) and norm_token(doc[k].text) in OFFICES):
             continue
         name = doc[k + 1 : ent.end]
         if _given_name_and_surname(name) and not _body_like(name):
