@@ -978,7 +978,7 @@ _CONTENT_MARKS = frozenset(
 def cut_nested(doc: Doc, lo: int, hi: int, cue: Token, cues: set[int]) -> tuple[int, int]:
     """End the content before another reporting act inside it ("..., as they criticised")."""
     for i in range(lo, hi):
-        if i in cues and i != cue.i and not _told_by_no_one(doc[i]):
+        if i in cues and i != cue.i:
             t = doc[i]
             own_subject = any(c.dep_ in SUBJ for c in t.children)
             participle = t.tag_ == "VBG" and i > 0 and doc[i - 1].text == ","

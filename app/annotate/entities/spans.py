@@ -970,8 +970,14 @@ def _rest_after_and(doc: Doc, s: int, e: int) -> int:
 
 def _cut_at_a_possessive(doc: Doc, s: int, e: int) -> bool:
     """ "[Court of King's] Bench": a body's name "X of Y's" that the model ended on the
-    possessive, before the capitalised noun that ends it (not a title: "... 's Justice")."""
-    if e - s < 4 or e >= len(doc) or doc[e - 1].tag_ != "POS" or doc[e - 3].lower_ != "of":
+    possessive, before the capitalised noun that ends it, when the possessive is one that
+    stays inside a name (``_in_an_org_name``); not a title ("... 's Justice")."""
+    if (
+        e - s < 4
+        or e >= len(doc)
+        or doc[e - 1].tag_ != "POS"
+        or not _in_an_org_name(doc, e - 1, e + 1)
+    ):
         return False
     nxt = doc[e]
     if nxt.ent_type_:  # (labelled with the title and name after it: "[Bench Justice X Y]")
