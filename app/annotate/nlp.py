@@ -56,8 +56,12 @@ TITLE_ABBREVIATIONS = (
 UNIT_ABBREVIATIONS = ("lbs.", "lb.", "oz.", "ft.", "yds.", "sq.", "approx.")
 
 
+# "Ste." (Sainte) starting a place's name ("Ste. Anne"), kept whole for the same reason.
+PLACE_ABBREVIATIONS = ("Ste.",)
+
+
 def _keep_title_stops(nlp: Language) -> None:
-    for abbreviation in (*TITLE_ABBREVIATIONS, *UNIT_ABBREVIATIONS):
+    for abbreviation in (*TITLE_ABBREVIATIONS, *PLACE_ABBREVIATIONS, *UNIT_ABBREVIATIONS):
         nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])  # type: ignore[union-attr]
 
 

@@ -392,3 +392,47 @@ def test_a_body_name_the_model_ended_on_a_possessive_after_of_takes_its_last_wor
     pos = ["DET", "PROPN", "ADP", "PROPN", "PART", "PROPN", "VERB"]
     doc = _labelled(words, ents, tags=tags, pos=pos, spaces=[True] * 3 + [False] + [True] * 3)
     assert _model_names(doc) == [("ORG", "Court of King's Bench")]
+
+
+def _entities(body: str) -> list[tuple[str, str, list[str]]]:
+    return [(e.kind, e.name, e.aliases) for e in annotate("Headline\n\n" + body).entities]
+
+
+def test_a_company_with_and_without_its_legal_suffix_is_one() -> None:
+    found = _entities(
+        "Workers at Norland Foods Inc. walked out on Friday.\n\n"
+        "Norland Foods said in a statement that its offer was fair."
+    )
+    assert found == [
+        ("organisation", "Norland Foods Inc.", ["Norland Foods Inc.", "Norland Foods"])
+    ]
+
+
+def test_a_body_name_whose_first_word_was_read_as_an_adjective_is_whole() -> None:
+    found = _entities(
+        "The ruling orders Tall Pines Lumber Ltd. to pay the crews.\n\n"
+        "Tall Pines Lumber said in a statement it would study the decision."
+    )
+    assert [name for _kind, name, _aliases in found] == ["Tall Pines Lumber Ltd."]
+
+
+def test_a_short_form_taken_for_a_person_joins_the_body_it_begins() -> None:
+    from app.annotate.entities.grouping import short_forms_read_as_people
+    from app.annotate.types import Entity
+
+    body = Entity("organisation", "Granite Ridge Property Management", "o:grpm", [])
+    short = Entity("person", "Granite Ridge", "p:ridge", ["Granite Ridge"])
+    named = Entity("person", "Paula Ridge", "p:ridge2", ["Paula Ridge"])  # a given name first
+    assert short_forms_read_as_people([body, short, named]) == {1: 0}
+
+
+def test_the_elder_of_a_family_is_the_one_named_as_the_parent() -> None:
+    art = annotate(
+        "Headline\n\n"
+        "Mara Lindgren's father, Olaf Lindgren, drove a logging truck for 30 years.\n\n"
+        "“Nobody slowed down back then,” the elder Lindgren said.\n\n"
+        "Mara Lindgren said the mill should slow down now."
+    )
+    said = {q.text: art.entities[q.speaker_entity].name for q in art.quotations}
+    assert said["Nobody slowed down back then"] == "Olaf Lindgren"
+    assert said["the mill should slow down now"] == "Mara Lindgren"

@@ -1204,3 +1204,46 @@ def test_a_collective_or_a_cooperative_is_an_organisation() -> None:
     kinds = {e.name: e.kind for e in art.entities}
     assert kinds.get("Seawall Collective") == "organisation"
     assert kinds.get("Prairie Grain Cooperative") == "organisation"
+
+
+def _kinds_in(body: str) -> dict[str, str]:
+    return {e.name: e.kind for e in annotate("Headline\n\n" + body).entities}
+
+
+def test_a_body_named_by_portfolio_words_is_an_organisation_when_it_acts() -> None:
+    # "Provincial" and "Health" each start offices ("Health Minister"); here they name a body
+    kinds = _kinds_in(
+        "Dr. Amir Kassab, a medical officer with Provincial Health, said visits would resume "
+        "next week."
+    )
+    assert kinds.get("Provincial Health") == "organisation"
+
+
+def test_a_name_ending_in_transit_or_railway_is_an_organisation() -> None:
+    assert _kinds_in(
+        "In a statement, Mapleton Transit said buses would run on a holiday schedule."
+    ) == {"Mapleton Transit": "organisation"}
+    kinds = _kinds_in(
+        "Crews at Lakeshore Northern Railway walked off the job on Monday.\n\n"
+        "“We regret the disruption,” Lakeshore Northern said in a statement."
+    )
+    assert kinds == {"Lakeshore Northern Railway": "organisation"}
+
+
+def test_one_word_after_a_given_name_the_model_left_out_is_a_surname() -> None:
+    from spacy.tokens import Span
+
+    from app.annotate.entities.spans import _given_name_before, _person_shaped
+    from tests.annotate.parsing import hand_parsed
+
+    doc = hand_parsed(
+        [
+            ("Glenda", "NNP", "PROPN", "compound", 1),
+            ("Ashbury", "NNP", "PROPN", "nsubj", 2),
+            ("said", "VBD", "VERB", "ROOT", 2),
+            ("so", "RB", "ADV", "advmod", 2),
+        ]
+    )
+    doc.ents = [Span(doc, 1, 2, label="ORG")]  # the model's reading: the surname a body
+    assert _given_name_before(doc, 1, 2) and _person_shaped(doc, 1, 2)
+    assert not _given_name_before(doc, 0, 2)  # (one word only)

@@ -316,3 +316,15 @@ def test_what_someone_told_a_crowd_is_reported_though_read_as_a_relative_clause(
         "played to win.” He told the story he had told for years."
     )
     assert _texts(text) == ["he had “not once played to win.”"]
+
+
+def test_a_place_name_after_ste_stays_in_its_sentence() -> None:
+    art = annotate(
+        "Headline\n\n"
+        "Residents of Ste. Adele du Lac say the ferry should run all winter.\n\n"
+        "Dr. Ines Baptiste, a hydrologist at the college, said the water in Ste. Adele is "
+        "rising every spring."
+    )
+    said = {q.text: q.speaker_label for q in art.quotations}
+    assert said["the ferry should run all winter"] == "Residents of Ste. Adele du Lac"
+    assert "the water in Ste. Adele is rising every spring" in said

@@ -23,6 +23,7 @@ from app.annotate.entities.grouping import (
     acronym_forms,
     group,
     merged,
+    short_forms_read_as_people,
     short_org_forms,
     spelling_variants,
 )
@@ -55,6 +56,7 @@ def find_entities(doc: Doc, char_ok: Callable[[int], bool]) -> EntityResult:
             e.name = max(e.aliases, key=lambda a: (len(a.split()), uses[i, a], -e.aliases.index(a)))
     remap = spelling_variants(entities, found)
     remap.update({i: remap.get(j, j) for i, j in short_org_forms(entities, found).items()})
+    remap.update({i: remap.get(j, j) for i, j in short_forms_read_as_people(entities).items()})
     remap.update(acronym_forms(entities, remap))
     for f in found:
         f.entity = remap.get(f.entity, f.entity)  # type: ignore[arg-type]

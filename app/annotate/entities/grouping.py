@@ -21,6 +21,7 @@ from app.annotate.names import (
     norm_name,
     org_key,
     person_key,
+    words,
 )
 from app.annotate.types import Entity
 
@@ -84,6 +85,10 @@ def _named_before(doc: Doc, found: list[Found], f: Found, cands: list[int]) -> i
     said": the surname alone is Jo's, the family's first-named)."""
     relatives = {g.entity for g in found if g.entity in cands and named_relative(doc, g)}
     if relatives and set(cands) - relatives:
+        elder = [g.entity for g in found if g.entity in relatives and _a_parent(doc, g)]
+        said_elder = f.start > 0 and doc[f.start - 1].lower_ in ("elder", "older")
+        if said_elder and len(set(elder)) == 1:
+            return elder[0]  # "the elder Roe" beside "Al Roe's father, Jo Roe": Jo
         cands = [c for c in cands if c not in relatives]
     best = -1
     for g in found:
@@ -92,6 +97,12 @@ def _named_before(doc: Doc, found: list[Found], f: Found, cands: list[int]) -> i
         if g.entity in cands and len(g.name.split()) > 1:
             best = g.entity
     return best if best >= 0 else cands[0]
+
+
+def _a_parent(doc: Doc, g: Found) -> bool:
+    """A relative named as someone's father, mother or grandparent."""
+    root = doc[g.start : g.end].root
+    return root.head.lemma_.lower() in ("father", "mother", "grandfather", "grandmother")
 
 
 _TITLE_GENDER = {
@@ -197,14 +208,39 @@ def short_org_forms(entities: list[Entity], found: list[Found]) -> dict[int, int
     return remap
 
 
+def short_forms_read_as_people(entities: list[Entity]) -> dict[int, int]:
+    """A name of two words or more taken for a person, with no given name first, that
+    begins the name of one longer organisation of the article ("Northfield Ridge said"
+    beside "Northfield Ridge Property Management") is that organisation's short form:
+    index -> organisation."""
+    orgs = [
+        (norm_name(e.name).split(), i) for i, e in enumerate(entities) if e.kind == "organisation"
+    ]
+    remap: dict[int, int] = {}
+    for i, e in enumerate(entities):
+        toks = norm_name(e.name).split()
+        if e.kind != "person" or len(toks) < 2 or is_given_name(e.name.split()[0]):
+            continue
+        longer = [j for otoks, j in orgs if len(otoks) > len(toks) and otoks[: len(toks)] == toks]
+        if len(longer) == 1:
+            remap[i] = longer[0]
+    return remap
+
+
+LEGAL_SUFFIXES = words("inc ltd llc plc corp limited gmbh")
+
+
 def spelling_variants(entities: list[Entity], found: list[Found]) -> dict[int, int]:
     """Two organisations of several words whose names differ only by a plural "s" on one
-    word are one ("Disaster Emergency Committee" beside "Disasters Emergency
-    Committee"): the less used joins the more used (ties: the first named)."""
+    word ("Disaster Emergency Committee" beside "Disasters Emergency Committee") or by a
+    legal suffix ("Norland Foods Inc." beside "Norland Foods") are one: the less used joins
+    the more used (ties: the first named)."""
     uses = Counter(f.entity for f in found)
     by_form: dict[tuple[str, ...], list[int]] = {}
     for i, e in enumerate(entities):
         toks = norm_name(e.name).split()
+        if len(toks) > 2 and toks[-1] in LEGAL_SUFFIXES:
+            toks = toks[:-1]
         if e.kind == "organisation" and len(toks) > 1:
             by_form.setdefault(tuple(t.removesuffix("s") for t in toks), []).append(i)
     remap: dict[int, int] = {}

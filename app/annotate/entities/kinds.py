@@ -147,10 +147,26 @@ def _org_kind(doc: Doc, f: Found, places: set[str], person_tokens: set[str]) -> 
         is_place(f.name, places)
         or words[-1].lower() in NON_ORG_HEADS
         or is_product(doc, f.start, f.end)
-        or all(_title_word(w) or w.lower() in ROLE_MODIFIERS for w in words)
+        or (
+            all(_title_word(w) or w.lower() in ROLE_MODIFIERS for w in words)
+            and not _acting_as_a_body(doc, f)
+        )
     ):
         return None
     return "organisation"
+
+
+def _acting_as_a_body(doc: Doc, f: Found) -> bool:
+    """A name of two words or more, each of which could be a portfolio ("Northern Health",
+    "Public Safety"), that no title follows and that acts on its own: the subject or object
+    of a verb or after a preposition ("officer with Northern Health"), a body, not the start
+    of an office ("Public Safety Minister")."""
+    if f.end - f.start < 2:
+        return False
+    after = doc[f.end] if f.end < len(doc) else None
+    if after is not None and (after.text[:1].isupper() or _title_word(after.text)):
+        return False
+    return doc[f.start : f.end].root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
 
 
 # Last words of events, never of a person's name.
@@ -296,6 +312,9 @@ def _not_a_person_name(words: list[str], honoured: bool = False, acting: bool = 
     )
 
 
+_SAINT = frozenset({"st", "ste", "saint", "sainte"})
+
+
 def _person_kind(doc: Doc, f: Found, places: set[str]) -> str | None:
     """A PERSON candidate: person, organisation ("Manchester United manager X", a firm
     coordinated with organisations) or None."""
@@ -320,6 +339,8 @@ def _person_kind(doc: Doc, f: Found, places: set[str]) -> str | None:
         return "organisation"
     if is_place(f.name, places) and len(words) == 1:
         return None
+    if len(words) > 1 and words[0].lower().rstrip(".") in _SAINT:
+        return None  # "Ste. Adele", "St. Albert": a place (or a church), no one
     return "person"
 
 

@@ -1162,7 +1162,10 @@ def _run_start(doc: Doc, k: int) -> int:
 
 
 def _person_shaped(doc: Doc, s: int, e: int) -> bool:
-    """An honorific then a name ("Mr Ebbers"), or an initial then a surname ("G Lamboley")."""
+    """An honorific then a name ("Mr Ebbers"), an initial then a surname ("G Lamboley"), or
+    one word after a given name the model left out ("Ann [Lindqvist]")."""
+    if _given_name_before(doc, s, e):
+        return True
     words = [t.text for t in doc[s:e] if t.text.lower() != "the" and not t.is_quote]
     if len(words) < 2:
         return False
@@ -1170,6 +1173,24 @@ def _person_shaped(doc: Doc, s: int, e: int) -> bool:
         return True
     initial = len(words[0].rstrip(".")) == 1 and words[0][:1].isupper()
     return len(words) == 2 and initial and words[1][:1].isupper() and words[1][1:].islower()
+
+
+def _given_name_before(doc: Doc, s: int, e: int) -> bool:
+    """One capitalised word right after a given name that modifies it and has no label of
+    its own: the surname of a person, whatever the model's label of the word alone."""
+    if e - s != 1 or s == 0 or not doc[s].text[1:].islower():
+        return False
+    given = doc[s - 1]
+    return (
+        not given.ent_type_
+        and given.is_title
+        and bool(given.whitespace_)
+        and given.dep_ == "compound"
+        and given.head.i == s
+        and given.pos_ == "PROPN"
+        and not given.is_stop
+        and is_given_name(given.text)
+    )
 
 
 def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
@@ -1213,7 +1234,25 @@ def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
         if s2 < e2:
             add(Found("organisation", s2, e2, span_text(doc, s2, e2)))
     found.sort(key=lambda f: f.start)
-    return _surname_not_party(doc, _joined_parties(doc, found))
+    return _surname_not_party(doc, _joined_parties(doc, _bodies_named_whole(doc, found)))
+
+
+def _bodies_named_whole(doc: Doc, found: list[Found]) -> list[Found]:
+    """A name taken for a person's that a capitalised word before it makes the start of an
+    organisation's name found elsewhere is that organisation ("High Plains Foods said"
+    beside "High Plains Foods Ltd."; the first word read as an adjective at a sentence
+    start)."""
+    orgs = [f.name + " " for f in found if f.kind == "organisation"]
+    taken = {i for f in found for i in range(f.start, f.end)}
+    out: list[Found] = []
+    for f in found:
+        prev = doc[f.start - 1] if f.start > 0 and f.kind == "person" else None
+        if prev is not None and prev.i not in taken and prev.is_title and prev.whitespace_:
+            whole = f"{prev.text} {f.name}"
+            if any(name.startswith(whole + " ") for name in orgs):
+                f = Found("organisation", f.start - 1, f.end, whole)
+        out.append(f)
+    return out
 
 
 def _joined_parties(doc: Doc, found: list[Found]) -> list[Found]:

@@ -684,6 +684,15 @@ def _said_again(doc: Doc, name: str, mentions: list[Found], surnames: set[str]) 
     return max(0, speaking - 1)
 
 
+def _family_name(name: str, groups: dict[str, list[Found]], labels: Counter[str]) -> bool:
+    """A word alone that ends two full names of the article, and that the model takes for
+    a body at most once: the family's name ("Ford" that the model calls a firm again and
+    again is the firm, beside "Bill Ford" and "Henry Ford")."""
+    if " " in name or labels["organisation"] > 1:
+        return False
+    return sum(n.split()[-1] == name for n in groups if " " in n) > 1
+
+
 def pool_kinds(doc: Doc, found: list[Found]) -> list[Found]:
     """Each name's mentions take the kind its pooled votes give; a name voted neither is
     hidden (its entity carries the votes to the corpus, with no mentions). Every mention
@@ -696,6 +705,8 @@ def pool_kinds(doc: Doc, found: list[Found]) -> list[Found]:
         first = max(mentions, key=lambda f: len(f.name.split()))
         votes = _name_votes(doc, mentions, labels.get(name, Counter()), places)
         votes["person"] -= _said_again(doc, name, mentions, surnames)
+        if _family_name(name, groups, labels.get(name, Counter())):
+            votes["person"] += 2  # "the elder Roe" beside "Jo Roe" and "Al Roe": family
         current = first.kind
         if current == "person" and _named_after_an_organisation(name, groups):
             votes["organisation"] += 3  # "Cisco Talos" beside "Cisco": a unit of the firm
