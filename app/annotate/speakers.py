@@ -11,7 +11,7 @@ from app.annotate.acronyms import abbreviated, expansion_in_text, expansion_of, 
 from app.annotate.cue_syntax import is_cue, relative_report
 from app.annotate.documents import DOCUMENT_NOUNS, document_source, is_document, issuing_verb
 from app.annotate.entities import EntityResult
-from app.annotate.entities.lexicon import HONORIFICS, KIN_NOUNS, PAPER_HEADS
+from app.annotate.entities.lexicon import HONORIFICS, KIN_NOUNS, ORG_HEADS, PAPER_HEADS
 from app.annotate.entities.roles import noun_gender, self_pronoun
 from app.annotate.entities.spans import OFFICES
 from app.annotate.epithets import epithet_age, known_ages, person_of_age
@@ -654,12 +654,67 @@ def salient_person(
                 break
         else:
             return prev
-    # (c) the most recent subject (of its sentence's main clause, if it has one), (d) the
-    # most recent mention
+    # (c) a person just brought in, (d) the most recent subject (of its sentence's main
+    # clause, if it has one), (e) the most recent mention
+    brought_in = _brought_in_just_before(ctx, cands, sent.start) if tok.pos_ == "PRON" else None
+    if brought_in is not None:
+        return brought_in
     subjects = [(s, ent) for s, ent, subj in cands[:8] if subj]
     if subjects:
         return _main_clause_first(doc, subjects)
     return cands[0][1]
+
+
+def _brought_in_just_before(
+    ctx: Context, cands: list[tuple[int, int, bool]], start: int
+) -> int | None:
+    """The one person the sentence before the pronoun's names, by full name and as no
+    subject, when nobody is the subject there ("Walking also helped nurse Jo Roe, 47.
+    “...,” she says."): a person brought in to be quoted next."""
+    k = start - 1
+    while k >= 0 and (ctx.in_quote(ctx.doc[k].idx) or ctx.doc[k].is_punct or ctx.doc[k].is_space):
+        k -= 1
+    if k < 0:
+        return None
+    before = sentence_of(ctx.doc[k])
+    inside = [(s, ent, subj) for s, ent, subj in cands if before.start <= s < before.end]
+    if len({ent for _s, ent, _subj in inside}) != 1 or any(subj for *_x, subj in inside):
+        return None
+    if any(_someone_as_subject(t) for t in ctx.doc[before.start : before.end]):
+        return None  # "She thanked X", "the champion lost to X": she goes on
+    s, ent, _subj = inside[-1]
+    end = next(e for s2, e, _ent in ctx.mention_tokens if s2 == s)
+    if not _described_on_arrival(ctx.doc, s, end):
+        return None  # "a goal by X", "X's side": named in passing
+    return ent if _introduced(ctx, s, ent) else None
+
+
+def _described_on_arrival(doc: Doc, start: int, end: int) -> bool:
+    """A name brought in with what the person is: a role or an age before it ("welder X",
+    "83-year-old X") or after it ("X, 39,", "X, an analyst at Y")."""
+    root = doc[start:end].root
+    if root.dep_ in ("compound", "poss"):
+        return False
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.is_lower and before.pos_ in ("NOUN", "ADJ"):
+        aged = before.lower_ == "old" and doc[before.i - 1].text == "-"  # ("83-year-old")
+        return before.head.i == root.i and (before.pos_ == "NOUN" or aged)
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].like_num:
+        return True
+    return any(c.dep_ == "appos" and c.i >= end for c in root.children)
+
+
+_PERSONAL = words("he she they i we you")
+
+
+def _someone_as_subject(t: Token) -> bool:
+    """A pronoun, a name or a noun for a person as a subject ("she", "Roe", "the champion",
+    "the 21-year-old")."""
+    if t.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if t.lower_ in _PERSONAL or t.pos_ in ("PROPN", "ADJ"):  # ("the 21-year-old": "old")
+        return True
+    return t.pos_ == "NOUN" and (human_word(t.lemma_.lower()) or epithet_age(t.text) is not None)
 
 
 def _main_clause_first(doc: Doc, subjects: list[tuple[int, int]]) -> int:
@@ -962,8 +1017,10 @@ def _organisation_fit(
     in_name = bool({lemma, lemma + "s", norm_token(head.text)} & name_words)
     if lemma not in ORG_DESCRIPTION_HEADS and not (in_name and head.pos_ == "NOUN"):
         return None
-    if in_name:
-        return 1 + len(words & name_words) * 0.5
+    if in_name:  # less when it only qualifies another body ("the hospital": not X Hospital Fund)
+        last = norm_token(e.name.split()[-1])
+        other = last in ORG_HEADS and last not in (lemma, lemma + "s", norm_token(head.text))
+        return 1 + len(words & name_words) * 0.5 - (0.25 if other else 0)
     if specific or not _kind_in_name(lemma, name_words, e.name):
         return None
     if lemma in _FIRM_NOUNS and name_words & _NOT_FIRMS:
@@ -1107,15 +1164,16 @@ def _document_speaker(ctx: Context, subj: Token, para: int, text: str) -> Speake
 def _speaker_of_the_same_document(
     ctx: Context, subj: Token, para: int, text: str
 ) -> Speaker | None:
-    """ "the statement said" after "In a statement, X said": X, the speaker of the latest
-    cue (in this or the previous paragraph) whose sentence holds a document of the same
-    noun, when the parse gave no source to either."""
+    """ "the statement said" after "In a statement, X said" or "X said in a statement": X,
+    the speaker of the latest cue (in this or the previous paragraph) that issued a document
+    of the same noun, when the parse gave no source to either."""
     if len(list(subj.subtree)) != 2 or subj.doc[subj.i - 1].lower_ not in ("the", "this", "that"):
         return None  # (a document described further has its own words to go by)
     for i, spk, p in reversed(ctx.previous):
         if p < para - 1 or (spk.entity is None and not spk.label) or i >= subj.i:
             break
-        for t in ctx.doc[sentence_of(ctx.doc[i]).start : i]:  # "In a statement, X said"
+        sent = sentence_of(ctx.doc[i])
+        for t in ctx.doc[sent.start : sent.end]:
             verb = issuing_verb(t) if t.lemma_ == subj.lemma_ else None
             if verb is not None and verb.i == i:
                 return Speaker(spk.entity, spk.label, spk.type, text)
@@ -1350,6 +1408,9 @@ def _unnamed_subject(
     age = epithet_age(doc[np[0] : np[1]].text)
     if age is not None and subj.tag_ not in ("NNS", "NNPS"):
         return _age_epithet(ctx, subj, para, age, text)
+    kin = _relative_in_the_family(ctx, subj, para)
+    if kin is not None:
+        return _speaker_for_entity(ctx, kin, text)
     if subj.pos_ in ("NOUN", "PROPN"):
         desc = resolve_description(ctx, subj, np[0], np[1])
         if desc is not None:
@@ -1380,6 +1441,36 @@ def _unnamed_subject(
     if full is not None:
         return Speaker(None, full, "organisation", text)  # "the Tidal Energy Board (TEB)"
     return Speaker(None, text, "other", text)
+
+
+def _relative_in_the_family(ctx: Context, subj: Token, para: int) -> int | None:
+    """ "His younger brother said" after a person with a family name: the one other person
+    of the article with that surname whom the kin noun fits (a brother is no woman)."""
+    lemma = subj.lemma_.lower()
+    owner = next((c for c in subj.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+    if lemma not in KIN_NOUNS or owner is None or subj.tag_ != "NN":
+        return None
+    of = resolve_pronoun(ctx, owner, para).entity
+    ents = ctx.ents.entities
+    if of is None or ents[of].kind != "person" or len(ents[of].name.split()) < 2:
+        return None
+    surname, gender = ents[of].name.split()[-1], noun_gender(lemma)
+    family = [
+        i
+        for i, e in enumerate(ents)
+        if i != of
+        and e.kind == "person"
+        and e.name.split()[-1] == surname
+        and ctx.ents.gender.get(i, gender) == gender
+        and not _other_kin(e, lemma)
+    ]
+    return family[0] if len(family) == 1 else None
+
+
+def _other_kin(e: Entity, lemma: str) -> bool:
+    """The person was introduced as another relative ("her son X" is not "her husband")."""
+    said = {w.lower().rstrip("s") for r in e.roles for w in r.split()} & KIN_NOUNS
+    return bool(said) and lemma not in said
 
 
 def _person_above(ctx: Context, head: Token) -> Token:

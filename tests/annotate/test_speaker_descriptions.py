@@ -863,3 +863,34 @@ def test_a_spokesperson_for_an_office_holder_is_not_the_body_that_names_the_offi
     (q,) = art.quotations
     assert q.speaker_entity is None
     assert q.speaker_label == "A spokesperson for the federal Fisheries minister"
+
+
+def test_the_hospital_is_not_the_fund_named_after_it() -> None:
+    art = annotate(
+        "Headline\n\n"
+        "Pike River Hospital opened its new wing on Monday. The wing was paid for by the Pike "
+        "River Hospital Foundation, which raised money for years.\n\n"
+        "The hospital said it would start booking patients in June."
+    )
+    assert _speakers(art) == ["Pike River Hospital"]
+
+
+def test_a_sibling_described_by_kin_is_the_other_one_of_the_family() -> None:
+    art = annotate(
+        "Headline\n\n"
+        "Among those laid off were sisters Ruth Abera and Hana Abera, who had packed boxes at "
+        "the depot for years.\n\n"
+        "“I have two kids,” Ruth said on Sunday.\n\n"
+        "Her older sister said the family had borrowed from neighbours to get by."
+    )
+    assert _speakers(art) == ["Ruth Abera", "Hana Abera"]
+
+
+def test_a_relative_introduced_as_another_kin_is_not_this_one() -> None:
+    art = annotate(
+        "Headline\n\n"
+        "Ann Lee and her son Tom Lee run the bakery.\n\n"
+        "“We open at six,” Ann Lee said.\n\n"
+        "Her husband said the family had leaned on friends to get by."
+    )
+    assert _speakers(art) == ["Ann Lee", "Her husband"]

@@ -159,3 +159,18 @@ def test_figures_obtained_by_a_paper_are_not_the_papers_words() -> None:
         " obtained by the Star."
     )
     assert _speakers(art) == ["Maricel Ocampo", "internal figures"]
+
+
+def test_the_statement_is_the_one_issued_after_the_cue() -> None:
+    from app.annotate.speakers import Speaker, _speaker_of_the_same_document
+
+    p = parse(
+        "Headline\n\n"
+        "Gray Fir Milling said in a statement it was weighing its options.\n\n"
+        "“Our crews come first,” the statement said."
+    )
+    said = next(t for t in p.doc if t.text == "said")
+    p.ctx.previous.append((said.i, Speaker(None, "Gray Fir Milling", "organisation", "X"), 1))
+    subject = [t for t in p.doc if t.text == "statement"][-1]
+    found = _speaker_of_the_same_document(p.ctx, subject, 2, "the statement")
+    assert found is not None and found.label == "Gray Fir Milling"

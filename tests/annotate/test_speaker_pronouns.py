@@ -478,3 +478,40 @@ def test_it_in_a_relative_report_is_the_subject_of_the_clause_that_holds_it() ->
     art = annotate(text)
     said = {q.text: (q.speaker_label, q.speaker_text) for q in art.quotations}
     assert said == {"is a record shortfall": ("the city", "it")}
+
+
+def test_he_after_a_sentence_that_brings_in_a_new_person_is_that_person() -> None:
+    text = (
+        "Garden plots\n\n"
+        "Pensioner Walt Okoro says the allotment gave him a reason to get up. “I dig most "
+        "mornings,” he says. Okoro, 71, grows leeks and beans. “The beans never fail,” he "
+        "adds. The scheme has also worked out for Sudbury welder Ravi Mehta, 39. “I came for "
+        "the tomatoes and stayed for the company,” he says."
+    )
+    art = annotate(text)
+    names = {q.text: art.entities[q.speaker_entity].name for q in art.quotations}
+    assert names["I came for the tomatoes and stayed for the company"] == "Ravi Mehta"
+    assert names["The beans never fail"] == "Walt Okoro"
+
+
+def test_she_goes_on_when_the_sentence_before_has_her_as_its_subject() -> None:
+    text = (
+        "Stage award\n\n"
+        "Actor Lena Marsh won the prize for her turn in the revival. She thanked the "
+        "playwright she portrayed, Dora Quint, for the role. “I only borrowed her words,” "
+        "she said."
+    )
+    art = annotate(text)
+    names = {q.text: art.entities[q.speaker_entity].name for q in art.quotations}
+    assert names == {"I only borrowed her words": "Lena Marsh"}
+
+
+def test_a_person_named_in_passing_before_he_is_not_brought_in() -> None:
+    text = (
+        "Cup tie\n\n"
+        "Coach Brendan Foyle was pleased with the replay. The tie turned on a Tomas Kerr "
+        "penalty in the last minute. “We defended well,” he said."
+    )
+    art = annotate(text)
+    names = {q.text: art.entities[q.speaker_entity].name for q in art.quotations}
+    assert names == {"We defended well": "Brendan Foyle"}
