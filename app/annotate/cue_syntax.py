@@ -39,6 +39,8 @@ def is_cue(tok: Token) -> bool:
         return False  # "an app called “Meter”", "a group dubbed ...": a name, not speech
     if tok.lemma_.lower() in ("release", "publish") and _passive_without_agent(tok):
         return False  # "the album was released in May": a product, not a statement
+    if tok.lemma_.lower() in ("ask", "request") and _subjunctive_request(tok):
+        return False  # "asked that her name not be used": a request, not what was said
     if tok.lemma_.lower() == "call" and tok.i > 0:
         prev = tok.doc[tok.i - 1].lower_
         if prev in ("so", "so-") or (
@@ -46,6 +48,18 @@ def is_cue(tok: Token) -> bool:
         ):
             return False
     return True
+
+
+def _subjunctive_request(tok: Token) -> bool:
+    """A "that" clause in the subjunctive ("that her name not be used", "that he be
+    named"): base-form "be" and no modal."""
+    for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+        parts = [clause, *clause.children]
+        if any(t.dep_ == "mark" and t.lower_ == "that" for t in parts) and not any(
+            t.tag_ == "MD" for t in parts
+        ):
+            return any(t.lower_ == "be" and t.tag_ == "VB" for t in parts)
+    return False
 
 
 def _passive(tok: Token) -> bool:
@@ -702,9 +716,9 @@ def stray_that_clause(tok: Token) -> Token | None:
 def _clause_read_as_object(tok: Token) -> Token | None:
     """ "tweeting that the Liberals had “lost control”": the parser made the clause's last
     noun the cue's object, with the "that" on it; the clause starts at the "that". Or "said
-    tickets for the game sold out": a verb in the past the parser hung on "say"'s object
-    (which "say" seldom has) as a participle; or on the second object of "told CBC News
-    the noise carried ..." (the first is who was told)."""
+    tickets for the game sold out": a sign of a clause (``_clause_sign``) in "say"'s object
+    (which "say" seldom has); or on the second object of "told CBC News the noise carried
+    ..." (the first is who was told)."""
     start = _after_addressee(tok)
     for c in tok.rights:
         first = c.left_edge
@@ -713,9 +727,17 @@ def _clause_read_as_object(tok: Token) -> Token | None:
         if first.dep_ == "mark" and first.lower_ == "that":
             return c
         says = tok.lemma_.lower() == "say" or first.i == start
-        if says and any(_past_read_as_participle(t) or _stray_auxiliary(t) for t in c.subtree):
+        if says and any(_clause_sign(t) for t in c.subtree):
             return c
     return None
+
+
+def _clause_sign(t: Token) -> bool:
+    """A word in "say"'s object that only a clause has: a past verb read as a participle,
+    a stray auxiliary, or a subject whose verb was read as a noun ("said the cuts target
+    routes ...": "cuts" the subject of "target")."""
+    subject_of_noun = t.dep_ == "nsubj" and t.head.pos_ == "NOUN" and t.i < t.head.i
+    return subject_of_noun or _past_read_as_participle(t) or _stray_auxiliary(t)
 
 
 def _stray_auxiliary(tok: Token) -> bool:

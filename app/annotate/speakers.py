@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -874,13 +876,41 @@ def resolve_description(ctx: Context, head: Token, lo: int, hi: int) -> Speaker 
         if fit is not None:
             fits.append((fit + pos / 1e6, ent))
     if not fits:
-        later = _office_holder_named_later(ctx, head, words)
+        later = _named_after_it(ctx, head, words)
         return None if later is None else _speaker_for_entity(ctx, later, doc[lo:hi].text)
     best = max(fits)[1]
     orgs = [ent for _f, ent in fits if ctx.ents.entities[ent].kind != "person"]
     if origin and best in orgs and len(orgs) > 1:
         return None  # "the Australian firm": no one checks where a firm is from, so the only one
     return _speaker_for_entity(ctx, best, doc[lo:hi].text)
+
+
+def _named_after_it(ctx: Context, head: Token, words: set[str]) -> int | None:
+    """A description with no one before it to fit: the office holder or the firm that the
+    story names after it."""
+    later = _office_holder_named_later(ctx, head, words)
+    return _firm_named_next(ctx, head) if later is None else later
+
+
+def _firm_named_next(ctx: Context, head: Token) -> int | None:
+    """ "the company behind the project says ..." in a story's first paragraph, before any
+    firm is named: the firm that the next paragraph names first by its legal name ("X
+    Corp.")."""
+    if head.lemma_.lower() not in _FIRM_NOUNS or ctx.doc[head.i - 1].lower_ != "the":
+        return None
+    para = bisect.bisect_right(ctx.para_starts, head.idx)
+    if para != 1 or len(ctx.para_starts) < 2:
+        return None
+    end = ctx.para_starts[2] if len(ctx.para_starts) > 2 else 1 << 62
+    for s, _e, ent in ctx.mention_tokens:
+        e = ctx.ents.entities[ent]
+        if ctx.para_starts[1] <= ctx.doc[s].idx < end and e.kind == "organisation":
+            legal = norm_token(e.name.split()[-1]) in _LEGAL_ENDINGS
+            return ent if legal else None
+    return None
+
+
+_LEGAL_ENDINGS = words("inc corp ltd co llc plc limited")
 
 
 def _office_holder_named_later(ctx: Context, head: Token, words: set[str]) -> int | None:
@@ -1026,14 +1056,16 @@ def _organisation_fit(
     if lemma in _FIRM_NOUNS and name_words & _NOT_FIRMS:
         return None  # "the company" is not the police, a school board or a union
     # "the company": the organisation that spoke last, else a firm by its name, else the
-    # last one named
+    # last one named; each the more when a word of the description is in its name ("the
+    # health authority": X Health)
+    shared = 0.1 if (words - {lemma, "the"}) & name_words else 0.0
     if spoke_last:
-        return 0.55
+        return 0.55 + shared
     if lemma in ("company", "firm", "group", "corporation") and any(
         w in name_words for w in ("inc", "corp", "ltd", "co", "group", "industries", "technologies")
     ):
-        return 0.5
-    return 0.4 if lead else 0.3
+        return 0.5 + shared
+    return (0.4 if lead else 0.3) + shared
 
 
 # Institutions named with their kind: "the government" is not the last organisation named
@@ -1082,7 +1114,8 @@ _PAPER_NAMES = PAPER_HEADS | words(
 _NOT_FIRMS = words(
     """police council board ministry department party university college school hospital
     court union association federation commission committee government army church club
-    league parliament senate assembly tribunal society foundation institute charity"""
+    league parliament senate assembly tribunal society foundation institute charity
+    regulator agency authority"""
 )
 
 
@@ -1111,7 +1144,7 @@ def resolve_subject(
         return resolve_pronoun(ctx, subj, para, exclude)
     lo, hi = np_text(subj)
     full = _subject_span(subj)
-    text = doc[lo:hi].text
+    text = _BRACKETED_END.sub("", doc[lo:hi].text) or doc[lo:hi].text  # ("X Canada (XC)")
     if subj.lemma_.lower() in SPOKES or subj.lower_ in SPOKES:
         return _spokesperson(ctx, subj, full, text)
     te = ctx.ents.token_entity
@@ -1471,6 +1504,9 @@ def _other_kin(e: Entity, lemma: str) -> bool:
     """The person was introduced as another relative ("her son X" is not "her husband")."""
     said = {w.lower().rstrip("s") for r in e.roles for w in r.split()} & KIN_NOUNS
     return bool(said) and lemma not in said
+
+
+_BRACKETED_END = re.compile(r"\s*\([^()]*\)?$")
 
 
 def _person_above(ctx: Context, head: Token) -> Token:

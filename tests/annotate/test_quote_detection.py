@@ -328,3 +328,22 @@ def test_a_place_name_after_ste_stays_in_its_sentence() -> None:
     said = {q.text: q.speaker_label for q in art.quotations}
     assert said["the ferry should run all winter"] == "Residents of Ste. Adele du Lac"
     assert "the water in Ste. Adele is rising every spring" in said
+
+
+def test_a_request_in_the_subjunctive_is_not_a_quotation() -> None:
+    text = (
+        "Headline\n\n"
+        "One tenant, who asked that his name not be used because he fears eviction, said "
+        "rents had doubled.\n\n"
+        "The mayor asked that council be patient."
+    )
+    assert _texts(text) == ["rents had doubled"]
+
+
+def test_a_subject_whose_verb_was_read_as_a_noun_still_reports() -> None:
+    text = (
+        "Headline\n\n"
+        "In a statement, Metro Bus said the cuts target routes where ridership has not "
+        "recovered."
+    )
+    assert _texts(text) == ["the cuts target routes where ridership has not recovered"]

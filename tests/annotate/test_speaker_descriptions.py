@@ -894,3 +894,34 @@ def test_a_relative_introduced_as_another_kin_is_not_this_one() -> None:
         "Her husband said the family had leaned on friends to get by."
     )
     assert _speakers(art) == ["Ann Lee", "Her husband"]
+
+
+def test_a_word_of_the_description_in_a_name_picks_that_body() -> None:
+    art = annotate(
+        "Headline\n\n"
+        "Coastal Health declared an outbreak at Pinecrest Lodge on Monday after 14 residents "
+        "tested positive. Two residents have since died, the health authority said Thursday."
+    )
+    assert _speakers(art) == ["Coastal Health"]
+
+
+def test_the_company_in_the_lead_is_the_firm_the_next_paragraph_names() -> None:
+    art = annotate(
+        "Headline\n\n"
+        "The provincial utilities board has closed its hearings into a proposed gas line near "
+        "Fort Ross, and the company behind the project says it expects a ruling by spring.\n\n"
+        "Calgary-based Larkspur Pipelines Corp. told the board in its final argument that the "
+        "line was needed."
+    )
+    assert _speakers(art) == ["Larkspur Pipelines Corp.", "Larkspur Pipelines Corp."]
+
+
+def test_a_label_drops_the_acronym_in_brackets_at_its_end() -> None:
+    art = annotate(
+        "Headline\n\n"
+        "Both the Home Lenders Council (HLC) and the Savings Society Association (SSA) said "
+        "lending fell in May."
+    )
+    assert [q.speaker_label for q in art.quotations] == [
+        "Both the Home Lenders Council (HLC) and the Savings Society Association"
+    ]
