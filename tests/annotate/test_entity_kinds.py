@@ -1247,3 +1247,24 @@ def test_one_word_after_a_given_name_the_model_left_out_is_a_surname() -> None:
     doc.ents = [Span(doc, 1, 2, label="ORG")]  # the model's reading: the surname a body
     assert _given_name_before(doc, 1, 2) and _person_shaped(doc, 1, 2)
     assert not _given_name_before(doc, 0, 2)  # (one word only)
+
+
+def test_a_word_alone_that_is_only_spoken_of_is_no_person() -> None:
+    # the passive subject of "mentioned" is what is talked about, not a speaker
+    text = "Although Gorvan isn't explicitly mentioned, it hangs over every scene of the film."
+    assert _kinds_in(text) == {}
+
+
+def test_country_and_province_names_are_known_places() -> None:
+    from app.annotate.entities.gazetteer import activity_body, is_known_place
+
+    assert is_known_place("Nova Scotia") and is_known_place("Saskatchewan")
+    assert not is_known_place("Central")  # an English adjective alone says nothing
+    assert activity_body(["Curling", "Manitoba"]) and activity_body(["Rowing", "Nova", "Scotia"])
+    assert not activity_body(["Baroness", "Scotland"])  # a title, not an activity
+    assert not activity_body(["Adele", "Manitoba"])  # a given name first
+
+
+def test_a_sport_body_named_for_its_province_is_an_organisation() -> None:
+    kinds = _kinds_in("Curling Manitoba said the bonspiel would go ahead on Saturday.")
+    assert kinds == {"Curling Manitoba": "organisation"}

@@ -10,6 +10,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from app.annotate.cues import SPEECH_VERBS
+from app.annotate.entities.gazetteer import activity_body, is_known_place
 from app.annotate.entities.lexicon import (
     GIVEN_NAMES_F,
     GIVEN_NAMES_M,
@@ -333,14 +334,14 @@ def _person_kind(doc: Doc, f: Found, places: set[str]) -> str | None:
         return None
     if honoured:
         return "person"  # "Mr Green", "Sir Andrew Green": whatever the model says
-    if club_like(words):
-        return "organisation"  # "Manchester United", whatever the model says
+    if club_like(words) or activity_body(words, lambda n: is_place(n, places) or is_known_place(n)):
+        return "organisation"  # "Manchester United", "Curling Manitoba", whatever the model says
     if looks_org_person(doc, f) or org_like(words):
         return "organisation"
     if is_place(f.name, places) and len(words) == 1:
         return None
-    if len(words) > 1 and words[0].lower().rstrip(".") in _SAINT:
-        return None  # "Ste. Adele", "St. Albert": a place (or a church), no one
+    if len(words) > 1 and (words[0].lower().rstrip(".") in _SAINT or is_known_place(f.name)):
+        return None  # "Ste. Adele", "New Brunswick": a place (or a church), no one
     return "person"
 
 

@@ -160,9 +160,15 @@ def _speaks(doc: Doc, g: Found) -> bool:
     from app.annotate.cues import SPEECH_VERBS
 
     tok = doc[g.start : g.end].root
-    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in SPEECH_VERBS:
+    verb = tok.head.lemma_.lower()
+    if tok.dep_ == "nsubj" and verb in SPEECH_VERBS:
         return True
+    if tok.dep_ == "nsubjpass" and verb in _TOLD_OR_ASKED:
+        return True  # "X was told", not "X is not mentioned" (what is spoken of)
     return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+
+
+_TOLD_OR_ASKED = frozenset({"tell", "ask", "quote", "interview", "urge", "warn", "advise"})
 
 
 def mononym_ok(doc: Doc, f: Found, singles: list[Found]) -> bool:

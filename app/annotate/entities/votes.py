@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc
 
 from app.annotate.cues import SPEECH_VERBS
+from app.annotate.entities.gazetteer import activity_body
 from app.annotate.entities.lexicon import (
     HOLDING_NOUNS,
     HONORIFICS,
@@ -635,7 +636,8 @@ def _one_person(owners: set[str]) -> set[str]:
 def _decided(doc: Doc, words: list[str], f: Found) -> bool:
     """Names whose own words decide their kind ("... GmbH", "Manchester United", a party),
     unless they are an office's portfolio ("Alberta Energy Minister")."""
-    return (org_like(words) or club_like(words) or f.party) and not _portfolio(doc, f)
+    named = org_like(words) or club_like(words) or activity_body(words) or f.party
+    return named and not _portfolio(doc, f)
 
 
 def _no_first_name(name: str) -> bool:
