@@ -637,8 +637,14 @@ def salient_person(
             continue
         talked_about = ctx.in_reported(doc[s].idx)
         cands.append((s, ent, _subject_like(doc[s:e].root) and not talked_about))
-    if not cands:
-        return None
+    if not cands:  # ("A user of X is suing. || He says ...": the user, named later)
+        prev, _cue = _previous_person(ctx, para, sent.end) if tok.pos_ == "PRON" else (None, -1)
+        ok = (
+            prev is not None
+            and prev not in exclude
+            and (pron is None or _gender_ok(ctx, prev, pron))
+        )
+        return prev if ok else None
     # (a) a subject earlier in the same sentence
     for s, ent, subj in cands:
         if s >= sent.start and subj:
@@ -1441,9 +1447,9 @@ def _unnamed_subject(
     age = epithet_age(doc[np[0] : np[1]].text)
     if age is not None and subj.tag_ not in ("NNS", "NNPS"):
         return _age_epithet(ctx, subj, para, age, text)
-    kin = _relative_in_the_family(ctx, subj, para)
-    if kin is not None:
-        return _speaker_for_entity(ctx, kin, text)
+    elsewhere = _named_elsewhere(ctx, subj, para)
+    if elsewhere is not None:
+        return _speaker_for_entity(ctx, elsewhere, text)
     if subj.pos_ in ("NOUN", "PROPN"):
         desc = resolve_description(ctx, subj, np[0], np[1])
         if desc is not None:
@@ -1474,6 +1480,44 @@ def _unnamed_subject(
     if full is not None:
         return Speaker(None, full, "organisation", text)  # "the Tidal Energy Board (TEB)"
     return Speaker(None, text, "other", text)
+
+
+def _named_elsewhere(ctx: Context, subj: Token, para: int) -> int | None:
+    """A person a description stands for whom the text names apart from it: a relative of
+    the family, or the one a story's lead describes."""
+    kin = _relative_in_the_family(ctx, subj, para)
+    return kin if kin is not None else _named_after_the_lead(ctx, subj, para)
+
+
+def _named_after_the_lead(ctx: Context, subj: Token, para: int) -> int | None:
+    """ "A Kelowna artist says ..." in a story's first paragraph, before anyone is named: the
+    person the next two paragraphs name first, when nothing said of them gives them another
+    role ("Teo Roe, 37, painted ...", "according to Jo Roe, who has led the company")."""
+    if para != 1 or subj.tag_ != "NN" or not human_word(subj.lemma_.lower()):
+        return None
+    if len(ctx.para_starts) < 2 or any(
+        ctx.ents.entities[ent].kind == "person" and s < subj.i for s, _e, ent in ctx.mention_tokens
+    ):
+        return None
+    end = ctx.para_starts[3] if len(ctx.para_starts) > 3 else 1 << 62
+    lemma = subj.lemma_.lower()
+    for s, e_tok, ent in ctx.mention_tokens:
+        e = ctx.ents.entities[ent]
+        if e.kind == "person" and ctx.para_starts[1] <= ctx.doc[s].idx < end:
+            fits = not e.roles or any(lemma in r.lower().split() for r in e.roles)
+            gender = noun_gender(lemma)
+            sexed = gender is None or ctx.ents.gender.get(ent) in (None, gender)
+            return ent if fits and sexed and _brought_in(ctx.doc, s, e_tok) else None
+    return None
+
+
+def _brought_in(doc: Doc, start: int, end: int) -> bool:
+    """A name brought into the story: a subject, or described (a role, an age, "who ...");
+    not one named in passing ("married X")."""
+    root = doc[start:end].root
+    if root.dep_ in ("nsubj", "nsubjpass") or _described_on_arrival(doc, start, end):
+        return True
+    return any(c.dep_ == "relcl" for c in root.children)
 
 
 def _relative_in_the_family(ctx: Context, subj: Token, para: int) -> int | None:

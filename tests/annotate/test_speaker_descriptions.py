@@ -925,3 +925,23 @@ def test_a_label_drops_the_acronym_in_brackets_at_its_end() -> None:
     assert [q.speaker_label for q in art.quotations] == [
         "Both the Home Lenders Council (HLC) and the Savings Society Association"
     ]
+
+
+def test_the_one_a_lead_describes_is_the_person_named_next() -> None:
+    art = annotate(
+        "Headline\n\n"
+        "A Moncton potter says she was never told that the studio she rented for a decade "
+        "would be sold.\n\n"
+        "Ilse Varga, 52, has worked from the old creamery since 2014.\n\n"
+        "“Nobody called me,” Varga said."
+    )
+    assert _speakers(art) == ["Ilse Varga", "Ilse Varga"]
+
+
+def test_a_lead_description_is_not_someone_named_in_passing() -> None:
+    art = annotate(
+        "Headline\n\n"
+        "The plot of the new novel is silly, a priest has said.\n\n"
+        "The book claims the queen married Edmund Blakeney in secret."
+    )
+    assert _speakers(art)[0] == "a priest"
