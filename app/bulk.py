@@ -2,17 +2,19 @@
 
 Texts already stored (by content hash) and repeats within the run are skipped *before*
 annotating; the rest go through `annotate_many` (spaCy `nlp.pipe` batching, optional worker
-processes) and are stored one transaction each with `store_article`. A bad input (unreadable
-file, invalid UTF-8 or JSON, empty text, annotator or database error) is recorded with its
-reason and the run goes on.
+processes) and are stored one transaction each with `store_article`, by a writer thread
+while the next texts are annotated. A bad input (unreadable file, invalid UTF-8 or JSON,
+empty text, annotator or database error) is recorded with its reason and the run goes on.
 """
 
 from __future__ import annotations
 
 import json
+import queue
+import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
@@ -28,6 +30,7 @@ from app.ingest import ArticleFields, content_hash, store_article
 from app.models import Article
 
 CHECK_BATCH = 256  # inputs hashed and looked up in the database at a time
+WRITE_QUEUE = 64  # annotated articles waiting for the writer thread, at most
 TEXT_FIELDS = ("title", "source", "url")
 
 
@@ -163,6 +166,37 @@ def ingest_paths(
     return run.summary
 
 
+class _Writer:
+    """Stores annotated articles in a thread of its own, in the order they are handed over,
+    while the next texts are annotated: SQLite's work and the parser's overlap. A bounded
+    queue keeps memory flat when writing is the slower side."""
+
+    def __init__(self, store: Callable[[Item, annotator.AnnotatedArticle], None]):
+        self.queue: queue.Queue[tuple[Item, annotator.AnnotatedArticle] | None] = queue.Queue(
+            maxsize=WRITE_QUEUE
+        )
+        self.thread = threading.Thread(target=self._loop, args=(store,), name="ingest-writer")
+        self.thread.start()
+
+    def _loop(self, store: Callable[[Item, annotator.AnnotatedArticle], None]) -> None:
+        while (job := self.queue.get()) is not None:
+            store(*job)
+
+    def put(self, item: Item, annotation: annotator.AnnotatedArticle) -> None:
+        while True:
+            try:
+                self.queue.put((item, annotation), timeout=1.0)
+                return
+            except queue.Full:
+                if not self.thread.is_alive():
+                    raise RuntimeError("the ingest writer thread stopped") from None
+
+    def close(self) -> None:
+        """Store what is queued, then stop."""
+        self.queue.put(None)
+        self.thread.join()
+
+
 class _Run:
     """One bulk ingest: the inputs still to annotate wait in `pending`, in order."""
 
@@ -175,8 +209,15 @@ class _Run:
         )
         self.seen: set[str] = set()
         self.pending: deque[Item] = deque()
+        self.lock = threading.Lock()  # the summary and the bar: the writer thread's too
 
-    def done(self) -> None:
+    def count(self, outcome: str) -> None:
+        """One input done: `outcome` is the Summary counter it adds to."""
+        with self.lock:
+            setattr(self.summary, outcome, getattr(self.summary, outcome) + 1)
+            self._shown()
+
+    def _shown(self) -> None:
         s = self.summary
         self.bar.update(1)
         self.bar.set_postfix(
@@ -188,8 +229,9 @@ class _Run:
         )
 
     def fail(self, item: Item, reason: str) -> None:
-        self.summary.failed.append((item.label, reason))
-        self.done()
+        with self.lock:
+            self.summary.failed.append((item.label, reason))
+            self._shown()
 
     def new_texts(self) -> Iterator[str]:
         """New texts only (checked, not stored yet, not repeated); their items wait in
@@ -209,12 +251,10 @@ class _Run:
             if item.error is not None:
                 self.fail(item, item.error)
             elif hashes[id(item)] in self.seen:
-                self.summary.duplicates += 1
-                self.done()
+                self.count("duplicates")
             elif hashes[id(item)] in stored:
                 self.seen.add(hashes[id(item)])
-                self.summary.already_stored += 1
-                self.done()
+                self.count("already_stored")
             else:
                 self.seen.add(hashes[id(item)])
                 self.pending.append(item)
@@ -228,27 +268,30 @@ class _Run:
         except Exception as exc:
             self.fail(item, f"storing failed: {exc.__class__.__name__}: {exc}"[:300])
             return
-        if created:
-            self.summary.new += 1
-        else:
-            self.summary.already_stored += 1
-        self.done()
+        self.count("new" if created else "already_stored")
 
     def annotate_and_store(self, *, workers: int, batch_size: int) -> None:
+        writer = _Writer(self.store)
+        try:
+            self._annotate(writer, workers=workers, batch_size=batch_size)
+        finally:
+            writer.close()
+
+    def _annotate(self, writer: _Writer, *, workers: int, batch_size: int) -> None:
         texts = self.new_texts()
         while True:
             try:
                 for annotation in annotator.annotate_many(
                     texts, batch_size=batch_size, n_process=workers
                 ):
-                    self.store(self.pending.popleft(), annotation)
+                    writer.put(self.pending.popleft(), annotation)
                 return
             except Exception:
                 if not self.pending:  # not an annotation failure (reading, database): give up
                     raise
-                self._one_by_one()
+                self._one_by_one(writer)
 
-    def _one_by_one(self) -> None:
+    def _one_by_one(self, writer: _Writer) -> None:
         """An annotation failed somewhere in the texts handed over but not yet returned: redo
         them one by one to find the culprit; the caller then carries on with a fresh batch
         pipeline."""
@@ -259,7 +302,7 @@ class _Run:
             except Exception as exc:
                 self.fail(item, f"annotation failed: {exc.__class__.__name__}: {exc}"[:300])
                 continue
-            self.store(item, annotation)
+            writer.put(item, annotation)
 
 
 def format_summary(summary: Summary) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 import app.__main__ as cli
 from app import annotate as annotator
@@ -115,3 +115,30 @@ def test_cli_command(
     code = cli.main(["ingest", str(inputs / "in" / "a.txt"), "--no-progress"])
     assert code == 0
     assert "already stored:     1" in capsys.readouterr().out
+
+
+def test_the_writer_thread_stores_in_input_order_and_records_a_failed_write(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.bulk as bulk
+
+    folder = tmp_path / "ordered"
+    folder.mkdir()
+    for n in range(12):
+        (folder / f"{n:02d}.txt").write_text(STORY.format(n=n + 10), encoding="utf-8")
+    real_store = bulk.store_article
+
+    def store(engine, *, text: str, **rest):  # type: ignore[no-untyped-def]
+        if "hire 15 people" in text:
+            raise RuntimeError("disk full")
+        return real_store(engine, text=text, **rest)
+
+    monkeypatch.setattr(bulk, "store_article", store)
+    summary = ingest_paths(get_engine(database_url), [folder], progress=False)
+    assert summary.new == 11
+    assert [reason for _label, reason in summary.failed] == [
+        "storing failed: RuntimeError: disk full"
+    ]
+    with Session(get_engine(database_url)) as session:
+        texts = session.execute(select(Article.text).order_by(col(Article.id))).scalars().all()
+    assert texts == [STORY.format(n=n + 10) for n in range(12) if n != 5]
