@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -13,7 +13,13 @@ from app.annotate.acronyms import abbreviated, expansion_in_text, expansion_of, 
 from app.annotate.cue_syntax import is_cue, relative_report
 from app.annotate.documents import DOCUMENT_NOUNS, document_source, is_document, issuing_verb
 from app.annotate.entities import EntityResult
-from app.annotate.entities.lexicon import HONORIFICS, KIN_NOUNS, ORG_HEADS, PAPER_HEADS
+from app.annotate.entities.lexicon import (
+    HONORIFICS,
+    KIN_NOUNS,
+    LEGAL_SUFFIXES,
+    ORG_HEADS,
+    PAPER_HEADS,
+)
 from app.annotate.entities.roles import noun_gender, self_pronoun
 from app.annotate.entities.spans import OFFICES
 from app.annotate.epithets import epithet_age, known_ages, person_of_age
@@ -904,19 +910,26 @@ def _firm_named_next(ctx: Context, head: Token) -> int | None:
     Corp.")."""
     if head.lemma_.lower() not in _FIRM_NOUNS or ctx.doc[head.i - 1].lower_ != "the":
         return None
-    para = bisect.bisect_right(ctx.para_starts, head.idx)
-    if para != 1 or len(ctx.para_starts) < 2:
+    if bisect.bisect_right(ctx.para_starts, head.idx) != 1:
         return None
-    end = ctx.para_starts[2] if len(ctx.para_starts) > 2 else 1 << 62
-    for s, _e, ent in ctx.mention_tokens:
-        e = ctx.ents.entities[ent]
-        if ctx.para_starts[1] <= ctx.doc[s].idx < end and e.kind == "organisation":
-            legal = norm_token(e.name.split()[-1]) in _LEGAL_ENDINGS
-            return ent if legal else None
+    for _s, _e, ent in _named_after_the_first_paragraph(ctx, 1, "organisation"):
+        legal = norm_token(ctx.ents.entities[ent].name.split()[-1]) in LEGAL_SUFFIXES
+        return ent if legal else None
     return None
 
 
-_LEGAL_ENDINGS = words("inc corp ltd co llc plc limited")
+def _named_after_the_first_paragraph(
+    ctx: Context, paragraphs: int, kind: str
+) -> Iterator[tuple[int, int, int]]:
+    """Mentions (token start, token end, entity) of entities of ``kind`` in the
+    ``paragraphs`` paragraphs after the first, in text order."""
+    starts = ctx.para_starts
+    if len(starts) < 2:
+        return
+    end = starts[paragraphs + 1] if len(starts) > paragraphs + 1 else 1 << 62
+    for s, e, ent in ctx.mention_tokens:
+        if ctx.ents.entities[ent].kind == kind and starts[1] <= ctx.doc[s].idx < end:
+            yield s, e, ent
 
 
 def _office_holder_named_later(ctx: Context, head: Token, words: set[str]) -> int | None:
@@ -1495,20 +1508,22 @@ def _named_after_the_lead(ctx: Context, subj: Token, para: int) -> int | None:
     role ("Teo Roe, 37, painted ...", "according to Jo Roe, who has led the company")."""
     if para != 1 or subj.tag_ != "NN" or not human_word(subj.lemma_.lower()):
         return None
-    if len(ctx.para_starts) < 2 or any(
-        ctx.ents.entities[ent].kind == "person" and s < subj.i for s, _e, ent in ctx.mention_tokens
+    if any(
+        ctx.ents.entities[ent].kind == "person" for s, _e, ent in ctx.mention_tokens if s < subj.i
     ):
         return None
-    end = ctx.para_starts[3] if len(ctx.para_starts) > 3 else 1 << 62
     lemma = subj.lemma_.lower()
-    for s, e_tok, ent in ctx.mention_tokens:
-        e = ctx.ents.entities[ent]
-        if e.kind == "person" and ctx.para_starts[1] <= ctx.doc[s].idx < end:
-            fits = not e.roles or any(lemma in r.lower().split() for r in e.roles)
-            gender = noun_gender(lemma)
-            sexed = gender is None or ctx.ents.gender.get(ent) in (None, gender)
-            return ent if fits and sexed and _brought_in(ctx.doc, s, e_tok) else None
+    for s, end, ent in _named_after_the_first_paragraph(ctx, 2, "person"):
+        roles = ctx.ents.entities[ent].roles
+        fits = not roles or any(lemma in r.lower().split() for r in roles)
+        sexed = _gender_fits(ctx, ent, noun_gender(lemma))
+        return ent if fits and sexed and _brought_in(ctx.doc, s, end) else None
     return None
+
+
+def _gender_fits(ctx: Context, ent: int, gender: str | None) -> bool:
+    """The person's known gender (if any) is ``gender`` (if any)."""
+    return gender is None or ctx.ents.gender.get(ent) in (None, gender)
 
 
 def _brought_in(doc: Doc, start: int, end: int) -> bool:
@@ -1538,7 +1553,7 @@ def _relative_in_the_family(ctx: Context, subj: Token, para: int) -> int | None:
         if i != of
         and e.kind == "person"
         and e.name.split()[-1] == surname
-        and ctx.ents.gender.get(i, gender) == gender
+        and _gender_fits(ctx, i, gender)
         and not _other_kin(e, lemma)
     ]
     return family[0] if len(family) == 1 else None

@@ -7,6 +7,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
+from app.annotate.entities.lexicon import HONORIFICS
+from app.annotate.entities.vocabulary import adjectives, common_nouns
+from app.annotate.given_names import is_given_name
+from app.annotate.names import TITLE_WORDS, norm_token
+
 
 @functools.cache
 def _place_names() -> frozenset[str]:
@@ -20,8 +25,6 @@ def _place_names() -> frozenset[str]:
     names.update(division.name for division in pycountry.subdivisions)
     # a one-word name that is also an English adjective ("Central", "North", "Most") says
     # nothing by itself
-    from app.annotate.entities.vocabulary import adjectives
-
     return frozenset(
         name.casefold() for name in names if " " in name or name.casefold() not in adjectives()
     )
@@ -33,21 +36,19 @@ def is_known_place(name: str) -> bool:
     return name.strip().casefold() in _place_names()
 
 
+_TITLES = TITLE_WORDS | HONORIFICS  # ("Baroness Scotland" is a peer)
+
+
 def activity_body(words: list[str], placed: Callable[[str], bool] = is_known_place) -> bool:
     """A common noun, no first name, then a place: the body that runs an activity there
     ("Curling Manitoba", "Rowing Nova Scotia")."""
-    from app.annotate.entities.lexicon import HONORIFICS
-    from app.annotate.entities.vocabulary import common_nouns
-    from app.annotate.given_names import is_given_name
-    from app.annotate.names import TITLE_WORDS, norm_token
-
     first = words[0]
     return (
         len(words) >= 2
         and len(first) > 2
         and first[1:].islower()
         and first.lower() in common_nouns()
-        and norm_token(first) not in TITLE_WORDS | HONORIFICS
+        and norm_token(first) not in _TITLES
         and not is_given_name(first)
         and placed(" ".join(words[1:]))
     )

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from app.annotate.entities.lexicon import COMPANY_SUFFIXES
+from app.annotate.entities.lexicon import COMPANY_SUFFIXES, LEGAL_SUFFIXES
 from app.annotate.entities.mentions import mononym_ok, named_relative
 from app.annotate.entities.result import Found
 from app.annotate.given_names import gender_of, is_given_name
@@ -21,7 +21,6 @@ from app.annotate.names import (
     norm_name,
     org_key,
     person_key,
-    words,
 )
 from app.annotate.types import Entity
 
@@ -225,9 +224,6 @@ def short_forms_read_as_people(entities: list[Entity]) -> dict[int, int]:
         if len(longer) == 1:
             remap[i] = longer[0]
     return remap
-
-
-LEGAL_SUFFIXES = words("inc ltd llc plc corp limited gmbh")
 
 
 def spelling_variants(entities: list[Entity], found: list[Found]) -> dict[int, int]:

@@ -28,6 +28,10 @@ PAPER_HEADS = words(
 )
 
 
+# The legal form that ends a company's registered name ("Norland Foods Inc.").
+LEGAL_SUFFIXES = words("inc corp ltd co llc plc limited gmbh")
+
+
 # Head nouns that end a company's own name ("Cairn Energy" is Cairn), unlike those that name
 # an institution of its own after something ("the Ford Foundation" is not Ford).
 COMPANY_SUFFIXES = words(
