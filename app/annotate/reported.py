@@ -622,9 +622,12 @@ def adjacent_quote(
 
 def _statement(text: str, q: QuoteSpan) -> bool:
     """A quotation long enough to be what a cue after it reports (not the “Also,” that opens
-    a quotation the cue splits, nor a quoted word)."""
+    a quotation the cue splits, nor a quoted word; but a one-word question or exclamation,
+    “Usually?”, is said whole)."""
     content = text[q.start : q.end].rstrip()
     n = len(content.split())
+    if n == 1 and content[-1:] in "?!":
+        return True
     return not (n < 2 or (n < 3 and content[-1:] not in ".!?,"))
 
 

@@ -347,3 +347,12 @@ def test_a_subject_whose_verb_was_read_as_a_noun_still_reports() -> None:
         "recovered."
     )
     assert _texts(text) == ["the cuts target routes where ridership has not recovered"]
+
+
+def test_a_one_word_question_before_its_cue_is_a_quotation() -> None:
+    text = (
+        "Headline\n\n"
+        "The old skip smiled when he heard the remark. “Sometimes?” he said. “I can live "
+        "with that.”"
+    )
+    assert _texts(text) == ["Sometimes? I can live with that."]
