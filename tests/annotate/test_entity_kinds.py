@@ -1268,3 +1268,10 @@ def test_country_and_province_names_are_known_places() -> None:
 def test_a_sport_body_named_for_its_province_is_an_organisation() -> None:
     kinds = _kinds_in("Curling Manitoba said the bonspiel would go ahead on Saturday.")
     assert kinds == {"Curling Manitoba": "organisation"}
+
+
+def test_a_town_named_for_plains_or_springs_is_no_person() -> None:
+    kinds = _kinds_in(
+        "The club said members could find ice in Gilbert Plains and Harvey Springs this winter."
+    )
+    assert "Gilbert Plains" not in kinds and "Harvey Springs" not in kinds

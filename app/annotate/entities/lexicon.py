@@ -142,7 +142,8 @@ NOT_PERSON_LAST = words(
     islands mountain lake river valley county township district centre center mall arena
     stadium field plaza hat falls heights invitational open classic championship tournament
     trophy series marathon foto photo photos images pictures story ave ave. st. rd rd. blvd
-    blvd. hwy place crescent drive terrace parkway highway house"""
+    blvd. hwy place crescent drive terrace parkway highway house plains springs rapids
+    narrows"""
 )
 
 
