@@ -40,7 +40,7 @@ def is_cue(tok: Token) -> bool:
     if tok.lemma_.lower() in ("release", "publish") and _passive_without_agent(tok):
         return False  # "the album was released in May": a product, not a statement
     if tok.lemma_.lower() in ("ask", "request") and _subjunctive_request(tok):
-        return False  # "asked that her name not be used": a request, not what was said
+        return False  # "asked that he not be named": a request, not what was said
     if tok.lemma_.lower() == "call" and tok.i > 0:
         prev = tok.doc[tok.i - 1].lower_
         if prev in ("so", "so-") or (
@@ -51,7 +51,7 @@ def is_cue(tok: Token) -> bool:
 
 
 def _subjunctive_request(tok: Token) -> bool:
-    """A "that" clause in the subjunctive ("that her name not be used", "that he be
+    """A "that" clause in the subjunctive ("that his name be withheld", "that he be
     named"): base-form "be" and no modal."""
     for clause in (c for c in tok.children if c.dep_ == "ccomp"):
         parts = [clause, *clause.children]

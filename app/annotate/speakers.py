@@ -905,7 +905,7 @@ def _named_after_it(ctx: Context, head: Token, words: set[str]) -> int | None:
 
 
 def _firm_named_next(ctx: Context, head: Token) -> int | None:
-    """ "the company behind the project says ..." in a story's first paragraph, before any
+    """ "the firm that proposed the line says ..." in a story's first paragraph, before any
     firm is named: the firm that the next paragraph names first by its legal name ("X
     Corp.")."""
     if head.lemma_.lower() not in _FIRM_NOUNS or ctx.doc[head.i - 1].lower_ != "the":

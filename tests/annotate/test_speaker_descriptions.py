@@ -891,7 +891,7 @@ def test_a_relative_introduced_as_another_kin_is_not_this_one() -> None:
         "Headline\n\n"
         "Ann Lee and her son Tom Lee run the bakery.\n\n"
         "“We open at six,” Ann Lee said.\n\n"
-        "Her husband said the family had leaned on friends to get by."
+        "Her husband said the bakery had survived on loyal regulars."
     )
     assert _speakers(art) == ["Ann Lee", "Her husband"]
 
@@ -900,7 +900,8 @@ def test_a_word_of_the_description_in_a_name_picks_that_body() -> None:
     art = annotate(
         "Headline\n\n"
         "Coastal Health declared an outbreak at Pinecrest Lodge on Monday after 14 residents "
-        "tested positive. Two residents have since died, the health authority said Thursday."
+        "tested positive. A third patient has been moved to hospital, the health authority said "
+        "on Friday."
     )
     assert _speakers(art) == ["Coastal Health"]
 
@@ -909,7 +910,7 @@ def test_the_company_in_the_lead_is_the_firm_the_next_paragraph_names() -> None:
     art = annotate(
         "Headline\n\n"
         "The provincial utilities board has closed its hearings into a proposed gas line near "
-        "Fort Ross, and the company behind the project says it expects a ruling by spring.\n\n"
+        "Fort Ross, and the firm that proposed the line says it hopes for an answer by spring.\n\n"
         "Calgary-based Larkspur Pipelines Corp. told the board in its final argument that the "
         "line was needed."
     )

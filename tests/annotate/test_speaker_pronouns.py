@@ -480,6 +480,12 @@ def test_it_in_a_relative_report_is_the_subject_of_the_clause_that_holds_it() ->
     assert said == {"is a record shortfall": ("the city", "it")}
 
 
+def _said_by(text: str) -> dict[str, str | None]:
+    """Each quotation's text -> its speaker's name (or label)."""
+    art = annotate(text)
+    return dict(zip((q.text for q in art.quotations), _speakers(art), strict=True))
+
+
 def test_he_after_a_sentence_that_brings_in_a_new_person_is_that_person() -> None:
     text = (
         "Garden plots\n\n"
@@ -488,8 +494,7 @@ def test_he_after_a_sentence_that_brings_in_a_new_person_is_that_person() -> Non
         "adds. The scheme has also worked out for Sudbury welder Ravi Mehta, 39. “I came for "
         "the tomatoes and stayed for the company,” he says."
     )
-    art = annotate(text)
-    names = {q.text: art.entities[q.speaker_entity].name for q in art.quotations}
+    names = _said_by(text)
     assert names["I came for the tomatoes and stayed for the company"] == "Ravi Mehta"
     assert names["The beans never fail"] == "Walt Okoro"
 
@@ -501,8 +506,7 @@ def test_she_goes_on_when_the_sentence_before_has_her_as_its_subject() -> None:
         "playwright she portrayed, Dora Quint, for the role. “I only borrowed her words,” "
         "she said."
     )
-    art = annotate(text)
-    names = {q.text: art.entities[q.speaker_entity].name for q in art.quotations}
+    names = _said_by(text)
     assert names == {"I only borrowed her words": "Lena Marsh"}
 
 
@@ -512,6 +516,5 @@ def test_a_person_named_in_passing_before_he_is_not_brought_in() -> None:
         "Coach Brendan Foyle was pleased with the replay. The tie turned on a Tomas Kerr "
         "penalty in the last minute. “We defended well,” he said."
     )
-    art = annotate(text)
-    names = {q.text: art.entities[q.speaker_entity].name for q in art.quotations}
+    names = _said_by(text)
     assert names == {"We defended well": "Brendan Foyle"}
