@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 from pathlib import Path
+from typing import Literal
 
 from sqlalchemy import Engine, select
 from sqlmodel import Session, col
@@ -211,7 +212,7 @@ class _Run:
         self.pending: deque[Item] = deque()
         self.lock = threading.Lock()  # the summary and the bar: the writer thread's too
 
-    def count(self, outcome: str) -> None:
+    def count(self, outcome: Literal["new", "already_stored", "duplicates"]) -> None:
         """One input done: `outcome` is the Summary counter it adds to."""
         with self.lock:
             setattr(self.summary, outcome, getattr(self.summary, outcome) + 1)

@@ -1163,7 +1163,8 @@ def resolve_subject(
         return resolve_pronoun(ctx, subj, para, exclude)
     lo, hi = np_text(subj)
     full = _subject_span(subj)
-    text = _BRACKETED_END.sub("", doc[lo:hi].text) or doc[lo:hi].text  # ("X Canada (XC)")
+    surface = doc[lo:hi].text
+    text = _BRACKETED_END.sub("", surface) or surface  # ("X Canada (XC)")
     if subj.lemma_.lower() in SPOKES or subj.lower_ in SPOKES:
         return _spokesperson(ctx, subj, full, text)
     te = ctx.ents.token_entity

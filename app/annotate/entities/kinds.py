@@ -26,6 +26,7 @@ from app.annotate.entities.lexicon import (
     PLACE_METONYMS,
     PRODUCT_NOUNS,
     ROLE_AFTER_ORG,
+    SAINT_WORDS,
 )
 from app.annotate.entities.parties import party_name
 from app.annotate.entities.result import Found
@@ -313,9 +314,6 @@ def _not_a_person_name(words: list[str], honoured: bool = False, acting: bool = 
     )
 
 
-_SAINT = frozenset({"st", "ste", "saint", "sainte"})
-
-
 def _person_kind(doc: Doc, f: Found, places: set[str]) -> str | None:
     """A PERSON candidate: person, organisation ("Manchester United manager X", a firm
     coordinated with organisations) or None."""
@@ -340,7 +338,7 @@ def _person_kind(doc: Doc, f: Found, places: set[str]) -> str | None:
         return "organisation"
     if is_place(f.name, places) and len(words) == 1:
         return None
-    if len(words) > 1 and (words[0].lower().rstrip(".") in _SAINT or is_known_place(f.name)):
+    if len(words) > 1 and (words[0].lower() in SAINT_WORDS or is_known_place(f.name)):
         return None  # "Ste. Adele", "New Brunswick": a place (or a church), no one
     return "person"
 

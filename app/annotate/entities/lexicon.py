@@ -28,6 +28,10 @@ PAPER_HEADS = words(
 )
 
 
+# "St.", "Ste.", "Saint" before a name: a place's, a church's or a school's, no one's.
+SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte"})
+
+
 # The legal form that ends a company's registered name ("Norland Foods Inc.").
 LEGAL_SUFFIXES = words("inc corp ltd co llc plc limited gmbh")
 

@@ -25,6 +25,7 @@ from app.annotate.entities.lexicon import (
     POST_NOMINALS,
     ROLE_AFTER_ORG,
     ROLE_LIKE,
+    SAINT_WORDS,
 )
 from app.annotate.entities.parties import (
     is_party_word,
@@ -444,15 +445,12 @@ def _plural_possessive(doc: Doc, i: int) -> bool:
     return t.text in ("'", "’") and before.endswith("s") and before[:-1] in common_nouns()
 
 
-_SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte"})
-
-
 def _saints_possessive(doc: Doc, i: int) -> bool:
     """The possessive of a saint's name, or of a sovereign's title, inside a name: "St.
     Michael's Hospital", "St Mary's College", "Court of Queen's Bench", "King's College"."""
     if doc[i].tag_ != "POS" or i < 1 or not is_cap(doc[i - 1]):
         return False
-    return doc[i - 1].lower_ in _SOVEREIGNS or (i >= 2 and doc[i - 2].lower_ in _SAINT_WORDS)
+    return doc[i - 1].lower_ in _SOVEREIGNS or (i >= 2 and doc[i - 2].lower_ in SAINT_WORDS)
 
 
 _SOVEREIGNS = frozenset({"queen", "king"})
@@ -1234,16 +1232,16 @@ def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
         if s2 < e2:
             add(Found("organisation", s2, e2, span_text(doc, s2, e2)))
     found.sort(key=lambda f: f.start)
-    return _surname_not_party(doc, _joined_parties(doc, _bodies_named_whole(doc, found)))
+    whole = _bodies_named_whole(doc, found, taken)
+    return _surname_not_party(doc, _joined_parties(doc, whole))
 
 
-def _bodies_named_whole(doc: Doc, found: list[Found]) -> list[Found]:
+def _bodies_named_whole(doc: Doc, found: list[Found], taken: set[int]) -> list[Found]:
     """A name taken for a person's that a capitalised word before it makes the start of an
     organisation's name found elsewhere is that organisation ("High Plains Foods said"
     beside "High Plains Foods Ltd."; the first word read as an adjective at a sentence
     start)."""
     orgs = [f.name + " " for f in found if f.kind == "organisation"]
-    taken = {i for f in found for i in range(f.start, f.end)}
     out: list[Found] = []
     for f in found:
         prev = doc[f.start - 1] if f.start > 0 and f.kind == "person" else None
