@@ -41,13 +41,16 @@ _TITLES = TITLE_WORDS | HONORIFICS  # ("Baroness Scotland" is a peer)
 
 def activity_body(words: list[str], placed: Callable[[str], bool] = is_known_place) -> bool:
     """A common noun, no first name, then a place: the body that runs an activity there
-    ("Curling Manitoba", "Rowing Nova Scotia")."""
+    ("Curling Manitoba", "Rowing Nova Scotia"; not "Old Trafford": an adjective, unless an
+    activity's "-ing" form, names a place)."""
     first = words[0]
+    low = first.lower()
     return (
         len(words) >= 2
         and len(first) > 2
         and first[1:].islower()
-        and first.lower() in common_nouns()
+        and low in common_nouns()
+        and (low not in adjectives() or low.endswith("ing"))
         and norm_token(first) not in _TITLES
         and not is_given_name(first)
         and placed(" ".join(words[1:]))

@@ -229,7 +229,7 @@ PRODUCT_AFTER = words(
 )
 # Nouns after a name for the place it names: "the new Ashgrove stadium" (a venue, not the
 # company that builds it).
-VENUE_AFTER = words("stadium stadiums arena airport racecourse ballpark velodrome")
+VENUE_AFTER = words("stadium stadiums arena airport racecourse ballpark velodrome ground")
 # Seats and posts a party's member holds, between the party's name and theirs ("Bloc
 # Québécois MP Jo Roe"): the name before them is a party, never a person.
 LEGISLATOR_AFTER = words("mp mps mpp mpps mla mlas mna mnas mep meps msp msps candidate critic")

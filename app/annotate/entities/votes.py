@@ -8,7 +8,8 @@ a first name from the given-name dictionary, the subject of a speech verb. For a
 organisation: a descriptor ("the band X", "rivals X"), a member's role after the name
 ("X frontman Y"), a plural verb or a plural with "the". For neither: a work's noun after
 the name ("the X films", "X author Y"), a product's ("X console", "Y's X"), a number or
-time before it ("1500 GMT")."""
+time before it ("1500 GMT"), and the uses of ``things``: a style listed with common nouns,
+a ground, a league as its competition, a show with a cast, a film up for a prize."""
 
 from __future__ import annotations
 
@@ -41,6 +42,13 @@ from app.annotate.entities.lexicon import (
 )
 from app.annotate.entities.mentions import followed_by_age, named_relative
 from app.annotate.entities.result import Found
+from app.annotate.entities.things import (
+    competition_use,
+    contender_for_an_award,
+    ground_of_a_match,
+    listed_with_common_nouns,
+    part_of_a_work,
+)
 from app.annotate.entities.vocabulary import (
     adjectives,
     club_like,
@@ -439,6 +447,10 @@ def _other_votes(doc: Doc, f: Found) -> int:
         + 4 * int(_market_figure(doc, f) or _played_by(doc, f) or _cast_as(doc, f))
         + 10 * int(_portfolio(doc, f))  # outweighs the label and the title after it
         + 2 * int(_home_of(doc, f) or _region_after_place(doc, f))
+        + 2 * int(listed_with_common_nouns(doc, f))  # "the folk and X charts": a style
+        + 2 * int(ground_of_a_match(doc, f))  # "lost 2-0 at X": a ground
+        + 2 * int(competition_use(doc, f) and not acts_as_firm(doc, f))  # "the X League tie"
+        + 2 * int(part_of_a_work(doc, f) or contender_for_an_award(doc, f))  # a work
     )
 
 
@@ -635,9 +647,10 @@ def _one_person(owners: set[str]) -> set[str]:
 
 def _decided(doc: Doc, words: list[str], f: Found) -> bool:
     """Names whose own words decide their kind ("... GmbH", "Manchester United", a party),
-    unless they are an office's portfolio ("Alberta Energy Minister")."""
+    unless they are an office's portfolio ("Alberta Energy Minister") or a league named as
+    the competition ("in the X League")."""
     named = org_like(words) or club_like(words) or activity_body(words) or f.party
-    return named and not _portfolio(doc, f)
+    return named and not _portfolio(doc, f) and not competition_use(doc, f)
 
 
 def _no_first_name(name: str) -> bool:
