@@ -330,6 +330,22 @@ def test_an_acronym_joins_its_expansion_at_once(database_url: str) -> None:
     assert_consistent(database_url)
 
 
+def test_an_acronym_more_common_than_its_expansion_still_joins_it(database_url: str) -> None:
+    engine = get_engine(database_url)
+    for text in ("The ICC met.", "The ICC ruled.", "The ICC said no."):
+        store(engine, article(text, name("organisation", "ICC"), speaker=0))
+    assert groups(database_url)["icc"] == ("icc", "organisation")
+    store(
+        engine,
+        article(
+            "The International Cricket Council (ICC) wrote.",
+            name("organisation", "International Cricket Council", "ICC"),
+        ),
+    )
+    assert groups(database_url)["icc"] == ("international cricket council", "organisation")
+    assert_consistent(database_url)
+
+
 def _corpus() -> list[tuple[str, AnnotatedArticle]]:
     return [
         article("Mr Blair spoke.", name("person", "Blair", person=2), speaker=0),

@@ -11,9 +11,10 @@ says it is another name's:
   organisations named around it must point to one candidate in `DOMINANCE` of its articles
   (app.store.company). Two full names are never joined this way.
 - **alias**: a name that articles wrote as another name's alias ("Lib Dems" beside "Liberal
-  Democrats") joins that name's entity when at least `ALIAS_SUPPORT` articles did (one
-  when it is the other's acronym), the other name is better established (more articles),
-  and the kinds agree.
+  Democrats") joins that name's entity when at least `ALIAS_SUPPORT` articles did, the
+  other name is better established (more articles), and the kinds agree; an acronym joins
+  its expansion when one article wrote it so, however often the acronym stands alone ("UN"
+  in more articles than "United Nations" is still the United Nations).
 
 Decisions depend only on the pooled evidence, never on the order articles came in, and are
 re-made whenever the evidence of a name, of its possible owners or of its aliases changes;
@@ -152,7 +153,7 @@ _ALIAS_OWNERS = (
 
 def _alias_roots(connection: Connection, names: list[NameRow]) -> dict[str, str]:
     """For each name, the entity of the best-supported, better-established name of the same
-    kind that articles wrote it as an alias of."""
+    kind that articles wrote it as an alias of (any expansion of an acronym)."""
     if not names:
         return {}
     by_key = {n.key: n for n in names}
@@ -161,10 +162,11 @@ def _alias_roots(connection: Connection, names: list[NameRow]) -> dict[str, str]
         _ALIAS_OWNERS, {"keys": sorted(by_key)}
     ):
         name = by_key[alias]
+        acronym = is_acronym_of(alias, key)  # the expansion names it, however rare
         if (
             key != alias
-            and support >= (1 if is_acronym_of(alias, key) else ALIAS_SUPPORT)
-            and _rank(count, key) > _rank(name.article_count, name.key)
+            and support >= (1 if acronym else ALIAS_SUPPORT)
+            and (acronym or _rank(count, key) > _rank(name.article_count, name.key))
             and kind == name.kind
         ):
             fitting.setdefault(alias, []).append((support, _rank(count, key), root))
