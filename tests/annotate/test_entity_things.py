@@ -61,6 +61,8 @@ def test_a_league_that_acts_as_a_body_stays_an_organisation() -> None:
         "Quist agreed."
     )
     assert kinds.get("Atlantic League") == "organisation"
+    kinds = _shown("A spokesperson for the Atlantic League said the report would be reviewed.")
+    assert kinds.get("Atlantic League") == "organisation"
 
 
 def test_a_show_with_a_cast_and_a_storyline_is_no_organisation() -> None:
@@ -79,6 +81,15 @@ def test_what_a_prize_is_for_and_what_was_screened_are_works() -> None:
     assert "Winter Kings" not in _shown(
         "Fans queued outside the screening of Winter Kings in Leeds."
     )
+
+
+def test_a_name_set_off_after_a_work_is_the_work() -> None:
+    kinds = _shown("She will release her first album in nine years, Red Dirt Hymnal, in March.")
+    assert "Red Dirt Hymnal" not in kinds
+    kinds = _shown(
+        "Producer Jo Roe thanked the film's backers, Roadside Attractions, and the cast."
+    )
+    assert kinds.get("Roadside Attractions") == "organisation"
 
 
 def test_an_actors_character_and_a_bodys_role_leave_them_as_they_are() -> None:

@@ -11,10 +11,11 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from app.annotate.entities.lexicon import ROLE_AFTER_ORG
 from app.annotate.entities.result import Found
 from app.annotate.entities.vocabulary import role_noun
 from app.annotate.given_names import is_given_name
-from app.annotate.names import words
+from app.annotate.names import TITLE_WORDS, norm_token, words
 
 _LINKS = frozenset({"and", "or", ",", "&"})
 # Common nouns for people as a group: "talks between management and X" lists a body.
@@ -144,7 +145,12 @@ def competition_use(doc: Doc, f: Found) -> bool:
     if f.end < len(doc) and doc[f.end].lower_ in _COMPETITION_AFTER:
         return True
     k = f.start - 1
-    return k >= 1 and doc[k].lower_ == "the" and doc[k - 1].lemma_.lower() in _INTO_A_COMPETITION
+    if k < 1 or doc[k].lower_ != "the" or doc[k - 1].lemma_.lower() not in _INTO_A_COMPETITION:
+        return False
+    holder = doc[k - 2] if k >= 2 else None  # "a spokesperson for the X League": the body
+    return holder is None or not (
+        norm_token(holder.text) in TITLE_WORDS | ROLE_AFTER_ORG or role_noun(holder)
+    )
 
 
 # Nouns for a part of a film, a show or a book: "X's actress", "the storyline of X" (not

@@ -121,7 +121,23 @@ def _described_as_work(doc: Doc, f: Found) -> bool:
     if k >= 0 and doc[k].lemma_.lower() in WORK_DESCRIPTORS:
         return True
     root = doc[f.start : f.end].root
-    return any(c.dep_ == "appos" and c.lemma_.lower() in WORK_DESCRIPTORS for c in root.children)
+    if any(c.dep_ == "appos" and c.lemma_.lower() in WORK_DESCRIPTORS for c in root.children):
+        return True
+    return _set_off_after_a_work(doc, f)
+
+
+def _set_off_after_a_work(doc: Doc, f: Found) -> bool:
+    """ "her first album in nine years, X, in March": a name between commas right after a
+    phrase whose noun is a work's, however it was parsed."""
+    k = f.start - 1
+    if k < 1 or doc[k].text != "," or f.end >= len(doc) or doc[f.end].text != ",":
+        return False
+    for t in reversed(doc[max(0, k - 5) : k]):
+        if t.pos_ in ("VERB", "AUX", "PROPN") or t.text in ",;:" or t.tag_ == "POS":
+            return False  # (not "the film's backers, X,": the film's, not the film)
+        if t.tag_ == "NN" and t.is_lower and t.lemma_.lower() in WORK_DESCRIPTORS:
+            return True
+    return False
 
 
 def _named_as_work(doc: Doc, f: Found) -> bool:
