@@ -332,8 +332,8 @@ def test_an_acronym_joins_its_expansion_at_once(database_url: str) -> None:
 
 def test_an_acronym_more_common_than_its_expansion_still_joins_it(database_url: str) -> None:
     engine = get_engine(database_url)
-    for text in ("The ICC met.", "The ICC ruled.", "The ICC said no."):
-        store(engine, article(text, name("organisation", "ICC"), speaker=0))
+    for body in ("The ICC met.", "The ICC ruled.", "The ICC said no."):
+        store(engine, article(body, name("organisation", "ICC"), speaker=0))
     assert groups(database_url)["icc"] == ("icc", "organisation")
     store(
         engine,

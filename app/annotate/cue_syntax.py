@@ -203,7 +203,7 @@ def subject_of(tok: Token) -> Token | None:
             if c.dep_ != "nsubjpass" or t.lemma_.lower() in _QUOTED_BY:
                 return c  # "X was quoted by the Times as saying": X speaks, not the paper
             return _agent(t) or c
-        caused = _caused_speaker(t)
+        caused = _caused_speaker(t) or _age_read_as_adverb(t)
         if caused is not None:
             return caused
         if t.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep") and t.head.i != t.i:
@@ -215,6 +215,17 @@ def subject_of(tok: Token) -> Token | None:
             continue
         # passive "it was said" / agent
         break
+    return None
+
+
+def _age_read_as_adverb(verb: Token) -> Token | None:
+    """ "The 26-year-old later told ...": a subject the parser hung on an adverb ("later")
+    that it made the phrase's head, the verb left with no subject."""
+    for c in verb.lefts:
+        phrase = verb.doc[c.left_edge.i : c.i + 1]
+        aged = phrase[0].lower_ == "the" and epithet_age(phrase.text) is not None
+        if c.dep_ in ("advmod", "npadvmod") and aged:
+            return c
     return None
 
 

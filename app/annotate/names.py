@@ -19,8 +19,8 @@ TITLE_WORDS = words(
     president vice prime minister ambassador secretary chancellor premier governor gov mayor
     senator sen rep representative congressman congresswoman commissioner deputy director
     chief general gen lt lieutenant col colonel maj major capt captain admiral adm cmdr
-    commander sgt sergeant cpl corporal pte private const constable det detective insp
-    inspector supt superintendent officer judge justice chair chairman chairwoman
+    commander sgt sergeant cpl corporal pte private const constable det detective ds insp
+    inspector dci dcs wpc pcso supt superintendent officer judge justice chair chairman chairwoman
     chairperson councillor councilor coun cllr alderman reeve warden king queen prince princess
     sheikh emir president-elect minister-designate mp mpp mla mna mha mep msp attorney solicitor
     speaker leader coach manager ceo cfo coo founder spokesman spokeswoman spokesperson former

@@ -26,8 +26,10 @@ from app.annotate.epithets import epithet_age, known_ages, person_of_age
 from app.annotate.given_names import is_given_name
 from app.annotate.names import (
     DEMONYM_NOUNS,
+    ROLE_MODIFIERS,
     ROLE_NOUNS,
     ROLE_SUFFIXES,
+    TITLE_WORDS,
     is_title_word,
     norm_token,
     words,
@@ -1041,9 +1043,11 @@ def _person_fit(e: Entity, head: Token, words: set[str]) -> float | None:
     ]
     role_words = {norm_token(w) for r in roles for w in r.split()}
     heads = {role_head(r) for r in roles}
-    if lemma not in heads and norm_token(head.text) not in heads:
-        return None  # "the military" is not the military spokesman
-    return 1 + len(words & role_words) * 0.5
+    if lemma in heads or norm_token(head.text) in heads:
+        return 1 + len(words & role_words) * 0.5
+    if lemma in TITLE_WORDS - ROLE_MODIFIERS and lemma in role_words:
+        return 0.75 + len(words & role_words) * 0.5  # "the detective": a Detective Sergeant
+    return None  # "the military" is not the military spokesman
 
 
 def _capitalised_modifiers(head: Token) -> set[str]:

@@ -196,7 +196,20 @@ def named_relative(doc: Doc, f: Found) -> bool:
     while root.dep_ == "conj" and root.head.pos_ == "PROPN" and root.head.i < root.i:
         root = root.head
     head = root.head.lemma_.lower()
-    return root.dep_ == "appos" and (head in KIN_NOUNS or head in CHILD_NOUNS)
+    if root.dep_ == "appos" and (head in KIN_NOUNS or head in CHILD_NOUNS):
+        return True
+    return _kin_described_before(doc, f.start)
+
+
+def _kin_described_before(doc: Doc, start: int) -> bool:
+    """ "her husband, the fiddle player X": a relative's noun, a comma, then a description
+    of no more than four lower-case words right before the name (whatever the parse)."""
+    k = start - 1
+    while k >= 0 and start - k <= 4 and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ", "DET"):
+        k -= 1
+    if k < 1 or k == start - 1 or doc[k].text != ",":
+        return False
+    return doc[k - 1].lemma_.lower() in KIN_NOUNS
 
 
 _HUMAN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "wife", "mother")

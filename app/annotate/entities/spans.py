@@ -777,9 +777,12 @@ def _model_label(doc: Doc, ent: Span, surnames: Collection[str] = ()) -> str | N
 
 
 # Titles that only a person bears, whatever follows ("Cardinal X", "Rabbi X"): the
-# honorifics but a peer's (which takes a place's name as often), clergy and professors.
+# honorifics but a peer's (which takes a place's name as often), clergy, professors, and
+# police ranks and a councillor's title written short ("DCI X", "Sgt X", "Cllr X"; not "PC"
+# or "DC": "PC World", "DC Comics").
 _PERSON_TITLES = (HONORIFICS - PEER_TITLES) | words(
-    "rev reverend fr father pastor rabbi imam bishop archbishop cardinal pope prof professor"
+    """rev reverend fr father pastor rabbi imam bishop archbishop cardinal pope prof professor
+    dci dcs wpc pcso sgt insp supt cllr"""
 )
 
 
