@@ -84,12 +84,13 @@ def test_what_a_prize_is_for_and_what_was_screened_are_works() -> None:
 
 
 def test_a_name_set_off_after_a_work_is_the_work() -> None:
-    kinds = _shown("She will release her first album in nine years, Red Dirt Hymnal, in March.")
-    assert "Red Dirt Hymnal" not in kinds
     kinds = _shown(
-        "Producer Jo Roe thanked the film's backers, Roadside Attractions, and the cast."
+        "Lena Marsh plans a fifth album in ten years, Iron Gate Sessions, for the autumn."
     )
-    assert kinds.get("Roadside Attractions") == "organisation"
+    assert "Iron Gate Sessions" not in kinds
+    assert kinds.get("Lena Marsh") == "person"
+    kinds = _shown("Jo Roe thanked the documentary's funders, Westgate Pictures, and the crew.")
+    assert kinds.get("Westgate Pictures") == "organisation"
 
 
 def test_an_actors_character_and_a_bodys_role_leave_them_as_they_are() -> None:
