@@ -238,3 +238,13 @@ def test_a_portfolio_before_an_office_is_no_organisation() -> None:
     assert "Alberta Energy" not in kinds
     assert kinds.get("Sonya Petrakis") == "person"
     assert kinds.get("British Energy") == "organisation"
+
+
+def test_a_labels_and_a_studios_names_end_in_their_trade() -> None:
+    kinds = _shown(
+        "Saltmarsh Records, the singer's label, said in a statement that it backed her.\n\n"
+        "The film was made with Halverton Pictures and Greywell Films, producer Jo Roe said."
+    )
+    assert kinds.get("Saltmarsh Records") == "organisation"
+    assert kinds.get("Greywell Films") == "organisation"
+    assert kinds.get("Jo Roe") == "person"

@@ -18,7 +18,7 @@ ORG_HEADS = words(
     energy petroleum mining pharmaceuticals pharma telecom telecoms communications
     entertainment foods capital securities insurance investments properties logistics
     electronics collective cooperative co-operative consortium unit units division railway
-    railways railroad transit health"""
+    railways railroad transit health records pictures films"""
 )
 # Head nouns that end a newspaper's name ("The Chronicle Herald"), not other names (unlike
 # "Times", "Star", "Mail"); a name alone ("the Herald") stays one, unlike "the Council".
