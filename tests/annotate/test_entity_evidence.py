@@ -248,3 +248,13 @@ def test_a_labels_and_a_studios_names_end_in_their_trade() -> None:
     assert kinds.get("Saltmarsh Records") == "organisation"
     assert kinds.get("Greywell Films") == "organisation"
     assert kinds.get("Jo Roe") == "person"
+
+
+def test_words_joined_by_and_before_someones_job_are_one_body() -> None:
+    kinds = _shown(
+        '"The creek is drying up," said Lorne Pike, a retired Alberta Fish and Wildlife '
+        "biologist.\n\nThe deal between Ford and Chrysler workers was signed on Monday."
+    )
+    assert kinds.get("Alberta Fish and Wildlife") == "organisation"
+    assert "Alberta Fish" not in kinds
+    assert kinds.get("Ford") == "organisation" and kinds.get("Chrysler") == "organisation"

@@ -1235,7 +1235,7 @@ def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
         if s2 < e2:
             add(Found("organisation", s2, e2, span_text(doc, s2, e2)))
     found.sort(key=lambda f: f.start)
-    whole = _bodies_named_whole(doc, found, taken)
+    whole = _coordinated_bodies(doc, _bodies_named_whole(doc, found, taken), taken)
     return _surname_not_party(doc, _joined_parties(doc, whole))
 
 
@@ -1254,6 +1254,39 @@ def _bodies_named_whole(doc: Doc, found: list[Found], taken: set[int]) -> list[F
                 f = Found("organisation", f.start - 1, f.end, whole)
         out.append(f)
     return out
+
+
+def _coordinated_bodies(doc: Doc, found: list[Found], taken: set[int]) -> list[Found]:
+    """ "a retired Alberta Fish and Wildlife biologist": capitalised words joined by "and"
+    before a noun for someone's job are one body's name, however the model split it."""
+    out: list[Found] = []
+    joined_to = -1
+    for f in found:
+        if f.start < joined_to:
+            continue  # a piece of the body just joined ("Wildlife")
+        end = _joined_body_end(doc, f, taken)
+        if end is not None:
+            f, joined_to = Found("organisation", f.start, end, doc[f.start : end].text), end
+        out.append(f)
+    return out
+
+
+def _joined_body_end(doc: Doc, f: Found, taken: set[int]) -> int | None:
+    """Where "X and Y job" ends Y, for a first part the model labelled a body."""
+    k = f.end
+    if k + 1 >= len(doc) or doc[k].lower_ != "and" or k in taken:
+        return None
+    end = k + 1
+    while end < len(doc) and is_cap(doc[end]) and _plain_noun_in_a_name(doc[end]):
+        end += 1
+    job = k + 1 < end <= k + 4 and end < len(doc) and role_noun(doc[end])
+    body = doc[f.start].ent_type_ == "ORG"  # the model saw a body in the first part
+    return end if job and body and f.start > 0 and doc[f.start - 1].is_lower else None
+
+
+def _plain_noun_in_a_name(t: Token) -> bool:
+    """A capitalised common noun the model labelled nothing, or a body's word."""
+    return t.pos_ != "ADJ" and t.ent_type_ in ("", "ORG") and english_word(t.lower_)
 
 
 def _joined_parties(doc: Doc, found: list[Found]) -> list[Found]:
