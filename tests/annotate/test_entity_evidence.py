@@ -242,7 +242,7 @@ def test_a_portfolio_before_an_office_is_no_organisation() -> None:
 
 def test_a_labels_and_a_studios_names_end_in_their_trade() -> None:
     kinds = _shown(
-        "Saltmarsh Records, the singer's label, said in a statement that it backed her.\n\n"
+        "Saltmarsh Records, her label since 2019, said it would stand by her.\n\n"
         "The film was made with Halverton Pictures and Greywell Films, producer Jo Roe said."
     )
     assert kinds.get("Saltmarsh Records") == "organisation"
@@ -252,8 +252,9 @@ def test_a_labels_and_a_studios_names_end_in_their_trade() -> None:
 
 def test_words_joined_by_and_before_someones_job_are_one_body() -> None:
     kinds = _shown(
-        '"The creek is drying up," said Lorne Pike, a retired Alberta Fish and Wildlife '
-        "biologist.\n\nThe deal between Ford and Chrysler workers was signed on Monday."
+        '"The creek is drying up," said Lorne Pike, who spent 30 years as an Alberta Fish '
+        "and Wildlife officer.\n\nThe deal between Ford and Chrysler workers was signed on "
+        "Monday."
     )
     assert kinds.get("Alberta Fish and Wildlife") == "organisation"
     assert "Alberta Fish" not in kinds

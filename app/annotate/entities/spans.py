@@ -1257,8 +1257,8 @@ def _bodies_named_whole(doc: Doc, found: list[Found], taken: set[int]) -> list[F
 
 
 def _coordinated_bodies(doc: Doc, found: list[Found], taken: set[int]) -> list[Found]:
-    """ "a retired Alberta Fish and Wildlife biologist": capitalised words joined by "and"
-    before a noun for someone's job are one body's name, however the model split it."""
+    """ "an X Fish and Wildlife officer": capitalised words joined by "and" before a noun for
+    someone's job are one body's name, however the model split it."""
     out: list[Found] = []
     joined_to = -1
     for f in found:
