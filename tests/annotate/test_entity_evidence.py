@@ -7,17 +7,11 @@ from app.annotate import annotate
 from app.annotate.entities.grouping import _misspelt
 from app.annotate.given_names import is_given_name
 from app.annotate.names import edit_distance
-
-
-def _shown(body: str) -> dict[str, str]:
-    """Name -> kind of the entities with mentions (a hidden one only carries votes)."""
-    art = annotate("A headline for the test\n\n" + body)
-    shown = {m.entity for m in art.mentions}
-    return {e.name: e.kind for i, e in enumerate(art.entities) if i in shown}
+from tests.annotate.shown import shown_kinds
 
 
 def test_a_name_before_a_place_noun_is_a_place() -> None:
-    kinds = _shown(
+    kinds = shown_kinds(
         "Ash fell on fishing villages after the Gunung Batari volcano erupted on Sunday.\n\n"
         "Residents near Gunung Batari were told to leave, said Nadia Prasetyo, a local "
         "official."
@@ -27,7 +21,7 @@ def test_a_name_before_a_place_noun_is_a_place() -> None:
 
 
 def test_an_index_that_moves_by_a_percentage_is_no_one() -> None:
-    kinds = _shown(
+    kinds = shown_kinds(
         "Asian shares were mixed on Tuesday. Seoul's Jin Hwa rose 0.6 per cent "
         "to 3,120.45, while Tokyo's benchmark slipped.\n\n"
         "Trader Ellen Marsh said investors were waiting for the central bank."
@@ -37,7 +31,7 @@ def test_an_index_that_moves_by_a_percentage_is_no_one() -> None:
 
 
 def test_characters_with_their_actors_are_not_people() -> None:
-    kinds = _shown(
+    kinds = shown_kinds(
         "The new comedy follows two cousins. Harriet Vale plays the older one, with Omar "
         "Quist as the reluctant hero, Danny.\n\n"
         "Their rival, Maddie (a scene-stealing Priya Moss), wants the treasure too. Danny and "
@@ -48,7 +42,7 @@ def test_characters_with_their_actors_are_not_people() -> None:
 
 
 def test_the_plural_of_a_persons_name_is_no_one() -> None:
-    kinds = _shown(
+    kinds = shown_kinds(
         "Marla Quince, a nurse from Moncton, died in March.\n\n"
         '"Do we want more Marla Quinces?" asked the campaign\'s director, Ivo Brandt.'
     )
@@ -57,7 +51,7 @@ def test_the_plural_of_a_persons_name_is_no_one() -> None:
 
 
 def test_a_unit_and_an_employer_are_organisations() -> None:
-    kinds = _shown(
+    kinds = shown_kinds(
         "Brightwall's Talvex research unit published the warning on Friday.\n\n"
         "Jonas Pirk, a researcher at Talvex, said the attacks had grown."
     )
@@ -93,7 +87,7 @@ def test_a_number_word_is_no_ones_first_name() -> None:
 
 
 def test_a_band_named_like_a_person_is_an_organisation() -> None:
-    kinds = _shown(
+    kinds = shown_kinds(
         "Glasgow group Otto Brennan won two prizes at the awards on Tuesday.\n\n"
         "Otto Brennan also played a short set, and singer Mara Quill joined them."
     )
@@ -164,7 +158,7 @@ def test_a_firm_before_its_goods_and_its_spokesman_is_an_organisation() -> None:
     # a number before a name that modifies a noun is no unit ("35 Dunmore goods"); "an X
     # spokesman" is staff, not a thing owned; "the X spokesman said" speaks for a body
     for name in ("Dunmore", "Ralcorp"):
-        kinds = _shown(
+        kinds = shown_kinds(
             f"A basket of 35 {name} goods is now 24% cheaper than in May, a survey found.\n\n"
             f"An {name} spokesman said the cuts had been planned for months. "
             f"“We are clearing stock,” the {name} spokesman said."
@@ -173,7 +167,7 @@ def test_a_firm_before_its_goods_and_its_spokesman_is_an_organisation() -> None:
 
 
 def test_a_number_before_a_nationality_still_votes_against_an_organisation() -> None:
-    kinds = _shown(
+    kinds = shown_kinds(
         "Ministers said that three Welsh quangos would be merged next year.\n\n"
         "Culture minister Alun Pryce said the change would save money."
     )
@@ -222,7 +216,7 @@ def test_shows_marathons_and_their_acronyms_are_events_not_organisations() -> No
 
 
 def test_a_name_after_as_that_opens_a_clause_is_no_character() -> None:
-    kinds = _shown(
+    kinds = shown_kinds(
         "Tomas Berdan reached his first final on Friday night.\n\n"
         "A tired Ivan Kocher faded in the last set as Berdan raced to victory.\n\n"
         '"It is a dream," said Berdan.'
@@ -231,7 +225,7 @@ def test_a_name_after_as_that_opens_a_clause_is_no_character() -> None:
 
 
 def test_a_portfolio_before_an_office_is_no_organisation() -> None:
-    kinds = _shown(
+    kinds = shown_kinds(
         "Alberta Energy Minister Sonya Petrakis was less patient on Monday.\n\n"
         "British Energy said its plants were safe, and the Department of Energy agreed."
     )
@@ -241,7 +235,7 @@ def test_a_portfolio_before_an_office_is_no_organisation() -> None:
 
 
 def test_a_labels_and_a_studios_names_end_in_their_trade() -> None:
-    kinds = _shown(
+    kinds = shown_kinds(
         "Saltmarsh Records, her label since 2019, said it would stand by her.\n\n"
         "The film was made with Halverton Pictures and Greywell Films, producer Jo Roe said."
     )
@@ -251,7 +245,7 @@ def test_a_labels_and_a_studios_names_end_in_their_trade() -> None:
 
 
 def test_words_joined_by_and_before_someones_job_are_one_body() -> None:
-    kinds = _shown(
+    kinds = shown_kinds(
         '"The creek is drying up," said Lorne Pike, who spent 30 years as an Alberta Fish '
         "and Wildlife officer.\n\nThe deal between Ford and Chrysler workers was signed on "
         "Monday."

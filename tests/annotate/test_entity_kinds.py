@@ -22,17 +22,11 @@ from app.annotate.entities.votes import _named_after_an_organisation, _org_votes
 from app.annotate.given_names import gender_of, is_given_name
 from app.annotate.nlp import get_nlp
 from app.annotate.types import Entity
+from tests.annotate.shown import shown_kinds
 
 
 def _annotate(body: str):
     return annotate("A headline for the test\n\n" + body)
-
-
-def _kinds(body: str) -> dict[str, str]:
-    """Name -> kind of the entities shown (those with mentions; a hidden one only votes)."""
-    art = _annotate(body)
-    shown = {m.entity for m in art.mentions}
-    return {e.name: e.kind for i, e in enumerate(art.entities) if i in shown}
 
 
 @pytest.mark.parametrize(
@@ -57,7 +51,7 @@ def test_party_names_have_one_canonical_form(words: str, name: str | None) -> No
 
 
 def test_parties_are_organisations_in_every_form() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "The Lib Dems said the budget was unfair. Tory MPs voted against it, and Labour "
         "leader Sam Whitlow said the Liberal Democrats had no plan.\n\n"
         "The Tories have asked for a debate."
@@ -71,7 +65,7 @@ def test_parties_are_organisations_in_every_form() -> None:
 
 def test_a_member_word_is_not_the_party() -> None:
     # "the Ohio Republican" is a person described by party, not the party speaking
-    kinds = _kinds(
+    kinds = shown_kinds(
         'Senator Martha Klein criticised the plan. "It will fail," the Ohio Republican '
         "said on Tuesday."
     )
@@ -80,7 +74,7 @@ def test_a_member_word_is_not_the_party() -> None:
 
 
 def test_a_party_word_surname_stays_a_person() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Caddie Damon Whitfield Green has worked with the golfer for years. Green said "
         "the round was the best of his career."
     )
@@ -88,7 +82,7 @@ def test_a_party_word_surname_stays_a_person() -> None:
 
 
 def test_a_singular_party_word_after_a_first_name_is_a_surname() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Halifax Mayor Derek Tory said he was disappointed. “I had hoped for more,” Tory said."
     )
     assert kinds.get("Derek Tory") == "person"
@@ -101,17 +95,17 @@ def test_party_word_before_a_name_is_a_role() -> None:
 
 
 def test_honorific_makes_a_person() -> None:
-    kinds = _kinds("Mr Fennimore told the committee he would resign. Fennimore left at noon.")
+    kinds = shown_kinds("Mr Fennimore told the committee he would resign. Fennimore left at noon.")
     assert kinds.get("Fennimore") == "person"
 
 
 def test_time_zone_after_a_time_is_not_an_organisation() -> None:
-    kinds = _kinds("Trading closed at 1630 GMT on Friday, the Zurich exchange said.")
+    kinds = shown_kinds("Trading closed at 1630 GMT on Friday, the Zurich exchange said.")
     assert "GMT" not in kinds
 
 
 def test_a_name_in_the_plural_is_a_thing() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Sales of the Zentrix rose last year. Retailers sold three million Zentrixes, "
         "the Orvane Corporation said."
     )
@@ -148,7 +142,7 @@ def test_a_company_named_once_with_its_suffix_is_its_short_form() -> None:
 
 
 def test_an_organisations_head_before_of_or_for_makes_an_organisation() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Last month the independent Institute for Fiscal Studies (IFS) warned that Mr Pell "
         "would have to raise taxes."
     )
@@ -163,7 +157,7 @@ def test_given_names_are_evidence() -> None:
 
 
 def test_a_given_name_after_the_is_not_a_person() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Ministers will publish the Bill next week. Critics said the Bill was rushed, "
         "and peers promised to amend the Bill."
     )
@@ -183,7 +177,7 @@ def test_words_before_a_name_are_cut() -> None:
 
 
 def test_clubs_named_after_towns_are_organisations() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Dunmore Rovers won 2-0 on Saturday, and Dunmore Rovers manager Ossie Keane said "
         "the players were tired."
     )
@@ -193,7 +187,7 @@ def test_clubs_named_after_towns_are_organisations() -> None:
 
 
 def test_a_band_taking_a_plural_verb_is_a_group() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "The Velvet Lanterns have sold a million records. The Velvet Lanterns frontman "
         "Joe Pike said the tour would go on."
     )
@@ -221,12 +215,12 @@ def test_a_persons_possession_is_a_work() -> None:
 
 
 def test_a_sentence_initial_adjective_is_not_a_name() -> None:
-    kinds = _kinds("Digital sales rose by a third, the Brennock Music Group said on Monday.")
+    kinds = shown_kinds("Digital sales rose by a third, the Brennock Music Group said on Monday.")
     assert "Digital" not in kinds
 
 
 def test_a_thing_after_the_does_not_speak() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "The Bill proposes new powers for the police. Critics said the Bill went too far, "
         "but ministers said the Bill was needed."
     )
@@ -234,7 +228,7 @@ def test_a_thing_after_the_does_not_speak() -> None:
 
 
 def test_a_bare_adjective_is_no_organisation() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "He spoke on the radio show Go Digital on Friday. Digital, he said, was the future, "
         "and the Harwick Trust agreed."
     )
@@ -261,7 +255,7 @@ def test_one_party_is_not_the_short_form_of_another() -> None:
 
 
 def test_names_beginning_with_a_number_or_an_organisation_are_no_people() -> None:
-    kinds = _kinds("Officials in the Seven Pillars alliance met on Monday, the ministry said.")
+    kinds = shown_kinds("Officials in the Seven Pillars alliance met on Monday, the ministry said.")
     assert kinds.get("Seven Pillars") != "person"
     firm = [Found("organisation", 0, 1, "Norvex")]
     assert _named_after_an_organisation("norvex talon", {"norvex": firm})
@@ -269,7 +263,7 @@ def test_names_beginning_with_a_number_or_an_organisation_are_no_people() -> Non
 
 
 def test_a_name_with_a_particle_is_a_person() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Marco has made only four appearances this season for Luigi del Tarrino's side, "
         "the club said."
     )
@@ -277,7 +271,7 @@ def test_a_name_with_a_particle_is_a_person() -> None:
 
 
 def test_a_nationalitys_noun_is_not_part_of_a_persons_name() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Petrov said the final would be between himself, Dutchman Arnoud Vellekoop and "
         "Antonio Ruiz of Spain."
     )
@@ -286,19 +280,19 @@ def test_a_nationalitys_noun_is_not_part_of_a_persons_name() -> None:
 
 
 def test_a_name_coordinated_with_a_place_is_a_place_everywhere() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "He ran the fastest times of his career at meetings in Erfurt and Stuttgart last "
         "summer.\n\nHis run in Erfurt lifted him to sixth on the all-time list, coach Dana "
         "Moss said."
     )
     assert "Erfurt" not in kinds
     assert kinds.get("Dana Moss") == "person"
-    clubs = _kinds("Chelsea and Barcelona drew 1-1 on Wednesday, said coach Dana Moss.")
+    clubs = shown_kinds("Chelsea and Barcelona drew 1-1 on Wednesday, said coach Dana Moss.")
     assert clubs.get("Chelsea") == "organisation"  # no preposition of place
 
 
 def test_a_name_ends_at_a_comma_or_a_spaced_dash() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "The spam came from a firm called Tallow Inc - that is what investigators said, and "
         "the singer Mara Quell - aka The Heron - denied any part in it."
     )
@@ -316,7 +310,7 @@ def test_an_organisation_spelt_with_and_without_a_plural_is_one() -> None:
 
 
 def test_an_official_name_keeps_its_commas() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Officials at the Procurement, Research and Testing Agency said on Monday that the "
         "order had been cancelled."
     )
@@ -377,7 +371,7 @@ def test_an_event_is_no_persons_name_whatever_its_first_word() -> None:
 
 
 def test_a_persons_name_used_for_a_manner_is_no_mention_and_msp_is_a_title() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "The show ended with a Janet Jackson-style stunt, said Green MSP Mark Ballantyne."
     )
     assert not any("style" in name for name in kinds)
@@ -410,7 +404,7 @@ def test_a_name_ends_before_a_day() -> None:
 
 
 def test_a_team_sheet_names_people_by_initial_and_surname() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Tarrow: J Pellam (Sale, capt); M Quorn (Wasps), T Halden (Bath); P de Vries "
         "(Leeds), C Ostler (Sale Sharks), M Dunmore (Wasps)."
     )
@@ -503,7 +497,7 @@ def test_a_given_name_and_a_surname_the_model_read_as_a_place_is_a_person() -> N
     )
     doc = get_nlp()(body)
     assert {e.text: e.label_ for e in doc.ents}.get("Ines Moreau") not in ("PERSON", None)
-    assert _kinds(body).get("Ines Moreau") == "person"
+    assert shown_kinds(body).get("Ines Moreau") == "person"
 
 
 def test_party_word_is_a_surname_after_a_given_name_or_an_honorific() -> None:
@@ -511,25 +505,25 @@ def test_party_word_is_a_surname_after_a_given_name_or_an_honorific() -> None:
         "Sir Alan Green, chairman of the Fair Rents Trust, said the ruling was wrong. "
         "Mr Green said he would appeal. Jo Green of Easton agreed, as did the Greens."
     )
-    kinds = _kinds(body)
+    kinds = shown_kinds(body)
     assert kinds["Alan Green"] == "person"
     assert kinds["Jo Green"] == "person"
     assert kinds["Greens"] == "organisation"
 
 
 def test_honorific_makes_a_person_of_a_party_word() -> None:
-    assert _kinds("Mr Liberal told the meeting he would stand again.") == {"Liberal": "person"}
+    assert shown_kinds("Mr Liberal told the meeting he would stand again.") == {"Liberal": "person"}
 
 
 def test_honorific_does_not_make_a_person_of_a_place() -> None:
-    kinds = _kinds("Crowds met in Sir Walter Grey Square on Monday, police said.")
+    kinds = shown_kinds("Crowds met in Sir Walter Grey Square on Monday, police said.")
     assert kinds.get("Walter Grey Square") != "person"
 
 
 @pytest.mark.parametrize("name", ["Dulac", "Marvik"])
 def test_speaker_who_is_he_in_what_they_say_is_a_person(name: str) -> None:
     body = f"The match ended 2-2 on Saturday. {name} admitted he was disappointed with it."
-    assert _kinds(body) == {name: "person"}
+    assert shown_kinds(body) == {name: "person"}
 
 
 def test_self_reference_needs_a_person_shaped_name() -> None:
@@ -590,8 +584,8 @@ def test_members_named_after_a_collective_are_people() -> None:
     body = (
         "The side lost Scotland duo Gordon Bell and Chris Kerr to injury. Bell said he was sorry."
     )
-    assert _kinds(body) == {"Gordon Bell": "person", "Chris Kerr": "person"}
-    assert _kinds("The pop duo Silver Lanterns said they would tour in May.") == {
+    assert shown_kinds(body) == {"Gordon Bell": "person", "Chris Kerr": "person"}
+    assert shown_kinds("The pop duo Silver Lanterns said they would tour in May.") == {
         "Silver Lanterns": "organisation"
     }
 
@@ -602,10 +596,10 @@ def test_full_name_said_to_hold_a_role_is_a_person_the_model_missed() -> None:
         'the picket line at the depot, in Leeds. He said: "Most people have not come in."'
     )
     art = _annotate(body)
-    assert _kinds(body) == {"Piers Wetherby": "person"}
+    assert shown_kinds(body) == {"Piers Wetherby": "person"}
     assert art.entities[art.quotations[0].speaker_entity].name == "Piers Wetherby"
     # a title is no first name; a role word ends no person's name
-    assert _kinds("General Dorrit is commander of the northern army.") != {
+    assert shown_kinds("General Dorrit is commander of the northern army.") != {
         "General Dorrit": "person"
     }
 
@@ -615,11 +609,11 @@ def test_a_name_right_after_a_works_noun_is_the_work() -> None:
         "The low budget British movie Rosa Tern have shared the top prize with the film Ada "
         "Morrow. Rosa Tern also won best actress, while Ada Morrow won best director."
     )
-    assert _kinds(body) == {}
+    assert shown_kinds(body) == {}
 
 
 def test_a_plurals_possessive_inside_an_organisations_name_is_kept() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "The Lakeshore Nurses' Association says staffing is short. The Children's Aid "
         "Society said it would review the case. The Prairie Teachers' Federation of Manitoba "
         "said members would vote."
@@ -630,7 +624,7 @@ def test_a_plurals_possessive_inside_an_organisations_name_is_kept() -> None:
 
 
 def test_a_names_possessive_still_cuts_a_span() -> None:
-    kinds = _kinds("Lord Ardley's Succession Bill was debated. Lord Ardley spoke for an hour.")
+    kinds = shown_kinds("Lord Ardley's Succession Bill was debated. Lord Ardley spoke for an hour.")
     assert not any("'" in name for name in kinds)
 
 
@@ -682,7 +676,7 @@ def test_a_speaking_surname_the_model_calls_a_place_takes_its_first_name() -> No
 
 
 def test_a_place_word_after_a_first_name_is_a_surname_when_the_name_acts() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "In an email, city spokesperson Wendy Park wrote that the work would end in June. "
         "Families walked through Victoria Park on Sunday."
     )
@@ -754,7 +748,7 @@ def test_a_name_after_shares_of_or_a_stake_in_is_a_firm() -> None:
 
 
 def test_a_name_before_a_members_noun_is_an_organisation() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Middlesbrough striker Jo Hart scored twice, and a Fabrikam spokeswoman said the "
         "sponsor was delighted."
     )
@@ -764,7 +758,7 @@ def test_a_name_before_a_members_noun_is_an_organisation() -> None:
 
 
 def test_a_members_noun_after_a_word_or_inside_a_longer_name_names_no_employer() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Referees chief Ann Vale spoke first. The Commission for Fair Play chairman Tom "
         "Hart agreed, and he married PR executive Jo Roe last year."
     )
@@ -774,7 +768,7 @@ def test_a_members_noun_after_a_word_or_inside_a_longer_name_names_no_employer()
 
 
 def test_a_model_code_or_version_after_a_makers_name_is_a_product() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Sales of the Nokia 6600 fell while the BMW X5 sold well, and Firefox 1.0 was "
         "downloaded a million times. BBC Radio 4 and Channel 4 both covered the story."
     )
@@ -785,7 +779,7 @@ def test_a_model_code_or_version_after_a_makers_name_is_a_product() -> None:
 
 
 def test_a_maker_named_before_its_products_is_still_a_firm() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Brightcore has taken legal action to protect its new designs. Members get copies "
         "of Brightcore software under strict agreements, and the Patriot missile was tested."
     )
@@ -805,7 +799,7 @@ def test_a_title_only_a_person_bears_makes_an_organisation_span_a_person() -> No
 
 
 def test_a_name_after_a_persons_full_name_and_of_is_their_employer() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Analyst Tom Forte of D.A. Davidson warned that the stock was expensive, and "
         "Jo Roe of Mary Hale said the same."
     )
@@ -815,7 +809,7 @@ def test_a_name_after_a_persons_full_name_and_of_is_their_employer() -> None:
 
 
 def test_a_name_the_model_missed_after_a_persons_name_and_of_is_their_employer() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Cyclists cheered. \"It's a great day,\" said Erin O'Melinn of HUB Cycling. "
         "Jo Roe of Italy lost in the final."
     )
@@ -824,7 +818,7 @@ def test_a_name_the_model_missed_after_a_persons_name_and_of_is_their_employer()
 
 
 def test_a_party_word_before_a_capitalised_office_is_a_portfolio() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Labour Minister Ida Quist said talks would resume. Tom Hale, a Labour MP, "
         "said Labour would back her."
     )
@@ -835,7 +829,7 @@ def test_a_party_word_before_a_capitalised_office_is_a_portfolio() -> None:
 
 
 def test_a_name_after_a_post_and_of_is_the_employer() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Simon Gale, president of Climax's Action studio, said the team was hiring. Ann "
         "Vale, director of Finance at the council, agreed, as did the head of HIV/Aids care."
     )
@@ -845,7 +839,7 @@ def test_a_name_after_a_post_and_of_is_the_employer() -> None:
 
 
 def test_one_word_after_in_is_a_place_not_an_organisation() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Former auditor Dan Rooney, who now runs a tax clinic in Hamilton, said the backlog "
         "was growing, and investors in Quellon saw a fall in Quellon's shares."
     )
@@ -861,7 +855,7 @@ def test_a_one_word_firm_that_speaks_again_and_again_stays_a_firm(firm: str) -> 
         f"{firm} added that no one had been hurt.\n\n"
         f"In a statement, {firm} said the cables would be replaced free of charge."
     )
-    assert _kinds(body) == {firm: "organisation"}
+    assert shown_kinds(body) == {firm: "organisation"}
 
 
 def test_speaking_again_still_counts_for_a_surname_of_a_longer_name() -> None:
@@ -906,22 +900,22 @@ def test_a_brand_before_a_drink_is_a_product_and_its_brewer_a_firm() -> None:
         " in 40 countries.\n\n"
         "Halden Spirits said profits were up."
     )
-    assert _kinds(body) == {"Halden Spirits": "organisation"}
+    assert shown_kinds(body) == {"Halden Spirits": "organisation"}
     body = (
         "Dutch brewer Kelbrook has taken a 20% stake in a cider maker.\n\n"
         "Kelbrook paid for the shares in cash. The group is known for Kelbrook lager."
     )
-    assert _kinds(body) == {"Kelbrook": "organisation"}  # the brewer, though "X lager"
+    assert shown_kinds(body) == {"Kelbrook": "organisation"}  # the brewer, though "X lager"
 
 
 def test_a_name_after_an_in_of_a_verb_is_where_or_a_work_not_who() -> None:
     body = "Actress Jane Miller starred in Danger Mouse in the 1980s.\n\nShe said it was fun."
-    assert _kinds(body) == {"Jane Miller": "person"}
+    assert shown_kinds(body) == {"Jane Miller": "person"}
     body = (
         "Investment fund Tamsin Capital, which also invested in Orbit Systems, backed the"
         " start-up.\n\nOrbit Systems said it was pleased."
     )
-    assert _kinds(body).get("Orbit Systems") == "organisation"  # "invested in": a firm
+    assert shown_kinds(body).get("Orbit Systems") == "organisation"  # "invested in": a firm
 
 
 def test_a_name_listed_with_a_film_the_text_calls_one_is_a_work() -> None:
@@ -930,7 +924,7 @@ def test_a_name_listed_with_a_film_the_text_calls_one_is_a_work() -> None:
         "The shortlist is Harbour Lights, The Copper Road Diaries and British film Mina"
         " Varga, which leads with nine nominations."
     )
-    kinds = _kinds(body)
+    kinds = shown_kinds(body)
     assert "Copper Road Diaries" not in kinds and "Harbour Lights" not in kinds
 
 
@@ -969,7 +963,7 @@ def test_a_body_named_for_a_place_is_no_person_for_speaking() -> None:
 
 def test_initials_before_a_place_name_are_no_body() -> None:
     # a team sheet: an initial and a surname that the model takes for a place
-    kinds = _kinds("Line-up: J Halifax, T Orlando, R Melbourne; replacements: S Devon.")
+    kinds = shown_kinds("Line-up: J Halifax, T Orlando, R Melbourne; replacements: S Devon.")
     assert all(kind != "organisation" for kind in kinds.values())
 
 
@@ -992,7 +986,7 @@ def test_a_hyphenated_given_name_is_one_when_every_part_is(
 
 def test_a_hyphenated_first_name_stays_in_the_name() -> None:
     # the tokenizer splits "Jean-Luc" in three; the name keeps its first part
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Jean-Luc Ferrand said the ferry would sail at noon.\n\n"
         "Marie-Hélène Cossette spoke after him. Later, Ferrand said the crossing was calm."
     )
@@ -1034,7 +1028,7 @@ def test_a_result_after_a_clubs_name_is_no_part_of_it(result: str) -> None:
 
 
 def test_a_saints_possessive_stays_inside_the_name() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Nurses at St. Brigid's Hospital said the ward was full.\n\n"
         "Staff at St Aidan's College agreed, and Oakville's Ruth Baird said so too."
     )
@@ -1044,7 +1038,7 @@ def test_a_saints_possessive_stays_inside_the_name() -> None:
 
 
 def test_a_newspapers_name_is_an_organisation() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "The Riverside Herald first reported the plan on Monday.\n\n"
         "The Sunday Gazette said the council had known for months."
     )
@@ -1054,7 +1048,7 @@ def test_a_newspapers_name_is_an_organisation() -> None:
 
 
 def test_a_place_word_that_speaks_alone_is_a_surname() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Ana Park runs a daycare in Burnaby.\n\n“Demand has never been higher,” Park said."
     )
     assert kinds.get("Ana Park") == "person"
@@ -1067,7 +1061,7 @@ def test_a_plural_common_noun_starting_a_sentence_is_no_name(word: str) -> None:
 
 
 def test_a_name_beside_a_relative_is_a_person() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Rosa Ferrante, 68, has used the clinic for years. Her husband, Dov, drives her there."
         " The couple's grandchildren, two young girls, Pim and Aylo, visit on Sundays."
         " Their three girls, Lusa, Wren and Odile, all live nearby."
@@ -1078,12 +1072,14 @@ def test_a_name_beside_a_relative_is_a_person() -> None:
 
 
 def test_a_name_given_an_age_is_a_person() -> None:
-    kinds = _kinds("Judge Ada Lind delivered the verdict Friday against Dell Hewitt Pelletier, 61.")
+    kinds = shown_kinds(
+        "Judge Ada Lind delivered the verdict Friday against Dell Hewitt Pelletier, 61."
+    )
     assert kinds.get("Dell Hewitt Pelletier") == "person"
 
 
 def test_a_sovereigns_possessive_inside_an_organisations_name() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Court of Queen's Bench Justice Ada Lind dismissed the appeal. Researchers at King's"
         " College London said the sample was small."
     )
@@ -1101,7 +1097,7 @@ def test_a_home_town_and_a_region_are_places() -> None:
     assert votes["Tofield"].other > votes["Tofield"].organisation
     assert votes["Nunavut"].other > votes["Nunavut"].organisation
     assert votes["Google"].organisation > votes["Google"].other
-    assert _kinds("A Google engineer fixed the bug.") == {"Google": "organisation"}
+    assert shown_kinds("A Google engineer fixed the bug.") == {"Google": "organisation"}
 
 
 def test_a_name_before_a_venue_noun_is_a_place() -> None:
@@ -1145,7 +1141,7 @@ def test_a_reeve_is_a_title() -> None:
 
 
 def test_a_party_before_a_members_seat_and_a_name_is_no_person() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Conservative MP Greg Hutton and Bloc Québécois MP Simon-Pierre Gagné spoke on Tuesday."
     )
     assert kinds.get("Bloc Québécois") == "organisation"
@@ -1153,7 +1149,7 @@ def test_a_party_before_a_members_seat_and_a_name_is_no_person() -> None:
 
 
 def test_a_full_name_after_an_indefinite_article_is_no_person() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Their new album, How to Defuse an Atomic Warhead, sold well. Italy led through a"
         " Luciano Orquera penalty."
     )
@@ -1162,7 +1158,7 @@ def test_a_full_name_after_an_indefinite_article_is_no_person() -> None:
 
 
 def test_a_street_abbreviation_ends_no_persons_or_organisations_name() -> None:
-    kinds = _kinds("He was walking home near Bathurst St. and Eglinton Ave. on Friday night.")
+    kinds = shown_kinds("He was walking home near Bathurst St. and Eglinton Ave. on Friday night.")
     assert not {"Bathurst St.", "Eglinton Ave"} & set(kinds)
 
 
@@ -1174,7 +1170,7 @@ def test_a_name_after_a_hosts_noun_is_a_person_whatever_the_model_says() -> None
 
 
 def test_a_persons_name_ends_at_its_possessive() -> None:
-    kinds = _kinds(
+    kinds = shown_kinds(
         "Ford’s Progressive Conservatives and Andrea Horwath’s New Democrats are close, with"
         " Premier Kathleen Wynne’s Liberals trailing badly."
     )

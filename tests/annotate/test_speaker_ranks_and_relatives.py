@@ -2,6 +2,7 @@
 description, and an age the parser hung on an adverb (sentences written for these tests)."""
 
 from app.annotate import annotate
+from tests.annotate.shown import shown_kinds
 
 
 def _said(body: str) -> list[str | None]:
@@ -12,12 +13,6 @@ def _said(body: str) -> list[str | None]:
     ]
 
 
-def _kinds(body: str) -> dict[str, str]:
-    art = annotate("A headline for the test\n\n" + body)
-    shown = {m.entity for m in art.mentions}
-    return {e.name: e.kind for i, e in enumerate(art.entities) if i in shown}
-
-
 def test_a_short_police_rank_makes_a_person_of_the_surname_after_it() -> None:
     body = (
         "Detective Sergeant Amira Colbeck led the search for the stolen van.\n\n"
@@ -25,7 +20,7 @@ def test_a_short_police_rank_makes_a_person_of_the_surname_after_it() -> None:
         '"It was patient work," DCI Colbeck added.'
     )
     assert _said(body) == ["Amira Colbeck", "Amira Colbeck"]
-    assert _kinds(body) == {"Amira Colbeck": "person"}
+    assert shown_kinds(body) == {"Amira Colbeck": "person"}
 
 
 def test_the_detective_is_the_one_whose_rank_says_detective() -> None:
