@@ -2,15 +2,11 @@
 description, and an age the parser hung on an adverb (sentences written for these tests)."""
 
 from app.annotate import annotate
-from tests.annotate.shown import shown_kinds
+from tests.annotate.shown import shown_kinds, speakers
 
 
 def _said(body: str) -> list[str | None]:
-    art = annotate("A headline for the test\n\n" + body)
-    return [
-        art.entities[q.speaker_entity].name if q.speaker_entity is not None else q.speaker_label
-        for q in art.quotations
-    ]
+    return speakers(annotate("A headline for the test\n\n" + body))
 
 
 def test_a_short_police_rank_makes_a_person_of_the_surname_after_it() -> None:
