@@ -253,3 +253,18 @@ def test_words_joined_by_and_before_someones_job_are_one_body() -> None:
     assert kinds.get("Alberta Fish and Wildlife") == "organisation"
     assert "Alberta Fish" not in kinds
     assert kinds.get("Ford") == "organisation" and kinds.get("Chrysler") == "organisation"
+
+
+def test_a_body_written_with_clipped_words_is_the_body() -> None:
+    art = annotate(
+        "A headline for the test\n\n"
+        "The Federal Reserve left rates alone on Tuesday.\n\n"
+        "The Fed said prices were stable, and the EU Commission agreed with the European "
+        "Commission's own forecast.\n\n"
+        "The Congress voted on Friday. Congress had asked the Congressional Budget Office for "
+        "an estimate."
+    )
+    aliases = {e.name: set(e.aliases) for e in art.entities}
+    assert {"Federal Reserve", "Fed"} <= aliases["Federal Reserve"]
+    assert {"European Commission", "EU Commission"} <= aliases["European Commission"]
+    assert "Congress" not in aliases["Congressional Budget Office"]  # a noun, its adjective

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from app.annotate.entities.grouping import (
     acronym_forms,
+    clipped_forms,
     group,
     merged,
     short_forms_read_as_people,
@@ -57,6 +58,9 @@ def find_entities(doc: Doc, char_ok: Callable[[int], bool]) -> EntityResult:
     remap = spelling_variants(entities, found)
     remap.update({i: remap.get(j, j) for i, j in short_org_forms(entities, found).items()})
     remap.update({i: remap.get(j, j) for i, j in short_forms_read_as_people(entities).items()})
+    for i, j in clipped_forms(entities).items():  # (never onto itself, never a chain)
+        if i not in remap and remap.get(j, j) != i and i not in remap.values():
+            remap[i] = remap.get(j, j)
     remap.update(acronym_forms(entities, remap))
     for f in found:
         f.entity = remap.get(f.entity, f.entity)  # type: ignore[arg-type]

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from app.annotate.entities.lexicon import COMPANY_SUFFIXES, LEGAL_SUFFIXES
 from app.annotate.entities.mentions import mononym_ok, named_relative
 from app.annotate.entities.result import Found
+from app.annotate.entities.vocabulary import adjectives
 from app.annotate.given_names import gender_of, is_given_name
 from app.annotate.names import (
     edit_distance,
@@ -205,6 +206,46 @@ def short_org_forms(entities: list[Entity], found: list[Found]) -> dict[int, int
         elif len(ends) == 1 and i not in parties:
             remap[i] = ends[0]
     return remap
+
+
+def clipped_forms(entities: list[Entity]) -> dict[int, int]:
+    """Organisations written with clipped words: each word of "Man Utd" begins with, and
+    keeps in order the letters of, the word of one longer name of as many words
+    ("Manchester United"); one word clipped from an adjective that begins one longer name
+    ("Fed": "Federal Reserve"): index -> longer."""
+    orgs = [
+        (norm_name(e.name).split(), i) for i, e in enumerate(entities) if e.kind == "organisation"
+    ]
+    remap: dict[int, int] = {}
+    for toks, i in orgs:
+        found = [j for otoks, j in orgs if j != i and _clipped(toks, otoks)]
+        if len(found) == 1:
+            remap[i] = found[0]
+    return remap
+
+
+def _clipped(short: list[str], long: list[str]) -> bool:
+    if len(short) == 1 < len(long):
+        word, first = short[0], long[0]
+        clipped = first != word and first.startswith(word) and _letters_kept(word, first)
+        return len(word) >= 3 and clipped and first in adjectives()
+    if len(short) < 2 or len(short) != len(long) or short == long:
+        return False  # (one word against one: a plural or a misspelling, spelling_variants)
+    return all(_letters_kept(s, w) for s, w in zip(short, long, strict=True))
+
+
+def _letters_kept(short: str, word: str) -> bool:
+    """ "utd" of "united": the same first letter, then the rest in order (not a word and its
+    derived adjective: "America", "American")."""
+    if not short or not word or short[0] != word[0] or len(short) > len(word):
+        return False
+    if word != short and word.startswith(short) and word[len(short) :] in _DERIVING:
+        return False
+    rest = iter(word[1:])
+    return all(c in rest for c in short[1:])
+
+
+_DERIVING = frozenset({"n", "an", "ian", "ic", "al", "ial", "ional", "ish", "ese", "i", "s"})
 
 
 def short_forms_read_as_people(entities: list[Entity]) -> dict[int, int]:
