@@ -165,6 +165,7 @@ def _alias_roots(connection: Connection, names: list[NameRow]) -> dict[str, str]
         acronym = is_acronym_of(alias, key)  # the expansion names it, however rare
         if (
             key != alias
+            and not is_acronym_of(key, alias)  # (an expansion never joins its acronym)
             and support >= (1 if acronym else ALIAS_SUPPORT)
             and (acronym or _rank(count, key) > _rank(name.article_count, name.key))
             and kind == name.kind

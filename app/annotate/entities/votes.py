@@ -127,8 +127,8 @@ def _described_as_work(doc: Doc, f: Found) -> bool:
 
 
 def _set_off_after_a_work(doc: Doc, f: Found) -> bool:
-    """ "her first album in nine years, X, in March": a name between commas right after a
-    phrase whose noun is a work's, however it was parsed."""
+    """ "a fifth album in ten years, X, for the autumn": a name between commas right after
+    a phrase whose noun is a work's, however it was parsed."""
     k = f.start - 1
     if k < 1 or doc[k].text != "," or f.end >= len(doc) or doc[f.end].text != ",":
         return False
