@@ -296,6 +296,33 @@ def test_a_surname_read_as_a_firm_joins_the_person_whose_company_it_keeps(
     assert_consistent(database_url)
 
 
+def test_the_company_counts_people_named_by_surname_alone(database_url: str) -> None:
+    """ "Tamsin" read as a firm, beside "Hovde" and "Berg" alone: the players Roger Tamsin's
+    articles name in full."""
+    engine = get_engine(database_url)
+    for n in range(3):
+        store(
+            engine,
+            article(
+                f"Roger Tamsin beat Lars Hovde and Ola Berg, round {n}.",
+                name("person", "Roger Tamsin"),
+                name("person", "Lars Hovde"),
+                name("person", "Ola Berg"),
+            ),
+        )
+    store(
+        engine,
+        article(
+            "Tamsin beat Hovde, then Berg.",
+            name("organisation", "Tamsin", org=1),
+            name("person", "Hovde"),
+            name("person", "Berg"),
+        ),
+    )
+    assert groups(database_url)["tamsin"] == ("roger tamsin", "person")
+    assert_consistent(database_url)
+
+
 def test_a_short_form_joins_once_articles_support_it(database_url: str) -> None:
     engine = get_engine(database_url)
     lib = name("organisation", "Liberal Democrats", "Lib Dems")

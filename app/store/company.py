@@ -6,7 +6,9 @@ beat ..." read as a firm), the names around it decide among the people with that
 (`_candidates`): each article of the one-word name
 votes for the candidate whose own articles name the most of the same people and
 organisations (at least `MIN_SHARED`, and `MARGIN` times the runner-up). The name joins a
-candidate only when `DOMINANCE` of its articles vote for it; otherwise it stays apart.
+candidate only when `DOMINANCE` of its articles vote for it; otherwise it stays apart. Where
+the names as written decide nothing, their last words are compared instead ("Rijkaard" in one
+article, "Frank Rijkaard" in the candidate's).
 
 The evidence is the names each article uses (fixed once the article is stored) and which
 articles use the candidates' full names, so a decision changes only when the one-word
@@ -67,6 +69,10 @@ def company_roots(connection: Connection, names: list[NameRow]) -> dict[str, str
         own = sorted(articles.get(word, set()), reverse=True)[:MAX_ARTICLES]
         company = {c: _company(keys, articles.get(c, set()), word) for c in cands}
         winner = _winner([_vote(keys.get(a, set()) - {word}, company) for a in own])
+        if winner is None:  # the same people, each named in full or by surname alone
+            by_surname = {c: _surnames(names) for c, names in company.items()}
+            votes = [_vote(_surnames(keys.get(a, set()) - {word}), by_surname) for a in own]
+            winner = _winner(votes)
         if winner is not None:
             out[word] = winner
     return out
@@ -119,6 +125,11 @@ def _company(keys: dict[int, set[str]], article_ids: set[int], word: str) -> set
     """The names a candidate's articles use, without the surname's own forms."""
     names = set().union(*(keys.get(a, set()) for a in article_ids)) if article_ids else set()
     return {k for k in names if k != word and k.split()[-1] != word}
+
+
+def _surnames(keys: set[str]) -> set[str]:
+    """Each name's last word ("frank rijkaard" and "rijkaard" are one "rijkaard")."""
+    return {k.split()[-1] for k in keys}
 
 
 def _vote(around: set[str], company: dict[str, set[str]]) -> str | None:
