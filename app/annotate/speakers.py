@@ -1026,6 +1026,11 @@ def _modifies(tok: Token, start: int, end: int, lemma: str) -> bool:
     return tok.is_lower and tok.lemma_.lower() == lemma and start <= tok.head.i < end
 
 
+# Title words that can be a role's own noun ("detective" of "Detective Sergeant"), not its
+# modifier ("chief", "deputy").
+_RANK_WORDS = TITLE_WORDS - ROLE_MODIFIERS
+
+
 def _person_fit(e: Entity, head: Token, words: set[str]) -> float | None:
     """How well a description fits a person: the head noun of one of their stated roles."""
     lemma = head.lemma_.lower()
@@ -1045,7 +1050,7 @@ def _person_fit(e: Entity, head: Token, words: set[str]) -> float | None:
     heads = {role_head(r) for r in roles}
     if lemma in heads or norm_token(head.text) in heads:
         return 1 + len(words & role_words) * 0.5
-    if lemma in TITLE_WORDS - ROLE_MODIFIERS and lemma in role_words:
+    if lemma in _RANK_WORDS and lemma in role_words:
         return 0.75 + len(words & role_words) * 0.5  # "the detective": a Detective Sergeant
     return None  # "the military" is not the military spokesman
 

@@ -804,7 +804,7 @@ def _titled_person_start(doc: Doc, ent: Span) -> int | None:
 
 
 # Ranks written short with a dot ("Const.", "Sgt.", "Insp."), which no place or body takes.
-_RANKS = words("const cst cpl sgt det insp supt lt capt col maj gen cmdr")
+_RANKS = words("const cst cpl det lt capt col maj gen cmdr")  # (sgt, insp, supt: above)
 
 
 def _person_title(tok: Token) -> bool:
@@ -1235,7 +1235,7 @@ def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
         if s2 < e2:
             add(Found("organisation", s2, e2, span_text(doc, s2, e2)))
     found.sort(key=lambda f: f.start)
-    whole = _coordinated_bodies(doc, _bodies_named_whole(doc, found, taken), taken)
+    whole = _coordinated_bodies(doc, _bodies_named_whole(doc, found, taken))
     return _surname_not_party(doc, _joined_parties(doc, whole))
 
 
@@ -1256,7 +1256,7 @@ def _bodies_named_whole(doc: Doc, found: list[Found], taken: set[int]) -> list[F
     return out
 
 
-def _coordinated_bodies(doc: Doc, found: list[Found], taken: set[int]) -> list[Found]:
+def _coordinated_bodies(doc: Doc, found: list[Found]) -> list[Found]:
     """ "an X Fish and Wildlife officer": capitalised words joined by "and" before a noun for
     someone's job are one body's name, however the model split it."""
     out: list[Found] = []
@@ -1264,17 +1264,17 @@ def _coordinated_bodies(doc: Doc, found: list[Found], taken: set[int]) -> list[F
     for f in found:
         if f.start < joined_to:
             continue  # a piece of the body just joined ("Wildlife")
-        end = _joined_body_end(doc, f, taken)
+        end = _joined_body_end(doc, f)
         if end is not None:
             f, joined_to = Found("organisation", f.start, end, doc[f.start : end].text), end
         out.append(f)
     return out
 
 
-def _joined_body_end(doc: Doc, f: Found, taken: set[int]) -> int | None:
+def _joined_body_end(doc: Doc, f: Found) -> int | None:
     """Where "X and Y job" ends Y, for a first part the model labelled a body."""
     k = f.end
-    if k + 1 >= len(doc) or doc[k].lower_ != "and" or k in taken:
+    if k + 1 >= len(doc) or doc[k].lower_ != "and":
         return None
     end = k + 1
     while end < len(doc) and is_cap(doc[end]) and _plain_noun_in_a_name(doc[end]):

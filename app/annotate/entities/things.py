@@ -134,6 +134,7 @@ _COMPETITION_AFTER = words(
     qualifier football place places spot title trophy winners holders semi-final
     quarter-final campaign draw exit debut"""
 )
+_HOLDERS = TITLE_WORDS | ROLE_AFTER_ORG  # "a spokesperson for the X League": the body
 _INTO_A_COMPETITION = frozenset({"in", "into", "of", "for", "from", "win", "reach"})  # lemmas
 
 
@@ -148,9 +149,7 @@ def competition_use(doc: Doc, f: Found) -> bool:
     if k < 1 or doc[k].lower_ != "the" or doc[k - 1].lemma_.lower() not in _INTO_A_COMPETITION:
         return False
     holder = doc[k - 2] if k >= 2 else None  # "a spokesperson for the X League": the body
-    return holder is None or not (
-        norm_token(holder.text) in TITLE_WORDS | ROLE_AFTER_ORG or role_noun(holder)
-    )
+    return holder is None or not (norm_token(holder.text) in _HOLDERS or role_noun(holder))
 
 
 # Nouns for a part of a film, a show or a book: "X's actress", "the storyline of X" (not
