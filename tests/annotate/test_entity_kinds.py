@@ -1271,3 +1271,21 @@ def test_a_town_named_for_plains_or_springs_is_no_person() -> None:
         "The club said members could find ice in Gilbert Plains and Harvey Springs this winter."
     )
     assert "Gilbert Plains" not in kinds and "Harvey Springs" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "plural"),
+    [
+        ("Chelsea have signed two defenders this week.", "Chelsea", True),
+        ("The way Everton have played all season worries him.", "Everton", True),
+        ("Many Kenyans are worried about the harvest.", "Kenyans", False),
+        ("Reddy and Farr have agreed to a deal.", "Reddy", False),
+        ("Reddy has agreed to a deal.", "Reddy", False),
+    ],
+)
+def test_one_word_taking_a_plural_verb_is_a_group(sentence: str, word: str, plural: bool) -> None:
+    # a club named alone takes "have" in British English; a person never does, unless
+    # listed with another, and a people's plural noun comes counted ("many X are")
+    doc = get_nlp()(sentence)
+    at = next(t.i for t in doc if t.text == word)
+    assert (_org_votes(doc, Found("person", at, at + 1, word)) > 0) is plural

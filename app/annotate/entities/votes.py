@@ -206,12 +206,20 @@ def _speaks(doc: Doc, f: Found) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS
 
 
+_LISTED_OR_COUNTED = frozenset({"conj", "cc", "amod", "det", "nummod", "quantmod", "predet"})
+
+
 def _plural_subject(doc: Doc, f: Found) -> bool:
-    """ "X have", "X were": a name taking a plural verb is a group."""
+    """ "X have", "X were": a name taking a plural verb is a group. One word alone counts
+    only with a present-tense plural verb ("X have"; "if X were" may be a wish), and
+    neither listed ("X and Y have") nor counted ("41 X are")."""
     root = doc[f.start : f.end].root
-    if root.dep_ != "nsubj" or f.end - f.start < 2:
+    if root.dep_ != "nsubj":
         return False
     verbs = [root.head, *(c for c in root.head.children if c.dep_ == "aux")]
+    if f.end - f.start < 2:  # not "many X are" either: a people's plural noun
+        modified = any(c.dep_ in _LISTED_OR_COUNTED for c in root.children)
+        return not modified and any(v.tag_ == "VBP" and v.lower_ != "'m" for v in verbs)
     return any(v.tag_ == "VBP" or v.lower_ in ("were", "are", "have") for v in verbs)
 
 
