@@ -1081,7 +1081,7 @@ def _organisation_fit(
         return 1 + len(words & name_words) * 0.5 - (0.25 if other else 0)
     if specific or not _kind_in_name(lemma, name_words, e.name):
         return None
-    if lemma in _FIRM_NOUNS and name_words & _NOT_FIRMS:
+    if lemma in _FIRM_NOUNS and (name_words & _NOT_FIRMS or _public_office(e.name)):
         return None  # "the company" is not the police, a school board or a union
     # "the company": the organisation that spoke last, else a firm by its name, else the
     # last one named; each the more when a word of the description is in its name ("the
@@ -1113,6 +1113,12 @@ _NAMED_KINDS = {
         " teachers teamsters steelworkers"
     ),
 }
+
+
+def _public_office(name: str) -> bool:
+    """ "Office of Fair Trading", "Bureau of Statistics": a public office (not "Office Depot")."""
+    first = name.lower().split()[:2]
+    return len(first) == 2 and first[0] in ("office", "bureau") and first[1] in ("of", "for")
 
 
 _FIRM_NOUNS = words("company firm business corporation")

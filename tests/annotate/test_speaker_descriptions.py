@@ -4,6 +4,7 @@ tests)."""
 from app.annotate import annotate
 from app.annotate.epithets import epithet_age, known_ages, person_of_age
 from app.annotate.nlp import get_nlp
+from app.annotate.speakers import _public_office
 from tests.annotate.parsing import parse
 from tests.annotate.shown import speakers
 
@@ -940,3 +941,11 @@ def test_a_lead_description_is_not_someone_named_in_passing() -> None:
         "The book claims the queen married Edmund Blakeney in secret."
     )
     assert speakers(art)[0] == "a priest"
+
+
+def test_a_public_office_is_no_company() -> None:
+    # "the company said" after "the Office of X" named in passing is not that office
+    assert _public_office("Office of Trade and Budget")
+    assert _public_office("Bureau for Rail Safety")
+    assert not _public_office("Office Depot")
+    assert not _public_office("Norvex Office Supplies")

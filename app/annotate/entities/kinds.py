@@ -147,7 +147,7 @@ def _org_kind(doc: Doc, f: Found, places: set[str], person_tokens: set[str]) -> 
         return "person"  # "Muriel Draaisma", "Luigi del Neri" mislabelled as organisations
     if (
         is_place(f.name, places)
-        or words[-1].lower() in NON_ORG_HEADS
+        or (words[-1].lower() in NON_ORG_HEADS and not _headed_before_of(words))
         or is_product(doc, f.start, f.end)
         or (
             all(_title_word(w) or w.lower() in ROLE_MODIFIERS for w in words)
@@ -156,6 +156,12 @@ def _org_kind(doc: Doc, f: Found, places: set[str], person_tokens: set[str]) -> 
     ):
         return None
     return "organisation"
+
+
+def _headed_before_of(words: list[str]) -> bool:
+    """ "Department for Trade and Strategy": a body's head noun before "for" or "of" heads
+    the name, whatever its last word."""
+    return len(words) > 2 and words[0].lower() in ORG_HEADS and words[1] in ("for", "of")
 
 
 def _acting_as_a_body(doc: Doc, f: Found) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Collection
 
 from spacy.tokens import Doc, Span, Token
 
+from app.annotate.entities.body_names import body_name_end, names_an_office
 from app.annotate.entities.lexicon import (
     AGENCIES,
     CONNECT,
@@ -312,9 +313,11 @@ def _names_something(span: Span) -> bool:
 def cut_org(doc: Doc, s: int, e: int) -> tuple[int, int]:
     """Cut credits glued to a name ("Canadian Press Thunder Bay Police"), trailing people
     ("Huawei CFO Meng") and a trailing member's title ("UK Independence Party MEP": the
-    party, not "Home Secretary")."""
+    party, not "Home Secretary"); the titles after "of the" name an office ("the Office of
+    the Chief Minister") and stay."""
     while (
-        e - s > 1
+        not names_an_office(doc, s, e)
+        and e - s > 1
         and is_title_word(doc[e - 1].text)
         and _names_something(doc[s : e - 1])
         and doc[e - 2].text[:1].isupper()  # not "the Office of the Deputy": cut mid-name
@@ -923,8 +926,8 @@ def model_spans(doc: Doc, char_ok: Callable[[int], bool]) -> list[tuple[str, int
     surnames |= _unlabelled_subjects(doc)
     family = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for ent in doc.ents:
-        if not char_ok(ent.start_char):
-            continue
+        if not char_ok(ent.start_char) or (merged and ent.end <= merged[-1][2]):
+            continue  # (or inside a name already run on: "Skills" of "... and Skills")
         office = _name_after_an_office(doc, ent) if ent.label_ != "PERSON" else None
         label = "PERSON" if office is not None else _model_label(doc, ent, surnames)
         if label is None and _surname_cut_off(doc, ent, family):
@@ -949,6 +952,7 @@ def model_spans(doc: Doc, char_ok: Callable[[int], bool]) -> list[tuple[str, int
             continue
         start = ent.start - int(label == "ORG" and modifier_left_out(doc, ent.start, ent.end))
         end = _rest_after_and(doc, start, ent.end) if label == "ORG" else ent.end
+        end = body_name_end(doc, start, end) if label == "ORG" else end
         if label == "ORG" and doc[end - 1].text == "Local" and end < len(doc):
             end += int(doc[end].like_num)  # "Amalgamated Transit Union Local 113"
         end += int(label == "ORG" and _cut_at_a_possessive(doc, start, end))

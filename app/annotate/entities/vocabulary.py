@@ -79,6 +79,8 @@ def common_noun_or_plural(low: str) -> bool:
     nouns = common_nouns()
     if low in nouns:
         return True
+    if low.endswith("a"):  # a Latin plural: "media", "data", "curricula"
+        return low[:-1] + "um" in nouns
     singular = {low[:-1], low.removesuffix("es"), low.removesuffix("ies") + "y"}
     return low.endswith("s") and bool(singular & nouns)
 

@@ -1,0 +1,41 @@
+"""Names of bodies the model cuts short: a department named after its portfolios, an
+office named after the titles of its holder (sentences written for these tests)."""
+
+import pytest
+
+from app.annotate.entities.body_names import body_name_end, names_an_office
+from app.annotate.nlp import get_nlp
+from tests.annotate.shown import shown_kinds
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Department for Fisheries, Harbours and Skills",
+        "Department for Housing, Roads and Strategy",
+        "Office of the Deputy Chief Minister",
+        "Office of the Deputy Prime Minister",
+    ],
+)
+def test_a_body_is_named_to_its_end(name: str) -> None:
+    kinds = shown_kinds(f"Rents rose last year, a spokesperson for the {name} said on Friday.")
+    assert kinds == {name: "organisation"}
+
+
+def test_a_portfolio_list_runs_on_only_through_plain_nouns() -> None:
+    doc = get_nlp()("Officials at the Department for Ports and Labour met. Labour said no.")
+    start = next(t.i for t in doc if t.text == "Department")
+    assert body_name_end(doc, start, start + 3) == start + 3  # "Labour" is named alone
+    doc = get_nlp()("Officials at the Department for Ports and Canals met on Monday.")
+    assert body_name_end(doc, start, start + 3) == start + 5
+
+
+def test_a_name_cut_after_a_preposition() -> None:
+    doc = get_nlp()(
+        "Figures from the Office of the Chief Minister showed a rise, Tom Reddy of Leeds said."
+    )
+    office = next(t.i for t in doc if t.text == "Office")
+    assert body_name_end(doc, office, office + 3) == office + 5
+    assert names_an_office(doc, office, office + 5)
+    tom = next(t.i for t in doc if t.text == "Tom")
+    assert body_name_end(doc, tom, tom + 3) == tom + 2  # a person's name, "of" cut off
