@@ -22,7 +22,8 @@ TITLE_WORDS = words(
     commander sgt sergeant cpl corporal pte private const constable det detective ds insp
     inspector dci dcs wpc pcso supt superintendent officer judge justice chair chairman chairwoman
     chairperson councillor councilor coun cllr alderman reeve warden king queen prince princess
-    sheikh emir president-elect minister-designate mp mpp mla mna mha mep msp attorney solicitor
+    sheikh emir president-elect minister-designate mp mpp mla mna mha mep msp td taoiseach
+    tanaiste attorney solicitor
     speaker leader coach manager ceo cfo coo founder spokesman spokeswoman spokesperson former
     then late acting interim"""
 )

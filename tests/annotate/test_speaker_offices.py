@@ -8,6 +8,7 @@ from app.annotate.offices import (
     other_office_named,
     same_portfolio,
 )
+from tests.annotate.shown import speakers
 
 
 def _speakers(text: str) -> list[str | None]:
@@ -144,3 +145,14 @@ def test_the_office_of_a_named_minister_speaks_for_the_minister_not_as_her() -> 
         "Ray Dunn",
         "Ray Dunn",
     ]
+
+
+def test_the_title_of_an_office_is_its_holder_not_a_body() -> None:
+    art = annotate(
+        "Ports row\n\n"
+        "The Minister for Ports, Aoife Dolan, has said she will not step down over the delays.\n\n"
+        "On Monday, Independent TD Niamh Roe said she would vote against the plan.\n\n"
+        "The Taoiseach, Colm Hegarty, told reporters that Ms Dolan had his full support."
+    )
+    assert speakers(art) == ["Aoife Dolan", "Niamh Roe", "Colm Hegarty"]
+    assert {e.kind for e in art.entities} == {"person"}

@@ -148,6 +148,8 @@ def _org_kind(doc: Doc, f: Found, places: set[str], person_tokens: set[str]) -> 
     if (
         is_place(f.name, places)
         or (words[-1].lower() in NON_ORG_HEADS and not _headed_before_of(words))
+        or _an_office(words)
+        or _portfolio_of_an_office(doc, f)
         or is_product(doc, f.start, f.end)
         or (
             all(_title_word(w) or w.lower() in ROLE_MODIFIERS for w in words)
@@ -156,6 +158,30 @@ def _org_kind(doc: Doc, f: Found, places: set[str], person_tokens: set[str]) -> 
     ):
         return None
     return "organisation"
+
+
+_HOLDERS = frozenset(
+    {"minister", "secretary", "commissioner", "director", "chancellor", "president"}
+    | {"governor", "speaker", "leader", "mayor", "registrar", "chief"}
+)
+
+
+def _an_office(words: list[str]) -> bool:
+    """ "Minister for Health", "Director of Public Prosecutions": the title of an office's
+    holder, no body (a ministry's or a department's name is one)."""
+    return len(words) > 2 and words[0].lower() in _HOLDERS and words[1] in ("for", "of")
+
+
+def _portfolio_of_an_office(doc: Doc, f: Found) -> bool:
+    """ "the Minister for [Ports]": nouns after a capitalised office's "for" or "of" are its
+    portfolio, no body (unlike "president of X Video", "Director of X Bank")."""
+    if f.start < 2 or doc[f.start - 1].lower_ not in ("for", "of"):
+        return False
+    words = f.name.split()
+    plain = all(common_noun_or_plural(w.lower()) and not w.isupper() for w in words)
+    plain = plain and not org_like(words)  # (nor an acronym: "President of AMBO")
+    holder = doc[f.start - 2]
+    return plain and holder.is_title and holder.lower_ in _HOLDERS
 
 
 def _headed_before_of(words: list[str]) -> bool:

@@ -818,7 +818,7 @@ def _person_title(tok: Token) -> bool:
 # Offices a place or a body gives a person ("Brandon Mayor", "B.C. Premier", "Union President").
 OFFICES = words(
     """mayor premier minister president senator governor councillor councilor chair chairman
-    chairwoman chairperson ceo commissioner chief leader mp mpp mla mna mha mep msp justice
+    chairwoman chairperson ceo commissioner chief leader mp mpp mla mna mha mep msp td justice
     judge coroner"""
 )
 
