@@ -3,8 +3,11 @@ office named after the titles of its holder (sentences written for these tests).
 
 import pytest
 
-from app.annotate.entities.body_names import body_name_end, names_an_office
+from app.annotate.entities.body_names import body_name_end, names_an_office, recover_clubs
+from app.annotate.entities.grouping import short_org_forms
+from app.annotate.entities.result import Found
 from app.annotate.nlp import get_nlp
+from app.annotate.types import Entity
 from tests.annotate.shown import shown_kinds
 
 
@@ -39,3 +42,29 @@ def test_a_name_cut_after_a_preposition() -> None:
     assert names_an_office(doc, office, office + 5)
     tom = next(t.i for t in doc if t.text == "Tom")
     assert body_name_end(doc, tom, tom + 3) == tom + 2  # a person's name, "of" cut off
+
+
+def test_clubs_named_with_a_word_no_one_has_for_a_surname() -> None:
+    kinds = shown_kinds(
+        "On Saturday, Florence Athletic beat Kilby Wanderers 2-1, while Deportivo Alcora lost "
+        "to Olympique Tessane. Wanderers manager Tom Reddy said his side were unlucky."
+    )
+    assert kinds == {
+        "Florence Athletic": "organisation",
+        "Kilby Wanderers": "organisation",
+        "Deportivo Alcora": "organisation",
+        "Olympique Tessane": "organisation",
+        "Tom Reddy": "person",
+    }
+
+
+def test_a_club_word_inside_a_longer_name_is_no_club() -> None:
+    doc = get_nlp()("She spoke for the Kilby Rovers Supporters Trust on Monday.")
+    assert recover_clubs(doc, set()) == []
+
+
+def test_a_short_form_joins_the_club_however_its_name_is_clipped() -> None:
+    names = ["Kilbride United", "Kil United", "United"]
+    entities = [Entity("organisation", n, n.lower()) for n in names]
+    found = [Found("organisation", k, k + 1, n, entity=k) for k, n in enumerate(names)]
+    assert short_org_forms(entities, found) == {2: 0}

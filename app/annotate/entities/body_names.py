@@ -1,12 +1,14 @@
-"""Names of bodies that the model cut short, run on to their real end: a department named
-after its portfolios ("Department for Roads, Rail and Ports", cut at the comma or "and")
-and an office's name the model ended early ("[Office of the] Chief Coroner", "[Office of
-the Deputy] Chief Minister")."""
+"""Names of bodies that the model missed (a club: ``recover_clubs``) or cut short, run on
+to their real end (``body_name_end``): a department named after its portfolios
+("Department for Roads, Rail and Ports", cut at the comma or "and") and an office's name
+the model ended early ("[Office of the] Chief Coroner", "[Office of the Deputy] Chief
+Minister")."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from app.annotate.entities.lexicon import CLUB_ONLY_HEADS
 from app.annotate.entities.vocabulary import adjectives, common_noun_or_plural, is_cap
 from app.annotate.given_names import is_given_name
 from app.annotate.names import is_title_word
@@ -112,3 +114,24 @@ def _words_used_alone(doc: Doc) -> dict[str, set[int]]:
         if len(ent) == 1:
             out.setdefault(ent.text.lower(), set()).add(ent.start)
     return out
+
+
+def recover_clubs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Clubs the model left unlabelled ("beat Kilby Wanderers 2-1"): a word no one has for
+    a surname ("Rovers", "Athletic") after one or two capitalised words."""
+    out = []
+    for t in doc:
+        if t.i in taken or not is_cap(t) or t.lower_ not in CLUB_ONLY_HEADS:
+            continue
+        if t.i + 1 < len(doc) and is_cap(doc[t.i + 1]):
+            continue  # inside a longer name ("X United Supporters' Trust")
+        k = t.i
+        while k > 0 and t.i - k < 2 and _town_word(doc[k - 1], taken):
+            k -= 1
+        if k < t.i:
+            out.append((k, t.i + 1))
+    return out
+
+
+def _town_word(t: Token, taken: set[int]) -> bool:
+    return t.i not in taken and is_cap(t) and t.pos_ == "PROPN" and t.ent_type_ in ("", "GPE")

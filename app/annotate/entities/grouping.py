@@ -192,12 +192,14 @@ def short_org_forms(entities: list[Entity], found: list[Found]) -> dict[int, int
         if e.kind == "organisation" and len(norm_name(e.name).split()) > 1
     ]
     remap: dict[int, int] = {}
+    clipped = clipped_forms(entities)  # "Man Utd" and "Manchester Utd" end one name
     for i, e in enumerate(entities):
         toks = norm_name(e.name).split()
         if e.kind != "organisation" or len(toks) != 1:
             continue
         begins = [oi for otoks, oi in longer if otoks[0] == toks[0] and uses[oi] >= uses[i]]
         ends = [oi for otoks, oi in longer if otoks[-1] == toks[0] and oi not in parties]
+        ends = sorted({clipped.get(oi, oi) for oi in ends})
         suffixed = [oi for otoks, oi in longer if otoks[:1] == toks and _suffixed(otoks)]
         if not ends:  # "Telegraph" beside "Daily Telegraph" is not "Telegraph Group"
             begins = begins or (suffixed if len(suffixed) == 1 else [])

@@ -143,7 +143,7 @@ def _org_kind(doc: Doc, f: Found, places: set[str], person_tokens: set[str]) -> 
         return None  # "Council", "tsunamis": a common noun, not a name
     if len(words) == 1 and (_sentence_initial_word(doc, f) or _inside_a_title(doc, f)):
         return None
-    if _given_then_surname(words, places):
+    if _given_then_surname(words, places) and not club_like(words):
         return "person"  # "Muriel Draaisma", "Luigi del Neri" mislabelled as organisations
     if (
         is_place(f.name, places)

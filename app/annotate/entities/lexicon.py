@@ -236,7 +236,14 @@ LEGISLATOR_AFTER = words("mp mps mpp mpps mla mlas mna mnas mep meps msp msps ca
 # Suffixes of sports clubs named after their town ("Manchester United", "Bristol Rovers").
 CLUB_HEADS = words(
     """united city rovers athletic wanderers albion hotspur fc afc rangers county town
-    orient argyle"""
+    orient argyle olympique"""
+)
+# ...of which no one's surname: a club's even after a given name ("Florence Athletic")
+CLUB_ONLY_HEADS = words("united rovers athletic wanderers albion hotspur fc afc argyle olympique")
+# First words of clubs' names abroad ("FC Porto", "Deportivo X", "Olympique X").
+CLUB_FIRST_WORDS = words(
+    """fc afc ac as sc sv vfb vfl real deportivo sporting atletico atlético dynamo dinamo
+    olympique racing borussia lokomotiv spartak sparta"""
 )
 # Nouns before a name that make it a work ("the film X", "drama X").
 WORK_DESCRIPTORS = words(

@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection
 
 from spacy.tokens import Doc, Span, Token
 
-from app.annotate.entities.body_names import body_name_end, names_an_office
+from app.annotate.entities.body_names import body_name_end, names_an_office, recover_clubs
 from app.annotate.entities.lexicon import (
     AGENCIES,
     CONNECT,
@@ -1231,7 +1231,7 @@ def candidates(doc: Doc, char_ok: Callable[[int], bool]) -> list[Found]:
             add(Found("person", s, e, span_text(doc, s, e)))
     recovered = [*recover_orgs(doc, taken), *recover_described_orgs(doc, taken)]
     recovered += [*recover_employers(doc, taken), *recover_employers_of(doc, taken)]
-    recovered += recover_place_named_bodies(doc, taken)
+    recovered += [*recover_place_named_bodies(doc, taken), *recover_clubs(doc, taken)]
     for s, e in recovered:
         if not char_ok(doc[s].idx):
             continue

@@ -9,7 +9,9 @@ from itertools import pairwise
 from spacy.tokens import Doc, Token
 
 from app.annotate.entities.lexicon import (
+    CLUB_FIRST_WORDS,
     CLUB_HEADS,
+    CLUB_ONLY_HEADS,
     CONNECT,
     GIVEN_NAMES_F,
     GIVEN_NAMES_M,
@@ -108,13 +110,14 @@ def span_text(doc: Doc, start: int, end: int) -> str:
 
 def club_like(words: list[str]) -> bool:
     """A club named after its town ("Manchester United", "Bristol Rovers"): a club's last
-    word after a first word that is nobody's first name."""
-    return (
-        len(words) > 1
-        and words[-1].lower() in CLUB_HEADS
-        and not is_given_name(words[0])
-        and words[0][:1].isupper()
-    )
+    word after a first word that is nobody's first name (or a word no one has for a
+    surname: "Florence Athletic"), or a club's first word abroad ("Deportivo X")."""
+    if len(words) < 2 or not words[0][:1].isupper():
+        return False
+    last = words[-1].lower()
+    if words[0].lower() in CLUB_FIRST_WORDS and words[1][:1].isupper():
+        return True
+    return last in CLUB_ONLY_HEADS or (last in CLUB_HEADS and not is_given_name(words[0]))
 
 
 def role_noun(tok: Token, tagged: tuple[str, ...] = ("NOUN",)) -> bool:
