@@ -68,3 +68,30 @@ def test_a_short_form_joins_the_club_however_its_name_is_clipped() -> None:
     entities = [Entity("organisation", n, n.lower()) for n in names]
     found = [Found("organisation", k, k + 1, n, entity=k) for k, n in enumerate(names)]
     assert short_org_forms(entities, found) == {2: 0}
+
+
+def _short_forms(names: list[str], uses: list[int], parties: tuple[int, ...] = ()) -> dict:
+    entities = [Entity("organisation", n, n.lower()) for n in names]
+    found = [
+        Found("organisation", k, k + 1, n, entity=i, party=i in parties)
+        for i, (n, times) in enumerate(zip(names, uses, strict=True))
+        for k in range(times)
+    ]
+    return short_org_forms(entities, found)
+
+
+def test_a_town_named_alone_is_its_club_however_often() -> None:
+    assert _short_forms(["Kilby Rovers", "Kilby"], [1, 4]) == {1: 0}
+    assert _short_forms(["Kilby Town", "Kilby"], [1, 4]) == {1: 0}
+    assert _short_forms(["Kilby Research", "Kilby"], [1, 4]) == {}  # a unit of the firm
+
+
+def test_a_firm_named_without_its_head_nouns() -> None:
+    names = ["Norvex Capital Partners", "Norvex Capital Partners Group", "Norvex"]
+    assert _short_forms(names, [1, 1, 3]) == {2: 0}
+
+
+def test_the_plural_of_a_bodys_first_word_names_its_members() -> None:
+    assert _short_forms(["Reform Alliance", "Reforms"], [1, 2]) == {1: 0}
+    assert _short_forms(["Reform Alliance", "Reform Union", "Reforms"], [1, 1, 2]) == {}
+    assert _short_forms(["Liberal Party Rally", "Liberals"], [1, 2], parties=(1,)) == {}

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from app.annotate.entities.lexicon import COMPANY_SUFFIXES, LEGAL_SUFFIXES
 from app.annotate.entities.mentions import mononym_ok, named_relative
 from app.annotate.entities.result import Found
-from app.annotate.entities.vocabulary import adjectives
+from app.annotate.entities.vocabulary import adjectives, club_like
 from app.annotate.given_names import gender_of, is_given_name
 from app.annotate.names import (
     edit_distance,
@@ -173,8 +173,26 @@ def group(doc: Doc, found: list[Found]) -> tuple[list[Entity], list[Found]]:
 
 
 def _suffixed(words: list[str]) -> bool:
-    """A name and a company's head noun ("Cairn Energy", "Acme Holdings")."""
-    return len(words) == 2 and words[1] in COMPANY_SUFFIXES
+    """A name and a company's head nouns ("Cairn Energy", "Acme Capital Partners") or a
+    club's ("Kilby Rovers")."""
+    rest = words[1:]
+    named = [w.title() for w in words]  # (the words come normalised, in lower case)
+    return bool(rest) and (all(w in COMPANY_SUFFIXES for w in rest) or club_like(named))
+
+
+def _nested(names: list[list[str]]) -> list[str] | None:
+    """The shortest of names that each begin with it ("X Energy", "X Energy Group")."""
+    if not names:
+        return None
+    short = min(names, key=len)
+    return short if all(n[: len(short)] == short for n in names) else None
+
+
+def _members_of(word: str, longer: list[tuple[list[str], int]]) -> list[int]:
+    """ "the Progressives" beside the "Progressive Alliance": a plural of the first word of
+    one longer name names its members, that body."""
+    found = [oi for otoks, oi in longer if word.endswith("s") and otoks[0] == word[:-1]]
+    return found if len(found) == 1 else []
 
 
 def short_org_forms(entities: list[Entity], found: list[Found]) -> dict[int, int]:
@@ -200,9 +218,13 @@ def short_org_forms(entities: list[Entity], found: list[Found]) -> dict[int, int
         begins = [oi for otoks, oi in longer if otoks[0] == toks[0] and uses[oi] >= uses[i]]
         ends = [oi for otoks, oi in longer if otoks[-1] == toks[0] and oi not in parties]
         ends = sorted({clipped.get(oi, oi) for oi in ends})
-        suffixed = [oi for otoks, oi in longer if otoks[:1] == toks and _suffixed(otoks)]
+        suffixed = _nested(
+            [otoks for otoks, _oi in longer if otoks[:1] == toks and _suffixed(otoks)]
+        )
         if not ends:  # "Telegraph" beside "Daily Telegraph" is not "Telegraph Group"
-            begins = begins or (suffixed if len(suffixed) == 1 else [])
+            begins = begins or [oi for otoks, oi in longer if otoks == suffixed]
+            if i not in parties:  # (not "Conservatives" to "Conservative Party Conference")
+                begins = begins or _members_of(toks[0], longer)
         if begins:
             remap[i] = begins[0]
         elif len(ends) == 1 and i not in parties:

@@ -43,7 +43,7 @@ COMPANY_SUFFIXES = words(
     group holdings industries technologies systems airlines airways motors enterprises
     bank energy petroleum mining pharmaceuticals pharma telecom telecoms communications
     entertainment foods capital securities insurance investments properties logistics
-    electronics"""
+    electronics partners"""
 )
 
 
