@@ -95,3 +95,22 @@ def test_the_plural_of_a_bodys_first_word_names_its_members() -> None:
     assert _short_forms(["Reform Alliance", "Reforms"], [1, 2]) == {1: 0}
     assert _short_forms(["Reform Alliance", "Reform Union", "Reforms"], [1, 1, 2]) == {}
     assert _short_forms(["Liberal Party Rally", "Liberals"], [1, 2], parties=(1,)) == {}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Kilby Coaches' Guild", "School Caretakers' Review Body", "Eastfield Tenants' Association"],
+)
+def test_a_plurals_possessive_stays_inside_a_bodys_name(name: str) -> None:
+    kinds = shown_kinds(f"The {name} said on Monday that it would appeal against the ruling.")
+    assert kinds == {name: "organisation"}
+
+
+def test_a_division_played_in_and_a_tournament_are_no_bodies() -> None:
+    kinds = shown_kinds(
+        "Kilby Rovers moved up to fourth in the Northern Premier Division after a 2-0 win. "
+        "Their striker will miss the Tessane Open and two Coastal Trophy matches."
+    )
+    assert kinds == {"Kilby Rovers": "organisation"}
+    kinds = shown_kinds("The sale of the Norvex Gaming Division is not complete, the firm said.")
+    assert kinds == {"Norvex Gaming Division": "organisation"}

@@ -14,7 +14,7 @@ ORG_HEADS = words(
     center league club network trust fund laboratory laboratories lab labs studios
     enterprises parliament congress senate assembly diet cabinet secretariat directorate
     administration commissariat tribunal inquiry coalition alliance movement front church
-    mission clinic institutes universities ministries
+    mission clinic institutes universities ministries guild
     energy petroleum mining pharmaceuticals pharma telecom telecoms communications
     entertainment foods capital securities insurance investments properties logistics
     electronics collective cooperative co-operative consortium unit units division railway
@@ -49,7 +49,8 @@ COMPANY_SUFFIXES = words(
 
 NON_ORG_HEADS = words(
     """strategy act law bill treaty agreement accord constitution charter declaration report
-    plan doctrine protocol resolution code summit games olympics cup championship
+    plan doctrine protocol resolution code summit games olympics cup trophy open
+    document documents championship
     championships talks war election elections festival award awards prize missile missiles
     system region area island islands sea ocean river street road avenue square station
     airport bridge park day week month year budget index initiative program programme

@@ -407,8 +407,9 @@ def recover_orgs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
                     or (doc[k].lower_ == "and" and is_cap(doc[k + 1] if k + 1 < n else doc[k]))
                     or (_saints_possessive(doc, k) and k + 1 < n and is_cap(doc[k + 1]))
                 ):
-                    if doc[k].ent_type_ == "GPE" and k + 1 < n and not is_cap(doc[k + 1]):
-                        break
+                    place_ends = doc[k].ent_type_ == "GPE" and doc[k].ent_iob_ == "B"
+                    if place_ends and k + 1 < n and not is_cap(doc[k + 1]):
+                        break  # (a place's first word only: not "Guild of Great [Britain]")
                     if _title_or_name(doc, k):
                         break  # "Court of Queen's Bench Justice Vic Toews": a title, a name
                     k += 1
@@ -445,7 +446,8 @@ def _plural_possessive(doc: Doc, i: int) -> bool:
     if before in _PLURALS_WITHOUT_S:
         return True
     # a common noun's plural ("Nurses'"), not a name ending in s ("Williams'", "Dickens'")
-    return t.text in ("'", "’") and before.endswith("s") and before[:-1] in common_nouns()
+    singular = {before[:-1], before.removesuffix("es"), before.removesuffix("ies") + "y"}
+    return t.text in ("'", "’") and before.endswith("s") and bool(singular & common_nouns())
 
 
 def _saints_possessive(doc: Doc, i: int) -> bool:
@@ -467,6 +469,12 @@ def _in_an_org_name(doc: Doc, i: int, e: int) -> bool:
         # (not "president of Climax's studio", nor a body of the first's own: "Bank of
         # Utopia's Rates Committee")
         return i + 1 < e and not any(doc[k].lower_ in ORG_HEADS for k in range(i + 1, e))
+    plural = doc[i - 1].tag_ in ("NNS", "NNPS") and _plural_possessive(doc, i)  # not "Dubs'"
+    if plural and i + 1 < e and all(is_cap(t) for t in doc[i + 1 : e]):
+        # "Users' Forum" (not a band's "X' Emotional", cut from a work's title)
+        named = not any(t.ent_type_ == "PERSON" for t in doc[i + 1 : e])
+        if named and doc[e - 1].lower_ not in adjectives():
+            return True
     inner = _plural_possessive(doc, i) or _saints_possessive(doc, i)
     return inner and any(doc[k].lower_ in ORG_HEADS for k in range(i + 1, e))
 
@@ -930,6 +938,10 @@ def model_spans(doc: Doc, char_ok: Callable[[int], bool]) -> list[tuple[str, int
             continue  # (or inside a name already run on: "Skills" of "... and Skills")
         office = _name_after_an_office(doc, ent) if ent.label_ != "PERSON" else None
         label = "PERSON" if office is not None else _model_label(doc, ent, surnames)
+        opening = _opening_words(doc, ent) if label == "PERSON" else None
+        if opening is not None:
+            merged.append(("ORG", opening, ent.end))  # "Football Coaches' [Guild]"
+            continue
         if label is None and _surname_cut_off(doc, ent, family):
             merged.append(("PERSON", ent.start - 1, ent.end))  # "Harjit [Singh: GPE] said"
         if label is None:
@@ -958,6 +970,21 @@ def model_spans(doc: Doc, char_ok: Callable[[int], bool]) -> list[tuple[str, int
         end += int(label == "ORG" and _cut_at_a_possessive(doc, start, end))
         merged.append((label, start, end))
     return merged
+
+
+def _opening_words(doc: Doc, ent: Span) -> int | None:
+    """Where a body's name starts whose head word alone the model took for a person's name,
+    after a plural's possessive ("the Football Coaches' [Guild]")."""
+    if (
+        len(ent) != 1
+        or ent[0].lower_ not in ORG_HEADS
+        or not _plural_possessive(doc, ent.start - 1)
+    ):
+        return None
+    k = ent.start - 1
+    while k > 0 and is_cap(doc[k - 1]) and doc[k - 1].lower_ != "the" and ent.start - k < 4:
+        k -= 1
+    return k if k < ent.start - 1 else None
 
 
 def _rest_after_and(doc: Doc, s: int, e: int) -> int:

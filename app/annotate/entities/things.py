@@ -135,14 +135,25 @@ _COMPETITION_AFTER = words(
     quarter-final campaign draw exit debut"""
 )
 _HOLDERS = TITLE_WORDS | ROLE_AFTER_ORG  # "a spokesperson for the X League": the body
+# Words of a story about a league, where a division is the competition
+_LEAGUE_WORDS = words("league promotion relegation relegated promoted striker goalkeeper goals")
+
+
+def _about_a_league(doc: Doc) -> bool:
+    return any(t.lower_ in _LEAGUE_WORDS for t in doc)
+
+
 _INTO_A_COMPETITION = frozenset({"in", "into", "of", "for", "from", "win", "reach"})  # lemmas
 
 
 def competition_use(doc: Doc, f: Found) -> bool:
-    """ "the X League tie", "in the X League", "win the X League": a league named as the
+    """ "the X League tie", "in the X League", "win the X Division": a league named as the
     competition played in it, not the body that runs it ("the X League said")."""
-    if doc[f.end - 1].lower_ != "league":
+    last = doc[f.end - 1].lower_
+    if last not in ("league", "division"):
         return False
+    if last == "division" and not _about_a_league(doc):
+        return False  # "the sale of the X Division": a firm's unit
     if f.end < len(doc) and doc[f.end].lower_ in _COMPETITION_AFTER:
         return True
     k = f.start - 1

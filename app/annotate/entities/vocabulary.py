@@ -167,14 +167,17 @@ def names_a_body(word: Token) -> bool:
 
 
 def modifier_left_out(doc: Doc, s: int, e: int) -> bool:
-    """ "[Dairy] Farmers of Canada": the model left out the capitalised noun that opens the
-    sentence and modifies the plural noun the name starts with."""
+    """ "[Dairy] Farmers of Canada", "the [Kilby] Tenants' Association": the model left out
+    the capitalised noun that opens the sentence or follows "the" and modifies the plural
+    noun the name starts with."""
     plural = doc[s].tag_ in ("NNS", "NNPS") or doc[s].text.endswith("s")
     if s == 0 or not plural or not is_cap(doc[s]):
         return False
     word = doc[s - 1]
+    after_the = s >= 2 and doc[s - 2].lower_ == "the" and word.ent_type_ in ("", "ORG")
+    opens = bool(word.is_sent_start) or after_the  # (not a place: "the US [Congress]")
     return (
-        bool(word.is_sent_start)
+        opens
         and is_cap(word)
         and word.pos_ in ("NOUN", "PROPN")
         and word.dep_ == "compound"
