@@ -436,3 +436,13 @@ def test_the_elder_of_a_family_is_the_one_named_as_the_parent() -> None:
     said = {q.text: art.entities[q.speaker_entity].name for q in art.quotations}
     assert said["Nobody slowed down back then"] == "Olaf Lindgren"
     assert said["the mill should slow down now"] == "Mara Lindgren"
+
+
+def test_a_name_set_off_after_a_common_noun_is_a_person_whatever_the_label() -> None:
+    # the model labels some given names and surnames set off by commas as a place
+    art = annotate(
+        "Whip quits\n\n"
+        "In a statement released late on Sunday, the party's chief whip, Yvonne Adeyemi, "
+        "said the allegations were serious."
+    )
+    assert [(e.kind, e.name) for e in art.entities] == [("person", "Yvonne Adeyemi")]

@@ -1367,7 +1367,8 @@ def given_and_surname(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         if i + 1 >= n or i in taken or i + 1 in taken:
             continue
         first, last = doc[i], doc[i + 1]
-        if first.ent_type_ or last.ent_type_ or first.pos_ != "PROPN" or last.pos_ != "PROPN":
+        labelled = (first.ent_type_ or last.ent_type_) and not _person_set_off(doc, i)
+        if labelled or first.pos_ != "PROPN" or last.pos_ != "PROPN":
             continue
         if not (is_cap(last) and last.is_alpha) or english_word(last.lower_):
             continue
@@ -1380,6 +1381,19 @@ def given_and_surname(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
             continue  # "Save Betamax", "Man Utd": a word first needs the surname as a person
         out.append((i, i + 2))
     return out
+
+
+def _person_set_off(doc: Doc, i: int) -> bool:
+    """ "the party's chief whip, [Jo Roe]," that the model labelled one place: a given name
+    and a surname set off after a common noun are a person's."""
+    pair = doc[i : i + 2]
+    one_place = pair[0].ent_iob_ == "B" and pair[1].ent_iob_ == "I" and pair.label_ == ""
+    one_place = one_place and pair[0].ent_type_ in ("GPE", "LOC", "NORP")
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    if not one_place or (after is not None and after.ent_iob_ == "I"):
+        return False
+    head = pair[1].head
+    return pair[1].dep_ == "appos" and head.pos_ == "NOUN" and head.i < i
 
 
 def _role_word(tok: Token) -> bool:
