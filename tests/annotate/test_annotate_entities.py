@@ -1,10 +1,10 @@
 """People and organisations (sentences written for these tests)."""
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from app.annotate import annotate
 from app.annotate.entities.result import Found
-from app.annotate.entities.spans import _person_found, model_spans
+from app.annotate.entities.spans import _person_found, extend_person, model_spans
 from app.annotate.entities.votes import _name_groups
 from app.annotate.names import norm_name, person_key, strip_possessive
 from app.annotate.nlp import get_nlp
@@ -446,3 +446,10 @@ def test_a_name_set_off_after_a_common_noun_is_a_person_whatever_the_label() -> 
         "said the allegations were serious."
     )
     assert [(e.kind, e.name) for e in art.entities] == [("person", "Yvonne Adeyemi")]
+
+
+def test_a_name_the_model_ended_on_a_capitalised_particle_runs_on() -> None:
+    doc = get_nlp()("Kilby assistant coach Wim Ten Brink branded the complaint pathetic.")
+    wim = next(t.i for t in doc if t.text == "Wim")
+    doc.ents = [Span(doc, wim, wim + 2, "PERSON"), Span(doc, wim + 2, wim + 3, "ORG")]
+    assert extend_person(doc, wim, wim + 2) == (wim, wim + 3)

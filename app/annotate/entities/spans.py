@@ -105,6 +105,10 @@ def extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
         end += 2
         while end < len(doc) and doc[end - 1].lower_ in ("der", "den") and is_cap(doc[end]):
             end += 1
+    # a capitalised particle the model ended the name on: "[Joop Ter] Braak" (whatever the
+    # model labelled the surname)
+    if start < end - 1 < len(doc) - 1 and doc[end - 1].lower_ in NAME_PARTICLES:
+        end += int(is_cap(doc[end]) and doc[end].pos_ == "PROPN" and doc[end - 1].whitespace_ != "")
     while end < len(doc) and doc[end - 1].whitespace_:
         given_alone = _given_alone(doc, start, end)
         if not name_token(doc[end], any_label=given_alone):
