@@ -281,9 +281,19 @@ def _named_appositive(subjects: list[Token]) -> Token:
         and (
             doc[last.left_edge.i - 1].text == "," or last.left_edge.i <= word_parts(first)[-1].i + 1
         )
+        and not _rest_of_a_listed_name(last)
     ):
         return last
     return first
+
+
+def _rest_of_a_listed_name(tok: Token) -> bool:
+    """ "the Department for Roads, [Rail and Ports] said": capitalised words joined by "and"
+    after a capitalised word and a comma end the name before it, no appositive."""
+    doc = tok.doc
+    before = tok.left_edge.i - 2
+    listed = any(c.dep_ == "cc" for c in tok.children)
+    return listed and before >= 0 and doc[before + 1].text == "," and doc[before].is_title
 
 
 # "The row prompted a donor to say ...": the verb's object is who speaks.

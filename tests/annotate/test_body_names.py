@@ -3,12 +3,13 @@ office named after the titles of its holder (sentences written for these tests).
 
 import pytest
 
+from app.annotate import annotate
 from app.annotate.entities.body_names import body_name_end, names_an_office, recover_clubs
 from app.annotate.entities.grouping import short_org_forms
 from app.annotate.entities.result import Found
 from app.annotate.nlp import get_nlp
 from app.annotate.types import Entity
-from tests.annotate.shown import shown_kinds
+from tests.annotate.shown import shown_kinds, speakers
 
 
 @pytest.mark.parametrize(
@@ -114,3 +115,12 @@ def test_a_division_played_in_and_a_tournament_are_no_bodies() -> None:
     assert kinds == {"Kilby Rovers": "organisation"}
     kinds = shown_kinds("The sale of the Norvex Gaming Division is not complete, the firm said.")
     assert kinds == {"Norvex Gaming Division": "organisation"}
+
+
+def test_a_department_named_after_its_portfolios_speaks_for_itself() -> None:
+    art = annotate(
+        "Stand approved\n\n"
+        "A spokesperson for the Department for Culture, Media and Sport said the new stand "
+        "had been approved."
+    )
+    assert speakers(art) == ["Department for Culture, Media and Sport"]
