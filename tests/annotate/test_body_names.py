@@ -120,7 +120,7 @@ def test_a_division_played_in_and_a_tournament_are_no_bodies() -> None:
 def test_a_department_named_after_its_portfolios_speaks_for_itself() -> None:
     art = annotate(
         "Stand approved\n\n"
-        "A spokesperson for the Department for Culture, Media and Sport said the new stand "
+        "A spokesperson for the Department for Heritage, Media and Sport said the new stand "
         "had been approved."
     )
-    assert speakers(art) == ["Department for Culture, Media and Sport"]
+    assert speakers(art) == ["Department for Heritage, Media and Sport"]
