@@ -16,7 +16,7 @@ from tests.annotate.shown import shown_kinds, speakers
     "name",
     [
         "Department for Fisheries, Harbours and Skills",
-        "Department for Housing, Roads and Strategy",
+        "Department for Housing, Roads and Transport",
         "Office of the Deputy Chief Minister",
         "Office of the Deputy Prime Minister",
     ],

@@ -147,7 +147,7 @@ def _org_kind(doc: Doc, f: Found, places: set[str], person_tokens: set[str]) -> 
         return "person"  # "Muriel Draaisma", "Luigi del Neri" mislabelled as organisations
     if (
         is_place(f.name, places)
-        or (words[-1].lower() in NON_ORG_HEADS and not _headed_before_of(words))
+        or words[-1].lower() in NON_ORG_HEADS
         or _an_office(words)
         or _portfolio_of_an_office(doc, f)
         or is_product(doc, f.start, f.end)
@@ -182,12 +182,6 @@ def _portfolio_of_an_office(doc: Doc, f: Found) -> bool:
     plain = plain and not org_like(words)  # (nor an acronym: "President of AMBO")
     holder = doc[f.start - 2]
     return plain and holder.is_title and holder.lower_ in _HOLDERS
-
-
-def _headed_before_of(words: list[str]) -> bool:
-    """ "Department for Trade and Strategy": a body's head noun before "for" or "of" heads
-    the name, whatever its last word."""
-    return len(words) > 2 and words[0].lower() in ORG_HEADS and words[1] in ("for", "of")
 
 
 def _acting_as_a_body(doc: Doc, f: Found) -> bool:
