@@ -56,9 +56,11 @@ def find_entities(doc: Doc, char_ok: Callable[[int], bool]) -> EntityResult:
         if e.kind == "person":  # the longest form used; of equal length, the most used
             e.name = max(e.aliases, key=lambda a: (len(a.split()), uses[i, a], -e.aliases.index(a)))
     remap = spelling_variants(entities, found)
-    remap.update({i: remap.get(j, j) for i, j in short_org_forms(entities, found).items()})
+    clipped = clipped_forms(entities)
+    short = short_org_forms(entities, found, clipped)
+    remap.update({i: remap.get(j, j) for i, j in short.items()})
     remap.update({i: remap.get(j, j) for i, j in short_forms_read_as_people(entities).items()})
-    for i, j in clipped_forms(entities).items():  # (never onto itself, never a chain)
+    for i, j in clipped.items():  # (never onto itself, never a chain)
         if i not in remap and remap.get(j, j) != i and i not in remap.values():
             remap[i] = remap.get(j, j)
     remap.update(acronym_forms(entities, remap))

@@ -195,7 +195,9 @@ def _members_of(word: str, longer: list[tuple[list[str], int]]) -> list[int]:
     return found if len(found) == 1 else []
 
 
-def short_org_forms(entities: list[Entity], found: list[Found]) -> dict[int, int]:
+def short_org_forms(
+    entities: list[Entity], found: list[Found], clipped: dict[int, int] | None = None
+) -> dict[int, int]:
     """One-word organisations that are a longer organisation's short form: its first word
     when the longer name is used at least as often ("Deutsche" -> "Deutsche Bank", not
     "Facebook" -> "Facebook Research") or is that word and a head noun ("Cairn" -> "Cairn
@@ -210,7 +212,8 @@ def short_org_forms(entities: list[Entity], found: list[Found]) -> dict[int, int
         if e.kind == "organisation" and len(norm_name(e.name).split()) > 1
     ]
     remap: dict[int, int] = {}
-    clipped = clipped_forms(entities)  # "Man Utd" and "Manchester Utd" end one name
+    if clipped is None:  # ("Man Utd" and "Manchester Utd" end one name)
+        clipped = clipped_forms(entities)
     for i, e in enumerate(entities):
         toks = norm_name(e.name).split()
         if e.kind != "organisation" or len(toks) != 1:

@@ -160,7 +160,7 @@ def _org_kind(doc: Doc, f: Found, places: set[str], person_tokens: set[str]) -> 
     return "organisation"
 
 
-_HOLDERS = frozenset(
+_OFFICE_HOLDERS = frozenset(
     {"minister", "secretary", "commissioner", "director", "chancellor", "president"}
     | {"governor", "speaker", "leader", "mayor", "registrar", "chief"}
 )
@@ -169,7 +169,7 @@ _HOLDERS = frozenset(
 def _an_office(words: list[str]) -> bool:
     """ "Minister for Health", "Director of Public Prosecutions": the title of an office's
     holder, no body (a ministry's or a department's name is one)."""
-    return len(words) > 2 and words[0].lower() in _HOLDERS and words[1] in ("for", "of")
+    return len(words) > 2 and words[0].lower() in _OFFICE_HOLDERS and words[1] in ("for", "of")
 
 
 def _portfolio_of_an_office(doc: Doc, f: Found) -> bool:
@@ -181,7 +181,7 @@ def _portfolio_of_an_office(doc: Doc, f: Found) -> bool:
     plain = all(common_noun_or_plural(w.lower()) and not w.isupper() for w in words)
     plain = plain and not org_like(words)  # (nor an acronym: "President of AMBO")
     holder = doc[f.start - 2]
-    return plain and holder.is_title and holder.lower_ in _HOLDERS
+    return plain and holder.is_title and holder.lower_ in _OFFICE_HOLDERS
 
 
 def _acting_as_a_body(doc: Doc, f: Found) -> bool:

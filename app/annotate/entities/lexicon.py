@@ -234,13 +234,11 @@ VENUE_AFTER = words("stadium stadiums arena airport racecourse ballpark velodrom
 # Seats and posts a party's member holds, between the party's name and theirs ("Bloc
 # Québécois MP Jo Roe"): the name before them is a party, never a person.
 LEGISLATOR_AFTER = words("mp mps mpp mpps mla mlas mna mnas mep meps msp msps candidate critic")
-# Suffixes of sports clubs named after their town ("Manchester United", "Bristol Rovers").
-CLUB_HEADS = words(
-    """united city rovers athletic wanderers albion hotspur fc afc rangers county town
-    orient argyle olympique"""
-)
-# ...of which no one's surname: a club's even after a given name ("Florence Athletic")
+# Last words of sports clubs named after their town ("Manchester United", "Bristol Rovers"),
+# and of those, the ones that are no one's surname: a club's even after a given name
+# ("Florence Athletic").
 CLUB_ONLY_HEADS = words("united rovers athletic wanderers albion hotspur fc afc argyle olympique")
+CLUB_HEADS = CLUB_ONLY_HEADS | words("city rangers county town orient")
 # First words of clubs' names abroad ("FC Porto", "Deportivo X", "Olympique X").
 CLUB_FIRST_WORDS = words(
     """fc afc ac as sc sv vfb vfl real deportivo sporting atletico atlético dynamo dinamo

@@ -50,6 +50,7 @@ from app.annotate.entities.vocabulary import (
     name_token,
     names_a_body,
     org_like,
+    plural_of_a_noun,
     role_noun,
     span_text,
     verbs,
@@ -450,8 +451,7 @@ def _plural_possessive(doc: Doc, i: int) -> bool:
     if before in _PLURALS_WITHOUT_S:
         return True
     # a common noun's plural ("Nurses'"), not a name ending in s ("Williams'", "Dickens'")
-    singular = {before[:-1], before.removesuffix("es"), before.removesuffix("ies") + "y"}
-    return t.text in ("'", "’") and before.endswith("s") and bool(singular & common_nouns())
+    return t.text in ("'", "’") and plural_of_a_noun(before)
 
 
 def _saints_possessive(doc: Doc, i: int) -> bool:

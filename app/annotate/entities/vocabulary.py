@@ -83,8 +83,13 @@ def common_noun_or_plural(low: str) -> bool:
         return True
     if low.endswith("a"):  # a Latin plural: "media", "data", "curricula"
         return low[:-1] + "um" in nouns
+    return plural_of_a_noun(low)
+
+
+def plural_of_a_noun(low: str) -> bool:
+    """A lower-case word ending in "s" whose singular is a common noun ("buses", "ferries")."""
     singular = {low[:-1], low.removesuffix("es"), low.removesuffix("ies") + "y"}
-    return low.endswith("s") and bool(singular & nouns)
+    return low.endswith("s") and bool(singular & common_nouns())
 
 
 def org_like(words: list[str]) -> bool:
